@@ -1,0 +1,3 @@
+from recogniser.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,402 @@
+"""Read, validate and write ``recogniser-case/1`` files (spec.md §1).
+
+Loading either returns a :class:`~recogniser.model.Case` or raises :class:`CaseFileError` listing every problem
+with its field path. Nothing else escapes: a truncated file, bytes that are not UTF-8, a value of the wrong
+type all become problems a person can act on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from recogniser.errors import UserInputError
+from recogniser.model import (
+    Applicant,
+    Assessment,
+    AssessmentType,
+    AwardingBody,
+    Case,
+    Credential,
+    Learner,
+    Level,
+    Participation,
+    ProviderKind,
+    Purpose,
+    QADecision,
+    QualityAssurance,
+    Target,
+    Workload,
+)
+
+_E = TypeVar("_E")
+
+#: Case files beyond this size are refused before parsing: no real case comes close.
+MAX_CASE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a case file; ``path`` is dotted (``credential.workload.ects``), empty for the root."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class CaseFileError(UserInputError):
+    """The case file cannot be used. ``problems`` lists each issue with its field path."""
+
+    def __init__(self, problems: list[Problem], source: str | None = None) -> None:
+        self.problems = problems
+        self.source = source
+        super().__init__(self.lines()[0] if problems else "invalid case file")
+
+    def lines(self) -> list[str]:
+        """One line per problem, each naming the file (when known) and the field."""
+        prefix = f"{self.source}: " if self.source else ""
+        return [f"{prefix}{problem}" for problem in self.problems]
+
+
+@cache
+def case_schema() -> dict[str, Any]:
+    text = resources.files("recogniser.schemas").joinpath("case-1.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(case_schema(), format_checker=FormatChecker())
+
+
+# --- reading ---
+
+
+def load_case(path: str | os.PathLike[str]) -> Case:
+    """Read and validate a case file from disk."""
+    source = os.fspath(path)
+    try:
+        size = os.path.getsize(source)
+        if size > MAX_CASE_BYTES:
+            raise CaseFileError(
+                [Problem("", f"file is {size:,} bytes; a case file is at most {MAX_CASE_BYTES:,}")], source
+            )
+        raw = Path(source).read_bytes()
+    except CaseFileError:
+        raise
+    except OSError as error:
+        raise CaseFileError([Problem("", f"cannot read the file ({error.strerror or error})")], source) from None
+    return parse_case_bytes(raw, source=source)
+
+
+def parse_case_bytes(raw: bytes, source: str | None = None) -> Case:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        problem = Problem("", f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})")
+        raise CaseFileError([problem], source) from None
+    return parse_case_text(text, source=source)
+
+
+def parse_case_text(text: str, source: str | None = None) -> Case:
+    try:
+        document = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        problem = Problem("", f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}")
+        raise CaseFileError([problem], source) from None
+    except (ValueError, RecursionError) as error:
+        raise CaseFileError([Problem("", f"not valid JSON: {error}")], source) from None
+    return parse_case(document, source=source)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def parse_case(document: Any, source: str | None = None) -> Case:
+    """Validate an already-parsed JSON value and build the case from it."""
+    problems = validation_problems(document)
+    if problems:
+        raise CaseFileError(problems, source)
+    return _build_case(document)
+
+
+def validation_problems(document: Any) -> list[Problem]:
+    """Every schema problem in ``document``, sorted by path, one per field."""
+    if not isinstance(document, dict):
+        return [Problem("", f"a case file is a JSON object, not {_json_kind(document)}")]
+    problems: dict[str, Problem] = {}
+    for error in _validator().iter_errors(document):
+        for leaf in _leaf_errors(error):
+            path = _dotted(leaf.absolute_path)
+            problems.setdefault(path, Problem(path, _message(leaf)))
+    return sorted(problems.values(), key=lambda p: p.path)
+
+
+def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
+    # if/then and $ref errors wrap the real cause; report the cause, which names the field.
+    if error.context:
+        for sub in error.context:
+            yield from _leaf_errors(sub)
+    else:
+        yield error
+
+
+def _dotted(path: Any) -> str:
+    parts: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        else:
+            parts.append(("." if parts else "") + str(part))
+    return "".join(parts)
+
+
+def _message(error: ValidationError) -> str:
+    value = error.instance
+    shown = _shown(value)
+    validator = error.validator
+    if validator == "required":
+        missing = str(error.message).split("'")[1] if "'" in str(error.message) else "a field"
+        return f"{missing} is required here"
+    if validator == "const":
+        return f"must be {json.dumps(error.validator_value)} (got {shown})"
+    if validator == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value if v is not None)
+        return f"must be one of {allowed} (got {shown})"
+    if validator == "type":
+        wanted = error.validator_value
+        wanted_text = " or ".join(wanted) if isinstance(wanted, list) else str(wanted)
+        return f"must be {wanted_text.replace(' or null', '')} (got {_json_kind(value)})"
+    if validator == "minimum":
+        return f"must be at least {error.validator_value} (got {shown})"
+    if validator == "exclusiveMinimum":
+        return f"must be greater than {error.validator_value} (got {shown})"
+    if validator == "maximum":
+        return f"must be at most {error.validator_value} (got {shown})"
+    if validator == "format":
+        return f"must be a date as YYYY-MM-DD (got {shown})"
+    if validator == "pattern":
+        return f"must be an ISO 3166-1 alpha-2 country code such as HR or IE (got {shown})"
+    if validator == "maxLength":
+        return f"is too long ({len(value):,} characters; at most {error.validator_value:,})"
+    if validator == "maxItems":
+        return f"has too many entries ({len(value):,}; at most {error.validator_value:,})"
+    return str(error.message)
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _json_kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def unknown_keys(document: Mapping[str, Any]) -> tuple[str, ...]:
+    """Dotted paths of keys the case format does not define (kept, and reported as a warning)."""
+    found: list[str] = []
+    _walk_unknown(document, case_schema(), case_schema(), "", found)
+    return tuple(sorted(found))
+
+
+def _walk_unknown(value: Any, schema: Mapping[str, Any], root: Mapping[str, Any], path: str, found: list[str]) -> None:
+    if "$ref" in schema:
+        name = str(schema["$ref"]).rsplit("/", 1)[-1]
+        schema = root["$defs"][name]
+    properties = schema.get("properties")
+    if not isinstance(value, dict) or properties is None:
+        return
+    for key, child in value.items():
+        child_path = f"{path}.{key}" if path else key
+        if key not in properties:
+            found.append(child_path)
+        else:
+            _walk_unknown(child, properties[key], root, child_path, found)
+
+
+# --- building the domain objects from a valid document ---
+
+
+def _build_case(document: dict[str, Any]) -> Case:
+    applicant = document.get("applicant") or {}
+    return Case(
+        purpose=Purpose(document["purpose"]),
+        assessing_country=document["assessing_country"],
+        reference=_text(document.get("reference")),
+        applicant=Applicant(
+            refugee=bool(applicant.get("refugee", False)),
+            documents_missing=bool(applicant.get("documents_missing", False)),
+        ),
+        target=_build_target(document.get("target")),
+        credential=_build_credential(document.get("credential") or {}),
+        unknown_keys=unknown_keys(document),
+        document=document,
+    )
+
+
+def _build_target(data: dict[str, Any] | None) -> Target | None:
+    if data is None:
+        return None
+    return Target(
+        title=_text(data.get("title")),
+        institution=_text(data.get("institution")),
+        eqf_level=_int(data.get("eqf_level")),
+        ects=data.get("ects"),
+        learning_outcomes=_outcomes(data.get("learning_outcomes")),
+    )
+
+
+def _build_credential(data: dict[str, Any]) -> Credential:
+    learner = data.get("learner")
+    body = data.get("awarding_body")
+    workload = data.get("workload")
+    level = data.get("level")
+    assessment = data.get("assessment")
+    qa = data.get("quality_assurance")
+    return Credential(
+        title=_text(data.get("title")),
+        learner=None
+        if learner is None
+        else Learner(
+            name=_text(learner.get("name")),
+            identifier=_text(learner.get("identifier")),
+            date_of_birth=_date(learner.get("date_of_birth")),
+        ),
+        issuer_country=data.get("issuer_country"),
+        awarding_body=None
+        if body is None
+        else AwardingBody(
+            name=_text(body.get("name")),
+            country=body.get("country"),
+            kind=_enum(ProviderKind, body.get("kind")),
+        ),
+        issue_date=_date(data.get("issue_date")),
+        learning_outcomes=_outcomes(data.get("learning_outcomes")),
+        workload=None if workload is None else Workload(ects=workload.get("ects"), hours=workload.get("hours")),
+        level=None
+        if level is None
+        else Level(
+            framework=_text(level.get("framework")),
+            nqf_level=_text(level.get("nqf_level")),
+            eqf_level=_int(level.get("eqf_level")),
+        ),
+        assessment=None
+        if assessment is None
+        else Assessment(
+            type=_enum(AssessmentType, assessment.get("type")),
+            supervised=assessment.get("supervised"),
+            identity_verified=assessment.get("identity_verified"),
+        ),
+        participation=_enum(Participation, data.get("participation")),
+        quality_assurance=None
+        if qa is None
+        else QualityAssurance(
+            internal=qa.get("internal"),
+            external_agency=_text(qa.get("external_agency")),
+            decision=_enum(QADecision, qa.get("decision")),
+            valid_until=_date(qa.get("valid_until")),
+        ),
+        prerequisites=_text(data.get("prerequisites")),
+        grade=_text(data.get("grade")),
+        stackability=_text(data.get("stackability")),
+        further_information=_text(data.get("further_information")),
+        language=_text(data.get("language")),
+    )
+
+
+def _text(value: Any) -> str | None:
+    """Blank text counts as absent: an empty title is a missing title."""
+    if value is None:
+        return None
+    stripped = str(value).strip()
+    return stripped or None
+
+
+def _int(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _date(value: Any) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def _outcomes(value: Any) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(text for text in (str(item).strip() for item in value) if text)
+
+
+def _enum(kind: Callable[[Any], _E], value: Any) -> _E | None:
+    return None if value is None else kind(value)
+
+
+# --- writing and hashing ---
+
+
+def canonical_json(document: Mapping[str, Any]) -> bytes:
+    """The byte form the case hash is taken over: sorted keys, no insignificant white space, UTF-8."""
+    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def case_sha256(case_or_document: Case | Mapping[str, Any]) -> str:
+    document = case_or_document.document if isinstance(case_or_document, Case) else case_or_document
+    return hashlib.sha256(canonical_json(document)).hexdigest()
+
+
+def dumps_case(document: Mapping[str, Any]) -> str:
+    """The human-friendly form a case file is written in."""
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` so that readers see the old file or the whole new one, never a part."""
+    write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def save_case(path: str | os.PathLike[str], document: Mapping[str, Any]) -> None:
+    """Validate and write a case file atomically; an invalid document raises and writes nothing."""
+    problems = validation_problems(document)
+    if problems:
+        raise CaseFileError(problems, os.fspath(path))
+    write_text_atomically(path, dumps_case(document))

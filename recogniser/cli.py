@@ -1,0 +1,80 @@
+"""The ``recogniser`` command line (spec.md §3).
+
+Each subcommand lives in ``recogniser/commands/`` and registers itself through ``register(subparsers)``; its
+handler returns the exit code. Exit codes: 0 done, 2 invalid input (one clear line per problem, no
+traceback), 1 internal error (a message and where the log is).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from recogniser import __version__
+from recogniser.errors import UserInputError
+from recogniser.logs import log_file, setup_logging
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_INVALID = 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class CommandModule(Protocol):
+    def register(self, subparsers: Any) -> None: ...
+
+
+_COMMAND_MODULES: tuple[CommandModule, ...] = ()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="recogniser",
+        description="Decision support for recognising micro-credentials. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"recogniser {__version__}")
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="database to use (default: RECOGNISER_DATABASE_URL, else a SQLite file in the user data folder)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    setup_logging()
+    parser = build_parser()
+    if not arguments or (len(arguments) == 1 and arguments[0].endswith(".json")):
+        return _open_window(arguments)
+    options = parser.parse_args(arguments)
+    handler: Handler | None = getattr(options, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_INVALID
+    try:
+        return handler(options)
+    except UserInputError as error:
+        for line in error.lines():
+            print(f"recogniser: {line}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        logging.getLogger(__name__).exception("internal error running %s", arguments)
+        print(f"recogniser: internal error; details are in {log_file()}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _open_window(arguments: list[str]) -> int:
+    # Imported here so that the command line never loads Qt.
+    from recogniser.ui.app import run_app
+
+    return run_app(arguments)

@@ -1,0 +1,322 @@
+"""The case, the credential, findings and the decision: the project's domain types.
+
+The vocabularies are the public contract of ``spec.md`` §1 and §2. Everything here is immutable and Qt-free so
+that the same objects flow through the command line, the window, the store and the seminar tools.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+CASE_FORMAT = "recogniser-case/1"
+DECISION_FORMAT = "recogniser-decision/1"
+
+
+class Purpose(StrEnum):
+    """Why recognition is sought (domain.md §6)."""
+
+    ADMISSION = "admission"
+    CREDIT_TRANSFER = "credit_transfer"
+    EMPLOYMENT = "employment"
+    RPL = "rpl"
+
+
+class Outcome(StrEnum):
+    """Recommendation outcomes, in the EAR manual's order of preference (domain.md §7)."""
+
+    FULL_RECOGNITION = "full_recognition"
+    ALTERNATIVE_RECOGNITION = "alternative_recognition"
+    PARTIAL_RECOGNITION = "partial_recognition"
+    CONDITIONAL_RECOGNITION = "conditional_recognition"
+    NON_RECOGNITION = "non_recognition"
+    INFORMATION_REQUIRED = "information_required"
+
+
+#: Outcomes a recognition can end in, least restrictive first (EAR manual; 2010 Revised Recommendation).
+EAR_ORDER: tuple[Outcome, ...] = (
+    Outcome.FULL_RECOGNITION,
+    Outcome.ALTERNATIVE_RECOGNITION,
+    Outcome.PARTIAL_RECOGNITION,
+    Outcome.CONDITIONAL_RECOGNITION,
+    Outcome.NON_RECOGNITION,
+)
+
+
+class RuleSet(StrEnum):
+    COMPLETENESS = "completeness"
+    LISBON = "lisbon"
+    QF = "qf"
+    ESG = "esg"
+    OUTCOMES = "outcomes"
+
+
+class Element(StrEnum):
+    """What a finding is about: the EAR five elements plus assessment, identity, completeness, procedure."""
+
+    LEVEL = "level"
+    WORKLOAD = "workload"
+    QUALITY = "quality"
+    PROFILE = "profile"
+    LEARNING_OUTCOMES = "learning_outcomes"
+    ASSESSMENT = "assessment"
+    IDENTITY = "identity"
+    COMPLETENESS = "completeness"
+    PROCEDURE = "procedure"
+
+
+class Status(StrEnum):
+    PASS = "pass"
+    WARNING = "warning"
+    FAIL = "fail"
+    UNKNOWN = "unknown"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class AssessmentType(StrEnum):
+    WRITTEN_EXAM = "written_exam"
+    ORAL_EXAM = "oral_exam"
+    PRACTICAL = "practical"
+    PROJECT = "project"
+    PORTFOLIO = "portfolio"
+    ONLINE_QUIZ = "online_quiz"
+    ATTENDANCE_ONLY = "attendance_only"
+    NONE = "none"
+    OTHER = "other"
+
+
+class Participation(StrEnum):
+    ONSITE = "onsite"
+    ONLINE = "online"
+    BLENDED = "blended"
+    WORK_BASED = "work_based"
+    VOLUNTEERING = "volunteering"
+
+
+class ProviderKind(StrEnum):
+    HIGHER_EDUCATION_INSTITUTION = "higher_education_institution"
+    VET_PROVIDER = "vet_provider"
+    PRIVATE_PROVIDER = "private_provider"
+    EMPLOYER = "employer"
+    PROFESSIONAL_BODY = "professional_body"
+    PUBLIC_AUTHORITY = "public_authority"
+    OTHER = "other"
+
+
+class QADecision(StrEnum):
+    POSITIVE = "positive"
+    POSITIVE_WITH_CONDITIONS = "positive_with_conditions"
+    NEGATIVE = "negative"
+    NOT_APPLICABLE = "not_applicable"
+
+
+# --- The case (spec.md §1). Absent values are None so that rules can tell "missing" from "empty". ---
+
+
+@dataclass(frozen=True)
+class Applicant:
+    refugee: bool = False
+    documents_missing: bool = False
+
+
+@dataclass(frozen=True)
+class Target:
+    title: str | None = None
+    institution: str | None = None
+    eqf_level: int | None = None
+    ects: float | None = None
+    learning_outcomes: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Learner:
+    name: str | None = None
+    identifier: str | None = None
+    date_of_birth: date | None = None
+
+
+@dataclass(frozen=True)
+class AwardingBody:
+    name: str | None = None
+    country: str | None = None
+    kind: ProviderKind | None = None
+
+
+@dataclass(frozen=True)
+class Workload:
+    ects: float | None = None
+    hours: float | None = None
+
+
+@dataclass(frozen=True)
+class Level:
+    framework: str | None = None
+    nqf_level: str | None = None
+    eqf_level: int | None = None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    type: AssessmentType | None = None
+    supervised: bool | None = None
+    identity_verified: bool | None = None
+
+
+@dataclass(frozen=True)
+class QualityAssurance:
+    internal: bool | None = None
+    external_agency: str | None = None
+    decision: QADecision | None = None
+    valid_until: date | None = None
+
+
+@dataclass(frozen=True)
+class Credential:
+    title: str | None = None
+    learner: Learner | None = None
+    issuer_country: str | None = None
+    awarding_body: AwardingBody | None = None
+    issue_date: date | None = None
+    learning_outcomes: tuple[str, ...] | None = None
+    workload: Workload | None = None
+    level: Level | None = None
+    assessment: Assessment | None = None
+    participation: Participation | None = None
+    quality_assurance: QualityAssurance | None = None
+    prerequisites: str | None = None
+    grade: str | None = None
+    stackability: str | None = None
+    further_information: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Case:
+    """One recognition case as read from a ``recogniser-case/1`` file.
+
+    ``document`` is the JSON as loaded, unknown keys included, so that saving or exporting a case never drops
+    what another tool put there. ``unknown_keys`` lists the dotted paths of keys the format does not define.
+    """
+
+    purpose: Purpose
+    assessing_country: str
+    credential: Credential
+    reference: str | None = None
+    applicant: Applicant = dataclasses.field(default_factory=Applicant)
+    target: Target | None = None
+    unknown_keys: tuple[str, ...] = ()
+    document: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False, repr=False)
+
+
+# --- Findings and the decision (spec.md §2). ---
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One judged check.
+
+    ``field`` (an extension of the decision format) names the case field the finding is about, as a dotted
+    path, so a front end can take the evaluator there. ``allows`` is internal to the recommendation step: the
+    outcomes this finding leaves open (None: it restricts nothing). ``condition`` and ``information`` carry the
+    compensation measure or the missing item the finding asks for.
+    """
+
+    rule_id: str
+    rule_set: RuleSet
+    element: Element
+    status: Status
+    citation: str
+    message: str
+    field: str | None = None
+    allows: frozenset[Outcome] | None = dataclasses.field(default=None, compare=False)
+    condition: str | None = dataclasses.field(default=None, compare=False)
+    information: str | None = dataclasses.field(default=None, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "rule_id": self.rule_id,
+            "rule_set": self.rule_set.value,
+            "element": self.element.value,
+            "status": self.status.value,
+            "citation": self.citation,
+            "message": self.message,
+        }
+        if self.field is not None:
+            data["field"] = self.field
+        return data
+
+
+@dataclass(frozen=True)
+class SubstantialDifference:
+    """A difference that stands in the way of the requested outcome, with its legal basis."""
+
+    element: Element
+    description: str
+    citation: str
+    rule_id: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "element": self.element.value,
+            "description": self.description,
+            "citation": self.citation,
+            "rule_id": self.rule_id,
+        }
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    outcome: Outcome
+    ects_recognised: float | None
+    summary: str
+    substantial_differences: tuple[SubstantialDifference, ...] = ()
+    conditions: tuple[str, ...] = ()
+    information_required: tuple[str, ...] = ()
+    appeal: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "outcome": self.outcome.value,
+            "ects_recognised": _plain_number(self.ects_recognised),
+            "summary": self.summary,
+            "substantial_differences": [d.to_json() for d in self.substantial_differences],
+            "conditions": list(self.conditions),
+            "information_required": list(self.information_required),
+            "appeal": self.appeal,
+        }
+
+
+@dataclass(frozen=True)
+class Decision:
+    reference: str | None
+    purpose: Purpose
+    rulebook_version: str
+    case_sha256: str
+    recommendation: Recommendation
+    findings: tuple[Finding, ...]
+    as_of: date | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "format": DECISION_FORMAT,
+            "reference": self.reference,
+            "purpose": self.purpose.value,
+            "rulebook_version": self.rulebook_version,
+            "case_sha256": self.case_sha256,
+            "recommendation": self.recommendation.to_json(),
+            "findings": [f.to_json() for f in self.findings],
+        }
+        if self.as_of is not None:
+            data["as_of"] = self.as_of.isoformat()
+        return data
+
+
+def _plain_number(value: float | None) -> float | int | None:
+    """ECTS print as 5, not 5.0, when whole."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value

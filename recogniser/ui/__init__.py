@@ -1,0 +1,1 @@
+"""Everything Qt lives under this package; the rest of Recogniser never imports PySide6."""

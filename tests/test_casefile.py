@@ -1,0 +1,122 @@
+"""Loading case files: every problem reported with its field path, nothing else escapes."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from recogniser.casefile import CaseFileError, case_sha256, load_case, parse_case, save_case
+from recogniser.model import AssessmentType, Purpose
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+MARITIME = {
+    "format": "recogniser-case/1",
+    "purpose": "credit_transfer",
+    "assessing_country": "HR",
+    "target": {"title": "Module", "eqf_level": 6, "ects": 5},
+    "credential": {
+        "title": "Safety Management",
+        "learner": {"name": "Ivana Example"},
+        "workload": {"ects": 5, "hours": 135},
+        "assessment": {"type": "written_exam", "supervised": True, "identity_verified": True},
+        "issue_date": "2025-06-30",
+    },
+}
+
+
+def problems_of(document: object) -> list[str]:
+    with pytest.raises(CaseFileError) as caught:
+        parse_case(document)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_valid_case_loads_with_typed_values() -> None:
+    case = parse_case(MARITIME)
+    assert case.purpose is Purpose.CREDIT_TRANSFER
+    assert case.credential.assessment is not None
+    assert case.credential.assessment.type is AssessmentType.WRITTEN_EXAM
+    assert case.credential.issue_date is not None and case.credential.issue_date.year == 2025
+    assert case.unknown_keys == ()
+
+
+def test_negative_ects_names_the_field() -> None:
+    document = json.loads(json.dumps(MARITIME))
+    document["credential"]["workload"]["ects"] = -5
+    assert problems_of(document) == ["credential.workload.ects: must be at least 0 (got -5)"]
+
+
+def test_eqf_level_11_names_the_field() -> None:
+    document = json.loads(json.dumps(MARITIME))
+    document["credential"]["level"] = {"eqf_level": 11}
+    assert problems_of(document) == ["credential.level.eqf_level: must be at most 8 (got 11)"]
+
+
+def test_unknown_purpose_and_format_are_both_reported() -> None:
+    document = dict(MARITIME, purpose="holiday", format="recogniser-case/9")
+    found = problems_of(document)
+    assert found[0].startswith('format: must be "recogniser-case/1"')
+    assert found[1].startswith("purpose: must be one of admission, credit_transfer, employment, rpl")
+
+
+def test_credit_transfer_without_target_ects_names_the_field() -> None:
+    document = json.loads(json.dumps(MARITIME))
+    del document["target"]["ects"]
+    assert problems_of(document) == ["target: ects is required here"]
+
+
+def test_bad_date_names_the_field() -> None:
+    document = json.loads(json.dumps(MARITIME))
+    document["credential"]["issue_date"] = "2025-02-30"
+    assert problems_of(document) == ['credential.issue_date: must be a date as YYYY-MM-DD (got "2025-02-30")']
+
+
+def test_truncated_file_is_one_clear_line(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(MARITIME)[:120], encoding="utf-8")
+    with pytest.raises(CaseFileError) as caught:
+        load_case(path)
+    assert len(caught.value.lines()) == 1
+    assert caught.value.lines()[0].startswith(f"{path}: not valid JSON:")
+
+
+def test_non_utf8_file_is_one_clear_line(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    path.write_bytes(json.dumps(MARITIME).encode("utf-8").replace(b"Ivana", b"Iv\xe1na"))
+    with pytest.raises(CaseFileError) as caught:
+        load_case(path)
+    assert "not UTF-8 text (byte 0xe1" in caught.value.lines()[0]
+
+
+def test_missing_annex_elements_are_not_load_errors() -> None:
+    case = parse_case({"format": "recogniser-case/1", "purpose": "employment", "assessing_country": "SE"})
+    assert case.credential.title is None and case.credential.learning_outcomes is None
+
+
+def test_unknown_keys_are_kept_and_listed() -> None:
+    document = json.loads(json.dumps(MARITIME))
+    document["x_office_note"] = "keep me"
+    document["credential"]["workload"]["contact_hours"] = 40
+    case = parse_case(document)
+    assert case.unknown_keys == ("credential.workload.contact_hours", "x_office_note")
+    assert case.document["x_office_note"] == "keep me"
+
+
+def test_hash_ignores_formatting_and_key_order() -> None:
+    reordered = dict(reversed(list(MARITIME.items())))
+    assert case_sha256(MARITIME) == case_sha256(reordered)
+    assert len(case_sha256(MARITIME)) == 64
+
+
+def test_save_refuses_an_invalid_document_and_keeps_the_old_file(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    save_case(path, MARITIME)
+    before = path.read_bytes()
+    with pytest.raises(CaseFileError):
+        save_case(path, dict(MARITIME, purpose="holiday"))
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["case.json"]
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.name)
+def test_shared_examples_load(example: Path) -> None:
+    assert load_case(example).document["format"] == "recogniser-case/1"
