@@ -269,6 +269,19 @@ class SubstantialDifference:
 
 
 @dataclass(frozen=True)
+class OutcomeMatch:
+    """A target learning outcome beside the credential outcome that best matches it (0-100 score)."""
+
+    target: str
+    credential: str | None
+    score: float
+    matched: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"target": self.target, "credential": self.credential, "score": self.score, "matched": self.matched}
+
+
+@dataclass(frozen=True)
 class Recommendation:
     outcome: Outcome
     ects_recognised: float | None
@@ -299,6 +312,7 @@ class Decision:
     recommendation: Recommendation
     findings: tuple[Finding, ...]
     as_of: date | None = None
+    outcome_matches: tuple[OutcomeMatch, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -312,7 +326,54 @@ class Decision:
         }
         if self.as_of is not None:
             data["as_of"] = self.as_of.isoformat()
+        if self.outcome_matches:
+            data["outcome_matches"] = [m.to_json() for m in self.outcome_matches]
         return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Decision:
+        """Rebuild a stored or exported decision (the internal recommendation hints are not kept)."""
+        recommendation = data["recommendation"]
+        return cls(
+            reference=data.get("reference"),
+            purpose=Purpose(data["purpose"]),
+            rulebook_version=data["rulebook_version"],
+            case_sha256=data["case_sha256"],
+            recommendation=Recommendation(
+                outcome=Outcome(recommendation["outcome"]),
+                ects_recognised=recommendation.get("ects_recognised"),
+                summary=recommendation.get("summary", ""),
+                substantial_differences=tuple(
+                    SubstantialDifference(
+                        element=Element(d["element"]),
+                        description=d["description"],
+                        citation=d["citation"],
+                        rule_id=d["rule_id"],
+                    )
+                    for d in recommendation.get("substantial_differences", [])
+                ),
+                conditions=tuple(recommendation.get("conditions", [])),
+                information_required=tuple(recommendation.get("information_required", [])),
+                appeal=recommendation.get("appeal", ""),
+            ),
+            findings=tuple(
+                Finding(
+                    rule_id=f["rule_id"],
+                    rule_set=RuleSet(f["rule_set"]),
+                    element=Element(f["element"]),
+                    status=Status(f["status"]),
+                    citation=f["citation"],
+                    message=f["message"],
+                    field=f.get("field"),
+                )
+                for f in data.get("findings", [])
+            ),
+            as_of=date.fromisoformat(data["as_of"]) if data.get("as_of") else None,
+            outcome_matches=tuple(
+                OutcomeMatch(target=m["target"], credential=m.get("credential"), score=m["score"], matched=m["matched"])
+                for m in data.get("outcome_matches", [])
+            ),
+        )
 
 
 def _plain_number(value: float | None) -> float | int | None:
