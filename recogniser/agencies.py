@@ -1,0 +1,380 @@
+"""EQAR-registered quality assurance agencies and a fuzzy look-up by name or acronym.
+
+Evidence of external quality assurance counts as strong only when the agency is on the EQAR register (ESG 2015
+Part 3; domain.md §5). The shipped register is a dated snapshot (``data/qa_agencies.json``): registrations are
+renewed every five years, so an expired date in it means "verify on DEQAR", never "unregistered". An office keeps
+its own, newer list in ``user_data_path()/qa_agencies.json``, which replaces the shipped one.
+
+The look-up never guesses silently: a text that fits two agencies about equally well is ``AMBIGUOUS`` and carries
+the candidates, and a text that fits none well enough is ``NOT_FOUND`` with the nearest ones.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from rapidfuzz import fuzz, process
+
+from recogniser.errors import UserInputError
+from recogniser.resources import data_dir, user_data_path
+
+AGENCY_FORMAT = "recogniser-qa-agencies/1"
+AGENCY_FILE_NAME = "qa_agencies.json"
+
+# Cut-offs on the 0–100 name score (the mean of rapidfuzz's token-set and token-sort ratios over normalised text).
+# The token-set ratio forgives word order and extra words; the token-sort ratio keeps a fragment such as
+# "Science" from scoring like a whole name, so a single word shared with a name scores about 65–70.
+#: At or above this a name is close enough to name the agency: one or two typos in a full name score about 95,
+#: a full name plus a country word ("Croatian ...") about 93, a generic fragment ("Quality Assurance Agency")
+#: at most about 87 and always with rivals close behind.
+FOUND_CUTOFF = 85.0
+#: Agencies within this many points of the best are equally plausible: the result is AMBIGUOUS, never a pick.
+#: Ten points separates a full name with a typo (95+) from the next agency sharing its generic words (below 85),
+#: while "Quality Assurance Agency" (QAA 87, ACSUCYL 80) stays ambiguous.
+AMBIGUITY_MARGIN = 10.0
+#: How many candidates an AMBIGUOUS or NOT_FOUND result carries, best first.
+MAX_CANDIDATES = 8
+#: Autocomplete hides suggestions scoring below this: they share no more than a common word with the text.
+SEARCH_CUTOFF = 55.0
+
+# Function words carry no identity ("Agency for Science and Higher Education" = "Science Higher Education Agency").
+_STOP_WORDS = frozenset({"the", "for", "and", "of"})
+# Acronyms and short aliases match exactly or not at all: a one-letter slip turns "AQA" into "AQAS", another agency.
+_MAX_CODE_LENGTH = 12
+_BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
+
+
+class AgencyDataError(UserInputError):
+    """The agency file cannot be used; each problem names the file and the field."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__(self.lines()[0])
+
+    def lines(self) -> list[str]:
+        return [f"{self.path}: {problem}" for problem in self.problems]
+
+
+class RegistrationState(StrEnum):
+    """What the register's own dates say about a day; callers word EXPIRED as "verify on DEQAR"."""
+
+    REGISTERED = "registered"
+    EXPIRED_IN_SNAPSHOT = "expired_in_snapshot"
+    NOT_YET_REGISTERED = "not_yet_registered"
+    DATES_UNKNOWN = "dates_unknown"
+
+
+class MatchStatus(StrEnum):
+    FOUND = "found"
+    AMBIGUOUS = "ambiguous"
+    NOT_FOUND = "not_found"
+
+
+@dataclass(frozen=True)
+class Agency:
+    deqar_id: int | None
+    acronym: str
+    name: str
+    country: str
+    registered_from: date | None
+    registered_until: date | None
+    source: str
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+    #: For agencies added from knowledge whose exact registration date is not recorded.
+    approximate_registration_year: int | None = None
+
+    def registration_on(self, day: date) -> RegistrationState:
+        """Judged only against the recorded dates; a registration may have been renewed since."""
+        if self.registered_from is not None and day < self.registered_from:
+            return RegistrationState.NOT_YET_REGISTERED
+        if self.registered_from is None or self.registered_until is None:
+            return RegistrationState.DATES_UNKNOWN
+        if day > self.registered_until:
+            return RegistrationState.EXPIRED_IN_SNAPSHOT
+        return RegistrationState.REGISTERED
+
+
+@dataclass(frozen=True)
+class AgencyMatch:
+    query: str
+    status: MatchStatus
+    agency: Agency | None
+    score: float
+    candidates: tuple[Agency, ...]
+
+
+def normalise(text: str) -> str:
+    """Case, accents, punctuation and function words removed; words kept in order, separated by one space."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    unaccented = "".join(character for character in decomposed if not unicodedata.combining(character))
+    words = re.findall(r"[^\W_]+", unaccented.casefold())
+    return " ".join(word for word in words if word not in _STOP_WORDS)
+
+
+def _exact_keys(normalised: str) -> tuple[str, str]:
+    """Punctuation- and spacing-blind keys: "AQ Austria" = "aq-austria"; the second also ignores word order."""
+    words = normalised.split()
+    return "".join(words), "".join(sorted(words))
+
+
+def _name_score(query: str, label: str) -> float:
+    return (fuzz.token_set_ratio(query, label) + fuzz.token_sort_ratio(query, label)) / 2
+
+
+class AgencyRegister:
+    """The agencies known on ``as_of``, indexed once so that a look-up takes well under a millisecond."""
+
+    def __init__(self, as_of: date, source: str, agencies: Iterable[Agency]) -> None:
+        self.as_of = as_of
+        self.source = source
+        self.agencies = tuple(agencies)
+        self._by_key: dict[str, list[Agency]] = {}
+        # Parallel lists: rapidfuzz scores every name label in one C-level pass.
+        self._names: list[str] = []
+        self._name_owners: list[Agency] = []
+        self._codes: list[str] = []
+        self._code_owners: list[Agency] = []
+        for agency in self.agencies:
+            for label in dict.fromkeys((agency.acronym, agency.name, *agency.aliases)):
+                self._index(agency, normalise(label), is_code=label == agency.acronym)
+
+    def _index(self, agency: Agency, label: str, *, is_code: bool) -> None:
+        if not label:
+            return
+        for key in set(_exact_keys(label)):
+            owners = self._by_key.setdefault(key, [])
+            if agency not in owners:
+                owners.append(agency)
+        if is_code or len(label.replace(" ", "")) <= _MAX_CODE_LENGTH:
+            self._codes.append(label)
+            self._code_owners.append(agency)
+        else:
+            self._names.append(label)
+            self._name_owners.append(agency)
+
+    # --- look-up ---
+
+    def lookup(self, text: str, country: str | None = None) -> AgencyMatch:
+        """The agency ``text`` names, or AMBIGUOUS/NOT_FOUND with candidates. ``country`` only breaks ties."""
+        query = normalise(text)
+        if not query:
+            return AgencyMatch(text, MatchStatus.NOT_FOUND, None, 0.0, ())
+        exact = self._exact(query)
+        if exact:
+            return _decide(text, [(agency, 100.0) for agency in exact], country)
+        bracketed = self._bracketed(text, country)
+        if bracketed is not None:
+            return bracketed
+        ranked = self._ranked_by_name(query)
+        if not ranked or ranked[0][1] < FOUND_CUTOFF:
+            return self._not_found(text, query, ranked)
+        return _decide(text, ranked, country)
+
+    def search(self, text: str, limit: int = 8) -> list[tuple[Agency, float]]:
+        """Suggestions for a partly typed name or acronym, best first (for autocomplete)."""
+        query = normalise(text)
+        if not query or limit <= 0:
+            return []
+        compact = query.replace(" ", "")
+        prefixes = query.split()
+        best: dict[Agency, float] = {}
+        for labels, owners in ((self._codes, self._code_owners), (self._names, self._name_owners)):
+            for label, agency in zip(labels, owners, strict=True):
+                score = _suggestion_score(compact, prefixes, label)
+                if score > best.get(agency, 0.0):
+                    best[agency] = score
+        for agency, score in self._ranked_by_name(query):
+            best[agency] = max(best.get(agency, 0.0), score)
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0].acronym.casefold()))
+        return [(agency, score) for agency, score in ranked if score >= SEARCH_CUTOFF][:limit]
+
+    def _exact(self, query: str) -> list[Agency]:
+        ordered, unordered = _exact_keys(query)
+        return self._by_key.get(ordered) or self._by_key.get(unordered) or []
+
+    def _bracketed(self, text: str, country: str | None) -> AgencyMatch | None:
+        """ "Agency for Science and Higher Education (ASHE)": the bracketed acronym decides if the name agrees."""
+        found = _BRACKETED.search(text)
+        if found is None:
+            return None
+        named = self._exact(normalise(found.group(1)))
+        if not named:
+            return None
+        outside = normalise(_BRACKETED.sub(" ", text))
+        if not outside:
+            return _decide(text, [(agency, 100.0) for agency in named], country)
+        ranked = self._ranked_by_name(outside)
+        agreeing = [(agency, 100.0) for agency, score in ranked if agency in named and score >= FOUND_CUTOFF]
+        if agreeing:
+            return _decide(text, agreeing, country)
+        # The name points elsewhere than the acronym: show both rather than choose.
+        rivals = [agency for agency, score in ranked[:1] if score >= FOUND_CUTOFF]
+        candidates = tuple(dict.fromkeys([*named, *rivals]))[:MAX_CANDIDATES]
+        score = ranked[0][1] if ranked else 0.0
+        return AgencyMatch(text, MatchStatus.AMBIGUOUS, None, score, candidates)
+
+    def _ranked_by_name(self, query: str) -> list[tuple[Agency, float]]:
+        return _best_per_agency(_scored(query, self._names, self._name_owners))
+
+    def _not_found(self, text: str, query: str, ranked: list[tuple[Agency, float]]) -> AgencyMatch:
+        # Near acronyms help the person see what they may have meant ("NVOA" -> NVAO), but never decide.
+        near_codes = _scored(query, self._codes, self._code_owners, scorer=fuzz.ratio)
+        nearest = _best_per_agency([*ranked, *near_codes])
+        score = ranked[0][1] if ranked else 0.0
+        candidates = tuple(agency for agency, _ in nearest[:MAX_CANDIDATES])
+        return AgencyMatch(text, MatchStatus.NOT_FOUND, None, score, candidates)
+
+
+def _scored(query: str, labels: list[str], owners: list[Agency], scorer: Any = None) -> list[tuple[Agency, float]]:
+    if scorer is None:
+        set_scores = process.extract(query, labels, scorer=fuzz.token_set_ratio, processor=None, limit=None)
+        sort_scores = dict(
+            (index, score)
+            for _, score, index in process.extract(
+                query, labels, scorer=fuzz.token_sort_ratio, processor=None, limit=None
+            )
+        )
+        return [(owners[index], (score + sort_scores[index]) / 2) for _, score, index in set_scores]
+    return [
+        (owners[index], float(score))
+        for _, score, index in process.extract(query, labels, scorer=scorer, processor=None, limit=None)
+    ]
+
+
+def _best_per_agency(scored: Iterable[tuple[Agency, float]]) -> list[tuple[Agency, float]]:
+    best: dict[Agency, float] = {}
+    for agency, score in scored:
+        if score > best.get(agency, -1.0):
+            best[agency] = score
+    # Ties are ordered by acronym so that the same text always gives the same candidates.
+    return sorted(best.items(), key=lambda item: (-item[1], item[0].acronym.casefold()))
+
+
+def _decide(text: str, ranked: list[tuple[Agency, float]], country: str | None) -> AgencyMatch:
+    """One clear best is FOUND; several close ones are AMBIGUOUS unless exactly one is in ``country``."""
+    best_score = ranked[0][1]
+    close = [agency for agency, score in ranked if score >= best_score - AMBIGUITY_MARGIN]
+    scores = dict(ranked)
+    if len(close) > 1 and country:
+        in_country = [agency for agency in close if agency.country == country.strip().upper()]
+        if len(in_country) == 1:
+            return AgencyMatch(text, MatchStatus.FOUND, in_country[0], scores[in_country[0]], ())
+        close.sort(key=lambda agency: agency not in in_country)
+    if len(close) == 1:
+        return AgencyMatch(text, MatchStatus.FOUND, close[0], best_score, ())
+    return AgencyMatch(text, MatchStatus.AMBIGUOUS, None, best_score, tuple(close[:MAX_CANDIDATES]))
+
+
+def _suggestion_score(compact: str, prefixes: list[str], label: str) -> float:
+    """Typing-as-you-go: a label the text starts, or whose words the typed words start, ranks high."""
+    label_compact = label.replace(" ", "")
+    if label_compact == compact:
+        return 100.0
+    if label_compact.startswith(compact):
+        return 95.0
+    words = label.split()
+    if all(any(word.startswith(prefix) for word in words) for prefix in prefixes):
+        return 90.0
+    return 0.0
+
+
+# --- loading ---
+
+
+@cache
+def agency_schema() -> dict[str, Any]:
+    text = resources.files("recogniser.schemas").joinpath("qa-agencies-1.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(agency_schema(), format_checker=FormatChecker())
+
+
+def load_agencies(path: Path | None = None) -> AgencyRegister:
+    """Read and validate an agency file (the shipped one by default); raise AgencyDataError naming file and field."""
+    source = path if path is not None else data_dir() / AGENCY_FILE_NAME
+    try:
+        raw = source.read_bytes()
+    except OSError as error:
+        raise AgencyDataError(source, [f"cannot read the file ({error.strerror or error})"]) from None
+    try:
+        document = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise AgencyDataError(source, [f"not UTF-8 text (byte offset {error.start})"]) from None
+    except json.JSONDecodeError as error:
+        raise AgencyDataError(
+            source, [f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"]
+        ) from None
+    except (ValueError, RecursionError) as error:
+        raise AgencyDataError(source, [f"not valid JSON: {error}"]) from None
+    problems = _problems(document)
+    if problems:
+        raise AgencyDataError(source, problems)
+    return AgencyRegister(
+        as_of=date.fromisoformat(document["as_of"]),
+        source=document["source"],
+        agencies=(_agency(entry) for entry in document["agencies"]),
+    )
+
+
+@cache
+def default_agencies() -> AgencyRegister:
+    """The office's list (``user_data_path()/qa_agencies.json``) when it exists, else the shipped snapshot."""
+    office = user_data_path() / AGENCY_FILE_NAME
+    return load_agencies(office if office.is_file() else None)
+
+
+def _problems(document: Any) -> list[str]:
+    if not isinstance(document, dict):
+        return ["an agency file is a JSON object"]
+    problems = [
+        f"{_field(error.json_path)}: {error.message}"
+        for error in sorted(_validator().iter_errors(document), key=lambda error: error.json_path)
+    ]
+    if problems:
+        return problems
+    for index, entry in enumerate(document["agencies"]):
+        start, end = entry["registered_from"], entry["registered_until"]
+        if start is not None and end is not None and end < start:
+            problems.append(f"agencies[{index}].registered_until: {end} is before registered_from {start}")
+    return problems
+
+
+def _field(json_path: str) -> str:
+    """``$.agencies[3].country`` -> ``agencies[3].country``; the root is named as such."""
+    return json_path.removeprefix("$").removeprefix(".") or "(top level)"
+
+
+def _agency(entry: Mapping[str, Any]) -> Agency:
+    return Agency(
+        deqar_id=entry["deqar_id"],
+        acronym=entry["acronym"].strip(),
+        name=entry["name"].strip(),
+        country=entry["country"],
+        registered_from=_date(entry["registered_from"]),
+        registered_until=_date(entry["registered_until"]),
+        source=entry["source"],
+        aliases=tuple(alias.strip() for alias in entry.get("aliases", ())),
+        note=entry.get("note"),
+        approximate_registration_year=entry.get("approximate_registration_year"),
+    )
+
+
+def _date(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
