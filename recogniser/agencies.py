@@ -19,18 +19,18 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
 from rapidfuzz import fuzz, process
 
 from recogniser.errors import UserInputError
 from recogniser.resources import data_dir, user_data_path
+from recogniser.schemas import schema_validator
 
 AGENCY_FORMAT = "recogniser-qa-agencies/1"
 AGENCY_FILE_NAME = "qa_agencies.json"
+AGENCY_SCHEMA = "qa-agencies-1.schema.json"
 
 # Cut-offs on the 0–100 name score (the mean of rapidfuzz's token-set and token-sort ratios over normalised text).
 # The token-set ratio forgives word order and extra words; the token-sort ratio keeps a fragment such as
@@ -294,18 +294,6 @@ def _suggestion_score(compact: str, prefixes: list[str], label: str) -> float:
 # --- loading ---
 
 
-@cache
-def agency_schema() -> dict[str, Any]:
-    text = resources.files("recogniser.schemas").joinpath("qa-agencies-1.schema.json").read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
-
-
-@cache
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(agency_schema(), format_checker=FormatChecker())
-
-
 def load_agencies(path: Path | None = None) -> AgencyRegister:
     """Read and validate an agency file (the shipped one by default); raise AgencyDataError naming file and field."""
     source = path if path is not None else data_dir() / AGENCY_FILE_NAME
@@ -345,7 +333,7 @@ def _problems(document: Any) -> list[str]:
         return ["an agency file is a JSON object"]
     problems = [
         f"{_field(error.json_path)}: {error.message}"
-        for error in sorted(_validator().iter_errors(document), key=lambda error: error.json_path)
+        for error in sorted(schema_validator(AGENCY_SCHEMA).iter_errors(document), key=lambda error: error.json_path)
     ]
     if problems:
         return problems

@@ -14,12 +14,10 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from recogniser.errors import UserInputError
@@ -40,6 +38,7 @@ from recogniser.model import (
     Target,
     Workload,
 )
+from recogniser.schemas import load_schema, schema_validator
 
 _E = TypeVar("_E")
 
@@ -72,16 +71,15 @@ class CaseFileError(UserInputError):
         return [f"{prefix}{problem}" for problem in self.problems]
 
 
-@cache
+CASE_SCHEMA = "case-1.schema.json"
+
+
 def case_schema() -> dict[str, Any]:
-    text = resources.files("recogniser.schemas").joinpath("case-1.schema.json").read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
+    return load_schema(CASE_SCHEMA)
 
 
-@cache
 def _validator() -> Draft202012Validator:
-    return Draft202012Validator(case_schema(), format_checker=FormatChecker())
+    return schema_validator(CASE_SCHEMA)
 
 
 # --- reading ---

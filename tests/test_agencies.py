@@ -12,21 +12,21 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator, FormatChecker
 
 from recogniser.agencies import (
     AGENCY_FILE_NAME,
     AGENCY_FORMAT,
+    AGENCY_SCHEMA,
     Agency,
     AgencyDataError,
     AgencyRegister,
     MatchStatus,
     RegistrationState,
-    agency_schema,
     default_agencies,
     load_agencies,
 )
 from recogniser.resources import data_dir
+from recogniser.schemas import schema_validator
 
 REGISTER = load_agencies()
 SNAPSHOT = [agency for agency in REGISTER.agencies if agency.source == "eqar_snapshot"]
@@ -70,8 +70,7 @@ def agency_file(path: Path, *entries: dict[str, Any], **document: Any) -> Path:
 
 def test_shipped_file_validates_against_its_schema() -> None:
     document = json.loads((data_dir() / AGENCY_FILE_NAME).read_text("utf-8"))
-    validator = Draft202012Validator(agency_schema(), format_checker=FormatChecker())
-    assert [error.message for error in validator.iter_errors(document)] == []
+    assert [error.message for error in schema_validator(AGENCY_SCHEMA).iter_errors(document)] == []
     assert document["format"] == AGENCY_FORMAT
 
 
