@@ -20,7 +20,7 @@ from datetime import date
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -34,14 +34,13 @@ AGENCY_SCHEMA = "qa-agencies-1.schema.json"
 
 # Cut-offs on the 0–100 name score (the mean of rapidfuzz's token-set and token-sort ratios over normalised text).
 # The token-set ratio forgives word order and extra words; the token-sort ratio keeps a fragment such as
-# "Science" from scoring like a whole name, so a single word shared with a name scores about 65–70.
-#: At or above this a name is close enough to name the agency: one or two typos in a full name score about 95,
-#: a full name plus a country word ("Croatian ...") about 93, a generic fragment ("Quality Assurance Agency")
-#: at most about 87 and always with rivals close behind.
+# "Science" from scoring like a whole name. Measured on the shipped list: a full name with a typo scores 97–99, a
+# full name plus a word ("Croatian ...") about 94, "Higher Education" 84, a single shared word ("Science") about 68.
+#: At or above this a name may name the agency; below it the result is NOT_FOUND with the nearest candidates.
 FOUND_CUTOFF = 85.0
 #: Agencies within this many points of the best are equally plausible: the result is AMBIGUOUS, never a pick.
-#: Ten points separates a full name with a typo (95+) from the next agency sharing its generic words (below 85),
-#: while "Quality Assurance Agency" (QAA 87, ACSUCYL 80) stays ambiguous.
+#: Generic phrases land here: "Quality Assurance Agency" scores 91 for SQAA with QAA, AQU, AAQ, AQ Austria and
+#: NOKUT within ten points, while a full name with a typo leads the next agency by more than ten.
 AMBIGUITY_MARGIN = 10.0
 #: How many candidates an AMBIGUOUS or NOT_FOUND result carries, best first.
 MAX_CANDIDATES = 8
@@ -52,7 +51,13 @@ SEARCH_CUTOFF = 55.0
 _STOP_WORDS = frozenset({"the", "for", "and", "of"})
 # Acronyms and short aliases match exactly or not at all: a one-letter slip turns "AQA" into "AQAS", another agency.
 _MAX_CODE_LENGTH = 12
-_BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
+# An acronym of up to two words ("AQ Austria") and at least three letters is recognised inside a longer text;
+# two-letter ones ("AI") only on their own, since short words occur in ordinary names.
+_MAX_CODE_WORDS = 2
+_MIN_CODE_IN_TEXT = 3
+#: Two words are the same word with a slip of about one letter in six ("Educaton", "Comittee").
+WORD_MATCH = 85.0
+_K = TypeVar("_K")
 
 
 class AgencyDataError(UserInputError):
@@ -130,10 +135,6 @@ def _exact_keys(normalised: str) -> tuple[str, str]:
     return "".join(words), "".join(sorted(words))
 
 
-def _name_score(query: str, label: str) -> float:
-    return (fuzz.token_set_ratio(query, label) + fuzz.token_sort_ratio(query, label)) / 2
-
-
 class AgencyRegister:
     """The agencies known on ``as_of``, indexed once so that a look-up takes well under a millisecond."""
 
@@ -142,11 +143,15 @@ class AgencyRegister:
         self.source = source
         self.agencies = tuple(agencies)
         self._by_key: dict[str, list[Agency]] = {}
-        # Parallel lists: rapidfuzz scores every name label in one C-level pass.
+        # Acronyms written as words inside a longer text: ("aq", "austria") in "AQ Austria, Vienna".
+        self._by_code_words: dict[tuple[str, ...], list[Agency]] = {}
+        # Parallel lists: rapidfuzz scores every label in one C-level pass.
         self._names: list[str] = []
         self._name_owners: list[Agency] = []
         self._codes: list[str] = []
         self._code_owners: list[Agency] = []
+        self._name_words: dict[Agency, list[list[str]]] = {}
+        self._word_owners: dict[str, set[Agency]] = {}
         for agency in self.agencies:
             for label in dict.fromkeys((agency.acronym, agency.name, *agency.aliases)):
                 self._index(agency, normalise(label), is_code=label == agency.acronym)
@@ -155,15 +160,19 @@ class AgencyRegister:
         if not label:
             return
         for key in set(_exact_keys(label)):
-            owners = self._by_key.setdefault(key, [])
-            if agency not in owners:
-                owners.append(agency)
+            _add(self._by_key, key, agency)
+        words = label.split()
+        for word in words:
+            self._word_owners.setdefault(word, set()).add(agency)
         if is_code or len(label.replace(" ", "")) <= _MAX_CODE_LENGTH:
             self._codes.append(label)
             self._code_owners.append(agency)
+            if len(words) <= _MAX_CODE_WORDS and len(label) >= _MIN_CODE_IN_TEXT:
+                _add(self._by_code_words, tuple(words), agency)
         else:
             self._names.append(label)
             self._name_owners.append(agency)
+            self._name_words.setdefault(agency, []).append(words)
 
     # --- look-up ---
 
@@ -175,13 +184,15 @@ class AgencyRegister:
         exact = self._exact(query)
         if exact:
             return _decide(text, [(agency, 100.0) for agency in exact], country)
-        bracketed = self._bracketed(text, country)
-        if bracketed is not None:
-            return bracketed
         ranked = self._ranked_by_name(query)
+        # An acronym written inside the text ("... Higher Education (ASHE)") names its agency as surely as an
+        # exact name; a name pointing elsewhere then stays close enough to make the result ambiguous.
+        named = self._codes_in(query)
+        if named:
+            return _decide(text, _best_per_agency([*ranked, *((agency, 100.0) for agency in named)]), country)
         if not ranked or ranked[0][1] < FOUND_CUTOFF:
             return self._not_found(text, query, ranked)
-        return _decide(text, ranked, country)
+        return _decide(text, ranked, country, specific=self._is_specific(query, ranked[0][0]))
 
     def search(self, text: str, limit: int = 8) -> list[tuple[Agency, float]]:
         """Suggestions for a partly typed name or acronym, best first (for autocomplete)."""
@@ -205,26 +216,29 @@ class AgencyRegister:
         ordered, unordered = _exact_keys(query)
         return self._by_key.get(ordered) or self._by_key.get(unordered) or []
 
-    def _bracketed(self, text: str, country: str | None) -> AgencyMatch | None:
-        """ "Agency for Science and Higher Education (ASHE)": the bracketed acronym decides if the name agrees."""
-        found = _BRACKETED.search(text)
-        if found is None:
-            return None
-        named = self._exact(normalise(found.group(1)))
-        if not named:
-            return None
-        outside = normalise(_BRACKETED.sub(" ", text))
-        if not outside:
-            return _decide(text, [(agency, 100.0) for agency in named], country)
-        ranked = self._ranked_by_name(outside)
-        agreeing = [(agency, 100.0) for agency, score in ranked if agency in named and score >= FOUND_CUTOFF]
-        if agreeing:
-            return _decide(text, agreeing, country)
-        # The name points elsewhere than the acronym: show both rather than choose.
-        rivals = [agency for agency, score in ranked[:1] if score >= FOUND_CUTOFF]
-        candidates = tuple(dict.fromkeys([*named, *rivals]))[:MAX_CANDIDATES]
-        score = ranked[0][1] if ranked else 0.0
-        return AgencyMatch(text, MatchStatus.AMBIGUOUS, None, score, candidates)
+    def _codes_in(self, query: str) -> list[Agency]:
+        words = query.split()
+        named: list[Agency] = []
+        for size in range(1, _MAX_CODE_WORDS + 1):
+            for start in range(len(words) - size + 1):
+                for agency in self._by_code_words.get(tuple(words[start : start + size]), ()):
+                    if agency not in named:
+                        named.append(agency)
+        return named
+
+    def _is_specific(self, query: str, agency: Agency) -> bool:
+        """Whether the text says enough to name ``agency``: all of one of its names, or a word only it uses.
+
+        "Accreditation Council" fits "British Accreditation Council" well but leaves out the one word that makes
+        it BAC; such a text is only a candidate.
+        """
+        query_words = query.split()
+        if any(self._word_owners.get(word) == {agency} for word in query_words):
+            return True
+        return any(
+            all(any(fuzz.ratio(word, typed) >= WORD_MATCH for typed in query_words) for word in name)
+            for name in self._name_words.get(agency, ())
+        )
 
     def _ranked_by_name(self, query: str) -> list[tuple[Agency, float]]:
         return _best_per_agency(_scored(query, self._names, self._name_owners))
@@ -238,15 +252,22 @@ class AgencyRegister:
         return AgencyMatch(text, MatchStatus.NOT_FOUND, None, score, candidates)
 
 
+def _add(index: dict[_K, list[Agency]], key: _K, agency: Agency) -> None:
+    owners = index.setdefault(key, [])
+    if agency not in owners:
+        owners.append(agency)
+
+
 def _scored(query: str, labels: list[str], owners: list[Agency], scorer: Any = None) -> list[tuple[Agency, float]]:
+    """Each label's score; by default the mean of the token-set and token-sort ratios (see the cut-offs above)."""
     if scorer is None:
         set_scores = process.extract(query, labels, scorer=fuzz.token_set_ratio, processor=None, limit=None)
-        sort_scores = dict(
-            (index, score)
+        sort_scores = {
+            index: score
             for _, score, index in process.extract(
                 query, labels, scorer=fuzz.token_sort_ratio, processor=None, limit=None
             )
-        )
+        }
         return [(owners[index], (score + sort_scores[index]) / 2) for _, score, index in set_scores]
     return [
         (owners[index], float(score))
@@ -263,31 +284,35 @@ def _best_per_agency(scored: Iterable[tuple[Agency, float]]) -> list[tuple[Agenc
     return sorted(best.items(), key=lambda item: (-item[1], item[0].acronym.casefold()))
 
 
-def _decide(text: str, ranked: list[tuple[Agency, float]], country: str | None) -> AgencyMatch:
-    """One clear best is FOUND; several close ones are AMBIGUOUS unless exactly one is in ``country``."""
+def _decide(
+    text: str, ranked: list[tuple[Agency, float]], country: str | None, *, specific: bool = True
+) -> AgencyMatch:
+    """One clear, specific best is FOUND; otherwise AMBIGUOUS, unless ``country`` singles out one close candidate."""
     best_score = ranked[0][1]
     close = [agency for agency, score in ranked if score >= best_score - AMBIGUITY_MARGIN]
     scores = dict(ranked)
-    if len(close) > 1 and country:
+    if country:
         in_country = [agency for agency in close if agency.country == country.strip().upper()]
-        if len(in_country) == 1:
+        if len(in_country) == 1 and (len(close) > 1 or not specific):
             return AgencyMatch(text, MatchStatus.FOUND, in_country[0], scores[in_country[0]], ())
         close.sort(key=lambda agency: agency not in in_country)
-    if len(close) == 1:
+    if len(close) == 1 and specific:
         return AgencyMatch(text, MatchStatus.FOUND, close[0], best_score, ())
     return AgencyMatch(text, MatchStatus.AMBIGUOUS, None, best_score, tuple(close[:MAX_CANDIDATES]))
 
 
 def _suggestion_score(compact: str, prefixes: list[str], label: str) -> float:
-    """Typing-as-you-go: a label the text starts, or whose words the typed words start, ranks high."""
+    """Typing-as-you-go: a label the text starts ranks first, then labels whose words the typed words start,
+    the more of the label the text covers the higher."""
     label_compact = label.replace(" ", "")
     if label_compact == compact:
         return 100.0
     if label_compact.startswith(compact):
         return 95.0
     words = label.split()
+    started = [word for word in words if any(word.startswith(prefix) for prefix in prefixes)]
     if all(any(word.startswith(prefix) for word in words) for prefix in prefixes):
-        return 90.0
+        return 85.0 + 10.0 * len(started) / len(words)
     return 0.0
 
 

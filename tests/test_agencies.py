@@ -122,6 +122,9 @@ def test_every_alias_finds_its_agency(agency: Agency) -> None:
         ("Independent Agency for Accreditation and Raiting", "IAAR"),
         ("Engineering Degree Commision", "CTI"),
         ("Quality and Qualification Ireland", "QQI"),
+        ("German accreditation agency ACQUIN", "ACQUIN"),
+        ("Accredited by AQ Austria, Vienna", "AQ Austria"),
+        ("Hcéres (France)", "HCERES"),
     ],
 )
 def test_names_are_found_despite_case_accents_typos_and_word_order(text: str, acronym: str) -> None:
@@ -149,6 +152,18 @@ def test_a_bracketed_acronym_that_contradicts_the_name_is_ambiguous() -> None:
     match = REGISTER.lookup("Agency for Science and Higher Education (NVAO)")
     assert match.status is MatchStatus.AMBIGUOUS
     assert {agency.acronym for agency in match.candidates} == {"ASHE", "NVAO"}
+
+
+def test_a_name_missing_the_word_that_identifies_an_agency_is_only_a_candidate() -> None:
+    # "British Accreditation Council" fits well, but "Accreditation Council" may as well be a national council.
+    match = REGISTER.lookup("Accreditation Council")
+    assert (match.status, match.candidates) == (MatchStatus.AMBIGUOUS, (by_acronym("BAC"),))
+    assert REGISTER.lookup("Accreditation Council", country="GB").agency == by_acronym("BAC")
+    assert REGISTER.lookup("Accreditation Council", country="DE").status is MatchStatus.AMBIGUOUS
+
+
+def test_two_letter_acronyms_are_not_read_inside_other_words() -> None:
+    assert REGISTER.lookup("AI Institute of Learning").status is MatchStatus.NOT_FOUND
 
 
 @pytest.mark.parametrize("text", ["University of Zadar", "AQA", "NVOA", "Science"])
@@ -210,7 +225,9 @@ def test_lookup_is_fast() -> None:
 # --- autocomplete ---
 
 
-@pytest.mark.parametrize(("text", "acronym"), [("nv", "NVAO"), ("hcé", "HCERES"), ("finn", "FINEEC"), ("azvo", "ASHE")])
+@pytest.mark.parametrize(
+    ("text", "acronym"), [("nv", "NVAO"), ("hcé", "HCERES"), ("finn", "FINEEC"), ("azvo", "ASHE"), ("agen sci", "ASHE")]
+)
 def test_search_suggests_the_agency_being_typed_first(text: str, acronym: str) -> None:
     suggestions = REGISTER.search(text)
     assert suggestions[0][0] == by_acronym(acronym)
