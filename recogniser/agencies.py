@@ -5,8 +5,9 @@ Part 3; domain.md §5). The shipped register is a dated snapshot (``data/qa_agen
 renewed every five years, so an expired date in it means "verify on DEQAR", never "unregistered". An office keeps
 its own, newer list in ``user_data_path()/qa_agencies.json``, which replaces the shipped one.
 
-The look-up never guesses silently: a text that fits two agencies about equally well is ``AMBIGUOUS`` and carries
-the candidates, and a text that fits none well enough is ``NOT_FOUND`` with the nearest ones.
+The look-up never guesses silently: a text that fits two agencies about equally well, or fits one only through
+generic words ("Accreditation Council"), is ``AMBIGUOUS`` and carries the candidates; a text that fits none well
+enough is ``NOT_FOUND`` with the nearest ones.
 """
 
 from __future__ import annotations
