@@ -1,0 +1,306 @@
+"""National qualifications frameworks → EQF levels → QF-EHEA cycles (domain.md §4).
+
+Each framework is one ``recogniser-framework/1`` JSON file named after its id (``data/nqf_levels/HR-CROQF.json``),
+carrying the source its mapping rests on and how sure that mapping is. An office corrects a mapping without
+touching code: a file with the same id in the user data folder's ``nqf_levels`` replaces the shipped one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Any
+
+from jsonschema.exceptions import ValidationError
+from rapidfuzz import fuzz
+
+from recogniser.casefile import Problem
+from recogniser.errors import UserInputError
+from recogniser.resources import data_dir, user_data_path
+from recogniser.schemas import load_schema, schema_validator
+
+FRAMEWORK_FORMAT = "recogniser-framework/1"
+FRAMEWORKS_FOLDER = "nqf_levels"
+FRAMEWORK_SCHEMA = "framework-1.schema.json"
+
+
+class Cycle(StrEnum):
+    SHORT_CYCLE = "short_cycle"
+    FIRST_CYCLE = "first_cycle"
+    SECOND_CYCLE = "second_cycle"
+    THIRD_CYCLE = "third_cycle"
+
+
+class Confidence(StrEnum):
+    """How sure a mapping is: read in a source, partly read, or compiled from memory."""
+
+    VERIFIED = "verified"
+    PARTLY_VERIFIED = "partly_verified"
+    FROM_MEMORY = "from_memory"
+
+
+#: The QF-EHEA cycle descriptors correspond to EQF levels 5-8 (EQF Recommendation 2017/C 189/03, Annex II;
+#: the short cycle was added to the QF-EHEA by the Paris Communiqué 2018).
+_EQF_OF_CYCLE = {Cycle.SHORT_CYCLE: 5, Cycle.FIRST_CYCLE: 6, Cycle.SECOND_CYCLE: 7, Cycle.THIRD_CYCLE: 8}
+_CYCLE_OF_EQF = {eqf: cycle for cycle, eqf in _EQF_OF_CYCLE.items()}
+
+
+def cycle_for_eqf(eqf_level: int) -> Cycle | None:
+    """The QF-EHEA cycle that corresponds to an EQF level; None below EQF 5, where no cycle lies."""
+    return _CYCLE_OF_EQF.get(eqf_level)
+
+
+def _key(text: str) -> str:
+    """The form ids and labels are compared in: case, spacing and the kind of dash do not matter."""
+    return re.sub(r"\s+", "", text.casefold()).replace("–", "-").replace("—", "-")
+
+
+@dataclass(frozen=True)
+class FrameworkLevel:
+    id: str
+    label: str
+    eqf_level: int | None
+    cycle: Cycle | None
+    #: Set only where this level is less sure than its framework.
+    confidence: Confidence | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    country: str
+    name: str
+    source: str
+    confidence: Confidence
+    notes: str
+    levels: tuple[FrameworkLevel, ...]
+
+    def level(self, level_id: str) -> FrameworkLevel | None:
+        """The level written as its id (``"7.1"``), ``"Level 7.1"`` or its label (``"CROQF Level 7.1"``)."""
+        return self._levels_by_key.get(_key(level_id))
+
+    def confidence_of(self, level: FrameworkLevel) -> Confidence:
+        """How sure the mapping of ``level`` is: its own confidence where it has one, else the framework's."""
+        return level.confidence or self.confidence
+
+    @cached_property
+    def _levels_by_key(self) -> dict[str, FrameworkLevel]:
+        acronym = self.id.rsplit("-", 1)[-1]
+        by_key = {_key(level.id): level for level in self.levels}
+        for level in self.levels:
+            label_prefix, _, label_rest = level.label.partition(" ")
+            spellings = [level.label, label_rest]
+            # An ordered sequence, not a set: when two levels share a spelling the first one keeps it, every run.
+            for prefix in ("", acronym, self.id, label_prefix):
+                spellings += [f"{prefix} {level.id}", f"{prefix} Level {level.id}", f"{prefix} Levels {level.id}"]
+            for spelling in spellings:
+                by_key.setdefault(_key(spelling), level)
+        return by_key
+
+
+class FrameworkDataError(UserInputError):
+    """A framework file cannot be used; each problem names the file and the field."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__(self.lines()[0])
+
+    def lines(self) -> list[str]:
+        return [f"{self.source}: {problem}" for problem in self.problems]
+
+
+# Alternative spellings of a country that evaluators and EU documents use for ISO 3166-1 alpha-2 codes.
+_COUNTRY_ALIASES = {"UK": "GB", "EL": "GR"}
+
+
+class FrameworkRegistry:
+    """The frameworks in force, by id (case-insensitive)."""
+
+    def __init__(self, frameworks: Iterable[Framework]) -> None:
+        ordered = sorted(frameworks, key=lambda framework: framework.id)
+        self._by_id = {framework.id.upper(): framework for framework in ordered}
+        self._by_label: dict[str, list[tuple[Framework, FrameworkLevel]]] = {}
+        for framework in self._by_id.values():
+            for level in framework.levels:
+                self._by_label.setdefault(_key(level.label), []).append((framework, level))
+
+    def get(self, framework_id: str) -> Framework | None:
+        return self._by_id.get(framework_id.strip().upper())
+
+    def __iter__(self) -> Iterator[Framework]:
+        return iter(self._by_id.values())
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def ids(self) -> list[str]:
+        return [framework.id for framework in self._by_id.values()]
+
+    def for_country(self, country: str) -> list[Framework]:
+        """Frameworks of a country given as ISO alpha-2 (``GB``; ``UK`` and ``EL`` are accepted too), or of a
+        part of it given as a framework id prefix (``UK-SCT``, ``BE-FL``)."""
+        wanted = country.strip().upper()
+        if "-" in wanted:
+            return [framework for framework in self if framework.id.startswith(wanted + "-")]
+        wanted = _COUNTRY_ALIASES.get(wanted, wanted)
+        return [framework for framework in self if framework.country == wanted]
+
+    def find_label(self, label: str, *, country: str | None = None) -> tuple[Framework, FrameworkLevel] | None:
+        """The framework level a European Learning Model label names (``"CROQF Level 7.1"``).
+
+        A few labels are shared by frameworks of different countries (``"QNQ Level 6"`` in Italy and Portugal);
+        without ``country`` such a label gives None rather than a guess.
+        """
+        matches = self._by_label.get(_key(label), [])
+        if country is not None:
+            in_country = {framework.id for framework in self.for_country(country)}
+            matches = [match for match in matches if match[0].id in in_country]
+        return matches[0] if len(matches) == 1 else None
+
+    def suggest(self, framework_id: str, limit: int = 3) -> list[str]:
+        """Known ids close to a mistyped one, closest first."""
+        scored = sorted((-_closeness(framework_id, known), known) for known in self.ids())
+        return [known for score, known in scored if -score >= _SUGGESTION_CUTOFF][:limit]
+
+
+_SUGGESTION_CUTOFF = 60
+
+
+def _closeness(typed: str, framework_id: str) -> float:
+    """How alike two ids are (0-110). The country part is usually typed right, so a matching country counts
+    extra and lets the acronym alone decide; an id typed without a country is compared by its acronym."""
+    typed_key, known_key = _key(typed), _key(framework_id)
+    typed_acronym, known_acronym = typed_key.rsplit("-", 1)[-1], known_key.rsplit("-", 1)[-1]
+    if "-" not in typed_key:
+        return fuzz.ratio(typed_acronym, known_acronym)
+    whole = fuzz.ratio(typed_key, known_key)
+    if typed_key.split("-", 1)[0] != known_key.split("-", 1)[0]:
+        return whole
+    return max(whole, fuzz.ratio(typed_acronym, known_acronym)) + 10
+
+
+# --- loading ---
+
+
+def framework_schema() -> dict[str, Any]:
+    return load_schema(FRAMEWORK_SCHEMA)
+
+
+def load_frameworks(*directories: Path) -> FrameworkRegistry:
+    """Every ``*.json`` framework file in ``directories``; a later directory's file replaces an earlier one with
+    the same framework id. Any unusable file raises :class:`FrameworkDataError`."""
+    frameworks: dict[str, Framework] = {}
+    for directory in directories:
+        if not directory.is_dir():
+            raise FrameworkDataError(str(directory), [Problem("", "is not a folder of framework files")])
+        for path in sorted(directory.glob("*.json")):
+            if not path.name.startswith("."):
+                framework = load_framework_file(path)
+                frameworks[framework.id.upper()] = framework
+    return FrameworkRegistry(frameworks.values())
+
+
+def load_framework_file(path: Path) -> Framework:
+    source = str(path)
+    try:
+        document = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except OSError as error:
+        raise FrameworkDataError(source, [Problem("", f"cannot read the file ({error.strerror or error})")]) from None
+    except UnicodeDecodeError as error:
+        raise FrameworkDataError(source, [Problem("", f"not UTF-8 text (offset {error.start})")]) from None
+    except json.JSONDecodeError as error:
+        problem = Problem("", f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}")
+        raise FrameworkDataError(source, [problem]) from None
+    except RecursionError:
+        raise FrameworkDataError(source, [Problem("", "not valid JSON: nested too deeply")]) from None
+    problems = _schema_problems(document) or _consistency_problems(document, path)
+    if problems:
+        raise FrameworkDataError(source, problems)
+    return _build_framework(document)
+
+
+def _schema_problems(document: Any) -> list[Problem]:
+    problems: dict[str, Problem] = {}
+    for error in schema_validator(FRAMEWORK_SCHEMA).iter_errors(document):
+        problem = _problem(error)
+        problems.setdefault(problem.path, problem)
+    return sorted(problems.values(), key=lambda problem: problem.path)
+
+
+def _problem(error: ValidationError) -> Problem:
+    path = error.json_path.removeprefix("$").removeprefix(".")
+    if error.validator in {"required", "additionalProperties"}:
+        # Name the missing or unexpected field itself, not the object that holds it.
+        names = re.findall(r"'([^']+)'", error.message)
+        field = ".".join(part for part in (path, names[0] if names else "") if part)
+        message = "is required" if error.validator == "required" else "is not a field of a framework file"
+        return Problem(field, message)
+    return Problem(path, error.message)
+
+
+def _consistency_problems(document: dict[str, Any], path: Path) -> list[Problem]:
+    """What the schema cannot say: the file name, the country in the id, unique levels, cycle against EQF."""
+    problems = []
+    framework_id, country = document["id"], document["country"]
+    if path.stem != framework_id:
+        problems.append(
+            Problem("id", f"is {framework_id} but the file is named {path.name}; name it {framework_id}.json")
+        )
+    id_country = framework_id.split("-", 1)[0]
+    if _COUNTRY_ALIASES.get(id_country, id_country) != country:
+        problems.append(Problem("country", f"is {country} but the id {framework_id} starts with {id_country}"))
+    seen_ids: set[str] = set()
+    seen_labels: set[str] = set()
+    for index, level in enumerate(document["levels"]):
+        field = f"levels[{index}]"
+        if _key(level["id"]) in seen_ids:
+            problems.append(Problem(f"{field}.id", f"level {level['id']!r} appears twice"))
+        if _key(level["label"]) in seen_labels:
+            problems.append(Problem(f"{field}.label", f"label {level['label']!r} appears twice"))
+        seen_ids.add(_key(level["id"]))
+        seen_labels.add(_key(level["label"]))
+        cycle, eqf_level = level["cycle"], level["eqf_level"]
+        if cycle is not None and _EQF_OF_CYCLE[Cycle(cycle)] != eqf_level:
+            problems.append(
+                Problem(f"{field}.cycle", f"{cycle} corresponds to EQF {_EQF_OF_CYCLE[Cycle(cycle)]}, not {eqf_level}")
+            )
+    return problems
+
+
+def _build_framework(document: dict[str, Any]) -> Framework:
+    return Framework(
+        id=document["id"],
+        country=document["country"],
+        name=document["name"],
+        source=document["source"],
+        confidence=Confidence(document["confidence"]),
+        notes=document["notes"],
+        levels=tuple(
+            FrameworkLevel(
+                id=level["id"],
+                label=level["label"],
+                eqf_level=level["eqf_level"],
+                cycle=None if level["cycle"] is None else Cycle(level["cycle"]),
+                confidence=None if level.get("confidence") is None else Confidence(level["confidence"]),
+                description=level.get("description"),
+            )
+            for level in document["levels"]
+        ),
+    )
+
+
+@cache
+def default_frameworks() -> FrameworkRegistry:
+    """The shipped frameworks, with an office's corrections from the user data folder replacing them by id."""
+    directories = [data_dir() / FRAMEWORKS_FOLDER]
+    corrections = user_data_path() / FRAMEWORKS_FOLDER
+    if corrections.is_dir():
+        directories.append(corrections)
+    return load_frameworks(*directories)
