@@ -221,8 +221,9 @@ class Finding:
 
     ``field`` (an extension of the decision format) names the case field the finding is about, as a dotted
     path, so a front end can take the evaluator there. ``allows`` is internal to the recommendation step: the
-    outcomes this finding leaves open (None: it restricts nothing). ``condition`` and ``information`` carry the
-    compensation measure or the missing item the finding asks for.
+    outcomes this finding leaves open (None: it restricts nothing). ``condition``, ``alternative`` and
+    ``information`` carry the compensation measure, the alternative form of recognition, or the missing items
+    the finding asks for.
     """
 
     rule_id: str
@@ -234,7 +235,8 @@ class Finding:
     field: str | None = None
     allows: frozenset[Outcome] | None = dataclasses.field(default=None, compare=False)
     condition: str | None = dataclasses.field(default=None, compare=False)
-    information: str | None = dataclasses.field(default=None, compare=False)
+    alternative: str | None = dataclasses.field(default=None, compare=False)
+    information: tuple[str, ...] = dataclasses.field(default=(), compare=False)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {

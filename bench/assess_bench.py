@@ -1,0 +1,54 @@
+"""Benchmark the assessment core: `python bench/assess_bench.py`.
+
+Prints the median time of `assess` on a typical case in-process (target under 5 ms) and of loading all
+framework and agency data from disk (target under 100 ms).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from recogniser.agencies import default_agencies, load_agencies  # noqa: E402
+from recogniser.casefile import load_case  # noqa: E402
+from recogniser.frameworks import default_frameworks, load_frameworks  # noqa: E402
+from recogniser.resources import data_dir  # noqa: E402
+from recogniser.rules import assess  # noqa: E402
+from recogniser.rules.matching import normalise  # noqa: E402
+
+
+def median_ms(action: Callable[[], object], repeats: int) -> float:
+    timings = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        timings.append((time.perf_counter() - start) * 1000)
+    return statistics.median(timings)
+
+
+def main() -> None:
+    case = load_case(ROOT / "examples" / "maritime-credit-transfer.json")
+    frameworks, agencies = default_frameworks(), default_agencies()
+    assess(case, frameworks=frameworks, agencies=agencies)  # warm caches once, as the window does
+    assess_ms = median_ms(lambda: assess(case, frameworks=frameworks, agencies=agencies), 500)
+
+    def cold() -> None:
+        normalise.cache_clear()
+        assess(case, frameworks=frameworks, agencies=agencies)
+
+    cold_ms = median_ms(cold, 500)
+    load_ms = median_ms(lambda: (load_frameworks(data_dir() / "nqf_levels"), load_agencies()), 30)
+    print(f"assess, typical case (median of 500): {assess_ms:.2f} ms  (target < 5 ms)")
+    print(f"assess, typical case, outcome-text cache cleared each time: {cold_ms:.2f} ms")
+    print(f"load all framework + agency data (median of 30): {load_ms:.1f} ms  (target < 100 ms)")
+    print(f"frameworks: {len(frameworks)}, agencies: {len(agencies.agencies)}")
+
+
+if __name__ == "__main__":
+    main()

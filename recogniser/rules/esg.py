@@ -1,0 +1,219 @@
+"""ESG 2015 quality assurance: internal QA, external QA, the agency's EQAR registration, and the overall grade.
+
+Dates are judged as of the case's issue date or an explicit ``--as-of``, never the clock. The EQAR data is a
+dated snapshot: a registration that has run out in it means "verify on DEQAR", not "unregistered".
+"""
+
+from __future__ import annotations
+
+from recogniser.agencies import MatchStatus, RegistrationState
+from recogniser.model import Element, Finding, ProviderKind, QADecision, RuleSet, Status
+from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
+from recogniser.rules.facts import QAGrade
+
+ESG_PART_1 = "ESG 2015 Part 1 (standards 1.1-1.10, internal quality assurance)"
+ESG_PART_2 = "ESG 2015 Part 2 (external quality assurance)"
+ESG_PART_3 = "ESG 2015 Part 3 (quality assurance agencies); EQAR register"
+
+
+@CASE_RULES.rule(
+    id="esg.internal_qa",
+    rule_set=RuleSet.ESG,
+    element=Element.QUALITY,
+    citation=ESG_PART_1,
+    explanation="The provider has internal quality assurance covering the credential.",
+)
+def internal_qa(context: RuleContext, info: RuleInfo) -> Finding:
+    qa = context.case.credential.quality_assurance
+    field = "credential.quality_assurance.internal"
+    if qa is None or qa.internal is None:
+        return finding(
+            info, Status.UNKNOWN, "Whether the provider has internal quality assurance is not stated.", field=field
+        )
+    if qa.internal:
+        return finding(info, Status.PASS, "The provider has internal quality assurance.", field=field)
+    return finding(info, Status.WARNING, "The provider states it has no internal quality assurance.", field=field)
+
+
+@CASE_RULES.rule(
+    id="esg.external_qa",
+    rule_set=RuleSet.ESG,
+    element=Element.QUALITY,
+    citation=ESG_PART_2,
+    explanation="An external quality assurance agency reviewed the provision with a decision valid on the date judged.",
+)
+def external_qa(context: RuleContext, info: RuleInfo) -> Finding:
+    qa = context.case.credential.quality_assurance
+    field = "credential.quality_assurance.external_agency"
+    if qa is None or not qa.external_agency:
+        return finding(info, Status.UNKNOWN, "No external quality assurance agency is named.", field=field)
+    match = context.quality.agency_match
+    assert match is not None
+    if match.status is MatchStatus.AMBIGUOUS:
+        names = "; ".join(f"{a.acronym} ({a.name}, {a.country})" for a in match.candidates)
+        return finding(
+            info,
+            Status.UNKNOWN,
+            f"{qa.external_agency!r} could be several agencies: {names}. Name the agency exactly.",
+            field=field,
+        )
+    named = match.agency.acronym if match.agency and match.status is MatchStatus.FOUND else qa.external_agency
+    decision_field = "credential.quality_assurance.decision"
+    if qa.decision is None:
+        return finding(info, Status.WARNING, f"{named} is named, but not its decision.", field=decision_field)
+    if qa.decision is QADecision.NEGATIVE:
+        return finding(info, Status.FAIL, f"{named} reached a negative decision.", field=decision_field)
+    if qa.decision is QADecision.NOT_APPLICABLE:
+        return finding(
+            info, Status.WARNING, f"{named} is named, but its decision is 'not applicable'.", field=decision_field
+        )
+    decision = "a positive decision" if qa.decision is QADecision.POSITIVE else "a positive decision with conditions"
+    as_of = context.as_of
+    validity_field = "credential.quality_assurance.valid_until"
+    if qa.valid_until is None:
+        return finding(
+            info,
+            Status.WARNING,
+            f"{named} reached {decision}; no end of validity is given (DEQAR treats such decisions as valid for "
+            "six years from the review): verify the date on DEQAR.",
+            field=validity_field,
+        )
+    if as_of is None:
+        return finding(
+            info,
+            Status.UNKNOWN,
+            f"{named} reached {decision} valid until {qa.valid_until}; with no issue date or --as-of, its validity "
+            "cannot be judged.",
+            field="credential.issue_date",
+        )
+    if qa.valid_until < as_of:
+        return finding(
+            info,
+            Status.FAIL,
+            f"{named}'s decision ran out on {qa.valid_until}, before {as_of}.",
+            field=validity_field,
+        )
+    status = Status.PASS if qa.decision is QADecision.POSITIVE else Status.WARNING
+    return finding(
+        info, status, f"{named} reached {decision}, valid until {qa.valid_until} (judged on {as_of}).", field=field
+    )
+
+
+@CASE_RULES.rule(
+    id="esg.eqar_registration",
+    rule_set=RuleSet.ESG,
+    element=Element.QUALITY,
+    citation=ESG_PART_3,
+    explanation="The named agency is on the EQAR register, i.e. found to comply substantially with the ESG.",
+)
+def eqar_registration(context: RuleContext, info: RuleInfo) -> Finding:
+    match = context.quality.agency_match
+    field = "credential.quality_assurance.external_agency"
+    register = context.agencies
+    if match is None:
+        return finding(info, Status.NOT_APPLICABLE, "No agency is named.")
+    if match.status is MatchStatus.AMBIGUOUS:
+        return finding(info, Status.UNKNOWN, "The agency could not be identified unambiguously.", field=field)
+    if match.status is MatchStatus.NOT_FOUND or match.agency is None:
+        nearest = ", ".join(a.acronym for a in match.candidates[:3])
+        hint = f" Nearest names: {nearest}." if nearest else ""
+        return finding(
+            info,
+            Status.WARNING,
+            f"{match.query!r} is not in the EQAR agency data (as of {register.as_of}). It may be a national "
+            f"body outside EQAR, or registered since: check DEQAR.{hint}",
+            field=field,
+        )
+    agency = match.agency
+    who = f"{agency.acronym} ({agency.name}, {agency.country})"
+    state = context.quality.registration
+    if state is None:
+        return finding(
+            info,
+            Status.UNKNOWN,
+            f"{who} is on the EQAR register; without an issue date or --as-of its registration at the time "
+            "cannot be judged.",
+            field="credential.issue_date",
+        )
+    on = context.as_of
+    if state is RegistrationState.REGISTERED:
+        return finding(info, Status.PASS, f"{who} was registered on EQAR on {on}.", field=field)
+    if state is RegistrationState.EXPIRED_IN_SNAPSHOT:
+        return finding(
+            info,
+            Status.WARNING,
+            f"{who} is on the EQAR register; the registration in the agency data (as of {register.as_of}) ran "
+            f"to {agency.registered_until}, before {on}. Registrations are renewed every five years: verify on "
+            "DEQAR.",
+            field=field,
+        )
+    if state is RegistrationState.NOT_YET_REGISTERED:
+        return finding(
+            info,
+            Status.WARNING,
+            f"{who} was registered on EQAR from {agency.registered_from}, after {on}: at the time the decision "
+            "did not come from a registered agency. Verify on DEQAR.",
+            field=field,
+        )
+    return finding(
+        info,
+        Status.WARNING,
+        f"{who} is on the EQAR register; its registration dates are not in the agency data: verify on DEQAR.",
+        field=field,
+    )
+
+
+@CASE_RULES.rule(
+    id="esg.qa_grade",
+    rule_set=RuleSet.ESG,
+    element=Element.QUALITY,
+    citation=f"{ESG_PART_2}; {ESG_PART_3}; grading after the Nuffic Micro-Evaluator",
+    explanation="Quality evidence graded strong, substantial, weak or none.",
+)
+def qa_grade(context: RuleContext, info: RuleInfo) -> Finding:
+    quality = context.quality
+    status = {
+        QAGrade.STRONG: Status.PASS,
+        QAGrade.SUBSTANTIAL: Status.PASS,
+        QAGrade.WEAK: Status.WARNING,
+        QAGrade.NONE: Status.FAIL,
+    }[quality.grade]
+    return finding(
+        info,
+        status,
+        f"Quality evidence is {quality.grade.value}: {quality.reason}.",
+        field="credential.quality_assurance",
+    )
+
+
+@CASE_RULES.rule(
+    id="esg.provider_route",
+    rule_set=RuleSet.ESG,
+    element=Element.QUALITY,
+    citation="MICROBOL (2022) recognition of micro-credentials; Council Recommendation 2012/C 398/01 (validation)",
+    explanation="A provider outside higher education without ESG-aligned QA enters higher education via RPL.",
+)
+def provider_route(context: RuleContext, info: RuleInfo) -> Finding:
+    body = context.case.credential.awarding_body
+    kind = body.kind if body else None
+    field = "credential.awarding_body.kind"
+    if kind is None:
+        return finding(info, Status.UNKNOWN, "The kind of awarding body is not stated.", field=field)
+    if kind is ProviderKind.HIGHER_EDUCATION_INSTITUTION:
+        return finding(info, Status.NOT_APPLICABLE, "The awarding body is a higher education institution.", field=field)
+    if context.quality.grade in (QAGrade.STRONG, QAGrade.SUBSTANTIAL):
+        return finding(
+            info,
+            Status.PASS,
+            f"The awarding body ({kind.value.replace('_', ' ')}) is outside higher education but externally "
+            "quality assured.",
+            field=field,
+        )
+    return finding(
+        info,
+        Status.WARNING,
+        f"The awarding body ({kind.value.replace('_', ' ')}) is outside higher education and has no ESG-aligned "
+        "quality assurance: in higher education the credential is evidence in a recognition of prior learning "
+        "procedure.",
+        field=field,
+    )

@@ -1,0 +1,174 @@
+"""Facts derived once per assessment from the case and the reference data, read by several rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from recogniser.agencies import AgencyMatch, AgencyRegister, MatchStatus, RegistrationState
+from recogniser.frameworks import Cycle, Framework, FrameworkLevel, FrameworkRegistry, cycle_for_eqf
+from recogniser.model import Case, OutcomeMatch, ProviderKind, QADecision
+from recogniser.rules.matching import match_outcomes
+from recogniser.rules.rulebook import Rulebook
+
+# --- level ---
+
+
+@dataclass(frozen=True)
+class LevelFacts:
+    """The credential's level as the rules use it.
+
+    ``eqf_level`` is the level judged: the framework's referencing when the framework level is known (it is the
+    official mapping), otherwise the stated EQF level.
+    """
+
+    framework: Framework | None
+    framework_level: FrameworkLevel | None
+    stated_eqf: int | None
+    framework_eqf: int | None
+    eqf_level: int | None
+    cycle: Cycle | None
+
+    @property
+    def source(self) -> str | None:
+        if self.framework_eqf is not None:
+            return "framework"
+        if self.stated_eqf is not None:
+            return "stated"
+        return None
+
+
+def derive_level(case: Case, frameworks: FrameworkRegistry) -> LevelFacts:
+    level = case.credential.level
+    framework = frameworks.get(level.framework) if level and level.framework else None
+    framework_level = framework.level(level.nqf_level) if framework and level and level.nqf_level else None
+    stated = level.eqf_level if level else None
+    framework_eqf = framework_level.eqf_level if framework_level else None
+    judged = framework_eqf if framework_eqf is not None else stated
+    cycle = framework_level.cycle if framework_level and framework_level.cycle else None
+    if cycle is None and judged is not None and framework_level is None:
+        cycle = cycle_for_eqf(judged)
+    return LevelFacts(framework, framework_level, stated, framework_eqf, judged, cycle)
+
+
+# --- workload ---
+
+
+@dataclass(frozen=True)
+class WorkloadFacts:
+    """Credits as stated, or estimated from hours at the upper end of the ECTS band (the conservative count)."""
+
+    ects: float | None
+    hours: float | None
+    estimated: bool
+
+    @property
+    def known(self) -> bool:
+        return self.ects is not None
+
+
+def derive_workload(case: Case, rulebook: Rulebook) -> WorkloadFacts:
+    workload = case.credential.workload
+    ects = workload.ects if workload else None
+    hours = workload.hours if workload else None
+    if ects is None and hours is not None and hours > 0:
+        return WorkloadFacts(round(hours / rulebook.hours_per_ects_max, 1), hours, estimated=True)
+    return WorkloadFacts(ects, hours, estimated=False)
+
+
+# --- quality ---
+
+
+class QAGrade(StrEnum):
+    """The four grades of quality evidence (domain.md §5, after the Nuffic Micro-Evaluator)."""
+
+    STRONG = "strong"
+    SUBSTANTIAL = "substantial"
+    WEAK = "weak"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class QualityFacts:
+    grade: QAGrade
+    reason: str
+    agency_match: AgencyMatch | None
+    registration: RegistrationState | None
+    decision_current: bool | None
+    is_higher_education: bool
+
+
+def derive_quality(case: Case, agencies: AgencyRegister, as_of: date | None) -> QualityFacts:
+    qa = case.credential.quality_assurance
+    body = case.credential.awarding_body
+    is_he = body is not None and body.kind is ProviderKind.HIGHER_EDUCATION_INSTITUTION
+    match = agencies.lookup(qa.external_agency, country=_issuer_country(case)) if qa and qa.external_agency else None
+    agency = match.agency if match and match.status is MatchStatus.FOUND else None
+    registration = agency.registration_on(as_of) if agency and as_of else None
+    decision = qa.decision if qa else None
+    current: bool | None = None
+    if qa and qa.valid_until is not None and as_of is not None:
+        current = qa.valid_until >= as_of
+    positive = decision in (QADecision.POSITIVE, QADecision.POSITIVE_WITH_CONDITIONS)
+    not_expired = current is not False
+
+    def facts(grade: QAGrade, reason: str) -> QualityFacts:
+        return QualityFacts(grade, reason, match, registration, current, is_he)
+
+    if decision is QADecision.NEGATIVE:
+        return facts(QAGrade.NONE, "the external quality assurance decision is negative")
+    if agency is not None and positive and not_expired:
+        return facts(QAGrade.STRONG, f"external QA by {agency.acronym}, on the EQAR register, with a positive decision")
+    if qa and qa.external_agency and positive and not_expired:
+        return facts(
+            QAGrade.SUBSTANTIAL,
+            f"a positive decision by {qa.external_agency}, which is not identified as an EQAR-registered agency",
+        )
+    if is_he:
+        return facts(
+            QAGrade.SUBSTANTIAL,
+            "a higher education institution, presumably accredited in its national system, "
+            "without ESG-aligned evidence for this credential",
+        )
+    if qa and qa.internal:
+        return facts(QAGrade.WEAK, "internal quality assurance only")
+    return facts(QAGrade.NONE, "no quality assurance is evidenced")
+
+
+def _issuer_country(case: Case) -> str | None:
+    credential = case.credential
+    if credential.issuer_country:
+        return credential.issuer_country
+    return credential.awarding_body.country if credential.awarding_body else None
+
+
+# --- learning outcomes ---
+
+
+@dataclass(frozen=True)
+class OutcomeFacts:
+    matches: tuple[OutcomeMatch, ...]
+
+    @property
+    def compared(self) -> bool:
+        return bool(self.matches)
+
+    @property
+    def coverage(self) -> float | None:
+        """Share of target outcomes that a credential outcome covers."""
+        if not self.matches:
+            return None
+        return sum(1 for match in self.matches if match.matched) / len(self.matches)
+
+    @property
+    def uncovered(self) -> tuple[str, ...]:
+        return tuple(match.target for match in self.matches if not match.matched)
+
+
+def derive_outcomes(case: Case, rulebook: Rulebook) -> OutcomeFacts:
+    targets = case.target.learning_outcomes if case.target and case.target.learning_outcomes else ()
+    credential = case.credential.learning_outcomes or ()
+    if not targets or not credential:
+        return OutcomeFacts(())
+    return OutcomeFacts(match_outcomes(targets, credential, rulebook.outcome_match_score))

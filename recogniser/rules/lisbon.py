@@ -1,0 +1,505 @@
+"""The Lisbon Recognition Convention: information, substantial differences for the purpose, refugees.
+
+The QF, ESG and outcome rules establish the facts; these rules judge, element by element (the EAR manual's
+level, workload, quality, profile, learning outcomes, plus assessment and identity), whether a difference is
+*substantial* for the purpose — one so significant that it would most likely prevent the applicant from
+succeeding in the intended activity (Revised Recommendation on Criteria and Procedures, 2010) — and which
+outcomes remain open: ``allows`` lists them, and the recommendation takes the least restrictive one that every
+finding allows, in the EAR order. Purpose decides what weighs (domain.md §6).
+"""
+
+from __future__ import annotations
+
+from recogniser.model import AssessmentType, Element, Finding, Outcome, Participation, Purpose, RuleSet, Status
+from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
+from recogniser.rules.completeness import is_decisive, missing_mandatory
+from recogniser.rules.facts import QAGrade
+from recogniser.rules.matching import normalise, outcome_score
+from recogniser.rules.qf import required_level
+
+REVISED_RECOMMENDATION = "Revised Recommendation on Criteria and Procedures (2010)"
+PURPOSE_BASIS = {
+    Purpose.ADMISSION: f"LRC Art. IV.1 and VI.3(a); {REVISED_RECOMMENDATION}",
+    Purpose.CREDIT_TRANSFER: f"LRC Section V (Art. V.1, periods of study); {REVISED_RECOMMENDATION}",
+    Purpose.EMPLOYMENT: f"LRC Art. VI.1 and VI.3(b); {REVISED_RECOMMENDATION}",
+    Purpose.RPL: "Council Recommendation 2012/C 398/01 (validation of non-formal and informal learning); "
+    "Council Recommendation 2022/C 243/02, Annex II (recognition)",
+}
+PURPOSE_WORDS = {
+    Purpose.ADMISSION: "admission",
+    Purpose.CREDIT_TRANSFER: "credit transfer",
+    Purpose.EMPLOYMENT: "employment",
+    Purpose.RPL: "recognition of prior learning",
+}
+
+#: The alternative that sends the learner's learning through the institution's own RPL procedure.
+RPL_ROUTE = "assessment of the learning through the institution's recognition of prior learning (RPL) procedure"
+
+_ALTERNATIVE_OR_REFUSAL = (Outcome.ALTERNATIVE_RECOGNITION, Outcome.NON_RECOGNITION)
+_PARTIAL_OR_WORSE = (Outcome.PARTIAL_RECOGNITION, Outcome.CONDITIONAL_RECOGNITION, Outcome.NON_RECOGNITION)
+_CONDITIONAL_OR_REFUSAL = (Outcome.CONDITIONAL_RECOGNITION, Outcome.NON_RECOGNITION)
+_ALTERNATIVE_CONDITIONAL_OR_REFUSAL = (
+    Outcome.ALTERNATIVE_RECOGNITION,
+    Outcome.CONDITIONAL_RECOGNITION,
+    Outcome.NON_RECOGNITION,
+)
+
+
+def _basis(context: RuleContext) -> str:
+    return PURPOSE_BASIS[context.case.purpose]
+
+
+def _no_difference(context: RuleContext, info: RuleInfo, what: str, detail: str, field: str | None = None) -> Finding:
+    purpose = PURPOSE_WORDS[context.case.purpose]
+    return finding(
+        info,
+        Status.PASS,
+        f"No substantial difference in {what} for {purpose}: {detail}",
+        citation=_basis(context),
+        field=field,
+    )
+
+
+def refugee_without_documents(context: RuleContext) -> bool:
+    applicant = context.case.applicant
+    return applicant.refugee and applicant.documents_missing
+
+
+# --- information (Art. III.3) ---
+
+
+@CASE_RULES.rule(
+    id="lisbon.information",
+    rule_set=RuleSet.LISBON,
+    element=Element.PROCEDURE,
+    citation="LRC Art. III.3 (adequate information; the burden of showing a substantial difference on the body)",
+    explanation="The applicant has supplied what the purpose cannot be decided without.",
+)
+def information(context: RuleContext, info: RuleInfo) -> Finding:
+    missing = [element for element in missing_mandatory(context) if is_decisive(context, element)]
+    purpose = PURPOSE_WORDS[context.case.purpose]
+    if not missing:
+        return finding(info, Status.PASS, f"The file holds what a decision on {purpose} needs.")
+    first_field = missing[0].field
+    if refugee_without_documents(context):
+        items = [f"evidence of the {element.name}, by any reliable means" for element in missing]
+        return finding(
+            info,
+            Status.WARNING,
+            "Elements needed for the decision are not documented: "
+            + ", ".join(element.name for element in missing)
+            + ". The applicant is a refugee without documents: establish them with other evidence (Art. VII), "
+            "not by asking for the missing documents.",
+            field=first_field,
+            information=items,
+        )
+    items = [f"Annex I element {element.number}: {element.name}" for element in missing]
+    return finding(
+        info,
+        Status.FAIL,
+        f"A decision on {purpose} needs information the file does not hold: "
+        + "; ".join(element.name for element in missing)
+        + ". The applicant is asked to supply it; the four months for a decision run from a complete file "
+        f"({REVISED_RECOMMENDATION}).",
+        field=first_field,
+        information=items,
+    )
+
+
+# --- the elements ---
+
+
+@CASE_RULES.rule(
+    id="lisbon.level_difference",
+    rule_set=RuleSet.LISBON,
+    element=Element.LEVEL,
+    citation=PURPOSE_BASIS[Purpose.CREDIT_TRANSFER],
+    explanation="The credential's level is judged against what the purpose needs.",
+)
+def level_difference(context: RuleContext, info: RuleInfo) -> Finding:
+    purpose = context.case.purpose
+    level = context.level.eqf_level
+    target = context.case.target
+    if purpose in (Purpose.EMPLOYMENT, Purpose.RPL):
+        if level is None:
+            status = Status.WARNING if purpose is Purpose.EMPLOYMENT else Status.NOT_APPLICABLE
+            return finding(
+                info,
+                status,
+                "No level is stated: a statement can describe the learning but not place its level.",
+                citation=_basis(context),
+                field="credential.level",
+            )
+        return _no_difference(context, info, "level", f"the credential is placed at EQF level {level}.")
+    if level is None or target is None or target.eqf_level is None:
+        return finding(
+            info, Status.UNKNOWN, "The level cannot be judged yet.", citation=_basis(context), field="credential.level"
+        )
+    needed, what = required_level(context)
+    if level >= needed:
+        return _no_difference(context, info, "level", f"EQF {level} meets {what} (EQF {needed}).")
+    gap = needed - level
+    message = f"EQF level {level} is below {what} (EQF {needed})."
+    condition = f"an assessment at EQF level {needed} of the outcomes the target requires"
+    if purpose is Purpose.ADMISSION:
+        return finding(
+            info,
+            Status.FAIL,
+            message + " Admission could be to a programme at the credential's level, or on condition of a "
+            "bridging course or entrance examination.",
+            citation=_basis(context),
+            field="credential.level",
+            allows=_ALTERNATIVE_CONDITIONAL_OR_REFUSAL,
+            condition=f"a bridging course or entrance examination at EQF level {needed}",
+            alternative="admission to a programme at the level the credential reaches",
+        )
+    alternative = "credit at the credential's level, e.g. as an elective or towards a lower-level component"
+    if gap == 1:
+        return finding(
+            info,
+            Status.FAIL,
+            message + " The learning can count at its own level, or at the target level once assessed there.",
+            citation=_basis(context),
+            field="credential.level",
+            allows=_ALTERNATIVE_CONDITIONAL_OR_REFUSAL,
+            condition=condition,
+            alternative=alternative,
+        )
+    return finding(
+        info,
+        Status.FAIL,
+        message + " The gap is too wide to bridge by a condition; the learning can count only at its own level.",
+        citation=_basis(context),
+        field="credential.level",
+        allows=_ALTERNATIVE_OR_REFUSAL,
+        alternative=alternative,
+    )
+
+
+@CASE_RULES.rule(
+    id="lisbon.workload_difference",
+    rule_set=RuleSet.LISBON,
+    element=Element.WORKLOAD,
+    citation=PURPOSE_BASIS[Purpose.CREDIT_TRANSFER],
+    explanation="For credit, the credential's workload is judged against the credits sought.",
+)
+def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
+    target = context.case.target
+    workload = context.workload
+    sought = target.ects if target else None
+    if context.case.purpose is not Purpose.CREDIT_TRANSFER or sought is None:
+        shown = f"{workload.ects:g} ECTS" if workload.ects is not None else "not stated"
+        return finding(
+            info,
+            Status.NOT_APPLICABLE,
+            f"No credits are sought; the workload ({shown}) is reported, not weighed.",
+            citation=_basis(context),
+        )
+    if workload.ects is None:
+        return finding(
+            info,
+            Status.UNKNOWN,
+            "The workload cannot be judged yet.",
+            citation=_basis(context),
+            field="credential.workload.ects",
+        )
+    shown = f"{workload.ects:g} ECTS" + (" (estimated from hours)" if workload.estimated else "")
+    if workload.ects >= sought:
+        return _no_difference(context, info, "workload", f"{shown} covers the {sought:g} ECTS sought.")
+    remaining = sought - workload.ects
+    return finding(
+        info,
+        Status.FAIL,
+        f"{shown} is less than the {sought:g} ECTS sought: the credential can count for part of the component.",
+        citation=_basis(context),
+        field="credential.workload.ects",
+        allows=_PARTIAL_OR_WORSE,
+        condition=f"a top-up assessment for the remaining {remaining:g} ECTS",
+    )
+
+
+@CASE_RULES.rule(
+    id="lisbon.quality_difference",
+    rule_set=RuleSet.LISBON,
+    element=Element.QUALITY,
+    citation=PURPOSE_BASIS[Purpose.CREDIT_TRANSFER],
+    explanation="The quality evidence is judged against what the purpose needs; the status of the provider first.",
+)
+def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
+    purpose = context.case.purpose
+    quality = context.quality
+    field = "credential.quality_assurance"
+    detail = f"quality evidence is {quality.grade.value} ({quality.reason})."
+    if purpose is Purpose.RPL or quality.grade in (QAGrade.STRONG, QAGrade.SUBSTANTIAL):
+        return _no_difference(context, info, "quality", detail, field=field)
+    if purpose is Purpose.EMPLOYMENT:
+        return finding(
+            info,
+            Status.WARNING,
+            f"The {detail[0].lower()}{detail[1:]} A statement can describe the learning, noting that the provider "
+            "is outside recognised quality assurance, but cannot vouch for it as recognised provision.",
+            citation=_basis(context),
+            field=field,
+            allows=(Outcome.ALTERNATIVE_RECOGNITION,),
+            alternative="a statement describing the learning, without recognising it as quality-assured provision",
+        )
+    message = (
+        f"The {detail[0].lower()}{detail[1:]} Without ESG-aligned quality assurance the credential cannot be "
+        "trusted as it stands"
+    )
+    if purpose is Purpose.ADMISSION:
+        return finding(
+            info,
+            Status.FAIL,
+            message + " for admission; the learning can be weighed in an individual admission assessment.",
+            citation=_basis(context),
+            field=field,
+            allows=_ALTERNATIVE_CONDITIONAL_OR_REFUSAL,
+            condition="an entrance examination or interview covering the credential's outcomes",
+            alternative=RPL_ROUTE,
+        )
+    return finding(
+        info,
+        Status.FAIL,
+        message + " for credit; the learning can be recognised through RPL.",
+        citation=_basis(context),
+        field=field,
+        allows=_ALTERNATIVE_OR_REFUSAL,
+        alternative=RPL_ROUTE,
+    )
+
+
+@CASE_RULES.rule(
+    id="lisbon.assessment_difference",
+    rule_set=RuleSet.LISBON,
+    element=Element.ASSESSMENT,
+    citation=PURPOSE_BASIS[Purpose.CREDIT_TRANSFER],
+    explanation="The assessment, and for credit the learner's identity at assessment, are what the purpose needs.",
+)
+def assessment_difference(context: RuleContext, info: RuleInfo) -> Finding:
+    purpose = context.case.purpose
+    credential = context.case.credential
+    assessment = credential.assessment
+    kind = assessment.type if assessment else None
+    basis = _basis(context)
+    if kind is None or assessment is None:
+        return finding(
+            info, Status.UNKNOWN, "The assessment is not stated.", citation=basis, field="credential.assessment.type"
+        )
+    if kind in (AssessmentType.ATTENDANCE_ONLY, AssessmentType.NONE):
+        message = "The learning was not assessed; a record of participation does not show learning outcomes achieved."
+        if purpose is Purpose.RPL:
+            return finding(
+                info,
+                Status.WARNING,
+                message + " The RPL procedure itself will have to assess them.",
+                citation=basis,
+                field="credential.assessment.type",
+            )
+        if purpose is Purpose.EMPLOYMENT:
+            return finding(
+                info,
+                Status.FAIL,
+                message,
+                citation=basis,
+                field="credential.assessment.type",
+                allows=(Outcome.ALTERNATIVE_RECOGNITION,),
+                alternative="a statement of participation, without recognising learning outcomes",
+            )
+        return finding(
+            info,
+            Status.FAIL,
+            message,
+            citation=basis,
+            field="credential.assessment.type",
+            allows=_ALTERNATIVE_OR_REFUSAL
+            if purpose is Purpose.CREDIT_TRANSFER
+            else _ALTERNATIVE_CONDITIONAL_OR_REFUSAL,
+            condition="an assessment of the outcomes the target requires",
+            alternative=RPL_ROUTE,
+        )
+    onsite = credential.participation is Participation.ONSITE
+    unverified = assessment.identity_verified is False or (
+        assessment.supervised is False and assessment.identity_verified is not True
+    )
+    if purpose is not Purpose.CREDIT_TRANSFER:
+        if unverified and not onsite:
+            return finding(
+                info,
+                Status.WARNING,
+                "The assessment was not supervised or the learner's identity was not verified; for "
+                f"{PURPOSE_WORDS[purpose]} this weighs less than for credit.",
+                citation=basis,
+                element=Element.IDENTITY,
+                field="credential.assessment.identity_verified",
+            )
+        return _no_difference(context, info, "assessment", f"learning assessed by {kind.value.replace('_', ' ')}.")
+    if onsite and assessment.identity_verified is not False:
+        return _no_difference(
+            context, info, "assessment", f"{kind.value.replace('_', ' ')} on site, where the learner is identified."
+        )
+    if unverified:
+        return finding(
+            info,
+            Status.FAIL,
+            "For credit the assessment must be attributable to the learner, but it was not supervised or the "
+            "learner's identity was not verified.",
+            citation=basis,
+            element=Element.IDENTITY,
+            field="credential.assessment.identity_verified",
+            allows=_CONDITIONAL_OR_REFUSAL,
+            condition="an identity-verified assessment (e.g. a supervised or oral examination) of the outcomes",
+        )
+    if assessment.identity_verified is None:
+        return finding(
+            info,
+            Status.WARNING,
+            "Whether the learner's identity was verified at assessment is not stated (Annex I element 13); ask "
+            "the awarding body.",
+            citation=basis,
+            element=Element.IDENTITY,
+            field="credential.assessment.identity_verified",
+        )
+    return _no_difference(context, info, "assessment", "assessed, with the learner's identity verified.")
+
+
+@CASE_RULES.rule(
+    id="lisbon.outcomes_difference",
+    rule_set=RuleSet.LISBON,
+    element=Element.LEARNING_OUTCOMES,
+    citation=PURPOSE_BASIS[Purpose.CREDIT_TRANSFER],
+    explanation="The credential's learning outcomes are judged against the target's, for the purpose.",
+)
+def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
+    purpose = context.case.purpose
+    facts = context.outcomes
+    basis = _basis(context)
+    field = "target.learning_outcomes"
+    if not context.case.credential.learning_outcomes:
+        return finding(
+            info,
+            Status.UNKNOWN,
+            "No learning outcomes are stated.",
+            citation=basis,
+            field="credential.learning_outcomes",
+        )
+    share = facts.coverage
+    if share is None:
+        if purpose is Purpose.CREDIT_TRANSFER:
+            return finding(
+                info,
+                Status.UNKNOWN,
+                "The target component's outcomes are not given, so the outcomes cannot be compared: compare them "
+                "by hand or add them to the case.",
+                citation=basis,
+                field=field,
+            )
+        return _no_difference(context, info, "learning outcomes", "the outcomes are stated and can be read.")
+    rulebook = context.rulebook
+    covered = f"{share:.0%} of the target outcomes are covered"
+    if share >= rulebook.coverage_full:
+        return _no_difference(context, info, "learning outcomes", f"{covered}.", field=field)
+    uncovered = "; ".join(facts.uncovered)
+    if purpose is not Purpose.CREDIT_TRANSFER:
+        return finding(
+            info,
+            Status.WARNING if share < rulebook.coverage_conditional else Status.PASS,
+            f"Only {covered}; for {PURPOSE_WORDS[purpose]} the outcomes are read broadly, not one by one.",
+            citation=basis,
+            field=field,
+        )
+    if share >= rulebook.coverage_partial:
+        return finding(
+            info,
+            Status.FAIL,
+            f"Only {covered}: the credential can count for the part of the component it covers.",
+            citation=basis,
+            field=field,
+            allows=_PARTIAL_OR_WORSE,
+            condition=f"a bridging assessment of the outcomes not covered: {uncovered}",
+        )
+    if share >= rulebook.coverage_conditional:
+        return finding(
+            info,
+            Status.FAIL,
+            f"Only {covered}: too few to credit the component without a bridging assessment.",
+            citation=basis,
+            field=field,
+            allows=_CONDITIONAL_OR_REFUSAL,
+            condition=f"a bridging assessment of the outcomes not covered: {uncovered}",
+        )
+    return finding(
+        info,
+        Status.FAIL,
+        f"Only {covered}: the credential does not correspond to this component.",
+        citation=basis,
+        field=field,
+        allows=_ALTERNATIVE_OR_REFUSAL,
+        alternative="credit as an elective or towards another component whose outcomes it matches",
+    )
+
+
+@CASE_RULES.rule(
+    id="lisbon.profile_difference",
+    rule_set=RuleSet.LISBON,
+    element=Element.PROFILE,
+    citation=f"EAR manual (profile); {REVISED_RECOMMENDATION}",
+    explanation="The subject of the credential and of the target are compared as a signal of profile (never alone "
+    "a reason to refuse).",
+)
+def profile_difference(context: RuleContext, info: RuleInfo) -> Finding:
+    target = context.case.target
+    credential = context.case.credential
+    if target is None or context.case.purpose not in (Purpose.ADMISSION, Purpose.CREDIT_TRANSFER):
+        return finding(info, Status.NOT_APPLICABLE, "There is no target programme to compare the profile with.")
+    if not target.learning_outcomes or not credential.learning_outcomes:
+        return finding(
+            info,
+            Status.UNKNOWN,
+            "Without the outcomes of both the credential and the target, compare the subject fields by hand.",
+            field="target.learning_outcomes",
+        )
+    target_text = " ".join([target.title or "", *target.learning_outcomes])
+    credential_text = " ".join([credential.title or "", *credential.learning_outcomes])
+    similarity = outcome_score(normalise(credential_text), normalise(target_text))
+    if similarity < 40:
+        return finding(
+            info,
+            Status.WARNING,
+            "The credential and the target seem to be in different subject fields (a rough textual signal): "
+            "check the profile.",
+            citation=info.citation,
+            field="target.title",
+        )
+    return finding(
+        info, Status.PASS, "The credential and the target are in related subject fields.", field="target.title"
+    )
+
+
+# --- refugees (Art. VII) ---
+
+
+@CASE_RULES.rule(
+    id="lisbon.refugee",
+    rule_set=RuleSet.LISBON,
+    element=Element.PROCEDURE,
+    citation="LRC Art. VII; European Qualifications Passport for Refugees (Council of Europe)",
+    explanation="Refugees whose documents are missing get a fair procedure on other evidence; missing documents "
+    "alone never justify refusal.",
+)
+def refugee(context: RuleContext, info: RuleInfo) -> Finding:
+    applicant = context.case.applicant
+    if not applicant.refugee:
+        return finding(info, Status.NOT_APPLICABLE, "The applicant is not identified as a refugee.")
+    if not applicant.documents_missing:
+        return finding(info, Status.PASS, "The applicant is a refugee; the documents are available.")
+    return finding(
+        info,
+        Status.WARNING,
+        "The applicant is a refugee whose documents are missing: missing documents alone never justify refusal. "
+        "Verify the declared learning with other evidence, such as the European Qualifications Passport for "
+        "Refugees or a structured interview.",
+        field="applicant.documents_missing",
+        condition="verification of the declared learning through an alternative procedure (e.g. the European "
+        "Qualifications Passport for Refugees or a structured interview)",
+    )

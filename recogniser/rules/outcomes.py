@@ -1,0 +1,75 @@
+"""Learning-outcome analysis: how the credential's outcomes cover the target's, and whether they are usable."""
+
+from __future__ import annotations
+
+from recogniser.model import Element, Finding, RuleSet, Status
+from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
+
+OUTCOMES_CITATION = "ECTS Users' Guide 2015, section 2 (learning outcomes); EAR manual, learning outcomes"
+
+
+@CASE_RULES.rule(
+    id="outcomes.coverage",
+    rule_set=RuleSet.OUTCOMES,
+    element=Element.LEARNING_OUTCOMES,
+    citation=OUTCOMES_CITATION,
+    explanation="Each target outcome is matched to the credential outcome that best expresses it.",
+)
+def coverage(context: RuleContext, info: RuleInfo) -> Finding:
+    target = context.case.target
+    field = "target.learning_outcomes"
+    if target is None or not target.learning_outcomes:
+        return finding(
+            info,
+            Status.NOT_APPLICABLE if target is None else Status.UNKNOWN,
+            "No target learning outcomes to compare with."
+            + ("" if target is None else " Add the component's outcomes to compare them."),
+            field=None if target is None else field,
+        )
+    if not context.case.credential.learning_outcomes:
+        return finding(
+            info, Status.UNKNOWN, "The credential states no learning outcomes.", field="credential.learning_outcomes"
+        )
+    facts = context.outcomes
+    share = facts.coverage
+    assert share is not None
+    covered = len(facts.matches) - len(facts.uncovered)
+    rulebook = context.rulebook
+    message = f"{covered} of {len(facts.matches)} target outcomes are covered ({share:.0%})."
+    if facts.uncovered:
+        message += " Not covered: " + "; ".join(_short(text) for text in facts.uncovered) + "."
+    if share >= rulebook.coverage_full:
+        status = Status.PASS
+    elif share >= rulebook.coverage_conditional:
+        status = Status.WARNING
+    else:
+        status = Status.FAIL
+    return finding(info, status, message, field=field)
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@CASE_RULES.rule(
+    id="outcomes.formulation",
+    rule_set=RuleSet.OUTCOMES,
+    element=Element.LEARNING_OUTCOMES,
+    citation="Council Recommendation 2022/C 243/02, Annex I element 6; ECTS Users' Guide 2015, section 2",
+    explanation="Learning outcomes say what the learner can do, in statements an evaluator can compare.",
+)
+def formulation(context: RuleContext, info: RuleInfo) -> Finding:
+    outcomes = context.case.credential.learning_outcomes
+    field = "credential.learning_outcomes"
+    if not outcomes:
+        return finding(info, Status.UNKNOWN, "No learning outcomes are stated.", field=field)
+    terse = [text for text in outcomes if len(text.split()) < 3]
+    if terse:
+        return finding(
+            info,
+            Status.WARNING,
+            f"{len(terse)} of {len(outcomes)} outcomes are topics rather than statements of what the learner can "
+            f"do (e.g. {_short(terse[0], 40)!r}).",
+            field=field,
+        )
+    return finding(info, Status.PASS, f"{len(outcomes)} learning outcomes are stated as statements.", field=field)

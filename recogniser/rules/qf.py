@@ -1,0 +1,301 @@
+"""QF-EHEA, EQF, national frameworks and ECTS: the level and size of the credential, as facts.
+
+These rules state what the level and workload are and whether they hang together; whether a difference is
+substantial for the purpose is judged by the Lisbon rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recogniser.model import Element, Finding, Purpose, RuleSet, Status
+from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
+
+EQF = "EQF Recommendation 2017/C 189/03, Annex II and III"
+QF_EHEA = "QF-EHEA (Bologna, 2005; revised 2018)"
+ECTS_GUIDE = "ECTS Users' Guide 2015, section 3.1 (1 ECTS = 25-30 hours)"
+
+_CYCLE_NAMES = {
+    "short_cycle": "QF-EHEA short cycle",
+    "first_cycle": "QF-EHEA first cycle",
+    "second_cycle": "QF-EHEA second cycle",
+    "third_cycle": "QF-EHEA third cycle",
+}
+
+
+@CASE_RULES.rule(
+    id="qf.framework_level",
+    rule_set=RuleSet.QF,
+    element=Element.LEVEL,
+    citation=f"{EQF}; national referencing reports; {QF_EHEA}",
+    explanation="The national framework level is found in the framework data and read across to EQF and QF-EHEA.",
+)
+def framework_level(context: RuleContext, info: RuleInfo) -> Finding:
+    level = context.case.credential.level
+    facts = context.level
+    if level is None or not level.framework:
+        if facts.stated_eqf is not None:
+            return finding(
+                info,
+                Status.PASS,
+                f"No national framework is named; the stated EQF level {facts.stated_eqf} is used"
+                + (f" ({_CYCLE_NAMES[facts.cycle.value]})." if facts.cycle else "."),
+                field="credential.level.framework",
+            )
+        return finding(info, Status.UNKNOWN, "No framework or EQF level is stated.", field="credential.level")
+    if facts.framework is None:
+        suggestions = context.frameworks.suggest(level.framework)
+        hint = f" Did you mean {' or '.join(suggestions)}?" if suggestions else ""
+        return finding(
+            info,
+            Status.WARNING,
+            f"The framework {level.framework} is not in the framework data, so its level cannot be read across "
+            f"to the EQF.{hint}",
+            field="credential.level.framework",
+        )
+    framework = facts.framework
+    if not level.nqf_level:
+        return finding(
+            info,
+            Status.UNKNOWN,
+            f"The framework {framework.id} is named but not the level within it.",
+            field="credential.level.nqf_level",
+        )
+    if facts.framework_level is None:
+        known = ", ".join(item.id for item in framework.levels)
+        return finding(
+            info,
+            Status.FAIL,
+            f"{framework.id} has no level {level.nqf_level!r} (its levels: {known}).",
+            field="credential.level.nqf_level",
+        )
+    found = facts.framework_level
+    confidence = (found.confidence or framework.confidence).value.replace("_", " ")
+    if found.eqf_level is None:
+        across = "is not referenced to the EQF"
+    else:
+        across = f"corresponds to EQF level {found.eqf_level}"
+        if found.cycle:
+            across += f", {_CYCLE_NAMES[found.cycle.value]}"
+    message = (
+        f"{found.label} ({framework.name}) {across}. Mapping confidence: {confidence}; source: {framework.source}."
+    )
+    status = Status.WARNING if confidence == "from memory" else Status.PASS
+    if status is Status.WARNING:
+        message += " Verify the mapping against the national referencing report."
+    return finding(info, status, message, field="credential.level.nqf_level")
+
+
+@CASE_RULES.rule(
+    id="qf.eqf_consistency",
+    rule_set=RuleSet.QF,
+    element=Element.LEVEL,
+    citation=f"{EQF}; national referencing reports",
+    explanation="A stated EQF level agrees with the EQF level the national framework level is referenced to.",
+)
+def eqf_consistency(context: RuleContext, info: RuleInfo) -> Finding:
+    facts = context.level
+    field = "credential.level.eqf_level"
+    if facts.stated_eqf is None or facts.framework_level is None:
+        return finding(info, Status.NOT_APPLICABLE, "There is no stated EQF level and framework level to compare.")
+    if facts.framework_eqf == facts.stated_eqf:
+        return finding(info, Status.PASS, f"The stated EQF level {facts.stated_eqf} agrees with the framework.")
+    across = "no EQF level" if facts.framework_eqf is None else f"EQF level {facts.framework_eqf}"
+    return finding(
+        info,
+        Status.WARNING,
+        f"The credential states EQF level {facts.stated_eqf}, but {facts.framework_level.label} is referenced to "
+        f"{across}; the framework's referencing is used. Ask the awarding body which is right.",
+        field=field,
+    )
+
+
+@CASE_RULES.rule(
+    id="qf.level_against_target",
+    rule_set=RuleSet.QF,
+    element=Element.LEVEL,
+    citation=f"{EQF}; {QF_EHEA}",
+    explanation="The credential's EQF level is compared with the level the target programme or component needs.",
+)
+def level_against_target(context: RuleContext, info: RuleInfo) -> Finding:
+    target = context.case.target
+    credential_level = context.level.eqf_level
+    purpose = context.case.purpose
+    if target is None or target.eqf_level is None:
+        return finding(info, Status.NOT_APPLICABLE, "There is no target level to compare with.")
+    if credential_level is None:
+        return finding(info, Status.UNKNOWN, "The credential's level is not known.", field="credential.level")
+    needed, what = required_level(context)
+    if credential_level >= needed:
+        return finding(
+            info,
+            Status.PASS,
+            f"EQF level {credential_level} meets {what} (EQF {needed}).",
+            field="credential.level",
+        )
+    return finding(
+        info,
+        Status.FAIL,
+        f"EQF level {credential_level} is below {what} (EQF {needed})"
+        + (" by more than one level." if needed - credential_level > 1 else "."),
+        field="credential.level" if purpose is not Purpose.ADMISSION else "target.eqf_level",
+    )
+
+
+def required_level(context: RuleContext) -> tuple[int, str]:
+    """The EQF level the credential should reach for the purpose, with a phrase naming it."""
+    target = context.case.target
+    assert target is not None and target.eqf_level is not None
+    if context.case.purpose is Purpose.ADMISSION:
+        entry = max(1, target.eqf_level - context.rulebook.admission_entry_level_offset)
+        if target.eqf_level == 6:
+            entry = 4  # a first-cycle programme admits from upper secondary (EQF 4)
+        return entry, f"the usual entry level of a programme at EQF {target.eqf_level}"
+    return target.eqf_level, "the level of the target component"
+
+
+@CASE_RULES.rule(
+    id="qf.hours_per_ects",
+    rule_set=RuleSet.QF,
+    element=Element.WORKLOAD,
+    citation=ECTS_GUIDE,
+    explanation="Stated hours and ECTS credits agree at 25-30 hours per credit, within a tolerant band.",
+)
+def hours_per_ects(context: RuleContext, info: RuleInfo) -> Finding:
+    workload = context.case.credential.workload
+    rulebook = context.rulebook
+    field = "credential.workload.hours"
+    if workload is None or (workload.ects is None and workload.hours is None):
+        return finding(info, Status.UNKNOWN, "No workload is stated.", field="credential.workload.ects")
+    if workload.ects is None:
+        assert workload.hours is not None
+        low = workload.hours / rulebook.hours_per_ects_max
+        high = workload.hours / rulebook.hours_per_ects_min
+        return finding(
+            info,
+            Status.WARNING,
+            f"Only hours are stated ({workload.hours:g} h), about {low:.1f}-{high:.1f} ECTS; {low:.1f} ECTS is "
+            "used. Ask the awarding body for the credits.",
+            field="credential.workload.ects",
+        )
+    if workload.hours is None:
+        return finding(
+            info,
+            Status.NOT_APPLICABLE,
+            f"{workload.ects:g} ECTS stated without hours; nothing to cross-check.",
+            field=field,
+        )
+    if workload.ects == 0:
+        return finding(
+            info, Status.WARNING, f"0 ECTS stated beside {workload.hours:g} hours.", field="credential.workload.ects"
+        )
+    ratio = workload.hours / workload.ects
+    plain = f"{workload.hours:g} hours for {workload.ects:g} ECTS is {ratio:.1f} hours per credit"
+    if rulebook.hours_per_ects_min <= ratio <= rulebook.hours_per_ects_max:
+        return finding(info, Status.PASS, f"{plain}, within 25-30.", field=field)
+    if rulebook.hours_per_ects_tolerant_min <= ratio <= rulebook.hours_per_ects_tolerant_max:
+        return finding(info, Status.PASS, f"{plain}, within the tolerated band around 25-30.", field=field)
+    return finding(
+        info,
+        Status.WARNING,
+        f"{plain}, outside the expected 25-30; the credits or the hours may be wrong.",
+        field=field,
+    )
+
+
+@CASE_RULES.rule(
+    id="qf.size",
+    rule_set=RuleSet.QF,
+    element=Element.WORKLOAD,
+    citation="ECTS Users' Guide 2015; DEQAR micro-credential label (non-degree provision under 60 ECTS)",
+    explanation="The workload is of the size of a micro-credential: a small volume of learning, under 60 ECTS.",
+)
+def size(context: RuleContext, info: RuleInfo) -> Finding:
+    workload = context.workload
+    rulebook = context.rulebook
+    if workload.ects is None:
+        return finding(info, Status.UNKNOWN, "The size cannot be judged without a workload.")
+    field = "credential.workload.hours" if workload.estimated else "credential.workload.ects"
+    shown = f"{workload.ects:g} ECTS" + (" (estimated from hours)" if workload.estimated else "")
+    if workload.ects >= rulebook.micro_credential_max_ects:
+        return finding(
+            info,
+            Status.WARNING,
+            f"{shown} is a full year's workload or more: larger than a micro-credential; consider assessing it "
+            "as a qualification.",
+            field=field,
+        )
+    if workload.ects < rulebook.micro_credential_min_ects:
+        return finding(
+            info,
+            Status.WARNING,
+            f"{shown} is smaller than micro-credential schemes usually are (from about 1 ECTS).",
+            field=field,
+        )
+    return finding(info, Status.PASS, f"{shown} is within the size of a micro-credential.", field=field)
+
+
+# Bloom's revised taxonomy (Anderson & Krathwohl, 2001): verb -> cognitive tier 1 (remember) .. 6 (create).
+_BLOOM_VERBS: dict[str, int] = {}
+for _tier, _verbs in {
+    1: "define identify list name recall recognise recognize state describe outline reproduce memorise",
+    2: "explain summarise summarize interpret classify compare discuss illustrate understand paraphrase",
+    3: "apply use implement carry execute operate perform demonstrate solve calculate prepare plan organise "
+    "organize conduct manage",
+    4: "analyse analyze differentiate examine investigate distinguish diagnose test inspect",
+    5: "evaluate assess critique judge justify appraise argue defend review audit",
+    6: "create design develop formulate construct compose devise generate produce propose research lead",
+}.items():
+    for _verb in _verbs.split():
+        _BLOOM_VERBS[_verb] = _tier
+
+# The EQF levels each tier most plausibly signals (a rough reading, never a verdict).
+_TIER_LEVELS = {1: (1, 4), 2: (2, 5), 3: (3, 6), 4: (5, 7), 5: (5, 8), 6: (6, 8)}
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
+def outcome_tier(outcome: str) -> int | None:
+    """The Bloom tier of an outcome's leading verb, when it is one the table knows."""
+    found = _FIRST_WORD.search(outcome)
+    return _BLOOM_VERBS.get(found.group(0).lower()) if found else None
+
+
+@CASE_RULES.rule(
+    id="qf.outcome_verbs",
+    rule_set=RuleSet.QF,
+    element=Element.LEVEL,
+    citation=f"{EQF} level descriptors; Bloom's revised taxonomy (Anderson and Krathwohl, 2001)",
+    explanation="The verbs of the learning outcomes roughly corroborate the stated level (a warning at most).",
+)
+def outcome_verbs(context: RuleContext, info: RuleInfo) -> Finding:
+    outcomes = context.case.credential.learning_outcomes or ()
+    level = context.level.eqf_level
+    tiers = sorted(tier for tier in (outcome_tier(text) for text in outcomes) if tier is not None)
+    if not outcomes or level is None:
+        return finding(info, Status.NOT_APPLICABLE, "No outcomes and level to compare.")
+    if len(tiers) * 2 < len(outcomes):
+        return finding(
+            info,
+            Status.UNKNOWN,
+            "Too few outcomes start with a recognised action verb to read a level from them.",
+            field="credential.learning_outcomes",
+        )
+    # The upper half of the outcomes carries the level: a course also has simpler outcomes on the way.
+    tier = tiers[len(tiers) // 2]
+    low, high = _TIER_LEVELS[tier]
+    gap = context.rulebook.verb_level_gap_warning
+    if level > high + gap - 1 or level < low - gap + 1:
+        return finding(
+            info,
+            Status.WARNING,
+            f"The outcomes' verbs read as EQF {low}-{high}, while the level judged is EQF {level}. Outcome verbs are a "
+            "rough signal: check the outcomes against the level descriptors; the same outcomes may sit at "
+            "different levels in different programmes.",
+            field="credential.learning_outcomes",
+        )
+    return finding(
+        info,
+        Status.PASS,
+        f"The outcomes' verbs are consistent with EQF level {level} (they read as EQF {low}-{high}).",
+        field="credential.learning_outcomes",
+    )

@@ -1,0 +1,83 @@
+"""The rulebook: every threshold and policy choice the rules use, in one versioned object.
+
+An office that adapts a threshold changes it here (or passes its own ``Rulebook``) and gives the result a new
+``version``: decisions record the version, so the same case file and rulebook version always give the same
+decision. Sources are named beside each value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from recogniser.model import Purpose
+
+#: Annex I elements by the key the completeness rules use (Council Recommendation 2022/C 243/02, Annex I).
+ANNEX_I_MANDATORY = (
+    "learner",
+    "title",
+    "issuer_country",
+    "awarding_body",
+    "issue_date",
+    "learning_outcomes",
+    "workload",
+    "level",
+    "assessment",
+    "participation",
+    "quality_assurance",
+)
+ANNEX_I_OPTIONAL = ("prerequisites", "identity_verification", "grade", "stackability", "further_information")
+
+
+def _decisive() -> dict[Purpose, frozenset[str]]:
+    # What the evaluator cannot decide without, per purpose (domain.md §6; LRC Art. III.3). The other mandatory
+    # elements are still reported as missing, but do not hold the decision up.
+    common = {"learner", "title", "awarding_body", "learning_outcomes"}
+    return {
+        Purpose.ADMISSION: frozenset(common | {"level", "quality_assurance", "issuer_country"}),
+        Purpose.CREDIT_TRANSFER: frozenset(
+            common | {"level", "workload", "assessment", "quality_assurance", "issuer_country"}
+        ),
+        Purpose.EMPLOYMENT: frozenset(common),
+        Purpose.RPL: frozenset({"learner", "title", "learning_outcomes"}),
+    }
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    version: str = "2026.1"
+
+    # ECTS Users' Guide 2015: 60 ECTS = 1,500-1,800 hours, so 25-30 hours per credit. The tolerant band absorbs
+    # rounding and national conventions before hours and credits are called inconsistent.
+    hours_per_ects_min: float = 25.0
+    hours_per_ects_max: float = 30.0
+    hours_per_ects_tolerant_min: float = 20.0
+    hours_per_ects_tolerant_max: float = 36.0
+
+    # Size heuristics (domain.md §4): DEQAR labels non-degree provision under 60 ECTS a micro-credential;
+    # schemes seen in practice start at about 1 ECTS.
+    micro_credential_max_ects: float = 60.0
+    micro_credential_min_ects: float = 1.0
+
+    # Learning-outcome matching: a target outcome counts as covered when its best credential outcome scores at
+    # least this (0-100, see rules/outcomes.py for the scorer).
+    outcome_match_score: float = 62.0
+    # Share of target outcomes covered -> what credit transfer can give (EAR manual: full, partial, conditional).
+    coverage_full: float = 0.75
+    coverage_partial: float = 0.5
+    coverage_conditional: float = 0.25
+
+    # Outcome verbs vs stated level: a gap of this many EQF levels or more is worth a warning (never more).
+    verb_level_gap_warning: int = 1
+
+    # Admission: a programme at EQF n normally admits holders of learning at EQF n-1 (first cycle: EQF 4).
+    admission_entry_level_offset: int = 1
+
+    decisive_elements: dict[Purpose, frozenset[str]] = field(default_factory=_decisive)
+
+    appeal_route: str = (
+        "the appeal procedure of the assessing body; where the assessment was made by the ENIC-NARIC centre of "
+        "{country}, its review and appeal procedure"
+    )
+
+
+DEFAULT_RULEBOOK = Rulebook()

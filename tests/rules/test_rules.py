@@ -1,0 +1,452 @@
+"""Every rule judged pass, fail and unknown on variations of one complete credit-transfer case."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from recogniser.casefile import parse_case
+from recogniser.model import Decision, Finding, Status
+from recogniser.rules import assess
+from recogniser.rules.completeness import ANNEX_I_ELEMENTS
+from recogniser.rules.qf import outcome_tier
+
+BASE: dict[str, Any] = {
+    "format": "recogniser-case/1",
+    "reference": "TEST-1",
+    "purpose": "credit_transfer",
+    "assessing_country": "HR",
+    "target": {
+        "title": "Maritime Safety Management",
+        "institution": "Example University",
+        "eqf_level": 6,
+        "ects": 5,
+        "learning_outcomes": [
+            "Apply the SOLAS and ISM Code requirements to the safety management of a merchant vessel",
+            "Analyse maritime incident reports to identify root causes and corrective actions",
+            "Plan emergency drills for a ship's crew in line with international conventions",
+            "Evaluate a shipboard safety management system against audit criteria",
+        ],
+    },
+    "credential": {
+        "title": "Safety Management on Merchant Vessels",
+        "learner": {"name": "Ivana Example"},
+        "issuer_country": "HR",
+        "awarding_body": {"name": "Example Faculty", "country": "HR", "kind": "higher_education_institution"},
+        "issue_date": "2025-06-30",
+        "learning_outcomes": [
+            "Apply SOLAS and ISM Code requirements to manage safety on board a merchant ship",
+            "Analyse incident and near-miss reports to determine root causes and corrective measures",
+            "Plan and organise emergency drills for crew members according to international conventions",
+            "Evaluate the effectiveness of a shipboard safety management system",
+        ],
+        "workload": {"ects": 5, "hours": 135},
+        "level": {"framework": "HR-CROQF", "nqf_level": "6", "eqf_level": 6},
+        "assessment": {"type": "written_exam", "supervised": True, "identity_verified": True},
+        "participation": "blended",
+        "quality_assurance": {
+            "internal": True,
+            "external_agency": "ASHE",
+            "decision": "positive",
+            "valid_until": "2028-06-30",
+        },
+        "prerequisites": "None",
+        "grade": "Very good (4)",
+        "stackability": "stackable",
+        "further_information": "Module of a lifelong learning programme",
+    },
+}
+
+Edit = Callable[[dict[str, Any]], None]
+
+
+def run(edit: Edit | None = None, as_of: date | None = None) -> Decision:
+    document = copy.deepcopy(BASE)
+    if edit:
+        edit(document)
+    return assess(parse_case(document), as_of=as_of)
+
+
+def found(decision: Decision, rule_id: str) -> Finding:
+    matches = [f for f in decision.findings if f.rule_id == rule_id]
+    assert len(matches) == 1, f"{rule_id}: {matches}"
+    return matches[0]
+
+
+def cred(**changes: Any) -> Edit:
+    def edit(document: dict[str, Any]) -> None:
+        for key, value in changes.items():
+            if value is None:
+                document["credential"].pop(key, None)
+            else:
+                document["credential"][key] = value
+
+    return edit
+
+
+def target(**changes: Any) -> Edit:
+    def edit(document: dict[str, Any]) -> None:
+        document["target"].update(changes)
+
+    return edit
+
+
+def both(*edits: Edit) -> Edit:
+    def edit(document: dict[str, Any]) -> None:
+        for each in edits:
+            each(document)
+
+    return edit
+
+
+# --- the complete case ---
+
+
+def test_complete_case_is_fully_recognised_with_every_finding_cited() -> None:
+    decision = run()
+    assert decision.recommendation.outcome.value == "full_recognition"
+    assert decision.recommendation.ects_recognised == 5
+    assert decision.recommendation.appeal == ""
+    assert all(f.citation for f in decision.findings)
+    assert not [f for f in decision.findings if f.status is Status.FAIL]
+
+
+def test_same_case_gives_the_same_decision() -> None:
+    assert run().to_json() == run().to_json()
+
+
+# --- completeness ---
+
+
+@pytest.mark.parametrize("element", ANNEX_I_ELEMENTS, ids=lambda e: e.key)
+def test_each_annex_element_passes_when_present(element: Any) -> None:
+    assert found(run(), f"completeness.{element.key}").status is Status.PASS
+
+
+_REMOVE = {
+    "learner": cred(learner=None),
+    "title": cred(title=None),
+    "issuer_country": both(cred(issuer_country=None), lambda d: d["credential"]["awarding_body"].pop("country")),
+    "awarding_body": cred(awarding_body=None),
+    "issue_date": cred(issue_date=None),
+    "learning_outcomes": cred(learning_outcomes=[]),
+    "workload": cred(workload=None),
+    "level": cred(level=None),
+    "assessment": cred(assessment=None),
+    "participation": cred(participation=None),
+    "quality_assurance": cred(quality_assurance={"internal": None}),
+    "prerequisites": cred(prerequisites=""),
+    "identity_verification": cred(assessment={"type": "written_exam"}),
+    "grade": cred(grade=None),
+    "stackability": cred(stackability=None),
+    "further_information": cred(further_information=None),
+}
+
+
+@pytest.mark.parametrize("element", ANNEX_I_ELEMENTS, ids=lambda e: e.key)
+def test_each_annex_element_missing_is_reported_by_weight(element: Any) -> None:
+    decision = run(_REMOVE[element.key])
+    status = found(decision, f"completeness.{element.key}").status
+    if not element.mandatory:
+        assert status is Status.NOT_APPLICABLE
+    elif element.key in ("issue_date", "participation"):
+        assert status is Status.WARNING  # not decisive for credit transfer
+    else:
+        assert status is Status.FAIL
+        assert decision.recommendation.outcome.value == "information_required"
+        assert any(element.name in item for item in decision.recommendation.information_required)
+
+
+def test_issuer_country_may_come_from_the_awarding_body() -> None:
+    assert found(run(cred(issuer_country=None)), "completeness.issuer_country").status is Status.PASS
+
+
+def test_attendance_only_is_not_a_micro_credential() -> None:
+    decision = run(cred(assessment={"type": "attendance_only"}))
+    assert found(decision, "completeness.assessed_learning").status is Status.FAIL
+    assert decision.recommendation.outcome.value == "alternative_recognition"
+    assert decision.recommendation.ects_recognised == 0
+    assert "prior learning" in decision.recommendation.summary
+
+
+def test_unknown_keys_are_a_warning() -> None:
+    decision = run(lambda d: d.update(x_note="kept"))
+    assert found(decision, "completeness.unknown_keys").status is Status.WARNING
+    assert not [f for f in run().findings if f.rule_id == "completeness.unknown_keys"]
+
+
+# --- Lisbon ---
+
+
+def test_information_names_what_is_missing_and_pass_when_complete() -> None:
+    assert found(run(), "lisbon.information").status is Status.PASS
+    decision = run(cred(learning_outcomes=None, workload=None))
+    finding = found(decision, "lisbon.information")
+    assert finding.status is Status.FAIL
+    assert decision.recommendation.information_required == (
+        "Annex I element 6: learning outcomes",
+        "Annex I element 7: notional workload (ECTS where possible)",
+    )
+
+
+def test_refugee_without_documents_is_never_refused_for_missing_documents() -> None:
+    def refugee(document: dict[str, Any]) -> None:
+        document["applicant"] = {"refugee": True, "documents_missing": True}
+
+    full = run(refugee)
+    assert found(full, "lisbon.refugee").status is Status.WARNING
+    assert full.recommendation.outcome.value == "conditional_recognition"
+    assert any("Qualifications Passport for Refugees" in c for c in full.recommendation.conditions)
+    incomplete = run(both(refugee, cred(learning_outcomes=None)))
+    assert incomplete.recommendation.outcome.value == "information_required"
+    assert found(incomplete, "lisbon.information").status is Status.WARNING
+    assert all("any reliable means" in item for item in incomplete.recommendation.information_required)
+    assert found(run(), "lisbon.refugee").status is Status.NOT_APPLICABLE
+
+
+def test_level_one_below_target_allows_alternative_credit() -> None:
+    decision = run(cred(level={"framework": "HR-CROQF", "nqf_level": "5"}))
+    assert found(decision, "qf.level_against_target").status is Status.FAIL
+    assert found(decision, "lisbon.level_difference").status is Status.FAIL
+    assert decision.recommendation.outcome.value == "alternative_recognition"
+    assert decision.recommendation.ects_recognised == 5
+    assert [d.element.value for d in decision.recommendation.substantial_differences] == ["level"]
+    assert "III.5" in decision.recommendation.appeal
+
+
+def test_level_above_target_is_no_difference() -> None:
+    decision = run(target(eqf_level=5))
+    assert found(decision, "lisbon.level_difference").status is Status.PASS
+
+
+def test_level_unknown_when_not_stated() -> None:
+    decision = run(cred(level=None))
+    assert found(decision, "lisbon.level_difference").status is Status.UNKNOWN
+    assert found(decision, "qf.level_against_target").status is Status.UNKNOWN
+
+
+def test_fewer_credits_than_sought_gives_partial_recognition() -> None:
+    decision = run(cred(workload={"ects": 3, "hours": 80}))
+    assert found(decision, "lisbon.workload_difference").status is Status.FAIL
+    assert decision.recommendation.outcome.value == "partial_recognition"
+    assert decision.recommendation.ects_recognised == 3
+
+
+def test_workload_estimated_from_hours_is_conservative() -> None:
+    decision = run(cred(workload={"hours": 150}))
+    assert found(decision, "qf.hours_per_ects").status is Status.WARNING
+    assert found(decision, "lisbon.workload_difference").status is Status.PASS
+    assert decision.recommendation.ects_recognised == 5
+
+
+def test_unverified_identity_for_credit_gives_conditions() -> None:
+    decision = run(cred(assessment={"type": "online_quiz", "supervised": False, "identity_verified": False}))
+    finding = found(decision, "lisbon.assessment_difference")
+    assert finding.status is Status.FAIL and finding.element.value == "identity"
+    assert decision.recommendation.outcome.value == "conditional_recognition"
+    assert decision.recommendation.conditions == (
+        "an identity-verified assessment (e.g. a supervised or oral examination) of the outcomes",
+    )
+
+
+def test_identity_unknown_online_is_a_warning_and_onsite_is_presumed() -> None:
+    unstated = cred(assessment={"type": "written_exam"})
+    assert found(run(unstated), "lisbon.assessment_difference").status is Status.WARNING
+    onsite = both(unstated, cred(participation="onsite"))
+    assert found(run(onsite), "lisbon.assessment_difference").status is Status.PASS
+
+
+def test_weak_quality_sends_credit_through_rpl() -> None:
+    decision = run(
+        both(
+            cred(quality_assurance={"internal": True}),
+            lambda d: d["credential"]["awarding_body"].update(kind="private_provider"),
+        )
+    )
+    assert found(decision, "esg.qa_grade").status is Status.WARNING
+    assert found(decision, "esg.provider_route").status is Status.WARNING
+    assert found(decision, "lisbon.quality_difference").status is Status.FAIL
+    assert decision.recommendation.outcome.value == "alternative_recognition"
+    assert decision.recommendation.ects_recognised == 0
+
+
+def test_partly_covered_outcomes_give_partial_credit() -> None:
+    outcomes = [*BASE["credential"]["learning_outcomes"][:2], "Describe the history of navigation instruments"]
+    decision = run(cred(learning_outcomes=outcomes))
+    assert found(decision, "outcomes.coverage").status is Status.WARNING
+    assert decision.recommendation.outcome.value == "partial_recognition"
+    assert decision.recommendation.ects_recognised == 2.5
+
+
+def test_one_in_four_outcomes_needs_a_bridging_assessment() -> None:
+    outcomes = [*BASE["credential"]["learning_outcomes"][:1], "Describe the history of navigation instruments"]
+    decision = run(cred(learning_outcomes=outcomes))
+    assert decision.recommendation.outcome.value == "conditional_recognition"
+    assert decision.recommendation.conditions[0].startswith("a bridging assessment of the outcomes not covered")
+
+
+def test_unrelated_outcomes_allow_elective_credit_only() -> None:
+    data_course = cred(
+        title="Foundations of Data Analytics",
+        learning_outcomes=["Describe the stages of a data analysis project", "Create basic charts"],
+    )
+    decision = run(data_course)
+    assert found(decision, "outcomes.coverage").status is Status.FAIL
+    assert found(decision, "lisbon.profile_difference").status is Status.WARNING
+    assert decision.recommendation.outcome.value == "alternative_recognition"
+
+
+def test_no_target_outcomes_cannot_be_compared() -> None:
+    decision = run(target(learning_outcomes=[]))
+    assert found(decision, "outcomes.coverage").status is Status.UNKNOWN
+    assert found(decision, "lisbon.outcomes_difference").status is Status.UNKNOWN
+    assert found(decision, "lisbon.profile_difference").status is Status.UNKNOWN
+
+
+def test_substantial_differences_that_nothing_bridges_mean_non_recognition() -> None:
+    decision = run(
+        both(
+            cred(level={"eqf_level": 3}),  # two below: only alternative credit
+            cred(assessment={"type": "online_quiz", "supervised": False, "identity_verified": False}),  # conditional
+        )
+    )
+    assert decision.recommendation.outcome.value == "non_recognition"
+    assert decision.recommendation.ects_recognised == 0
+    assert {d.element.value for d in decision.recommendation.substantial_differences} == {"level", "identity"}
+    assert found(decision, "lisbon.reasons_and_appeal").status is Status.PASS
+
+
+def test_admission_weighs_level_against_entry_level() -> None:
+    def admission(document: dict[str, Any]) -> None:
+        document["purpose"] = "admission"
+        document["target"] = {"title": "MSc Maritime Management", "eqf_level": 7}
+
+    ok = run(admission)
+    assert found(ok, "lisbon.level_difference").status is Status.PASS
+    assert ok.recommendation.outcome.value == "full_recognition"
+    assert ok.recommendation.ects_recognised is None
+    low = run(both(admission, cred(level={"eqf_level": 4})))
+    assert low.recommendation.outcome.value == "alternative_recognition"
+
+
+def test_employment_without_level_still_gets_a_statement() -> None:
+    def employment(document: dict[str, Any]) -> None:
+        document["purpose"] = "employment"
+        del document["target"]
+
+    decision = run(both(employment, cred(level=None)))
+    assert found(decision, "lisbon.level_difference").status is Status.WARNING
+    assert decision.recommendation.outcome.value == "full_recognition"
+
+
+def test_rpl_accepts_non_formal_providers() -> None:
+    def rpl(document: dict[str, Any]) -> None:
+        document["purpose"] = "rpl"
+        document["credential"]["awarding_body"]["kind"] = "employer"
+        document["credential"]["quality_assurance"] = {"internal": False}
+
+    decision = run(rpl)
+    assert found(decision, "lisbon.quality_difference").status is Status.PASS
+    assert decision.recommendation.outcome.value == "full_recognition"
+
+
+# --- QF ---
+
+
+def test_framework_level_reads_across_to_eqf_and_cycle() -> None:
+    finding = found(run(cred(level={"framework": "IE-NFQ", "nqf_level": "8"})), "qf.framework_level")
+    assert finding.status is Status.PASS
+    assert "EQF level 6" in finding.message and "first cycle" in finding.message
+
+
+def test_unknown_framework_suggests_close_ids() -> None:
+    finding = found(run(cred(level={"framework": "HR-CROFQ", "nqf_level": "6"})), "qf.framework_level")
+    assert finding.status is Status.WARNING and "HR-CROQF" in finding.message
+
+
+def test_level_not_in_framework_fails() -> None:
+    finding = found(run(cred(level={"framework": "HR-CROQF", "nqf_level": "9"})), "qf.framework_level")
+    assert finding.status is Status.FAIL
+
+
+def test_stated_eqf_contradicting_framework_is_flagged() -> None:
+    decision = run(cred(level={"framework": "IE-NFQ", "nqf_level": "8", "eqf_level": 8}))
+    assert found(decision, "qf.eqf_consistency").status is Status.WARNING
+    assert found(run(), "qf.eqf_consistency").status is Status.PASS
+
+
+@pytest.mark.parametrize(
+    ("hours", "status"),
+    [(135, Status.PASS), (110, Status.PASS), (60, Status.WARNING), (400, Status.WARNING)],
+)
+def test_hours_against_ects(hours: int, status: Status) -> None:
+    assert found(run(cred(workload={"ects": 5, "hours": hours})), "qf.hours_per_ects").status is status
+
+
+def test_size_heuristics() -> None:
+    assert found(run(), "qf.size").status is Status.PASS
+    assert found(run(cred(workload={"ects": 90})), "qf.size").status is Status.WARNING
+    assert found(run(cred(workload={"ects": 0.5})), "qf.size").status is Status.WARNING
+    assert found(run(cred(workload=None)), "qf.size").status is Status.UNKNOWN
+
+
+def test_outcome_verbs_warn_but_never_decide() -> None:
+    simple = ["Define key safety terms", "List the parts of a lifeboat", "Recall the signals for abandon ship"]
+    decision = run(both(cred(learning_outcomes=simple, level={"eqf_level": 7}), target(eqf_level=6)))
+    assert found(decision, "qf.outcome_verbs").status is Status.WARNING
+    assert found(decision, "qf.outcome_verbs").allows is None
+    assert found(run(), "qf.outcome_verbs").status is Status.PASS
+    assert outcome_tier("Evaluate the system") == 5 and outcome_tier("Навигация") is None
+
+
+# --- ESG ---
+
+
+def test_external_qa_by_registered_agency_is_strong() -> None:
+    decision = run()
+    assert found(decision, "esg.external_qa").status is Status.PASS
+    assert "strong" in found(decision, "esg.qa_grade").message
+
+
+def test_expired_qa_decision_fails_as_of_the_date() -> None:
+    decision = run(as_of=date(2029, 1, 1))
+    assert found(decision, "esg.external_qa").status is Status.FAIL
+    assert "substantial" in found(decision, "esg.qa_grade").message
+
+
+def test_negative_qa_decision() -> None:
+    decision = run(cred(quality_assurance={"external_agency": "ASHE", "decision": "negative"}))
+    assert found(decision, "esg.external_qa").status is Status.FAIL
+    assert found(decision, "esg.qa_grade").status is Status.FAIL
+
+
+def test_unregistered_agency_is_named_but_not_strong() -> None:
+    qa = {"internal": True, "external_agency": "Chamber Training Quality Board", "decision": "positive"}
+    decision = run(cred(quality_assurance=qa))
+    assert found(decision, "esg.eqar_registration").status is Status.WARNING
+    assert "substantial" in found(decision, "esg.qa_grade").message
+
+
+def test_no_agency_means_registration_not_applicable_and_external_qa_unknown() -> None:
+    decision = run(cred(quality_assurance={"internal": True}))
+    assert found(decision, "esg.eqar_registration").status is Status.NOT_APPLICABLE
+    assert found(decision, "esg.external_qa").status is Status.UNKNOWN
+    assert found(decision, "esg.internal_qa").status is Status.PASS
+
+
+# --- outcomes ---
+
+
+def test_outcome_matches_are_in_the_decision() -> None:
+    matches = run().outcome_matches
+    assert len(matches) == 4 and all(m.matched for m in matches)
+    assert matches[0].credential == BASE["credential"]["learning_outcomes"][0]
+
+
+def test_terse_outcomes_are_a_warning() -> None:
+    decision = run(cred(learning_outcomes=["Safety", "Apply SOLAS and ISM Code requirements on board"]))
+    assert found(decision, "outcomes.formulation").status is Status.WARNING
