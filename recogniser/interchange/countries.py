@@ -1,0 +1,30 @@
+"""Country codes: credentials use ISO 3166-1 alpha-3 (EU authority URIs) or alpha-2; case files use alpha-2."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+
+from recogniser.resources import data_dir
+
+#: Where Europass credentials name countries (EU Publications Office authority table).
+EU_COUNTRY_AUTHORITY = "http://publications.europa.eu/resource/authority/country/"
+
+
+@cache
+def _alpha3_to_alpha2() -> dict[str, str]:
+    with (data_dir() / "countries" / "iso3166-1.csv").open(encoding="utf-8", newline="") as stream:
+        return {row["alpha_3"]: row["alpha_2"] for row in csv.DictReader(stream)}
+
+
+@cache
+def _alpha2_codes() -> frozenset[str]:
+    return frozenset(_alpha3_to_alpha2().values())
+
+
+def alpha2(code: str) -> str | None:
+    """The alpha-2 code for an alpha-2 code, an alpha-3 code or an authority URI ending in one; None if unknown."""
+    candidate = code.strip().rstrip("/").rsplit("/", 1)[-1].upper()
+    if len(candidate) == 2:
+        return candidate if candidate in _alpha2_codes() else None
+    return _alpha3_to_alpha2().get(candidate)

@@ -1,0 +1,180 @@
+"""The Annex I elements and the record of where each imported value came from.
+
+A mapper fills a :class:`CredentialDraft`: every value it puts into the case's ``credential`` object is filed
+under the Annex I element it belongs to, with the JSON path it was read from and whether it was read as stated
+(``mapped``) or inferred (``guessed``). Elements nobody filled are reported ``missing`` with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from recogniser.interchange.jsonld import LocalText
+from recogniser.interchange.vocabulary import national_level
+
+#: The standard elements of Annex I, Council Recommendation 2022/C 243/02 (1-11 mandatory, 12-16 optional).
+ANNEX_I: dict[int, str] = {
+    1: "Identification of the learner",
+    2: "Title",
+    3: "Country of the issuer",
+    4: "Awarding body",
+    5: "Date of issuing",
+    6: "Learning outcomes",
+    7: "Notional workload",
+    8: "Level",
+    9: "Type of assessment",
+    10: "Form of participation",
+    11: "Type of quality assurance",
+    12: "Prerequisites",
+    13: "Supervision and identity verification",
+    14: "Grade",
+    15: "Integration / stackability",
+    16: "Further information",
+}
+MANDATORY_ELEMENTS = frozenset(range(1, 12))
+
+#: The largest workloads a case file accepts (recogniser/schemas/case-1.schema.json).
+MAX_ECTS = 1000
+MAX_HOURS = 30000
+
+
+class ElementStatus(StrEnum):
+    MAPPED = "mapped"
+    GUESSED = "guessed"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class ElementReport:
+    """Where one Annex I element of the imported case came from.
+
+    ``source`` is the JSON path the value was read from (several joined by ``; ``), what a guess was based on,
+    or why the element is missing. ``value`` is the value as it went into the case, for display.
+    """
+
+    element: str
+    status: ElementStatus
+    source: str
+    value: str
+
+    @property
+    def number(self) -> int:
+        return int(self.element.split(".", 1)[0])
+
+
+def element_label(number: int) -> str:
+    return f"{number}. {ANNEX_I[number]}"
+
+
+@dataclass
+class _Entry:
+    status: ElementStatus
+    sources: list[str]
+    values: list[str]
+
+
+class CredentialDraft:
+    """The ``credential`` object of a case under construction, with the provenance of every value."""
+
+    def __init__(self) -> None:
+        self.credential: dict[str, Any] = {}
+        self.warnings: list[str] = []
+        self.further_information: list[str] = []
+        self._entries: dict[int, _Entry] = {}
+        self._missing: dict[int, str] = {}
+
+    def put(
+        self, number: int, path: str, value: Any, source: str, *, guessed: bool = False, shown: str | None = ""
+    ) -> None:
+        """Set ``credential.<path>`` to ``value`` and file it under Annex I element ``number``.
+
+        ``shown`` is how the value is displayed in the report: empty for the value itself, None for nothing
+        (when an earlier value of the same element already shows it).
+        """
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # 5 ECTS is written 5, not 5.0
+        target = self.credential
+        *parents, leaf = path.split(".")
+        for parent in parents:
+            target = target.setdefault(parent, {})
+        target[leaf] = value
+        entry = self._entries.setdefault(number, _Entry(ElementStatus.MAPPED, [], []))
+        if guessed:
+            entry.status = ElementStatus.GUESSED
+        if source not in entry.sources:
+            entry.sources.append(source)
+        if shown is not None:
+            entry.values.append(shown or _shown(value))
+
+    def put_title(self, title: LocalText, path: str) -> None:
+        """Element 2 in the chosen language; the other languages are kept under further information."""
+        self.put(2, "title", title.text, path)
+        others = "; ".join(f"{language}: {text}" for language, text in title.others.items() if language)
+        if others:
+            self.note(f"Title in other languages: {others}")
+
+    def put_national_level(self, labels: Iterable[str], path: str) -> None:
+        """The first of ``labels`` (``CROQF Level 7.1``) the framework data knows; else keep it and warn."""
+        candidates = [label for label in labels if label]
+        for label in candidates:
+            found = national_level(label, self.credential.get("issuer_country"))
+            if found is not None:
+                shown = f"{found.framework} {found.level} ('{label}')"
+                self.put(8, "level.framework", found.framework, path, shown=shown)
+                self.put(8, "level.nqf_level", found.level, path, shown=None)
+                return
+        if candidates:
+            self.warn(f"National framework level '{candidates[0]}' is not in the framework data; not mapped.")
+            self.note(f"National framework level: {candidates[0]}")
+
+    def plausible_workload(self, value: float, largest: float, unit: str) -> bool:
+        """Whether a workload is within what a case file accepts; an implausible one is warned about."""
+        if 0 <= value <= largest:
+            return True
+        self.warn(f"A workload of {value:g} {unit} is implausible; not used.")
+        return False
+
+    def missing(self, number: int, reason: str) -> None:
+        """Say why element ``number`` could not be filled (the first reason given is kept)."""
+        self._missing.setdefault(number, reason)
+
+    def has(self, number: int) -> bool:
+        return number in self._entries
+
+    def note(self, line: str) -> None:
+        """Keep something the case has no field for under further information (element 16)."""
+        if line not in self.further_information:
+            self.further_information.append(line)
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def finish(self) -> tuple[dict[str, Any], tuple[ElementReport, ...]]:
+        """The credential object and one report per Annex I element, in Annex I order."""
+        if self.further_information:
+            self.put(16, "further_information", "\n".join(self.further_information), "several places in the credential")
+        reports = []
+        for number in ANNEX_I:
+            entry = self._entries.get(number)
+            if entry is None:
+                reason = self._missing.get(number, "not in the credential")
+                reports.append(ElementReport(element_label(number), ElementStatus.MISSING, reason, ""))
+            else:
+                value = "; ".join(entry.values)
+                reports.append(ElementReport(element_label(number), entry.status, "; ".join(entry.sources), value))
+        return self.credential, tuple(reports)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list):
+        return f"{len(value)} item" + ("" if len(value) == 1 else "s")
+    text = str(value)
+    return text if len(text) <= 80 else text[:77] + "..."

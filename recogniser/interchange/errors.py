@@ -1,0 +1,18 @@
+"""Why a file could not be imported: one line a person can act on."""
+
+from __future__ import annotations
+
+from recogniser.errors import UserInputError
+
+
+class CredentialImportError(UserInputError):
+    """The file is not a credential the importer can read; ``reason`` says why in one line."""
+
+    def __init__(self, reason: str, source: str | None = None) -> None:
+        self.reason = reason
+        self.source = source
+        super().__init__(f"{source}: {reason}" if source else reason)
+
+    def at(self, source: str) -> CredentialImportError:
+        """The same reason, naming the file."""
+        return CredentialImportError(self.reason, source)

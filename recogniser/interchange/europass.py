@@ -1,0 +1,481 @@
+"""Europass Digital Credentials (European Learning Model v3, JSON-LD) → the case's ``credential`` object.
+
+Paths follow the compact keys of the EDC context (``http://data.europa.eu/snb/model/context/edc-ap``); the
+crosswalk is documented in the README's section on importing credentials. ``A`` below is the claim
+(``credentialSubject.hasClaim``, a LearningAchievement or, on a certificate of participation, a
+LearningActivity) and ``Q`` its specification (``A.specifiedBy``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from recogniser.interchange.countries import alpha2
+from recogniser.interchange.elements import MAX_ECTS, MAX_HOURS, CredentialDraft
+from recogniser.interchange.jsonld import (
+    as_list,
+    duration,
+    first_node,
+    identifier_of,
+    is_language_map,
+    iso_date,
+    local_text,
+    nodes,
+    number,
+    text_in,
+    types_of,
+)
+from recogniser.interchange.vocabulary import (
+    EUROPASS_MODES,
+    assessment_type,
+    eqf_level,
+    participation,
+    qa_decision,
+    supervision,
+)
+from recogniser.model import AssessmentType, QADecision
+
+#: The ECTS concept of the Europass education-credit scheme.
+ECTS_CONCEPT = "http://data.europa.eu/snb/education-credit/6fcec5c5af"
+_CONTEXT_MARK = "data.europa.eu/snb/model/context"
+
+_CLAIM = "credentialSubject.hasClaim"
+_SPEC = f"{_CLAIM}.specifiedBy"
+_ASSESSMENT = f"{_CLAIM}.provenBy"
+_BODY = f"{_CLAIM}.awardedBy.awardingBody"
+
+
+def is_europass(credential: dict[str, Any]) -> bool:
+    contexts = [str(item) for item in as_list(credential.get("@context"))]
+    return "EuropeanDigitalCredential" in types_of(credential) or any(_CONTEXT_MARK in item for item in contexts)
+
+
+def note_text(value: Any, preferred: tuple[str, ...]) -> str | None:
+    """The text of an ELM Note (``noteLiteral``), a concept (``prefLabel``) or a plain language map."""
+    node = first_node(value)
+    if node is not None and not is_language_map(node):
+        for key in ("noteLiteral", "prefLabel", "title", "legalName"):
+            if key in node:
+                return text_in(node[key], preferred)
+        return None
+    return text_in(value, preferred)
+
+
+def map_europass(credential: dict[str, Any]) -> CredentialDraft:
+    return _EuropassMapper(credential).draft
+
+
+class _EuropassMapper:
+    def __init__(self, credential: dict[str, Any]) -> None:
+        self.credential = credential
+        self.draft = CredentialDraft()
+        self.subject = first_node(credential.get("credentialSubject")) or {}
+        claims = nodes(self.subject.get("hasClaim"))
+        achievement = next((c for c in claims if "LearningAchievement" in types_of(c)), None)
+        self.activity_only = achievement is None and any("LearningActivity" in types_of(c) for c in claims)
+        self.claim = achievement or next(iter(claims), {})
+        self.spec = first_node(self.claim.get("specifiedBy")) or {}
+        self.issuer = first_node(credential.get("issuer"))
+        process = first_node(self.claim.get("awardedBy"))
+        self.process = process or {}
+        self.body = first_node(self.process.get("awardingBody"))
+        self.language: tuple[str, ...] = ()
+        if not claims:
+            self.draft.warn("The credential makes no claim (credentialSubject.hasClaim): nothing was achieved.")
+        self._title()
+        self._learner()
+        self._awarding_body()
+        self._issue_date()
+        self._learning_outcomes()
+        self._workload()
+        self._level()
+        self._assessment()
+        self._participation()
+        self._quality_assurance()
+        self._optional_elements()
+
+    def text(self, value: Any) -> str | None:
+        return note_text(value, self.language)
+
+    # --- 2 title (first, because it decides the case language) ---
+
+    def _title(self) -> None:
+        for value, path in ((self.claim.get("title"), f"{_CLAIM}.title"), (self.spec.get("title"), f"{_SPEC}.title")):
+            title = local_text(value)
+            if title is None:
+                continue
+            self.language = (title.language,) if title.language else ()
+            if title.language:
+                self.draft.credential["language"] = title.language
+            self.draft.put_title(title, path)
+            return
+        self.draft.missing(2, f"neither {_CLAIM}.title nor {_SPEC}.title is given")
+
+    # --- 1 learner ---
+
+    def _learner(self) -> None:
+        name = self.text(self.subject.get("fullName"))
+        source = "credentialSubject.fullName"
+        if name is None:
+            parts = [self.text(self.subject.get(key)) for key in ("givenName", "familyName")]
+            name = " ".join(part for part in parts if part) or None
+            source = "credentialSubject.givenName + familyName"
+        if name is None:
+            self.draft.missing(1, "credentialSubject has no fullName, givenName or familyName")
+        else:
+            self.draft.put(1, "learner.name", name, source)
+        national = first_node(self.subject.get("nationalID"))
+        if national is not None and national.get("notation"):
+            country = self._country_code(national.get("spatial"))
+            shown = f"{national['notation']} ({country})" if country else str(national["notation"])
+            self.draft.put(1, "learner.identifier", shown, "credentialSubject.nationalID.notation")
+        else:
+            other = next((n for n in nodes(self.subject.get("identifier")) if n.get("notation")), None)
+            if other is not None:
+                self.draft.put(1, "learner.identifier", str(other["notation"]), "credentialSubject.identifier.notation")
+        birth = iso_date(self.subject.get("dateOfBirth"))
+        if birth is not None:
+            self.draft.put(1, "learner.date_of_birth", birth.isoformat(), "credentialSubject.dateOfBirth")
+
+    # --- 3 country, 4 awarding body ---
+
+    def _awarding_body(self) -> None:
+        body_name = self.text(self.body.get("legalName")) if self.body else None
+        issuer_name = self.text(self.issuer.get("legalName")) if self.issuer else None
+        if body_name:
+            self.draft.put(4, "awarding_body.name", body_name, f"{_BODY}.legalName")
+        elif issuer_name:
+            self.draft.put(
+                4, "awarding_body.name", issuer_name, "issuer.legalName (no awarding body is named)", guessed=True
+            )
+        else:
+            self.draft.missing(4, f"neither {_BODY} nor issuer has a legalName")
+        self._mandate(body_name, issuer_name)
+        for node, path in ((self.body, _BODY), (self.issuer, "issuer")):
+            found = self._organisation_country(node, path)
+            if found is None:
+                continue
+            code, where = found
+            self.draft.put(3, "issuer_country", code, where)
+            if body_name or node is self.issuer:
+                self.draft.put(4, "awarding_body.country", code, where)
+            return
+        self.draft.missing(3, f"no country in {_BODY}.location or issuer.location")
+
+    def _mandate(self, body_name: str | None, issuer_name: str | None) -> None:
+        if not (self.body and self.issuer and body_name and issuer_name):
+            return
+        same_id = identifier_of(self.body) is not None and identifier_of(self.body) == identifier_of(self.issuer)
+        if same_id or body_name.casefold() == issuer_name.casefold():
+            return
+        mandate = any("mandate" in (self.text(e.get("dcType")) or "").casefold() for e in self._evidence())
+        basis = "a mandate is recorded as evidence" if mandate else "no mandate is recorded as evidence"
+        self.draft.warn(
+            f"Issued by {issuer_name} on behalf of the awarding body {body_name} ({basis}): "
+            "check that the issuer acts for the awarding body."
+        )
+        self.draft.note(f"Issuer: {issuer_name}, on behalf of the awarding body {body_name}")
+
+    def _evidence(self) -> list[dict[str, Any]]:
+        return nodes(self.credential.get("evidence"))
+
+    def _organisation_country(self, node: dict[str, Any] | None, path: str) -> tuple[str, str] | None:
+        if node is None:
+            return None
+        for location in nodes(node.get("location")):
+            for address in nodes(location.get("address")):
+                code = self._country_code(address.get("countryCode"))
+                if code:
+                    return code, f"{path}.location.address.countryCode"
+        registration = first_node(node.get("registration"))
+        code = self._country_code(registration.get("spatial")) if registration else None
+        return (code, f"{path}.registration.spatial") if code else None
+
+    def _country_code(self, concept: Any) -> str | None:
+        node = first_node(concept)
+        raw = identifier_of(concept) or (str(node.get("notation", "")) if node else "")
+        if not raw:
+            return None
+        code = alpha2(raw)
+        if code is None:
+            self.draft.warn(f"Country '{raw}' is not an ISO 3166-1 code; ignored.")
+        return code
+
+    # --- 5 date of issuing ---
+
+    def _issue_date(self) -> None:
+        candidates = [(self.credential.get(key), key) for key in ("issued", "issuanceDate", "validFrom")]
+        candidates.append((self.process.get("awardingDate"), f"{_CLAIM}.awardedBy.awardingDate"))
+        for value, path in candidates:
+            found = iso_date(value)
+            if found is not None:
+                self.draft.put(5, "issue_date", found.isoformat(), path)
+                return
+            if value is not None:
+                self.draft.warn(f"{path} '{value}' is not an ISO 8601 date; ignored.")
+        self.draft.missing(5, "no issued, issuanceDate, validFrom or awardingDate")
+
+    # --- 6 learning outcomes ---
+
+    def _learning_outcomes(self) -> None:
+        outcomes = nodes(self.spec.get("learningOutcome"))
+        titles = [title for title in (self.text(o.get("title")) for o in outcomes) if title]
+        if titles:
+            self.draft.put(6, "learning_outcomes", titles, f"{_SPEC}.learningOutcome.title")
+            skills = [skill for outcome in outcomes for skill in self._skills(outcome)]
+            if skills:
+                self.draft.note("Related ESCO skills: " + "; ".join(dict.fromkeys(skills)))
+            return
+        summary = self.text(self.spec.get("learningOutcomeSummary"))
+        if summary:
+            self.draft.put(6, "learning_outcomes", [summary], f"{_SPEC}.learningOutcomeSummary")
+            return
+        self.draft.missing(6, f"{_SPEC} lists no learningOutcome and no learningOutcomeSummary")
+
+    def _skills(self, outcome: dict[str, Any]) -> list[str]:
+        found = []
+        for key in ("relatedESCOSkill", "relatedSkill"):
+            for skill in as_list(outcome.get(key)):
+                label = self.text(skill.get("prefLabel")) if isinstance(skill, dict) else None
+                uri = identifier_of(skill)
+                uri = uri if uri and uri.startswith("http") else None
+                if label or uri:
+                    found.append(f"{label} ({uri})" if label and uri else str(label or uri))
+        return found
+
+    # --- 7 workload ---
+
+    def _workload(self) -> None:
+        for credit in nodes(self.spec.get("creditPoint")):
+            framework = credit.get("framework")
+            framework_id = identifier_of(framework) or ""
+            framework_label = self.text(framework) or framework_id or "an unnamed framework"
+            points = number(credit.get("point"))
+            if points is None:
+                self.draft.warn(f"{_SPEC}.creditPoint.point '{credit.get('point')}' is not a number; ignored.")
+            elif framework_id.rstrip("/") == ECTS_CONCEPT or "ects" in framework_label.casefold():
+                if self.draft.plausible_workload(points, MAX_ECTS, "ECTS credits") and not self.draft.has(7):
+                    source = f"{_SPEC}.creditPoint.point (ECTS)"
+                    self.draft.put(7, "workload.ects", points, source, shown=f"{points:g} ECTS")
+            else:
+                self.draft.note(f"Credit points: {credit.get('point')} ({framework_label})")
+        for value, path in (
+            (self.spec.get("volumeOfLearning"), f"{_SPEC}.volumeOfLearning"),
+            (self.claim.get("workload"), f"{_CLAIM}.workload"),
+        ):
+            if value is None:
+                continue
+            length = duration(value)
+            if length is None:
+                self.draft.warn(f"{path} '{value}' is not an ISO 8601 duration; ignored.")
+            elif length.calendar_parts:
+                self.draft.warn(
+                    f"{path} '{value}' is a calendar duration ({', '.join(length.calendar_parts)}), "
+                    "not hours of study; not used as workload."
+                )
+            elif self.draft.plausible_workload(
+                length.hours, MAX_HOURS, "hours"
+            ) and "hours" not in self.draft.credential.get("workload", {}):
+                self.draft.put(7, "workload.hours", round(length.hours, 2), path, shown=f"{length.hours:g} h ({value})")
+        if not self.draft.has(7):
+            self.draft.missing(7, f"no ECTS creditPoint and no volumeOfLearning in hours in {_SPEC}")
+
+    # --- 8 level ---
+
+    def _level(self) -> None:
+        concept = self.spec.get("eqfLevel")
+        if concept is not None:
+            level = eqf_level(identifier_of(concept), self.text(concept))
+            if level is None:
+                self.draft.warn(f"{_SPEC}.eqfLevel '{identifier_of(concept) or concept}' is not an EQF level; ignored.")
+            else:
+                self.draft.put(8, "level.eqf_level", level, f"{_SPEC}.eqfLevel", shown=f"EQF {level}")
+        labels = [
+            (self.text(nqf) if isinstance(nqf, dict) else None)
+            or (identifier_of(nqf) or "").rstrip("/").rsplit("/", 1)[-1]
+            for nqf in as_list(self.spec.get("nqfLevel"))
+        ]
+        self.draft.put_national_level(labels, f"{_SPEC}.nqfLevel")
+        if not self.draft.has(8):
+            self.draft.missing(8, f"no eqfLevel or known nqfLevel in {_SPEC}")
+
+    # --- 9 assessment, 13 supervision and identity verification, 14 grade ---
+
+    def _assessment(self) -> None:
+        assessment = first_node(self.claim.get("provenBy"))
+        if assessment is None:
+            if self.activity_only:
+                self.draft.put(
+                    9,
+                    "assessment.type",
+                    AssessmentType.ATTENDANCE_ONLY.value,
+                    f"{_CLAIM} is a LearningActivity with no assessment (provenBy)",
+                )
+                self.draft.warn(
+                    "Certificate of participation: it records attendance of a learning activity and no assessment. "
+                    "A certificate of attendance alone is not a micro-credential (Council Recommendation "
+                    "2022/C 243/02)."
+                )
+                self.draft.missing(13, "nothing was assessed")
+                self.draft.missing(14, "nothing was assessed")
+            else:
+                self.draft.missing(9, f"{_ASSESSMENT} is not given: the credential records no assessment")
+            return
+        specification = first_node(assessment.get("specifiedBy")) or {}
+        for value, path in (
+            (specification.get("dcType"), f"{_ASSESSMENT}.specifiedBy.dcType"),
+            (assessment.get("title"), f"{_ASSESSMENT}.title"),
+            (specification.get("title"), f"{_ASSESSMENT}.specifiedBy.title"),
+        ):
+            label = self.text(value)
+            if label:
+                reading = assessment_type(label)
+                shown = f"{reading.value} ('{label}')"
+                self.draft.put(9, "assessment.type", reading.value.value, path, guessed=not reading.exact, shown=shown)
+                break
+        else:
+            self.draft.put(
+                9,
+                "assessment.type",
+                AssessmentType.OTHER.value,
+                f"{_ASSESSMENT} (an assessment with no type or title)",
+                guessed=True,
+            )
+        self._supervision(assessment)
+        grade = self.text(assessment.get("grade"))
+        if grade:
+            self.draft.put(14, "grade", grade, f"{_ASSESSMENT}.grade")
+        else:
+            self.draft.missing(14, f"{_ASSESSMENT}.grade is not given")
+
+    def _supervision(self, assessment: dict[str, Any]) -> None:
+        path = f"{_ASSESSMENT}.idVerification"
+        label = self.text(assessment.get("idVerification"))
+        if not label:
+            self.draft.missing(13, f"{path} is not given")
+            return
+        found = supervision(label)
+        if found.supervised is None and found.identity_verified is None:
+            self.draft.warn(f"{path} '{label}' is not a supervision and identity verification term; ignored.")
+            self.draft.missing(13, f"{path} '{label}' was not understood")
+            return
+        shown: str | None = label
+        for field, value in (("supervised", found.supervised), ("identity_verified", found.identity_verified)):
+            if value is not None:
+                self.draft.put(13, f"assessment.{field}", value, path, shown=shown)
+                shown = None
+
+    # --- 10 participation ---
+
+    def _participation(self) -> None:
+        path = f"{_SPEC}.mode"
+        for mode in as_list(self.spec.get("mode")):
+            code = (identifier_of(mode) or "").rstrip("/").rsplit("/", 1)[-1]
+            if code in EUROPASS_MODES:
+                value = EUROPASS_MODES[code]
+                self.draft.put(10, "participation", value.value, path, shown=f"{value.value} ({code})")
+                return
+            label = self.text(mode)
+            reading = participation(label) if label else None
+            if reading is not None:
+                shown = f"{reading.value.value} ('{label}')"
+                self.draft.put(10, "participation", reading.value.value, path, guessed=not reading.exact, shown=shown)
+                return
+        self.draft.missing(10, f"{path} is not given or not understood")
+
+    # --- 11 quality assurance ---
+
+    def _quality_assurance(self) -> None:
+        for value, path in (
+            (self.spec.get("accreditation"), f"{_SPEC}.accreditation"),
+            (self.body.get("accreditation") if self.body else None, f"{_BODY}.accreditation"),
+            (self.issuer.get("accreditation") if self.issuer else None, "issuer.accreditation"),
+        ):
+            accreditation = first_node(value)
+            if accreditation is not None:
+                self._accreditation(accreditation, path)
+                return
+        self.draft.missing(
+            11, "the credential records no accreditation: establish quality assurance from the agency register"
+        )
+
+    def _accreditation(self, accreditation: dict[str, Any], path: str) -> None:
+        kind = self.text(accreditation.get("dcType"))
+        agent = first_node(accreditation.get("accreditingAgent"))
+        agent_name = self.text(agent.get("legalName")) if agent else None
+        if agent_name:
+            self.draft.put(11, "quality_assurance.external_agency", agent_name, f"{path}.accreditingAgent.legalName")
+        decision_text = self.text(accreditation.get("decision"))
+        decision = qa_decision(decision_text) if decision_text else None
+        if decision is not None:
+            self.draft.put(11, "quality_assurance.decision", decision.value, f"{path}.decision")
+        else:
+            self.draft.put(
+                11,
+                "quality_assurance.decision",
+                QADecision.POSITIVE.value,
+                f"{path} is recorded without a decision; an accreditation is taken as positive",
+                guessed=True,
+            )
+        expiry = iso_date(accreditation.get("expiryDate"))
+        if expiry is not None:
+            self.draft.put(11, "quality_assurance.valid_until", expiry.isoformat(), f"{path}.expiryDate")
+        details = [f"type: {kind}" if kind else ""]
+        for key in ("report", "landingPage", "homepage"):
+            link = first_node(accreditation.get(key))
+            url = link.get("contentURL") if link else accreditation.get(key)
+            if isinstance(url, str) and url:
+                details.append(f"{key}: {url}")
+        limit = first_node(accreditation.get("limitEQFLevel"))
+        limit_level = eqf_level(identifier_of(limit), self.text(limit)) if limit else None
+        if limit_level is not None:
+            details.append(f"limited to EQF {limit_level}")
+            stated = self.draft.credential.get("level", {}).get("eqf_level")
+            if isinstance(stated, int) and stated > limit_level:
+                self.draft.warn(
+                    f"The accreditation covers EQF levels up to {limit_level}; the credential states {stated}."
+                )
+        self.draft.note("Accreditation: " + "; ".join(detail for detail in details if detail))
+
+    # --- 12 prerequisites, 15 stackability, 16 further information ---
+
+    def _optional_elements(self) -> None:
+        requirement = self.text(self.spec.get("entryRequirement"))
+        if requirement:
+            self.draft.put(12, "prerequisites", requirement, f"{_SPEC}.entryRequirement")
+        else:
+            self.draft.missing(12, f"{_SPEC}.entryRequirement is not given")
+        self._stackability()
+        for value, label in (
+            (self.spec.get("thematicArea"), "Field of study (ISCED-F)"),
+            (self.spec.get("learningSetting"), "Learning setting"),
+            (self.claim.get("additionalNote"), "Note"),
+            (self.spec.get("additionalNote"), "Note"),
+        ):
+            for item in as_list(value):
+                text = self.text(item)
+                if text:
+                    self.draft.note(f"{label}: {text}")
+        homepage = first_node(self.spec.get("homepage"))
+        if homepage and isinstance(homepage.get("contentURL"), str):
+            self.draft.note(f"Homepage: {homepage['contentURL']}")
+        credential_id = identifier_of(self.credential)
+        if credential_id:
+            self.draft.note(f"Credential identifier: {credential_id}")
+
+    def _stackability(self) -> None:
+        partial = self.spec.get("isPartialQualification")
+        if isinstance(partial, str) and partial.strip().lower() in {"true", "false"}:
+            partial = partial.strip().lower() == "true"
+        larger = [self.text(node.get("title")) for node in nodes(self.spec.get("isPartOf"))]
+        larger += [self.text(node.get("title")) for node in nodes(self.claim.get("isPartOf"))]
+        named = [title for title in larger if title]
+        if named:
+            self.draft.note("Part of: " + "; ".join(named))
+        if partial is True or (partial is None and (larger or self.spec.get("entitlesTo"))):
+            source = f"{_SPEC}.isPartialQualification" if partial is True else f"{_SPEC}.isPartOf / entitlesTo"
+            self.draft.put(15, "stackability", "stackable", source)
+        elif partial is False:
+            self.draft.put(15, "stackability", "stand-alone", f"{_SPEC}.isPartialQualification")
+        else:
+            self.draft.missing(15, f"{_SPEC}.isPartialQualification is not given")

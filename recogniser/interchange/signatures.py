@@ -1,0 +1,245 @@
+"""Signed credentials: unwrap the payload and check the signature honestly.
+
+A Europass credential is sealed in a JAdES envelope: a JWS in the JSON serialisation (``payload`` +
+``signatures[]``) whose protected header carries the signing certificate (``x5c``). That signature is checked
+cryptographically against the embedded certificate (RFC 7515 signing input, RFC 7518 algorithms). What is not
+checked — and the reason always says so — is whether the certificate chains to an EU trusted list, nor JAdES
+policy and timestamp attributes: that needs the trusted lists, which an offline tool does not have.
+
+Open Badges proofs (``DataIntegrityProof`` and the like) and VC-JWTs without an embedded certificate need the
+issuer's published key and are reported as not verified, with the reason.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from cryptography.x509.oid import NameOID
+
+from recogniser.interchange.errors import CredentialImportError
+from recogniser.interchange.jsonld import as_list, nodes
+
+_HASHES: dict[str, type[hashes.HashAlgorithm]] = {"256": hashes.SHA256, "384": hashes.SHA384, "512": hashes.SHA512}
+
+
+class SignatureStatus(StrEnum):
+    VERIFIED = "verified"
+    FAILED = "failed"
+    NOT_VERIFIED = "not_verified"
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    status: SignatureStatus
+    reason: str
+
+
+@dataclass(frozen=True)
+class Unwrapped:
+    """The credential bytes from inside a signed envelope, and what the signature check found."""
+
+    payload: bytes
+    check: SignatureCheck
+    envelope: str
+
+
+def is_json_envelope(document: Any) -> bool:
+    return (
+        isinstance(document, dict) and "payload" in document and ("signatures" in document or "signature" in document)
+    )
+
+
+def looks_like_compact_jws(text: str) -> bool:
+    parts = text.strip().split(".")
+    return len(parts) == 3 and all(part and _is_base64url(part) for part in (parts[0], parts[2]))
+
+
+def _is_base64url(text: str) -> bool:
+    return all(char.isalnum() or char in "-_=" for char in text)
+
+
+def unwrap_json_envelope(envelope: dict[str, Any]) -> Unwrapped:
+    """Open a JWS JSON serialisation (general or flattened), the form of a JAdES-sealed Europass credential."""
+    signatures = nodes(envelope.get("signatures")) if "signatures" in envelope else [envelope]
+    if not signatures:
+        raise CredentialImportError("a signed envelope with no signatures")
+    raw_payload = envelope.get("payload")
+    if not isinstance(raw_payload, str) or not raw_payload:
+        raise CredentialImportError(
+            "the signed envelope carries no payload (a detached signature without the credential)"
+        )
+    headers = [_protected_header(signature.get("protected")) for signature in signatures]
+    # RFC 7797: with "b64": false the payload is the credential text itself, not its base64url encoding.
+    unencoded = headers[0] is not None and headers[0].get("b64", True) is False
+    payload = raw_payload.encode("utf-8") if unencoded else _base64url(raw_payload)
+    if payload is None:
+        raise CredentialImportError("the signed envelope's payload is not base64url")
+    checks = [
+        _check(header, signature.get("protected"), raw_payload, signature.get("signature"))
+        for header, signature in zip(headers, signatures, strict=True)
+    ]
+    return Unwrapped(payload, _combined(checks), "JAdES (JWS JSON serialisation)")
+
+
+def unwrap_compact_jws(token: str) -> Unwrapped:
+    """Open a compact JWS (a VC-JWT); the payload is the credential, or holds it under ``vc``."""
+    protected, raw_payload, signature = token.strip().split(".")
+    payload = _base64url(raw_payload)
+    if payload is None:
+        raise CredentialImportError("a JWS whose payload is not base64url")
+    header = _protected_header(protected)
+    return Unwrapped(payload, _check(header, protected, raw_payload, signature), "JWS (compact serialisation)")
+
+
+def check_embedded_proof(credential: dict[str, Any]) -> SignatureCheck:
+    """Linked-data proofs inside the credential: named, never claimed as checked."""
+    proofs = nodes(credential.get("proof"))
+    if not proofs:
+        return SignatureCheck(SignatureStatus.NOT_VERIFIED, "the file carries no signature or proof")
+    proof = proofs[0]
+    kind = " ".join(str(item) for item in as_list(proof.get("type"))) or "proof"
+    suite = f" ({proof['cryptosuite']})" if isinstance(proof.get("cryptosuite"), str) else ""
+    method = proof.get("verificationMethod")
+    by = f" with key {method}" if isinstance(method, str) else ""
+    return SignatureCheck(
+        SignatureStatus.NOT_VERIFIED,
+        f"{kind}{suite}{by} not checked: it needs the issuer's published key and JSON-LD canonicalisation, "
+        "which this offline import does not do",
+    )
+
+
+def _combined(checks: list[SignatureCheck]) -> SignatureCheck:
+    for status in (SignatureStatus.FAILED, SignatureStatus.NOT_VERIFIED):
+        found = [check for check in checks if check.status is status]
+        if found:
+            return found[0]
+    if len(checks) == 1:
+        return checks[0]
+    return SignatureCheck(SignatureStatus.VERIFIED, f"all {len(checks)} signatures: " + checks[0].reason)
+
+
+def _check(header: dict[str, Any] | None, protected: Any, payload: str, signature: Any) -> SignatureCheck:
+    if header is None:
+        return SignatureCheck(SignatureStatus.FAILED, "the signature's protected header is not base64url JSON")
+    algorithm = str(header.get("alg", ""))
+    if "sigD" in header:
+        return SignatureCheck(SignatureStatus.NOT_VERIFIED, "the signature covers detached data (sigD), not checked")
+    chain = header.get("x5c")
+    if not isinstance(chain, list) or not chain:
+        key = header.get("kid") or header.get("x5t#S256") or "an unnamed key"
+        return SignatureCheck(
+            SignatureStatus.NOT_VERIFIED,
+            f"{algorithm or 'unsigned'} signature by {key}: the certificate is not embedded and was not fetched",
+        )
+    try:
+        certificate = x509.load_der_x509_certificate(base64.b64decode(str(chain[0]), validate=True))
+    except (ValueError, binascii.Error):
+        return SignatureCheck(SignatureStatus.FAILED, "the embedded signing certificate (x5c) cannot be read")
+    raw_signature = _base64url(signature) if isinstance(signature, str) else None
+    if raw_signature is None:
+        return SignatureCheck(SignatureStatus.FAILED, "the signature value is not base64url")
+    signing_input = f"{protected}.{payload}".encode()
+    outcome = _verify(algorithm, certificate, raw_signature, signing_input)
+    if outcome is not None:
+        return outcome
+    holder = _name(certificate.subject)
+    authority = "self-signed" if certificate.subject == certificate.issuer else f"issued by {_name(certificate.issuer)}"
+    signed_at = _signing_time(header.get("sigT"))
+    if signed_at is not None and not (certificate.not_valid_before_utc <= signed_at <= certificate.not_valid_after_utc):
+        return SignatureCheck(
+            SignatureStatus.FAILED,
+            f"signed at {signed_at:%Y-%m-%d %H:%M} UTC, outside the validity of {holder}'s certificate "
+            f"({certificate.not_valid_before_utc:%Y-%m-%d} to {certificate.not_valid_after_utc:%Y-%m-%d})",
+        )
+    return SignatureCheck(
+        SignatureStatus.VERIFIED,
+        f"{algorithm} signature matches the embedded certificate of {holder} ({authority}); whether that "
+        "certificate chains to an EU trusted list was not checked",
+    )
+
+
+def _verify(algorithm: str, certificate: x509.Certificate, signature: bytes, data: bytes) -> SignatureCheck | None:
+    """None when the signature is valid; otherwise what is wrong."""
+    key = certificate.public_key()
+    family, bits = algorithm[:2], algorithm[2:]
+    try:
+        if algorithm == "EdDSA" and isinstance(key, ed25519.Ed25519PublicKey):
+            key.verify(signature, data)
+        elif family == "ES" and bits in _HASHES and isinstance(key, ec.EllipticCurvePublicKey):
+            half = len(signature) // 2
+            der = encode_dss_signature(int.from_bytes(signature[:half], "big"), int.from_bytes(signature[half:], "big"))
+            key.verify(der, data, ec.ECDSA(_HASHES[bits]()))
+        elif family in {"RS", "PS"} and bits in _HASHES and isinstance(key, rsa.RSAPublicKey):
+            digest = _HASHES[bits]()
+            scheme = (
+                padding.PKCS1v15()
+                if family == "RS"
+                else padding.PSS(mgf=padding.MGF1(_HASHES[bits]()), salt_length=digest.digest_size)
+            )
+            key.verify(signature, data, scheme, digest)
+        else:
+            return SignatureCheck(
+                SignatureStatus.NOT_VERIFIED,
+                f"signature algorithm '{algorithm}' with a {type(key).__name__.removesuffix('PublicKey')} key "
+                "is not supported",
+            )
+    except InvalidSignature:
+        return SignatureCheck(
+            SignatureStatus.FAILED,
+            f"the {algorithm} signature does not match the embedded certificate of {_name(certificate.subject)}: "
+            "the credential was changed after signing, or signed with another key",
+        )
+    except (UnsupportedAlgorithm, ValueError):
+        return SignatureCheck(SignatureStatus.FAILED, f"the {algorithm} signature is malformed")
+    return None
+
+
+def _protected_header(value: Any) -> dict[str, Any] | None:
+    decoded = _base64url(value) if isinstance(value, str) else None
+    if decoded is None:
+        return None
+    try:
+        header = json.loads(decoded)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return header if isinstance(header, dict) else None
+
+
+def _base64url(text: str) -> bytes | None:
+    cleaned = text.strip()
+    if not _is_base64url(cleaned):
+        return None
+    try:
+        return base64.urlsafe_b64decode(cleaned.rstrip("=") + "=" * (-len(cleaned.rstrip("=")) % 4))
+    except (ValueError, binascii.Error):
+        return None
+
+
+def _signing_time(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        found = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return found if found.tzinfo is not None else None
+
+
+def _name(name: x509.Name) -> str:
+    parts = [
+        str(attribute.value)
+        for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME)
+        for attribute in name.get_attributes_for_oid(oid)
+    ]
+    return ", ".join(dict.fromkeys(parts)) or name.rfc4514_string() or "an unnamed holder"

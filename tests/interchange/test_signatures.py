@@ -1,0 +1,193 @@
+"""Signed credentials: a JAdES envelope signed here, in the test, verifies; any change to it fails."""
+
+import base64
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+from cryptography.x509.oid import NameOID
+
+from recogniser.interchange import CredentialImportError, SignatureStatus, import_credential
+from tests.interchange.conftest import FIXTURES, fixture_document
+
+Writer = Callable[..., Path]
+SigningKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey | ed25519.Ed25519PrivateKey
+VALID_FROM = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _certificate(key: SigningKey, holder: str = "Adriatic Polytechnic e-seal") -> x509.Certificate:
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, holder),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Adriatic Polytechnic"),
+        ]
+    )
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(VALID_FROM)
+        .not_valid_after(VALID_FROM + timedelta(days=730))
+    )
+    algorithm = None if isinstance(key, ed25519.Ed25519PrivateKey) else hashes.SHA256()
+    return builder.sign(key, algorithm)
+
+
+def _signature(key: SigningKey, algorithm: str, data: bytes) -> bytes:
+    if isinstance(key, ec.EllipticCurvePrivateKey):
+        r, s = decode_dss_signature(key.sign(data, ec.ECDSA(hashes.SHA256())))
+        return r.to_bytes(32, "big") + s.to_bytes(32, "big")
+    if isinstance(key, rsa.RSAPrivateKey):
+        scheme = (
+            padding.PKCS1v15()
+            if algorithm == "RS256"
+            else padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32)
+        )
+        return key.sign(data, scheme, hashes.SHA256())
+    return key.sign(data)
+
+
+def _header(key: SigningKey, algorithm: str, certificate: x509.Certificate, **extra: Any) -> dict[str, Any]:
+    der = certificate.public_bytes(serialization.Encoding.DER)
+    return {"alg": algorithm, "x5c": [base64.b64encode(der).decode("ascii")], **extra}
+
+
+def _jades(
+    credential: dict[str, Any],
+    key: SigningKey,
+    algorithm: str = "ES256",
+    *,
+    unencoded: bool = False,
+    signed_at: datetime = VALID_FROM + timedelta(days=200),
+    certificate: x509.Certificate | None = None,
+) -> dict[str, Any]:
+    """A JAdES-style JWS JSON serialisation with the credential as payload, signed with ``key``."""
+    extra: dict[str, Any] = {"sigT": signed_at.strftime("%Y-%m-%dT%H:%M:%SZ"), "crit": ["sigT"]}
+    if unencoded:
+        extra.update({"b64": False, "crit": ["sigT", "b64"]})
+    header = _header(key, algorithm, certificate or _certificate(key), **extra)
+    protected = _b64url(json.dumps(header).encode())
+    text = json.dumps(credential, ensure_ascii=False)
+    payload = text if unencoded else _b64url(text.encode())
+    signature = _signature(key, algorithm, f"{protected}.{payload}".encode())
+    return {
+        "payload": payload,
+        "signatures": [{"protected": protected, "header": {"etsiU": []}, "signature": _b64url(signature)}],
+    }
+
+
+def _microcredential() -> dict[str, Any]:
+    return fixture_document("edc-microcredential.json")
+
+
+@pytest.mark.parametrize(
+    ("key", "algorithm"),
+    [
+        (ec.generate_private_key(ec.SECP256R1()), "ES256"),
+        (rsa.generate_private_key(public_exponent=65537, key_size=2048), "PS256"),
+        (rsa.generate_private_key(public_exponent=65537, key_size=2048), "RS256"),
+        (ed25519.Ed25519PrivateKey.generate(), "EdDSA"),
+    ],
+    ids=["ES256", "PS256", "RS256", "EdDSA"],
+)
+def test_a_signed_envelope_verifies_against_its_embedded_certificate(
+    credential_file: Writer, key: SigningKey, algorithm: str
+) -> None:
+    envelope = _jades(_microcredential(), key, algorithm)
+
+    result = import_credential(credential_file(envelope))
+
+    assert result.signature is SignatureStatus.VERIFIED
+    assert result.signature_reason == (
+        f"{algorithm} signature matches the embedded certificate of Adriatic Polytechnic e-seal, Adriatic Polytechnic "
+        "(self-signed); whether that certificate chains to an EU trusted list was not checked"
+    )
+    unsigned = import_credential(FIXTURES / "edc-microcredential.json")
+    assert result.document == unsigned.document
+    assert result.elements == unsigned.elements
+
+
+def test_an_unencoded_payload_as_in_jades_b64_false_verifies(credential_file: Writer) -> None:
+    envelope = _jades(_microcredential(), ec.generate_private_key(ec.SECP256R1()), unencoded=True)
+
+    result = import_credential(credential_file(envelope))
+
+    assert result.signature is SignatureStatus.VERIFIED
+    assert result.document["credential"]["title"] == "Maritime Safety and Security"
+
+
+def test_a_changed_payload_fails(credential_file: Writer) -> None:
+    envelope = _jades(_microcredential(), ec.generate_private_key(ec.SECP256R1()), unencoded=True)
+    envelope["payload"] = envelope["payload"].replace('"point": "5"', '"point": "50"')
+
+    result = import_credential(credential_file(envelope))
+
+    assert result.signature is SignatureStatus.FAILED
+    assert "the credential was changed after signing" in result.signature_reason
+    assert result.document["credential"]["workload"]["ects"] == 50
+
+
+def test_a_signature_by_another_key_fails(credential_file: Writer) -> None:
+    signer = ec.generate_private_key(ec.SECP256R1())
+    other = _certificate(ec.generate_private_key(ec.SECP256R1()))
+
+    result = import_credential(credential_file(_jades(_microcredential(), signer, certificate=other)))
+
+    assert result.signature is SignatureStatus.FAILED
+
+
+def test_a_signing_time_outside_the_certificate_validity_fails(credential_file: Writer) -> None:
+    key = ec.generate_private_key(ec.SECP256R1())
+    envelope = _jades(_microcredential(), key, signed_at=VALID_FROM + timedelta(days=1000))
+
+    result = import_credential(credential_file(envelope))
+
+    assert result.signature is SignatureStatus.FAILED
+    assert result.signature_reason.startswith("signed at 2027-09-28 00:00 UTC, outside the validity")
+
+
+def test_a_signature_naming_a_certificate_it_does_not_embed_is_not_verified(credential_file: Writer) -> None:
+    key = ec.generate_private_key(ec.SECP256R1())
+    protected = _b64url(json.dumps({"alg": "ES256", "x5t#S256": "aGFzaA"}).encode())
+    payload = _b64url(json.dumps(_microcredential()).encode())
+    signature = _b64url(_signature(key, "ES256", f"{protected}.{payload}".encode()))
+    envelope = {"payload": payload, "signatures": [{"protected": protected, "signature": signature}]}
+
+    result = import_credential(credential_file(envelope))
+
+    assert result.signature is SignatureStatus.NOT_VERIFIED
+    assert result.signature_reason == "ES256 signature by aGFzaA: the certificate is not embedded and was not fetched"
+
+
+def test_a_vc_jwt_with_an_embedded_certificate_verifies(credential_file: Writer) -> None:
+    key = ec.generate_private_key(ec.SECP256R1())
+    header = _header(key, "ES256", _certificate(key), typ="JWT")
+    protected = _b64url(json.dumps(header).encode())
+    payload = _b64url(json.dumps({"iss": "did:example:issuer", "vc": fixture_document("ob3-badge.json")}).encode())
+    token = f"{protected}.{payload}.{_b64url(_signature(key, 'ES256', f'{protected}.{payload}'.encode()))}"
+
+    result = import_credential(credential_file(token + "\n", ".jwt"))
+
+    assert result.format == "open-badges-3"
+    assert result.signature is SignatureStatus.VERIFIED
+
+
+def test_an_envelope_without_its_payload_cannot_be_imported(credential_file: Writer) -> None:
+    envelope = _jades(_microcredential(), ec.generate_private_key(ec.SECP256R1()))
+    envelope["payload"] = ""
+
+    with pytest.raises(CredentialImportError, match="carries no payload"):
+        import_credential(credential_file(envelope))

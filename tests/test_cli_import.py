@@ -1,0 +1,128 @@
+"""``recogniser import``: writes the case atomically, reports each Annex I element, refuses bad files with exit 2."""
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from recogniser.casefile import load_case
+from recogniser.cli import main
+
+FIXTURES = Path(__file__).parent / "interchange" / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    config = tmp_path / "config"
+    monkeypatch.setenv("RECOGNISER_CONFIG_HOME", str(config))
+    monkeypatch.setenv("RECOGNISER_DATA_HOME", str(tmp_path / "data"))
+    return config
+
+
+def _copy(tmp_path: Path, name: str) -> Path:
+    target = tmp_path / "inbox" / name
+    target.parent.mkdir(exist_ok=True)
+    shutil.copyfile(FIXTURES / name, target)
+    return target
+
+
+def test_import_writes_the_case_next_to_the_credential_and_reports_each_element(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    credential = _copy(tmp_path, "edc-participation.json")
+
+    assert main(["import", str(credential)]) == 0
+
+    case = load_case(tmp_path / "inbox" / "edc-participation.case.json")
+    assert case.purpose.value == "employment"
+    assert case.assessing_country == "IE"
+    output = capsys.readouterr().out
+    assert output.startswith(f"Imported Europass Digital Credential (ELM v3) from {credential}\n")
+    assert "Signature: not verified - the file carries no signature or proof" in output
+    assert " 9. Type of assessment" in output
+    assert re.search(r"\n  11\. Type of quality assurance +MISSING \(mandatory\)\n", output)
+    assert "Certificate of participation" in output
+    assert f"Wrote {tmp_path / 'inbox' / 'edc-participation.case.json'}." in output
+
+
+def test_an_existing_case_file_is_not_replaced_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    credential = _copy(tmp_path, "ob3-badge.json")
+    existing = tmp_path / "inbox" / "ob3-badge.case.json"
+    existing.write_text("{}", "utf-8")
+
+    assert main(["import", str(credential)]) == 2
+    assert existing.read_text("utf-8") == "{}"
+    assert capsys.readouterr().err == (
+        f"recogniser: {existing}: already exists; give --force to replace it, or -o to write elsewhere\n"
+    )
+
+    assert main(["import", str(credential), "--force"]) == 0
+    assert json.loads(existing.read_text("utf-8"))["credential"]["title"] == "Data Protection Law Essentials"
+
+
+def test_the_output_may_not_be_the_credential_itself(tmp_path: Path) -> None:
+    credential = _copy(tmp_path, "ob3-badge.json")
+    before = credential.read_bytes()
+
+    assert main(["import", str(credential), "-o", str(credential), "--force"]) == 2
+    assert credential.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["not-json.json", "not-a-credential.json", "other-credential.json"])
+def test_a_bad_file_gives_one_line_exit_2_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    credential = _copy(tmp_path, name)
+
+    assert main(["import", str(credential), "-o", str(tmp_path / "out" / "case.json")]) == 2
+
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert error.startswith(f"recogniser: {credential}: ")
+    assert sorted(path.name for path in (tmp_path / "inbox").iterdir()) == [name]
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_office_default_assessing_country_comes_from_the_settings(tmp_path: Path, _private_folders: Path) -> None:
+    _private_folders.mkdir()
+    (_private_folders / "settings.toml").write_text('[office]\nassessing_country = "HR"\n', "utf-8")
+    credential = _copy(tmp_path, "ob3-badge.json")
+
+    assert main(["import", str(credential), "-o", str(tmp_path / "a.json")]) == 0
+    assert main(["import", str(credential), "-o", str(tmp_path / "b.json"), "--assessing-country", "SI"]) == 0
+
+    assert load_case(tmp_path / "a.json").assessing_country == "HR"
+    assert load_case(tmp_path / "b.json").assessing_country == "SI"
+
+
+def test_unreadable_settings_are_named(
+    tmp_path: Path, _private_folders: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _private_folders.mkdir()
+    (_private_folders / "settings.toml").write_text("[office\n", "utf-8")
+
+    assert main(["import", str(_copy(tmp_path, "ob3-badge.json"))]) == 2
+    assert f"{_private_folders / 'settings.toml'}: cannot read the settings" in capsys.readouterr().err
+
+
+def test_credit_transfer_takes_the_target_from_the_options(tmp_path: Path) -> None:
+    credential = _copy(tmp_path, "edc-microcredential.json")
+    arguments = ["import", str(credential), "--purpose", "credit_transfer", "--target-eqf-level", "7"]
+
+    assert main([*arguments, "--target-ects", "5", "--target-title", "Maritime Safety Management"]) == 0
+
+    case = load_case(tmp_path / "inbox" / "edc-microcredential.case.json")
+    assert case.target is not None
+    assert (case.target.title, case.target.eqf_level, case.target.ects) == ("Maritime Safety Management", 7, 5)
+
+
+def test_credit_transfer_without_a_target_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    credential = _copy(tmp_path, "edc-microcredential.json")
+
+    assert main(["import", str(credential), "--purpose", "credit_transfer"]) == 2
+    assert "needs the target programme" in capsys.readouterr().err
+    assert not (tmp_path / "inbox" / "edc-microcredential.case.json").exists()
