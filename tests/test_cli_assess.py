@@ -95,3 +95,16 @@ def test_missing_file_and_bad_date(tmp_path: Path, capsys: pytest.CaptureFixture
         main(["assess", str(ROOT / "examples" / "maritime-credit-transfer.json"), "--as-of", "31/01/2026"])
     assert stopped.value.code == 2
     assert "--as-of: '31/01/2026' is not a date" in capsys.readouterr().err
+
+
+def test_an_internal_error_exits_1_and_names_the_log(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("rule bug")
+
+    monkeypatch.setattr("recogniser.commands.assess_command.assess", broken)
+    assert main(["assess", str(ROOT / "examples" / "maritime-credit-transfer.json")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("recogniser: internal error; details are in ")
+    assert "recogniser.log" in err and "Traceback" not in err

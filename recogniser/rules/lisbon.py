@@ -462,7 +462,7 @@ def profile_difference(context: RuleContext, info: RuleInfo) -> Finding:
     target_text = " ".join([target.title or "", *target.learning_outcomes])
     credential_text = " ".join([credential.title or "", *credential.learning_outcomes])
     similarity = outcome_score(normalise(credential_text), normalise(target_text))
-    if similarity < 40:
+    if similarity < context.rulebook.profile_similarity_warning:
         return finding(
             info,
             Status.WARNING,

@@ -66,6 +66,10 @@ class Rulebook:
     coverage_partial: float = 0.5
     coverage_conditional: float = 0.25
 
+    # Profile: below this similarity (same scorer) of the credential's and target's title and outcomes, the
+    # subjects are flagged as possibly different fields - a signal for the evaluator, never a reason to refuse.
+    profile_similarity_warning: float = 40.0
+
     # Outcome verbs vs stated level: a gap of this many EQF levels or more is worth a warning (never more).
     verb_level_gap_warning: int = 1
 
