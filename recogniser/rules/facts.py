@@ -72,7 +72,8 @@ def derive_workload(case: Case, rulebook: Rulebook) -> WorkloadFacts:
     workload = case.credential.workload
     ects = workload.ects if workload else None
     hours = workload.hours if workload else None
-    if ects is None and hours is not None and hours > 0:
+    # 0 ECTS beside real hours is a missing credit figure, not a statement that the learning carries none.
+    if (ects is None or ects == 0) and hours is not None and hours > 0:
         return WorkloadFacts(round(hours / rulebook.hours_per_ects_max, 1), hours, estimated=True)
     return WorkloadFacts(ects, hours, estimated=False)
 

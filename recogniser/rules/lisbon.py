@@ -203,6 +203,16 @@ def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
             citation=_basis(context),
             field="credential.workload.ects",
         )
+    if workload.ects == 0:
+        return finding(
+            info,
+            Status.FAIL,
+            "The credential carries no credits or hours: there is no credit-bearing workload to transfer.",
+            citation=_basis(context),
+            field="credential.workload.ects",
+            allows=_ALTERNATIVE_OR_REFUSAL,
+            alternative=RPL_ROUTE,
+        )
     shown = f"{workload.ects:g} ECTS" + (" (estimated from hours)" if workload.estimated else "")
     if workload.ects >= sought:
         return _no_difference(context, info, "workload", f"{shown} covers the {sought:g} ECTS sought.")

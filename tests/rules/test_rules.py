@@ -236,6 +236,15 @@ def test_fewer_credits_than_sought_gives_partial_recognition() -> None:
     assert decision.recommendation.ects_recognised == 3
 
 
+def test_zero_credits_are_not_partial_recognition_of_nothing() -> None:
+    estimated = run(cred(workload={"ects": 0, "hours": 150}))
+    assert estimated.recommendation.outcome.value == "full_recognition"
+    nothing = run(cred(workload={"ects": 0}))
+    assert found(nothing, "lisbon.workload_difference").status is Status.FAIL
+    assert nothing.recommendation.outcome.value == "alternative_recognition"
+    assert nothing.recommendation.ects_recognised == 0
+
+
 def test_workload_estimated_from_hours_is_conservative() -> None:
     decision = run(cred(workload={"hours": 150}))
     assert found(decision, "qf.hours_per_ects").status is Status.WARNING
