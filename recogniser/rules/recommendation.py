@@ -24,7 +24,7 @@ from recogniser.model import (
     SubstantialDifference,
 )
 from recogniser.rules.base import RuleContext, RuleInfo, finding
-from recogniser.rules.lisbon import RPL_ROUTE, refugee_without_documents
+from recogniser.rules.lisbon import PURPOSE_WORDS, RPL_ROUTE, refugee_without_documents
 
 OUTCOME_WORDS = {
     Outcome.FULL_RECOGNITION: "Full recognition",
@@ -188,7 +188,7 @@ def _summary(
         else:
             sentences.append(f"{ects:g} of the {target.ects:g} ECTS sought.")
     if outcome is Outcome.FULL_RECOGNITION:
-        sentences.append("No substantial difference was found in level, workload, quality, profile or outcomes.")
+        sentences.append(f"No substantial difference was found for {PURPOSE_WORDS[case.purpose]}.")
     elif differences:
         elements = ", ".join(dict.fromkeys(d.element.value.replace("_", " ") for d in differences))
         sentences.append(f"Substantial differences in: {elements}.")
