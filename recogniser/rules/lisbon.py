@@ -10,6 +10,8 @@ finding allows, in the EAR order. Purpose decides what weighs (domain.md §6).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from recogniser.model import AssessmentType, Element, Finding, Outcome, Participation, Purpose, RuleSet, Status
 from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
 from recogniser.rules.completeness import is_decisive, missing_mandatory
@@ -45,19 +47,17 @@ _ALTERNATIVE_CONDITIONAL_OR_REFUSAL = (
 )
 
 
-def _basis(context: RuleContext) -> str:
-    return PURPOSE_BASIS[context.case.purpose]
+#: Declared citation of the rules judged per purpose; each finding cites the basis for the case's purpose.
+ALL_PURPOSE_BASES = "LRC Sections IV-VI; " + REVISED_RECOMMENDATION + "; Council Recommendation 2012/C 398/01"
+
+
+def _for_purpose(context: RuleContext, info: RuleInfo) -> RuleInfo:
+    return replace(info, citation=PURPOSE_BASIS[context.case.purpose])
 
 
 def _no_difference(context: RuleContext, info: RuleInfo, what: str, detail: str, field: str | None = None) -> Finding:
     purpose = PURPOSE_WORDS[context.case.purpose]
-    return finding(
-        info,
-        Status.PASS,
-        f"No substantial difference in {what} for {purpose}: {detail}",
-        citation=_basis(context),
-        field=field,
-    )
+    return finding(info, Status.PASS, f"No substantial difference in {what} for {purpose}: {detail}", field=field)
 
 
 def refugee_without_documents(context: RuleContext) -> bool:
@@ -113,10 +113,11 @@ def information(context: RuleContext, info: RuleInfo) -> Finding:
     id="lisbon.level_difference",
     rule_set=RuleSet.LISBON,
     element=Element.LEVEL,
-    citation=PURPOSE_BASIS[Purpose.CREDIT_TRANSFER],
+    citation=ALL_PURPOSE_BASES,
     explanation="The credential's level is judged against what the purpose needs.",
 )
 def level_difference(context: RuleContext, info: RuleInfo) -> Finding:
+    info = _for_purpose(context, info)
     purpose = context.case.purpose
     level = context.level.eqf_level
     target = context.case.target
@@ -127,14 +128,11 @@ def level_difference(context: RuleContext, info: RuleInfo) -> Finding:
                 info,
                 status,
                 "No level is stated: a statement can describe the learning but not place its level.",
-                citation=_basis(context),
                 field="credential.level",
             )
         return _no_difference(context, info, "level", f"the credential is placed at EQF level {level}.")
     if level is None or target is None or target.eqf_level is None:
-        return finding(
-            info, Status.UNKNOWN, "The level cannot be judged yet.", citation=_basis(context), field="credential.level"
-        )
+        return finding(info, Status.UNKNOWN, "The level cannot be judged yet.", field="credential.level")
     needed, what = required_level(context)
     if level >= needed:
         return _no_difference(context, info, "level", f"EQF {level} meets {what} (EQF {needed}).")
@@ -147,7 +145,6 @@ def level_difference(context: RuleContext, info: RuleInfo) -> Finding:
             Status.FAIL,
             message + " Admission could be to a programme at the credential's level, or on condition of a "
             "bridging course or entrance examination.",
-            citation=_basis(context),
             field="credential.level",
             allows=_ALTERNATIVE_CONDITIONAL_OR_REFUSAL,
             condition=f"a bridging course or entrance examination at EQF level {needed}",
@@ -159,7 +156,6 @@ def level_difference(context: RuleContext, info: RuleInfo) -> Finding:
             info,
             Status.FAIL,
             message + " The learning can count at its own level, or at the target level once assessed there.",
-            citation=_basis(context),
             field="credential.level",
             allows=_ALTERNATIVE_CONDITIONAL_OR_REFUSAL,
             condition=condition,
@@ -169,7 +165,6 @@ def level_difference(context: RuleContext, info: RuleInfo) -> Finding:
         info,
         Status.FAIL,
         message + " The gap is too wide to bridge by a condition; the learning can count only at its own level.",
-        citation=_basis(context),
         field="credential.level",
         allows=_ALTERNATIVE_OR_REFUSAL,
         alternative=alternative,
@@ -180,10 +175,11 @@ def level_difference(context: RuleContext, info: RuleInfo) -> Finding:
     id="lisbon.workload_difference",
     rule_set=RuleSet.LISBON,
     element=Element.WORKLOAD,
-    citation=PURPOSE_BASIS[Purpose.CREDIT_TRANSFER],
+    citation=ALL_PURPOSE_BASES,
     explanation="For credit, the credential's workload is judged against the credits sought.",
 )
 def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
+    info = _for_purpose(context, info)
     target = context.case.target
     workload = context.workload
     sought = target.ects if target else None
@@ -193,14 +189,12 @@ def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
             info,
             Status.NOT_APPLICABLE,
             f"No credits are sought; the workload ({shown}) is reported, not weighed.",
-            citation=_basis(context),
         )
     if workload.ects is None:
         return finding(
             info,
             Status.UNKNOWN,
             "The workload cannot be judged yet.",
-            citation=_basis(context),
             field="credential.workload.ects",
         )
     if workload.ects == 0:
@@ -208,7 +202,6 @@ def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
             info,
             Status.FAIL,
             "The credential carries no credits or hours: there is no credit-bearing workload to transfer.",
-            citation=_basis(context),
             field="credential.workload.ects",
             allows=_ALTERNATIVE_OR_REFUSAL,
             alternative=RPL_ROUTE,
@@ -221,7 +214,6 @@ def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
         info,
         Status.FAIL,
         f"{shown} is less than the {sought:g} ECTS sought: the credential can count for part of the component.",
-        citation=_basis(context),
         field="credential.workload.ects",
         allows=_PARTIAL_OR_WORSE,
         condition=f"a top-up assessment for the remaining {remaining:g} ECTS",
@@ -232,10 +224,11 @@ def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
     id="lisbon.quality_difference",
     rule_set=RuleSet.LISBON,
     element=Element.QUALITY,
-    citation=PURPOSE_BASIS[Purpose.CREDIT_TRANSFER],
+    citation=ALL_PURPOSE_BASES,
     explanation="The quality evidence is judged against what the purpose needs; the status of the provider first.",
 )
 def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
+    info = _for_purpose(context, info)
     purpose = context.case.purpose
     quality = context.quality
     field = "credential.quality_assurance"
@@ -248,7 +241,6 @@ def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
             Status.WARNING,
             f"The {detail[0].lower()}{detail[1:]} A statement can describe the learning, noting that the provider "
             "is outside recognised quality assurance, but cannot vouch for it as recognised provision.",
-            citation=_basis(context),
             field=field,
             allows=(Outcome.ALTERNATIVE_RECOGNITION,),
             alternative="a statement describing the learning, without recognising it as quality-assured provision",
@@ -262,7 +254,6 @@ def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
             info,
             Status.FAIL,
             message + " for admission; the learning can be weighed in an individual admission assessment.",
-            citation=_basis(context),
             field=field,
             allows=_ALTERNATIVE_CONDITIONAL_OR_REFUSAL,
             condition="an entrance examination or interview covering the credential's outcomes",
@@ -272,7 +263,6 @@ def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
         info,
         Status.FAIL,
         message + " for credit; the learning can be recognised through RPL.",
-        citation=_basis(context),
         field=field,
         allows=_ALTERNATIVE_OR_REFUSAL,
         alternative=RPL_ROUTE,
@@ -283,19 +273,17 @@ def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
     id="lisbon.assessment_difference",
     rule_set=RuleSet.LISBON,
     element=Element.ASSESSMENT,
-    citation=PURPOSE_BASIS[Purpose.CREDIT_TRANSFER],
+    citation=ALL_PURPOSE_BASES,
     explanation="The assessment, and for credit the learner's identity at assessment, are what the purpose needs.",
 )
 def assessment_difference(context: RuleContext, info: RuleInfo) -> Finding:
+    info = _for_purpose(context, info)
     purpose = context.case.purpose
     credential = context.case.credential
     assessment = credential.assessment
     kind = assessment.type if assessment else None
-    basis = _basis(context)
     if kind is None or assessment is None:
-        return finding(
-            info, Status.UNKNOWN, "The assessment is not stated.", citation=basis, field="credential.assessment.type"
-        )
+        return finding(info, Status.UNKNOWN, "The assessment is not stated.", field="credential.assessment.type")
     if kind in (AssessmentType.ATTENDANCE_ONLY, AssessmentType.NONE):
         message = "The learning was not assessed; a record of participation does not show learning outcomes achieved."
         if purpose is Purpose.RPL:
@@ -303,7 +291,6 @@ def assessment_difference(context: RuleContext, info: RuleInfo) -> Finding:
                 info,
                 Status.WARNING,
                 message + " The RPL procedure itself will have to assess them.",
-                citation=basis,
                 field="credential.assessment.type",
             )
         if purpose is Purpose.EMPLOYMENT:
@@ -311,7 +298,6 @@ def assessment_difference(context: RuleContext, info: RuleInfo) -> Finding:
                 info,
                 Status.FAIL,
                 message,
-                citation=basis,
                 field="credential.assessment.type",
                 allows=(Outcome.ALTERNATIVE_RECOGNITION,),
                 alternative="a statement of participation, without recognising learning outcomes",
@@ -320,7 +306,6 @@ def assessment_difference(context: RuleContext, info: RuleInfo) -> Finding:
             info,
             Status.FAIL,
             message,
-            citation=basis,
             field="credential.assessment.type",
             allows=_ALTERNATIVE_OR_REFUSAL
             if purpose is Purpose.CREDIT_TRANSFER
@@ -339,7 +324,6 @@ def assessment_difference(context: RuleContext, info: RuleInfo) -> Finding:
                 Status.WARNING,
                 "The assessment was not supervised or the learner's identity was not verified; for "
                 f"{PURPOSE_WORDS[purpose]} this weighs less than for credit.",
-                citation=basis,
                 element=Element.IDENTITY,
                 field="credential.assessment.identity_verified",
             )
@@ -354,7 +338,6 @@ def assessment_difference(context: RuleContext, info: RuleInfo) -> Finding:
             Status.FAIL,
             "For credit the assessment must be attributable to the learner, but it was not supervised or the "
             "learner's identity was not verified.",
-            citation=basis,
             element=Element.IDENTITY,
             field="credential.assessment.identity_verified",
             allows=_CONDITIONAL_OR_REFUSAL,
@@ -366,7 +349,6 @@ def assessment_difference(context: RuleContext, info: RuleInfo) -> Finding:
             Status.WARNING,
             "Whether the learner's identity was verified at assessment is not stated (Annex I element 13); ask "
             "the awarding body.",
-            citation=basis,
             element=Element.IDENTITY,
             field="credential.assessment.identity_verified",
         )
@@ -377,20 +359,19 @@ def assessment_difference(context: RuleContext, info: RuleInfo) -> Finding:
     id="lisbon.outcomes_difference",
     rule_set=RuleSet.LISBON,
     element=Element.LEARNING_OUTCOMES,
-    citation=PURPOSE_BASIS[Purpose.CREDIT_TRANSFER],
+    citation=ALL_PURPOSE_BASES,
     explanation="The credential's learning outcomes are judged against the target's, for the purpose.",
 )
 def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
+    info = _for_purpose(context, info)
     purpose = context.case.purpose
     facts = context.outcomes
-    basis = _basis(context)
     field = "target.learning_outcomes"
     if not context.case.credential.learning_outcomes:
         return finding(
             info,
             Status.UNKNOWN,
             "No learning outcomes are stated.",
-            citation=basis,
             field="credential.learning_outcomes",
         )
     share = facts.coverage
@@ -401,7 +382,6 @@ def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
                 Status.UNKNOWN,
                 "The target component's outcomes are not given, so the outcomes cannot be compared: compare them "
                 "by hand or add them to the case.",
-                citation=basis,
                 field=field,
             )
         return _no_difference(context, info, "learning outcomes", "the outcomes are stated and can be read.")
@@ -415,7 +395,6 @@ def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
             info,
             Status.WARNING if share < rulebook.coverage_conditional else Status.PASS,
             f"Only {covered}; for {PURPOSE_WORDS[purpose]} the outcomes are read broadly, not one by one.",
-            citation=basis,
             field=field,
         )
     if share >= rulebook.coverage_partial:
@@ -423,7 +402,6 @@ def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
             info,
             Status.FAIL,
             f"Only {covered}: the credential can count for the part of the component it covers.",
-            citation=basis,
             field=field,
             allows=_PARTIAL_OR_WORSE,
             condition=f"a bridging assessment of the outcomes not covered: {uncovered}",
@@ -433,7 +411,6 @@ def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
             info,
             Status.FAIL,
             f"Only {covered}: too few to credit the component without a bridging assessment.",
-            citation=basis,
             field=field,
             allows=_CONDITIONAL_OR_REFUSAL,
             condition=f"a bridging assessment of the outcomes not covered: {uncovered}",
@@ -442,7 +419,6 @@ def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
         info,
         Status.FAIL,
         f"Only {covered}: the credential does not correspond to this component.",
-        citation=basis,
         field=field,
         allows=_ALTERNATIVE_OR_REFUSAL,
         alternative="credit as an elective or towards another component whose outcomes it matches",
