@@ -69,7 +69,10 @@ class _EuropassMapper:
     def __init__(self, credential: dict[str, Any]) -> None:
         self.credential = credential
         self.draft = CredentialDraft()
-        self.subject = first_node(credential.get("credentialSubject")) or {}
+        subjects = nodes(credential.get("credentialSubject"))
+        self.subject = subjects[0] if subjects else {}
+        if len(subjects) > 1:
+            self.draft.warn(f"The credential names {len(subjects)} learners; only the first was imported.")
         claims = nodes(self.subject.get("hasClaim"))
         achievement = next((c for c in claims if "LearningAchievement" in types_of(c)), None)
         self.activity_only = achievement is None and any("LearningActivity" in types_of(c) for c in claims)
@@ -93,9 +96,21 @@ class _EuropassMapper:
         self._participation()
         self._quality_assurance()
         self._optional_elements()
+        self._other_claims(claims)
 
     def text(self, value: Any) -> str | None:
         return note_text(value, self.language)
+
+    def _other_claims(self, claims: list[dict[str, Any]]) -> None:
+        others = [claim for claim in claims if claim is not self.claim]
+        if not others:
+            return
+        titles = [self.text(claim.get("title")) or identifier_of(claim) or "untitled" for claim in others]
+        self.draft.warn(
+            f"The credential makes {len(claims)} claims; the case describes the first learning achievement, "
+            "the others are listed under further information."
+        )
+        self.draft.note("Other claims in the credential: " + "; ".join(titles))
 
     # --- 2 title (first, because it decides the case language) ---
 

@@ -270,3 +270,19 @@ def test_an_unsigned_credential_is_reported_as_not_verified() -> None:
 
     assert result.signature is SignatureStatus.NOT_VERIFIED
     assert result.signature_reason == "the file carries no signature or proof"
+
+
+def test_further_claims_are_listed_and_warned_about(credential_file: Writer) -> None:
+    document = fixture_document("edc-microcredential.json")
+    participation = fixture_document("edc-participation.json")["credentialSubject"]["hasClaim"][0]
+    document["credentialSubject"]["hasClaim"] = [participation, _achievement(document)]
+
+    result = import_credential(credential_file(document))
+
+    assert result.document["credential"]["title"] == "Maritime Safety and Security"
+    assert result.document["credential"]["assessment"]["type"] == "written_exam"
+    assert (
+        "Other claims in the credential: Summer School on Digital Accessibility"
+        in (result.document["credential"]["further_information"])
+    )
+    assert any(warning.startswith("The credential makes 2 claims") for warning in result.warnings)
