@@ -61,7 +61,10 @@ def is_json_envelope(document: Any) -> bool:
 
 
 def looks_like_compact_jws(text: str) -> bool:
-    parts = text.strip().split(".")
+    stripped = text.strip()
+    if not stripped or stripped[0] in "{[" or stripped.count(".") != 2:
+        return False
+    parts = stripped.split(".")
     return len(parts) == 3 and all(part and _is_base64url(part) for part in (parts[0], parts[2]))
 
 
