@@ -1,0 +1,35 @@
+"""Where cases and decisions are kept: SQLModel tables, Alembic migrations, and the ``CaseStore`` API."""
+
+from recogniser.store.case_store import CaseStore, InvalidDecisionRecordError
+from recogniser.store.errors import (
+    CaseConflictError,
+    CaseHasDecisionsError,
+    DatabaseUnreachableError,
+    DuplicateReferenceError,
+    NewerSchemaError,
+    StoreError,
+    UnknownReferenceError,
+    UnusableDatabaseError,
+    WrongPasswordError,
+)
+from recogniser.store.records import CaseQuery, CaseSort, CaseStatus, CaseSummary, StoredCase, StoredDecision
+
+__all__ = [
+    "CaseConflictError",
+    "CaseHasDecisionsError",
+    "CaseQuery",
+    "CaseSort",
+    "CaseStatus",
+    "CaseStore",
+    "CaseSummary",
+    "DatabaseUnreachableError",
+    "DuplicateReferenceError",
+    "InvalidDecisionRecordError",
+    "NewerSchemaError",
+    "StoreError",
+    "StoredCase",
+    "StoredDecision",
+    "UnknownReferenceError",
+    "UnusableDatabaseError",
+    "WrongPasswordError",
+]

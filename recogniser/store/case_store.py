@@ -1,0 +1,455 @@
+"""The case store: every case and every decision, on SQLite by default or PostgreSQL for a shared office.
+
+``CaseStore.open(url)`` connects and migrates; each method is one unit of work in its own transaction and
+returns plain records. Problems a person can put right raise ``recogniser.store.errors`` exceptions.
+
+References: a case keeps the reference its file gives; a case without one gets
+``<assessing country>-<year added>-<six-digit serial>`` (``HR-2026-000142``), the serial being the case's row
+number, so references never repeat; should that text already name another case, ``-2``, ``-3``... is added.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Self
+
+from sqlalchemy import ColumnElement, Engine, and_, delete, func, or_, update
+from sqlalchemy import select as select_columns
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from recogniser.casefile import case_sha256, parse_case, save_case
+from recogniser.errors import UserInputError
+from recogniser.model import Case, Decision, Outcome, Purpose
+from recogniser.store.columns import CaseColumns
+from recogniser.store.database import create_store_engine, migrate, resolve_url, shown, translated_errors
+from recogniser.store.errors import (
+    CaseConflictError,
+    CaseHasDecisionsError,
+    DuplicateReferenceError,
+    UnknownReferenceError,
+)
+from recogniser.store.records import CaseQuery, CaseSort, CaseStatus, CaseSummary, StoredCase, StoredDecision
+from recogniser.store.search import prefix_upper_bound, query_words, sort_key
+from recogniser.store.tables import CaseRow, CaseTermRow, DecisionRow
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+_SORT_COLUMNS: dict[CaseSort, Any] = {
+    CaseSort.REFERENCE: CaseRow.reference,
+    CaseSort.LEARNER: CaseRow.learner_key,
+    CaseSort.TITLE: CaseRow.title_key,
+    CaseSort.AWARDING_BODY: CaseRow.awarding_body_key,
+    CaseSort.COUNTRY: CaseRow.issuer_country,
+    CaseSort.PURPOSE: CaseRow.purpose,
+    CaseSort.STATUS: CaseRow.status,
+    CaseSort.OUTCOME: CaseRow.latest_outcome,
+    CaseSort.CREATED: CaseRow.created_at,
+    CaseSort.UPDATED: CaseRow.updated_at,
+}
+
+_SUMMARY_COLUMNS = (
+    col(CaseRow.reference),
+    col(CaseRow.learner_name),
+    col(CaseRow.title),
+    col(CaseRow.awarding_body),
+    col(CaseRow.issuer_country),
+    col(CaseRow.purpose),
+    col(CaseRow.status),
+    col(CaseRow.latest_outcome),
+    col(CaseRow.created_at),
+    col(CaseRow.updated_at),
+    col(CaseRow.version),
+)
+
+
+class InvalidDecisionRecordError(UserInputError):
+    """A decision cannot be recorded as given (no evaluator named, an override without its reasons)."""
+
+
+class CaseStore:
+    """Cases and their decisions in one database. Safe to share between threads; close it when done."""
+
+    def __init__(self, engine: Engine, url: URL, clock: Clock = _utc_now) -> None:
+        self._engine = engine
+        self._url = url
+        self._clock = clock
+
+    @classmethod
+    def open(cls, url: str | None = None, clock: Clock = _utc_now) -> CaseStore:
+        """Connect to ``url`` (default: ``RECOGNISER_DATABASE_URL``, else the per-user SQLite file) and migrate."""
+        resolved = resolve_url(url)
+        engine = create_store_engine(resolved)
+        try:
+            migrate(engine, resolved)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, resolved, clock)
+
+    @property
+    def location(self) -> str:
+        """Where the cases are kept, fit to show (no password)."""
+        return shown(self._url)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
+
+    @contextmanager
+    def _session(self, writing: bool = False) -> Iterator[Session]:
+        with translated_errors(self._url), Session(self._engine, expire_on_commit=False) as session:
+            session.connection(execution_options={"writing": writing})
+            yield session
+            if writing:
+                session.commit()
+
+    # --- cases ---
+
+    def add_case(self, case: Case) -> StoredCase:
+        """Store a new case; one without a reference gets one (see the module's note on references)."""
+        return self.add_cases([case])[0]
+
+    def add_cases(self, cases: Iterable[Case]) -> list[StoredCase]:
+        """Store several new cases in one transaction: all of them, or none if one is refused."""
+        now = self._clock()
+        with self._session(writing=True) as session:
+            added = [self._insert(session, case, now) for case in cases]
+        return added
+
+    def _insert(self, session: Session, case: Case, now: datetime) -> StoredCase:
+        reference = case.reference
+        if reference is not None and _case_id(session, reference) is not None:
+            raise DuplicateReferenceError(reference)
+        document = dict(case.document)
+        row = CaseRow(
+            reference=reference or f"unassigned-{os.urandom(8).hex()}",
+            document="",
+            case_sha256="",
+            version=1,
+            purpose=case.purpose.value,
+            status=CaseStatus.OPEN.value,
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(row)
+        _flush(session, reference or row.reference)
+        assert row.id is not None
+        if reference is None:
+            reference = _free_reference(session, f"{case.assessing_country}-{now.year}-{row.id:06d}")
+        document["reference"] = reference
+        columns = _fill(row, document)
+        session.add_all(_terms(row, columns))
+        _flush(session, reference)
+        return _stored_case(row, replace(case, reference=reference, document=document))
+
+    def save_case(self, reference: str, case: Case, expected_version: int) -> StoredCase:
+        """Replace the case stored under ``reference`` with ``case`` (which may carry a new reference).
+
+        ``expected_version`` is the version the evaluator opened; if someone saved since, nothing is written and
+        ``CaseConflictError`` says so. Saving identical text writes nothing and keeps the version.
+        """
+        now = self._clock()
+        with self._session(writing=True) as session:
+            row = _locked_case(session, reference)
+            if row.version != expected_version:
+                raise _conflict(reference, expected_version, row.version)
+            new_reference = case.reference or reference
+            if new_reference != reference and _case_id(session, new_reference) is not None:
+                raise DuplicateReferenceError(new_reference)
+            document = dict(case.document)
+            document["reference"] = new_reference
+            stored = replace(case, reference=new_reference, document=document)
+            if new_reference == reference and case_sha256(document) == row.case_sha256:
+                return _stored_case(row, stored)
+            earlier_sha256 = row.case_sha256
+            columns = _fill(row, document)
+            if row.case_sha256 != earlier_sha256:
+                row.status = CaseStatus.OPEN.value
+            row.version += 1
+            row.updated_at = now
+            session.execute(delete(CaseTermRow).where(col(CaseTermRow.case_id) == row.id))
+            session.add_all(_terms(row, columns))
+            _flush(session, new_reference)
+            return _stored_case(row, stored)
+
+    def get_case(self, reference: str) -> StoredCase:
+        with self._session() as session:
+            return _stored_case(_case_row(session, reference))
+
+    def delete_case(self, reference: str, expected_version: int) -> None:
+        """Remove a case that has no recorded decision (decided cases are part of the record and stay)."""
+        with self._session(writing=True) as session:
+            row = _locked_case(session, reference)
+            if row.version != expected_version:
+                raise _conflict(reference, expected_version, row.version)
+            decided = session.exec(select(DecisionRow.id).where(DecisionRow.case_id == row.id).limit(1)).first()
+            if decided is not None:
+                raise CaseHasDecisionsError(reference)
+            session.execute(delete(CaseTermRow).where(col(CaseTermRow.case_id) == row.id))
+            session.execute(delete(CaseRow).where(col(CaseRow.id) == row.id))
+
+    def list_cases(self, query: CaseQuery | None = None, offset: int = 0, limit: int = 50) -> list[CaseSummary]:
+        """One page of the cases ``query`` selects (all by default), in its order (ties: the order they were added)."""
+        query = query or CaseQuery()
+        column = _SORT_COLUMNS[query.sort]
+        order = [column.desc(), col(CaseRow.id).desc()] if query.descending else [column.asc(), col(CaseRow.id)]
+        statement = (
+            select_columns(*_SUMMARY_COLUMNS)
+            .where(*_conditions(query))
+            .order_by(*order)
+            .offset(max(offset, 0))
+            .limit(max(limit, 0))
+        )
+        with self._session() as session:
+            return [_summary(row) for row in session.execute(statement).all()]
+
+    def count_cases(self, query: CaseQuery | None = None) -> int:
+        statement = select_columns(func.count()).select_from(CaseRow).where(*_conditions(query or CaseQuery()))
+        with self._session() as session:
+            return int(session.execute(statement).scalar_one())
+
+    def search_cases(self, text: str, limit: int = 50) -> list[CaseSummary]:
+        """The most recently changed cases matching ``text`` (see ``CaseQuery.search``)."""
+        return self.list_cases(CaseQuery(search=text), limit=limit)
+
+    def export_case(self, reference: str, path: str | os.PathLike[str]) -> None:
+        """Write the stored case to a ``recogniser-case/1`` file (whole or not at all)."""
+        save_case(path, self.get_case(reference).case.document)
+
+    # --- decisions ---
+
+    def record_decision(
+        self,
+        reference: str,
+        decision: Decision,
+        decided_by: str,
+        final_outcome: Outcome | None = None,
+        justification: str | None = None,
+    ) -> StoredDecision:
+        """Append an assessment of the case as it is stored now, with the evaluator's decision if made.
+
+        The decision must have been taken on the stored text (its ``case_sha256``): one taken on a text someone
+        has since changed is refused. Overriding the recommendation needs a justification (LRC III.5: reasons).
+        """
+        decided_by = decided_by.strip()
+        justification = (justification or "").strip() or None
+        if not decided_by:
+            raise InvalidDecisionRecordError("decided_by: name the evaluator who records this decision")
+        recommended = decision.recommendation.outcome
+        if final_outcome is not None and final_outcome != recommended and justification is None:
+            raise InvalidDecisionRecordError(
+                f"justification: give the reasons for deciding {final_outcome.value} "
+                f"where the recommendation is {recommended.value}"
+            )
+        now = self._clock()
+        with self._session(writing=True) as session:
+            row = _locked_case(session, reference)
+            if decision.case_sha256 != row.case_sha256:
+                raise CaseConflictError(
+                    f"case {reference!r} has changed since it was assessed; assess it again as it is now stored"
+                )
+            assert row.id is not None
+            record = DecisionRow(
+                case_id=row.id,
+                decision=json.dumps(decision.to_json(), ensure_ascii=False),
+                case_document=row.document,
+                case_sha256=row.case_sha256,
+                rulebook_version=decision.rulebook_version,
+                recommended_outcome=recommended.value,
+                final_outcome=None if final_outcome is None else final_outcome.value,
+                justification=justification,
+                decided_by=decided_by,
+                recorded_at=now,
+            )
+            session.add(record)
+            status = CaseStatus.ASSESSED if final_outcome is None else CaseStatus.DECIDED
+            session.execute(
+                update(CaseRow)
+                .where(col(CaseRow.id) == row.id)
+                .values(status=status.value, latest_outcome=(final_outcome or recommended).value)
+            )
+            session.flush()
+            earlier = session.exec(
+                select(func.min(DecisionRow.id)).where(
+                    DecisionRow.case_id == row.id,
+                    DecisionRow.case_sha256 == row.case_sha256,
+                    col(DecisionRow.id) < record.id,
+                )
+            ).one()
+            return _stored_decision(record, reference, earlier)
+
+    def decisions_for(self, reference: str) -> list[StoredDecision]:
+        """Every decision recorded for the case, oldest first."""
+        with self._session() as session:
+            row = _case_row(session, reference)
+            records = session.exec(
+                select(DecisionRow).where(DecisionRow.case_id == row.id).order_by(col(DecisionRow.id))
+            ).all()
+        first_by_hash: dict[str, int] = {}
+        decisions = []
+        for record in records:
+            assert record.id is not None
+            decisions.append(_stored_decision(record, row.reference, first_by_hash.get(record.case_sha256)))
+            first_by_hash.setdefault(record.case_sha256, record.id)
+        return decisions
+
+
+# --- helpers: rows ---
+
+
+def _case_id(session: Session, reference: str) -> int | None:
+    return session.exec(select(CaseRow.id).where(CaseRow.reference == reference)).first()
+
+
+def _case_row(session: Session, reference: str) -> CaseRow:
+    row = session.exec(select(CaseRow).where(CaseRow.reference == reference)).first()
+    if row is None:
+        raise UnknownReferenceError(reference)
+    return row
+
+
+def _locked_case(session: Session, reference: str) -> CaseRow:
+    """The case row, locked until the transaction ends (PostgreSQL; SQLite has a single writer anyway)."""
+    row = session.exec(select(CaseRow).where(CaseRow.reference == reference).with_for_update()).first()
+    if row is None:
+        raise UnknownReferenceError(reference)
+    return row
+
+
+def _current_version(session: Session, reference: str) -> int | None:
+    return session.exec(select(CaseRow.version).where(CaseRow.reference == reference)).first()
+
+
+def _conflict(reference: str, expected: int, current: int | None) -> CaseConflictError:
+    if current is None:
+        return CaseConflictError(f"case {reference!r} was deleted or renamed by someone else since you opened it")
+    return CaseConflictError(
+        f"case {reference!r} was saved by someone else since you opened it (you have version {expected}, "
+        f"the store has version {current}); reload it and make your changes again"
+    )
+
+
+def _free_reference(session: Session, wanted: str) -> str:
+    reference, suffix = wanted, 1
+    while _case_id(session, reference) is not None:
+        suffix += 1
+        reference = f"{wanted}-{suffix}"
+    return reference
+
+
+def _flush(session: Session, reference: str) -> None:
+    """Flush, turning a reference another writer took a moment ago into the error a person understands."""
+    try:
+        session.flush()
+    except IntegrityError as error:
+        if "reference" in str(error.orig):
+            raise DuplicateReferenceError(reference) from None
+        raise
+
+
+def _fill(row: CaseRow, document: Mapping[str, Any]) -> CaseColumns:
+    """Set the document and the columns drawn from it."""
+    columns = CaseColumns.of(document)
+    assert columns.reference is not None
+    row.reference = columns.reference
+    row.document = json.dumps(document, ensure_ascii=False)
+    row.case_sha256 = case_sha256(document)
+    row.purpose = columns.purpose
+    row.learner_name = columns.learner_name
+    row.learner_key = sort_key(columns.learner_name)
+    row.title = columns.title
+    row.title_key = sort_key(columns.title)
+    row.awarding_body = columns.awarding_body
+    row.awarding_body_key = sort_key(columns.awarding_body)
+    row.issuer_country = columns.issuer_country
+    return columns
+
+
+def _terms(row: CaseRow, columns: CaseColumns) -> list[CaseTermRow]:
+    assert row.id is not None
+    return [CaseTermRow(term=term, case_id=row.id) for term in sorted(columns.search_terms())]
+
+
+def _conditions(query: CaseQuery) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if query.purpose is not None:
+        conditions.append(col(CaseRow.purpose) == query.purpose.value)
+    if query.outcome is not None:
+        conditions.append(col(CaseRow.latest_outcome) == query.outcome.value)
+    if query.status is not None:
+        conditions.append(col(CaseRow.status) == query.status.value)
+    if query.issuer_country:
+        conditions.append(col(CaseRow.issuer_country) == query.issuer_country.strip().upper())
+    for prefixes in query_words(query.search):
+        term = col(CaseTermRow.term)
+        matches = or_(*(and_(term >= prefix, term < prefix_upper_bound(prefix)) for prefix in sorted(prefixes)))
+        conditions.append(col(CaseRow.id).in_(select(CaseTermRow.case_id).where(matches)))
+    return conditions
+
+
+# --- helpers: records ---
+
+
+def _stored_case(row: CaseRow, case: Case | None = None) -> StoredCase:
+    """The record of a case row; ``case`` saves parsing the document again when the caller has it."""
+    return StoredCase(
+        case=case or parse_case(json.loads(row.document), source=row.reference),
+        version=row.version,
+        status=CaseStatus(row.status),
+        outcome=None if row.latest_outcome is None else Outcome(row.latest_outcome),
+        case_sha256=row.case_sha256,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _summary(row: Any) -> CaseSummary:
+    return CaseSummary(
+        reference=row.reference,
+        learner=row.learner_name,
+        title=row.title,
+        awarding_body=row.awarding_body,
+        issuer_country=row.issuer_country,
+        purpose=Purpose(row.purpose),
+        status=CaseStatus(row.status),
+        outcome=None if row.latest_outcome is None else Outcome(row.latest_outcome),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        version=row.version,
+    )
+
+
+def _stored_decision(record: DecisionRow, reference: str, repeat_of: int | None) -> StoredDecision:
+    assert record.id is not None
+    return StoredDecision(
+        id=record.id,
+        reference=reference,
+        decision=Decision.from_json(json.loads(record.decision)),
+        case_document=json.loads(record.case_document),
+        case_sha256=record.case_sha256,
+        rulebook_version=record.rulebook_version,
+        recommended_outcome=Outcome(record.recommended_outcome),
+        final_outcome=None if record.final_outcome is None else Outcome(record.final_outcome),
+        justification=record.justification,
+        decided_by=record.decided_by,
+        recorded_at=record.recorded_at,
+        repeat_of=repeat_of,
+    )

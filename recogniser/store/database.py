@@ -1,0 +1,207 @@
+"""Which database, how to connect to it, and bringing its schema up to date.
+
+SQLite runs in WAL mode (readers never wait for the writer, a killed writer leaves the last committed state)
+with full sync, so a recorded decision survives a power cut. PostgreSQL is reached through psycopg 3.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+from recogniser.resources import user_data_path
+from recogniser.store.errors import (
+    DatabaseUnreachableError,
+    NewerSchemaError,
+    StoreError,
+    UnusableDatabaseError,
+    WrongPasswordError,
+)
+
+DATABASE_URL_VARIABLE = "RECOGNISER_DATABASE_URL"
+DATABASE_FILE_NAME = "recogniser.db"
+
+#: Serialises migrations when several offices' computers open a fresh PostgreSQL database at once.
+_MIGRATION_LOCK_KEY = 0x7265636F67  # "recog"
+
+#: How long a writer waits for another writer on SQLite before giving up with a clear message.
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+_log = logging.getLogger(__name__)
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{user_data_path() / DATABASE_FILE_NAME}"
+
+
+def resolve_url(explicit: str | None) -> URL:
+    """The database to use: ``--database-url``, else ``RECOGNISER_DATABASE_URL``, else the per-user SQLite file."""
+    raw = explicit or os.environ.get(DATABASE_URL_VARIABLE) or default_database_url()
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise UnusableDatabaseError(
+            f"{raw!r} is not a database URL; use sqlite:///PATH or postgresql://USER@HOST/DATABASE"
+        ) from None
+    backend = url.get_backend_name()
+    if backend in ("postgresql", "postgres"):
+        return url.set(drivername="postgresql+psycopg")
+    if backend == "sqlite":
+        return url.set(drivername="sqlite")
+    raise UnusableDatabaseError(f"{shown(url)}: Recogniser stores cases in SQLite or PostgreSQL, not {backend}")
+
+
+def shown(url: URL) -> str:
+    """The URL as it may appear in a message or a log: never with its password."""
+    return url.render_as_string(hide_password=True)
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The database file of a SQLite URL, None for an in-memory database."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(str(url.database))
+
+
+def create_store_engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        path = sqlite_path(url)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise DatabaseUnreachableError(
+                    f"{shown(url)}: cannot create the folder {path.parent} ({error.strerror or error})"
+                ) from None
+        engine = create_engine(url)
+        event.listen(engine, "connect", _configure_sqlite)
+        event.listen(engine, "begin", _begin_sqlite)
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    except NoSuchModuleError:
+        raise UnusableDatabaseError(f"{shown(url)}: no driver for this kind of database") from None
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling is switched off so that ``_begin_sqlite`` can choose BEGIN IMMEDIATE.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in (
+        "journal_mode=WAL",
+        "synchronous=FULL",
+        "foreign_keys=ON",
+        f"busy_timeout={SQLITE_BUSY_TIMEOUT_MS}",
+    ):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def _begin_sqlite(connection: Connection) -> None:
+    # A writer takes the write lock at BEGIN: two deferred transactions that both upgrade to writing would
+    # deadlock, and SQLite then fails one of them at once instead of waiting.
+    writing = connection.get_execution_options().get("writing", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+@contextmanager
+def translated_errors(url: URL) -> Iterator[None]:
+    """Turn a driver's failure to reach or use the database into a one-line message for the user."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except DBAPIError as error:
+        if not _is_unavailability(error):
+            raise
+        raise unavailability_error(url, error) from None
+
+
+def _is_unavailability(error: DBAPIError) -> bool:
+    if error.connection_invalidated:
+        return True
+    return type(error.orig).__name__ in ("OperationalError", "InterfaceError", "DatabaseError")
+
+
+def unavailability_error(url: URL, error: DBAPIError) -> StoreError:
+    detail = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else type(error.orig).__name__
+    lowered = detail.lower()
+    where = shown(url)
+    if "password authentication failed" in lowered or "no password supplied" in lowered:
+        return WrongPasswordError(f"{where}: the server refused the user name or password")
+    if "file is not a database" in lowered or "file is encrypted" in lowered:
+        return UnusableDatabaseError(f"{where}: this file is not a Recogniser database")
+    if "database is locked" in lowered:
+        return DatabaseUnreachableError(f"{where}: another program is writing to the database; try again shortly")
+    if "unable to open database file" in lowered:
+        return DatabaseUnreachableError(f"{where}: cannot open the database file (check the folder and permissions)")
+    return DatabaseUnreachableError(f"{where}: cannot use the database ({detail})")
+
+
+def _scripts() -> ScriptDirectory:
+    config = Config()
+    # A package location, so that an installed (non-editable) Recogniser finds its migrations.
+    config.set_main_option("script_location", "recogniser.store:migrations")
+    return ScriptDirectory.from_config(config)
+
+
+def migrate(engine: Engine, url: URL, target: str = "head") -> None:
+    """Bring the schema to ``target`` (the newest by default) in one transaction.
+
+    A SQLite file that already holds data is copied beside itself first. A database migrated by a newer
+    Recogniser is refused rather than touched; so is one that holds another program's tables.
+    """
+    scripts = _scripts()
+    known = {script.revision for script in scripts.walk_revisions()}
+    with translated_errors(url), engine.connect().execution_options(writing=True) as connection, connection.begin():
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})
+        current = MigrationContext.configure(connection).get_current_revision()
+        if current is not None and current not in known:
+            raise NewerSchemaError(
+                f"{shown(url)}: the database was updated by a newer version of Recogniser (schema {current}); "
+                "install that version or newer to open it"
+            )
+        if current is None and inspect(connection).get_table_names():
+            raise UnusableDatabaseError(f"{shown(url)}: this database holds another program's tables")
+        wanted = scripts.get_current_head() if target == "head" else target
+        if current == wanted:
+            return
+        path = sqlite_path(url)
+        if current is not None and path is not None:
+            backup = backup_sqlite(path, current)
+            _log.info("backed up %s to %s before migrating from %s", path, backup, current)
+        config = Config()
+        config.set_main_option("script_location", scripts.dir)
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)
+
+
+def backup_sqlite(path: Path, revision: str) -> Path:
+    """A consistent copy of a SQLite database (the WAL included), named after its schema and the time."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    backup = path.with_name(f"{path.name}.before-{revision}-{stamp}.bak")
+    source = sqlite3.connect(path)
+    try:
+        target = sqlite3.connect(backup)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    return backup

@@ -1,0 +1,53 @@
+"""What can go wrong with the case store that a person can put right; each message is one line."""
+
+from __future__ import annotations
+
+from recogniser.errors import UserInputError
+
+
+class StoreError(UserInputError):
+    """A case-store problem the user can act on."""
+
+
+class DatabaseUnreachableError(StoreError):
+    """The database cannot be opened: no server, no such file or folder, no permission, busy."""
+
+
+class WrongPasswordError(DatabaseUnreachableError):
+    """The database server refused the user name or password."""
+
+
+class UnusableDatabaseError(StoreError):
+    """The URL or file does not lead to a Recogniser database (not SQLite, another program's tables...)."""
+
+
+class NewerSchemaError(StoreError):
+    """The database was migrated by a newer Recogniser than this one."""
+
+
+class UnknownReferenceError(StoreError):
+    """No case has this reference."""
+
+    def __init__(self, reference: str) -> None:
+        self.reference = reference
+        super().__init__(f"no case with reference {reference!r}")
+
+
+class DuplicateReferenceError(StoreError):
+    """Another case already has this reference."""
+
+    def __init__(self, reference: str) -> None:
+        self.reference = reference
+        super().__init__(f"a case with reference {reference!r} already exists; give this case another reference")
+
+
+class CaseConflictError(StoreError):
+    """Someone saved the case since it was opened here; saving now would overwrite their work."""
+
+
+class CaseHasDecisionsError(StoreError):
+    """A case with a recorded decision is part of the record and cannot be deleted."""
+
+    def __init__(self, reference: str) -> None:
+        self.reference = reference
+        super().__init__(f"case {reference!r} has recorded decisions and is kept; it cannot be deleted")

@@ -1,0 +1,144 @@
+"""What the store hands out: plain, immutable records that any front end can show."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from recogniser.model import Case, Decision, Outcome, Purpose
+
+
+class CaseStatus(StrEnum):
+    """Where a case stands, judged against its current text (an edit after a decision re-opens it)."""
+
+    OPEN = "open"  # no assessment recorded for the current text
+    ASSESSED = "assessed"  # the tool's recommendation recorded, no person's decision yet
+    DECIDED = "decided"  # an evaluator's final decision recorded
+
+
+class CaseSort(StrEnum):
+    """The columns a case list can be ordered by; text columns sort without regard to case or accents."""
+
+    REFERENCE = "reference"
+    LEARNER = "learner"
+    TITLE = "title"
+    AWARDING_BODY = "awarding_body"
+    COUNTRY = "country"
+    PURPOSE = "purpose"
+    STATUS = "status"
+    OUTCOME = "outcome"
+    CREATED = "created"
+    UPDATED = "updated"
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """Which cases a list shows and in what order; paging is separate so a table model can keep one query.
+
+    ``search`` finds cases whose reference, learner, title or awarding body has words starting with every
+    word typed, regardless of case, accents or script (see ``recogniser.store.search``). ``outcome`` is the
+    latest decision's outcome: the evaluator's final one where recorded, else the recommendation.
+    """
+
+    search: str = ""
+    purpose: Purpose | None = None
+    outcome: Outcome | None = None
+    status: CaseStatus | None = None
+    issuer_country: str | None = None
+    sort: CaseSort = CaseSort.UPDATED
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of a case list."""
+
+    reference: str
+    learner: str | None
+    title: str | None
+    awarding_body: str | None
+    issuer_country: str | None
+    purpose: Purpose
+    status: CaseStatus
+    outcome: Outcome | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "reference": self.reference,
+            "learner": self.learner,
+            "title": self.title,
+            "awarding_body": self.awarding_body,
+            "issuer_country": self.issuer_country,
+            "purpose": self.purpose.value,
+            "status": self.status.value,
+            "outcome": None if self.outcome is None else self.outcome.value,
+            "created_at": self.created_at.isoformat(),
+            "updated_at": self.updated_at.isoformat(),
+            "version": self.version,
+        }
+
+
+@dataclass(frozen=True)
+class StoredCase:
+    """A case as stored. ``version`` goes with every save so that nobody overwrites another's work unseen."""
+
+    case: Case
+    version: int
+    status: CaseStatus
+    outcome: Outcome | None
+    case_sha256: str
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def reference(self) -> str:
+        assert self.case.reference is not None, "a stored case always has a reference"
+        return self.case.reference
+
+
+@dataclass(frozen=True)
+class StoredDecision:
+    """One recorded assessment: the recommendation, the case text it judged, and the person's decision.
+
+    ``repeat_of`` is the id of an earlier decision on exactly the same case text (same SHA-256), so an
+    unchanged case assessed twice is recognisable as such.
+    """
+
+    id: int
+    reference: str
+    decision: Decision
+    case_document: Mapping[str, Any] = field(repr=False)
+    case_sha256: str
+    rulebook_version: str
+    recommended_outcome: Outcome
+    final_outcome: Outcome | None
+    justification: str | None
+    decided_by: str
+    recorded_at: datetime
+    repeat_of: int | None = None
+
+    @property
+    def outcome(self) -> Outcome:
+        """What was decided: the evaluator's final outcome where recorded, else the recommendation."""
+        return self.final_outcome or self.recommended_outcome
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "reference": self.reference,
+            "case_sha256": self.case_sha256,
+            "rulebook_version": self.rulebook_version,
+            "recommended_outcome": self.recommended_outcome.value,
+            "final_outcome": None if self.final_outcome is None else self.final_outcome.value,
+            "justification": self.justification,
+            "decided_by": self.decided_by,
+            "recorded_at": self.recorded_at.isoformat(),
+            "repeat_of": self.repeat_of,
+            "decision": self.decision.to_json(),
+        }

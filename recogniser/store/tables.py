@@ -1,0 +1,114 @@
+"""The store's tables, as the newest migration leaves them.
+
+``cases`` holds the case document as JSON text plus the columns a list or a search needs; ``decisions`` is
+append-only (database triggers refuse UPDATE and DELETE); ``case_terms`` is the search index (see ``search``).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+# Constraint names follow one convention so that migrations can name them on every backend.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment in UTC. SQLite keeps no time zone, so values are stored as naive UTC and read back as aware."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("a stored time must carry its time zone")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+#: Search terms compare byte by byte (the C collation) so that a prefix is a contiguous B-tree range on
+#: PostgreSQL whatever the database's own collation; SQLite compares bytes already.
+TermText = String().with_variant(String(collation="C"), "postgresql")
+
+
+class StoreModel(SQLModel):
+    metadata = metadata
+
+
+class CaseRow(StoreModel, table=True):
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_updated_at_id", "updated_at", "id"),
+        Index("ix_cases_created_at_id", "created_at", "id"),
+        Index("ix_cases_learner_key_id", "learner_key", "id"),
+        Index("ix_cases_title_key_id", "title_key", "id"),
+        Index("ix_cases_awarding_body_key_id", "awarding_body_key", "id"),
+        Index("ix_cases_purpose_updated_at", "purpose", "updated_at"),
+        Index("ix_cases_status_updated_at", "status", "updated_at"),
+        Index("ix_cases_latest_outcome_updated_at", "latest_outcome", "updated_at"),
+    )
+
+    id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
+    reference: str = Field(sa_column=Column(String(200), nullable=False, unique=True))
+    document: str = Field(sa_column=Column(Text, nullable=False))
+    case_sha256: str = Field(sa_column=Column(String(64), nullable=False))
+    version: int = Field(sa_column=Column(Integer, nullable=False))
+    purpose: str = Field(sa_column=Column(String(20), nullable=False))
+    status: str = Field(sa_column=Column(String(20), nullable=False))
+    latest_outcome: str | None = Field(default=None, sa_column=Column(String(30)))
+    learner_name: str | None = Field(default=None, sa_column=Column(Text))
+    learner_key: str | None = Field(default=None, sa_column=Column(Text))
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    title_key: str | None = Field(default=None, sa_column=Column(Text))
+    awarding_body: str | None = Field(default=None, sa_column=Column(Text))
+    awarding_body_key: str | None = Field(default=None, sa_column=Column(Text))
+    issuer_country: str | None = Field(default=None, sa_column=Column(String(10)))
+    created_at: datetime = Field(sa_column=Column(UtcDateTime, nullable=False))
+    updated_at: datetime = Field(sa_column=Column(UtcDateTime, nullable=False))
+
+
+class DecisionRow(StoreModel, table=True):
+    """One assessment of one case, as it stood: never changed, never removed."""
+
+    __tablename__ = "decisions"
+
+    id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
+    case_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("cases.id", ondelete="RESTRICT"), nullable=False, index=True)
+    )
+    decision: str = Field(sa_column=Column(Text, nullable=False))
+    case_document: str = Field(sa_column=Column(Text, nullable=False))
+    case_sha256: str = Field(sa_column=Column(String(64), nullable=False, index=True))
+    rulebook_version: str = Field(sa_column=Column(String(40), nullable=False))
+    recommended_outcome: str = Field(sa_column=Column(String(30), nullable=False))
+    final_outcome: str | None = Field(default=None, sa_column=Column(String(30)))
+    justification: str | None = Field(default=None, sa_column=Column(Text))
+    decided_by: str = Field(sa_column=Column(Text, nullable=False))
+    recorded_at: datetime = Field(sa_column=Column(UtcDateTime, nullable=False))
+
+
+class CaseTermRow(StoreModel, table=True):
+    __tablename__ = "case_terms"
+
+    term: str = Field(sa_column=Column(TermText, primary_key=True))
+    case_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True, index=True)
+    )

@@ -1,0 +1,143 @@
+"""A throw-away PostgreSQL 15 server for the store tests: its own data folder, a free port on 127.0.0.1.
+
+``initdb`` refuses to run as root, so under root the server runs as the ``postgres`` system user. Password
+authentication is on for TCP so that a wrong password can be tested for real.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import secrets
+import shutil
+import socket
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+
+POSTGRES_VERSION = "15"
+BINDIR_VARIABLE = "RECOGNISER_TEST_POSTGRES_BINDIR"
+SUPERUSER = "recogniser"
+
+
+class PostgresUnavailableError(RuntimeError):
+    """The test server could not be set up; the message says why and what to install."""
+
+
+def _bindir() -> Path:
+    bindir = Path(os.environ.get(BINDIR_VARIABLE) or f"/usr/lib/postgresql/{POSTGRES_VERSION}/bin")
+    if not (bindir / "initdb").is_file() or not (bindir / "pg_ctl").is_file():
+        raise PostgresUnavailableError(
+            f"PostgreSQL {POSTGRES_VERSION} server programs (initdb, pg_ctl) are not in {bindir}; install them "
+            f"(Debian: apt-get install postgresql-{POSTGRES_VERSION}) or set {BINDIR_VARIABLE}"
+        )
+    return bindir
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@dataclass
+class PostgresServer:
+    root: Path
+    port: int
+    password: str
+    run_as: list[str]
+    bindir: Path
+
+    @classmethod
+    def start(cls) -> PostgresServer:
+        bindir = _bindir()
+        run_as: list[str] = []
+        root = Path(tempfile.mkdtemp(prefix="recogniser-postgres-"))
+        if os.geteuid() == 0:
+            try:
+                account = pwd.getpwnam("postgres")
+            except KeyError:
+                shutil.rmtree(root)
+                raise PostgresUnavailableError(
+                    "the tests run as root and initdb refuses root, but there is no 'postgres' user to run "
+                    "the server as (the postgresql package creates one)"
+                ) from None
+            os.chown(root, account.pw_uid, account.pw_gid)
+            run_as = ["runuser", "-u", "postgres", "--"]
+        password = secrets.token_hex(16)
+        password_file = root / "password"
+        password_file.write_text(password + "\n", encoding="utf-8")
+        if run_as:
+            os.chown(password_file, pwd.getpwnam("postgres").pw_uid, -1)
+        server = cls(root=root, port=_free_port(), password=password, run_as=run_as, bindir=bindir)
+        try:
+            server._run(
+                "initdb",
+                "-D",
+                str(root / "data"),
+                "-U",
+                SUPERUSER,
+                f"--pwfile={password_file}",
+                "--auth-local=trust",
+                "--auth-host=scram-sha-256",
+                "--encoding=UTF8",
+                # A linguistic collation, as real servers have, so the search index's own collation is tested.
+                "--locale=C.UTF-8",
+                "--locale-provider=icu",
+                "--icu-locale=en",
+            )
+            options = (
+                f"-c port={server.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root} "
+                "-c fsync=off -c full_page_writes=off -c max_connections=50"
+            )
+            server._run(
+                "pg_ctl", "-D", str(root / "data"), "-l", str(root / "server.log"), "-w", "-o", options, "start"
+            )
+        except PostgresUnavailableError:
+            server.stop()
+            raise
+        return server
+
+    def _run(self, program: str, *arguments: str) -> None:
+        command = [*self.run_as, str(self.bindir / program), *arguments]
+        result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=120)
+        if result.returncode != 0:
+            log = self.root / "server.log"
+            tail = log.read_text("utf-8", errors="replace")[-2000:] if log.exists() else ""
+            raise PostgresUnavailableError(
+                f"{program} failed with exit code {result.returncode}:\n{result.stdout}{result.stderr}{tail}"
+            )
+
+    def stop(self) -> None:
+        if (self.root / "data" / "postmaster.pid").exists():
+            self._run("pg_ctl", "-D", str(self.root / "data"), "-m", "immediate", "-w", "stop")
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def url(self, database: str, password: str | None = None) -> str:
+        return f"postgresql://{SUPERUSER}:{password or self.password}@127.0.0.1:{self.port}/{database}"
+
+    def _admin(self) -> psycopg.Connection[tuple[object, ...]]:
+        return psycopg.connect(
+            host="127.0.0.1",
+            port=self.port,
+            user=SUPERUSER,
+            password=self.password,
+            dbname="postgres",
+            autocommit=True,
+        )
+
+    def create_database(self) -> str:
+        """A new, empty database; returns its name."""
+        name = f"cases_{secrets.token_hex(6)}"
+        with self._admin() as admin:
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        return name
+
+    def drop_database(self, name: str) -> None:
+        with self._admin() as admin:
+            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))

@@ -1,0 +1,322 @@
+"""The case store's behaviour, identical on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
+
+from recogniser.casefile import case_sha256, load_case, parse_case
+from recogniser.model import Outcome, Purpose
+from recogniser.store import (
+    CaseConflictError,
+    CaseHasDecisionsError,
+    CaseQuery,
+    CaseSort,
+    CaseStatus,
+    CaseStore,
+    DuplicateReferenceError,
+    InvalidDecisionRecordError,
+    UnknownReferenceError,
+)
+from recogniser.store.database import resolve_url
+from tests.store.cases import edited, make_case, make_decision
+
+
+def references(summaries: list) -> list[str]:  # type: ignore[type-arg]
+    return [summary.reference for summary in summaries]
+
+
+# --- adding and reading ---
+
+
+def test_a_case_is_kept_whole_unknown_keys_included(store: CaseStore) -> None:
+    document = dict(make_case("HR-ENIC-2026-0142").document)
+    document["office_note"] = {"shelf": "B3", "scanned": True}
+    stored = store.add_case(parse_case(document))
+
+    again = store.get_case("HR-ENIC-2026-0142")
+    assert again.case.document == document
+    assert again.case == stored.case
+    assert (again.version, again.status, again.outcome) == (1, CaseStatus.OPEN, None)
+    assert again.case_sha256 == case_sha256(document)
+    assert again.created_at.tzinfo is UTC and again.created_at == again.updated_at
+
+
+def test_a_case_without_reference_gets_country_year_serial(store: CaseStore) -> None:
+    first = store.add_case(make_case(issuer_country="IE"))
+    second = store.add_case(make_case())
+    year = first.created_at.year
+    # The reference names the assessing country (the example's HR), not the issuer's.
+    assert re.fullmatch(rf"HR-{year}-\d{{6}}", first.reference)
+    assert first.reference != second.reference
+    assert store.get_case(first.reference).case.document["reference"] == first.reference
+
+
+def test_an_assigned_reference_steps_around_one_already_given_by_hand(store: CaseStore) -> None:
+    first = store.add_case(make_case())
+    serial = int(first.reference.rsplit("-", 1)[1])
+    taken = f"HR-{first.created_at.year}-{serial + 1:06d}"
+    store.add_case(make_case(taken))
+    assert store.add_case(make_case()).reference == f"HR-{first.created_at.year}-{serial + 2:06d}"
+    # The hand-made reference took row serial + 1, so the next automatic one skips nothing.
+    assert store.count_cases() == 3
+
+
+def test_references_are_unique(store: CaseStore) -> None:
+    store.add_case(make_case("CASE-1"))
+    with pytest.raises(DuplicateReferenceError, match="CASE-1"):
+        store.add_case(make_case("CASE-1", learner="Someone Else"))
+    assert store.get_case("CASE-1").case.credential.learner is not None
+    assert store.count_cases() == 1
+
+
+def test_adding_several_cases_is_all_or_nothing(store: CaseStore) -> None:
+    store.add_case(make_case("CASE-2"))
+    with pytest.raises(DuplicateReferenceError):
+        store.add_cases([make_case("CASE-1"), make_case("CASE-2")])
+    assert references(store.list_cases()) == ["CASE-2"]
+
+
+def test_an_unknown_reference_is_named(store: CaseStore) -> None:
+    with pytest.raises(UnknownReferenceError, match="NOPE-1"):
+        store.get_case("NOPE-1")
+    with pytest.raises(UnknownReferenceError):
+        store.save_case("NOPE-1", make_case(), expected_version=1)
+    with pytest.raises(UnknownReferenceError):
+        store.decisions_for("NOPE-1")
+    with pytest.raises(UnknownReferenceError):
+        store.delete_case("NOPE-1", expected_version=1)
+
+
+# --- saving ---
+
+
+def test_saving_bumps_the_version_and_updates_list_and_search(store: CaseStore) -> None:
+    stored = store.add_case(make_case("CASE-1", learner="Ivana Horvat"))
+    saved = store.save_case("CASE-1", edited(stored.case, title="Port State Control"), expected_version=1)
+    assert saved.version == 2
+    assert store.get_case("CASE-1").case.credential.title == "Port State Control"
+    assert [s.title for s in store.list_cases()] == ["Port State Control"]
+    assert references(store.search_cases("port state")) == ["CASE-1"]
+    assert store.search_cases("merchant") == []
+
+
+def test_a_stale_save_is_refused_and_overwrites_nothing(store: CaseStore) -> None:
+    opened = store.add_case(make_case("CASE-1"))
+    store.save_case("CASE-1", edited(opened.case, title="First evaluator's title"), expected_version=1)
+    with pytest.raises(CaseConflictError, match=r"version 1.*version 2"):
+        store.save_case("CASE-1", edited(opened.case, title="Second evaluator's title"), expected_version=1)
+    assert store.get_case("CASE-1").case.credential.title == "First evaluator's title"
+
+
+def test_saving_identical_text_keeps_the_version(store: CaseStore) -> None:
+    stored = store.add_case(make_case("CASE-1"))
+    assert store.save_case("CASE-1", stored.case, expected_version=1).version == 1
+
+
+def test_a_save_can_rename_the_case_but_not_onto_another(store: CaseStore) -> None:
+    store.add_case(make_case("CASE-2"))
+    stored = store.add_case(make_case("CASE-1"))
+    renamed = dict(stored.case.document, reference="CASE-1-RENAMED")
+    assert store.save_case("CASE-1", parse_case(renamed), expected_version=1).reference == "CASE-1-RENAMED"
+    with pytest.raises(UnknownReferenceError):
+        store.get_case("CASE-1")
+    clash = dict(renamed, reference="CASE-2")
+    with pytest.raises(DuplicateReferenceError):
+        store.save_case("CASE-1-RENAMED", parse_case(clash), expected_version=2)
+
+
+# --- deleting ---
+
+
+def test_an_undecided_case_can_be_deleted(store: CaseStore) -> None:
+    store.add_case(make_case("CASE-1", learner="Ivana Horvat"))
+    with pytest.raises(CaseConflictError):
+        store.delete_case("CASE-1", expected_version=7)
+    store.delete_case("CASE-1", expected_version=1)
+    assert store.count_cases() == 0
+    assert store.search_cases("ivana") == []
+
+
+def test_a_decided_case_cannot_be_deleted(store: CaseStore) -> None:
+    stored = store.add_case(make_case("CASE-1"))
+    store.record_decision("CASE-1", make_decision(stored.case), decided_by="M. Evaluator")
+    with pytest.raises(CaseHasDecisionsError, match="CASE-1"):
+        store.delete_case("CASE-1", expected_version=1)
+    assert len(store.decisions_for("CASE-1")) == 1
+
+
+# --- listing and searching ---
+
+
+def test_the_list_pages_newest_first_with_a_total(store: CaseStore) -> None:
+    store.add_cases([make_case(f"CASE-{n:02d}") for n in range(1, 8)])
+    query = CaseQuery()
+    assert store.count_cases(query) == 7
+    first = store.list_cases(query, offset=0, limit=3)
+    rest = store.list_cases(query, offset=3, limit=10)
+    # Added in one transaction, so they share a time and fall back to the order they were added.
+    assert references(first + rest) == [f"CASE-{n:02d}" for n in range(7, 0, -1)]
+
+
+def test_sorting_by_learner_ignores_case_and_accents(store: CaseStore) -> None:
+    for reference, learner in [("A", "zoran Babić"), ("B", "Ána Kovač"), ("C", "ANA Horvat"), ("D", "Bojan Ilić")]:
+        store.add_case(make_case(reference, learner=learner))
+    ascending = store.list_cases(CaseQuery(sort=CaseSort.LEARNER, descending=False))
+    assert [s.learner for s in ascending] == ["ANA Horvat", "Ána Kovač", "Bojan Ilić", "zoran Babić"]
+    by_reference = store.list_cases(CaseQuery(sort=CaseSort.REFERENCE, descending=True))
+    assert references(by_reference) == ["D", "C", "B", "A"]
+
+
+def test_filters_combine(store: CaseStore) -> None:
+    store.add_case(make_case("ADM-HR", purpose=Purpose.ADMISSION, issuer_country="HR"))
+    store.add_case(make_case("ADM-IE", purpose=Purpose.ADMISSION, issuer_country="IE"))
+    employment = store.add_case(make_case("EMP-HR", purpose=Purpose.EMPLOYMENT, issuer_country="HR"))
+    store.record_decision("EMP-HR", make_decision(employment.case, Outcome.PARTIAL_RECOGNITION), decided_by="E")
+
+    assert references(store.list_cases(CaseQuery(purpose=Purpose.ADMISSION))) == ["ADM-IE", "ADM-HR"]
+    assert references(store.list_cases(CaseQuery(purpose=Purpose.ADMISSION, issuer_country="ie"))) == ["ADM-IE"]
+    assert references(store.list_cases(CaseQuery(outcome=Outcome.PARTIAL_RECOGNITION))) == ["EMP-HR"]
+    assert references(store.list_cases(CaseQuery(status=CaseStatus.ASSESSED))) == ["EMP-HR"]
+    assert store.count_cases(CaseQuery(status=CaseStatus.OPEN)) == 2
+    assert store.list_cases(CaseQuery(outcome=Outcome.NON_RECOGNITION)) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("ivana", ["LATIN"]),
+        ("IVANA", ["LATIN"]),
+        ("Ívana horv", ["LATIN"]),
+        # Cyrillic typed finds Latin names too: "иван" reads "ivan", which starts "Ívana".
+        ("иван", ["CYRILLIC", "LATIN"]),
+        ("ИВАН П", ["CYRILLIC"]),
+        ("ivan p", ["CYRILLIC"]),
+        ("petrovic", ["CYRILLIC"]),
+        ("ნინო", ["GEORGIAN"]),
+        ("nino beridze", ["GEORGIAN"]),
+        ("Ελένη", ["GREEK"]),
+        ("eleni", ["GREEK"]),
+        ("maritime", ["GREEK", "GEORGIAN", "CYRILLIC", "LATIN"]),
+        ("GREEK", ["GREEK"]),
+        ("orvat", []),
+        ("ivana petrovic", []),
+    ],
+)
+def test_search_finds_names_whatever_the_case_accents_or_script(store: CaseStore, typed: str, found: list[str]) -> None:
+    for reference, learner in [
+        ("LATIN", "Ívana Horvát"),
+        ("CYRILLIC", "Иван Петровић"),
+        ("GEORGIAN", "ნინო ბერიძე"),
+        ("GREEK", "Ελένη Παπαδοπούλου"),
+    ]:
+        store.add_case(make_case(reference, learner=learner, awarding_body="Maritime Faculty"))
+    assert references(store.search_cases(typed)) == found
+    assert store.count_cases(CaseQuery(search=typed)) == len(found)
+
+
+def test_a_blank_search_lists_everything(store: CaseStore) -> None:
+    store.add_cases([make_case("A"), make_case("B")])
+    assert store.count_cases(CaseQuery(search="  -- ")) == 2
+
+
+# --- decisions ---
+
+
+def test_a_decision_is_recorded_with_the_case_text_it_judged(store: CaseStore) -> None:
+    stored = store.add_case(make_case("CASE-1"))
+    decision = make_decision(stored.case, Outcome.PARTIAL_RECOGNITION)
+    recorded = store.record_decision("CASE-1", decision, decided_by="M. Evaluator")
+
+    [kept] = store.decisions_for("CASE-1")
+    assert kept == recorded
+    assert kept.decision == decision
+    assert kept.case_document == stored.case.document
+    assert (kept.rulebook_version, kept.case_sha256) == ("2026.1", stored.case_sha256)
+    assert (kept.recommended_outcome, kept.final_outcome, kept.outcome) == (
+        Outcome.PARTIAL_RECOGNITION,
+        None,
+        Outcome.PARTIAL_RECOGNITION,
+    )
+    assert kept.recorded_at.tzinfo is UTC
+    case = store.get_case("CASE-1")
+    assert (case.status, case.outcome, case.version) == (CaseStatus.ASSESSED, Outcome.PARTIAL_RECOGNITION, 1)
+
+
+def test_the_evaluators_final_decision_is_kept_beside_the_recommendation(store: CaseStore) -> None:
+    stored = store.add_case(make_case("CASE-1"))
+    decision = make_decision(stored.case, Outcome.PARTIAL_RECOGNITION)
+    with pytest.raises(InvalidDecisionRecordError, match="justification"):
+        store.record_decision("CASE-1", decision, decided_by="M. Evaluator", final_outcome=Outcome.FULL_RECOGNITION)
+    with pytest.raises(InvalidDecisionRecordError, match="decided_by"):
+        store.record_decision("CASE-1", decision, decided_by="  ")
+    recorded = store.record_decision(
+        "CASE-1",
+        decision,
+        decided_by="M. Evaluator",
+        final_outcome=Outcome.FULL_RECOGNITION,
+        justification="The bridging exam was passed on 2026-02-01.",
+    )
+    assert recorded.outcome is Outcome.FULL_RECOGNITION
+    assert recorded.justification == "The bridging exam was passed on 2026-02-01."
+    case = store.get_case("CASE-1")
+    assert (case.status, case.outcome) == (CaseStatus.DECIDED, Outcome.FULL_RECOGNITION)
+    assert references(store.list_cases(CaseQuery(outcome=Outcome.FULL_RECOGNITION))) == ["CASE-1"]
+
+
+def test_assessing_an_unchanged_case_twice_is_recognisable(store: CaseStore) -> None:
+    stored = store.add_case(make_case("CASE-1"))
+    first = store.record_decision("CASE-1", make_decision(stored.case), decided_by="A")
+    second = store.record_decision("CASE-1", make_decision(stored.case, rulebook="2026.2"), decided_by="B")
+    changed = store.save_case("CASE-1", edited(stored.case, grade="Excellent (5)"), expected_version=1)
+    assert changed.status is CaseStatus.OPEN
+    third = store.record_decision("CASE-1", make_decision(changed.case), decided_by="A")
+
+    assert [d.repeat_of for d in store.decisions_for("CASE-1")] == [None, first.id, None]
+    assert second.repeat_of == first.id
+    assert third.case_sha256 != first.case_sha256
+    # The earlier decisions still show the text they judged.
+    assert store.decisions_for("CASE-1")[0].case_document == stored.case.document
+
+
+def test_a_decision_on_a_text_changed_since_is_refused(store: CaseStore) -> None:
+    stored = store.add_case(make_case("CASE-1"))
+    store.save_case("CASE-1", edited(stored.case, grade="Pass"), expected_version=1)
+    with pytest.raises(CaseConflictError, match="changed since it was assessed"):
+        store.record_decision("CASE-1", make_decision(stored.case), decided_by="A")
+    assert store.decisions_for("CASE-1") == []
+
+
+def test_the_database_itself_refuses_to_change_or_remove_a_decision(store: CaseStore, database_url: str) -> None:
+    stored = store.add_case(make_case("CASE-1"))
+    store.record_decision("CASE-1", make_decision(stored.case), decided_by="A")
+    engine = create_engine(resolve_url(database_url))
+    statements = ["UPDATE decisions SET final_outcome = 'non_recognition'", "DELETE FROM decisions"]
+    if engine.dialect.name == "postgresql":
+        statements.append("TRUNCATE decisions")
+    try:
+        for statement in statements:
+            with pytest.raises(DBAPIError, match="append-only"), engine.begin() as connection:
+                connection.execute(text(statement))
+    finally:
+        engine.dispose()
+    [kept] = store.decisions_for("CASE-1")
+    assert kept.final_outcome is None
+
+
+# --- exporting ---
+
+
+def test_export_writes_the_stored_case_file(store: CaseStore, tmp_path: Path) -> None:
+    stored = store.add_case(make_case(learner="Иван Петровић"))
+    target = tmp_path / "exported.json"
+    store.export_case(stored.reference, target)
+    assert json.loads(target.read_text("utf-8")) == stored.case.document
+    assert load_case(target).reference == stored.reference
+    assert "Иван" in target.read_text("utf-8")
