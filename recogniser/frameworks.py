@@ -100,7 +100,8 @@ class Framework:
             for prefix in ("", acronym, self.id, label_prefix):
                 spellings += [f"{prefix} {level.id}", f"{prefix} Level {level.id}", f"{prefix} Levels {level.id}"]
             for spelling in spellings:
-                by_key.setdefault(_key(spelling), level)
+                if _key(spelling):
+                    by_key.setdefault(_key(spelling), level)
         return by_key
 
 

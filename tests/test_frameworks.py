@@ -591,6 +591,30 @@ def test_default_frameworks_without_a_user_folder(tmp_path: Path, monkeypatch: p
         default_frameworks.cache_clear()
 
 
+def test_a_bad_office_file_stops_loading_rather_than_being_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RECOGNISER_DATA_HOME", str(tmp_path))
+    document = _corrected_croqf()
+    document["levels"][0]["eqf_level"] = 0
+    _write(tmp_path / "nqf_levels", document)
+    default_frameworks.cache_clear()
+    try:
+        with pytest.raises(FrameworkDataError, match=r"HR-CROQF\.json: levels\[0\]\.eqf_level: "):
+            default_frameworks()
+    finally:
+        default_frameworks.cache_clear()
+
+
+def test_a_one_word_label_does_not_claim_the_empty_level(tmp_path: Path) -> None:
+    document = _shipped_document("CH-NQFHS")
+    document["levels"][0]["label"] = "Bachelor"
+    framework = load_framework_file(_write(tmp_path, document))
+    assert framework.level("") is None
+    level = framework.level("bachelor")
+    assert level is not None and level.eqf_level == 6
+
+
 def _set(path: str, value: Any) -> Any:
     def change(document: dict[str, Any]) -> None:
         *parents, last = path.split(".")
