@@ -206,14 +206,7 @@ class _OpenBadgeMapper:
             if linked:
                 self.draft.note("Aligned competencies: " + "; ".join(linked))
             return
-        described = [
-            name
-            for result in nodes(self.achievement.get("resultDescription"))
-            if str(result.get("resultType", "")) not in _GRADE_RESULTS
-            and "grade" not in str(result.get("resultType", "")).casefold()
-            for name in [self.text(result.get("name"))]
-            if name
-        ]
+        described = [name for name in (self.text(result.get("name")) for result in self._assessed_criteria()) if name]
         if described:
             self.draft.put(
                 6,
@@ -236,6 +229,15 @@ class _OpenBadgeMapper:
                 self.used_for_outcomes = key
                 return
         self.draft.missing(6, "no competency alignment, result description, criteria or description")
+
+    def _assessed_criteria(self) -> list[dict[str, Any]]:
+        """Result descriptions that describe what was assessed (rubric criteria), not a grade scale."""
+        return [
+            result
+            for result in nodes(self.achievement.get("resultDescription"))
+            if str(result.get("resultType", "")) not in _GRADE_RESULTS
+            and "grade" not in str(result.get("resultType", "")).casefold()
+        ]
 
     # --- 7 workload ---
 

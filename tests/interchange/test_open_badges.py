@@ -146,3 +146,22 @@ def test_an_issuer_country_that_is_no_iso_code_is_ignored_with_a_warning(credent
     assert "issuer_country" not in result.document["credential"]
     assert result.document["assessing_country"] == "DE"
     assert any("'XX' is not an ISO 3166-1 code" in warning for warning in result.warnings)
+
+
+def test_rubric_criteria_stand_in_for_outcomes_when_no_competency_is_aligned(credential_file: Writer) -> None:
+    document = fixture_document("ob3-badge.json")
+    achievement = _achievement(document)
+    achievement["alignment"] = achievement["alignment"][2:]
+    achievement["resultDescription"].append(
+        {
+            "id": "urn:x:rubric",
+            "type": ["ResultDescription"],
+            "name": "Identifies lawful bases",
+            "resultType": "RubricCriterion",
+        }
+    )
+
+    result = import_credential(credential_file(document))
+
+    assert result.document["credential"]["learning_outcomes"] == ["Identifies lawful bases"]
+    assert _statuses(result)[6] is ElementStatus.GUESSED
