@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -146,9 +147,10 @@ def _check(header: dict[str, Any] | None, protected: Any, payload: str, signatur
             f"{algorithm or 'unsigned'} signature by {key}: the certificate is not embedded and was not fetched",
         )
     try:
-        certificate = x509.load_der_x509_certificate(base64.b64decode(str(chain[0]), validate=True))
+        certificates = [x509.load_der_x509_certificate(base64.b64decode(str(item), validate=True)) for item in chain]
     except (ValueError, binascii.Error):
-        return SignatureCheck(SignatureStatus.FAILED, "the embedded signing certificate (x5c) cannot be read")
+        return SignatureCheck(SignatureStatus.FAILED, "an embedded certificate (x5c) cannot be read")
+    certificate = certificates[0]
     raw_signature = _base64url(signature) if isinstance(signature, str) else None
     if raw_signature is None:
         return SignatureCheck(SignatureStatus.FAILED, "the signature value is not base64url")
@@ -156,8 +158,15 @@ def _check(header: dict[str, Any] | None, protected: Any, payload: str, signatur
     outcome = _verify(algorithm, certificate, raw_signature, signing_input)
     if outcome is not None:
         return outcome
+    broken = _broken_link(certificates)
+    if broken is not None:
+        return broken
     holder = _name(certificate.subject)
     authority = "self-signed" if certificate.subject == certificate.issuer else f"issued by {_name(certificate.issuer)}"
+    if len(certificates) > 1:
+        authority += (
+            f", through an embedded chain of {len(certificates)} certificates up to {_name(certificates[-1].subject)}"
+        )
     signed_at = _signing_time(header.get("sigT"))
     if signed_at is not None and not (certificate.not_valid_before_utc <= signed_at <= certificate.not_valid_after_utc):
         return SignatureCheck(
@@ -170,6 +179,20 @@ def _check(header: dict[str, Any] | None, protected: Any, payload: str, signatur
         f"{algorithm} signature matches the embedded certificate of {holder} ({authority}); whether that "
         "certificate chains to an EU trusted list was not checked",
     )
+
+
+def _broken_link(certificates: list[x509.Certificate]) -> SignatureCheck | None:
+    """Each embedded certificate must be signed by the next one (RFC 7515 §4.1.6); None when they all are."""
+    for issued, issuer in itertools.pairwise(certificates):
+        try:
+            issued.verify_directly_issued_by(issuer)
+        except (ValueError, TypeError, InvalidSignature, UnsupportedAlgorithm):
+            return SignatureCheck(
+                SignatureStatus.FAILED,
+                f"the embedded certificate chain is broken: {_name(issued.subject)}'s certificate was not issued by "
+                f"{_name(issuer.subject)}",
+            )
+    return None
 
 
 def _verify(algorithm: str, certificate: x509.Certificate, signature: bytes, data: bytes) -> SignatureCheck | None:

@@ -26,24 +26,35 @@ def _b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def _certificate(key: SigningKey, holder: str = "Adriatic Polytechnic e-seal") -> x509.Certificate:
-    name = x509.Name(
+def _name(holder: str, organisation: str = "Adriatic Polytechnic") -> x509.Name:
+    return x509.Name(
         [
             x509.NameAttribute(NameOID.COMMON_NAME, holder),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Adriatic Polytechnic"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
         ]
     )
+
+
+def _certificate(
+    key: SigningKey,
+    holder: str = "Adriatic Polytechnic e-seal",
+    *,
+    authority: tuple[SigningKey, x509.Name] | None = None,
+) -> x509.Certificate:
+    """A certificate for ``key``: self-signed, or issued by ``authority`` (its key and name)."""
+    name = _name(holder)
+    signer, issuer_name = authority or (key, name)
     builder = (
         x509.CertificateBuilder()
         .subject_name(name)
-        .issuer_name(name)
+        .issuer_name(issuer_name)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(VALID_FROM)
         .not_valid_after(VALID_FROM + timedelta(days=730))
     )
-    algorithm = None if isinstance(key, ed25519.Ed25519PrivateKey) else hashes.SHA256()
-    return builder.sign(key, algorithm)
+    algorithm = None if isinstance(signer, ed25519.Ed25519PrivateKey) else hashes.SHA256()
+    return builder.sign(signer, algorithm)
 
 
 def _signature(key: SigningKey, algorithm: str, data: bytes) -> bytes:
@@ -60,9 +71,9 @@ def _signature(key: SigningKey, algorithm: str, data: bytes) -> bytes:
     return key.sign(data)
 
 
-def _header(key: SigningKey, algorithm: str, certificate: x509.Certificate, **extra: Any) -> dict[str, Any]:
-    der = certificate.public_bytes(serialization.Encoding.DER)
-    return {"alg": algorithm, "x5c": [base64.b64encode(der).decode("ascii")], **extra}
+def _header(algorithm: str, *certificates: x509.Certificate, **extra: Any) -> dict[str, Any]:
+    chain = [base64.b64encode(item.public_bytes(serialization.Encoding.DER)).decode("ascii") for item in certificates]
+    return {"alg": algorithm, "x5c": chain, **extra}
 
 
 def _jades(
@@ -72,13 +83,13 @@ def _jades(
     *,
     unencoded: bool = False,
     signed_at: datetime = VALID_FROM + timedelta(days=200),
-    certificate: x509.Certificate | None = None,
+    certificates: tuple[x509.Certificate, ...] = (),
 ) -> dict[str, Any]:
     """A JAdES-style JWS JSON serialisation with the credential as payload, signed with ``key``."""
     extra: dict[str, Any] = {"sigT": signed_at.strftime("%Y-%m-%dT%H:%M:%SZ"), "crit": ["sigT"]}
     if unencoded:
         extra.update({"b64": False, "crit": ["sigT", "b64"]})
-    header = _header(key, algorithm, certificate or _certificate(key), **extra)
+    header = _header(algorithm, *(certificates or (_certificate(key),)), **extra)
     protected = _b64url(json.dumps(header).encode())
     text = json.dumps(credential, ensure_ascii=False)
     payload = text if unencoded else _b64url(text.encode())
@@ -144,9 +155,38 @@ def test_a_signature_by_another_key_fails(credential_file: Writer) -> None:
     signer = ec.generate_private_key(ec.SECP256R1())
     other = _certificate(ec.generate_private_key(ec.SECP256R1()))
 
-    result = import_credential(credential_file(_jades(_microcredential(), signer, certificate=other)))
+    result = import_credential(credential_file(_jades(_microcredential(), signer, certificates=(other,))))
 
     assert result.signature is SignatureStatus.FAILED
+
+
+def test_an_embedded_chain_is_followed_to_its_top_and_said_to_be_unchecked_beyond(credential_file: Writer) -> None:
+    root_key = ec.generate_private_key(ec.SECP256R1())
+    root = _certificate(root_key, "Seal Authority Root CA")
+    key = ec.generate_private_key(ec.SECP256R1())
+    leaf = _certificate(key, authority=(root_key, root.subject))
+
+    result = import_credential(credential_file(_jades(_microcredential(), key, certificates=(leaf, root))))
+
+    assert result.signature is SignatureStatus.VERIFIED
+    assert (
+        "(issued by Seal Authority Root CA, Adriatic Polytechnic, through an embedded chain of 2 certificates up to "
+        "Seal Authority Root CA, Adriatic Polytechnic); whether that certificate chains to an EU trusted list was "
+        "not checked"
+    ) in result.signature_reason
+
+
+def test_a_chain_whose_links_do_not_fit_fails(credential_file: Writer) -> None:
+    root_key = ec.generate_private_key(ec.SECP256R1())
+    root = _certificate(root_key, "Seal Authority Root CA")
+    key = ec.generate_private_key(ec.SECP256R1())
+    leaf = _certificate(key, authority=(root_key, root.subject))
+    impostor = _certificate(ec.generate_private_key(ec.SECP256R1()), "Seal Authority Root CA")
+
+    result = import_credential(credential_file(_jades(_microcredential(), key, certificates=(leaf, impostor))))
+
+    assert result.signature is SignatureStatus.FAILED
+    assert result.signature_reason.startswith("the embedded certificate chain is broken")
 
 
 def test_a_signing_time_outside_the_certificate_validity_fails(credential_file: Writer) -> None:
@@ -174,7 +214,7 @@ def test_a_signature_naming_a_certificate_it_does_not_embed_is_not_verified(cred
 
 def test_a_vc_jwt_with_an_embedded_certificate_verifies(credential_file: Writer) -> None:
     key = ec.generate_private_key(ec.SECP256R1())
-    header = _header(key, "ES256", _certificate(key), typ="JWT")
+    header = _header("ES256", _certificate(key), typ="JWT")
     protected = _b64url(json.dumps(header).encode())
     payload = _b64url(json.dumps({"iss": "did:example:issuer", "vc": fixture_document("ob3-badge.json")}).encode())
     token = f"{protected}.{payload}.{_b64url(_signature(key, 'ES256', f'{protected}.{payload}'.encode()))}"
