@@ -31,6 +31,8 @@ from cryptography.x509.oid import NameOID
 from recogniser.interchange.errors import CredentialImportError
 from recogniser.interchange.jsonld import as_list, nodes
 
+#: Critical header parameters this check acts on: the payload encoding (RFC 7797) and the signing time (JAdES).
+_EVALUATED_HEADERS = frozenset({"b64", "sigT"})
 _HASHES: dict[str, type[hashes.HashAlgorithm]] = {"256": hashes.SHA256, "384": hashes.SHA384, "512": hashes.SHA512}
 
 
@@ -174,10 +176,12 @@ def _check(header: dict[str, Any] | None, protected: Any, payload: str, signatur
             f"signed at {signed_at:%Y-%m-%d %H:%M} UTC, outside the validity of {holder}'s certificate "
             f"({certificate.not_valid_before_utc:%Y-%m-%d} to {certificate.not_valid_after_utc:%Y-%m-%d})",
         )
+    unevaluated = [str(name) for name in as_list(header.get("crit")) if name not in _EVALUATED_HEADERS]
+    attributes = f"; its signed attributes {', '.join(unevaluated)} were not evaluated" if unevaluated else ""
     return SignatureCheck(
         SignatureStatus.VERIFIED,
         f"{algorithm} signature matches the embedded certificate of {holder} ({authority}); whether that "
-        "certificate chains to an EU trusted list was not checked",
+        f"certificate chains to an EU trusted list was not checked{attributes}",
     )
 
 

@@ -90,10 +90,17 @@ def _jades(
     if unencoded:
         extra.update({"b64": False, "crit": ["sigT", "b64"]})
     header = _header(algorithm, *(certificates or (_certificate(key),)), **extra)
+    return _envelope(header, credential, key, unencoded=unencoded)
+
+
+def _envelope(
+    header: dict[str, Any], credential: dict[str, Any], key: SigningKey, *, unencoded: bool = False
+) -> dict[str, Any]:
+    """The JWS JSON serialisation of ``credential`` under ``header``, signed with ``key``."""
     protected = _b64url(json.dumps(header).encode())
     text = json.dumps(credential, ensure_ascii=False)
     payload = text if unencoded else _b64url(text.encode())
-    signature = _signature(key, algorithm, f"{protected}.{payload}".encode())
+    signature = _signature(key, header["alg"], f"{protected}.{payload}".encode())
     return {
         "payload": payload,
         "signatures": [{"protected": protected, "header": {"etsiU": []}, "signature": _b64url(signature)}],
@@ -138,6 +145,18 @@ def test_an_unencoded_payload_as_in_jades_b64_false_verifies(credential_file: Wr
 
     assert result.signature is SignatureStatus.VERIFIED
     assert result.document["credential"]["title"] == "Maritime Safety and Security"
+
+
+def test_signed_attributes_the_check_does_not_evaluate_are_named(credential_file: Writer) -> None:
+    key = ec.generate_private_key(ec.SECP256R1())
+    policy = {"id": "urn:oid:1.2.3.4", "digAlg": "S256"}
+    header = _header("ES256", _certificate(key), sigT="2025-06-30T10:00:00Z", sigPId=policy, crit=["sigT", "sigPId"])
+    envelope = _envelope(header, _microcredential(), key)
+
+    result = import_credential(credential_file(envelope))
+
+    assert result.signature is SignatureStatus.VERIFIED
+    assert result.signature_reason.endswith("; its signed attributes sigPId were not evaluated")
 
 
 def test_a_changed_payload_fails(credential_file: Writer) -> None:
@@ -201,10 +220,7 @@ def test_a_signing_time_outside_the_certificate_validity_fails(credential_file: 
 
 def test_a_signature_naming_a_certificate_it_does_not_embed_is_not_verified(credential_file: Writer) -> None:
     key = ec.generate_private_key(ec.SECP256R1())
-    protected = _b64url(json.dumps({"alg": "ES256", "x5t#S256": "aGFzaA"}).encode())
-    payload = _b64url(json.dumps(_microcredential()).encode())
-    signature = _b64url(_signature(key, "ES256", f"{protected}.{payload}".encode()))
-    envelope = {"payload": payload, "signatures": [{"protected": protected, "signature": signature}]}
+    envelope = _envelope({"alg": "ES256", "x5t#S256": "aGFzaA"}, _microcredential(), key)
 
     result = import_credential(credential_file(envelope))
 
