@@ -130,6 +130,16 @@ class CredentialDraft:
             self.warn(f"National framework level '{candidates[0]}' is not in the framework data; not mapped.")
             self.note(f"National framework level: {candidates[0]}")
 
+    def assume_positive_decision(self, record: str) -> None:
+        """A recorded accreditation without its decision is read as positive (a guess, reported as one)."""
+        self.put(
+            11,
+            "quality_assurance.decision",
+            "positive",
+            f"{record} is recorded without a decision; an accreditation is taken as positive",
+            guessed=True,
+        )
+
     def plausible_workload(self, value: float, largest: float, unit: str) -> bool:
         """Whether a workload is within what a case file accepts; an implausible one is warned about."""
         if 0 <= value <= largest:
@@ -155,6 +165,14 @@ class CredentialDraft:
 
     def finish(self) -> tuple[dict[str, Any], tuple[ElementReport, ...]]:
         """The credential object and one report per Annex I element, in Annex I order."""
+        guessed = [
+            f"{element_label(number)} ({'; '.join(entry.sources)})"
+            for number, entry in sorted(self._entries.items())
+            if entry.status is ElementStatus.GUESSED
+        ]
+        if guessed:
+            # The case format has no provenance field, so the guesses travel with the case as text.
+            self.note("Guessed on import, to be checked: " + "; ".join(guessed))
         if self.further_information:
             self.put(16, "further_information", "\n".join(self.further_information), "several places in the credential")
         reports = []

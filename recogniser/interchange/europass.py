@@ -33,7 +33,7 @@ from recogniser.interchange.vocabulary import (
     qa_decision,
     supervision,
 )
-from recogniser.model import AssessmentType, QADecision
+from recogniser.model import AssessmentType
 
 #: The ECTS concept of the Europass education-credit scheme.
 ECTS_CONCEPT = "http://data.europa.eu/snb/education-credit/6fcec5c5af"
@@ -425,13 +425,7 @@ class _EuropassMapper:
         if decision is not None:
             self.draft.put(11, "quality_assurance.decision", decision.value, f"{path}.decision")
         else:
-            self.draft.put(
-                11,
-                "quality_assurance.decision",
-                QADecision.POSITIVE.value,
-                f"{path} is recorded without a decision; an accreditation is taken as positive",
-                guessed=True,
-            )
+            self.draft.assume_positive_decision(path)
         expiry = iso_date(accreditation.get("expiryDate"))
         if expiry is not None:
             self.draft.put(11, "quality_assurance.valid_until", expiry.isoformat(), f"{path}.expiryDate")

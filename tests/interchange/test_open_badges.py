@@ -79,6 +79,7 @@ def test_the_edubadges_profile_states_ects_level_participation_and_identity_chec
     assert credential["participation"] == "blended"
     assert credential["assessment"] == {"type": "written_exam", "identity_verified": True, "supervised": True}
     assert credential["stackability"] == "stackable"
+    assert credential["quality_assurance"] == {"external_agency": "NVAO", "decision": "positive"}
     assert credential["grade"] == "Final grade: 7.5"
     assert "Issued by Faculty of Engineering, part of Hogeschool Zeeland-Noord" in credential["further_information"]
     statuses = _statuses(result)
@@ -165,3 +166,14 @@ def test_rubric_criteria_stand_in_for_outcomes_when_no_competency_is_aligned(cre
 
     assert result.document["credential"]["learning_outcomes"] == ["Identifies lawful bases"]
     assert _statuses(result)[6] is ElementStatus.GUESSED
+
+
+def test_the_guesses_travel_with_the_case_under_further_information() -> None:
+    result = import_credential(FIXTURES / "ob3-badge.json")
+
+    further = result.document["credential"]["further_information"].splitlines()
+    assert further[-1] == (
+        "Guessed on import, to be checked: 7. Notional workload (credentialSubject.achievement.creditsAvailable "
+        "has no unit; read as ECTS); 9. Type of assessment (results are recorded (credentialSubject.result) but "
+        "no assessment type)"
+    )
