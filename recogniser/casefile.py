@@ -17,7 +17,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from recogniser.errors import UserInputError
@@ -78,10 +77,6 @@ def case_schema() -> dict[str, Any]:
     return load_schema(CASE_SCHEMA)
 
 
-def _validator() -> Draft202012Validator:
-    return schema_validator(CASE_SCHEMA)
-
-
 # --- reading ---
 
 
@@ -136,10 +131,18 @@ def parse_case(document: Any, source: str | None = None) -> Case:
 
 def validation_problems(document: Any) -> list[Problem]:
     """Every schema problem in ``document``, sorted by path, one per field."""
+    return schema_problems(document, CASE_SCHEMA, "a case file")
+
+
+def schema_problems(document: Any, schema_name: str, what: str) -> list[Problem]:
+    """Every problem in ``document`` against the shipped schema ``schema_name``, sorted by path, one per field.
+
+    ``what`` names the kind of file in the message when the document is not even a JSON object.
+    """
     if not isinstance(document, dict):
-        return [Problem("", f"a case file is a JSON object, not {_json_kind(document)}")]
+        return [Problem("", f"{what} is a JSON object, not {_json_kind(document)}")]
     problems: dict[str, Problem] = {}
-    for error in _validator().iter_errors(document):
+    for error in schema_validator(schema_name).iter_errors(document):
         for leaf in _leaf_errors(error):
             path = _dotted(leaf.absolute_path)
             problems.setdefault(path, Problem(path, _message(leaf)))
@@ -190,7 +193,11 @@ def _message(error: ValidationError) -> str:
     if validator == "format":
         return f"must be a date as YYYY-MM-DD (got {shown})"
     if validator == "pattern":
-        return f"must be an ISO 3166-1 alpha-2 country code such as HR or IE (got {shown})"
+        # A pattern's schema describes the form it wants; the case format's only undescribed one is the country.
+        wanted = error.schema.get("description", "an ISO 3166-1 alpha-2 country code such as HR or IE")
+        return f"must be {wanted} (got {shown})"
+    if validator == "minLength":
+        return "must not be empty"
     if validator == "maxLength":
         return f"is too long ({len(value):,} characters; at most {error.validator_value:,})"
     if validator == "maxItems":

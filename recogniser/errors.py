@@ -11,3 +11,15 @@ class UserInputError(Exception):
 
     def lines(self) -> list[str]:
         return [str(self)]
+
+
+class FileProblemsError(UserInputError):
+    """A file that cannot be used, with one line per problem, each prefixed with the file's name."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__(self.lines()[0] if problems else source)
+
+    def lines(self) -> list[str]:
+        return [f"{self.source}: {problem}" for problem in self.problems]

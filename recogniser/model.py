@@ -296,7 +296,7 @@ class Recommendation:
     def to_json(self) -> dict[str, Any]:
         return {
             "outcome": self.outcome.value,
-            "ects_recognised": _plain_number(self.ects_recognised),
+            "ects_recognised": plain_number(self.ects_recognised),
             "summary": self.summary,
             "substantial_differences": [d.to_json() for d in self.substantial_differences],
             "conditions": list(self.conditions),
@@ -378,7 +378,7 @@ class Decision:
         )
 
 
-def _plain_number(value: float | None) -> float | int | None:
+def plain_number(value: float | None) -> float | int | None:
     """ECTS print as 5, not 5.0, when whole."""
     if value is None:
         return None

@@ -1,0 +1,283 @@
+"""``recogniser seminar ...``: exercise packs for breakout groups, their responses, and the comparison.
+
+Works from files alone: the facilitator builds a pack, every group assesses its cases and exports a response,
+the facilitator compares the responses. Outputs are written atomically and never replace an existing file
+unless ``--force`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from recogniser.casefile import write_text_atomically
+from recogniser.commands.assess_command import format_decision
+from recogniser.errors import UserInputError
+from recogniser.rules import assess
+from recogniser.seminar import (
+    Comparison,
+    build_exercise_pack,
+    build_pack,
+    build_response,
+    compare,
+    load_verdicts,
+    open_pack,
+    read_responses,
+    sources_from_files,
+    verdicts_template,
+    write_pack,
+    write_response,
+)
+from recogniser.seminar.response import dumps_json
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "seminar",
+        help="exercise packs for recognition seminars: build, answer, compare",
+        description="Seminar mode: build a pack of cases for breakout groups, record each group's verdicts as a "
+        "response file, and compare the groups' verdicts with each other and with the tool.",
+    )
+    commands = parser.add_subparsers(dest="seminar_command", metavar="STEP", required=True)
+
+    pack = commands.add_parser("pack", help="build a pack from case files", description="Build a seminar pack.")
+    pack.add_argument("cases", metavar="CASE", nargs="+", help="recogniser-case/1 files; each is named by its file")
+    _output(pack, "PACK.zip")
+    pack.add_argument("--title", default="Recognition seminar", help="the pack's title")
+    pack.add_argument("--notes", metavar="DIR", help="folder of facilitator notes, NAME.md beside each NAME.json")
+    pack.add_argument("--id", dest="pack_id", metavar="ID", help="the pack id (default: from title and cases)")
+    pack.add_argument("--pack-version", type=int, default=1, metavar="N", help="the pack's revision (default 1)")
+    pack.set_defaults(handler=run_pack)
+
+    exercises = commands.add_parser(
+        "exercises",
+        help="write the exercise cases shipped with Recogniser as a pack",
+        description="Write the shipped exercise cases, with their facilitator notes, as a seminar pack.",
+    )
+    _output(exercises, "PACK.zip")
+    exercises.add_argument("--without-notes", action="store_true", help="leave the facilitator notes out")
+    exercises.set_defaults(handler=run_exercises)
+
+    show = commands.add_parser("show", help="list a pack's cases", description="Check a pack and list its cases.")
+    show.add_argument("pack", metavar="PACK.zip")
+    show.set_defaults(handler=run_show)
+
+    assess_parser = commands.add_parser(
+        "assess",
+        help="print the tool's verdict on a pack's cases",
+        description="Assess the cases of a pack (all, or those named) and print each readable verdict.",
+    )
+    assess_parser.add_argument("pack", metavar="PACK.zip")
+    assess_parser.add_argument("case_ids", metavar="CASE_ID", nargs="*", help="cases to assess (default: all)")
+    assess_parser.add_argument("--json", action="store_true", help="print the decisions as JSON")
+    assess_parser.set_defaults(handler=run_assess)
+
+    template = commands.add_parser(
+        "template",
+        help="write an empty verdicts file for a pack",
+        description="Write a recogniser-seminar-verdicts/1 file listing every case of the pack, for a group to "
+        "fill in (outcome, ECTS, justification).",
+    )
+    template.add_argument("pack", metavar="PACK.zip")
+    _output(template, "VERDICTS.json")
+    template.add_argument("--group", metavar="NAME", help="the group's name")
+    template.set_defaults(handler=run_template)
+
+    respond = commands.add_parser(
+        "respond",
+        help="turn a group's verdicts into a response file",
+        description="Assess every case of the pack and write the group's response "
+        "(recogniser-seminar-response/1): its verdicts beside the tool's decisions.",
+    )
+    respond.add_argument("pack", metavar="PACK.zip")
+    respond.add_argument("--verdicts", required=True, metavar="VERDICTS.json", help="the group's verdicts")
+    respond.add_argument("--group", metavar="NAME", help="the group's name (default: the verdicts file's)")
+    _output(respond, "RESPONSE.json")
+    respond.set_defaults(handler=run_respond)
+
+    compare_parser = commands.add_parser(
+        "compare",
+        help="compare the groups' responses",
+        description="Compare the groups' verdicts per case: distribution, agreement, the tool's recommendation "
+        "beside them, and the justifications. Responses to another pack or from another tool version are "
+        "listed with the reason and left out.",
+    )
+    compare_parser.add_argument("pack", metavar="PACK.zip")
+    compare_parser.add_argument("responses", metavar="RESPONSE", nargs="+", help="the groups' response files")
+    compare_parser.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    compare_parser.add_argument(
+        "--allow-other-versions",
+        action="store_true",
+        help="compare responses made with another tool or rulebook version (with a warning) instead of leaving "
+        "them out",
+    )
+    compare_parser.set_defaults(handler=run_compare)
+
+
+def _output(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("-o", "--output", required=True, metavar=what, help="where to write it")
+    parser.add_argument("--force", action="store_true", help="replace the file if it exists")
+
+
+def _writable(path: str, force: bool) -> Path:
+    output = Path(path)
+    if output.exists() and not force:
+        raise UserInputError(f"{output}: already exists; give --force to replace it, or -o to write elsewhere")
+    if not output.parent.is_dir():
+        raise UserInputError(f"{output}: the folder {output.parent} does not exist")
+    return output
+
+
+def run_pack(options: argparse.Namespace) -> int:
+    output = _writable(options.output, options.force)
+    if options.notes is not None and not Path(options.notes).is_dir():
+        raise UserInputError(f"{options.notes}: --notes must be a folder")
+    sources = sources_from_files(options.cases, options.notes)
+    data, pack = build_pack(sources, title=options.title, pack_id=options.pack_id, version=options.pack_version)
+    write_pack(output, data)
+    without_notes = [source.id for source in sources if source.notes is None]
+    print(f"Wrote {output}: pack {pack.pack_id}, {len(pack.cases)} cases.")
+    if options.notes is not None and without_notes:
+        print(f"No notes in {options.notes} for: {', '.join(without_notes)}")
+    return 0
+
+
+def run_exercises(options: argparse.Namespace) -> int:
+    output = _writable(options.output, options.force)
+    data, pack = build_exercise_pack(with_notes=not options.without_notes)
+    write_pack(output, data)
+    print(f"Wrote {output}: pack {pack.pack_id}, {len(pack.cases)} exercise cases.")
+    return 0
+
+
+def run_show(options: argparse.Namespace) -> int:
+    pack = open_pack(options.pack)
+    print(f"{pack.title} (pack {pack.pack_id}, version {pack.version})")
+    print(f"Built with Recogniser {pack.tool_version}, rulebook {pack.rulebook_version}")
+    print(f"Manifest SHA-256 {pack.manifest_sha256}")
+    print()
+    width = max(len(case.id) for case in pack.cases)
+    for case in pack.cases:
+        notes = "  [notes]" if case.notes else ""
+        print(f"  {case.id:<{width}}  {case.case.purpose.value:<15}  {case.title}{notes}")
+    return 0
+
+
+def run_assess(options: argparse.Namespace) -> int:
+    pack = open_pack(options.pack)
+    unknown = [case_id for case_id in options.case_ids if case_id not in pack.case_ids]
+    if unknown:
+        raise UserInputError(
+            f"{options.pack}: no case {', '.join(map(repr, unknown))} in the pack (cases: {', '.join(pack.case_ids)})"
+        )
+    chosen = [case for case in pack.cases if not options.case_ids or case.id in options.case_ids]
+    decisions = [(case.id, assess(case.case)) for case in chosen]
+    if options.json:
+        sys.stdout.write(dumps_json({case_id: decision.to_json() for case_id, decision in decisions}))
+        return 0
+    for index, (case_id, decision) in enumerate(decisions):
+        if index:
+            sys.stdout.write("\n" + "=" * 40 + "\n\n")
+        sys.stdout.write(f"[{case_id}]\n")
+        sys.stdout.write(format_decision(decision))
+    return 0
+
+
+def run_template(options: argparse.Namespace) -> int:
+    pack = open_pack(options.pack)
+    output = _writable(options.output, options.force)
+    document = verdicts_template(pack)
+    document["group"] = options.group
+    write_text_atomically(output, dumps_json(document))
+    print(f"Wrote {output}: fill in outcome, ects and justification for each of the {len(pack.cases)} cases.")
+    return 0
+
+
+def run_respond(options: argparse.Namespace) -> int:
+    pack = open_pack(options.pack)
+    output = _writable(options.output, options.force)
+    named, verdicts = load_verdicts(options.verdicts)
+    group = options.group or named
+    if not group:
+        raise UserInputError(f'{options.verdicts}: no group name; give --group NAME or set "group" in the file')
+    response = build_response(pack, group, verdicts)
+    write_response(output, response)
+    print(f"Wrote {output}: {response.group}'s verdicts on {len(response.cases)} cases of pack {pack.pack_id}.")
+    return 0
+
+
+def run_compare(options: argparse.Namespace) -> int:
+    pack = open_pack(options.pack)
+    comparison = compare(pack, read_responses(options.responses), allow_other_versions=options.allow_other_versions)
+    for rejection in comparison.rejected:
+        who = f" ({rejection.group})" if rejection.group else ""
+        print(f"recogniser: {rejection.source}{who} left out: {'; '.join(rejection.reasons)}", file=sys.stderr)
+    if not comparison.groups:
+        raise UserInputError("no response could be compared; the reasons are listed above")
+    if options.json:
+        sys.stdout.write(dumps_json(comparison.to_json()))
+    else:
+        sys.stdout.write(format_comparison(comparison))
+    return 0
+
+
+def format_comparison(comparison: Comparison) -> str:
+    """The readable comparison: overall agreement, then per case the distribution, the tool and the groups."""
+    width = min(100, shutil.get_terminal_size((100, 24)).columns)
+    lines: list[str] = []
+
+    def para(text: str, indent: str = "", first: str | None = None) -> None:
+        lines.extend(
+            textwrap.wrap(
+                text, width=width, initial_indent=first if first is not None else indent, subsequent_indent=indent
+            )
+            or [first or indent]
+        )
+
+    pack = comparison.pack
+    lines.append(f"{pack.title} (pack {pack.pack_id}, version {pack.version})")
+    lines.append(f"Groups compared ({len(comparison.groups)}): {', '.join(comparison.groups)}")
+    for rejection in comparison.rejected:
+        who = f" ({rejection.group})" if rejection.group else ""
+        para(f"{rejection.source}{who}: {'; '.join(rejection.reasons)}", indent="    ", first="  LEFT OUT ")
+    for warning in comparison.warnings:
+        para(warning, indent="    ", first="  NOTE ")
+    lines.append("")
+    lines.append(f"Mean agreement (share of the most frequent outcome): {_percent(comparison.mean_agreement)}")
+    lines.append(f"Verdicts matching the tool's recommendation: {_percent(comparison.tool_agreement)}")
+    para(comparison.kappa.explanation)
+    for case in comparison.cases:
+        lines.append("")
+        lines.append(f"[{case.case_id}] {case.title} - {case.purpose.value.replace('_', ' ')}")
+        tool = case.tool.recommendation
+        ects = f", {tool.ects_recognised:g} ECTS" if tool.ects_recognised is not None else ""
+        lines.append(f"  Tool: {_words(tool.outcome.value)}{ects}")
+        counts = ", ".join(f"{_words(o.value)} {n}" for o, n in case.counts.items() if n)
+        lines.append(f"  Groups: {counts}")
+        modal = " / ".join(_words(outcome.value) for outcome in case.modal_outcomes)
+        lines.append(f"  Agreement {_percent(case.agreement)} ({modal}); with the tool {_percent(case.tool_agreement)}")
+        for verdict in case.verdicts:
+            marker = "  " if verdict.outcome is tool.outcome else "≠ "
+            ects_given = f", {verdict.ects:g} ECTS" if verdict.ects is not None else ""
+            para(
+                f"{verdict.group}: {_words(verdict.outcome.value)}{ects_given}. {verdict.justification or '(none)'}",
+                indent="      ",
+                first=f"  {marker}  ",
+            )
+        if case.divergent:
+            lines.append("  Where groups differ from the tool, its findings were:")
+            for found in case.tool_findings:
+                para(f"{found.status.value}: {found.message}", indent="      ", first="    - ")
+    return "\n".join(lines) + "\n"
+
+
+def _percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0%}"
+
+
+def _words(value: str) -> str:
+    return value.replace("_", " ")

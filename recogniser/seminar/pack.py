@@ -1,0 +1,328 @@
+"""Seminar packs (``recogniser-seminar-pack/1``): the cases a facilitator hands to every breakout group.
+
+A pack is a zip file holding
+
+- ``manifest.json``: format, pack id, title, the facilitator's revision (``version``), the tool and rulebook
+  versions it was built with, and per case its id, title, purpose and the SHA-256 of the canonical case JSON
+  (the same hash a decision records as ``case_sha256``), plus the notes' hash when notes are included;
+- ``cases/<id>.json``: each case file (``recogniser-case/1``);
+- ``notes/<id>.md``: facilitator notes, optional per case.
+
+The pack's identity is its ``pack_id`` together with the SHA-256 of the ``manifest.json`` bytes: responses quote
+both, so an answer to another pack, or to an edited one, is recognised. Building the same pack twice gives the
+same bytes (fixed entry dates, sorted order), so a rebuilt pack keeps its identity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from recogniser import __version__
+from recogniser.casefile import (
+    MAX_CASE_BYTES,
+    CaseFileError,
+    case_sha256,
+    dumps_case,
+    load_case,
+    parse_case_bytes,
+    schema_problems,
+    write_bytes_atomically,
+)
+from recogniser.errors import FileProblemsError
+from recogniser.model import Case
+from recogniser.rules import DEFAULT_RULEBOOK
+
+PACK_FORMAT = "recogniser-seminar-pack/1"
+PACK_SCHEMA = "seminar-pack-1.schema.json"
+MANIFEST_NAME = "manifest.json"
+MAX_NOTES_BYTES = 1024 * 1024
+MAX_MANIFEST_BYTES = 1024 * 1024
+MAX_PACK_BYTES = 200 * 1024 * 1024
+
+#: Zip entries carry this date so that the same pack always has the same bytes.
+_ENTRY_DATE = (2020, 1, 1, 0, 0, 0)
+_IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+_EXERCISES_TITLE = "Recognising micro-credentials: exercise cases"
+
+
+class PackError(FileProblemsError):
+    """A pack that cannot be built or opened; one line per problem, naming the file and entry."""
+
+
+@dataclass(frozen=True)
+class PackCase:
+    """One case of a pack: ``id`` names it in responses, ``sha256`` is the canonical case hash."""
+
+    id: str
+    title: str
+    case: Case
+    sha256: str
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Pack:
+    pack_id: str
+    title: str
+    version: int
+    tool_version: str
+    rulebook_version: str
+    cases: tuple[PackCase, ...]
+    manifest_sha256: str
+
+    def case(self, case_id: str) -> PackCase:
+        for pack_case in self.cases:
+            if pack_case.id == case_id:
+                return pack_case
+        raise KeyError(case_id)
+
+    @property
+    def case_ids(self) -> tuple[str, ...]:
+        return tuple(pack_case.id for pack_case in self.cases)
+
+
+@dataclass(frozen=True)
+class CaseSource:
+    """A case to put into a pack: its id, the parsed case and its notes (Markdown) if any."""
+
+    id: str
+    case: Case
+    notes: str | None = None
+
+
+# --- building ---
+
+
+def case_title(case: Case, fallback: str) -> str:
+    """What a case is called in lists: the credential's title, else the case reference, else ``fallback``."""
+    return case.credential.title or case.reference or fallback
+
+
+def build_pack(
+    sources: Sequence[CaseSource], *, title: str, pack_id: str | None = None, version: int = 1
+) -> tuple[bytes, Pack]:
+    """The zip bytes of a pack holding ``sources`` in order, and the pack as it will be read back.
+
+    Without ``pack_id`` the id is made from the title and the case hashes, so the same cases give the same id.
+    """
+    problems = _source_problems(sources, title, pack_id, version)
+    if problems:
+        raise PackError("pack", problems)
+    entries: list[dict[str, Any]] = []
+    files: dict[str, bytes] = {}
+    for source in sources:
+        entry: dict[str, Any] = {
+            "id": source.id,
+            "title": case_title(source.case, source.id),
+            "purpose": source.case.purpose.value,
+            "sha256": case_sha256(source.case),
+        }
+        files[f"cases/{source.id}.json"] = dumps_case(source.case.document).encode("utf-8")
+        if source.notes is not None:
+            notes = source.notes.encode("utf-8")
+            entry["notes_sha256"] = hashlib.sha256(notes).hexdigest()
+            files[f"notes/{source.id}.md"] = notes
+        entries.append(entry)
+    manifest = {
+        "format": PACK_FORMAT,
+        "pack_id": pack_id or _derived_id(title, entries),
+        "title": title.strip(),
+        "version": version,
+        "tool_version": __version__,
+        "rulebook_version": DEFAULT_RULEBOOK.version,
+        "cases": entries,
+    }
+    manifest_bytes = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in [(MANIFEST_NAME, manifest_bytes), *files.items()]:
+            archive.writestr(zipfile.ZipInfo(name, date_time=_ENTRY_DATE), data, compress_type=zipfile.ZIP_DEFLATED)
+    data = buffer.getvalue()
+    return data, read_pack_bytes(data, source="pack")
+
+
+def _source_problems(sources: Sequence[CaseSource], title: str, pack_id: str | None, version: int) -> list[str]:
+    problems: list[str] = []
+    if not sources:
+        problems.append("a pack needs at least one case")
+    if not title.strip():
+        problems.append("the title must not be empty")
+    if pack_id is not None and not _IDENTIFIER.match(pack_id):
+        problems.append(f"pack id {pack_id!r}: use letters, digits, '.', '_' or '-' (at most 100 characters)")
+    if version < 1:
+        problems.append(f"version must be at least 1 (got {version})")
+    seen: set[str] = set()
+    for source in sources:
+        if not _IDENTIFIER.match(source.id):
+            problems.append(f"case id {source.id!r}: use letters, digits, '.', '_' or '-' (at most 100 characters)")
+        if source.id in seen:
+            problems.append(f"case id {source.id!r} is used twice; give the case files different names")
+        seen.add(source.id)
+    return problems
+
+
+def _derived_id(title: str, entries: Sequence[Mapping[str, Any]]) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "pack"
+    digest = hashlib.sha256("\n".join(str(entry["sha256"]) for entry in entries).encode("ascii")).hexdigest()
+    return f"{slug}-{digest[:8]}"
+
+
+def sources_from_files(case_paths: Sequence[str | os.PathLike[str]], notes_dir: str | None = None) -> list[CaseSource]:
+    """Cases read from files, each named by its file name; notes from ``notes_dir/<name>.md`` where present."""
+    sources = []
+    for path in case_paths:
+        case = load_case(path)
+        stem = Path(path).stem
+        notes = None
+        if notes_dir is not None:
+            notes_path = Path(notes_dir) / f"{stem}.md"
+            if notes_path.is_file():
+                notes = _read_notes(notes_path)
+        sources.append(CaseSource(stem, case, notes))
+    return sources
+
+
+def _read_notes(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+        if len(data) > MAX_NOTES_BYTES:
+            raise PackError(str(path), [f"notes are {len(data):,} bytes; at most {MAX_NOTES_BYTES:,}"])
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise PackError(str(path), [f"not UTF-8 text (offset {error.start})"]) from None
+    except OSError as error:
+        raise PackError(str(path), [f"cannot read the notes ({error.strerror or error})"]) from None
+
+
+def exercise_sources(*, with_notes: bool = True) -> list[CaseSource]:
+    """The exercise cases shipped with the application, in their numbered order."""
+    folder = resources.files("recogniser.seminar").joinpath("exercises")
+    sources = []
+    for entry in sorted((item for item in folder.iterdir() if item.name.endswith(".json")), key=lambda i: i.name):
+        stem = entry.name.removesuffix(".json")
+        case = parse_case_bytes(entry.read_bytes(), source=f"exercises/{entry.name}")
+        notes_entry = folder.joinpath(f"{stem}.md")
+        notes = notes_entry.read_text("utf-8") if with_notes and notes_entry.is_file() else None
+        sources.append(CaseSource(stem, case, notes))
+    return sources
+
+
+def build_exercise_pack(*, with_notes: bool = True) -> tuple[bytes, Pack]:
+    return build_pack(exercise_sources(with_notes=with_notes), title=_EXERCISES_TITLE)
+
+
+def write_pack(path: str | os.PathLike[str], data: bytes) -> None:
+    write_bytes_atomically(path, data)
+
+
+# --- reading ---
+
+
+def open_pack(path: str | os.PathLike[str]) -> Pack:
+    """Read and check a pack file: manifest valid, every case present, valid and matching its hash."""
+    source = os.fspath(path)
+    try:
+        size = os.path.getsize(source)
+        if size > MAX_PACK_BYTES:
+            raise PackError(source, [f"file is {size:,} bytes; a pack is at most {MAX_PACK_BYTES:,}"])
+        data = Path(source).read_bytes()
+    except OSError as error:
+        raise PackError(source, [f"cannot read the file ({error.strerror or error})"]) from None
+    return read_pack_bytes(data, source=source)
+
+
+def read_pack_bytes(data: bytes, *, source: str) -> Pack:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise PackError(source, ["not a seminar pack (not a zip file)"]) from None
+    with archive:
+        manifest_bytes = _entry(archive, MANIFEST_NAME, MAX_MANIFEST_BYTES, source)
+        if manifest_bytes is None:
+            raise PackError(source, [f"not a seminar pack ({MANIFEST_NAME} is missing)"])
+        manifest = _manifest(manifest_bytes, source)
+        problems: list[str] = []
+        cases = []
+        for entry in manifest["cases"]:
+            pack_case = _pack_case(archive, entry, source, problems)
+            if pack_case is not None:
+                cases.append(pack_case)
+        ids = [entry["id"] for entry in manifest["cases"]]
+        problems.extend(f"{MANIFEST_NAME}: case id {i!r} is listed twice" for i in sorted(set(ids)) if ids.count(i) > 1)
+        if problems:
+            raise PackError(source, problems)
+    return Pack(
+        pack_id=manifest["pack_id"],
+        title=manifest["title"],
+        version=manifest["version"],
+        tool_version=manifest["tool_version"],
+        rulebook_version=manifest["rulebook_version"],
+        cases=tuple(cases),
+        manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
+    )
+
+
+def _entry(archive: zipfile.ZipFile, name: str, limit: int, source: str) -> bytes | None:
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > limit:
+        raise PackError(source, [f"{name}: {info.file_size:,} bytes; at most {limit:,}"])
+    try:
+        return archive.read(info)
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise PackError(source, [f"{name}: cannot be read from the zip ({error})"]) from None
+
+
+def _manifest(raw: bytes, source: str) -> dict[str, Any]:
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise PackError(source, [f"{MANIFEST_NAME}: not valid JSON ({error})"]) from None
+    if isinstance(manifest, dict) and manifest.get("format") != PACK_FORMAT and "format" in manifest:
+        raise PackError(source, [f"{MANIFEST_NAME}: format is {manifest['format']!r}; this tool reads {PACK_FORMAT}"])
+    problems = schema_problems(manifest, PACK_SCHEMA, "a pack manifest")
+    if problems:
+        raise PackError(source, [f"{MANIFEST_NAME}: {problem}" for problem in problems])
+    result: dict[str, Any] = manifest
+    return result
+
+
+def _pack_case(archive: zipfile.ZipFile, entry: Mapping[str, Any], source: str, problems: list[str]) -> PackCase | None:
+    case_id = entry["id"]
+    name = f"cases/{case_id}.json"
+    raw = _entry(archive, name, MAX_CASE_BYTES, source)
+    if raw is None:
+        problems.append(f"{name} is listed in the manifest but missing from the pack")
+        return None
+    try:
+        case = parse_case_bytes(raw, source=name)
+    except CaseFileError as error:
+        problems.extend(error.lines())
+        return None
+    if case_sha256(case) != entry["sha256"]:
+        problems.append(f"{name}: the case differs from the one the manifest lists (SHA-256 mismatch)")
+        return None
+    notes = None
+    if "notes_sha256" in entry:
+        notes_name = f"notes/{case_id}.md"
+        notes_raw = _entry(archive, notes_name, MAX_NOTES_BYTES, source)
+        if notes_raw is None:
+            problems.append(f"{notes_name} is listed in the manifest but missing from the pack")
+            return None
+        if hashlib.sha256(notes_raw).hexdigest() != entry["notes_sha256"]:
+            problems.append(f"{notes_name}: the notes differ from the ones the manifest lists (SHA-256 mismatch)")
+            return None
+        notes = notes_raw.decode("utf-8", errors="replace")
+    return PackCase(id=case_id, title=entry["title"], case=case, sha256=entry["sha256"], notes=notes)

@@ -1,0 +1,298 @@
+"""A breakout group's answer to a pack (``recogniser-seminar-response/1``) and the verdicts it is made from.
+
+A response names the group, the pack it answers (pack id and manifest hash), the tool and rulebook versions the
+group used, and per case: the outcome the group decided, the ECTS it recognises, its justification, and the
+decision the tool gave it (``recogniser-decision/1``), so the facilitator sees what each group was shown.
+
+Groups write their verdicts in the window, or by hand in a small ``recogniser-seminar-verdicts/1`` file
+(``recogniser seminar template`` writes an empty one); :func:`build_response` assesses every case and puts the
+two together.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from recogniser import __version__
+from recogniser.casefile import schema_problems, write_text_atomically
+from recogniser.errors import FileProblemsError
+from recogniser.model import Decision, Outcome, plain_number
+from recogniser.rules import DEFAULT_RULEBOOK, assess
+from recogniser.seminar.pack import Pack
+
+RESPONSE_FORMAT = "recogniser-seminar-response/1"
+RESPONSE_SCHEMA = "seminar-response-1.schema.json"
+VERDICTS_FORMAT = "recogniser-seminar-verdicts/1"
+VERDICTS_SCHEMA = "seminar-verdicts-1.schema.json"
+DECISION_SCHEMA = "decision-1.schema.json"
+MAX_RESPONSE_BYTES = 50 * 1024 * 1024
+
+
+class ResponseError(FileProblemsError):
+    """A response or verdicts file that cannot be used; one line per problem, naming the file and field."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a group decided on one case."""
+
+    outcome: Outcome
+    ects: float | None
+    justification: str = ""
+
+
+@dataclass(frozen=True)
+class CaseResponse:
+    case_id: str
+    case_sha256: str
+    verdict: Verdict
+    decision: Decision
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "case_id": self.case_id,
+            "case_sha256": self.case_sha256,
+            "outcome": self.verdict.outcome.value,
+            "ects": plain_number(self.verdict.ects),
+            "justification": self.verdict.justification,
+            "decision": self.decision.to_json(),
+        }
+
+
+@dataclass(frozen=True)
+class Response:
+    group: str
+    pack_id: str
+    manifest_sha256: str
+    tool_version: str
+    rulebook_version: str
+    cases: tuple[CaseResponse, ...]
+    pack_title: str | None = None
+    pack_version: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        pack: dict[str, Any] = {"pack_id": self.pack_id, "manifest_sha256": self.manifest_sha256}
+        if self.pack_title is not None:
+            pack["title"] = self.pack_title
+        if self.pack_version is not None:
+            pack["version"] = self.pack_version
+        return {
+            "format": RESPONSE_FORMAT,
+            "group": self.group,
+            "pack": pack,
+            "tool_version": self.tool_version,
+            "rulebook_version": self.rulebook_version,
+            "cases": [case.to_json() for case in self.cases],
+        }
+
+
+# --- building a response ---
+
+
+def build_response(pack: Pack, group: str, verdicts: Mapping[str, Verdict]) -> Response:
+    """The group's response: every case of ``pack`` assessed, beside the group's verdict on it.
+
+    Every case needs a verdict and every verdict a case of the pack, so a response is always complete.
+    """
+    problems = []
+    if not group.strip():
+        problems.append("group: the group name must not be empty")
+    problems += [f"no verdict for case {case_id!r}" for case_id in pack.case_ids if case_id not in verdicts]
+    problems += [
+        f"verdict for {case_id!r}, which is not a case of pack {pack.pack_id!r} (cases: {', '.join(pack.case_ids)})"
+        for case_id in verdicts
+        if case_id not in pack.case_ids
+    ]
+    if problems:
+        raise ResponseError("verdicts", problems)
+    cases = tuple(
+        CaseResponse(
+            case_id=pack_case.id,
+            case_sha256=pack_case.sha256,
+            verdict=verdicts[pack_case.id],
+            decision=assess(pack_case.case),
+        )
+        for pack_case in pack.cases
+    )
+    return Response(
+        group=group.strip(),
+        pack_id=pack.pack_id,
+        manifest_sha256=pack.manifest_sha256,
+        tool_version=__version__,
+        rulebook_version=DEFAULT_RULEBOOK.version,
+        cases=cases,
+        pack_title=pack.title,
+        pack_version=pack.version,
+    )
+
+
+def dumps_json(document: Mapping[str, Any]) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_response(path: str | os.PathLike[str], response: Response) -> None:
+    write_text_atomically(path, dumps_json(response.to_json()))
+
+
+def verdicts_template(pack: Pack) -> dict[str, Any]:
+    """An empty verdicts file for ``pack``: the group fills in each outcome, ECTS and justification."""
+    return {
+        "format": VERDICTS_FORMAT,
+        "group": None,
+        "verdicts": {pack_case.id: {"outcome": None, "ects": None, "justification": ""} for pack_case in pack.cases},
+    }
+
+
+def load_verdicts(path: str | os.PathLike[str]) -> tuple[str | None, dict[str, Verdict]]:
+    """The group name (if the file gives one) and the verdicts by case id."""
+    source = os.fspath(path)
+    document = read_json(source)
+    problems = schema_problems(document, VERDICTS_SCHEMA, "a verdicts file")
+    if problems:
+        raise ResponseError(source, [str(problem) for problem in problems])
+    verdicts = {
+        case_id: Verdict(
+            outcome=Outcome(entry["outcome"]),
+            ects=entry.get("ects"),
+            justification=(entry.get("justification") or "").strip(),
+        )
+        for case_id, entry in document["verdicts"].items()
+    }
+    return document.get("group"), verdicts
+
+
+# --- reading a response ---
+
+
+def read_json(source: str) -> Any:
+    """A JSON file's content, or a :class:`ResponseError` saying plainly why it cannot be read."""
+    try:
+        size = os.path.getsize(source)
+        if size > MAX_RESPONSE_BYTES:
+            raise ResponseError(source, [f"file is {size:,} bytes; at most {MAX_RESPONSE_BYTES:,}"])
+        text = Path(source).read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        raise ResponseError(source, [f"cannot read the file ({error.strerror or error})"]) from None
+    except UnicodeDecodeError as error:
+        raise ResponseError(source, [f"not UTF-8 text (offset {error.start})"]) from None
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise ResponseError(
+            source, [f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"]
+        ) from None
+    except (ValueError, RecursionError) as error:
+        raise ResponseError(source, [f"not valid JSON: {error}"]) from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def load_response(path: str | os.PathLike[str]) -> Response:
+    source = os.fspath(path)
+    return parse_response(read_json(source), source=source)
+
+
+def parse_response(document: Any, *, source: str) -> Response:
+    """A response from its JSON, checked against the response and decision formats."""
+    if isinstance(document, dict) and "format" in document and document["format"] != RESPONSE_FORMAT:
+        raise ResponseError(source, [f"format is {document['format']!r}, not a seminar response ({RESPONSE_FORMAT})"])
+    problems = [str(problem) for problem in schema_problems(document, RESPONSE_SCHEMA, "a seminar response")]
+    if not problems:
+        for index, entry in enumerate(document["cases"]):
+            problems += [
+                f"cases[{index}].decision.{problem}" if problem.path else f"cases[{index}].decision: {problem}"
+                for problem in schema_problems(entry["decision"], DECISION_SCHEMA, "a decision")
+            ]
+    if problems:
+        raise ResponseError(source, problems)
+    pack = document["pack"]
+    return Response(
+        group=document["group"].strip(),
+        pack_id=pack["pack_id"],
+        manifest_sha256=pack["manifest_sha256"],
+        tool_version=document["tool_version"],
+        rulebook_version=document["rulebook_version"],
+        cases=tuple(
+            CaseResponse(
+                case_id=entry["case_id"],
+                case_sha256=entry["case_sha256"],
+                verdict=Verdict(Outcome(entry["outcome"]), entry["ects"], entry["justification"].strip()),
+                decision=Decision.from_json(entry["decision"]),
+            )
+            for entry in document["cases"]
+        ),
+        pack_title=pack.get("title"),
+        pack_version=pack.get("version"),
+    )
+
+
+# --- does a response answer this pack? ---
+
+
+class MismatchKind(StrEnum):
+    """Why a response does not fit the pack: another pack, another tool, or an incomplete or altered answer."""
+
+    PACK = "pack"
+    VERSION = "version"
+    CASES = "cases"
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    kind: MismatchKind
+    reason: str
+
+
+def mismatches(pack: Pack, response: Response) -> list[Mismatch]:
+    """Every way ``response`` fails to answer ``pack`` as it stands; empty when it does."""
+    if response.pack_id != pack.pack_id:
+        return [Mismatch(MismatchKind.PACK, f"answers pack {response.pack_id!r}, not {pack.pack_id!r}")]
+    if response.manifest_sha256 != pack.manifest_sha256:
+        return [
+            Mismatch(
+                MismatchKind.PACK,
+                f"answers another revision of pack {pack.pack_id!r} (manifest SHA-256 "
+                f"{response.manifest_sha256[:12]}…, this pack {pack.manifest_sha256[:12]}…)",
+            )
+        ]
+    found: list[Mismatch] = []
+    if response.tool_version != pack.tool_version:
+        found.append(
+            Mismatch(
+                MismatchKind.VERSION,
+                f"made with Recogniser {response.tool_version}; the pack was built with {pack.tool_version}",
+            )
+        )
+    rulebooks = {response.rulebook_version} | {case.decision.rulebook_version for case in response.cases}
+    if rulebooks != {pack.rulebook_version}:
+        found.append(
+            Mismatch(
+                MismatchKind.VERSION,
+                f"judged with rulebook {', '.join(sorted(rulebooks))}; the pack was built with rulebook "
+                f"{pack.rulebook_version}",
+            )
+        )
+    answered = [case.case_id for case in response.cases]
+    for case_id in pack.case_ids:
+        if case_id not in answered:
+            found.append(Mismatch(MismatchKind.CASES, f"case {case_id!r} is missing"))
+    for case_id in dict.fromkeys(answered):
+        if case_id not in pack.case_ids:
+            found.append(Mismatch(MismatchKind.CASES, f"case {case_id!r} is not in the pack"))
+        elif answered.count(case_id) > 1:
+            found.append(Mismatch(MismatchKind.CASES, f"case {case_id!r} is answered {answered.count(case_id)} times"))
+    for case in response.cases:
+        if case.case_id not in pack.case_ids:
+            continue
+        expected = pack.case(case.case_id).sha256
+        if case.case_sha256 != expected or case.decision.case_sha256 != expected:
+            found.append(Mismatch(MismatchKind.CASES, f"case {case.case_id!r} was answered for a different case file"))
+    return found
