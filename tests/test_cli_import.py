@@ -120,6 +120,15 @@ def test_credit_transfer_takes_the_target_from_the_options(tmp_path: Path) -> No
     assert (case.target.title, case.target.eqf_level, case.target.ects) == ("Maritime Safety Management", 7, 5)
 
 
+def test_the_language_option_chooses_among_the_credentials_languages(tmp_path: Path) -> None:
+    credential = _copy(tmp_path, "edc-microcredential.json")
+
+    assert main(["import", str(credential), "--language", "hr"]) == 0
+
+    case = load_case(tmp_path / "inbox" / "edc-microcredential.case.json")
+    assert case.credential.title == "Pomorska sigurnost i zaštita"
+
+
 def test_credit_transfer_without_a_target_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     credential = _copy(tmp_path, "edc-microcredential.json")
 

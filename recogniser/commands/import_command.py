@@ -62,6 +62,12 @@ def register(subparsers: Any) -> None:
         help="the assessing country (default: assessing_country under [office] in settings.toml, "
         "else the issuer's country)",
     )
+    parser.add_argument(
+        "--language",
+        metavar="LL",
+        help="language to take titles and outcomes in from multilingual credentials, e.g. hr "
+        "(default: English where present, else the issuer's first)",
+    )
     target = parser.add_argument_group("target (required for admission and credit_transfer)")
     target.add_argument("--target-title", metavar="TEXT", help="the programme or component sought")
     target.add_argument("--target-institution", metavar="NAME", help="the institution offering it")
@@ -98,6 +104,7 @@ def run(options: argparse.Namespace) -> int:
         purpose=Purpose(options.purpose),
         assessing_country=options.assessing_country or office_assessing_country(),
         target=_target(options),
+        language=options.language,
     )
     save_case(output, result.document)
     sys.stdout.write(format_import(result, credential))

@@ -61,12 +61,13 @@ def note_text(value: Any, preferred: tuple[str, ...]) -> str | None:
     return text_in(value, preferred)
 
 
-def map_europass(credential: dict[str, Any]) -> CredentialDraft:
-    return _EuropassMapper(credential).draft
+def map_europass(credential: dict[str, Any], language: str | None = None) -> CredentialDraft:
+    """The case's credential object; texts in ``language`` where the credential has it."""
+    return _EuropassMapper(credential, language).draft
 
 
 class _EuropassMapper:
-    def __init__(self, credential: dict[str, Any]) -> None:
+    def __init__(self, credential: dict[str, Any], language: str | None) -> None:
         self.credential = credential
         self.draft = CredentialDraft()
         subjects = nodes(credential.get("credentialSubject"))
@@ -82,7 +83,7 @@ class _EuropassMapper:
         process = first_node(self.claim.get("awardedBy"))
         self.process = process or {}
         self.body = first_node(self.process.get("awardingBody"))
-        self.language: tuple[str, ...] = ()
+        self.language: tuple[str, ...] = (language.lower(),) if language else ()
         if not claims:
             self.draft.warn("The credential makes no claim (credentialSubject.hasClaim): nothing was achieved.")
         self._title()
@@ -116,7 +117,7 @@ class _EuropassMapper:
 
     def _title(self) -> None:
         for value, path in ((self.claim.get("title"), f"{_CLAIM}.title"), (self.spec.get("title"), f"{_SPEC}.title")):
-            title = local_text(value)
+            title = local_text(value, self.language)
             if title is None:
                 continue
             self.language = (title.language,) if title.language else ()

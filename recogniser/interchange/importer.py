@@ -20,7 +20,7 @@ from recogniser.interchange.countries import alpha2
 from recogniser.interchange.elements import CredentialDraft, ElementReport
 from recogniser.interchange.errors import CredentialImportError
 from recogniser.interchange.europass import is_europass, map_europass
-from recogniser.interchange.jsonld import types_of
+from recogniser.interchange.jsonld import as_list, types_of
 from recogniser.interchange.openbadges import is_open_badge, map_open_badge
 from recogniser.interchange.signatures import (
     SignatureCheck,
@@ -66,11 +66,13 @@ def import_credential(
     purpose: Purpose = Purpose.EMPLOYMENT,
     assessing_country: str | None = None,
     target: Target | None = None,
+    language: str | None = None,
 ) -> ImportResult:
     """Read a credential file; ``assessing_country`` defaults to the issuer's country.
 
     ``target`` is the programme or component recognition is sought for; the case format requires one for
-    admission and credit transfer.
+    admission and credit transfer. ``language`` (``hr``) is the one to take texts in from multilingual
+    credentials; without it, English where present, else the issuer's first language.
     """
     source = os.fspath(path)
     try:
@@ -80,7 +82,9 @@ def import_credential(
                 f"file is {size:,} bytes; a credential file is at most {MAX_CREDENTIAL_BYTES:,} bytes"
             )
         raw = Path(source).read_bytes()
-        return import_credential_bytes(raw, purpose=purpose, assessing_country=assessing_country, target=target)
+        return import_credential_bytes(
+            raw, purpose=purpose, assessing_country=assessing_country, target=target, language=language
+        )
     except CredentialImportError as error:
         raise error.at(source) from None
     except OSError as error:
@@ -93,15 +97,16 @@ def import_credential_bytes(
     purpose: Purpose = Purpose.EMPLOYMENT,
     assessing_country: str | None = None,
     target: Target | None = None,
+    language: str | None = None,
 ) -> ImportResult:
     """The same as :func:`import_credential`, for a credential already in memory (dropped or pasted)."""
     if len(raw) > MAX_CREDENTIAL_BYTES:
         raise CredentialImportError(f"{len(raw):,} bytes; a credential is at most {MAX_CREDENTIAL_BYTES:,} bytes")
     credential, signature = _open(_text(raw))
     if is_europass(credential):
-        kind, draft = CredentialFormat.EUROPASS_ELM3, map_europass(credential)
+        kind, draft = CredentialFormat.EUROPASS_ELM3, map_europass(credential, language)
     elif is_open_badge(credential):
-        kind, draft = CredentialFormat.OPEN_BADGES_3, map_open_badge(credential)
+        kind, draft = CredentialFormat.OPEN_BADGES_3, map_open_badge(credential, language)
     else:
         raise CredentialImportError(_not_supported(credential))
     return _result(kind, draft, signature, purpose=purpose, assessing_country=assessing_country, target=target)
@@ -119,18 +124,34 @@ def _text(raw: bytes) -> str:
 def _open(text: str) -> tuple[dict[str, Any], SignatureCheck]:
     """The credential object, unwrapped from a signed envelope when there is one, and its signature status."""
     if looks_like_compact_jws(text):
-        unwrapped = unwrap_compact_jws(text)
-        claims = _object(_json(_text(unwrapped.payload), "the signed payload"), "the signed payload")
-        # A VC-JWT of the 1.1 data model carries the credential under "vc".
-        inner = claims.get("vc")
-        return (inner if isinstance(inner, dict) else claims), unwrapped.check
-    document = _json(text, "the file")
+        return _open_compact(text)
+    return _open_document(_json(text, "the file"), "the file")
+
+
+def _open_compact(token: str) -> tuple[dict[str, Any], SignatureCheck]:
+    unwrapped = unwrap_compact_jws(token)
+    claims = _object(_json(_text(unwrapped.payload), "the signed payload"), "the signed payload")
+    # A VC-JWT of the 1.1 data model carries the credential under "vc".
+    inner = claims.get("vc")
+    return (inner if isinstance(inner, dict) else claims), unwrapped.check
+
+
+def _open_document(document: Any, what: str) -> tuple[dict[str, Any], SignatureCheck]:
     if is_json_envelope(document):
         unwrapped = unwrap_json_envelope(document)
         payload = _json(_text(unwrapped.payload), "the signed payload")
         return _object(payload, "the signed payload"), unwrapped.check
-    credential = _object(document, "the file")
-    return credential, check_embedded_proof(credential)
+    credential = _object(document, what)
+    if "VerifiablePresentation" not in types_of(credential):
+        return credential, check_embedded_proof(credential)
+    # A wallet hands credentials over in a presentation; its own proof is the holder's, not the issuer's.
+    held = as_list(credential.get("verifiableCredential"))
+    if len(held) != 1:
+        count = f"{len(held)} credentials: import them one at a time" if held else "no credential"
+        raise CredentialImportError(f"a verifiable presentation holding {count}")
+    if isinstance(held[0], str) and looks_like_compact_jws(held[0]):
+        return _open_compact(held[0])
+    return _open_document(held[0], "the presented credential")
 
 
 def _json(text: str, what: str) -> Any:

@@ -62,12 +62,13 @@ def is_edubadges(credential: dict[str, Any]) -> bool:
     )
 
 
-def map_open_badge(credential: dict[str, Any]) -> CredentialDraft:
-    return _OpenBadgeMapper(credential).draft
+def map_open_badge(credential: dict[str, Any], language: str | None = None) -> CredentialDraft:
+    """The case's credential object; texts in ``language`` where the badge has it."""
+    return _OpenBadgeMapper(credential, language).draft
 
 
 class _OpenBadgeMapper:
-    def __init__(self, credential: dict[str, Any]) -> None:
+    def __init__(self, credential: dict[str, Any], preferred: str | None) -> None:
         self.credential = credential
         self.edubadges = is_edubadges(credential)
         self.draft = CredentialDraft()
@@ -77,10 +78,11 @@ class _OpenBadgeMapper:
             self.draft.warn("The achievement is only referenced by its URL, not embedded; it was not fetched.")
         self.issuer = first_node(credential.get("issuer")) or {}
         self.alignments = nodes(self.achievement.get("alignment"))
-        language = self.achievement.get("inLanguage") or credential.get("inLanguage")
-        self.language: tuple[str, ...] = (language.split("-")[0].lower(),) if isinstance(language, str) else ()
-        if isinstance(language, str):
-            self.draft.credential["language"] = language
+        declared = self.achievement.get("inLanguage") or credential.get("inLanguage")
+        declared_primary = declared.split("-")[0].lower() if isinstance(declared, str) else None
+        self.language = tuple(code for code in (preferred.lower() if preferred else None, declared_primary) if code)
+        if isinstance(declared, str):
+            self.draft.credential["language"] = declared
         self.used_for_outcomes = ""
         profile = "the Edubadges profile" if self.edubadges else "no issuer profile"
         self.draft.note(f"Imported from an Open Badges 3.0 credential ({profile})")
@@ -113,6 +115,8 @@ class _OpenBadgeMapper:
         ):
             title = local_text(value, self.language)
             if title is not None:
+                if title.language and title.others:
+                    self.draft.credential["language"] = title.language
                 self.draft.put_title(title, path)
                 return
         self.draft.missing(2, f"neither {_ACHIEVEMENT}.name nor name is given")

@@ -131,3 +131,13 @@ def test_no_assessing_country_and_no_issuer_country(credential_file: Writer) -> 
     reason = _reason(credential_file(json.loads(json.dumps(document))))
 
     assert reason == "no assessing country was given and the credential names no issuer country"
+
+
+@pytest.mark.parametrize(("count", "expected"), [(0, "no credential"), (2, "2 credentials: import them one at a time")])
+def test_a_presentation_must_hold_exactly_one_credential(credential_file: Writer, count: int, expected: str) -> None:
+    presentation = {
+        "type": ["VerifiablePresentation"],
+        "verifiableCredential": [fixture_document("ob3-badge.json")] * count,
+    }
+
+    assert _reason(credential_file(presentation)) == f"a verifiable presentation holding {expected}"

@@ -286,3 +286,15 @@ def test_further_claims_are_listed_and_warned_about(credential_file: Writer) -> 
         in (result.document["credential"]["further_information"])
     )
     assert any(warning.startswith("The credential makes 2 claims") for warning in result.warnings)
+
+
+def test_a_preferred_language_is_taken_where_the_credential_has_it() -> None:
+    result = import_credential(FIXTURES / "edc-microcredential.json", language="hr")
+
+    credential = result.document["credential"]
+    assert credential["title"] == "Pomorska sigurnost i zaštita"
+    assert credential["language"] == "hr"
+    assert credential["grade"] == "Vrlo dobar (4)"
+    assert credential["learning_outcomes"][0] == "Primijeniti konvencije IMO-a o sigurnosti na upravljanje brodom"
+    assert credential["learning_outcomes"][1].startswith("Assess security threats")
+    assert "en: Maritime Safety and Security" in credential["further_information"]

@@ -177,3 +177,25 @@ def test_the_guesses_travel_with_the_case_under_further_information() -> None:
         "has no unit; read as ECTS); 9. Type of assessment (results are recorded (credentialSubject.result) but "
         "no assessment type)"
     )
+
+
+def test_a_preferred_language_picks_the_badge_title() -> None:
+    result = import_credential(FIXTURES / "ob3-badge.json", language="de")
+
+    assert result.document["credential"]["title"] == "Grundlagen des Datenschutzrechts"
+    assert result.document["credential"]["language"] == "de"
+
+
+def test_a_wallet_presentation_of_one_badge_is_opened(credential_file: Writer) -> None:
+    presentation = {
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": ["VerifiablePresentation"],
+        "holder": "did:example:learner-7c41",
+        "verifiableCredential": [fixture_document("ob3-badge.json")],
+        "proof": {"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "proofPurpose": "authentication"},
+    }
+
+    result = import_credential(credential_file(presentation))
+
+    assert result.document["credential"]["title"] == "Data Protection Law Essentials"
+    assert result.signature_reason.startswith("DataIntegrityProof (eddsa-rdfc-2022) with key https://academy")
