@@ -97,6 +97,10 @@ def _choose_outcome(context: RuleContext, findings: Sequence[Finding]) -> Outcom
         if f.allows is not None:
             allowed &= f.allows
     outcome = next((candidate for candidate in EAR_ORDER if candidate in allowed), Outcome.NON_RECOGNITION)
+    # Refusal is the last resort (2010 Revised Recommendation): where a finding offers the RPL route, the
+    # institution's own assessment of the learner can bridge the other differences too, so it comes first.
+    if outcome is Outcome.NON_RECOGNITION and any(f.alternative == RPL_ROUTE for f in findings):
+        return Outcome.ALTERNATIVE_RECOGNITION
     # Art. VII: without documents the declared learning is verified by other means before full recognition.
     if outcome is Outcome.FULL_RECOGNITION and refugee_without_documents(context):
         return Outcome.CONDITIONAL_RECOGNITION

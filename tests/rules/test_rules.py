@@ -329,6 +329,19 @@ def test_substantial_differences_that_nothing_bridges_mean_non_recognition() -> 
     assert found(decision, "lisbon.reasons_and_appeal").status is Status.PASS
 
 
+def test_rpl_route_comes_before_refusal() -> None:
+    decision = run(
+        both(
+            cred(quality_assurance={"internal": True}, workload={"ects": 3}),
+            lambda d: d["credential"]["awarding_body"].update(kind="private_provider"),
+        )
+    )
+    assert decision.recommendation.outcome.value == "alternative_recognition"
+    assert decision.recommendation.ects_recognised == 0
+    assert "recognition of prior learning (RPL) procedure" in decision.recommendation.summary
+    assert {d.element.value for d in decision.recommendation.substantial_differences} == {"workload", "quality"}
+
+
 def test_admission_weighs_level_against_entry_level() -> None:
     def admission(document: dict[str, Any]) -> None:
         document["purpose"] = "admission"

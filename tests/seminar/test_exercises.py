@@ -19,7 +19,7 @@ EXPECTED = {
     "02-comprehensive-university-admission": (Outcome.FULL_RECOGNITION, None),
     "03-introductory-online-course": (Outcome.CONDITIONAL_RECOGNITION, 5),
     "04-working-professionals-upskilling": (Outcome.FULL_RECOGNITION, 7.5),
-    "05-corporate-provider": (Outcome.NON_RECOGNITION, 0),
+    "05-corporate-provider": (Outcome.ALTERNATIVE_RECOGNITION, 0),
     "06-vet-chamber-of-commerce": (Outcome.ALTERNATIVE_RECOGNITION, None),
     "07-refugee-without-documents": (Outcome.INFORMATION_REQUIRED, 0),
     "08-level-not-supported": (Outcome.ALTERNATIVE_RECOGNITION, 5),
