@@ -47,10 +47,19 @@ MAX_CASE_BYTES = 20 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a case file; ``path`` is dotted (``credential.workload.ects``), empty for the root."""
+    """One thing wrong with a case file; ``path`` is dotted (``credential.workload.ects``), empty for the root.
+
+    ``field`` is the field to fix: ``path`` itself, or for a missing required key the path of that key, so a
+    form can put the message beside the empty field rather than its section.
+    """
 
     path: str
     message: str
+    field: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.field:
+            object.__setattr__(self, "field", self.path)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
@@ -145,7 +154,7 @@ def schema_problems(document: Any, schema_name: str, what: str) -> list[Problem]
     for error in schema_validator(schema_name).iter_errors(document):
         for leaf in _leaf_errors(error):
             path = _dotted(leaf.absolute_path)
-            problems.setdefault(path, Problem(path, _message(leaf)))
+            problems.setdefault(path, Problem(path, _message(leaf), _field(leaf, path)))
     return sorted(problems.values(), key=lambda p: p.path)
 
 
@@ -168,13 +177,23 @@ def _dotted(path: Any) -> str:
     return "".join(parts)
 
 
+def _missing_key(error: ValidationError) -> str:
+    return str(error.message).split("'")[1] if "'" in str(error.message) else "a field"
+
+
+def _field(error: ValidationError, path: str) -> str:
+    if error.validator != "required":
+        return path
+    missing = _missing_key(error)
+    return f"{path}.{missing}" if path else missing
+
+
 def _message(error: ValidationError) -> str:
     value = error.instance
     shown = _shown(value)
     validator = error.validator
     if validator == "required":
-        missing = str(error.message).split("'")[1] if "'" in str(error.message) else "a field"
-        return f"{missing} is required here"
+        return f"{_missing_key(error)} is required here"
     if validator == "const":
         return f"must be {json.dumps(error.validator_value)} (got {shown})"
     if validator == "enum":

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from recogniser.casefile import CaseFileError, case_sha256, load_case, parse_case, save_case
+from recogniser.casefile import CaseFileError, case_sha256, load_case, parse_case, save_case, validation_problems
 from recogniser.model import AssessmentType, Purpose
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -120,3 +120,10 @@ def test_save_refuses_an_invalid_document_and_keeps_the_old_file(tmp_path: Path)
 @pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.name)
 def test_shared_examples_load(example: Path) -> None:
     assert load_case(example).document["format"] == "recogniser-case/1"
+
+
+def test_missing_required_key_points_at_the_field_to_fill_in() -> None:
+    document = json.loads(json.dumps(MARITIME))
+    del document["target"]["ects"]
+    (problem,) = validation_problems(document)
+    assert (problem.path, problem.field) == ("target", "target.ects")

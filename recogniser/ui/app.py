@@ -1,38 +1,36 @@
-"""Start the desktop application."""
+"""Start the desktop application: ``recogniser`` or ``recogniser CASE.json``."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
 
 from recogniser import __version__
+from recogniser.rules import assess
+from recogniser.ui.crash import install_crash_hook
+from recogniser.ui.dialogs import Dialogs
+from recogniser.ui.main_window import MainWindow
+from recogniser.ui.settings import AppSettings
 
 
-class MainWindow(QMainWindow):
-    """The main window. Until the case list and editor land it shows what the command line can do."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWindowTitle(self.tr("Recogniser"))
-        hint = QLabel(
-            self.tr(
-                "<h2>Recogniser {version}</h2>"
-                "<p>The case editor is on its way. Meanwhile, assess a case file from a terminal:</p>"
-                "<pre>recogniser assess case.json</pre>"
-            ).format(version=__version__)
-        )
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setTextFormat(Qt.TextFormat.RichText)
-        self.setCentralWidget(hint)
-        self.resize(900, 600)
+def application() -> QApplication:
+    """The one QApplication, named so that QSettings and the data folders find the app's own."""
+    QCoreApplication.setOrganizationName("Recogniser")
+    QCoreApplication.setApplicationName("Recogniser")
+    QCoreApplication.setApplicationVersion(__version__)
+    existing = QApplication.instance()
+    return existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
 
 
 def run_app(arguments: list[str]) -> int:
-    QCoreApplication.setOrganizationName("Recogniser")
-    QCoreApplication.setApplicationName("Recogniser")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = MainWindow()
+    app = application()
+    dialogs = Dialogs()
+    window = MainWindow(assess, AppSettings(), dialogs)
+    install_crash_hook(dialogs, window.write_draft_now)
     window.show()
+    # After the first paint: opening a file or offering a draft may show a dialog over the window.
+    QTimer.singleShot(0, lambda: window.start(Path(arguments[0]) if arguments else None))
     return int(app.exec())

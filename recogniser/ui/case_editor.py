@@ -1,0 +1,426 @@
+"""The case form, grouped as an evaluator reads a file: purpose and target, then the credential's Annex I
+elements in their order (EU Council Recommendation 2022/C 243/02, Annex I), mandatory ones marked."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recogniser.agencies import default_agencies
+from recogniser.casefile import Problem
+from recogniser.frameworks import default_frameworks
+from recogniser.model import AssessmentType, Participation, ProviderKind, Purpose, QADecision
+from recogniser.ui.agency_field import AgencyField
+from recogniser.ui.document import field_of
+from recogniser.ui.fields import ChoiceField, CodeField, Field, FlagField, MultilineField, NumberField, TextField
+from recogniser.ui.level_field import LevelField
+from recogniser.ui.look import (
+    ERROR_COLOUR,
+    assessment_type_label,
+    participation_label,
+    provider_kind_label,
+    purpose_label,
+    qa_decision_label,
+)
+from recogniser.ui.outcomes_field import OutcomesField
+from recogniser.ui.session import CaseSession
+
+FLASH_MS = 1200
+
+#: A whole section the format requires (the target, for admission and credit transfer) is filled in from here.
+_SECTION_ENTRY = {"target": "target.eqf_level"}
+
+
+class FieldSlot(QWidget):
+    """A field's widget with its inline problem message underneath."""
+
+    def __init__(self, field: Field, caption: str = "") -> None:
+        super().__init__()
+        self.field = field
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        if caption:
+            small = QLabel(caption)
+            small.setBuddy(field.widget)
+            small.setStyleSheet("color: gray;")
+            layout.addWidget(small)
+        layout.addWidget(field.widget)
+        self.problem = QLabel()
+        self.problem.setObjectName(f"problem:{field.path}")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(f"color: {ERROR_COLOUR};")
+        # A narrow field (a country code) must not squeeze its message into a column of single words.
+        self.problem.setMinimumWidth(0 if field.stretches else 260)
+        self.problem.hide()
+        layout.addWidget(self.problem)
+
+    def show_problem(self, message: str | None) -> None:
+        self.problem.setText(message or "")
+        self.problem.setVisible(bool(message))
+        self.field.widget.setAccessibleDescription(message or "")
+
+    def flash(self) -> None:
+        self.setStyleSheet("FieldSlot { background: #fff3c4; border-radius: 3px; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # Bound to this slot, so the timer dies with it if the window closes first.
+        QTimer.singleShot(FLASH_MS, self, self._unflash)
+
+    def _unflash(self) -> None:
+        self.setStyleSheet("")
+
+
+class CaseEditor(QScrollArea):
+    """Every field of the case, bound to the session; problems from the case reader appear beside their field."""
+
+    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.slots: dict[str, FieldSlot] = {}
+        self._captions: list[QLabel] = []
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName(self.tr("Case editor"))
+        body = QWidget()
+        body.setObjectName("caseEditorBody")
+        self._layout = QVBoxLayout(body)
+        self._layout.setSpacing(10)
+        self.banner = QLabel()
+        self.banner.setObjectName("caseProblems")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.banner.hide()
+        self._layout.addWidget(self.banner)
+        self._build()
+        # The sections are separate forms; one label width lines their fields up.
+        label_width = max(caption.sizeHint().width() for caption in self._captions)
+        for caption in self._captions:
+            caption.setMinimumWidth(label_width)
+            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        legend = QLabel(
+            self.tr("<span style='color:{colour}'>*</span> mandatory element of EU Annex I").format(colour=ERROR_COLOUR)
+        )
+        legend.setStyleSheet("color: gray;")
+        self._layout.addWidget(legend)
+        self._layout.addStretch(1)
+        self.setWidget(body)
+        session.fields_changed.connect(self.refresh)
+        session.assessed.connect(self.show_problems)
+
+    # --- building the form ---
+
+    def _build(self) -> None:
+        s = self.session
+        unknown_yes_no: list[tuple[str, Any]] = [
+            (self.tr("Unknown"), None),
+            (self.tr("Yes"), True),
+            (self.tr("No"), False),
+        ]
+        eqf_levels: list[tuple[str, Any]] = [(self.tr("—"), None)] + [
+            (self.tr("EQF {level}").format(level=level), level) for level in range(1, 9)
+        ]
+
+        purpose = self._section(self.tr("Purpose and target"))
+        self._row(
+            purpose,
+            self.tr("Reference"),
+            TextField(s, "reference", self.tr("Reference"), self.tr("assigned when the case is saved")),
+        )
+        self._row(
+            purpose,
+            self.tr("Purpose"),
+            ChoiceField(s, "purpose", self.tr("Purpose"), [(purpose_label(p), p.value) for p in Purpose]),
+        )
+        self._row(
+            purpose,
+            self.tr("Assessing country"),
+            CodeField(s, "assessing_country", self.tr("Assessing country"), 2, self.tr("e.g. HR")),
+        )
+        self._row(
+            purpose,
+            self.tr("Applicant"),
+            FlagField(s, "applicant.refugee", self.tr("Refugee or displaced person (LRC VII)")),
+        )
+        self._row(purpose, "", FlagField(s, "applicant.documents_missing", self.tr("Documents missing")))
+        self._row(
+            purpose,
+            self.tr("Programme or component"),
+            TextField(s, "target.title", self.tr("Target programme or component")),
+        )
+        self._row(purpose, self.tr("Institution"), TextField(s, "target.institution", self.tr("Target institution")))
+        self._row(
+            purpose,
+            self.tr("Level and credits sought"),
+            ChoiceField(s, "target.eqf_level", self.tr("Target EQF level"), eqf_levels),
+            NumberField(s, "target.ects", self.tr("ECTS sought"), self.tr("ECTS")),
+            captions=(self.tr("EQF level"), self.tr("ECTS sought")),
+        )
+        self._row(
+            purpose,
+            self.tr("Target learning outcomes"),
+            OutcomesField(s, "target.learning_outcomes", self.tr("Target learning outcomes")),
+        )
+
+        credential = self._section(self.tr("Credential"))
+        self._row(
+            credential,
+            self.tr("Learner"),
+            TextField(s, "credential.learner.name", self.tr("Learner name"), self.tr("name")),
+            TextField(s, "credential.learner.identifier", self.tr("Learner identifier"), self.tr("identifier")),
+            TextField(s, "credential.learner.date_of_birth", self.tr("Learner date of birth"), self.tr("YYYY-MM-DD")),
+            number=1,
+            mandatory=True,
+            captions=(self.tr("Name"), self.tr("Identifier"), self.tr("Date of birth")),
+        )
+        self._row(
+            credential,
+            self.tr("Title"),
+            TextField(s, "credential.title", self.tr("Credential title")),
+            number=2,
+            mandatory=True,
+        )
+        self._row(
+            credential,
+            self.tr("Country of the issuer"),
+            CodeField(s, "credential.issuer_country", self.tr("Country of the issuer"), 2, self.tr("e.g. IE")),
+            number=3,
+            mandatory=True,
+        )
+        self._row(
+            credential,
+            self.tr("Awarding body"),
+            TextField(s, "credential.awarding_body.name", self.tr("Awarding body")),
+            number=4,
+            mandatory=True,
+        )
+        self._row(
+            credential,
+            self.tr("Body's country and kind"),
+            CodeField(s, "credential.awarding_body.country", self.tr("Awarding body country"), 2, self.tr("e.g. IE")),
+            ChoiceField(
+                s,
+                "credential.awarding_body.kind",
+                self.tr("Kind of awarding body"),
+                [(self.tr("—"), None)] + [(provider_kind_label(k), k.value) for k in ProviderKind],
+            ),
+        )
+        self._row(
+            credential,
+            self.tr("Date of issuing"),
+            TextField(s, "credential.issue_date", self.tr("Date of issuing"), self.tr("YYYY-MM-DD")),
+            number=5,
+            mandatory=True,
+        )
+        self._row(
+            credential,
+            self.tr("Learning outcomes"),
+            OutcomesField(s, "credential.learning_outcomes", self.tr("Credential learning outcomes")),
+            number=6,
+            mandatory=True,
+        )
+        self._row(
+            credential,
+            self.tr("Notional workload"),
+            NumberField(s, "credential.workload.ects", self.tr("Workload in ECTS"), self.tr("ECTS")),
+            NumberField(s, "credential.workload.hours", self.tr("Workload in hours"), self.tr("hours")),
+            number=7,
+            mandatory=True,
+            captions=(self.tr("ECTS"), self.tr("Hours")),
+        )
+        self._row(
+            credential, self.tr("Level"), LevelField(s, self.tr("Level"), default_frameworks), number=8, mandatory=True
+        )
+        self._row(
+            credential,
+            self.tr("Type of assessment"),
+            ChoiceField(
+                s,
+                "credential.assessment.type",
+                self.tr("Type of assessment"),
+                [(self.tr("—"), None)] + [(assessment_type_label(a), a.value) for a in AssessmentType],
+            ),
+            number=9,
+            mandatory=True,
+        )
+        self._row(
+            credential,
+            self.tr("Form of participation"),
+            ChoiceField(
+                s,
+                "credential.participation",
+                self.tr("Form of participation"),
+                [(self.tr("—"), None)] + [(participation_label(p), p.value) for p in Participation],
+            ),
+            number=10,
+            mandatory=True,
+        )
+        self._row(
+            credential,
+            self.tr("Quality assurance"),
+            ChoiceField(
+                s, "credential.quality_assurance.internal", self.tr("Internal quality assurance"), unknown_yes_no
+            ),
+            AgencyField(
+                s, "credential.quality_assurance.external_agency", self.tr("External QA agency"), default_agencies
+            ),
+            number=11,
+            mandatory=True,
+            captions=(self.tr("Internal QA"), self.tr("External QA agency")),
+        )
+        self._row(
+            credential,
+            self.tr("External QA decision"),
+            ChoiceField(
+                s,
+                "credential.quality_assurance.decision",
+                self.tr("External QA decision"),
+                [(self.tr("—"), None)] + [(qa_decision_label(d), d.value) for d in QADecision],
+            ),
+            TextField(
+                s, "credential.quality_assurance.valid_until", self.tr("QA decision valid until"), self.tr("YYYY-MM-DD")
+            ),
+            captions=(self.tr("Decision"), self.tr("Valid until")),
+        )
+
+        optional = self._section(self.tr("Optional elements"))
+        self._row(
+            optional,
+            self.tr("Prerequisites"),
+            MultilineField(s, "credential.prerequisites", self.tr("Prerequisites")),
+            number=12,
+        )
+        self._row(
+            optional,
+            self.tr("Supervision and identity"),
+            ChoiceField(s, "credential.assessment.supervised", self.tr("Assessment supervised"), unknown_yes_no),
+            ChoiceField(s, "credential.assessment.identity_verified", self.tr("Identity verified"), unknown_yes_no),
+            number=13,
+            captions=(self.tr("Supervised"), self.tr("Identity verified")),
+        )
+        self._row(optional, self.tr("Grade"), TextField(s, "credential.grade", self.tr("Grade")), number=14)
+        self._row(
+            optional,
+            self.tr("Integration and stacking"),
+            TextField(
+                s,
+                "credential.stackability",
+                self.tr("Integration and stacking"),
+                self.tr("stand-alone, or counts towards…"),
+            ),
+            number=15,
+        )
+        self._row(
+            optional,
+            self.tr("Further information"),
+            MultilineField(s, "credential.further_information", self.tr("Further information")),
+            number=16,
+        )
+        self._row(
+            optional,
+            self.tr("Language"),
+            TextField(s, "credential.language", self.tr("Language of the credential"), self.tr("e.g. en")),
+        )
+
+    def _section(self, title: str) -> QFormLayout:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self._layout.addWidget(box)
+        return form
+
+    def _row(
+        self,
+        form: QFormLayout,
+        label: str,
+        *fields: Field,
+        number: int | None = None,
+        mandatory: bool = False,
+        captions: Sequence[str] = (),
+    ) -> None:
+        text = html.escape(label)
+        if number is not None:
+            text = f"<span style='color:gray'>{number}</span>&nbsp;&nbsp;{text}"
+        if mandatory:
+            text += f" <span style='color:{ERROR_COLOUR}'>*</span>"
+        caption = QLabel(text)
+        caption.setTextFormat(Qt.TextFormat.RichText)
+        caption.setBuddy(fields[0].widget)
+        self._captions.append(caption)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        for position, field in enumerate(fields):
+            slot = FieldSlot(field, captions[position] if position < len(captions) else "")
+            self.slots[field.path] = slot
+            row.addWidget(slot, 1 if field.stretches else 0, Qt.AlignmentFlag.AlignTop)
+        if not any(field.stretches for field in fields):
+            row.addStretch(1)
+        form.addRow(caption, row)
+
+    # --- following the session ---
+
+    def refresh(self, paths: tuple[str, ...] = ()) -> None:
+        for slot in self.slots.values():
+            if not paths or any(slot.field.concerns(changed) for changed in paths):
+                slot.field.refresh()
+
+    def show_problems(self) -> None:
+        unplaced: list[str] = []
+        messages: dict[str, list[str]] = {}
+        for problem in self.session.assessment.problems:
+            slot = self.slot_for(field_of(problem.field))
+            if slot is None:
+                unplaced.append(f"{problem.field or self.tr('case')}: {problem.message}")
+            else:
+                messages.setdefault(slot.field.path, []).append(self.problem_text(problem))
+        for path, slot in self.slots.items():
+            slot.show_problem("; ".join(messages.get(path, [])) or None)
+        self.banner.setText("\n".join(unplaced))
+        self.banner.setVisible(bool(unplaced))
+
+    def problem_text(self, problem: Problem) -> str:
+        """The message shown beside the field: the field is named by its place, so only what is wrong."""
+        if problem.field != problem.path:
+            return self.tr("Required for this purpose")
+        return problem.message
+
+    def describe_problem(self, problem: Problem) -> str:
+        """A problem named by the form's label for its field, for lists away from the form."""
+        slot = self.slot_for(field_of(problem.field))
+        if slot is None:
+            return str(problem)
+        return f"{slot.field.widget.accessibleName()}: {self.problem_text(problem)}"
+
+    def slot_for(self, path: str) -> FieldSlot | None:
+        """The slot of ``path``, else the first field inside it, else the nearest enclosing field."""
+        path = _SECTION_ENTRY.get(path, path)
+        if path in self.slots:
+            return self.slots[path]
+        for candidate, slot in self.slots.items():
+            if candidate.startswith(path + "."):
+                return slot
+        parent, _dot, _leaf = path.rpartition(".")
+        return self.slot_for(parent) if parent else None
+
+    def focus_field(self, path: str) -> bool:
+        """Scroll to the field a finding is about, give it the focus and flash it."""
+        slot = self.slot_for(field_of(path))
+        if slot is None:
+            return False
+        self.ensureWidgetVisible(slot, 40, 80)
+        slot.field.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        slot.flash()
+        return True

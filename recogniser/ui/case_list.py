@@ -1,0 +1,386 @@
+"""The stored cases: a table model over the store, searched as the evaluator types and filtered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recogniser.errors import UserInputError
+from recogniser.model import Outcome, Purpose
+from recogniser.store import CaseQuery, CaseSort, CaseStore, CaseSummary
+from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, outcome_label, purpose_label
+from recogniser.ui.tasks import TaskRunner
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+#: Rows fetched at a time; more arrive as the evaluator scrolls.
+PAGE_SIZE = 200
+#: Typing pauses this long before the store is searched: each keystroke would otherwise be a query.
+SEARCH_DELAY_MS = 120
+
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class CaseListModel(QAbstractTableModel):
+    """Case summaries as rows. ``fetchMore`` asks ``page_requested`` for the next page (loaded off the UI thread)."""
+
+    REFERENCE, LEARNER, TITLE, AWARDING_BODY, PURPOSE, OUTCOME, UPDATED = range(7)
+    SORTS = (
+        CaseSort.REFERENCE,
+        CaseSort.LEARNER,
+        CaseSort.TITLE,
+        CaseSort.AWARDING_BODY,
+        CaseSort.PURPOSE,
+        CaseSort.OUTCOME,
+        CaseSort.UPDATED,
+    )
+
+    page_requested = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CaseSummary] = []
+        self._total = 0
+        self._fetching = False
+
+    def set_rows(self, rows: Sequence[CaseSummary], total: int) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._total = total
+        self._fetching = False
+        self.endResetModel()
+
+    def append_rows(self, rows: Sequence[CaseSummary]) -> None:
+        self._fetching = False
+        if not rows:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def summary(self, row: int) -> CaseSummary:
+        return self._rows[row]
+
+    def row_of(self, reference: str) -> int | None:
+        for row, summary in enumerate(self._rows):
+            if summary.reference == reference:
+                return row
+        return None
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
+        if self.canFetchMore(parent):
+            self._fetching = True
+            self.page_requested.emit(len(self._rows))
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.SORTS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Reference"),
+            self.tr("Learner"),
+            self.tr("Credential"),
+            self.tr("Awarding body"),
+            self.tr("Purpose"),
+            self.tr("Outcome"),
+            self.tr("Updated"),
+        )[section]
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        summary = self._rows[index.row()]
+        column = index.column()
+        if role == SUMMARY_ROLE:
+            return summary
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(summary, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.OUTCOME and summary.outcome is not None:
+            return QColor(OUTCOME_COLOURS[summary.outcome])
+        return None
+
+    def _text(self, summary: CaseSummary, column: int) -> str:
+        if column == self.REFERENCE:
+            return summary.reference
+        if column == self.LEARNER:
+            return summary.learner or ""
+        if column == self.TITLE:
+            return summary.title or ""
+        if column == self.AWARDING_BODY:
+            return summary.awarding_body or ""
+        if column == self.PURPOSE:
+            return purpose_label(summary.purpose)
+        if column == self.OUTCOME:
+            return outcome_label(summary.outcome) if summary.outcome is not None else self.tr("not assessed")
+        return summary.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class CaseListPane(QWidget):
+    """Search box, filters, the case table and the case commands. Store calls go through ``tasks``."""
+
+    open_requested = Signal(str)
+    new_requested = Signal()
+    duplicate_requested = Signal(str)
+    delete_requested = Signal(object)
+    import_requested = Signal()
+    loaded = Signal()
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.store: CaseStore | None = None
+        self.query = CaseQuery()
+        self._generation = 0
+        self.model = CaseListModel(self)
+        self.model.page_requested.connect(self._load_page)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search reference, learner, title, body… (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search cases"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textEdited.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self.refresh)
+
+        self.purpose_filter = self._filter(
+            self.tr("Filter by purpose"), [(self.tr("All purposes"), None)] + [(purpose_label(p), p) for p in Purpose]
+        )
+        self.outcome_filter = self._filter(
+            self.tr("Filter by outcome"), [(self.tr("All outcomes"), None)] + [(outcome_label(o), o) for o in Outcome]
+        )
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Cases"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(CaseListModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (CaseListModel.REFERENCE, 120),
+            (CaseListModel.LEARNER, 120),
+            (CaseListModel.AWARDING_BODY, 160),
+            (CaseListModel.PURPOSE, 150),
+            (CaseListModel.OUTCOME, 130),
+            (CaseListModel.UPDATED, 115),
+        ):
+            header.resizeSection(column, width)
+        # The narrow list shows what finds a case; the other columns are a right-click on the header away.
+        for column in (CaseListModel.AWARDING_BODY, CaseListModel.PURPOSE, CaseListModel.UPDATED):
+            self.table.setColumnHidden(column, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._choose_columns)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(CaseListModel.UPDATED, Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        self.table.activated.connect(lambda index: self.open_requested.emit(self.model.summary(index.row()).reference))
+        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._update_buttons())
+
+        self.status = QLabel()
+        self.status.setObjectName("caseListStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.new_button = self._button(self.tr("New"), self.tr("New case"), self.new_requested.emit)
+        self.open_button = self._button(self.tr("Open"), self.tr("Open the selected case"), self._open_selected)
+        self.duplicate_button = self._button(
+            self.tr("Duplicate"), self.tr("Duplicate the selected case"), self._duplicate_selected
+        )
+        self.delete_button = self._button(
+            self.tr("Delete…"), self.tr("Delete the selected case"), self._delete_selected
+        )
+        self.import_button = self._button(
+            self.tr("Import…"), self.tr("Import a Europass or Open Badges credential"), self.import_requested.emit
+        )
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.purpose_filter, 1)
+        filters.addWidget(self.outcome_filter, 1)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.open_button, self.duplicate_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.show_status(self.tr("Opening the case database…"))
+        self._update_buttons()
+
+    def _filter(self, name: str, choices: list[tuple[str, Any]]) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        for label, value in choices:
+            combo.addItem(label, value)
+        combo.activated.connect(lambda _index: self.refresh())
+        return combo
+
+    def _button(self, text: str, name: str, handler: Callable[[], Any]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.setToolTip(name)
+        button.clicked.connect(lambda _checked=False: handler())
+        return button
+
+    # --- the store ---
+
+    def set_store(self, store: CaseStore | None) -> None:
+        self.store = store
+        self.refresh()
+
+    def show_status(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "color: gray;")
+
+    def refresh(self) -> None:
+        """Reload the list for the current search, filters and order."""
+        self._search_timer.stop()
+        store = self.store
+        if store is None:
+            self.model.set_rows([], 0)
+            self._update_buttons()
+            return
+        self.query = replace(
+            self.query,
+            search=self.search.text().strip(),
+            purpose=self.purpose_filter.currentData(),
+            outcome=self.outcome_filter.currentData(),
+        )
+        query = self.query
+        self._generation += 1
+        generation = self._generation
+
+        def load() -> tuple[list[CaseSummary], int]:
+            return store.list_cases(query, 0, PAGE_SIZE), store.count_cases(query)
+
+        self.tasks.run(
+            self.tr("Listing the cases"), load, lambda result: self._loaded(generation, *result), self._failed
+        )
+
+    def _loaded(self, generation: int, rows: list[CaseSummary], total: int) -> None:
+        if generation != self._generation:
+            return  # a newer search has been typed since
+        self.model.set_rows(rows, total)
+        if total == 0 and not (self.query.search or self.query.purpose or self.query.outcome):
+            self.show_status(self.tr("No cases yet. Create one with New (Ctrl+N) or import a credential."))
+        elif total == 0:
+            self.show_status(self.tr("No case matches."))
+        else:
+            self.show_status(self.tr("{count} cases").format(count=f"{total:,}") if total != 1 else self.tr("1 case"))
+        self._update_buttons()
+        self.loaded.emit()
+
+    def _load_page(self, offset: int) -> None:
+        store, query, generation = self.store, self.query, self._generation
+        if store is None:
+            return
+
+        def appended(rows: list[CaseSummary]) -> None:
+            if generation == self._generation:
+                self.model.append_rows(rows)
+
+        self.tasks.run(
+            self.tr("Listing the cases"), lambda: store.list_cases(query, offset, PAGE_SIZE), appended, self._failed
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        """A database problem is shown here, in the list, and the list stays usable."""
+        self.model.set_rows([], 0)
+        self.show_status(self.tr("Cannot list the cases: {error}").format(error=error), error=True)
+        self._update_buttons()
+        self.loaded.emit()
+        if not isinstance(error, UserInputError):
+            # A fault rather than a database the evaluator can fix: logged and reported with the log's place.
+            self.tasks.failed.emit(self.tr("Listing the cases"), error)
+
+    def _choose_columns(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        for column in range(self.model.columnCount()):
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.setEnabled(column != CaseListModel.REFERENCE)
+            action.toggled.connect(lambda shown, chosen=column: self.table.setColumnHidden(chosen, not shown))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(position))
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        self.query = replace(
+            self.query, sort=CaseListModel.SORTS[column], descending=order == Qt.SortOrder.DescendingOrder
+        )
+        self.refresh()
+
+    # --- selection and commands ---
+
+    def selected(self) -> CaseSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.summary(rows[0].row()) if rows else None
+
+    def select_reference(self, reference: str) -> None:
+        row = self.model.row_of(reference)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected() is not None
+        for button in (self.open_button, self.duplicate_button, self.delete_button):
+            button.setEnabled(chosen)
+
+    def _open_selected(self) -> None:
+        summary = self.selected()
+        if summary is not None:
+            self.open_requested.emit(summary.reference)
+
+    def _duplicate_selected(self) -> None:
+        summary = self.selected()
+        if summary is not None:
+            self.duplicate_requested.emit(summary.reference)
+
+    def _delete_selected(self) -> None:
+        summary = self.selected()
+        if summary is not None:
+            self.delete_requested.emit(summary)

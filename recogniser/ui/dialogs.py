@@ -1,0 +1,78 @@
+"""Every question and message the window puts to the evaluator, behind one object tests replace."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from recogniser.model import Recommendation
+from recogniser.ui.decision_dialog import DecisionDialog, DecisionEntry
+
+
+class UnsavedChoice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+class Dialogs:
+    """Modal questions and messages. Each returns what the evaluator chose; None means they cancelled."""
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.critical(parent, title, text)
+
+    def information(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+        accept = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is accept
+
+    def unsaved_changes(self, parent: QWidget | None, case_name: str) -> UnsavedChoice:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _tr("Unsaved changes"),
+            _tr("“{case}” has changes that are not saved. Save them first?").format(case=case_name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            parent,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return UnsavedChoice.SAVE
+        if answer == QMessageBox.StandardButton.Discard:
+            return UnsavedChoice.DISCARD
+        return UnsavedChoice.CANCEL
+
+    def open_path(self, parent: QWidget | None, caption: str, filters: str) -> str | None:
+        path, _filter = QFileDialog.getOpenFileName(parent, caption, "", filters)
+        return path or None
+
+    def save_path(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> str | None:
+        path, _filter = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+        return path or None
+
+    def record_decision(
+        self, parent: QWidget | None, recommendation: Recommendation, evaluator: str
+    ) -> DecisionEntry | None:
+        dialog = DecisionDialog(recommendation, evaluator, parent)
+        return dialog.entry() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def crash(self, parent: QWidget | None, summary: str, log_path: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, _tr("Recogniser hit an internal error"), "", parent=parent)
+        box.setText(
+            _tr(
+                "Something went wrong inside Recogniser: {summary}\n\nYour open case is kept as a draft and is "
+                "offered back the next time the app starts. The details are in the log:\n{log}"
+            ).format(summary=summary, log=log_path)
+        )
+        box.exec()

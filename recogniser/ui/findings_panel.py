@@ -1,0 +1,373 @@
+"""The live findings and the recommendation beside the editor."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recogniser.casefile import Problem
+from recogniser.model import Decision, Finding, RuleSet, Status
+from recogniser.store import StoredDecision
+from recogniser.ui.document import field_of
+from recogniser.ui.findings_model import FINDING_ROLE, FindingsModel
+from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, STATUS_COLOURS, outcome_label, status_icon, status_label
+from recogniser.ui.session import Assessment
+
+
+def _escape(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+class FindingDelegate(QStyledItemDelegate):
+    """A finding as its status icon, the message wrapped in full, and its legal basis in small grey below:
+    a finding is a sentence and must be readable without hovering."""
+
+    PADDING = 5
+    ICON = 18
+
+    def __init__(self, view: FindingsView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def _text_width(self, index: QModelIndex | QPersistentModelIndex) -> int:
+        depth = 2 if index.parent().isValid() else 1
+        width = self._view.viewport().width() - self._view.indentation() * depth
+        return max(width - 2 * self.PADDING - self.ICON - 8, 60)
+
+    @staticmethod
+    def _small(font: QFont) -> QFont:
+        small = QFont(font)
+        small.setPointSizeF(max(font.pointSizeF() * 0.88, 7.0))
+        return small
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        finding = index.data(FINDING_ROLE)
+        if not isinstance(finding, Finding):
+            hint = super().sizeHint(option, index)
+            return QSize(hint.width(), max(hint.height(), self.ICON + 2 * self.PADDING))
+        width = self._text_width(index)
+        message = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 100_000), _WRAP, finding.message)
+        citation = QFontMetrics(self._small(option.font)).boundingRect(
+            QRect(0, 0, width, 100_000), _WRAP, finding.citation
+        )
+        return QSize(width, message.height() + citation.height() + 2 * self.PADDING + 2)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        finding = index.data(FINDING_ROLE)
+        if not isinstance(finding, Finding):
+            super().paint(painter, option, index)
+            return
+        background = QStyleOptionViewItem(option)
+        self.initStyleOption(background, index)
+        background.text = ""
+        background.icon = QIcon()
+        style = background.widget.style() if background.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, background.widget)
+        area = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        status_icon(finding.status).paint(painter, QRect(area.left(), area.top() + 1, self.ICON, self.ICON))
+        text_area = area.adjusted(self.ICON + 8, 0, 0, 0)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setFont(option.font)
+        painter.setPen(
+            option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        )
+        drawn = painter.boundingRect(text_area, _WRAP, finding.message)
+        painter.drawText(text_area, _WRAP, finding.message)
+        painter.setFont(self._small(option.font))
+        painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText) if selected else QColor("gray"))
+        painter.drawText(text_area.adjusted(0, drawn.height() + 2, 0, 0), _WRAP, finding.citation)
+        painter.restore()
+
+
+_WRAP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+
+
+class FindingsView(QTreeView):
+    """The findings tree. Rule sets with something to look at open, the rest stay folded (until the evaluator
+    says otherwise); the chosen finding stays chosen while the findings are re-assessed."""
+
+    def __init__(self, model: FindingsModel) -> None:
+        super().__init__()
+        self.setModel(model)
+        self.setHeaderHidden(True)
+        self.setColumnHidden(FindingsModel.CITATION, True)
+        self.setUniformRowHeights(False)
+        self.setItemDelegate(FindingDelegate(self))
+        self.setIconSize(QSize(18, 18))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._folded: dict[RuleSet, bool] = {}
+        self._current_rule: str | None = None
+        self._arranging = False
+        self.expanded.connect(lambda index: self._remember_fold(index, False))
+        self.collapsed.connect(lambda index: self._remember_fold(index, True))
+        model.modelAboutToBeReset.connect(self._remember_current)
+        model.modelReset.connect(self._arrange)
+
+    def _group_rule_set(self, row: int) -> RuleSet | None:
+        first = self.model().index(0, 0, self.model().index(row, 0))
+        finding = first.data(FINDING_ROLE)
+        return finding.rule_set if isinstance(finding, Finding) else None
+
+    def _remember_fold(self, index: QModelIndex, folded: bool) -> None:
+        if not self._arranging and not index.parent().isValid():
+            rule_set = self._group_rule_set(index.row())
+            if rule_set is not None:
+                self._folded[rule_set] = folded
+
+    def _remember_current(self) -> None:
+        finding = self.currentIndex().data(FINDING_ROLE)
+        self._current_rule = finding.rule_id if isinstance(finding, Finding) else None
+
+    def _arrange(self) -> None:
+        model = self.model()
+        self._arranging = True
+        try:
+            for row in range(model.rowCount()):
+                group = model.index(row, 0)
+                findings = [model.index(child, 0, group).data(FINDING_ROLE) for child in range(model.rowCount(group))]
+                rule_set = findings[0].rule_set if findings else None
+                open_points = any(f.status in (Status.FAIL, Status.WARNING, Status.UNKNOWN) for f in findings)
+                folded = self._folded.get(rule_set, not open_points) if rule_set is not None else False
+                self.setExpanded(group, not folded)
+                for child, finding in enumerate(findings):
+                    if finding.rule_id == self._current_rule:
+                        self.setCurrentIndex(model.index(child, 0, group))
+        finally:
+            self._arranging = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        # Wrapped rows change height with the width.
+        self.doItemsLayout()
+
+
+class FindingsPanel(QWidget):
+    """Findings grouped by rule set; choosing one asks the editor to show the field it is about."""
+
+    field_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FindingsModel(self)
+        self.summary = QLabel()
+        self.summary.setObjectName("findingsSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.tree = FindingsView(self.model)
+        self.tree.setAccessibleName(self.tr("Findings"))
+        self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.tree.activated.connect(self._activated)
+        self.details = QLabel()
+        self.details.setObjectName("findingDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.linkActivated.connect(self.field_requested)
+        self.details.setAccessibleName(self.tr("Selected finding"))
+        self.details.setMinimumHeight(70)
+        self.details.setFrameShape(QFrame.Shape.StyledPanel)
+        self.details.setMargin(6)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.details)
+        self.show_assessment(Assessment())
+
+    def show_assessment(self, assessment: Assessment) -> None:
+        findings = assessment.decision.findings if assessment.decision else ()
+        self.model.set_findings(findings)
+        if assessment.decision is None:
+            self.summary.setText(self.tr("<b>Findings</b>"))
+        else:
+            counts = [
+                f"<span style='color:{STATUS_COLOURS[status]}'>{self.model.count(status)} "
+                f"{html.escape(status_label(status).lower())}</span>"
+                for status in (Status.FAIL, Status.WARNING, Status.UNKNOWN, Status.PASS)
+            ]
+            self.summary.setText(self.tr("<b>Findings</b> &nbsp; {counts}").format(counts=" · ".join(counts)))
+        self._show_details(None)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_details(current.data(FINDING_ROLE) if current.isValid() else None)
+
+    def _activated(self, index: QModelIndex) -> None:
+        finding = index.data(FINDING_ROLE)
+        if isinstance(finding, Finding) and finding.field:
+            self.field_requested.emit(field_of(finding.field))
+
+    def _show_details(self, finding: Finding | None) -> None:
+        if not isinstance(finding, Finding):
+            self.details.setText(
+                self.tr(
+                    "<span style='color:gray'>Select a finding to read it in full; double-click or press "
+                    "Enter to go to its field.</span>"
+                )
+            )
+            return
+        text = (
+            f"<b style='color:{STATUS_COLOURS[finding.status]}'>{html.escape(status_label(finding.status))}</b>"
+            f" — {_escape(finding.message)}<br><i>{_escape(finding.citation)}</i>"
+            f" <span style='color:gray'>({html.escape(finding.rule_id)})</span>"
+        )
+        if finding.field:
+            link = self.tr("Go to the field")
+            text += f"<br><a href='{html.escape(field_of(finding.field))}'>{html.escape(link)}</a>"
+        self.details.setText(text)
+
+
+class RecommendationPanel(QScrollArea):
+    """The recommended outcome and everything that stands behind it."""
+
+    decision_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: How a problem reads in the list; the window names the field as the form labels it.
+        self.describe_problem: Callable[[Problem], str] = str
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.text = QLabel()
+        self.text.setObjectName("recommendation")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setAccessibleName(self.tr("Recommendation"))
+        self.decide_button = QPushButton(self.tr("Record decision…"))
+        self.decide_button.setAccessibleName(self.tr("Record the final decision"))
+        self.decide_button.clicked.connect(self.decision_requested)
+        self.history = QLabel()
+        self.history.setObjectName("decisionHistory")
+        self.history.setWordWrap(True)
+        self.history.setTextFormat(Qt.TextFormat.RichText)
+        self.history.setAccessibleName(self.tr("Recorded decisions"))
+        self.history.hide()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.text)
+        layout.addWidget(self.decide_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.history)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.show_assessment(Assessment())
+
+    def show_assessment(self, assessment: Assessment) -> None:
+        self.decide_button.setEnabled(assessment.decision is not None)
+        if assessment.decision is not None:
+            self.text.setText(self._decision_html(assessment.decision))
+        elif assessment.problems:
+            items = "".join(f"<li>{html.escape(self.describe_problem(p))}</li>" for p in assessment.problems)
+            self.text.setText(
+                self.tr("<h3>Not assessed yet</h3><p>Fix the fields marked in red to see the recommendation:</p>")
+                + f"<ul style='color:{ERROR_COLOUR}'>{items}</ul>"
+            )
+        elif assessment.failure is not None:
+            self.text.setText(
+                self.tr(
+                    "<h3>The assessment could not run</h3><p>{failure}</p><p>The case can still be saved.</p>"
+                ).format(failure=html.escape(assessment.failure))
+            )
+        else:
+            self.text.setText(self.tr("<p style='color:gray'>The recommendation appears here as you type.</p>"))
+
+    def show_history(self, decisions: Sequence[StoredDecision]) -> None:
+        """The decisions recorded for the stored case, newest first."""
+        rows = []
+        for record in reversed(decisions):
+            when = record.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            outcome = outcome_label(record.outcome)
+            line = (
+                f"<b style='color:{OUTCOME_COLOURS[record.outcome]}'>{html.escape(outcome)}</b> — "
+                f"{html.escape(record.decided_by)}, {when}"
+            )
+            if record.final_outcome is not None and record.final_outcome is not record.recommended_outcome:
+                line += (
+                    "<br><span style='color:gray'>"
+                    + html.escape(
+                        self.tr("recommended: {outcome}").format(outcome=outcome_label(record.recommended_outcome))
+                    )
+                    + "</span>"
+                )
+            if record.justification:
+                line += f"<br><i>{_escape(record.justification)}</i>"
+            rows.append(f"<li>{line}</li>")
+        self.history.setText(
+            "<p><b>" + html.escape(self.tr("Recorded decisions")) + "</b></p><ul>" + "".join(rows) + "</ul>"
+        )
+        self.history.setVisible(bool(rows))
+
+    def _decision_html(self, decision: Decision) -> str:
+        recommendation = decision.recommendation
+        colour = OUTCOME_COLOURS[recommendation.outcome]
+        parts = [
+            f"<div style='font-size:15pt; font-weight:600; color:{colour}'>"
+            f"{html.escape(outcome_label(recommendation.outcome))}</div>"
+        ]
+        if recommendation.ects_recognised is not None:
+            parts.append(self.tr("<p><b>ECTS recognised:</b> {ects:g}</p>").format(ects=recommendation.ects_recognised))
+        if recommendation.summary:
+            parts.append(f"<p>{_escape(recommendation.summary)}</p>")
+        sections = (
+            (
+                self.tr("Substantial differences"),
+                [
+                    f"{_escape(d.description)} <i style='color:gray'>({_escape(d.citation)})</i>"
+                    for d in recommendation.substantial_differences
+                ],
+            ),
+            (self.tr("Conditions"), [_escape(c) for c in recommendation.conditions]),
+            (self.tr("Information required"), [_escape(i) for i in recommendation.information_required]),
+        )
+        for title, items in sections:
+            if items:
+                parts.append(f"<p><b>{html.escape(title)}</b></p><ul>" + "".join(f"<li>{i}</li>" for i in items))
+                parts.append("</ul>")
+        if recommendation.appeal:
+            parts.append(self.tr("<p><b>Appeal:</b> {appeal}</p>").format(appeal=_escape(recommendation.appeal)))
+        return "".join(parts)
+
+
+class ResultsPane(QSplitter):
+    """The recommendation above, the findings behind it below."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.recommendation = RecommendationPanel()
+        self.findings = FindingsPanel()
+        self.addWidget(self.recommendation)
+        self.addWidget(self.findings)
+        self.setStretchFactor(0, 2)
+        self.setStretchFactor(1, 3)
+        self.setSizes([330, 520])
+        self.setChildrenCollapsible(False)
+
+    def show_assessment(self, assessment: Assessment) -> None:
+        self.findings.show_assessment(assessment)
+        self.recommendation.show_assessment(assessment)
+
+    def show_history(self, decisions: Sequence[StoredDecision]) -> None:
+        self.recommendation.show_history(decisions)

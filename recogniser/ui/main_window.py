@@ -1,0 +1,553 @@
+"""The main window: the case list, the case editor and the live findings side by side."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
+
+from recogniser.casefile import CaseFileError, dumps_case, load_case, parse_case, write_text_atomically
+from recogniser.errors import UserInputError
+from recogniser.logs import log_file
+from recogniser.model import Purpose
+from recogniser.store import CaseStore, CaseSummary, StoredCase, StoredDecision
+from recogniser.ui.case_editor import CaseEditor
+from recogniser.ui.case_list import CaseListPane
+from recogniser.ui.dialogs import Dialogs, UnsavedChoice
+from recogniser.ui.document import new_document, value_at
+from recogniser.ui.drafts import Draft, discard_draft, read_draft, write_draft
+from recogniser.ui.findings_panel import ResultsPane
+from recogniser.ui.session import Assessor, CaseSession
+from recogniser.ui.settings import ASSESSING_COUNTRY, DATABASE_URL, EVALUATOR_NAME, AppSettings
+from recogniser.ui.tasks import TaskRunner
+
+#: A draft is written this long after the last edit: often enough to lose nothing, rarely enough to be free.
+DRAFT_DELAY_MS = 1500
+
+CASE_FILE_FILTER = "Case files (*.json)"
+
+_log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        assessor: Assessor,
+        settings: AppSettings,
+        dialogs: Dialogs | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.dialogs = dialogs or Dialogs()
+        self.tasks = TaskRunner(self)
+        self.tasks.failed.connect(self.show_failure)
+        self.session = CaseSession(assessor, self)
+        self.store: CaseStore | None = None
+        self.store_problem: str | None = None
+        self.stored_reference: str | None = None
+        self.stored_version: int | None = None
+        self._closing = False
+
+        self.case_list = CaseListPane(self.tasks)
+        self.case_list.open_requested.connect(self.open_stored_case)
+        self.case_list.new_requested.connect(self.new_case)
+        self.case_list.duplicate_requested.connect(self.duplicate_case)
+        self.case_list.delete_requested.connect(self.delete_case)
+        self.editor = CaseEditor(self.session)
+        self.results = ResultsPane()
+        self.results.findings.field_requested.connect(self.editor.focus_field)
+        self.results.recommendation.describe_problem = self.editor.describe_problem
+        self.results.recommendation.decision_requested.connect(self.record_decision)
+        self.session.assessed.connect(lambda: self.results.show_assessment(self.session.assessment))
+        self.session.dirty_changed.connect(lambda _dirty: self._update_title())
+        self.session.fields_changed.connect(lambda _paths: self._case_edited())
+
+        self.empty_state = self._empty_state()
+        self.case_area = QStackedWidget()
+        self.case_area.addWidget(self.empty_state)
+        self.case_area.addWidget(self.editor)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.case_list)
+        self.splitter.addWidget(self.case_area)
+        self.splitter.addWidget(self.results)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([380, 640, 540])
+        self.setCentralWidget(self.splitter)
+
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.write_draft_now)
+
+        self._build_actions()
+        self.statusBar().showMessage(self.tr("Ready"))
+        self.resize(1560, 900)
+        self._restore_layout()
+        self._update_title()
+
+    def start(self, case_file: Path | None = None) -> None:
+        """What follows the first paint: open the database, then the case file given or an unsaved draft."""
+        self.open_store()
+        if case_file is not None:
+            self.open_case_file(case_file)
+        else:
+            self.offer_draft()
+
+    # --- construction ---
+
+    def _empty_state(self) -> QLabel:
+        hint = QLabel(
+            self.tr(
+                "<h2>No case open</h2>"
+                "<p>Start a new case with <b>Ctrl+N</b>, open one from the case list,<br>"
+                "open a case file with <b>Ctrl+O</b> or import a Europass or Open Badges credential "
+                "with <b>Ctrl+I</b>.</p>"
+                "<p style='color:gray'>Findings and the recommendation update as you type.</p>"
+            )
+        )
+        hint.setObjectName("emptyState")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setTextFormat(Qt.TextFormat.RichText)
+        hint.setWordWrap(True)
+        return hint
+
+    def _action(
+        self, text: str, handler: Callable[[], Any], shortcut: QKeySequence | QKeySequence.StandardKey | str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: handler())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(self.tr("&New case"), self.new_case, QKeySequence.StandardKey.New)
+        self.save_action = self._action(self.tr("&Save"), self.save_case, QKeySequence.StandardKey.Save)
+        self.open_file_action = self._action(
+            self.tr("&Open case file…"), self.open_case_file_dialog, QKeySequence.StandardKey.Open
+        )
+        self.export_file_action = self._action(
+            self.tr("Export case &file…"), self.export_case_file_dialog, "Ctrl+Shift+E"
+        )
+        self.decision_action = self._action(self.tr("Record &decision…"), self.record_decision, "Ctrl+D")
+        self.find_action = self._action(self.tr("&Find case"), self.find_case, QKeySequence.StandardKey.Find)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        self.addActions([self.undo_action, self.redo_action])
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_action, self.save_action])
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.open_file_action, self.export_file_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        self.case_menu = self.menuBar().addMenu(self.tr("&Case"))
+        self.case_menu.addAction(self.decision_action)
+        self._update_case_actions()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for reference in self.settings.recent_cases():
+            action = self.recent_menu.addAction(reference)
+            action.triggered.connect(lambda _checked=False, chosen=reference: self.open_stored_case(chosen))
+        self.recent_menu.setEnabled(True)
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("No recent cases")).setEnabled(False)
+
+    # --- the open case ---
+
+    @property
+    def has_case(self) -> bool:
+        return bool(self.session.document)
+
+    def case_name(self) -> str:
+        for path in ("reference", "credential.title", "credential.learner.name"):
+            value = value_at(self.session.document, path)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+        return self.tr("New case")
+
+    def _update_title(self) -> None:
+        if self.has_case:
+            self.setWindowTitle(self.tr("{case}[*] — Recogniser").format(case=self.case_name()))
+        else:
+            self.setWindowTitle(self.tr("Recogniser"))
+        self.setWindowModified(self.session.dirty)
+
+    def _update_case_actions(self) -> None:
+        for action in (self.save_action, self.export_file_action, self.decision_action):
+            action.setEnabled(self.has_case)
+
+    def _case_edited(self) -> None:
+        self._update_title()
+        if self.session.dirty:
+            self._draft_timer.start()
+
+    def load_document(
+        self,
+        document: Mapping[str, Any],
+        reference: str | None = None,
+        version: int | None = None,
+        dirty: bool = False,
+    ) -> None:
+        """Show ``document`` in the editor (the caller has already dealt with unsaved changes)."""
+        self.stored_reference = reference
+        self.stored_version = version
+        self.session.load(document)
+        if dirty:
+            # A restored draft, a duplicate or an import: unsaved until the evaluator saves it.
+            self.session.undo_stack.resetClean()
+            self._draft_timer.start()
+        self.case_area.setCurrentWidget(self.editor)
+        self._update_title()
+        self._update_case_actions()
+        self.results.show_history([])
+        if reference is not None:
+            self._load_history(reference)
+
+    def close_case(self) -> None:
+        self.load_document({})
+        self._draft_timer.stop()
+        discard_draft()
+        self.case_area.setCurrentWidget(self.empty_state)
+        self._update_title()
+        self._update_case_actions()
+
+    def leave_case_then(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once unsaved changes are saved or discarded; not at all if the evaluator cancels."""
+        if not self.has_case or not self.session.dirty:
+            action()
+            return
+        choice = self.dialogs.unsaved_changes(self, self.case_name())
+        if choice is UnsavedChoice.SAVE:
+            self.save_case(then=action)
+        elif choice is UnsavedChoice.DISCARD:
+            discard_draft()
+            self.session.mark_saved()
+            action()
+
+    def new_case(self) -> None:
+        self.leave_case_then(self._new_case)
+
+    def _new_case(self) -> None:
+        self.load_document(new_document(self.settings.text(ASSESSING_COUNTRY), Purpose.ADMISSION))
+        self.editor.focus_field("credential.title")
+
+    # --- the store ---
+
+    def open_store(self) -> None:
+        """Connect to the database off the UI thread; a failure is shown in the case list, not raised."""
+        url = self.settings.text(DATABASE_URL) or None
+        previous, self.store = self.store, None
+        self.case_list.set_store(None)
+        self.case_list.show_status(self.tr("Opening the case database…"))
+
+        def opened(store: CaseStore) -> None:
+            self.store, self.store_problem = store, None
+            self.case_list.set_store(store)
+            self.statusBar().showMessage(self.tr("Cases are kept in {place}").format(place=store.location), 8000)
+
+        def failed(error: BaseException) -> None:
+            self.store_problem = str(error)
+            self.case_list.show_status(self.tr("The case database cannot be used: {error}").format(error=error), True)
+            if not isinstance(error, UserInputError):
+                self.show_failure(self.tr("Opening the case database"), error)
+
+        def connect() -> CaseStore:
+            if previous is not None:
+                previous.close()
+            return CaseStore.open(url)
+
+        self.tasks.run(self.tr("Opening the case database"), connect, opened, failed)
+
+    def _require_store(self) -> CaseStore | None:
+        if self.store is None:
+            self.dialogs.error(
+                self,
+                self.tr("No case database"),
+                self.tr(
+                    "The case database is not available{reason}. Export the case file (Ctrl+Shift+E) to keep "
+                    "your work, or choose another database in Settings."
+                ).format(reason=f": {self.store_problem}" if self.store_problem else ""),
+            )
+        return self.store
+
+    def save_case(self, then: Callable[[], None] | None = None) -> None:
+        """Save to the store (Ctrl+S). A case the reader cannot read is refused, naming the fields to fix."""
+        if not self.has_case:
+            return
+        try:
+            case = parse_case(self.session.document)
+        except CaseFileError as error:
+            self.dialogs.error(
+                self,
+                self.tr("Cannot save yet"),
+                self.tr("Fix these fields first:\n{problems}").format(
+                    problems="\n".join(self.editor.describe_problem(p) for p in error.problems)
+                ),
+            )
+            return
+        store = self._require_store()
+        if store is None:
+            return
+        snapshot = self.session.document
+        reference, version = self.stored_reference, self.stored_version
+
+        def work() -> StoredCase:
+            if reference is None or version is None:
+                return store.add_case(case)
+            return store.save_case(reference, case, version)
+
+        def saved(stored: StoredCase) -> None:
+            self.stored_reference, self.stored_version = stored.reference, stored.version
+            if self.session.document is snapshot:
+                self.session.set_value("reference", stored.reference)
+                self.session.mark_saved()
+                discard_draft()
+            self.settings.remember_case(stored.reference)
+            self.case_list.refresh()
+            self.statusBar().showMessage(self.tr("Saved {reference}").format(reference=stored.reference), 5000)
+            if then is not None:
+                then()
+
+        self.tasks.run(self.tr("Saving the case"), work, saved)
+
+    def open_stored_case(self, reference: str) -> None:
+        if reference == self.stored_reference and self.has_case:
+            return
+        self.leave_case_then(lambda: self._fetch_case(reference, self._show_stored_case))
+
+    def _fetch_case(self, reference: str, then: Callable[[StoredCase], None]) -> None:
+        store = self._require_store()
+        if store is not None:
+            self.tasks.run(self.tr("Opening the case"), lambda: store.get_case(reference), then)
+
+    def _show_stored_case(self, stored: StoredCase) -> None:
+        self.load_document(stored.case.document, stored.reference, stored.version)
+        self.settings.remember_case(stored.reference)
+        self.case_list.select_reference(stored.reference)
+
+    def duplicate_case(self, reference: str) -> None:
+        def duplicate(stored: StoredCase) -> None:
+            document = {key: value for key, value in stored.case.document.items() if key != "reference"}
+            self.load_document(document, dirty=True)
+            self.statusBar().showMessage(
+                self.tr("A copy of {reference}: it gets its own reference when saved").format(reference=reference)
+            )
+
+        self.leave_case_then(lambda: self._fetch_case(reference, duplicate))
+
+    def delete_case(self, summary: CaseSummary) -> None:
+        store = self._require_store()
+        if store is None:
+            return
+        confirmed = self.dialogs.confirm(
+            self,
+            self.tr("Delete the case?"),
+            self.tr("Delete {reference} ({title})? This cannot be undone.").format(
+                reference=summary.reference, title=summary.title or self.tr("untitled")
+            ),
+            self.tr("Delete"),
+        )
+        if not confirmed:
+            return
+
+        def deleted(_nothing: None) -> None:
+            self.settings.forget_case(summary.reference)
+            if self.stored_reference == summary.reference:
+                self.session.mark_saved()
+                self.close_case()
+            self.case_list.refresh()
+            self.statusBar().showMessage(self.tr("Deleted {reference}").format(reference=summary.reference), 5000)
+
+        self.tasks.run(
+            self.tr("Deleting the case"), lambda: store.delete_case(summary.reference, summary.version), deleted
+        )
+
+    def find_case(self) -> None:
+        self.case_list.show()
+        self.case_list.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.case_list.search.selectAll()
+
+    # --- decisions ---
+
+    def record_decision(self) -> None:
+        """Record the evaluator's final decision on the case as saved (it is saved first if need be)."""
+        if not self.has_case:
+            return
+        if self.session.dirty or self.stored_reference is None:
+            self.save_case(then=self.record_decision)
+            return
+        self.session.assess_now()
+        decision = self.session.assessment.decision
+        store, reference = self.store, self.stored_reference
+        if decision is None or store is None:
+            return
+        entry = self.dialogs.record_decision(self, decision.recommendation, self.settings.text(EVALUATOR_NAME))
+        if entry is None:
+            return
+        if not self.settings.text(EVALUATOR_NAME):
+            self.settings.set_text(EVALUATOR_NAME, entry.decided_by)
+
+        def recorded(stored: StoredDecision) -> None:
+            self.case_list.refresh()
+            self._load_history(reference)
+            self.statusBar().showMessage(self.tr("Decision recorded for {reference}").format(reference=reference), 5000)
+
+        self.tasks.run(
+            self.tr("Recording the decision"),
+            lambda: store.record_decision(
+                reference, decision, entry.decided_by, entry.final_outcome, entry.justification or None
+            ),
+            recorded,
+        )
+
+    def _load_history(self, reference: str) -> None:
+        store = self.store
+        if store is None:
+            return
+
+        def show(decisions: list[StoredDecision]) -> None:
+            if reference == self.stored_reference:
+                self.results.show_history(decisions)
+
+        self.tasks.run(self.tr("Reading the decisions"), lambda: store.decisions_for(reference), show)
+
+    # --- case files ---
+
+    def open_case_file_dialog(self) -> None:
+        def choose() -> None:
+            path = self.dialogs.open_path(self, self.tr("Open a case file"), self.tr(CASE_FILE_FILTER))
+            if path:
+                self.open_case_file(Path(path))
+
+        self.leave_case_then(choose)
+
+    def open_case_file(self, path: Path) -> bool:
+        """Read a case file into the editor as a new, unsaved case (Ctrl+S then stores it)."""
+        try:
+            case = load_case(path)
+        except UserInputError as error:
+            self.dialogs.error(self, self.tr("Cannot open the case file"), "\n".join(error.lines()))
+            return False
+        self.load_document(case.document, dirty=True)
+        self.statusBar().showMessage(self.tr("Opened {path}").format(path=path), 5000)
+        return True
+
+    def export_case_file_dialog(self) -> None:
+        suggested = f"{self.case_name()}.json"
+        path = self.dialogs.save_path(self, self.tr("Export the case file"), suggested, self.tr(CASE_FILE_FILTER))
+        if path:
+            self.export_case_file(Path(path))
+
+    def export_case_file(self, path: Path) -> bool:
+        """Write the case as a ``recogniser-case/1`` file as it stands, problems and all: it is the evaluator's
+        work, and reading the file back names what is still wrong."""
+        try:
+            write_text_atomically(path, dumps_case(self.session.document))
+        except OSError as error:
+            self.dialogs.error(self, self.tr("Cannot write the case file"), f"{path}: {error.strerror or error}")
+            return False
+        self.statusBar().showMessage(self.tr("Exported {path}").format(path=path), 5000)
+        return True
+
+    # --- drafts ---
+
+    def write_draft_now(self) -> None:
+        self._draft_timer.stop()
+        if not self.has_case or not self.session.dirty:
+            return
+        try:
+            write_draft(Draft(self.session.document, self.stored_reference, self.stored_version))
+        except OSError as error:
+            _log.warning("cannot write the draft: %s", error)
+            self.statusBar().showMessage(self.tr("Cannot keep a draft: {error}").format(error=error.strerror), 8000)
+
+    def offer_draft(self) -> bool:
+        """Offer back the work an earlier run did not save; True when it was restored."""
+        draft = read_draft()
+        if draft is None:
+            return False
+        name = value_at(draft.document, "reference") or value_at(draft.document, "credential.title")
+        restore = self.dialogs.confirm(
+            self,
+            self.tr("Restore unsaved work?"),
+            self.tr("Recogniser closed before “{case}” was saved. Restore the unsaved changes?").format(
+                case=name or self.tr("a new case")
+            ),
+            self.tr("Restore"),
+        )
+        if not restore:
+            discard_draft()
+            return False
+        self.load_document(draft.document, draft.reference, draft.version, dirty=True)
+        return True
+
+    # --- errors ---
+
+    def show_failure(self, title: str, error: BaseException) -> None:
+        """The one place errors from background work are shown: a user's problem as is, a fault with the log."""
+        if isinstance(error, UserInputError):
+            self.dialogs.error(self, title, "\n".join(error.lines()))
+            return
+        _log.error("%s failed", title, exc_info=error)
+        self.dialogs.error(
+            self,
+            title,
+            self.tr("{title} failed: {error}\n\nDetails are in the log: {log}").format(
+                title=title, error=error, log=log_file()
+            ),
+        )
+
+    # --- window state ---
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.layout("window")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self.settings.layout("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def _save_layout(self) -> None:
+        self.settings.set_layout("window", QByteArray(self.saveGeometry()))
+        self.settings.set_layout("splitter", QByteArray(self.splitter.saveState()))
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.has_case and self.session.dirty and not self._closing:
+            event.ignore()
+            self.leave_case_then(self._close_now)
+            return
+        self._draft_timer.stop()
+        self.tasks.wait()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        self._save_layout()
+        discard_draft()
+        event.accept()
+
+    def _close_now(self) -> None:
+        self._closing = True
+        self.close()

@@ -1,0 +1,98 @@
+"""One app, isolated user folders and settings, and a scripted stand-in for every dialog."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+
+from recogniser.ui.dialogs import Dialogs, UnsavedChoice
+from recogniser.ui.settings import AppSettings
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@dataclass
+class ScriptedDialogs(Dialogs):
+    """Answers what a test scripted and records every message, so a test can see what the evaluator saw.
+
+    A question nobody scripted is answered the safe way (cancel, discard, no) and recorded as unexpected: an
+    exception raised inside a Qt event handler would not reach the test.
+    """
+
+    unsaved_answers: list[UnsavedChoice] = field(default_factory=list)
+    confirm_answers: list[bool] = field(default_factory=list)
+    paths: list[str | None] = field(default_factory=list)
+    shown: list[tuple[str, str, str]] = field(default_factory=list)
+    unexpected: list[str] = field(default_factory=list)
+
+    def _answer(self, answers: list[Any], kind: str, default: Any) -> Any:
+        if answers:
+            return answers.pop(0)
+        self.unexpected.append(kind)
+        return default
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.shown.append(("error", title, text))
+
+    def information(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.shown.append(("information", title, text))
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
+        self.shown.append(("confirm", title, text))
+        return bool(self._answer(self.confirm_answers, "confirm", False))
+
+    def unsaved_changes(self, parent: QWidget | None, case_name: str) -> UnsavedChoice:
+        self.shown.append(("unsaved", case_name, ""))
+        choice: UnsavedChoice = self._answer(self.unsaved_answers, "unsaved", UnsavedChoice.DISCARD)
+        return choice
+
+    def open_path(self, parent: QWidget | None, caption: str, filters: str) -> str | None:
+        path: str | None = self._answer(self.paths, "open path", None)
+        return path
+
+    def save_path(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> str | None:
+        path: str | None = self._answer(self.paths, "save path", None)
+        return path
+
+    def crash(self, parent: QWidget | None, summary: str, log_path: str) -> None:
+        self.shown.append(("crash", summary, log_path))
+
+    def errors(self) -> list[str]:
+        return [text for kind, _title, text in self.shown if kind == "error"]
+
+
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Drafts, logs and the default database go to a fresh folder per test, never the real user's."""
+    home = tmp_path / "user-data"
+    monkeypatch.setenv("RECOGNISER_DATA_HOME", str(home))
+    monkeypatch.setenv("RECOGNISER_CONFIG_HOME", str(tmp_path / "user-config"))
+    monkeypatch.delenv("RECOGNISER_DATABASE_URL", raising=False)
+    return home
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> AppSettings:
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+def example(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((EXAMPLES / name).read_text("utf-8"))
+    return loaded
+
+
+@pytest.fixture
+def maritime() -> Iterator[dict[str, Any]]:
+    yield example("maritime-credit-transfer.json")

@@ -1,0 +1,379 @@
+"""The window driven as an evaluator drives it: typing, picking, saving, searching, deciding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from recogniser.casefile import load_case
+from recogniser.model import Outcome
+from recogniser.rules import assess
+from recogniser.store import CaseStore
+from recogniser.ui.crash import crash_hook
+from recogniser.ui.decision_dialog import DecisionEntry
+from recogniser.ui.dialogs import UnsavedChoice
+from recogniser.ui.fields import TextField
+from recogniser.ui.findings_model import FINDING_ROLE
+from recogniser.ui.level_field import LevelField
+from recogniser.ui.main_window import MainWindow
+from recogniser.ui.outcomes_field import OutcomesField
+from recogniser.ui.settings import ASSESSING_COUNTRY, DATABASE_URL, AppSettings
+
+from .conftest import EXAMPLES, ScriptedDialogs
+
+
+def open_window(qtbot: QtBot, settings: AppSettings, dialogs: ScriptedDialogs) -> MainWindow:
+    window = MainWindow(assess, settings, dialogs)
+    window.show()
+    qtbot.waitExposed(window)
+    window.start()
+    qtbot.waitUntil(lambda: window.store is not None or window.store_problem is not None)
+    qtbot.waitUntil(lambda: not window.tasks.busy)
+    return window
+
+
+def shut(window: MainWindow) -> None:
+    """Close without questions and free the window (tests close their own windows: a question asked while
+    pytest-qt tears widgets down would have no scripted answer)."""
+    window.session.mark_saved()
+    window.close()
+    window.deleteLater()
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'cases.db'}"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, settings: AppSettings, dialogs: ScriptedDialogs, database: str) -> Iterator[MainWindow]:
+    settings.set_text(DATABASE_URL, database)
+    settings.set_text(ASSESSING_COUNTRY, "HR")
+    opened = open_window(qtbot, settings, dialogs)
+    yield opened
+    shut(opened)
+    assert dialogs.unexpected == []
+
+
+def line(window: MainWindow, path: str) -> QLineEdit:
+    field = window.editor.slots[path].field
+    assert isinstance(field, TextField)
+    return field.line
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Key presses carrying each character, so Cyrillic, Greek and Georgian are typed as a keyboard would."""
+    for character in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, character))
+
+
+def type_into(qtbot: QtBot, window: MainWindow, path: str, text: str) -> None:
+    edit = line(window, path)
+    edit.setFocus()
+    edit.end(False)
+    type_text(edit, text)
+
+
+def choose(qtbot: QtBot, combo: QComboBox, data: Any) -> None:
+    """Pick an entry the way a user does: the combo emits ``activated``, not only a changed index."""
+    index = combo.findData(data)
+    assert index >= 0, f"{data!r} is not offered"
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def settle(qtbot: QtBot, window: MainWindow) -> None:
+    """Let the debounced assessment and any background work finish."""
+    qtbot.waitUntil(lambda: not window.session.assessment_pending and not window.tasks.busy)
+
+
+def recommendation_text(window: MainWindow) -> str:
+    return window.results.recommendation.text.text()
+
+
+def test_first_run_shows_the_empty_state_hint_and_an_empty_case_list(window: MainWindow) -> None:
+    assert window.case_area.currentWidget() is window.empty_state
+    assert "No cases yet" in window.case_list.status.text()
+
+
+def test_typing_a_case_updates_findings_and_recommendation(qtbot: QtBot, window: MainWindow) -> None:
+    window.new_action.trigger()
+    settle(qtbot, window)
+    assert window.case_area.currentWidget() is window.editor
+    # A new case is for admission, which needs the programme's level before anything can be judged.
+    assert "Target EQF level: Required for this purpose" in recommendation_text(window)
+    assert window.editor.slots["target.eqf_level"].problem.isVisible()
+    choose(qtbot, window.editor.slots["target.eqf_level"].field.widget, 6)  # type: ignore[arg-type]
+    settle(qtbot, window)
+    assert "Information required" in recommendation_text(window)
+    unknown_before = window.results.findings.model.count(window.results.findings.model.findings()[0].status)
+
+    type_into(qtbot, window, "credential.title", "Welding inspection")
+    type_into(qtbot, window, "credential.learner.name", "Нино Бериашвили")
+    type_into(qtbot, window, "credential.awarding_body.name", "Zagreb Welding Institute")
+    settle(qtbot, window)
+    titles = [f for f in window.results.findings.model.findings() if f.field == "credential.title"]
+    assert titles and all(f.status.value == "pass" for f in titles)
+    assert window.results.findings.model.count(window.results.findings.model.findings()[0].status) != unknown_before
+
+    type_into(qtbot, window, "credential.workload.ects", "abc")
+    settle(qtbot, window)
+    problem = window.editor.slots["credential.workload.ects"].problem
+    assert problem.isVisible()
+    assert "must be number" in problem.text()
+    assert "Not assessed yet" in recommendation_text(window)
+
+    line(window, "credential.workload.ects").clear()
+    type_into(qtbot, window, "credential.workload.ects", "5")
+    settle(qtbot, window)
+    assert not window.editor.slots["credential.workload.ects"].problem.isVisible()
+    assert window.session.value("credential.workload.ects") == 5
+    assert window.session.assessment.decision is not None
+
+
+def test_picking_country_framework_and_level_derives_the_eqf_level(qtbot: QtBot, window: MainWindow) -> None:
+    window.new_action.trigger()
+    level = window.editor.slots["credential.level"].field
+    assert isinstance(level, LevelField)
+    choose(qtbot, level.country, "HR")
+    assert window.session.value("credential.level.framework") == "HR-CROQF"
+    choose(qtbot, level.level, "7.1")
+    settle(qtbot, window)
+    assert window.session.value("credential.level") == {"framework": "HR-CROQF", "nqf_level": "7.1", "eqf_level": 7}
+    assert "EQF 7" in level.derived.text()
+    assert "second cycle" in level.derived.text()
+    window.undo_action.trigger()
+    assert window.session.value("credential.level") == {"framework": "HR-CROQF"}
+
+
+def test_undo_and_redo_cover_the_whole_case(qtbot: QtBot, window: MainWindow) -> None:
+    window.new_action.trigger()
+    type_into(qtbot, window, "credential.title", "Welding")
+    type_into(qtbot, window, "credential.grade", "A")
+    qtbot.keyClick(line(window, "credential.grade"), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.value("credential.grade") is None
+    assert line(window, "credential.grade").text() == ""
+    assert window.session.value("credential.title") == "Welding"
+    window.redo_action.trigger()
+    assert line(window, "credential.grade").text() == "A"
+
+
+def new_assessable_case(qtbot: QtBot, window: MainWindow) -> None:
+    """A new case (for admission) with the programme's level given, so that it can be assessed and saved."""
+    window.new_action.trigger()
+    choose(qtbot, window.editor.slots["target.eqf_level"].field.widget, 6)  # type: ignore[arg-type]
+    settle(qtbot, window)
+
+
+def test_choosing_a_finding_takes_the_evaluator_to_its_field(qtbot: QtBot, window: MainWindow) -> None:
+    new_assessable_case(qtbot, window)
+    model = window.results.findings.model
+    tree = window.results.findings.tree
+    target = None
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            if index.data(FINDING_ROLE).field == "credential.workload.ects":
+                target = index
+    assert target is not None
+    tree.setCurrentIndex(target)
+    tree.activated.emit(target)
+    assert QApplication.focusWidget() is line(window, "credential.workload.ects")
+    assert "credential.workload.ects" in window.results.findings.details.text()
+
+
+def test_agency_autocomplete_offers_the_register_entry(qtbot: QtBot, window: MainWindow) -> None:
+    window.new_action.trigger()
+    path = "credential.quality_assurance.external_agency"
+    type_into(qtbot, window, path, "Agency for Science")
+    field = window.editor.slots[path].field
+    suggestions = field.suggestions  # type: ignore[attr-defined]
+    assert suggestions.rowCount() > 0
+    assert suggestions.item(0).text().startswith("ASHE")
+    field.choose("ASHE")  # type: ignore[attr-defined]
+    assert window.session.value(path) == "ASHE"
+    assert "EQAR" in field.match.text()  # type: ignore[attr-defined]
+
+
+def test_pasting_outcomes_adds_one_per_line_in_one_undo_step(qtbot: QtBot, window: MainWindow) -> None:
+    window.new_action.trigger()
+    field = window.editor.slots["credential.learning_outcomes"].field
+    assert isinstance(field, OutcomesField)
+    QApplication.clipboard().setText("1. Apply SOLAS\n2. Analyse incident reports\n\n• Plan drills\n")
+    field.paste_button.click()
+    assert window.session.value("credential.learning_outcomes") == [
+        "Apply SOLAS",
+        "Analyse incident reports",
+        "Plan drills",
+    ]
+    field.list.setCurrentRow(2)
+    field.up_button.click()
+    assert window.session.value("credential.learning_outcomes")[1] == "Plan drills"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert window.session.value("credential.learning_outcomes") is None
+    assert field.list.count() == 0
+
+
+def test_save_close_reopen_and_find_the_case_by_search(
+    qtbot: QtBot, window: MainWindow, settings: AppSettings, dialogs: ScriptedDialogs
+) -> None:
+    new_assessable_case(qtbot, window)
+    type_into(qtbot, window, "credential.title", "Γεωργικές πρακτικές")
+    type_into(qtbot, window, "credential.learner.name", "ნინო ბერიაშვილი")
+    qtbot.keyClick(line(window, "credential.title"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.session.dirty)
+    settle(qtbot, window)
+    reference = window.session.value("reference")
+    assert reference.startswith("HR-")
+    assert window.case_list.model.rowCount() == 1
+    window.close()
+    assert dialogs.shown == []
+
+    reopened = open_window(qtbot, settings, dialogs)
+    try:
+        reopened.find_action.trigger()
+        type_text(reopened.case_list.search, "ნინო")
+        qtbot.waitUntil(lambda: reopened.case_list.query.search == "ნინო" and not reopened.tasks.busy)
+        assert reopened.case_list.model.rowCount() == 1
+        type_text(reopened.case_list.search, "x")
+        qtbot.waitUntil(lambda: reopened.case_list.query.search == "ნინოx" and not reopened.tasks.busy)
+        assert reopened.case_list.model.rowCount() == 0
+        reopened.case_list.search.clear()
+        reopened.case_list.refresh()
+        qtbot.waitUntil(lambda: not reopened.tasks.busy)
+        reopened.case_list.open_requested.emit(reference)
+        qtbot.waitUntil(lambda: reopened.stored_reference == reference)
+        assert line(reopened, "credential.title").text() == "Γεωργικές πρακτικές"
+        assert not reopened.session.dirty
+        assert reference in settings.recent_cases()
+    finally:
+        shut(reopened)
+
+
+def test_recording_a_decision_that_overrides_the_recommendation(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, database: str
+) -> None:
+    entries = [DecisionEntry(Outcome.PARTIAL_RECOGNITION, "Only 3 of 5 outcomes match the module.", "Ana Horvat")]
+    dialogs.record_decision = lambda parent, recommendation, evaluator: entries.pop()  # type: ignore[method-assign]
+    assert window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    settle(qtbot, window)
+    assert "Full recognition" in recommendation_text(window)
+    window.decision_action.trigger()
+    qtbot.waitUntil(window.results.recommendation.history.isVisible)
+    assert not window.session.dirty
+    assert "Only 3 of 5 outcomes" in window.results.recommendation.history.text()
+    with CaseStore.open(database) as store:
+        (recorded,) = store.decisions_for("EXAMPLE-01")
+    assert recorded.final_outcome is Outcome.PARTIAL_RECOGNITION
+    assert recorded.recommended_outcome is Outcome.FULL_RECOGNITION
+    assert recorded.decided_by == "Ana Horvat"
+    settle(qtbot, window)
+    assert window.case_list.model.summary(0).outcome is Outcome.PARTIAL_RECOGNITION
+
+
+def test_unsaved_changes_are_asked_about_before_they_are_lost(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    window.new_action.trigger()
+    type_into(qtbot, window, "credential.title", "Unsaved work")
+    dialogs.unsaved_answers = [UnsavedChoice.CANCEL]
+    window.new_action.trigger()
+    assert line(window, "credential.title").text() == "Unsaved work"
+    dialogs.unsaved_answers = [UnsavedChoice.DISCARD]
+    new_assessable_case(qtbot, window)
+    assert line(window, "credential.title").text() == ""
+    type_into(qtbot, window, "credential.title", "Kept work")
+    dialogs.unsaved_answers = [UnsavedChoice.SAVE]
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert [kind for kind, _title, _text in dialogs.shown] == ["unsaved", "unsaved", "unsaved"]
+    with CaseStore.open(window.settings.text(DATABASE_URL)) as store:
+        assert [summary.title for summary in store.list_cases()] == ["Kept work"]
+
+
+def test_a_database_error_is_shown_in_the_window_not_raised(
+    qtbot: QtBot, settings: AppSettings, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    not_a_database = tmp_path / "notes.db"
+    not_a_database.write_bytes(b"these are meeting notes, not a database" * 100)
+    settings.set_text(DATABASE_URL, f"sqlite:///{not_a_database}")
+    settings.set_text(ASSESSING_COUNTRY, "GE")
+    window = open_window(qtbot, settings, dialogs)
+    try:
+        assert window.store is None
+        assert "cannot be used" in window.case_list.status.text()
+        assert "not a Recogniser database" in window.case_list.status.text()
+        new_assessable_case(qtbot, window)
+        type_into(qtbot, window, "credential.title", "Still typing")
+        window.save_action.trigger()
+        assert "not a Recogniser database" in dialogs.errors()[-1]
+        assert window.session.dirty
+        assert window.isVisible()
+    finally:
+        shut(window)
+
+
+def test_deleting_a_case_asks_first(qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs) -> None:
+    assert window.open_case_file(EXAMPLES / "incomplete-admission.json")
+    window.save_action.trigger()
+    qtbot.waitUntil(lambda: not window.session.dirty and window.case_list.model.rowCount() == 1)
+    settle(qtbot, window)
+    window.case_list.table.selectRow(0)
+    dialogs.confirm_answers = [False, True]
+    window.case_list.delete_button.click()
+    assert window.case_list.model.rowCount() == 1
+    window.case_list.delete_button.click()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 0)
+    assert window.case_area.currentWidget() is window.empty_state
+
+
+def test_a_draft_brings_back_work_after_a_crash(
+    qtbot: QtBot, window: MainWindow, settings: AppSettings, dialogs: ScriptedDialogs
+) -> None:
+    window.new_action.trigger()
+    type_into(qtbot, window, "credential.title", "Before the power cut")
+    window.write_draft_now()
+    window.hide()  # no close: as if the process died
+
+    dialogs.confirm_answers = [True]
+    restored = open_window(qtbot, settings, dialogs)
+    try:
+        assert restored.session.value("credential.title") == "Before the power cut"
+        assert restored.session.dirty
+    finally:
+        shut(restored)
+
+
+def test_an_unexpected_error_shows_the_crash_dialog_with_the_log_path(dialogs: ScriptedDialogs) -> None:
+    kept: list[bool] = []
+    hook = crash_hook(dialogs, lambda: kept.append(True))
+    try:
+        raise RuntimeError("a rule divided by zero")
+    except RuntimeError as error:
+        hook(RuntimeError, error, error.__traceback__)
+    ((kind, summary, log),) = dialogs.shown
+    assert kind == "crash"
+    assert "a rule divided by zero" in summary
+    assert log.endswith("recogniser.log")
+    assert kept == [True]
+
+
+def test_export_and_reopen_a_case_file(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    type_into(qtbot, window, "credential.grade", " (excellent)")
+    exported = tmp_path / "exported.json"
+    assert window.export_case_file(exported)
+    case = load_case(exported)
+    assert case.credential.grade == "Very good (4) (excellent)"
+    assert case.reference == "EXAMPLE-01"
