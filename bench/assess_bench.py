@@ -6,14 +6,13 @@ framework and agency data from disk (target under 100 ms).
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from timing import median_ms  # noqa: E402  (bench/ is the script's folder, first on the path)
 
 from recogniser.agencies import default_agencies, load_agencies  # noqa: E402
 from recogniser.casefile import load_case  # noqa: E402
@@ -21,15 +20,6 @@ from recogniser.frameworks import default_frameworks, load_frameworks  # noqa: E
 from recogniser.resources import data_dir  # noqa: E402
 from recogniser.rules import assess  # noqa: E402
 from recogniser.rules.matching import normalise  # noqa: E402
-
-
-def median_ms(action: Callable[[], object], repeats: int) -> float:
-    timings = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings)
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from recogniser import __version__
-from recogniser.commands import assess_command, import_command, seminar_command
+from recogniser.commands import assess_command, cases_command, import_command, seminar_command
 from recogniser.errors import UserInputError
 from recogniser.logs import log_file, setup_logging
 
@@ -29,7 +29,7 @@ class CommandModule(Protocol):
     def register(self, subparsers: Any) -> None: ...
 
 
-_COMMAND_MODULES: tuple[CommandModule, ...] = (assess_command, import_command, seminar_command)
+_COMMAND_MODULES: tuple[CommandModule, ...] = (assess_command, import_command, seminar_command, cases_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,8 +1,9 @@
-"""``recogniser assess CASE [--json] [--as-of DATE]``: judge one case file."""
+"""``recogniser assess CASE [--json] [--as-of DATE] [--save]``: judge one case file, and keep it if asked."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import shutil
 import sys
@@ -11,7 +12,8 @@ from datetime import date
 from typing import Any
 
 from recogniser.casefile import load_case
-from recogniser.model import Decision, RuleSet, Status
+from recogniser.errors import UserInputError
+from recogniser.model import Case, Decision, RuleSet, Status
 from recogniser.rules import assess
 
 STATUS_MARKS = {
@@ -46,6 +48,12 @@ def register(subparsers: Any) -> None:
         help="judge dates (QA validity, EQAR registration) as of this day instead of the issue date",
     )
     parser.add_argument("--all", action="store_true", help="also list the checks that passed or did not apply")
+    parser.add_argument(
+        "--save", action="store_true", help="keep the case and this decision in the case store (see --database-url)"
+    )
+    parser.add_argument(
+        "--evaluator", metavar="NAME", help="with --save: who records the decision (default: your login name)"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -57,14 +65,41 @@ def _iso_date(text: str) -> date:
 
 
 def run(options: argparse.Namespace) -> int:
+    if options.evaluator is not None and not options.save:
+        raise UserInputError("--evaluator: goes with --save")
     case = load_case(options.case)
-    decision = assess(case, as_of=options.as_of)
+    decision = _assess_and_save(case, options) if options.save else assess(case, as_of=options.as_of)
     if options.json:
         json.dump(decision.to_json(), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(format_decision(decision, show_all=options.all))
     return 0
+
+
+def _assess_and_save(case: Case, options: argparse.Namespace) -> Decision:
+    """Store the case and its decision together (both or neither); shows the decision as stored."""
+    from recogniser.commands.cases_command import open_store
+
+    evaluator = _evaluator(options)
+    with open_store(options) as store:
+        stored, recorded = store.record_assessment(
+            case, lambda as_stored: assess(as_stored, as_of=options.as_of), decided_by=evaluator
+        )
+    repeat = f"; the same case text as decision #{recorded.repeat_of}" if recorded.repeat_of else ""
+    print(
+        f"saved case {stored.reference} (version {stored.version}) and decision #{recorded.id}{repeat}", file=sys.stderr
+    )
+    return recorded.decision
+
+
+def _evaluator(options: argparse.Namespace) -> str:
+    if options.evaluator:
+        return str(options.evaluator)
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        raise UserInputError("--evaluator: no login name found; name who records the decision") from None
 
 
 def format_decision(decision: Decision, *, show_all: bool = False) -> str:

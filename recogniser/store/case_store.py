@@ -14,12 +14,12 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import ColumnElement, Engine, and_, delete, func, or_, update
+from sqlalchemy import ColumnElement, Engine, and_, delete, func, insert, or_, update
 from sqlalchemy import select as select_columns
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError
@@ -131,34 +131,7 @@ class CaseStore:
         """Store several new cases in one transaction: all of them, or none if one is refused."""
         now = self._clock()
         with self._session(writing=True) as session:
-            added = [self._insert(session, case, now) for case in cases]
-        return added
-
-    def _insert(self, session: Session, case: Case, now: datetime) -> StoredCase:
-        reference = case.reference
-        if reference is not None and _case_id(session, reference) is not None:
-            raise DuplicateReferenceError(reference)
-        document = dict(case.document)
-        row = CaseRow(
-            reference=reference or f"unassigned-{os.urandom(8).hex()}",
-            document="",
-            case_sha256="",
-            version=1,
-            purpose=case.purpose.value,
-            status=CaseStatus.OPEN.value,
-            created_at=now,
-            updated_at=now,
-        )
-        session.add(row)
-        _flush(session, reference or row.reference)
-        assert row.id is not None
-        if reference is None:
-            reference = _free_reference(session, f"{case.assessing_country}-{now.year}-{row.id:06d}")
-        document["reference"] = reference
-        columns = _fill(row, document)
-        session.add_all(_terms(row, columns))
-        _flush(session, reference)
-        return _stored_case(row, replace(case, reference=reference, document=document))
+            return [_insert(session, case, now) for case in cases]
 
     def save_case(self, reference: str, case: Case, expected_version: int) -> StoredCase:
         """Replace the case stored under ``reference`` with ``case`` (which may carry a new reference).
@@ -171,24 +144,7 @@ class CaseStore:
             row = _locked_case(session, reference)
             if row.version != expected_version:
                 raise _conflict(reference, expected_version, row.version)
-            new_reference = case.reference or reference
-            if new_reference != reference and _case_id(session, new_reference) is not None:
-                raise DuplicateReferenceError(new_reference)
-            document = dict(case.document)
-            document["reference"] = new_reference
-            stored = replace(case, reference=new_reference, document=document)
-            if new_reference == reference and case_sha256(document) == row.case_sha256:
-                return _stored_case(row, stored)
-            earlier_sha256 = row.case_sha256
-            columns = _fill(row, document)
-            if row.case_sha256 != earlier_sha256:
-                row.status = CaseStatus.OPEN.value
-            row.version += 1
-            row.updated_at = now
-            session.execute(delete(CaseTermRow).where(col(CaseTermRow.case_id) == row.id))
-            session.add_all(_terms(row, columns))
-            _flush(session, new_reference)
-            return _stored_case(row, stored)
+            return _stored_case(row, _update(session, row, case, now))
 
     def get_case(self, reference: str) -> StoredCase:
         with self._session() as session:
@@ -249,16 +205,7 @@ class CaseStore:
         The decision must have been taken on the stored text (its ``case_sha256``): one taken on a text someone
         has since changed is refused. Overriding the recommendation needs a justification (LRC III.5: reasons).
         """
-        decided_by = decided_by.strip()
-        justification = (justification or "").strip() or None
-        if not decided_by:
-            raise InvalidDecisionRecordError("decided_by: name the evaluator who records this decision")
-        recommended = decision.recommendation.outcome
-        if final_outcome is not None and final_outcome != recommended and justification is None:
-            raise InvalidDecisionRecordError(
-                f"justification: give the reasons for deciding {final_outcome.value} "
-                f"where the recommendation is {recommended.value}"
-            )
+        entry = _DecisionEntry.checked(decision.recommendation.outcome, decided_by, final_outcome, justification)
         now = self._clock()
         with self._session(writing=True) as session:
             row = _locked_case(session, reference)
@@ -266,35 +213,30 @@ class CaseStore:
                 raise CaseConflictError(
                     f"case {reference!r} has changed since it was assessed; assess it again as it is now stored"
                 )
-            assert row.id is not None
-            record = DecisionRow(
-                case_id=row.id,
-                decision=json.dumps(decision.to_json(), ensure_ascii=False),
-                case_document=row.document,
-                case_sha256=row.case_sha256,
-                rulebook_version=decision.rulebook_version,
-                recommended_outcome=recommended.value,
-                final_outcome=None if final_outcome is None else final_outcome.value,
-                justification=justification,
-                decided_by=decided_by,
-                recorded_at=now,
-            )
-            session.add(record)
-            status = CaseStatus.ASSESSED if final_outcome is None else CaseStatus.DECIDED
-            session.execute(
-                update(CaseRow)
-                .where(col(CaseRow.id) == row.id)
-                .values(status=status.value, latest_outcome=(final_outcome or recommended).value)
-            )
-            session.flush()
-            earlier = session.exec(
-                select(func.min(DecisionRow.id)).where(
-                    DecisionRow.case_id == row.id,
-                    DecisionRow.case_sha256 == row.case_sha256,
-                    col(DecisionRow.id) < record.id,
-                )
-            ).one()
-            return _stored_decision(record, reference, earlier)
+            return _record(session, row, decision, entry, now)
+
+    def record_assessment(
+        self, case: Case, assess: Callable[[Case], Decision], decided_by: str
+    ) -> tuple[StoredCase, StoredDecision]:
+        """Store ``case`` and the decision ``assess`` takes on it, in one transaction: both or neither.
+
+        A case whose reference is already stored replaces that text (the evaluator's file is what was assessed);
+        one without a reference gets one, and ``assess`` sees the case as stored, reference included, so the
+        decision's case hash is the stored text's.
+        """
+        now = self._clock()
+        with self._session(writing=True) as session:
+            existing = None if case.reference is None else _case_id(session, case.reference)
+            if existing is None:
+                stored = _insert(session, case, now).case
+                row = _locked_case(session, stored.reference or "")
+            else:
+                row = _locked_case(session, str(case.reference))
+                stored = _update(session, row, case, now)
+            decision = assess(stored)
+            entry = _DecisionEntry.checked(decision.recommendation.outcome, decided_by, None, None)
+            recorded = _record(session, row, decision, entry, now)
+            return _stored_case(row, stored), recorded
 
     def decisions_for(self, reference: str) -> list[StoredDecision]:
         """Every decision recorded for the case, oldest first."""
@@ -360,9 +302,11 @@ def _flush(session: Session, reference: str) -> None:
     try:
         session.flush()
     except IntegrityError as error:
-        if "reference" in str(error.orig):
-            raise DuplicateReferenceError(reference) from None
-        raise
+        raise _reference_taken(error, reference) from None
+
+
+def _reference_taken(error: IntegrityError, reference: str) -> Exception:
+    return DuplicateReferenceError(reference) if "reference" in str(error.orig) else error
 
 
 def _fill(row: CaseRow, document: Mapping[str, Any]) -> CaseColumns:
@@ -383,11 +327,6 @@ def _fill(row: CaseRow, document: Mapping[str, Any]) -> CaseColumns:
     return columns
 
 
-def _terms(row: CaseRow, columns: CaseColumns) -> list[CaseTermRow]:
-    assert row.id is not None
-    return [CaseTermRow(term=term, case_id=row.id) for term in sorted(columns.search_terms())]
-
-
 def _conditions(query: CaseQuery) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if query.purpose is not None:
@@ -403,6 +342,138 @@ def _conditions(query: CaseQuery) -> list[ColumnElement[bool]]:
         matches = or_(*(and_(term >= prefix, term < prefix_upper_bound(prefix)) for prefix in sorted(prefixes)))
         conditions.append(col(CaseRow.id).in_(select(CaseTermRow.case_id).where(matches)))
     return conditions
+
+
+# --- helpers: writing ---
+
+
+def _insert(session: Session, case: Case, now: datetime) -> StoredCase:
+    """Add a case row and its search terms; returns the case as stored (reference included).
+
+    Plain INSERT statements rather than ORM objects: adding cases in bulk is the one hot path.
+    """
+    reference = case.reference
+    if reference is not None and _case_id(session, reference) is not None:
+        raise DuplicateReferenceError(reference)
+    row = CaseRow(
+        # The serial in an assigned reference is the row's id, known only once the row is in.
+        reference=reference or f"unassigned-{os.urandom(8).hex()}",
+        document="",
+        case_sha256="",
+        purpose=case.purpose.value,
+        version=1,
+        status=CaseStatus.OPEN.value,
+        created_at=now,
+        updated_at=now,
+    )
+    if reference is None:
+        case_id = _insert_row(session, row)
+        reference = _free_reference(session, f"{case.assessing_country}-{now.year}-{case_id:06d}")
+        document = dict(case.document, reference=reference)
+        columns = _fill(row, document)
+        session.execute(update(CaseRow).where(col(CaseRow.id) == case_id).values(_row_values(row)))
+    else:
+        document = dict(case.document, reference=reference)
+        columns = _fill(row, document)
+        case_id = _insert_row(session, row)
+    _insert_terms(session, case_id, columns)
+    row.id = case_id
+    return _stored_case(row, replace(case, reference=reference, document=document))
+
+
+def _row_values(row: CaseRow) -> dict[str, Any]:
+    return row.model_dump(exclude={"id"})
+
+
+def _insert_row(session: Session, row: CaseRow) -> int:
+    try:
+        inserted = session.execute(insert(CaseRow).values(_row_values(row)).returning(col(CaseRow.id)))
+    except IntegrityError as error:
+        raise _reference_taken(error, row.reference) from None
+    return int(inserted.scalar_one())
+
+
+def _insert_terms(session: Session, case_id: int, columns: CaseColumns) -> None:
+    terms = [{"term": term, "case_id": case_id} for term in sorted(columns.search_terms())]
+    if terms:
+        session.execute(insert(CaseTermRow), terms)
+
+
+def _update(session: Session, row: CaseRow, case: Case, now: datetime) -> Case:
+    """Give a locked case row a new text; a changed text re-opens the case. Returns the case as stored."""
+    reference = row.reference
+    new_reference = case.reference or reference
+    if new_reference != reference and _case_id(session, new_reference) is not None:
+        raise DuplicateReferenceError(new_reference)
+    document = dict(case.document, reference=new_reference)
+    stored = replace(case, reference=new_reference, document=document)
+    if new_reference == reference and case_sha256(document) == row.case_sha256:
+        return stored
+    earlier_sha256 = row.case_sha256
+    columns = _fill(row, document)
+    if row.case_sha256 != earlier_sha256:
+        row.status = CaseStatus.OPEN.value
+    row.version += 1
+    row.updated_at = now
+    session.execute(delete(CaseTermRow).where(col(CaseTermRow.case_id) == row.id))
+    _flush(session, new_reference)
+    assert row.id is not None
+    _insert_terms(session, row.id, columns)
+    return stored
+
+
+@dataclass(frozen=True)
+class _DecisionEntry:
+    """What the evaluator adds to the tool's recommendation when a decision is recorded."""
+
+    decided_by: str
+    final_outcome: Outcome | None
+    justification: str | None
+
+    @classmethod
+    def checked(
+        cls, recommended: Outcome, decided_by: str, final_outcome: Outcome | None, justification: str | None
+    ) -> _DecisionEntry:
+        decided_by = decided_by.strip()
+        justification = (justification or "").strip() or None
+        if not decided_by:
+            raise InvalidDecisionRecordError("decided_by: name the evaluator who records this decision")
+        if final_outcome is not None and final_outcome != recommended and justification is None:
+            raise InvalidDecisionRecordError(
+                f"justification: give the reasons for deciding {final_outcome.value} "
+                f"where the recommendation is {recommended.value}"
+            )
+        return cls(decided_by, final_outcome, justification)
+
+
+def _record(session: Session, row: CaseRow, decision: Decision, entry: _DecisionEntry, now: datetime) -> StoredDecision:
+    """Append a decision on the case row's current text and bring the case's status and outcome up to date."""
+    assert row.id is not None
+    recommended = decision.recommendation.outcome
+    record = DecisionRow(
+        case_id=row.id,
+        decision=json.dumps(decision.to_json(), ensure_ascii=False),
+        case_document=row.document,
+        case_sha256=row.case_sha256,
+        rulebook_version=decision.rulebook_version,
+        recommended_outcome=recommended.value,
+        final_outcome=None if entry.final_outcome is None else entry.final_outcome.value,
+        justification=entry.justification,
+        decided_by=entry.decided_by,
+        recorded_at=now,
+    )
+    session.add(record)
+    row.status = (CaseStatus.ASSESSED if entry.final_outcome is None else CaseStatus.DECIDED).value
+    row.latest_outcome = (entry.final_outcome or recommended).value
+    session.flush()
+    earlier = session.exec(
+        select(func.min(DecisionRow.id)).where(
+            DecisionRow.case_id == row.id,
+            DecisionRow.case_sha256 == row.case_sha256,
+            col(DecisionRow.id) < record.id,
+        )
+    ).one()
+    return _stored_decision(record, row.reference, earlier)
 
 
 # --- helpers: records ---

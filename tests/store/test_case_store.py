@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 
 from recogniser.casefile import case_sha256, load_case, parse_case
-from recogniser.model import Outcome, Purpose
+from recogniser.model import Case, Decision, Outcome, Purpose
 from recogniser.store import (
     CaseConflictError,
     CaseHasDecisionsError,
@@ -320,3 +320,23 @@ def test_export_writes_the_stored_case_file(store: CaseStore, tmp_path: Path) ->
     assert json.loads(target.read_text("utf-8")) == stored.case.document
     assert load_case(target).reference == stored.reference
     assert "Иван" in target.read_text("utf-8")
+
+
+def test_a_case_and_its_assessment_are_stored_together_or_not_at_all(store: CaseStore) -> None:
+    def rules_that_crash(case: Case) -> Decision:
+        raise RuntimeError(f"no rule could judge {case.reference}")
+
+    with pytest.raises(RuntimeError, match="no rule could judge HR-"):
+        store.record_assessment(make_case(), rules_that_crash, decided_by="A")
+    assert store.count_cases() == 0
+
+    stored, recorded = store.record_assessment(make_case(), make_decision, decided_by="A")
+    assert recorded.decision.reference == stored.reference
+    assert recorded.case_sha256 == stored.case_sha256 == case_sha256(stored.case)
+    assert (stored.status, stored.outcome) == (CaseStatus.ASSESSED, Outcome.FULL_RECOGNITION)
+
+    unchanged, again = store.record_assessment(stored.case, make_decision, decided_by="B")
+    assert (unchanged.version, again.repeat_of) == (1, recorded.id)
+    changed, fresh = store.record_assessment(edited(stored.case, grade="Pass"), make_decision, decided_by="A")
+    assert (changed.version, fresh.repeat_of) == (2, None)
+    assert [d.decided_by for d in store.decisions_for(stored.reference)] == ["A", "B", "A"]

@@ -1,0 +1,178 @@
+"""``recogniser cases``: add, list, show and export the cases kept in the store."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TYPE_CHECKING, Any
+
+from recogniser.model import Outcome, Purpose
+
+if TYPE_CHECKING:
+    from recogniser.store import CaseStore, CaseSummary, StoredCase, StoredDecision
+
+# The list's columns: heading, width (the last one takes what is left).
+_COLUMNS = (("REFERENCE", 20), ("LEARNER", 24), ("TITLE", 32), ("PURPOSE", 15), ("STATUS", 8), ("OUTCOME", 0))
+
+
+def register(subparsers: Any) -> None:
+    cases = subparsers.add_parser("cases", help="add, list, show and export stored cases")
+    commands = cases.add_subparsers(dest="cases_command", metavar="ACTION", required=True)
+
+    add = commands.add_parser("add", help="store case files (all of them, or none if one is refused)")
+    add.add_argument("files", nargs="+", metavar="CASE.json")
+    add.set_defaults(handler=_add)
+
+    listing = commands.add_parser("list", help="list stored cases, most recently changed first")
+    listing.add_argument("--search", metavar="TEXT", default="", help="words starting reference, learner, title...")
+    listing.add_argument("--purpose", choices=[p.value for p in Purpose])
+    listing.add_argument("--outcome", choices=[o.value for o in Outcome], help="the latest decision's outcome")
+    listing.add_argument("--status", choices=["open", "assessed", "decided"])
+    listing.add_argument("--country", metavar="CC", help="the issuer's country (ISO 3166-1 alpha-2)")
+    listing.add_argument("--limit", type=int, default=50, metavar="N", help="at most N cases (default 50)")
+    listing.add_argument("--json", action="store_true", help="print the list as JSON")
+    listing.set_defaults(handler=_list)
+
+    show = commands.add_parser("show", help="show a stored case and every decision recorded for it")
+    show.add_argument("reference", metavar="REF")
+    show.add_argument("--json", action="store_true", help="print the case, its state and decisions as JSON")
+    show.set_defaults(handler=_show)
+
+    export = commands.add_parser("export", help="write a stored case to a case file")
+    export.add_argument("reference", metavar="REF")
+    export.add_argument("-o", "--output", required=True, metavar="CASE.json")
+    export.set_defaults(handler=_export)
+
+
+def open_store(options: argparse.Namespace) -> CaseStore:
+    """The store the command line names (``--database-url``), migrated; imported late to keep start-up quick."""
+    from recogniser.store import CaseStore
+
+    return CaseStore.open(options.database_url)
+
+
+def _add(options: argparse.Namespace) -> int:
+    from recogniser.casefile import load_case
+
+    cases = [load_case(path) for path in options.files]
+    with open_store(options) as store:
+        added = store.add_cases(cases)
+    for path, stored in zip(options.files, added, strict=True):
+        print(f"added {stored.reference} ({path})")
+    return 0
+
+
+def _list(options: argparse.Namespace) -> int:
+    from recogniser.store import CaseQuery, CaseStatus
+
+    query = CaseQuery(
+        search=options.search,
+        purpose=Purpose(options.purpose) if options.purpose else None,
+        outcome=Outcome(options.outcome) if options.outcome else None,
+        status=CaseStatus(options.status) if options.status else None,
+        issuer_country=options.country,
+    )
+    with open_store(options) as store:
+        total = store.count_cases(query)
+        summaries = store.list_cases(query, limit=max(options.limit, 0))
+    if options.json:
+        print(json.dumps({"total": total, "cases": [s.to_json() for s in summaries]}, ensure_ascii=False, indent=2))
+        return 0
+    if not summaries:
+        print("no cases" if total == 0 else f"{total} cases; none shown (--limit {options.limit})")
+        return 0
+    print(_row([heading for heading, _ in _COLUMNS]))
+    for summary in summaries:
+        print(_row(_cells(summary)))
+    if total > len(summaries):
+        print(f"({len(summaries)} of {total} cases shown; use --limit or --search)")
+    return 0
+
+
+def _cells(summary: CaseSummary) -> list[str]:
+    return [
+        summary.reference,
+        summary.learner or "",
+        summary.title or "",
+        summary.purpose.value,
+        summary.status.value,
+        summary.outcome.value if summary.outcome else "",
+    ]
+
+
+def _row(cells: list[str]) -> str:
+    parts = []
+    for (_, width), cell in zip(_COLUMNS, cells, strict=True):
+        if width:
+            shown = cell if len(cell) <= width else cell[: width - 1] + "…"
+            parts.append(shown.ljust(width))
+        else:
+            parts.append(cell)
+    return "  ".join(parts).rstrip()
+
+
+def _show(options: argparse.Namespace) -> int:
+    with open_store(options) as store:
+        stored = store.get_case(options.reference)
+        decisions = store.decisions_for(options.reference)
+    if options.json:
+        print(json.dumps(_case_json(stored, decisions), ensure_ascii=False, indent=2))
+        return 0
+    credential = stored.case.credential
+    learner = credential.learner.name if credential.learner else None
+    body = credential.awarding_body.name if credential.awarding_body else None
+    for label, value in [
+        ("reference", stored.reference),
+        ("learner", learner),
+        ("title", credential.title),
+        ("awarding body", body),
+        ("issuer country", credential.issuer_country),
+        ("purpose", stored.case.purpose.value),
+        ("status", stored.status.value),
+        ("outcome", stored.outcome.value if stored.outcome else None),
+        ("version", str(stored.version)),
+        ("added", stored.created_at.isoformat(timespec="seconds")),
+        ("changed", stored.updated_at.isoformat(timespec="seconds")),
+        ("case SHA-256", stored.case_sha256),
+    ]:
+        print(f"{label + ':':16}{value or '-'}")
+    print(f"decisions:      {len(decisions) or 'none yet'}")
+    for decision in decisions:
+        print("  " + _decision_line(decision, stored.case_sha256))
+        if decision.justification:
+            print(f"    justification: {decision.justification}")
+    return 0
+
+
+def _decision_line(decision: StoredDecision, current_sha256: str) -> str:
+    outcome = decision.recommended_outcome.value
+    if decision.final_outcome is not None:
+        outcome = f"recommended {outcome}, decided {decision.final_outcome.value}"
+    notes = [f"rulebook {decision.rulebook_version}"]
+    if decision.repeat_of is not None:
+        notes.append(f"same case text as #{decision.repeat_of}")
+    if decision.case_sha256 != current_sha256:
+        notes.append("on an earlier text of the case")
+    when = decision.recorded_at.isoformat(timespec="seconds")
+    return f"#{decision.id} {when} by {decision.decided_by}: {outcome} ({'; '.join(notes)})"
+
+
+def _case_json(stored: StoredCase, decisions: list[StoredDecision]) -> dict[str, Any]:
+    return {
+        "reference": stored.reference,
+        "version": stored.version,
+        "status": stored.status.value,
+        "outcome": stored.outcome.value if stored.outcome else None,
+        "case_sha256": stored.case_sha256,
+        "created_at": stored.created_at.isoformat(),
+        "updated_at": stored.updated_at.isoformat(),
+        "case": stored.case.document,
+        "decisions": [decision.to_json() for decision in decisions],
+    }
+
+
+def _export(options: argparse.Namespace) -> int:
+    with open_store(options) as store:
+        store.export_case(options.reference, options.output)
+    print(f"wrote {options.reference} to {options.output}")
+    return 0

@@ -1,0 +1,165 @@
+"""``recogniser cases ...`` as an evaluator types it, on both backends."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from recogniser.casefile import dumps_case
+from recogniser.cli import main
+from recogniser.store import CaseStore
+from tests.store.cases import EXAMPLES, make_case, make_decision
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
+
+
+def run(capsys: pytest.CaptureFixture[str], database_url: str, *arguments: str) -> tuple[int, str, str]:
+    code = main(["--database-url", database_url, "cases", *arguments])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_add_then_list_show_and_export(capsys: pytest.CaptureFixture[str], database_url: str, tmp_path: Path) -> None:
+    code, out, _ = run(capsys, database_url, "add", *map(str, EXAMPLE_FILES))
+    assert code == 0
+    assert out.count("added ") == len(EXAMPLE_FILES)
+
+    code, out, _ = run(capsys, database_url, "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["REFERENCE", "LEARNER", "TITLE", "PURPOSE", "STATUS", "OUTCOME"]
+    assert len(lines) == 1 + len(EXAMPLE_FILES)
+    assert "EXAMPLE-01" in out
+
+    code, out, _ = run(capsys, database_url, "show", "EXAMPLE-01")
+    assert code == 0
+    assert "reference:      EXAMPLE-01" in out
+    assert "decisions:      none yet" in out
+
+    target = tmp_path / "out.json"
+    code, out, _ = run(capsys, database_url, "export", "EXAMPLE-01", "-o", str(target))
+    assert code == 0
+    original = json.loads((EXAMPLES / "maritime-credit-transfer.json").read_text("utf-8"))
+    assert json.loads(target.read_text("utf-8")) == original
+
+
+def test_list_filters_and_json(capsys: pytest.CaptureFixture[str], database_url: str, tmp_path: Path) -> None:
+    with CaseStore.open(database_url) as store:
+        store.add_case(make_case("CASE-IVAN", learner="Иван Петровић"))
+        decided = store.add_case(make_case("CASE-ANA", learner="Ana Horvat"))
+        store.record_decision("CASE-ANA", make_decision(decided.case), decided_by="M. Evaluator")
+
+    code, out, _ = run(capsys, database_url, "list", "--search", "ivan", "--json")
+    listing = json.loads(out)
+    assert code == 0
+    assert listing["total"] == 1
+    assert [case["reference"] for case in listing["cases"]] == ["CASE-IVAN"]
+    assert listing["cases"][0]["learner"] == "Иван Петровић"
+
+    code, out, _ = run(capsys, database_url, "list", "--outcome", "full_recognition", "--json")
+    assert [case["reference"] for case in json.loads(out)["cases"]] == ["CASE-ANA"]
+    code, out, _ = run(capsys, database_url, "list", "--purpose", "employment")
+    assert (code, out) == (0, "no cases\n")
+    code, out, _ = run(capsys, database_url, "list", "--limit", "1")
+    assert "(1 of 2 cases shown" in out
+
+    code, out, _ = run(capsys, database_url, "show", "CASE-ANA", "--json")
+    shown = json.loads(out)
+    assert (shown["status"], shown["outcome"]) == ("assessed", "full_recognition")
+    assert shown["decisions"][0]["decided_by"] == "M. Evaluator"
+    code, out, _ = run(capsys, database_url, "show", "CASE-ANA")
+    assert "by M. Evaluator: full_recognition (rulebook 2026.1)" in out
+
+
+def test_errors_are_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], database_url: str, tmp_path: Path) -> None:
+    case_file = tmp_path / "case.json"
+    case_file.write_text(dumps_case(make_case("CASE-1").document), encoding="utf-8")
+    assert run(capsys, database_url, "add", str(case_file))[0] == 0
+
+    for arguments, message in [
+        (("add", str(case_file)), "a case with reference 'CASE-1' already exists"),
+        (("show", "CASE-404"), "no case with reference 'CASE-404'"),
+        (("export", "CASE-404", "-o", str(tmp_path / "x.json")), "no case with reference 'CASE-404'"),
+    ]:
+        code, out, err = run(capsys, database_url, *arguments)
+        assert (code, out) == (2, "")
+        [line] = err.splitlines()
+        assert line.startswith(f"recogniser: {message}")
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_an_invalid_case_file_names_the_field(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.json"
+    document = dict(make_case().document, purpose="holiday")
+    broken.write_text(json.dumps(document), encoding="utf-8")
+    code, _, err = run(capsys, sqlite_url, "add", str(broken))
+    assert code == 2
+    assert f"{broken}: purpose: must be one of" in err
+    with CaseStore.open(sqlite_url) as store:
+        assert store.count_cases() == 0
+
+
+def test_an_unreachable_database_is_one_clear_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "postgresql://evaluator:secret@127.0.0.1:1/cases", "list")
+    assert (code, out) == (2, "")
+    [line] = err.splitlines()
+    assert line.startswith("recogniser: postgresql+psycopg://evaluator:***@127.0.0.1:1/cases: cannot use the database")
+
+
+def test_the_environment_variable_names_the_database(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RECOGNISER_DATABASE_URL", sqlite_url)
+    with CaseStore.open(sqlite_url) as store:
+        store.add_case(make_case("CASE-ENV"))
+    assert main(["cases", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 1
+
+
+def test_assess_save_stores_the_case_and_its_decision(
+    capsys: pytest.CaptureFixture[str], database_url: str, tmp_path: Path
+) -> None:
+    example = str(EXAMPLES / "maritime-credit-transfer.json")
+    assess = ["--database-url", database_url, "assess", example, "--save", "--evaluator", "M. Evaluator", "--json"]
+    assert main(assess) == 0
+    first = capsys.readouterr()
+    decision = json.loads(first.out)
+    assert first.err == "saved case EXAMPLE-01 (version 1) and decision #1\n"
+    assert main(assess) == 0
+    assert capsys.readouterr().err.endswith("and decision #2; the same case text as decision #1\n")
+
+    with CaseStore.open(database_url) as store:
+        stored = store.get_case("EXAMPLE-01")
+        decisions = store.decisions_for("EXAMPLE-01")
+    assert [d.decision.to_json() for d in decisions] == [decision, decision]
+    assert decision["case_sha256"] == stored.case_sha256
+    assert decisions[0].decided_by == "M. Evaluator"
+
+    outcome = decision["recommendation"]["outcome"]
+    code, out, _ = run(capsys, database_url, "list", "--outcome", outcome, "--json")
+    assert code == 0
+    assert [case["reference"] for case in json.loads(out)["cases"]] == ["EXAMPLE-01"]
+
+
+def test_assess_save_gives_a_case_without_reference_one(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str, tmp_path: Path
+) -> None:
+    case_file = tmp_path / "case.json"
+    case_file.write_text(dumps_case(make_case().document), encoding="utf-8")
+    assert main(["--database-url", sqlite_url, "assess", str(case_file), "--save", "--json"]) == 0
+    captured = capsys.readouterr()
+    reference = json.loads(captured.out)["reference"]
+    assert captured.err.startswith(f"saved case {reference} (version 1)")
+    with CaseStore.open(sqlite_url) as store:
+        [recorded] = store.decisions_for(reference)
+    assert recorded.decided_by  # the login name
+
+
+def test_evaluator_without_save_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    example = str(EXAMPLES / "maritime-credit-transfer.json")
+    assert main(["assess", example, "--evaluator", "M. Evaluator"]) == 2
+    assert capsys.readouterr().err == "recogniser: --evaluator: goes with --save\n"
