@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from recogniser.interchange.jsonld import LocalText
+from recogniser.interchange.jsonld import LocalText, iso_date, local_text
 from recogniser.interchange.vocabulary import national_level
 
 #: The standard elements of Annex I, Council Recommendation 2022/C 243/02 (1-11 mandatory, 12-16 optional).
@@ -109,12 +109,40 @@ class CredentialDraft:
         if shown is not None:
             entry.values.append(shown or _shown(value))
 
-    def put_title(self, title: LocalText, path: str) -> None:
-        """Element 2 in the chosen language; the other languages are kept under further information."""
-        self.put(2, "title", title.text, path)
-        others = "; ".join(f"{language}: {text}" for language, text in title.others.items() if language)
-        if others:
-            self.note(f"Title in other languages: {others}")
+    def put_title(self, candidates: Iterable[tuple[Any, str]], preferred: tuple[str, ...]) -> LocalText | None:
+        """Element 2 from the first (value, path) with a text, in the first ``preferred`` language it has.
+
+        The chosen language becomes the case language when the credential declares none or offered a choice;
+        the other languages are kept under further information.
+        """
+        tried = []
+        for value, path in candidates:
+            tried.append(path)
+            title = local_text(value, preferred)
+            if title is None:
+                continue
+            if title.language and (title.others or "language" not in self.credential):
+                self.credential["language"] = title.language
+            self.put(2, "title", title.text, path)
+            others = "; ".join(f"{language}: {text}" for language, text in title.others.items() if language)
+            if others:
+                self.note(f"Title in other languages: {others}")
+            return title
+        self.missing(2, f"neither {' nor '.join(tried)} is given")
+        return None
+
+    def put_issue_date(self, candidates: Iterable[tuple[Any, str]]) -> None:
+        """Element 5 from the first (value, path) that is an ISO 8601 date; unreadable ones are warned about."""
+        tried = []
+        for value, path in candidates:
+            tried.append(path.rsplit(".", 1)[-1])
+            found = iso_date(value)
+            if found is not None:
+                self.put(5, "issue_date", found.isoformat(), path)
+                return
+            if value is not None:
+                self.warn(f"{path} '{value}' is not an ISO 8601 date; ignored.")
+        self.missing(5, f"no {', '.join(tried[:-1])} or {tried[-1]}")
 
     def put_national_level(self, labels: Iterable[str], path: str) -> None:
         """The first of ``labels`` (``CROQF Level 7.1``) the framework data knows; else keep it and warn."""

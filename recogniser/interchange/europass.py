@@ -19,7 +19,6 @@ from recogniser.interchange.jsonld import (
     identifier_of,
     is_language_map,
     iso_date,
-    local_text,
     nodes,
     number,
     text_in,
@@ -116,16 +115,10 @@ class _EuropassMapper:
     # --- 2 title (first, because it decides the case language) ---
 
     def _title(self) -> None:
-        for value, path in ((self.claim.get("title"), f"{_CLAIM}.title"), (self.spec.get("title"), f"{_SPEC}.title")):
-            title = local_text(value, self.language)
-            if title is None:
-                continue
+        candidates = ((self.claim.get("title"), f"{_CLAIM}.title"), (self.spec.get("title"), f"{_SPEC}.title"))
+        title = self.draft.put_title(candidates, self.language)
+        if title is not None:
             self.language = (title.language,) if title.language else ()
-            if title.language:
-                self.draft.credential["language"] = title.language
-            self.draft.put_title(title, path)
-            return
-        self.draft.missing(2, f"neither {_CLAIM}.title nor {_SPEC}.title is given")
 
     # --- 1 learner ---
 
@@ -222,14 +215,7 @@ class _EuropassMapper:
     def _issue_date(self) -> None:
         candidates = [(self.credential.get(key), key) for key in ("issued", "issuanceDate", "validFrom")]
         candidates.append((self.process.get("awardingDate"), f"{_CLAIM}.awardedBy.awardingDate"))
-        for value, path in candidates:
-            found = iso_date(value)
-            if found is not None:
-                self.draft.put(5, "issue_date", found.isoformat(), path)
-                return
-            if value is not None:
-                self.draft.warn(f"{path} '{value}' is not an ISO 8601 date; ignored.")
-        self.draft.missing(5, "no issued, issuanceDate, validFrom or awardingDate")
+        self.draft.put_issue_date(candidates)
 
     # --- 6 learning outcomes ---
 

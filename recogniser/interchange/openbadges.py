@@ -19,8 +19,6 @@ from recogniser.interchange.jsonld import (
     as_list,
     first_node,
     identifier_of,
-    iso_date,
-    local_text,
     nodes,
     number,
     text_in,
@@ -109,17 +107,8 @@ class _OpenBadgeMapper:
         return None
 
     def _title(self) -> None:
-        for value, path in (
-            (self.achievement.get("name"), f"{_ACHIEVEMENT}.name"),
-            (self.credential.get("name"), "name"),
-        ):
-            title = local_text(value, self.language)
-            if title is not None:
-                if title.language and title.others:
-                    self.draft.credential["language"] = title.language
-                self.draft.put_title(title, path)
-                return
-        self.draft.missing(2, f"neither {_ACHIEVEMENT}.name nor name is given")
+        candidates = ((self.achievement.get("name"), f"{_ACHIEVEMENT}.name"), (self.credential.get("name"), "name"))
+        self.draft.put_title(candidates, self.language)
 
     def _learner(self) -> None:
         name = self.text(self.subject.get("name"))
@@ -185,15 +174,9 @@ class _OpenBadgeMapper:
         self.draft.missing(3, "no addressCountryCode in the issuer's address")
 
     def _issue_date(self) -> None:
-        for key in ("validFrom", "issuanceDate", "awardedDate"):
-            value = self.credential.get(key)
-            found = iso_date(value)
-            if found is not None:
-                self.draft.put(5, "issue_date", found.isoformat(), key)
-                return
-            if value is not None:
-                self.draft.warn(f"{key} '{value}' is not an ISO 8601 date; ignored.")
-        self.draft.missing(5, "no validFrom, issuanceDate or awardedDate")
+        self.draft.put_issue_date(
+            (self.credential.get(key), key) for key in ("validFrom", "issuanceDate", "awardedDate")
+        )
 
     # --- 6 learning outcomes ---
 
