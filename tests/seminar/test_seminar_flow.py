@@ -404,3 +404,31 @@ def test_compare_from_the_api(seminar: dict[str, Path]) -> None:
     assert maritime.counts[Outcome.PARTIAL_RECOGNITION] == 2
     assert maritime.modal_outcomes == (Outcome.PARTIAL_RECOGNITION,)
     assert maritime.notes is not None and maritime.notes.startswith("# 01")
+
+
+def test_show_and_assess_a_pack(seminar: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    pack = str(seminar["pack"])
+    assert main(["seminar", "show", pack]) == 0
+    out = capsys.readouterr().out
+    assert "Test (pack test-" in out
+    assert re.search(r"05-corporate-provider +credit_transfer +Certified Cloud Security Practitioner +\[notes\]", out)
+    assert main(["seminar", "assess", pack, "08-level-not-supported"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("[08-level-not-supported]\nCase SEMINAR-08")
+    assert "RECOMMENDATION: ALTERNATIVE RECOGNITION" in out
+    assert "[01-maritime-stacking]" not in out
+    assert main(["seminar", "assess", pack, "99-nothing"]) == 2
+    assert "no case '99-nothing' in the pack" in capsys.readouterr().err
+
+
+def test_pack_id_and_revision_can_be_given(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = tmp_path / "one.json"
+    [source] = [s for s in exercise_sources() if s.id == CASE_IDS[0]]
+    case.write_text(json.dumps(dict(source.case.document)), "utf-8")
+    pack = tmp_path / "pack.zip"
+    arguments = ["seminar", "pack", str(case), "-o", str(pack), "--id", "autumn-2026", "--pack-version", "3"]
+    assert main(arguments) == 0
+    opened = open_pack(pack)
+    assert (opened.pack_id, opened.version, opened.case_ids) == ("autumn-2026", 3, ("one",))
+    assert main(["seminar", "pack", str(case), "-o", str(tmp_path / "x.zip"), "--id", "no spaces"]) == 2
+    assert "pack id 'no spaces': use letters, digits" in capsys.readouterr().err
