@@ -14,7 +14,6 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from recogniser.casefile import write_text_atomically
 from recogniser.commands.assess_command import format_decision
 from recogniser.errors import UserInputError
 from recogniser.rules import assess
@@ -28,9 +27,9 @@ from recogniser.seminar import (
     open_pack,
     read_responses,
     sources_from_files,
-    verdicts_template,
     write_pack,
     write_response,
+    write_verdicts,
 )
 from recogniser.seminar.response import dumps_json
 
@@ -190,9 +189,7 @@ def run_assess(options: argparse.Namespace) -> int:
 def run_template(options: argparse.Namespace) -> int:
     pack = open_pack(options.pack)
     output = _writable(options.output, options.force)
-    document = verdicts_template(pack)
-    document["group"] = options.group
-    write_text_atomically(output, dumps_json(document))
+    write_verdicts(output, pack, options.group, {})
     print(f"Wrote {output}: fill in outcome, ects and justification for each of the {len(pack.cases)} cases.")
     return 0
 

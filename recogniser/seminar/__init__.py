@@ -37,8 +37,9 @@ from recogniser.seminar.response import (
     load_response,
     load_verdicts,
     mismatches,
-    verdicts_template,
+    verdicts_document,
     write_response,
+    write_verdicts,
 )
 
 __all__ = [
@@ -69,7 +70,8 @@ __all__ = [
     "read_pack_bytes",
     "read_responses",
     "sources_from_files",
-    "verdicts_template",
+    "verdicts_document",
     "write_pack",
     "write_response",
+    "write_verdicts",
 ]

@@ -140,17 +140,32 @@ def write_response(path: str | os.PathLike[str], response: Response) -> None:
     write_text_atomically(path, dumps_json(response.to_json()))
 
 
-def verdicts_template(pack: Pack) -> dict[str, Any]:
-    """An empty verdicts file for ``pack``: the group fills in each outcome, ECTS and justification."""
-    return {
-        "format": VERDICTS_FORMAT,
-        "group": None,
-        "verdicts": {pack_case.id: {"outcome": None, "ects": None, "justification": ""} for pack_case in pack.cases},
-    }
+def verdicts_document(pack: Pack, group: str | None, verdicts: Mapping[str, Verdict]) -> dict[str, Any]:
+    """A verdicts file for ``pack``: the verdicts given so far, and an open entry for every other case."""
+    entries: dict[str, Any] = {}
+    for pack_case in pack.cases:
+        verdict = verdicts.get(pack_case.id)
+        entries[pack_case.id] = (
+            {"outcome": None, "ects": None, "justification": ""}
+            if verdict is None
+            else {
+                "outcome": verdict.outcome.value,
+                "ects": plain_number(verdict.ects),
+                "justification": verdict.justification,
+            }
+        )
+    return {"format": VERDICTS_FORMAT, "group": group, "verdicts": entries}
+
+
+def write_verdicts(
+    path: str | os.PathLike[str], pack: Pack, group: str | None, verdicts: Mapping[str, Verdict]
+) -> None:
+    """Save a group's work in progress (or, with no verdicts, an empty sheet to fill in)."""
+    write_text_atomically(path, dumps_json(verdicts_document(pack, group, verdicts)))
 
 
 def load_verdicts(path: str | os.PathLike[str]) -> tuple[str | None, dict[str, Verdict]]:
-    """The group name (if the file gives one) and the verdicts by case id."""
+    """The group name (if the file gives one) and the verdicts by case id; cases without an outcome are left out."""
     source = os.fspath(path)
     document = read_json(source)
     problems = schema_problems(document, VERDICTS_SCHEMA, "a verdicts file")
@@ -163,6 +178,7 @@ def load_verdicts(path: str | os.PathLike[str]) -> tuple[str | None, dict[str, V
             justification=(entry.get("justification") or "").strip(),
         )
         for case_id, entry in document["verdicts"].items()
+        if entry["outcome"] is not None
     }
     return document.get("group"), verdicts
 

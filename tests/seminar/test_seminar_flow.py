@@ -16,13 +16,18 @@ from recogniser.cli import main
 from recogniser.model import Outcome
 from recogniser.seminar import (
     PackError,
+    ResponseError,
+    Verdict,
     build_pack,
+    build_response,
     compare,
     exercise_sources,
     fleiss_kappa,
+    load_verdicts,
     open_pack,
     read_pack_bytes,
     read_responses,
+    write_verdicts,
 )
 
 CASE_IDS = ("01-maritime-stacking", "05-corporate-provider", "08-level-not-supported")
@@ -432,3 +437,13 @@ def test_pack_id_and_revision_can_be_given(tmp_path: Path, capsys: pytest.Captur
     assert (opened.pack_id, opened.version, opened.case_ids) == ("autumn-2026", 3, ("one",))
     assert main(["seminar", "pack", str(case), "-o", str(tmp_path / "x.zip"), "--id", "no spaces"]) == 2
     assert "pack id 'no spaces': use letters, digits" in capsys.readouterr().err
+
+
+def test_work_in_progress_is_saved_and_reopened(seminar: dict[str, Path], tmp_path: Path) -> None:
+    pack = open_pack(seminar["pack"])
+    sheet = tmp_path / "sheet.json"
+    given = {"05-corporate-provider": Verdict(Outcome.CONDITIONAL_RECOGNITION, 5, "After a university exam.")}
+    write_verdicts(sheet, pack, "ჯგუფი", given)
+    assert load_verdicts(sheet) == ("ჯგუფი", given)
+    with pytest.raises(ResponseError, match="no verdict for case '01-maritime-stacking'"):
+        build_response(pack, "ჯგუფი", given)
