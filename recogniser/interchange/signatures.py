@@ -88,6 +88,9 @@ def unwrap_json_envelope(envelope: dict[str, Any]) -> Unwrapped:
     headers = [_protected_header(signature.get("protected")) for signature in signatures]
     # RFC 7797: with "b64": false the payload is the credential text itself, not its base64url encoding.
     unencoded = headers[0] is not None and headers[0].get("b64", True) is False
+    # Tolerate a payload written as the credential itself without the header saying so; the signing input is
+    # taken from the file either way, so the signature check is unaffected.
+    unencoded = unencoded or raw_payload.lstrip().startswith("{")
     payload = raw_payload.encode("utf-8") if unencoded else _base64url(raw_payload)
     if payload is None:
         raise CredentialImportError("the signed envelope's payload is not base64url")

@@ -159,6 +159,17 @@ def test_signed_attributes_the_check_does_not_evaluate_are_named(credential_file
     assert result.signature_reason.endswith("; its signed attributes sigPId were not evaluated")
 
 
+def test_a_payload_written_as_json_without_saying_so_is_read_and_checked(credential_file: Writer) -> None:
+    key = ec.generate_private_key(ec.SECP256R1())
+    header = _header("ES256", _certificate(key), sigT="2025-06-30T10:00:00Z", crit=["sigT"])
+    envelope = _envelope(header, _microcredential(), key, unencoded=True)
+
+    result = import_credential(credential_file(envelope))
+
+    assert result.document["credential"]["title"] == "Maritime Safety and Security"
+    assert result.signature is SignatureStatus.VERIFIED
+
+
 def test_a_changed_payload_fails(credential_file: Writer) -> None:
     envelope = _jades(_microcredential(), ec.generate_private_key(ec.SECP256R1()), unencoded=True)
     envelope["payload"] = envelope["payload"].replace('"point": "5"', '"point": "50"')
