@@ -123,12 +123,16 @@ def _conditions(
 
 
 def _ects_recognised(context: RuleContext, outcome: Outcome, restricting: Sequence[Finding]) -> float | None:
-    """Credits the recommendation recognises; None where no credits are sought (admission, employment)."""
+    """Credits the recommendation recognises; None where no credits are sought (admission, employment) or
+    nothing can be decided yet."""
     target = context.case.target
     sought = target.ects if target else None
+    # Nothing is decided while information is missing: no figure rather than a misleading zero.
+    if outcome is Outcome.INFORMATION_REQUIRED:
+        return None
     if sought is None or context.case.purpose in (Purpose.ADMISSION, Purpose.EMPLOYMENT):
         return None
-    if outcome in (Outcome.NON_RECOGNITION, Outcome.INFORMATION_REQUIRED):
+    if outcome is Outcome.NON_RECOGNITION:
         return 0
     available = context.workload.ects if context.workload.ects is not None else sought
     credits = min(sought, available)

@@ -21,7 +21,7 @@ EXPECTED = {
     "04-working-professionals-upskilling": (Outcome.FULL_RECOGNITION, 7.5),
     "05-corporate-provider": (Outcome.ALTERNATIVE_RECOGNITION, 0),
     "06-vet-chamber-of-commerce": (Outcome.ALTERNATIVE_RECOGNITION, None),
-    "07-refugee-without-documents": (Outcome.INFORMATION_REQUIRED, 0),
+    "07-refugee-without-documents": (Outcome.INFORMATION_REQUIRED, None),
     "08-level-not-supported": (Outcome.ALTERNATIVE_RECOGNITION, 5),
 }
 
