@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from recogniser.interchange.jsonld import LocalText, iso_date, local_text
-from recogniser.interchange.vocabulary import national_level
+from recogniser.interchange.vocabulary import national_level, provider_kind
 
 #: The standard elements of Annex I, Council Recommendation 2022/C 243/02 (1-11 mandatory, 12-16 optional).
 ANNEX_I: dict[int, str] = {
@@ -74,6 +74,7 @@ class _Entry:
     status: ElementStatus
     sources: list[str]
     values: list[str]
+    guesses: list[str]
 
 
 class CredentialDraft:
@@ -101,9 +102,10 @@ class CredentialDraft:
         for parent in parents:
             target = target.setdefault(parent, {})
         target[leaf] = value
-        entry = self._entries.setdefault(number, _Entry(ElementStatus.MAPPED, [], []))
+        entry = self._entries.setdefault(number, _Entry(ElementStatus.MAPPED, [], [], []))
         if guessed:
             entry.status = ElementStatus.GUESSED
+            entry.guesses.append(source)
         if source not in entry.sources:
             entry.sources.append(source)
         if shown is not None:
@@ -130,6 +132,14 @@ class CredentialDraft:
             return title
         self.missing(2, f"neither {' nor '.join(tried)} is given")
         return None
+
+    def guess_provider_kind(self, name: str, path: str) -> None:
+        """The awarding body's kind, when its name says it (``University``, ``GmbH``): a guess, reported as one."""
+        found = provider_kind(name)
+        if found is not None:
+            kind, word = found
+            source = f"{path} contains '{word}'"
+            self.put(4, "awarding_body.kind", kind.value, source, guessed=True, shown=f"kind: {kind.value}?")
 
     def put_issue_date(self, candidates: Iterable[tuple[Any, str]]) -> None:
         """Element 5 from the first (value, path) that is an ISO 8601 date; unreadable ones are warned about."""
@@ -194,9 +204,9 @@ class CredentialDraft:
     def finish(self) -> tuple[dict[str, Any], tuple[ElementReport, ...]]:
         """The credential object and one report per Annex I element, in Annex I order."""
         guessed = [
-            f"{element_label(number)} ({'; '.join(entry.sources)})"
+            f"{element_label(number)} ({'; '.join(entry.guesses)})"
             for number, entry in sorted(self._entries.items())
-            if entry.status is ElementStatus.GUESSED
+            if entry.guesses
         ]
         if guessed:
             # The case format has no provenance field, so the guesses travel with the case as text.

@@ -153,6 +153,7 @@ class _EuropassMapper:
         issuer_name = self.text(self.issuer.get("legalName")) if self.issuer else None
         if body_name:
             self.draft.put(4, "awarding_body.name", body_name, f"{_BODY}.legalName")
+            self.draft.guess_provider_kind(body_name, f"{_BODY}.legalName")
         elif issuer_name:
             self.draft.put(
                 4, "awarding_body.name", issuer_name, "issuer.legalName (no awarding body is named)", guessed=True

@@ -143,6 +143,7 @@ class _OpenBadgeMapper:
         body_name = self.text(body.get("name"))
         if body_name:
             self.draft.put(4, "awarding_body.name", body_name, f"{path}.name")
+            self.draft.guess_provider_kind(body_name, f"{path}.name")
         else:
             reason = "the issuer is only a URL" if isinstance(self.credential.get("issuer"), str) else "no issuer name"
             self.draft.missing(4, reason)

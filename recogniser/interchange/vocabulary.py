@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from recogniser.frameworks import default_frameworks
-from recogniser.model import AssessmentType, Participation, QADecision
+from recogniser.model import AssessmentType, Participation, ProviderKind, QADecision
 
 _V = TypeVar("_V")
 
@@ -52,6 +52,65 @@ _PARTICIPATION_KEYWORDS: tuple[tuple[Participation, tuple[str, ...]], ...] = (
     (Participation.VOLUNTEERING, ("volunteer",)),
     (Participation.ONSITE, ("onsite", "on-site", "on site", "face-to-face", "in person", "classroom", "campus")),
 )
+
+
+# Words in an organisation's name that say what kind of provider it is; a heuristic, so its result is a guess.
+_PROVIDER_WORDS: tuple[tuple[ProviderKind, tuple[str, ...]], ...] = (
+    (
+        ProviderKind.HIGHER_EDUCATION_INSTITUTION,
+        (
+            "university",
+            "universität",
+            "université",
+            "università",
+            "universidad",
+            "universidade",
+            "universitat",
+            "universitet",
+            "universiteit",
+            "uniwersytet",
+            "univerza",
+            "univerzitet",
+            "universitatea",
+            "sveučilište",
+            "sveuciliste",
+            "yliopisto",
+            "egyetem",
+            "hochschule",
+            "hogeschool",
+            "högskola",
+            "polytechnic",
+            "politecnico",
+            "politechnika",
+            "veleučilište",
+            "veleuciliste",
+            "institute of technology",
+            "haute école",
+            "haute ecole",
+            "escola superior",
+            "college of higher education",
+        ),
+    ),
+    (
+        ProviderKind.VET_PROVIDER,
+        ("vocational", "berufsschule", "berufskolleg", "strukovna", "beroepsonderwijs", "training centre"),
+    ),
+    (ProviderKind.PROFESSIONAL_BODY, ("chamber of", "kammer", "chambre de", "chartered institute")),
+    (
+        ProviderKind.PRIVATE_PROVIDER,
+        ("gmbh", "ltd", "limited", "inc", "b.v", "s.a", "sarl", "s.r.l", "srl", "d.o.o", "plc", "llc"),
+    ),
+)
+
+
+def provider_kind(name: str) -> tuple[ProviderKind, str] | None:
+    """The kind of provider an organisation's name suggests, and the word that suggests it."""
+    text = name.casefold()
+    for kind, words in _PROVIDER_WORDS:
+        for word in words:
+            if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+                return kind, word
+    return None
 
 
 def assessment_type(label: str) -> Reading[AssessmentType]:

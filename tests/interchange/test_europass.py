@@ -8,7 +8,7 @@ import pytest
 
 from recogniser.casefile import parse_case
 from recogniser.interchange import ElementStatus, ImportResult, SignatureStatus, import_credential
-from recogniser.model import AssessmentType, Participation, QADecision
+from recogniser.model import AssessmentType, Participation, ProviderKind, QADecision
 from tests.interchange.conftest import FIXTURES, fixture_document
 
 Writer = Callable[..., Path]
@@ -31,10 +31,14 @@ def test_an_annex_i_complete_micro_credential_maps_every_element() -> None:
     result = import_credential(FIXTURES / "edc-microcredential.json")
 
     assert result.format == "europass-elm3"
-    assert set(_statuses(result).values()) == {ElementStatus.MAPPED}
+    statuses = _statuses(result)
+    assert statuses.pop(4) is ElementStatus.GUESSED  # the kind of awarding body, read from its name
+    assert set(statuses.values()) == {ElementStatus.MAPPED}
     assert [report.number for report in result.elements] == list(range(1, 17))
     assert result.warnings == ()
     case = parse_case(result.document)
+    assert case.credential.awarding_body is not None
+    assert case.credential.awarding_body.kind is ProviderKind.HIGHER_EDUCATION_INSTITUTION
     credential = case.credential
     assert credential.title == "Maritime Safety and Security"
     assert credential.language == "en"

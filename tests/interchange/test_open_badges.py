@@ -27,7 +27,11 @@ def test_a_plain_open_badge_maps_what_the_standard_states() -> None:
     credential = result.document["credential"]
     assert credential["title"] == "Data Protection Law Essentials"
     assert credential["learner"] == {"name": "Jonas Becker", "identifier": "did:example:learner-7c41"}
-    assert credential["awarding_body"] == {"name": "Rhein Data Academy GmbH", "country": "DE"}
+    assert credential["awarding_body"] == {
+        "name": "Rhein Data Academy GmbH",
+        "kind": "private_provider",
+        "country": "DE",
+    }
     assert credential["issue_date"] == "2025-05-14"
     assert credential["learning_outcomes"] == [
         "Apply the GDPR principles to the processing of personal data",
@@ -73,7 +77,11 @@ def test_the_edubadges_profile_states_ects_level_participation_and_identity_chec
     result = import_credential(FIXTURES / "ob3-edubadges.json")
 
     credential = result.document["credential"]
-    assert credential["awarding_body"] == {"name": "Hogeschool Zeeland-Noord", "country": "NL"}
+    assert credential["awarding_body"] == {
+        "name": "Hogeschool Zeeland-Noord",
+        "kind": "higher_education_institution",
+        "country": "NL",
+    }
     assert credential["workload"] == {"ects": 3, "hours": 84}
     assert credential["level"] == {"eqf_level": 6, "framework": "NL-NLQF", "nqf_level": "6"}
     assert credential["participation"] == "blended"
@@ -173,9 +181,9 @@ def test_the_guesses_travel_with_the_case_under_further_information() -> None:
 
     further = result.document["credential"]["further_information"].splitlines()
     assert further[-1] == (
-        "Guessed on import, to be checked: 7. Notional workload (credentialSubject.achievement.creditsAvailable "
-        "has no unit; read as ECTS); 9. Type of assessment (results are recorded (credentialSubject.result) but "
-        "no assessment type)"
+        "Guessed on import, to be checked: 4. Awarding body (issuer.name contains 'gmbh'); "
+        "7. Notional workload (credentialSubject.achievement.creditsAvailable has no unit; read as ECTS); "
+        "9. Type of assessment (results are recorded (credentialSubject.result) but no assessment type)"
     )
 
 

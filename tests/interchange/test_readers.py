@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from recogniser.interchange.countries import alpha2
 from recogniser.interchange.jsonld import duration, iso_date, local_text, number
+from recogniser.interchange.vocabulary import provider_kind
+from recogniser.model import ProviderKind
 from recogniser.resources import data_dir
 
 # The 27 EU member states as the EU authority table codes them.
@@ -121,3 +123,22 @@ def test_the_country_table_is_complete() -> None:
     assert len(rows) == 250
     assert len({row["alpha_3"] for row in rows}) == len({row["alpha_2"] for row in rows}) == 250
     assert all(alpha2(code) for code in EU_MEMBERS)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Sveučilište u Zadru", ProviderKind.HIGHER_EDUCATION_INSTITUTION),
+        ("Universität Wien", ProviderKind.HIGHER_EDUCATION_INSTITUTION),
+        ("Hogeschool Zeeland-Noord", ProviderKind.HIGHER_EDUCATION_INSTITUTION),
+        ("Berufskolleg am Rhein", ProviderKind.VET_PROVIDER),
+        ("Chamber of Commerce and Industry of Slovenia", ProviderKind.PROFESSIONAL_BODY),
+        ("Rhein Data Academy GmbH", ProviderKind.PRIVATE_PROVIDER),
+        ("Inclusive Learning Centre", None),
+        ("Liffey Credential Services", None),
+    ],
+)
+def test_an_organisations_name_may_suggest_its_kind(name: str, expected: ProviderKind | None) -> None:
+    found = provider_kind(name)
+
+    assert (found[0] if found else None) is expected
