@@ -87,6 +87,16 @@ def test_a_bad_file_gives_one_line_exit_2_and_writes_nothing(
     assert not (tmp_path / "out").exists()
 
 
+def test_an_output_folder_that_does_not_exist_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    credential = _copy(tmp_path, "ob3-badge.json")
+    output = tmp_path / "missing" / "case.json"
+
+    assert main(["import", str(credential), "-o", str(output)]) == 2
+    assert capsys.readouterr().err == (
+        f"recogniser: {output}: cannot write the case file (No such file or directory)\n"
+    )
+
+
 def test_the_office_default_assessing_country_comes_from_the_settings(tmp_path: Path, _private_folders: Path) -> None:
     _private_folders.mkdir()
     (_private_folders / "settings.toml").write_text('[office]\nassessing_country = "HR"\n', "utf-8")

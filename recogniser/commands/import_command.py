@@ -106,7 +106,10 @@ def run(options: argparse.Namespace) -> int:
         target=_target(options),
         language=options.language,
     )
-    save_case(output, result.document)
+    try:
+        save_case(output, result.document)
+    except OSError as error:
+        raise UserInputError(f"{output}: cannot write the case file ({error.strerror or error})") from None
     sys.stdout.write(format_import(result, credential))
     sys.stdout.write(f"\nWrote {output}. Check it with: recogniser assess {output}\n")
     return 0

@@ -79,8 +79,7 @@ class _EuropassMapper:
         self.claim = achievement or next(iter(claims), {})
         self.spec = first_node(self.claim.get("specifiedBy")) or {}
         self.issuer = first_node(credential.get("issuer"))
-        process = first_node(self.claim.get("awardedBy"))
-        self.process = process or {}
+        self.process = first_node(self.claim.get("awardedBy")) or {}
         self.body = first_node(self.process.get("awardingBody"))
         self.language: tuple[str, ...] = (language.lower(),) if language else ()
         if not claims:
