@@ -5,6 +5,7 @@ and :func:`write_response` for a group's answer, :func:`read_responses` and :fun
 """
 
 from recogniser.seminar.compare import (
+    CHART_COLOURS,
     OUTCOME_ORDER,
     CaseComparison,
     Comparison,
@@ -43,6 +44,7 @@ from recogniser.seminar.response import (
 )
 
 __all__ = [
+    "CHART_COLOURS",
     "OUTCOME_ORDER",
     "CaseComparison",
     "CaseSource",

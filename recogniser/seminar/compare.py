@@ -27,6 +27,17 @@ COMPARISON_FORMAT = "recogniser-seminar-comparison/1"
 #: Outcomes in the order they are counted and drawn: the EAR manual's order, then information required.
 OUTCOME_ORDER: tuple[Outcome, ...] = (*EAR_ORDER, Outcome.INFORMATION_REQUIRED)
 
+#: One colour per outcome for the distribution charts (PDF and window), from the Okabe-Ito palette, which stays
+#: distinguishable with the common colour-vision deficiencies.
+CHART_COLOURS: dict[Outcome, str] = {
+    Outcome.FULL_RECOGNITION: "#009E73",
+    Outcome.ALTERNATIVE_RECOGNITION: "#56B4E9",
+    Outcome.PARTIAL_RECOGNITION: "#F0E442",
+    Outcome.CONDITIONAL_RECOGNITION: "#E69F00",
+    Outcome.NON_RECOGNITION: "#D55E00",
+    Outcome.INFORMATION_REQUIRED: "#999999",
+}
+
 KAPPA_SOURCE = "Fleiss (1971), Psychological Bulletin 76(5); bands after Landis and Koch (1977), Biometrics 33(1)"
 _KAPPA_BANDS = ((0.2, "slight"), (0.4, "fair"), (0.6, "moderate"), (0.8, "substantial"), (1.0, "almost perfect"))
 

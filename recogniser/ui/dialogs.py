@@ -57,6 +57,10 @@ class Dialogs:
         path, _filter = QFileDialog.getOpenFileName(parent, caption, "", filters)
         return path or None
 
+    def open_paths(self, parent: QWidget | None, caption: str, filters: str) -> list[str]:
+        paths, _filter = QFileDialog.getOpenFileNames(parent, caption, "", filters)
+        return list(paths)
+
     def save_path(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> str | None:
         path, _filter = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
         return path or None

@@ -15,6 +15,7 @@ from recogniser.casefile import CaseFileError, dumps_case, load_case, parse_case
 from recogniser.errors import UserInputError
 from recogniser.logs import log_file
 from recogniser.model import Purpose
+from recogniser.seminar import open_pack
 from recogniser.store import CaseStore, CaseSummary, StoredCase, StoredDecision
 from recogniser.ui.case_editor import CaseEditor
 from recogniser.ui.case_list import CaseListPane
@@ -22,6 +23,7 @@ from recogniser.ui.dialogs import Dialogs, UnsavedChoice
 from recogniser.ui.document import new_document, value_at
 from recogniser.ui.drafts import Draft, discard_draft, read_draft, write_draft
 from recogniser.ui.findings_panel import ResultsPane
+from recogniser.ui.seminar_window import SeminarWindow
 from recogniser.ui.session import Assessor, CaseSession
 from recogniser.ui.settings import ASSESSING_COUNTRY, DATABASE_URL, EVALUATOR_NAME, AppSettings
 from recogniser.ui.tasks import TaskRunner
@@ -30,6 +32,7 @@ from recogniser.ui.tasks import TaskRunner
 DRAFT_DELAY_MS = 1500
 
 CASE_FILE_FILTER = "Case files (*.json)"
+SEMINAR_PACK_FILTER = "Seminar packs (*.zip)"
 
 _log = logging.getLogger(__name__)
 
@@ -53,6 +56,7 @@ class MainWindow(QMainWindow):
         self.stored_reference: str | None = None
         self.stored_version: int | None = None
         self._closing = False
+        self.seminar_windows: list[SeminarWindow] = []
 
         self.case_list = CaseListPane(self.tasks)
         self.case_list.open_requested.connect(self.open_stored_case)
@@ -163,6 +167,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         self.case_menu = self.menuBar().addMenu(self.tr("&Case"))
         self.case_menu.addAction(self.decision_action)
+        self.seminar_action = self._action(self.tr("Open seminar &pack…"), self.open_seminar_pack_dialog)
+        self.seminar_menu = self.menuBar().addMenu(self.tr("&Seminar"))
+        self.seminar_menu.addAction(self.seminar_action)
         self._update_case_actions()
 
     def _fill_recent_menu(self) -> None:
@@ -453,6 +460,33 @@ class MainWindow(QMainWindow):
         self.load_document(case.document, dirty=True)
         self.statusBar().showMessage(self.tr("Opened {path}").format(path=path), 5000)
         return True
+
+    def open_seminar_pack_dialog(self) -> None:
+        path = self.dialogs.open_path(self, self.tr("Open a seminar pack"), self.tr(SEMINAR_PACK_FILTER))
+        if path:
+            self.open_seminar_pack(Path(path))
+
+    def open_seminar_pack(self, path: Path) -> SeminarWindow | None:
+        """A seminar window for the pack at ``path``: the group's verdicts and the comparison of the groups."""
+        try:
+            pack = open_pack(path)
+        except UserInputError as error:
+            self.dialogs.error(self, self.tr("Cannot open the seminar pack"), "\n".join(error.lines()))
+            return None
+        window = SeminarWindow(pack, self.dialogs)
+        window.group.case_requested.connect(self.open_seminar_case)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Kept here so the window lives as long as it is open.
+        self.seminar_windows.append(window)
+        window.destroyed.connect(lambda _object=None, closed=window: self.seminar_windows.remove(closed))
+        window.show()
+        return window
+
+    def open_seminar_case(self, document: dict[str, Any]) -> None:
+        """A pack's case in the editor, with every finding, as a new unsaved case (the pack stays as it is)."""
+        self.leave_case_then(lambda: self.load_document(document, dirty=True))
+        self.raise_()
+        self.activateWindow()
 
     def export_case_file_dialog(self) -> None:
         suggested = f"{self.case_name()}.json"

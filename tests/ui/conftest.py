@@ -29,6 +29,7 @@ class ScriptedDialogs(Dialogs):
     unsaved_answers: list[UnsavedChoice] = field(default_factory=list)
     confirm_answers: list[bool] = field(default_factory=list)
     paths: list[str | None] = field(default_factory=list)
+    path_lists: list[list[str]] = field(default_factory=list)
     shown: list[tuple[str, str, str]] = field(default_factory=list)
     unexpected: list[str] = field(default_factory=list)
 
@@ -56,6 +57,10 @@ class ScriptedDialogs(Dialogs):
     def open_path(self, parent: QWidget | None, caption: str, filters: str) -> str | None:
         path: str | None = self._answer(self.paths, "open path", None)
         return path
+
+    def open_paths(self, parent: QWidget | None, caption: str, filters: str) -> list[str]:
+        paths: list[str] = self._answer(self.path_lists, "open paths", [])
+        return paths
 
     def save_path(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> str | None:
         path: str | None = self._answer(self.paths, "save path", None)
