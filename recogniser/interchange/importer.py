@@ -20,7 +20,7 @@ from recogniser.interchange.countries import alpha2
 from recogniser.interchange.elements import CredentialDraft, ElementReport
 from recogniser.interchange.errors import CredentialImportError
 from recogniser.interchange.europass import is_europass, map_europass
-from recogniser.interchange.jsonld import as_list, types_of
+from recogniser.interchange.jsonld import as_list, identifier_of, types_of
 from recogniser.interchange.openbadges import is_open_badge, map_open_badge
 from recogniser.interchange.signatures import (
     SignatureCheck,
@@ -131,16 +131,17 @@ def _open(text: str) -> tuple[dict[str, Any], SignatureCheck]:
 def _open_compact(token: str) -> tuple[dict[str, Any], SignatureCheck]:
     unwrapped = unwrap_compact_jws(token)
     claims = _object(_json(_text(unwrapped.payload), "the signed payload"), "the signed payload")
-    # A VC-JWT of the 1.1 data model carries the credential under "vc".
+    # A VC-JWT of the 1.1 data model carries the credential under "vc", and its issuer as "iss".
     inner = claims.get("vc")
-    return (inner if isinstance(inner, dict) else claims), unwrapped.check
+    credential = inner if isinstance(inner, dict) else claims
+    return credential, _by_issuer(unwrapped.check, credential, claims.get("iss"))
 
 
 def _open_document(document: Any, what: str) -> tuple[dict[str, Any], SignatureCheck]:
     if is_json_envelope(document):
         unwrapped = unwrap_json_envelope(document)
-        payload = _json(_text(unwrapped.payload), "the signed payload")
-        return _object(payload, "the signed payload"), unwrapped.check
+        credential = _object(_json(_text(unwrapped.payload), "the signed payload"), "the signed payload")
+        return credential, _by_issuer(unwrapped.check, credential, None)
     credential = _object(document, what)
     if "VerifiablePresentation" not in types_of(credential):
         return credential, check_embedded_proof(credential)
@@ -152,6 +153,19 @@ def _open_document(document: Any, what: str) -> tuple[dict[str, Any], SignatureC
     if isinstance(held[0], str) and looks_like_compact_jws(held[0]):
         return _open_compact(held[0])
     return _open_document(held[0], "the presented credential")
+
+
+def _by_issuer(check: SignatureCheck, credential: dict[str, Any], claimed_issuer: Any) -> SignatureCheck:
+    """A signature that proves an identifier counts only when that identifier is the credential's issuer."""
+    if check.signer is None:
+        return check
+    issuers = {identifier_of(credential.get("issuer")), claimed_issuer if isinstance(claimed_issuer, str) else None}
+    if check.signer in issuers:
+        return check
+    named = ", ".join(sorted(issuer for issuer in issuers if issuer)) or "an issuer without an identifier"
+    return SignatureCheck(
+        SignatureStatus.FAILED, f"the credential is signed by {check.signer}, which is not its issuer ({named})"
+    )
 
 
 def _json(text: str, what: str) -> Any:

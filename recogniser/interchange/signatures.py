@@ -6,8 +6,9 @@ cryptographically against the embedded certificate (RFC 7515 signing input, RFC 
 checked — and the reason always says so — is whether the certificate chains to an EU trusted list, nor JAdES
 policy and timestamp attributes: that needs the trusted lists, which an offline tool does not have.
 
-Open Badges proofs (``DataIntegrityProof`` and the like) and VC-JWTs without an embedded certificate need the
-issuer's published key and are reported as not verified, with the reason.
+A VC-JWT whose key is a ``did:key`` is checked too (the identifier is the key), and counts only when that
+identifier is the credential's issuer. Open Badges proofs (``DataIntegrityProof`` and the like) and signatures
+whose key must be fetched (``did:web``, a JWKS URL) are reported as not verified, with the reason.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+from cryptography.hazmat.primitives.asymmetric.types import PublicKeyTypes
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from cryptography.x509.oid import NameOID
 
@@ -44,8 +46,11 @@ class SignatureStatus(StrEnum):
 
 @dataclass(frozen=True)
 class SignatureCheck:
+    """``signer`` is the identifier a valid signature proves, when that is an identifier (a ``did:key``)."""
+
     status: SignatureStatus
     reason: str
+    signer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -144,29 +149,40 @@ def _check(header: dict[str, Any] | None, protected: Any, payload: str, signatur
     algorithm = str(header.get("alg", ""))
     if "sigD" in header:
         return SignatureCheck(SignatureStatus.NOT_VERIFIED, "the signature covers detached data (sigD), not checked")
+    raw_signature = _base64url(signature) if isinstance(signature, str) else None
+    if raw_signature is None:
+        return SignatureCheck(SignatureStatus.FAILED, "the signature value is not base64url")
+    signing_input = f"{protected}.{payload}".encode()
     chain = header.get("x5c")
-    if not isinstance(chain, list) or not chain:
-        key = header.get("kid") or header.get("x5t#S256") or "an unnamed key"
-        return SignatureCheck(
-            SignatureStatus.NOT_VERIFIED,
-            f"{algorithm or 'unsigned'} signature by {key}: the certificate is not embedded and was not fetched",
-        )
+    if isinstance(chain, list) and chain:
+        return _check_certificates(header, chain, algorithm, raw_signature, signing_input)
+    key_id = header.get("kid")
+    if isinstance(key_id, str) and key_id.startswith("did:key:"):
+        return _check_did_key(key_id, algorithm, raw_signature, signing_input)
+    named = key_id or header.get("x5t#S256") or "an unnamed key"
+    return SignatureCheck(
+        SignatureStatus.NOT_VERIFIED,
+        f"{algorithm or 'unsigned'} signature by {named}: the certificate is not embedded and was not fetched",
+    )
+
+
+def _check_certificates(
+    header: dict[str, Any], chain: list[Any], algorithm: str, signature: bytes, signing_input: bytes
+) -> SignatureCheck:
     try:
         certificates = [x509.load_der_x509_certificate(base64.b64decode(str(item), validate=True)) for item in chain]
     except (ValueError, binascii.Error):
         return SignatureCheck(SignatureStatus.FAILED, "an embedded certificate (x5c) cannot be read")
     certificate = certificates[0]
-    raw_signature = _base64url(signature) if isinstance(signature, str) else None
-    if raw_signature is None:
-        return SignatureCheck(SignatureStatus.FAILED, "the signature value is not base64url")
-    signing_input = f"{protected}.{payload}".encode()
-    outcome = _verify(algorithm, certificate, raw_signature, signing_input)
+    holder = _name(certificate.subject)
+    outcome = _verify(
+        algorithm, certificate.public_key(), f"the embedded certificate of {holder}", signature, signing_input
+    )
     if outcome is not None:
         return outcome
     broken = _broken_link(certificates)
     if broken is not None:
         return broken
-    holder = _name(certificate.subject)
     authority = "self-signed" if certificate.subject == certificate.issuer else f"issued by {_name(certificate.issuer)}"
     if len(certificates) > 1:
         authority += (
@@ -188,6 +204,23 @@ def _check(header: dict[str, Any] | None, protected: Any, payload: str, signatur
     )
 
 
+def _check_did_key(key_id: str, algorithm: str, signature: bytes, signing_input: bytes) -> SignatureCheck:
+    """A ``did:key`` identifier is the public key itself (W3C CCG did:key method), so it is checked offline."""
+    identifier = key_id.split("#", 1)[0]
+    key = did_key_public_key(identifier)
+    if key is None:
+        return SignatureCheck(SignatureStatus.NOT_VERIFIED, f"{identifier} is not a did:key this check can read")
+    outcome = _verify(algorithm, key, f"the key of {identifier}", signature, signing_input)
+    if outcome is not None:
+        return outcome
+    return SignatureCheck(
+        SignatureStatus.VERIFIED,
+        f"{algorithm} signature matches the key of {identifier}, the issuer's identifier; a did:key is the key "
+        "itself, so who holds it is not established",
+        signer=identifier,
+    )
+
+
 def _broken_link(certificates: list[x509.Certificate]) -> SignatureCheck | None:
     """Each embedded certificate must be signed by the next one (RFC 7515 §4.1.6); None when they all are."""
     for issued, issuer in itertools.pairwise(certificates):
@@ -202,9 +235,8 @@ def _broken_link(certificates: list[x509.Certificate]) -> SignatureCheck | None:
     return None
 
 
-def _verify(algorithm: str, certificate: x509.Certificate, signature: bytes, data: bytes) -> SignatureCheck | None:
+def _verify(algorithm: str, key: PublicKeyTypes, holder: str, signature: bytes, data: bytes) -> SignatureCheck | None:
     """None when the signature is valid; otherwise what is wrong."""
-    key = certificate.public_key()
     family, bits = algorithm[:2], algorithm[2:]
     try:
         if algorithm == "EdDSA" and isinstance(key, ed25519.Ed25519PublicKey):
@@ -230,11 +262,37 @@ def _verify(algorithm: str, certificate: x509.Certificate, signature: bytes, dat
     except InvalidSignature:
         return SignatureCheck(
             SignatureStatus.FAILED,
-            f"the {algorithm} signature does not match the embedded certificate of {_name(certificate.subject)}: "
+            f"the {algorithm} signature does not match {holder}: "
             "the credential was changed after signing, or signed with another key",
         )
     except (UnsupportedAlgorithm, ValueError):
         return SignatureCheck(SignatureStatus.FAILED, f"the {algorithm} signature is malformed")
+    return None
+
+
+_BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+# Multicodec prefixes (unsigned varints) of the public key types a did:key carries.
+_ED25519_PREFIX = b"\xed\x01"
+_P256_PREFIX = b"\x80\x24"
+
+
+def did_key_public_key(identifier: str) -> PublicKeyTypes | None:
+    """The Ed25519 or P-256 public key a ``did:key:z...`` identifier encodes (base58btc multibase)."""
+    encoded = identifier.removeprefix("did:key:")
+    if not encoded.startswith("z") or not all(char in _BASE58 for char in encoded[1:]):
+        return None
+    value = 0
+    for char in encoded[1:]:
+        value = value * 58 + _BASE58.index(char)
+    leading_zeros = len(encoded[1:]) - len(encoded[1:].lstrip("1"))
+    raw = b"\x00" * leading_zeros + value.to_bytes((value.bit_length() + 7) // 8, "big")
+    try:
+        if raw.startswith(_ED25519_PREFIX):
+            return ed25519.Ed25519PublicKey.from_public_bytes(raw[len(_ED25519_PREFIX) :])
+        if raw.startswith(_P256_PREFIX):
+            return ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), raw[len(_P256_PREFIX) :])
+    except ValueError:
+        return None
     return None
 
 

@@ -252,6 +252,74 @@ def test_a_vc_jwt_with_an_embedded_certificate_verifies(credential_file: Writer)
     assert result.signature is SignatureStatus.VERIFIED
 
 
+def _did_key(key: ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey) -> str:
+    """The did:key identifier of ``key``: base58btc of the multicodec-prefixed public key."""
+    if isinstance(key, ed25519.Ed25519PrivateKey):
+        raw = b"\xed\x01" + key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    else:
+        point = key.public_key().public_bytes(serialization.Encoding.X962, serialization.PublicFormat.CompressedPoint)
+        raw = b"\x80\x24" + point
+    alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+    value, digits = int.from_bytes(raw, "big"), ""
+    while value:
+        value, digit = divmod(value, 58)
+        digits = alphabet[digit] + digits
+    return "did:key:z" + "1" * (len(raw) - len(raw.lstrip(b"\x00"))) + digits
+
+
+def _vc_jwt(key: ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey, issuer: str, algorithm: str) -> str:
+    badge = fixture_document("ob3-badge.json")
+    badge["issuer"]["id"] = issuer
+    did = _did_key(key)
+    protected = _b64url(json.dumps({"alg": algorithm, "typ": "vc+jwt", "kid": f"{did}#{did[8:]}"}).encode())
+    payload = _b64url(json.dumps(badge).encode())
+    return f"{protected}.{payload}.{_b64url(_signature(key, algorithm, f'{protected}.{payload}'.encode()))}"
+
+
+@pytest.mark.parametrize(
+    ("key", "algorithm"),
+    [(ed25519.Ed25519PrivateKey.generate(), "EdDSA"), (ec.generate_private_key(ec.SECP256R1()), "ES256")],
+    ids=["Ed25519", "P-256"],
+)
+def test_a_vc_jwt_signed_with_the_issuers_did_key_verifies(
+    credential_file: Writer, key: ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey, algorithm: str
+) -> None:
+    did = _did_key(key)
+    assert did.startswith(("did:key:z6Mk", "did:key:zDn"))  # the prefixes the did:key method gives these keys
+
+    result = import_credential(credential_file(_vc_jwt(key, did, algorithm), ".jwt"))
+
+    assert result.signature is SignatureStatus.VERIFIED
+    assert result.signature_reason == (
+        f"{algorithm} signature matches the key of {did}, the issuer's identifier; a did:key is the key itself, "
+        "so who holds it is not established"
+    )
+
+
+def test_a_did_key_signature_by_someone_other_than_the_issuer_fails(credential_file: Writer) -> None:
+    key = ed25519.Ed25519PrivateKey.generate()
+
+    result = import_credential(credential_file(_vc_jwt(key, "https://academy.example.de/issuer", "EdDSA")))
+
+    assert result.signature is SignatureStatus.FAILED
+    assert result.signature_reason == (
+        f"the credential is signed by {_did_key(key)}, which is not its issuer (https://academy.example.de/issuer)"
+    )
+
+
+def test_a_did_key_signature_over_changed_content_fails(credential_file: Writer) -> None:
+    key = ed25519.Ed25519PrivateKey.generate()
+    protected, payload, signature = _vc_jwt(key, _did_key(key), "EdDSA").split(".")
+    changed = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    changed["credentialSubject"]["achievement"]["creditsAvailable"] = 20
+    token = f"{protected}.{_b64url(json.dumps(changed).encode())}.{signature}"
+
+    result = import_credential(credential_file(token))
+
+    assert result.signature is SignatureStatus.FAILED
+    assert result.signature_reason.startswith(f"the EdDSA signature does not match the key of {_did_key(key)}")
+
+
 def test_an_envelope_without_its_payload_cannot_be_imported(credential_file: Writer) -> None:
     envelope = _jades(_microcredential(), ec.generate_private_key(ec.SECP256R1()))
     envelope["payload"] = ""
