@@ -42,8 +42,10 @@ _ASSESSMENT_KEYWORDS: tuple[tuple[AssessmentType, tuple[str, ...]], ...] = (
     (AssessmentType.PORTFOLIO, ("portfolio",)),
     (AssessmentType.PROJECT, ("project", "thesis", "assignment", "essay", "case study", "report")),
     (AssessmentType.PRACTICAL, ("practical", "practice", "simulation", "demonstration", "lab", "praktisch")),
-    (AssessmentType.WRITTEN_EXAM, ("written", "exam", "test", "examination", "tentamen", "ispit", "pisani")),
+    (AssessmentType.WRITTEN_EXAM, ("written", "pisani", "schriftlich", "écrit")),
 )
+#: Words for an examination of unstated form: read as a written exam only when nothing more specific is said.
+_EXAMINATION_WORDS = ("exam", "examination", "test", "testing", "tentamen", "ispit", "prüfung", "examen")
 
 _PARTICIPATION_KEYWORDS: tuple[tuple[Participation, tuple[str, ...]], ...] = (
     (Participation.BLENDED, ("blended", "hybrid", "mixed")),
@@ -114,11 +116,14 @@ def provider_kind(name: str) -> tuple[ProviderKind, str] | None:
 
 
 def assessment_type(label: str) -> Reading[AssessmentType]:
-    """The assessment type a label names; ``other`` (not exact) when no keyword occurs."""
+    """The assessment type a label names: exact for one specific kind (``Oral exam``), a guess for a bare
+    ``Exam`` (taken as written) or several kinds (the first), ``other`` when nothing is recognised."""
     found = _keywords(label, _ASSESSMENT_KEYWORDS)
-    if not found:
-        return Reading(AssessmentType.OTHER, exact=False)
-    return Reading(found[0], exact=len(found) == 1)
+    if found:
+        return Reading(found[0], exact=len(found) == 1)
+    if _keywords(label, ((AssessmentType.WRITTEN_EXAM, _EXAMINATION_WORDS),)):
+        return Reading(AssessmentType.WRITTEN_EXAM, exact=False)
+    return Reading(AssessmentType.OTHER, exact=False)
 
 
 def participation(label: str) -> Reading[Participation] | None:

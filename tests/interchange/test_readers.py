@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from recogniser.interchange.countries import alpha2
 from recogniser.interchange.jsonld import duration, iso_date, local_text, number
-from recogniser.interchange.vocabulary import provider_kind
-from recogniser.model import ProviderKind
+from recogniser.interchange.vocabulary import assessment_type, provider_kind
+from recogniser.model import AssessmentType, ProviderKind
 from recogniser.resources import data_dir
 
 # The 27 EU member states as the EU authority table codes them.
@@ -142,3 +142,22 @@ def test_an_organisations_name_may_suggest_its_kind(name: str, expected: Provide
     found = provider_kind(name)
 
     assert (found[0] if found else None) is expected
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "exact"),
+    [
+        ("Written exam", AssessmentType.WRITTEN_EXAM, True),
+        ("Oral exam", AssessmentType.ORAL_EXAM, True),
+        ("Online test", AssessmentType.ONLINE_QUIZ, True),
+        ("Završni pisani ispit", AssessmentType.WRITTEN_EXAM, True),
+        ("Final examination", AssessmentType.WRITTEN_EXAM, False),
+        ("testing", AssessmentType.WRITTEN_EXAM, False),
+        ("Project with an oral defence", AssessmentType.ORAL_EXAM, False),
+        ("Graded exercises", AssessmentType.OTHER, False),
+    ],
+)
+def test_assessment_labels_name_a_kind_exactly_or_suggest_one(label: str, kind: AssessmentType, exact: bool) -> None:
+    reading = assessment_type(label)
+
+    assert (reading.value, reading.exact) == (kind, exact)
