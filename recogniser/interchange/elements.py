@@ -71,10 +71,13 @@ def element_label(number: int) -> str:
 
 @dataclass
 class _Entry:
-    status: ElementStatus
     sources: list[str]
     values: list[str]
     guesses: list[str]
+
+    @property
+    def status(self) -> ElementStatus:
+        return ElementStatus.GUESSED if self.guesses else ElementStatus.MAPPED
 
 
 class CredentialDraft:
@@ -102,9 +105,8 @@ class CredentialDraft:
         for parent in parents:
             target = target.setdefault(parent, {})
         target[leaf] = value
-        entry = self._entries.setdefault(number, _Entry(ElementStatus.MAPPED, [], [], []))
+        entry = self._entries.setdefault(number, _Entry([], [], []))
         if guessed:
-            entry.status = ElementStatus.GUESSED
             entry.guesses.append(source)
         if source not in entry.sources:
             entry.sources.append(source)
@@ -228,8 +230,6 @@ class CredentialDraft:
 def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
     if isinstance(value, list):
         return f"{len(value)} item" + ("" if len(value) == 1 else "s")
     text = str(value)
