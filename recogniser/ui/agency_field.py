@@ -26,7 +26,7 @@ class AgencyField(TextField):
         self, session: CaseSession, path: str, accessible_name: str, register: Callable[[], AgencyRegister]
     ) -> None:
         super().__init__(session, path, accessible_name, "")
-        self.line.setPlaceholderText(self.line.tr("agency name or acronym, e.g. ASHE"))
+        self.line.setPlaceholderText(self.tr("agency name or acronym, e.g. ASHE"))
         self._register = register
         self.suggestions = QStandardItemModel(self.line)
         self.completer = QCompleter(self.suggestions, self.line)
@@ -74,20 +74,18 @@ class AgencyField(TextField):
             self.match.setText(
                 f"<span style='color:#1a7f37'>✓</span> <span style='color:gray'>"
                 f"{html.escape(agency.name)}, {html.escape(agency.country)} — "
-                + html.escape(self.line.tr("in the EQAR register"))
+                + html.escape(self.tr("in the EQAR register"))
                 + "</span>"
             )
         elif found.status is MatchStatus.AMBIGUOUS:
             names = ", ".join(candidate.acronym for candidate in found.candidates[:4])
             self.match.setText(
                 "<span style='color:#b35900'>"
-                + html.escape(self.line.tr("Several agencies match: {names}").format(names=names))
+                + html.escape(self.tr("Several agencies match: {names}").format(names=names))
                 + "</span>"
             )
         else:
             self.match.setText(
-                "<span style='color:#b35900'>"
-                + html.escape(self.line.tr("Not in the EQAR register snapshot"))
-                + "</span>"
+                "<span style='color:#b35900'>" + html.escape(self.tr("Not in the EQAR register snapshot")) + "</span>"
             )
         self.match.show()

@@ -33,4 +33,7 @@ def run_app(arguments: list[str]) -> int:
     window.show()
     # After the first paint: opening a file or offering a draft may show a dialog over the window.
     QTimer.singleShot(0, lambda: window.start(Path(arguments[0]) if arguments else None))
-    return int(app.exec())
+    status = int(app.exec())
+    # Background work reports to the window: let it finish before the window goes.
+    window.tasks.wait()
+    return status

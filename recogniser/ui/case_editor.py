@@ -57,7 +57,8 @@ class FieldSlot(QWidget):
             small.setBuddy(field.widget)
             small.setStyleSheet("color: gray;")
             layout.addWidget(small)
-        layout.addWidget(field.widget)
+        # A code, number or choice keeps its size even when its message below is wider.
+        layout.addWidget(field.widget, 0, Qt.AlignmentFlag(0) if field.stretches else Qt.AlignmentFlag.AlignLeft)
         self.problem = QLabel()
         self.problem.setObjectName(f"problem:{field.path}")
         self.problem.setWordWrap(True)

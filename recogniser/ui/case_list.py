@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
@@ -24,9 +23,12 @@ from PySide6.QtWidgets import (
 
 from recogniser.errors import UserInputError
 from recogniser.model import Outcome, Purpose
-from recogniser.store import CaseQuery, CaseSort, CaseStore, CaseSummary
 from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, outcome_label, purpose_label
 from recogniser.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    # The store (SQLAlchemy) is imported by the background thread that opens it, not before the first paint.
+    from recogniser.store import CaseQuery, CaseStore, CaseSummary
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -42,15 +44,8 @@ class CaseListModel(QAbstractTableModel):
     """Case summaries as rows. ``fetchMore`` asks ``page_requested`` for the next page (loaded off the UI thread)."""
 
     REFERENCE, LEARNER, TITLE, AWARDING_BODY, PURPOSE, OUTCOME, UPDATED = range(7)
-    SORTS = (
-        CaseSort.REFERENCE,
-        CaseSort.LEARNER,
-        CaseSort.TITLE,
-        CaseSort.AWARDING_BODY,
-        CaseSort.PURPOSE,
-        CaseSort.OUTCOME,
-        CaseSort.UPDATED,
-    )
+    #: The store's ``CaseSort`` value for each column.
+    SORTS = ("reference", "learner", "title", "awarding_body", "purpose", "outcome", "updated")
 
     page_requested = Signal(int)
 
@@ -125,8 +120,8 @@ class CaseListModel(QAbstractTableModel):
             return summary
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(summary, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.OUTCOME and summary.outcome is not None:
-            return QColor(OUTCOME_COLOURS[summary.outcome])
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.OUTCOME:
+            return QColor(OUTCOME_COLOURS[summary.outcome] if summary.outcome is not None else "gray")
         return None
 
     def _text(self, summary: CaseSummary, column: int) -> str:
@@ -159,7 +154,8 @@ class CaseListPane(QWidget):
         super().__init__(parent)
         self.tasks = tasks
         self.store: CaseStore | None = None
-        self.query = CaseQuery()
+        self.query: CaseQuery | None = None
+        self._sort = ("updated", True)
         self._generation = 0
         self.model = CaseListModel(self)
         self.model.page_requested.connect(self._load_page)
@@ -176,10 +172,10 @@ class CaseListPane(QWidget):
         self.search.returnPressed.connect(self.refresh)
 
         self.purpose_filter = self._filter(
-            self.tr("Filter by purpose"), [(self.tr("All purposes"), None)] + [(purpose_label(p), p) for p in Purpose]
+            self.tr("Filter by purpose"), self.tr("All purposes"), [(purpose_label(p), p.value) for p in Purpose]
         )
         self.outcome_filter = self._filter(
-            self.tr("Filter by outcome"), [(self.tr("All outcomes"), None)] + [(outcome_label(o), o) for o in Outcome]
+            self.tr("Filter by outcome"), self.tr("All outcomes"), [(outcome_label(o), o.value) for o in Outcome]
         )
 
         self.table = QTableView()
@@ -196,13 +192,14 @@ class CaseListPane(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        header.setSectionResizeMode(CaseListModel.LEARNER, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(CaseListModel.TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (CaseListModel.REFERENCE, 120),
+            (CaseListModel.REFERENCE, 112),
             (CaseListModel.LEARNER, 120),
             (CaseListModel.AWARDING_BODY, 160),
             (CaseListModel.PURPOSE, 150),
-            (CaseListModel.OUTCOME, 130),
+            (CaseListModel.OUTCOME, 118),
             (CaseListModel.UPDATED, 115),
         ):
             header.resizeSection(column, width)
@@ -252,9 +249,10 @@ class CaseListPane(QWidget):
         self.show_status(self.tr("Opening the case database…"))
         self._update_buttons()
 
-    def _filter(self, name: str, choices: list[tuple[str, Any]]) -> QComboBox:
+    def _filter(self, name: str, everything: str, choices: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)
+        combo.addItem(everything, "")
         for label, value in choices:
             combo.addItem(label, value)
         combo.activated.connect(lambda _index: self.refresh())
@@ -285,13 +283,16 @@ class CaseListPane(QWidget):
             self.model.set_rows([], 0)
             self._update_buttons()
             return
-        self.query = replace(
-            self.query,
+        from recogniser.store import CaseQuery, CaseSort  # loaded with the store by now
+
+        purpose, outcome = self.purpose_filter.currentData(), self.outcome_filter.currentData()
+        query = self.query = CaseQuery(
             search=self.search.text().strip(),
-            purpose=self.purpose_filter.currentData(),
-            outcome=self.outcome_filter.currentData(),
+            purpose=Purpose(purpose) if purpose else None,
+            outcome=Outcome(outcome) if outcome else None,
+            sort=CaseSort(self._sort[0]),
+            descending=self._sort[1],
         )
-        query = self.query
         self._generation += 1
         generation = self._generation
 
@@ -306,7 +307,8 @@ class CaseListPane(QWidget):
         if generation != self._generation:
             return  # a newer search has been typed since
         self.model.set_rows(rows, total)
-        if total == 0 and not (self.query.search or self.query.purpose or self.query.outcome):
+        query = self.query
+        if total == 0 and query is not None and not (query.search or query.purpose or query.outcome):
             self.show_status(self.tr("No cases yet. Create one with New (Ctrl+N) or import a credential."))
         elif total == 0:
             self.show_status(self.tr("No case matches."))
@@ -317,7 +319,7 @@ class CaseListPane(QWidget):
 
     def _load_page(self, offset: int) -> None:
         store, query, generation = self.store, self.query, self._generation
-        if store is None:
+        if store is None or query is None:
             return
 
         def appended(rows: list[CaseSummary]) -> None:
@@ -349,9 +351,7 @@ class CaseListPane(QWidget):
         menu.exec(self.table.horizontalHeader().mapToGlobal(position))
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
-        self.query = replace(
-            self.query, sort=CaseListModel.SORTS[column], descending=order == Qt.SortOrder.DescendingOrder
-        )
+        self._sort = (CaseListModel.SORTS[column], order == Qt.SortOrder.DescendingOrder)
         self.refresh()
 
     # --- selection and commands ---

@@ -45,8 +45,8 @@ class DecisionDialog(QDialog):
         self.outcome = QComboBox()
         self.outcome.setAccessibleName(self.tr("Final outcome"))
         for outcome in Outcome:
-            self.outcome.addItem(outcome_label(outcome), outcome)
-        self.outcome.setCurrentIndex(self.outcome.findData(self.recommended))
+            self.outcome.addItem(outcome_label(outcome), outcome.value)
+        self.outcome.setCurrentIndex(self.outcome.findData(self.recommended.value))
         self.evaluator = QLineEdit(evaluator)
         self.evaluator.setAccessibleName(self.tr("Evaluator"))
         self.evaluator.setPlaceholderText(self.tr("your name"))
@@ -78,7 +78,7 @@ class DecisionDialog(QDialog):
         self._validate()
 
     def entry(self) -> DecisionEntry:
-        final: Outcome = self.outcome.currentData()
+        final = Outcome(self.outcome.currentData())
         return DecisionEntry(final, self.justification.toPlainText().strip(), self.evaluator.text().strip())
 
     def _validate(self) -> None:

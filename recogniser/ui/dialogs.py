@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from recogniser.model import Recommendation
 from recogniser.ui.decision_dialog import DecisionDialog, DecisionEntry
+from recogniser.ui.settings import AppSettings
+from recogniser.ui.settings_dialog import SettingsDialog
 
 
 class UnsavedChoice(Enum):
@@ -70,6 +72,10 @@ class Dialogs:
     ) -> DecisionEntry | None:
         dialog = DecisionDialog(recommendation, evaluator, parent)
         return dialog.entry() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def edit_settings(self, parent: QWidget | None, settings: AppSettings) -> bool:
+        """Show the settings dialog; True when the evaluator saved changes."""
+        return SettingsDialog(settings, parent).exec() == QDialog.DialogCode.Accepted
 
     def crash(self, parent: QWidget | None, summary: str, log_path: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, _tr("Recogniser hit an internal error"), "", parent=parent)

@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
@@ -54,6 +54,10 @@ class Field:
         self.widget = widget
         widget.setAccessibleName(accessible_name)
         widget.setObjectName(path)
+
+    def tr(self, text: str) -> str:
+        """Translate a visible string in this field's own context (a field is not a QObject)."""
+        return QCoreApplication.translate(type(self).__name__, text)
 
     def read(self) -> Any:
         raise NotImplementedError

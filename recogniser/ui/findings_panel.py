@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QResizeEvent
@@ -25,15 +26,26 @@ from PySide6.QtWidgets import (
 
 from recogniser.casefile import Problem
 from recogniser.model import Decision, Finding, RuleSet, Status
-from recogniser.store import StoredDecision
 from recogniser.ui.document import field_of
 from recogniser.ui.findings_model import FINDING_ROLE, FindingsModel
-from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, STATUS_COLOURS, outcome_label, status_icon, status_label
+from recogniser.ui.look import (
+    ERROR_COLOUR,
+    OUTCOME_COLOURS,
+    STATUS_COLOURS,
+    in_reading_order,
+    outcome_label,
+    status_icon,
+    status_label,
+)
 from recogniser.ui.session import Assessment
+
+if TYPE_CHECKING:
+    from recogniser.store import StoredDecision
 
 
 def _escape(text: str) -> str:
-    return html.escape(text).replace("\n", "<br>")
+    """Text from the case or the rules, safe in rich text and laid out in the interface's direction."""
+    return in_reading_order(html.escape(text).replace("\n", "<br>"))
 
 
 class FindingDelegate(QStyledItemDelegate):
@@ -92,8 +104,9 @@ class FindingDelegate(QStyledItemDelegate):
         painter.setPen(
             option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         )
-        drawn = painter.boundingRect(text_area, _WRAP, finding.message)
-        painter.drawText(text_area, _WRAP, finding.message)
+        message = in_reading_order(finding.message)
+        drawn = painter.boundingRect(text_area, _WRAP, message)
+        painter.drawText(text_area, _WRAP, message)
         painter.setFont(self._small(option.font))
         painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText) if selected else QColor("gray"))
         painter.drawText(text_area.adjusted(0, drawn.height() + 2, 0, 0), _WRAP, finding.citation)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPen, QPixmap
 
 from recogniser.model import (
     AssessmentType,
@@ -76,6 +76,16 @@ def status_icon(status: Status, size: int = 32) -> QIcon:
     painter.drawText(QRectF(QPointF(0, 0), QPointF(size, size)), Qt.AlignmentFlag.AlignCenter, _STATUS_GLYPHS[status])
     painter.end()
     return QIcon(pixmap)
+
+
+def in_reading_order(text: str) -> str:
+    """``text`` marked to run in the interface's direction.
+
+    A paragraph takes its direction from its first letter, so a summary that opens with an Arabic title would
+    otherwise be laid out right to left inside an English sentence.
+    """
+    mark = "\u200f" if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft else "\u200e"
+    return mark + text
 
 
 def _tr(text: str) -> str:

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
 
-from recogniser.casefile import CaseFileError, dumps_case, load_case, parse_case, write_text_atomically
+from recogniser.casefile import (
+    CaseFileError,
+    dumps_case,
+    load_case,
+    parse_case,
+    write_text_atomically,
+)
 from recogniser.errors import UserInputError
 from recogniser.logs import log_file
-from recogniser.model import Purpose
+from recogniser.model import CASE_FORMAT, Purpose
 from recogniser.seminar import open_pack
-from recogniser.store import CaseStore, CaseSummary, StoredCase, StoredDecision
 from recogniser.ui.case_editor import CaseEditor
 from recogniser.ui.case_list import CaseListPane
 from recogniser.ui.dialogs import Dialogs, UnsavedChoice
@@ -25,13 +31,25 @@ from recogniser.ui.drafts import Draft, discard_draft, read_draft, write_draft
 from recogniser.ui.findings_panel import ResultsPane
 from recogniser.ui.seminar_window import SeminarWindow
 from recogniser.ui.session import Assessor, CaseSession
-from recogniser.ui.settings import ASSESSING_COUNTRY, DATABASE_URL, EVALUATOR_NAME, AppSettings
+from recogniser.ui.settings import (
+    ASSESSING_COUNTRY,
+    DATABASE_URL,
+    EVALUATOR_NAME,
+    AppSettings,
+)
 from recogniser.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    # The store and the importer pull in SQLAlchemy and the credential readers: they are
+    # imported where first used, on the background thread, so that the window paints without waiting for them.
+    from recogniser.interchange import ImportResult
+    from recogniser.store import CaseStore, CaseSummary, StoredCase, StoredDecision
 
 #: A draft is written this long after the last edit: often enough to lose nothing, rarely enough to be free.
 DRAFT_DELAY_MS = 1500
 
 CASE_FILE_FILTER = "Case files (*.json)"
+CREDENTIAL_FILE_FILTER = "Credentials (*.json *.jsonld *.jws *.txt);;All files (*)"
 SEMINAR_PACK_FILTER = "Seminar packs (*.zip)"
 
 _log = logging.getLogger(__name__)
@@ -63,6 +81,7 @@ class MainWindow(QMainWindow):
         self.case_list.new_requested.connect(self.new_case)
         self.case_list.duplicate_requested.connect(self.duplicate_case)
         self.case_list.delete_requested.connect(self.delete_case)
+        self.case_list.import_requested.connect(self.import_credential_dialog)
         self.editor = CaseEditor(self.session)
         self.results = ResultsPane()
         self.results.findings.field_requested.connect(self.editor.focus_field)
@@ -83,7 +102,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([380, 640, 540])
+        self.splitter.setSizes([420, 620, 520])
         self.setCentralWidget(self.splitter)
 
         self._draft_timer = QTimer(self)
@@ -91,6 +110,7 @@ class MainWindow(QMainWindow):
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.write_draft_now)
 
+        self.setAcceptDrops(True)
         self._build_actions()
         self.statusBar().showMessage(self.tr("Ready"))
         self.resize(1560, 900)
@@ -99,6 +119,8 @@ class MainWindow(QMainWindow):
 
     def start(self, case_file: Path | None = None) -> None:
         """What follows the first paint: open the database, then the case file given or an unsaved draft."""
+        if not self.isVisible():
+            return  # closed before it got this far
         self.open_store()
         if case_file is not None:
             self.open_case_file(case_file)
@@ -143,6 +165,10 @@ class MainWindow(QMainWindow):
             self.tr("Export case &file…"), self.export_case_file_dialog, "Ctrl+Shift+E"
         )
         self.decision_action = self._action(self.tr("Record &decision…"), self.record_decision, "Ctrl+D")
+        self.import_action = self._action(self.tr("&Import credential…"), self.import_credential_dialog, "Ctrl+I")
+        self.settings_action = self._action(
+            self.tr("Se&ttings…"), self.edit_settings, QKeySequence.StandardKey.Preferences
+        )
         self.find_action = self._action(self.tr("&Find case"), self.find_case, QKeySequence.StandardKey.Find)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -157,9 +183,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        file_menu.addActions([self.open_file_action, self.export_file_action])
+        file_menu.addActions([self.import_action, self.open_file_action, self.export_file_action])
         file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
+        file_menu.addActions([self.settings_action, self.quit_action])
         self.file_menu = file_menu
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
@@ -229,6 +255,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_case_actions()
         self.results.show_history([])
+        if reference is None:
+            self.case_list.table.clearSelection()
         if reference is not None:
             self._load_history(reference)
 
@@ -240,7 +268,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_case_actions()
 
-    def leave_case_then(self, action: Callable[[], None]) -> None:
+    def leave_case_then(self, action: Callable[[], object]) -> None:
         """Run ``action`` once unsaved changes are saved or discarded; not at all if the evaluator cancels."""
         if not self.has_case or not self.session.dirty:
             action()
@@ -281,6 +309,8 @@ class MainWindow(QMainWindow):
                 self.show_failure(self.tr("Opening the case database"), error)
 
         def connect() -> CaseStore:
+            from recogniser.store import CaseStore
+
             if previous is not None:
                 previous.close()
             return CaseStore.open(url)
@@ -299,7 +329,7 @@ class MainWindow(QMainWindow):
             )
         return self.store
 
-    def save_case(self, then: Callable[[], None] | None = None) -> None:
+    def save_case(self, then: Callable[[], object] | None = None) -> None:
         """Save to the store (Ctrl+S). A case the reader cannot read is refused, naming the fields to fix."""
         if not self.has_case:
             return
@@ -440,6 +470,58 @@ class MainWindow(QMainWindow):
 
         self.tasks.run(self.tr("Reading the decisions"), lambda: store.decisions_for(reference), show)
 
+    # --- import ---
+
+    def import_credential_dialog(self) -> None:
+        def choose() -> None:
+            path = self.dialogs.open_path(self, self.tr("Import a credential"), self.tr(CREDENTIAL_FILE_FILTER))
+            if path:
+                self.import_credential(Path(path))
+
+        self.leave_case_then(choose)
+
+    def import_credential(self, path: Path) -> None:
+        """Read a Europass or Open Badges credential off the UI thread into a new, unsaved case."""
+        country = self.settings.text(ASSESSING_COUNTRY) or None
+
+        def read() -> ImportResult:
+            from recogniser.interchange import import_credential
+
+            return import_credential(path, assessing_country=country)
+
+        self.tasks.run(
+            self.tr("Importing the credential"),
+            read,
+            lambda result: self._show_import(path, result),
+        )
+
+    def _show_import(self, path: Path, result: ImportResult) -> None:
+        from recogniser.interchange import FORMAT_NAMES, ElementStatus  # loaded by the import
+
+        self.load_document(result.document, dirty=True)
+        counts = Counter(report.status for report in result.elements)
+        lines = [
+            self.tr("{format}, read from {file}.").format(format=FORMAT_NAMES[result.format], file=path.name),
+            self.tr("Signature: {status} — {reason}").format(
+                status=result.signature.value.replace("_", " "), reason=result.signature_reason
+            ),
+            self.tr("Annex I elements: {mapped} read, {guessed} inferred, {missing} missing.").format(
+                mapped=counts[ElementStatus.MAPPED],
+                guessed=counts[ElementStatus.GUESSED],
+                missing=counts[ElementStatus.MISSING],
+            ),
+            *result.warnings,
+            self.tr("The case is imported for employment; set the purpose and the target, then save."),
+        ]
+        self.dialogs.information(self, self.tr("Credential imported"), "\n\n".join(lines))
+
+    # --- settings ---
+
+    def edit_settings(self) -> None:
+        url = self.settings.text(DATABASE_URL)
+        if self.dialogs.edit_settings(self, self.settings) and self.settings.text(DATABASE_URL) != url:
+            self.open_store()
+
     # --- case files ---
 
     def open_case_file_dialog(self) -> None:
@@ -568,6 +650,25 @@ class MainWindow(QMainWindow):
         self.settings.set_layout("splitter", QByteArray(self.splitter.saveState()))
         self.settings.sync()
 
+    # --- dropped files ---
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if len(_local_files(event.mimeData())) == 1:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        files = _local_files(event.mimeData())
+        if len(files) == 1:
+            event.acceptProposedAction()
+            self.open_dropped_file(files[0])
+
+    def open_dropped_file(self, path: Path) -> None:
+        """A dropped case file opens as it is; anything else is read as a Europass or Open Badges credential."""
+        if _is_case_file(path):
+            self.leave_case_then(lambda: self.open_case_file(path))
+        else:
+            self.leave_case_then(lambda: self.import_credential(path))
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.has_case and self.session.dirty and not self._closing:
             event.ignore()
@@ -585,3 +686,17 @@ class MainWindow(QMainWindow):
     def _close_now(self) -> None:
         self._closing = True
         self.close()
+
+
+def _local_files(data: QMimeData) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+
+
+def _is_case_file(path: Path) -> bool:
+    """Whether the file declares itself a case file: its opening names the format (it is not parsed here)."""
+    try:
+        with path.open("rb") as stream:
+            opening = stream.read(4096)
+    except OSError:
+        return False
+    return CASE_FORMAT.encode() in opening

@@ -73,14 +73,12 @@ class OutcomesField(Field):
 
         buttons = QVBoxLayout()
         buttons.setSpacing(2)
-        self.add_button = self._button(buttons, "+", container.tr("Add an outcome"), self.add_outcome)
-        self.remove_button = self._button(buttons, "−", container.tr("Remove the selected outcome"), self.remove)
-        self.up_button = self._button(buttons, "↑", container.tr("Move the selected outcome up"), lambda: self.move(-1))
-        self.down_button = self._button(
-            buttons, "↓", container.tr("Move the selected outcome down"), lambda: self.move(1)
-        )
+        self.add_button = self._button(buttons, "+", self.tr("Add an outcome"), self.add_outcome)
+        self.remove_button = self._button(buttons, "−", self.tr("Remove the selected outcome"), self.remove)
+        self.up_button = self._button(buttons, "↑", self.tr("Move the selected outcome up"), lambda: self.move(-1))
+        self.down_button = self._button(buttons, "↓", self.tr("Move the selected outcome down"), lambda: self.move(1))
         self.paste_button = self._button(
-            buttons, "⎘", container.tr("Paste outcomes, one per line"), self.paste_from_clipboard
+            buttons, "⎘", self.tr("Paste outcomes, one per line"), self.paste_from_clipboard
         )
         buttons.addStretch(1)
         paste = QShortcut(QKeySequence.StandardKey.Paste, self.list)
@@ -92,7 +90,7 @@ class OutcomesField(Field):
 
         layout = QHBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list, 1, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(buttons)
         self._fit_height()
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -27,6 +27,8 @@ from recogniser.ui.outcomes_field import OutcomesField
 from recogniser.ui.settings import ASSESSING_COUNTRY, DATABASE_URL, AppSettings
 
 from .conftest import EXAMPLES, ScriptedDialogs
+
+CREDENTIALS = Path(__file__).resolve().parents[1] / "interchange" / "fixtures"
 
 
 def open_window(qtbot: QtBot, settings: AppSettings, dialogs: ScriptedDialogs) -> MainWindow:
@@ -377,3 +379,84 @@ def test_export_and_reopen_a_case_file(qtbot: QtBot, window: MainWindow, tmp_pat
     case = load_case(exported)
     assert case.credential.grade == "Very good (4) (excellent)"
     assert case.reference == "EXAMPLE-01"
+
+
+def test_importing_a_credential_opens_it_as_an_unsaved_case(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    dialogs.paths = [str(CREDENTIALS / "edc-microcredential.json")]
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: window.has_case and not window.tasks.busy)
+    settle(qtbot, window)
+    assert window.session.dirty
+    assert window.session.value("credential.title")
+    ((kind, title, text),) = dialogs.shown
+    assert (kind, title) == ("information", "Credential imported")
+    assert "Europass" in text
+    assert "Signature:" in text
+    assert window.session.assessment.decision is not None
+
+
+def test_a_file_that_is_no_credential_is_refused_with_its_reason(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    dialogs.paths = [str(CREDENTIALS / "not-a-credential.json")]
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: not window.tasks.busy and bool(dialogs.errors()))
+    assert "not-a-credential.json" in dialogs.errors()[-1]
+    assert not window.has_case
+
+
+def test_changing_the_database_in_settings_reopens_the_case_list(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    assert window.open_case_file(EXAMPLES / "incomplete-admission.json")
+    window.save_action.trigger()
+    qtbot.waitUntil(lambda: not window.session.dirty and window.case_list.model.rowCount() == 1)
+    other = f"sqlite:///{tmp_path / 'other.db'}"
+
+    def edit(parent: QWidget | None, settings: AppSettings) -> bool:
+        settings.set_text(DATABASE_URL, other)
+        return True
+
+    dialogs.edit_settings = edit  # type: ignore[method-assign]
+    window.settings_action.trigger()
+    qtbot.waitUntil(lambda: window.store is not None and window.store.location == other and not window.tasks.busy)
+    assert window.case_list.model.rowCount() == 0
+
+
+def test_window_layout_and_recent_cases_are_remembered(
+    qtbot: QtBot, window: MainWindow, settings: AppSettings, dialogs: ScriptedDialogs
+) -> None:
+    assert window.open_case_file(EXAMPLES / "online-course-employment.json")
+    window.save_action.trigger()
+    qtbot.waitUntil(lambda: not window.session.dirty)
+    # The offscreen screen is 800 pixels wide, narrower than the window can be: the height shows the restore.
+    window.resize(window.width(), 640)
+    window.close()
+
+    reopened = open_window(qtbot, settings, dialogs)
+    try:
+        assert reopened.height() == 640
+        reopened.recent_menu.aboutToShow.emit()
+        (recent,) = reopened.recent_menu.actions()
+        assert recent.text() == "EXAMPLE-02"
+        recent.trigger()
+        qtbot.waitUntil(lambda: reopened.stored_reference == "EXAMPLE-02")
+    finally:
+        shut(reopened)
+
+
+def test_a_dropped_file_opens_as_a_case_or_is_imported_as_a_credential(qtbot: QtBot, window: MainWindow) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(EXAMPLES / "incomplete-admission.json"))])
+    # Qt delivers drops only during a real drag, so the event goes straight to the handler.
+    window.dropEvent(
+        QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0))
+    )
+    assert window.session.value("reference") == "EXAMPLE-03"
+
+    window.session.mark_saved()
+    window.open_dropped_file(CREDENTIALS / "ob3-badge.json")
+    qtbot.waitUntil(lambda: not window.tasks.busy and window.session.value("reference") is None)
+    assert window.session.value("credential.title")
