@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import ColumnElement, Engine, and_, delete, func, insert, or_, update
+from sqlalchemy import ColumnElement, Engine, and_, bindparam, delete, func, insert, or_, update
 from sqlalchemy import select as select_columns
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError
@@ -38,7 +38,7 @@ from recogniser.store.errors import (
 )
 from recogniser.store.records import CaseQuery, CaseSort, CaseStatus, CaseSummary, StoredCase, StoredDecision
 from recogniser.store.search import prefix_upper_bound, query_words, sort_key
-from recogniser.store.tables import CaseRow, CaseTermRow, DecisionRow
+from recogniser.store.tables import CaseRow, CaseTermRow, DecisionRow, metadata
 
 Clock = Callable[[], datetime]
 
@@ -59,6 +59,12 @@ _SORT_COLUMNS: dict[CaseSort, Any] = {
     CaseSort.CREATED: CaseRow.created_at,
     CaseSort.UPDATED: CaseRow.updated_at,
 }
+
+_CASES = metadata.tables["cases"]
+_TERMS = metadata.tables["case_terms"]
+
+#: References checked per IN (...) list: well inside every backend's limit on bound parameters.
+_IN_LIST_LIMIT = 500
 
 _SUMMARY_COLUMNS = (
     col(CaseRow.reference),
@@ -131,7 +137,7 @@ class CaseStore:
         """Store several new cases in one transaction: all of them, or none if one is refused."""
         now = self._clock()
         with self._session(writing=True) as session:
-            return [_insert(session, case, now) for case in cases]
+            return _insert(session, list(cases), now)
 
     def save_case(self, reference: str, case: Case, expected_version: int) -> StoredCase:
         """Replace the case stored under ``reference`` with ``case`` (which may carry a new reference).
@@ -228,7 +234,8 @@ class CaseStore:
         with self._session(writing=True) as session:
             existing = None if case.reference is None else _case_id(session, case.reference)
             if existing is None:
-                stored = _insert(session, case, now).case
+                [inserted] = _insert(session, [case], now)
+                stored = inserted.case
                 row = _locked_case(session, stored.reference or "")
             else:
                 row = _locked_case(session, str(case.reference))
@@ -289,12 +296,24 @@ def _conflict(reference: str, expected: int, current: int | None) -> CaseConflic
     )
 
 
-def _free_reference(session: Session, wanted: str) -> str:
-    reference, suffix = wanted, 1
-    while _case_id(session, reference) is not None:
-        suffix += 1
-        reference = f"{wanted}-{suffix}"
-    return reference
+def _free_references(session: Session, wanted: list[str]) -> list[str]:
+    """The wanted references, each with -2, -3... added where that text already names a case."""
+    free = []
+    for first in range(0, len(wanted), _IN_LIST_LIMIT):
+        chunk = wanted[first : first + _IN_LIST_LIMIT]
+        taken = _taken(session, chunk)
+        for reference in chunk:
+            candidate, suffix = reference, 1
+            while candidate in taken:
+                suffix += 1
+                candidate = f"{reference}-{suffix}"
+                taken = taken if _case_id(session, candidate) is None else {*taken, candidate}
+            free.append(candidate)
+    return free
+
+
+def _taken(session: Session, references: list[str]) -> set[str]:
+    return set(session.exec(select(CaseRow.reference).where(col(CaseRow.reference).in_(references))).all())
 
 
 def _flush(session: Session, reference: str) -> None:
@@ -309,22 +328,24 @@ def _reference_taken(error: IntegrityError, reference: str) -> Exception:
     return DuplicateReferenceError(reference) if "reference" in str(error.orig) else error
 
 
-def _fill(row: CaseRow, document: Mapping[str, Any]) -> CaseColumns:
-    """Set the document and the columns drawn from it."""
+def _document_values(document: Mapping[str, Any]) -> tuple[dict[str, Any], CaseColumns]:
+    """The document and the columns drawn from it, as column values of a case row."""
     columns = CaseColumns.of(document)
     assert columns.reference is not None
-    row.reference = columns.reference
-    row.document = json.dumps(document, ensure_ascii=False)
-    row.case_sha256 = case_sha256(document)
-    row.purpose = columns.purpose
-    row.learner_name = columns.learner_name
-    row.learner_key = sort_key(columns.learner_name)
-    row.title = columns.title
-    row.title_key = sort_key(columns.title)
-    row.awarding_body = columns.awarding_body
-    row.awarding_body_key = sort_key(columns.awarding_body)
-    row.issuer_country = columns.issuer_country
-    return columns
+    values = {
+        "reference": columns.reference,
+        "document": json.dumps(document, ensure_ascii=False),
+        "case_sha256": case_sha256(document),
+        "purpose": columns.purpose,
+        "learner_name": columns.learner_name,
+        "learner_key": sort_key(columns.learner_name),
+        "title": columns.title,
+        "title_key": sort_key(columns.title),
+        "awarding_body": columns.awarding_body,
+        "awarding_body_key": sort_key(columns.awarding_body),
+        "issuer_country": columns.issuer_country,
+    }
+    return values, columns
 
 
 def _conditions(query: CaseQuery) -> list[ColumnElement[bool]]:
@@ -347,56 +368,81 @@ def _conditions(query: CaseQuery) -> list[ColumnElement[bool]]:
 # --- helpers: writing ---
 
 
-def _insert(session: Session, case: Case, now: datetime) -> StoredCase:
-    """Add a case row and its search terms; returns the case as stored (reference included).
+def _insert(session: Session, cases: list[Case], now: datetime) -> list[StoredCase]:
+    """Add case rows and their search terms; returns the cases as stored (references included).
 
-    Plain INSERT statements rather than ORM objects: adding cases in bulk is the one hot path.
+    Adding cases in bulk is the store's one hot path, so rows go in as a few multi-row statements: all cases in
+    one INSERT, then those that get a reference (its serial is the row id, known only once the row is in)
+    updated in one statement, then all search terms in one INSERT.
     """
-    reference = case.reference
-    if reference is not None and _case_id(session, reference) is not None:
-        raise DuplicateReferenceError(reference)
-    row = CaseRow(
-        # The serial in an assigned reference is the row's id, known only once the row is in.
-        reference=reference or f"unassigned-{os.urandom(8).hex()}",
-        document="",
-        case_sha256="",
-        purpose=case.purpose.value,
-        version=1,
-        status=CaseStatus.OPEN.value,
-        created_at=now,
-        updated_at=now,
-    )
-    if reference is None:
-        case_id = _insert_row(session, row)
-        reference = _free_reference(session, f"{case.assessing_country}-{now.year}-{case_id:06d}")
-        document = dict(case.document, reference=reference)
-        columns = _fill(row, document)
-        session.execute(update(CaseRow).where(col(CaseRow.id) == case_id).values(_row_values(row)))
-    else:
-        document = dict(case.document, reference=reference)
-        columns = _fill(row, document)
-        case_id = _insert_row(session, row)
-    _insert_terms(session, case_id, columns)
-    row.id = case_id
-    return _stored_case(row, replace(case, reference=reference, document=document))
-
-
-def _row_values(row: CaseRow) -> dict[str, Any]:
-    return row.model_dump(exclude={"id"})
-
-
-def _insert_row(session: Session, row: CaseRow) -> int:
+    _refuse_taken_references(session, [case.reference for case in cases if case.reference is not None])
+    common = {"version": 1, "status": CaseStatus.OPEN.value, "created_at": now, "updated_at": now}
+    rows: list[dict[str, Any]] = []
+    columns: list[CaseColumns | None] = []
+    for case in cases:
+        if case.reference is None:
+            placeholder = f"unassigned-{os.urandom(8).hex()}"
+            rows.append({**common, "reference": placeholder, "document": "", "case_sha256": "", "purpose": ""})
+            columns.append(None)
+        else:
+            values, drawn = _document_values(dict(case.document, reference=case.reference))
+            rows.append({**common, **values})
+            columns.append(drawn)
     try:
-        inserted = session.execute(insert(CaseRow).values(_row_values(row)).returning(col(CaseRow.id)))
-    except IntegrityError as error:
-        raise _reference_taken(error, row.reference) from None
-    return int(inserted.scalar_one())
+        inserted = session.execute(insert(_CASES).returning(_CASES.c.id, sort_by_parameter_order=True), rows)
+    except IntegrityError as error:  # another writer took a reference since the check above
+        raise _reference_taken(error, ", ".join(str(case.reference) for case in cases)) from None
+    ids = [int(case_id) for case_id in inserted.scalars().all()]
+
+    assigned = [index for index, case in enumerate(cases) if case.reference is None]
+    wanted = [f"{cases[i].assessing_country}-{now.year}-{ids[i]:06d}" for i in assigned]
+    updates = []
+    for index, reference in zip(assigned, _free_references(session, wanted), strict=True):
+        values, columns[index] = _document_values(dict(cases[index].document, reference=reference))
+        rows[index].update(values)
+        updates.append({"row_id": ids[index], **values})
+    if updates:
+        session.execute(update(_CASES).where(_CASES.c.id == bindparam("row_id")), updates)
+
+    terms = [
+        {"term": term, "case_id": case_id}
+        for case_id, drawn in zip(ids, columns, strict=True)
+        if drawn is not None
+        for term in sorted(drawn.search_terms())
+    ]
+    if terms:
+        session.execute(insert(_TERMS), terms)
+    return [
+        StoredCase(
+            case=replace(case, reference=row["reference"], document=dict(case.document, reference=row["reference"])),
+            version=1,
+            status=CaseStatus.OPEN,
+            outcome=None,
+            case_sha256=row["case_sha256"],
+            created_at=now,
+            updated_at=now,
+        )
+        for case, row in zip(cases, rows, strict=True)
+    ]
+
+
+def _refuse_taken_references(session: Session, references: list[str]) -> None:
+    seen: set[str] = set()
+    for reference in references:
+        if reference in seen:
+            raise DuplicateReferenceError(reference)
+        seen.add(reference)
+    for first in range(0, len(references), _IN_LIST_LIMIT):
+        chunk = references[first : first + _IN_LIST_LIMIT]
+        taken = _taken(session, chunk)
+        if taken:
+            raise DuplicateReferenceError(next(reference for reference in chunk if reference in taken))
 
 
 def _insert_terms(session: Session, case_id: int, columns: CaseColumns) -> None:
     terms = [{"term": term, "case_id": case_id} for term in sorted(columns.search_terms())]
     if terms:
-        session.execute(insert(CaseTermRow), terms)
+        session.execute(insert(_TERMS), terms)
 
 
 def _update(session: Session, row: CaseRow, case: Case, now: datetime) -> Case:
@@ -410,7 +456,9 @@ def _update(session: Session, row: CaseRow, case: Case, now: datetime) -> Case:
     if new_reference == reference and case_sha256(document) == row.case_sha256:
         return stored
     earlier_sha256 = row.case_sha256
-    columns = _fill(row, document)
+    values, columns = _document_values(document)
+    for name, value in values.items():
+        setattr(row, name, value)
     if row.case_sha256 != earlier_sha256:
         row.status = CaseStatus.OPEN.value
     row.version += 1
