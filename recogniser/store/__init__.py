@@ -1,11 +1,12 @@
 """Where cases and decisions are kept: SQLModel tables, Alembic migrations, and the ``CaseStore`` API."""
 
-from recogniser.store.case_store import CaseStore, InvalidDecisionRecordError
+from recogniser.store.case_store import CaseStore
 from recogniser.store.errors import (
     CaseConflictError,
     CaseHasDecisionsError,
     DatabaseUnreachableError,
     DuplicateReferenceError,
+    InvalidDecisionRecordError,
     NewerSchemaError,
     StoreError,
     UnknownReferenceError,

@@ -51,3 +51,7 @@ class CaseHasDecisionsError(StoreError):
     def __init__(self, reference: str) -> None:
         self.reference = reference
         super().__init__(f"case {reference!r} has recorded decisions and is kept; it cannot be deleted")
+
+
+class InvalidDecisionRecordError(StoreError):
+    """A decision cannot be recorded as given: no evaluator named, or an override without its reasons."""

@@ -106,9 +106,11 @@ class DecisionRow(StoreModel, table=True):
 
 
 class CaseTermRow(StoreModel, table=True):
+    """One searchable word of one case. The primary key finds the cases with a word; the (case, term) index
+    checks one case's words without reading the table."""
+
     __tablename__ = "case_terms"
+    __table_args__ = (Index("ix_case_terms_case_id_term", "case_id", "term"),)
 
     term: str = Field(sa_column=Column(TermText, primary_key=True))
-    case_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True, index=True)
-    )
+    case_id: int = Field(sa_column=Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True))

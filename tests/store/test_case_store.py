@@ -24,6 +24,7 @@ from recogniser.store import (
     InvalidDecisionRecordError,
     UnknownReferenceError,
 )
+from recogniser.store.case_store import MANY_MATCHES
 from recogniser.store.database import resolve_url
 from tests.store.cases import edited, make_case, make_decision
 
@@ -340,3 +341,31 @@ def test_a_case_and_its_assessment_are_stored_together_or_not_at_all(store: Case
     changed, fresh = store.record_assessment(edited(stored.case, grade="Pass"), make_decision, decided_by="A")
     assert (changed.version, fresh.repeat_of) == (2, None)
     assert [d.decided_by for d in store.decisions_for(stored.reference)] == ["A", "B", "A"]
+
+
+def test_a_search_with_thousands_of_matches_pages_and_counts_like_one_with_few(store: CaseStore) -> None:
+    # Past MANY_MATCHES the store finds a page another way (walking the sort order); the answers must not change.
+    many = MANY_MATCHES + 150
+    store.add_cases(
+        [
+            make_case(
+                f"MANY-{n:05d}",
+                learner=f"Ana Horvat {n:05d}" if n % 3 else f"ÁNA HORVÁT {n:05d}",
+                purpose=Purpose.RPL if n % 2 else Purpose.EMPLOYMENT,
+            )
+            for n in range(many)
+        ]
+        + [make_case("OTHER-1", learner="Marko Babić")]
+    )
+    everyone = [f"MANY-{n:05d}" for n in range(many)]
+    assert store.count_cases(CaseQuery(search="horvat")) == many
+    assert store.count_cases(CaseQuery(search="ana horv")) == many
+    newest = references(store.list_cases(CaseQuery(search="horvat"), offset=0, limit=50))
+    assert newest == everyone[::-1][:50]
+    # Sorted by learner without regard to case or accents: "ÁNA HORVÁT 00003" between 00002 and 00004.
+    by_learner = references(store.list_cases(CaseQuery(search="ana", sort=CaseSort.LEARNER, descending=False)))
+    assert by_learner == everyone[:50]
+    rpl = CaseQuery(search="horvat", purpose=Purpose.RPL)
+    assert store.count_cases(rpl) == many // 2
+    assert references(store.list_cases(rpl, offset=10, limit=5)) == [r for r in everyone[::-1] if int(r[5:]) % 2][10:15]
+    assert store.count_cases(CaseQuery(search="horvat 00007")) == 1

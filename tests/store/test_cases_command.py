@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from recogniser.casefile import dumps_case
-from recogniser.cli import main
-from recogniser.store import CaseStore
+from recogniser.cli import build_parser, main
+from recogniser.store import CaseStatus, CaseStore
 from tests.store.cases import EXAMPLES, make_case, make_decision
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
@@ -163,3 +163,9 @@ def test_evaluator_without_save_is_refused(capsys: pytest.CaptureFixture[str]) -
     example = str(EXAMPLES / "maritime-credit-transfer.json")
     assert main(["assess", example, "--evaluator", "M. Evaluator"]) == 2
     assert capsys.readouterr().err == "recogniser: --evaluator: goes with --save\n"
+
+
+def test_the_status_choices_are_the_stores() -> None:
+    parser = build_parser()
+    for status in CaseStatus:
+        assert parser.parse_args(["cases", "list", "--status", status.value]).status == status.value

@@ -8,9 +8,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from recogniser.casefile import case_sha256
 from recogniser.model import Outcome
@@ -201,3 +203,22 @@ def test_a_wrong_password_is_named_and_never_shown(postgres_server: PostgresServ
 def test_a_missing_database_on_the_server_is_named(postgres_server: PostgresServer) -> None:
     with pytest.raises(DatabaseUnreachableError, match='database "no_such_cases" does not exist'):
         CaseStore.open(postgres_server.url("no_such_cases"))
+
+
+def test_the_search_index_revision_can_be_undone_and_redone(database_url: str) -> None:
+    with CaseStore.open(database_url) as store:
+        store.add_case(make_case("CASE-1", learner="Иван Петровић"))
+    url = resolve_url(database_url)
+    engine = create_store_engine(url)
+    try:
+        with engine.connect().execution_options(writing=True) as connection, connection.begin():
+            config = Config()
+            config.set_main_option("script_location", "recogniser.store:migrations")
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0001")
+        with engine.connect() as connection:
+            assert "case_terms" not in inspect(connection).get_table_names()
+    finally:
+        engine.dispose()
+    with CaseStore.open(database_url) as store:
+        assert [s.reference for s in store.search_cases("ivan")] == ["CASE-1"]
