@@ -186,7 +186,7 @@ class CaseStore:
             search = _Search.planned(session, query.search)
             statement = (
                 select_columns(*_SUMMARY_COLUMNS)
-                .where(*_filters(query), *search.conditions(session))
+                .where(*_filters(query), *search.conditions(walk_sort_order=search.walks(session)))
                 .order_by(*order)
                 .offset(max(offset, 0))
                 .limit(max(limit, 0))
@@ -200,7 +200,7 @@ class CaseStore:
             search = _Search.planned(session, query.search)
             if search.words and not filters:
                 return search.count(session)
-            statement = select_columns(func.count()).select_from(CaseRow).where(*filters, *search.conditions(session))
+            statement = select_columns(func.count()).select_from(CaseRow).where(*filters, *search.conditions())
             return int(session.execute(statement).scalar_one())
 
     def search_cases(self, text: str, limit: int = 50) -> list[CaseSummary]:
@@ -251,7 +251,7 @@ class CaseStore:
             if existing is None:
                 [inserted] = _insert(session, [case], now)
                 stored = inserted.case
-                row = _locked_case(session, stored.reference or "")
+                row = _locked_case(session, inserted.reference)
             else:
                 row = _locked_case(session, str(case.reference))
                 stored = _update(session, row, case, now)
@@ -298,13 +298,7 @@ def _locked_case(session: Session, reference: str) -> CaseRow:
     return row
 
 
-def _current_version(session: Session, reference: str) -> int | None:
-    return session.exec(select(CaseRow.version).where(CaseRow.reference == reference)).first()
-
-
-def _conflict(reference: str, expected: int, current: int | None) -> CaseConflictError:
-    if current is None:
-        return CaseConflictError(f"case {reference!r} was deleted or renamed by someone else since you opened it")
+def _conflict(reference: str, expected: int, current: int) -> CaseConflictError:
     return CaseConflictError(
         f"case {reference!r} was saved by someone else since you opened it (you have version {expected}, "
         f"the store has version {current}); reload it and make your changes again"
@@ -408,12 +402,16 @@ class _Search:
         case_ids = list(session.execute(search._matching().limit(MANY_MATCHES)).scalars())
         return cls(search.words, case_ids) if len(case_ids) < MANY_MATCHES else search
 
-    def conditions(self, session: Session) -> list[ColumnElement[bool]]:
+    def walks(self, session: Session) -> bool:
+        """Whether a page is best found by walking the sort order (SQLite's planner will not choose it itself)."""
+        return bool(self.words) and self.case_ids is None and session.get_bind().dialect.name == "sqlite"
+
+    def conditions(self, walk_sort_order: bool = False) -> list[ColumnElement[bool]]:
         if not self.words:
             return []
         if self.case_ids is not None:
             return [col(CaseRow.id).in_(self.case_ids)]
-        if session.get_bind().dialect.name == "sqlite":
+        if walk_sort_order:
             return [_has_word(_CASES.c.id, prefixes) for prefixes in self.words]
         return [col(CaseRow.id).in_(self._matching())]
 
