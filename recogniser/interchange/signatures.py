@@ -17,6 +17,7 @@ import base64
 import binascii
 import itertools
 import json
+import warnings
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -28,6 +29,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.types import PublicKeyTypes
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.oid import NameOID
 
 from recogniser.interchange.errors import CredentialImportError
@@ -170,14 +172,18 @@ def _check_certificates(
     header: dict[str, Any], chain: list[Any], algorithm: str, signature: bytes, signing_input: bytes
 ) -> SignatureCheck:
     try:
-        certificates = [x509.load_der_x509_certificate(base64.b64decode(str(item), validate=True)) for item in chain]
-    except (ValueError, binascii.Error):
+        with warnings.catch_warnings():
+            # Lax encodings (a non-positive serial number) are reported by cryptography as deprecation warnings.
+            warnings.simplefilter("ignore", CryptographyDeprecationWarning)
+            certificates = [
+                x509.load_der_x509_certificate(base64.b64decode(str(item), validate=True)) for item in chain
+            ]
+        certificate = certificates[0]
+        holder = _name(certificate.subject)
+        key = certificate.public_key()
+    except (ValueError, binascii.Error, UnsupportedAlgorithm, x509.InvalidVersion):
         return SignatureCheck(SignatureStatus.FAILED, "an embedded certificate (x5c) cannot be read")
-    certificate = certificates[0]
-    holder = _name(certificate.subject)
-    outcome = _verify(
-        algorithm, certificate.public_key(), f"the embedded certificate of {holder}", signature, signing_input
-    )
+    outcome = _verify(algorithm, key, f"the embedded certificate of {holder}", signature, signing_input)
     if outcome is not None:
         return outcome
     broken = _broken_link(certificates)
@@ -222,16 +228,23 @@ def _check_did_key(key_id: str, algorithm: str, signature: bytes, signing_input:
 
 
 def _broken_link(certificates: list[x509.Certificate]) -> SignatureCheck | None:
-    """Each embedded certificate must be signed by the next one (RFC 7515 §4.1.6); None when they all are."""
-    for issued, issuer in itertools.pairwise(certificates):
+    """Each embedded certificate must be signed by the next one (RFC 7515 §4.1.6), and the last, when it names
+    itself as its issuer, by itself; None when they all are."""
+    links = list(itertools.pairwise(certificates))
+    top = certificates[-1]
+    if top.subject == top.issuer:
+        links.append((top, top))
+    for issued, issuer in links:
         try:
             issued.verify_directly_issued_by(issuer)
         except (ValueError, TypeError, InvalidSignature, UnsupportedAlgorithm):
-            return SignatureCheck(
-                SignatureStatus.FAILED,
-                f"the embedded certificate chain is broken: {_name(issued.subject)}'s certificate was not issued by "
-                f"{_name(issuer.subject)}",
+            broken = (
+                f"the self-signed certificate of {_name(issued.subject)} does not carry its own valid signature"
+                if issued is issuer
+                else f"the embedded certificate chain is broken: {_name(issued.subject)}'s certificate was not "
+                f"issued by {_name(issuer.subject)}"
             )
+            return SignatureCheck(SignatureStatus.FAILED, broken)
     return None
 
 

@@ -4,12 +4,14 @@ import json
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric import ec
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recogniser.casefile import validation_problems
-from recogniser.interchange import CredentialImportError, import_credential_bytes
+from recogniser.interchange import CredentialImportError, SignatureStatus, import_credential_bytes
 from tests.interchange.conftest import fixture_document
+from tests.interchange.test_signatures import _jades
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
@@ -56,3 +58,30 @@ def test_any_value_in_any_field_imports_or_is_refused_with_a_reason(name: str, d
         return
     assert validation_problems(result.document) == []
     assert len(result.elements) == 16
+
+
+SIGNING_KEY = ec.generate_private_key(ec.SECP256R1())
+ENVELOPE = _jades(fixture_document("edc-microcredential.json"), SIGNING_KEY)
+ENVELOPE_TEXT = json.dumps(ENVELOPE)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    position=st.integers(min_value=0, max_value=len(ENVELOPE_TEXT) - 1),
+    replacement=st.characters(exclude_categories=("Cs",)),
+)
+def test_a_damaged_signed_envelope_never_verifies_and_never_crashes(position: int, replacement: str) -> None:
+    damaged = ENVELOPE_TEXT[:position] + replacement + ENVELOPE_TEXT[position + 1 :]
+
+    try:
+        result = import_credential_bytes(damaged.encode(), assessing_country="HR")
+    except CredentialImportError:
+        return
+    if _signed_parts(json.loads(damaged)) != _signed_parts(ENVELOPE):
+        assert result.signature is not SignatureStatus.VERIFIED
+
+
+def _signed_parts(envelope: Any) -> Any:
+    """What the signature covers, and the signature itself; the unprotected header is outside both."""
+    signature = envelope.get("signatures", [{}])[0]
+    return envelope.get("payload"), signature.get("protected"), signature.get("signature")

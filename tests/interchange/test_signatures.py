@@ -219,6 +219,25 @@ def test_a_chain_whose_links_do_not_fit_fails(credential_file: Writer) -> None:
     assert result.signature_reason.startswith("the embedded certificate chain is broken")
 
 
+def test_a_self_signed_certificate_changed_after_issue_fails(credential_file: Writer) -> None:
+    key = ec.generate_private_key(ec.SECP256R1())
+    envelope = _jades(_microcredential(), key)
+    protected = envelope["signatures"][0]["protected"]
+    header = json.loads(base64.urlsafe_b64decode(protected + "=" * (-len(protected) % 4)))
+    certificate = base64.b64decode(header["x5c"][0]).replace(
+        b"Adriatic Polytechnic e-seal", b"Adriatic Polytechnic e-SEAL"
+    )
+    header["x5c"] = [base64.b64encode(certificate).decode("ascii")]
+
+    result = import_credential(credential_file(_envelope(header, _microcredential(), key)))
+
+    assert result.signature is SignatureStatus.FAILED
+    assert result.signature_reason == (
+        "the self-signed certificate of Adriatic Polytechnic e-SEAL, Adriatic Polytechnic does not carry its own "
+        "valid signature"
+    )
+
+
 def test_a_signing_time_outside_the_certificate_validity_fails(credential_file: Writer) -> None:
     key = ec.generate_private_key(ec.SECP256R1())
     envelope = _jades(_microcredential(), key, signed_at=VALID_FROM + timedelta(days=1000))
