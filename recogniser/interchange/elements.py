@@ -170,14 +170,14 @@ class CredentialDraft:
             self.warn(f"National framework level '{candidates[0]}' is not in the framework data; not mapped.")
             self.note(f"National framework level: {candidates[0]}")
 
-    def assume_positive_decision(self, record: str) -> None:
-        """A recorded accreditation without its decision is read as positive (a guess, reported as one)."""
-        self.put(
-            11,
-            "quality_assurance.decision",
-            "positive",
-            f"{record} is recorded without a decision; an accreditation is taken as positive",
-            guessed=True,
+    def decision_not_recorded(self, record: str) -> None:
+        """An accreditation recorded without its decision: the decision is left for the evaluator to establish.
+
+        Reading it as positive would let a guess decide the quality grade, and with it the recommendation.
+        """
+        self.warn(
+            f"{record} is recorded without a decision; the decision is left empty: establish it on DEQAR or "
+            "with the agency."
         )
 
     def plausible_workload(self, value: float, largest: float, unit: str) -> bool:

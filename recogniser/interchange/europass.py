@@ -412,7 +412,7 @@ class _EuropassMapper:
         if decision is not None:
             self.draft.put(11, "quality_assurance.decision", decision.value, f"{path}.decision")
         else:
-            self.draft.assume_positive_decision(path)
+            self.draft.decision_not_recorded(path)
         expiry = iso_date(accreditation.get("expiryDate"))
         if expiry is not None:
             self.draft.put(11, "quality_assurance.valid_until", expiry.isoformat(), f"{path}.expiryDate")

@@ -384,7 +384,7 @@ class _OpenBadgeMapper:
                         f"{_ACHIEVEMENT}.alignment.targetName (ext:QualityAssurance)",
                         guessed=True,
                     )
-                    self.draft.assume_positive_decision(f"{_ACHIEVEMENT}.alignment (ext:QualityAssurance)")
+                    self.draft.decision_not_recorded(f"{_ACHIEVEMENT}.alignment (ext:QualityAssurance)")
                     self.draft.note(
                         "Quality assurance: "
                         + "; ".join(t for t in (target, description, alignment.get("targetUrl")) if isinstance(t, str))

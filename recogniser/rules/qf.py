@@ -257,7 +257,14 @@ _FIRST_WORD = re.compile(r"[A-Za-z]+")
 def outcome_tier(outcome: str) -> int | None:
     """The Bloom tier of an outcome's leading verb, when it is one the table knows."""
     found = _FIRST_WORD.search(outcome)
-    return _BLOOM_VERBS.get(found.group(0).lower()) if found else None
+    if not found:
+        return None
+    verb = found.group(0).lower()
+    # Outcomes are also written in the third person ("identifies", "applies", "analyses").
+    for form in (verb, verb[:-3] + "y" if verb.endswith("ies") else "", verb[:-1] if verb.endswith("s") else ""):
+        if form in _BLOOM_VERBS:
+            return _BLOOM_VERBS[form]
+    return None
 
 
 @CASE_RULES.rule(

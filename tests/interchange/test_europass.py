@@ -232,15 +232,14 @@ def test_an_assessment_type_that_names_no_known_kind_is_a_guess(credential_file:
     assert _statuses(result)[9] is ElementStatus.GUESSED
 
 
-def test_an_accreditation_without_a_decision_is_taken_as_positive_and_says_so(credential_file: Writer) -> None:
+def test_an_accreditation_without_a_decision_leaves_the_decision_to_the_evaluator(credential_file: Writer) -> None:
     document = fixture_document("edc-microcredential.json")
     del _achievement(document)["specifiedBy"]["accreditation"]["decision"]
 
     result = import_credential(credential_file(document))
 
-    assert result.document["credential"]["quality_assurance"]["decision"] == "positive"
-    assert _statuses(result)[11] is ElementStatus.GUESSED
-    assert "recorded without a decision" in _report(result, 11).source
+    assert "decision" not in result.document["credential"]["quality_assurance"]
+    assert any("recorded without a decision; the decision is left empty" in w for w in result.warnings)
 
 
 def test_no_accreditation_sends_the_evaluator_to_the_agency_register(credential_file: Writer) -> None:

@@ -423,6 +423,8 @@ def test_outcome_verbs_warn_but_never_decide() -> None:
     assert found(decision, "qf.outcome_verbs").allows is None
     assert found(run(), "qf.outcome_verbs").status is Status.PASS
     assert outcome_tier("Evaluate the system") == 5 and outcome_tier("Навигация") is None
+    assert outcome_tier("identifies hazards") == 1 and outcome_tier("applies the directive") == 3
+    assert outcome_tier("analyses reports") == 4 and outcome_tier("Process data") is None
 
 
 # --- ESG ---
