@@ -63,6 +63,7 @@ def register(subparsers: Any) -> None:
 
     show = commands.add_parser("show", help="list a pack's cases", description="Check a pack and list its cases.")
     show.add_argument("pack", metavar="PACK.zip")
+    show.add_argument("--notes", action="store_true", help="also print the facilitator notes")
     show.set_defaults(handler=run_show)
 
     assess_parser = commands.add_parser(
@@ -163,6 +164,10 @@ def run_show(options: argparse.Namespace) -> int:
     for case in pack.cases:
         notes = "  [notes]" if case.notes else ""
         print(f"  {case.id:<{width}}  {case.case.purpose.value:<15}  {case.title}{notes}")
+    if options.notes:
+        for case in pack.cases:
+            print()
+            print(case.notes.rstrip() if case.notes else f"[{case.id}: no notes in this pack]")
     return 0
 
 

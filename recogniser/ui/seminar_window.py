@@ -265,6 +265,11 @@ class ComparePane(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._show_case(current.row()))
         self.details = QTextBrowser()
         self.details.setAccessibleName(self.tr("The groups' verdicts on the chosen case"))
+        self.notes = QTextBrowser()
+        self.notes.setAccessibleName(self.tr("Facilitator notes on the chosen case"))
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.addTab(self.details, self.tr("Verdicts"))
+        self.detail_tabs.addTab(self.notes, self.tr("Facilitator notes"))
 
         buttons = QHBoxLayout()
         for button in (self.add_button, self.clear_button):
@@ -281,7 +286,7 @@ class ComparePane(QWidget):
         overview_layout.addWidget(self.table, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(overview)
-        splitter.addWidget(self.details)
+        splitter.addWidget(self.detail_tabs)
         splitter.setSizes([700, 500])
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -346,8 +351,10 @@ class ComparePane(QWidget):
     def _show_case(self, row: int) -> None:
         if row < 0 or self.comparison is None:
             self.details.clear()
+            self.notes.clear()
             return
         case = self.model.case_at(row)
+        self.notes.setMarkdown(case.notes or self.tr("*This pack has no notes for this case.*"))
         tool = case.tool.recommendation
         ects = self.tr(", {ects:g} ECTS").format(ects=tool.ects_recognised) if tool.ects_recognised is not None else ""
         rows = []

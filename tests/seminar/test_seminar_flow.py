@@ -417,6 +417,8 @@ def test_show_and_assess_a_pack(seminar: dict[str, Path], capsys: pytest.Capture
     out = capsys.readouterr().out
     assert "Test (pack test-" in out
     assert re.search(r"05-corporate-provider +credit_transfer +Certified Cloud Security Practitioner +\[notes\]", out)
+    assert main(["seminar", "show", pack, "--notes"]) == 0
+    assert "# 08 · A level the outcomes do not support" in capsys.readouterr().out
     assert main(["seminar", "assess", pack, "08-level-not-supported"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("[08-level-not-supported]\nCase SEMINAR-08")

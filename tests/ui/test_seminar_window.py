@@ -137,6 +137,7 @@ def test_the_facilitator_compares_the_groups(
 
     pane.table.selectRow(1)
     assert "The tool found, to discuss:" not in pane.details.toPlainText()
+    assert pane.notes.toPlainText().startswith("02 · A comprehensive university's micro-credential used for admission")
 
     pane.chart.resize(pane.chart.sizeHint())
     image = pane.chart.grab()
