@@ -1,4 +1,7 @@
-"""Saves one case over and over (and adds another each time) until killed; prints each committed version.
+"""Saves one case over and over (and adds another each time) until killed.
+
+Prints ``saving N`` as a save of version N starts and ``saved N`` once it and the case added after it are
+committed, so the test can kill it in the middle of a save.
 
 Run by ``test_crash.py`` as ``python -m tests.store.crash_writer URL``.
 """
@@ -28,10 +31,12 @@ def main(url: str) -> None:
             # The text records the version it becomes, so a torn save would show as a mismatch.
             document["credential"]["grade"] = f"version {version + 1}"
             document["credential"]["learning_outcomes"] = OUTCOMES
-            stored = store.save_case("CRASH-1", parse_case(document), expected_version=version)
+            case = parse_case(document)
+            print(f"saving {version + 1}", flush=True)
+            stored = store.save_case("CRASH-1", case, expected_version=version)
             version = stored.version
             store.add_case(make_case(f"ADDED-{version}", learner=f"Learner {version}"))
-            print(version, flush=True)
+            print(f"saved {version}", flush=True)
 
 
 if __name__ == "__main__":
