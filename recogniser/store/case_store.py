@@ -186,7 +186,7 @@ class CaseStore:
             search = _Search.planned(session, query.search)
             statement = (
                 select_columns(*_SUMMARY_COLUMNS)
-                .where(*_filters(query), *search.conditions(walk_sort_order=search.walks(session)))
+                .where(*_filters(query), *search.conditions(walk_sort_order=search.walks))
                 .order_by(*order)
                 .offset(max(offset, 0))
                 .limit(max(limit, 0))
@@ -370,9 +370,9 @@ def _filters(query: CaseQuery) -> list[ColumnElement[bool]]:
     return filters
 
 
-#: A search with fewer matches than this fetches their ids from the term index and then just those cases;
-#: with more, SQLite walks the sort order checking each case until the page is full, which then ends sooner
-#: than fetching and sorting every match (at 100,000 cases and pages of 50 the two meet near 2,000).
+#: A search with fewer matches than this fetches their ids from the term index and then just those cases; with
+#: more, a page is found by walking the sort order and checking each case until the page is full, which ends
+#: sooner than fetching and sorting every match (at 100,000 cases and pages of 50 the two meet near 2,000).
 MANY_MATCHES = 2_000
 
 
@@ -402,9 +402,11 @@ class _Search:
         case_ids = list(session.execute(search._matching().limit(MANY_MATCHES)).scalars())
         return cls(search.words, case_ids) if len(case_ids) < MANY_MATCHES else search
 
-    def walks(self, session: Session) -> bool:
-        """Whether a page is best found by walking the sort order (SQLite's planner will not choose it itself)."""
-        return bool(self.words) and self.case_ids is None and session.get_bind().dialect.name == "sqlite"
+    @property
+    def walks(self) -> bool:
+        """Whether a page is best found by walking the sort order: written so, neither SQLite's planner nor
+        PostgreSQL's gathers every match first (measured at 100,000 cases: three to six times faster)."""
+        return bool(self.words) and self.case_ids is None
 
     def conditions(self, walk_sort_order: bool = False) -> list[ColumnElement[bool]]:
         if not self.words:
