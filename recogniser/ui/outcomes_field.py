@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,6 +62,7 @@ class OutcomesField(Field):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         container.setFocusProxy(self.list)
         self.list.itemChanged.connect(lambda _item: self._list_edited())
@@ -105,10 +106,17 @@ class OutcomesField(Field):
         return button
 
     def _fit_height(self) -> None:
-        """Grow with the outcomes up to about ten lines, then scroll; an empty list stays small."""
-        self.list.doItemsLayout()
-        line = self.list.fontMetrics().height() + 4
-        content = sum(self.list.visualItemRect(self.list.item(row)).height() for row in range(self.list.count()))
+        """Grow with the outcomes (as wrapped at the list's width) up to about ten lines, then scroll."""
+        metrics = self.list.fontMetrics()
+        line = metrics.height() + 4
+        width = max(self.list.viewport().width() - 8, 80)
+        content = sum(
+            metrics.boundingRect(
+                QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, self.list.item(row).text()
+            ).height()
+            + 4
+            for row in range(self.list.count())
+        )
         height = min(MAX_LINES * line, max(MIN_LINES * line, content + line // 2))
         self.list.setFixedHeight(height + 2 * self.list.frameWidth())
 
