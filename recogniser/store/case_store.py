@@ -453,7 +453,13 @@ def _insert(session: Session, cases: list[Case], now: datetime) -> list[StoredCa
     updated in one statement, then all search terms in one INSERT.
     """
     _refuse_taken_references(session, [case.reference for case in cases if case.reference is not None])
-    common = {"version": 1, "status": CaseStatus.OPEN.value, "created_at": now, "updated_at": now}
+    # Every row names every column: one multi-row INSERT takes its columns from the first row.
+    common = {column.name: None for column in _CASES.columns if column.name != "id"} | {
+        "version": 1,
+        "status": CaseStatus.OPEN.value,
+        "created_at": now,
+        "updated_at": now,
+    }
     rows: list[dict[str, Any]] = []
     columns: list[CaseColumns | None] = []
     for case in cases:

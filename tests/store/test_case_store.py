@@ -69,6 +69,20 @@ def test_an_assigned_reference_steps_around_one_already_given_by_hand(store: Cas
     assert store.add_cases([make_case(), make_case()])[1].reference == f"HR-{year}-{serial + 4:06d}"
 
 
+def test_cases_with_and_without_references_can_be_added_together(store: CaseStore) -> None:
+    added = store.add_cases(
+        [make_case(learner="Ann One"), make_case("GIVEN-1", learner="Bob Two"), make_case(learner="Cid Three")]
+    )
+    assert added[1].reference == "GIVEN-1"
+    listed = {summary.reference: summary.learner for summary in store.list_cases()}
+    assert listed == {
+        stored.reference: name for stored, name in zip(added, ["Ann One", "Bob Two", "Cid Three"], strict=True)
+    }
+    for stored, typed in zip(added, ["ann", "bob", "cid"], strict=True):
+        assert references(store.search_cases(typed)) == [stored.reference]
+        assert store.get_case(stored.reference).case == stored.case
+
+
 def test_references_are_unique(store: CaseStore) -> None:
     store.add_case(make_case("CASE-1"))
     with pytest.raises(DuplicateReferenceError, match="CASE-1"):
