@@ -1,0 +1,503 @@
+"""The report's content, section by section, as reportlab flowables.
+
+Every value that came from a case or a decision goes through :func:`~recogniser.report.text.text_flowable`;
+the only markup written here is the report's own fixed wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import cast
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from recogniser.elements import ANNEX_I_CITATION, FIVE_ELEMENTS, annex_i_elements, element_status
+from recogniser.model import Case, Decision, Element, Finding, Outcome, Purpose, RuleSet, Status
+from recogniser.report.settings import ReportSettings
+from recogniser.report.styles import (
+    ACCENT,
+    BODY,
+    BOX_FILL,
+    CELL,
+    CELL_BOLD,
+    CELL_CENTRED,
+    CELL_HEAD,
+    HEADING,
+    MUTED,
+    OFFICE,
+    OFFICE_DETAIL,
+    OUTCOME,
+    RULE,
+    SMALL,
+    STATUS_LOOKS,
+    SUBHEADING,
+    TITLE,
+    grid,
+)
+from recogniser.report.text import markup, text_flowable
+
+PURPOSE_LABELS: dict[Purpose, str] = {
+    Purpose.ADMISSION: "Admission to a programme",
+    Purpose.CREDIT_TRANSFER: "Credit transfer into a programme",
+    Purpose.EMPLOYMENT: "Statement for employment",
+    Purpose.RPL: "Recognition of prior learning",
+}
+
+OUTCOME_LABELS: dict[Outcome, str] = {
+    Outcome.FULL_RECOGNITION: "Full recognition",
+    Outcome.ALTERNATIVE_RECOGNITION: "Alternative recognition",
+    Outcome.PARTIAL_RECOGNITION: "Partial recognition",
+    Outcome.CONDITIONAL_RECOGNITION: "Recognition with conditions",
+    Outcome.NON_RECOGNITION: "Non-recognition",
+    Outcome.INFORMATION_REQUIRED: "Information required",
+}
+
+ELEMENT_LABELS: dict[Element, str] = {
+    Element.LEVEL: "Level",
+    Element.WORKLOAD: "Workload",
+    Element.QUALITY: "Quality",
+    Element.PROFILE: "Profile",
+    Element.LEARNING_OUTCOMES: "Learning outcomes",
+    Element.ASSESSMENT: "Assessment",
+    Element.IDENTITY: "Identity",
+    Element.COMPLETENESS: "Completeness",
+    Element.PROCEDURE: "Procedure",
+}
+
+#: Rule sets in the order the report lists them, with the texts they apply.
+RULE_SET_TITLES: dict[RuleSet, str] = {
+    RuleSet.COMPLETENESS: "Annex I completeness (Council Recommendation 2022/C 243/02)",
+    RuleSet.LISBON: "Lisbon Recognition Convention (1997) and its subsidiary texts",
+    RuleSet.QF: "Qualifications frameworks (QF-EHEA, EQF, national) and ECTS",
+    RuleSet.ESG: "Quality assurance (ESG 2015, EQAR, DEQAR)",
+    RuleSet.OUTCOMES: "Learning outcomes analysis",
+}
+
+_FIVE_ELEMENT_QUESTIONS: dict[Element, str] = {
+    Element.LEVEL: "Is the level stated and appropriate for the purpose?",
+    Element.WORKLOAD: "Is the workload stated, plausible and sufficient?",
+    Element.QUALITY: "Is the provider's quality assured?",
+    Element.PROFILE: "Does the credential's profile fit the purpose?",
+    Element.LEARNING_OUTCOMES: "Do the outcomes match what is sought?",
+}
+
+_APPEAL_BASIS = (
+    "Lisbon Recognition Convention, Art. III.5: reasons are given for any decision short of the recognition "
+    "requested, and the applicant may appeal. The substantial differences above are the reasons "
+    "(Revised Recommendation on Criteria and Procedures, 2010)."
+)
+
+
+def build_story(case: Case, decision: Decision, settings: ReportSettings, width: float, today: date) -> list[Flowable]:
+    """All the report's flowables for a frame ``width`` points wide."""
+    story: list[Flowable] = []
+    story += _letterhead(settings, width)
+    story += _header(case, decision, settings, width, today)
+    story += _credential(case, width)
+    story += _target(case, width)
+    story += _five_elements(decision, width)
+    story += _outcome_comparison(case, decision, width)
+    story += _findings(decision, width)
+    story += _recommendation(decision, width)
+    if decision.recommendation.outcome is not Outcome.FULL_RECOGNITION:
+        story += _differences_and_appeal(decision, width)
+    story += _evaluator_decision(settings, width)
+    return story
+
+
+# --- building blocks ---
+
+
+def _fixed(text: str, style: ParagraphStyle = BODY) -> Paragraph:
+    """A paragraph of the report's own wording (never user text: that goes through ``text_flowable``)."""
+    return Paragraph(text, style)
+
+
+def _text(value: str | None, style: ParagraphStyle = CELL, missing: str = "") -> Flowable:
+    if value is None or not value.strip():
+        return _fixed(f'<font color="#5F6368">{missing}</font>' if missing else "", style)
+    return text_flowable(value, style)
+
+
+def _heading(number: int, title: str) -> Paragraph:
+    return _fixed(f"{number}.&nbsp;&nbsp;{title}", HEADING)
+
+
+def _table(rows: list[list[object]], widths: Sequence[float], commands: list[tuple[object, ...]]) -> list[Flowable]:
+    """A ruled table built as one reportlab table per row, with the header kept with the first row.
+
+    A single table re-measures every remaining row each time it breaks across a page, which grows with the
+    square of its length; rows of their own keep sixty long outcomes fast, and a row taller than a page still
+    splits inside itself.
+    """
+    tables = []
+    for index, row in enumerate(rows):
+        table = Table([row], colWidths=list(widths), splitInRow=1, hAlign="LEFT")
+        table.setStyle(TableStyle(_row_commands(commands, index, len(rows))))
+        tables.append(table)
+    if len(tables) < 2:
+        return list(tables)
+    return [KeepTogether(tables[:2]), *tables[2:]]
+
+
+def _row_commands(commands: list[tuple[object, ...]], row: int, rows: int) -> list[tuple[object, ...]]:
+    """The table-style commands that touch ``row`` of a ``rows``-row table, moved to a one-row table."""
+    selected = []
+    for name, start, stop, *values in commands:
+        first_column, first_row = cast(tuple[int, int], start)
+        last_column, last_row = cast(tuple[int, int], stop)
+        first = first_row + rows if first_row < 0 else first_row
+        last = last_row + rows if last_row < 0 else last_row
+        if first <= row <= last:
+            selected.append((name, (first_column, 0), (last_column, 0), *values))
+    return selected
+
+
+def _status_cell(status: Status, label: str | None = None) -> Paragraph:
+    """A status mark: its word in the status colour (the cell is filled by ``_status_fills``)."""
+    look = STATUS_LOOKS[status]
+    return _fixed(f'<font color="{look.ink.hexval()}">{label or look.label}</font>', CELL_CENTRED)
+
+
+def _status_fills(statuses: Iterable[tuple[int, Status]], column: int) -> list[tuple[object, ...]]:
+    return [("BACKGROUND", (column, row), (column, row), STATUS_LOOKS[status].fill) for row, status in statuses]
+
+
+def _number(value: float | None) -> str | None:
+    return None if value is None else f"{value:g}"
+
+
+def _key_values(rows: list[tuple[str, Flowable]], width: float) -> Table:
+    table = Table(
+        [[_fixed(label, CELL_HEAD), value] for label, value in rows],
+        colWidths=[38 * mm, width - 38 * mm],
+        hAlign="LEFT",
+        splitInRow=1,
+    )
+    table.setStyle(TableStyle(grid(header_rows=0)))
+    return table
+
+
+# --- sections ---
+
+
+def _letterhead(settings: ReportSettings, width: float) -> list[Flowable]:
+    office = [text_flowable(settings.office_name, OFFICE)]
+    if settings.office_address:
+        office.append(text_flowable(settings.office_address, OFFICE_DETAIL))
+    logo: Flowable | str = ""
+    if settings.logo_path is not None:
+        image = Image(str(settings.logo_path))
+        scale = min(18 * mm / image.imageHeight, 60 * mm / image.imageWidth)
+        image.drawHeight = image.imageHeight * scale
+        image.drawWidth = image.imageWidth * scale
+        image.hAlign = "LEFT"
+        logo = image
+    table = Table([[logo, office]], colWidths=[width * 0.45, width * 0.55], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("LINEBELOW", (0, 0), (-1, 0), 1.2, ACCENT),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return [table, Spacer(1, 5 * mm)]
+
+
+def _header(case: Case, decision: Decision, settings: ReportSettings, width: float, today: date) -> list[Flowable]:
+    recommendation = decision.recommendation
+    rows: list[tuple[str, Flowable]] = [
+        ("Case reference", _text(decision.reference or case.reference, CELL_BOLD, "not assigned")),
+        ("Date of report", _fixed(today.isoformat(), CELL)),
+        ("Purpose", _fixed(PURPOSE_LABELS[decision.purpose], CELL)),
+        ("Assessing country", _text(case.assessing_country)),
+        ("Evaluator", _text(settings.evaluator_name, CELL, "not named")),
+        ("Facts judged as of", _fixed(decision.as_of.isoformat() if decision.as_of else "the date of issue", CELL)),
+        ("Recommended outcome", _fixed(OUTCOME_LABELS[recommendation.outcome], CELL_BOLD)),
+    ]
+    return [
+        _fixed("Recognition recommendation", TITLE),
+        _fixed(
+            "Assessment of a micro-credential under the Lisbon Recognition Convention, the qualifications "
+            "frameworks of the EHEA and the ESG. This is a recommendation: the evaluator's decision is recorded "
+            "in section 8.",
+            SMALL,
+        ),
+        Spacer(1, 3 * mm),
+        _key_values(rows, width),
+    ]
+
+
+def _credential(case: Case, width: float) -> list[Flowable]:
+    credential = case.credential
+    elements = annex_i_elements(credential)
+    rows: list[list[object]] = [[_fixed(h, CELL_HEAD) for h in ("No.", "Element", "As stated", "")]]
+    commands = grid()
+    for group, mandatory in (("Mandatory elements", True), ("Optional elements", False)):
+        commands += [
+            ("SPAN", (0, len(rows)), (-1, len(rows))),
+            ("BACKGROUND", (0, len(rows)), (-1, len(rows)), BOX_FILL),
+        ]
+        rows.append([_fixed(group, CELL_BOLD), "", "", ""])
+        for element in (e for e in elements if e.mandatory is mandatory):
+            if element.value is None:
+                mark = _fixed('<font color="#9A1B1B">MISSING</font>' if mandatory else "not stated", CELL_CENTRED)
+                if mandatory:
+                    commands.append(("BACKGROUND", (3, len(rows)), (3, len(rows)), STATUS_LOOKS[Status.FAIL].fill))
+            else:
+                mark = _fixed("", CELL)
+            rows.append([_fixed(str(element.number), CELL), _fixed(element.label, CELL), _text(element.value), mark])
+    missing = [e for e in elements if e.mandatory and e.value is None]
+    story: list[Flowable] = [
+        _heading(1, "The micro-credential, element by element"),
+        _fixed(f"Checked against the standard elements of {ANNEX_I_CITATION}.", SMALL),
+        *_table(rows, [10 * mm, 52 * mm, width - 84 * mm, 22 * mm], commands),
+    ]
+    if missing:
+        story.append(
+            _fixed(
+                f"{len(missing)} of the 11 mandatory elements {'is' if len(missing) == 1 else 'are'} missing.", SMALL
+            )
+        )
+    outcomes = credential.learning_outcomes or ()
+    if outcomes:
+        story.append(_fixed("Learning outcomes stated in the credential", SUBHEADING))
+        story += _numbered(outcomes, width)
+    return story
+
+
+def _numbered(items: Sequence[str], width: float) -> list[Flowable]:
+    rows: list[list[object]] = [[_fixed(f"{index}.", CELL), _text(item)] for index, item in enumerate(items, start=1)]
+    return _table(rows, [10 * mm, width - 10 * mm], grid(header_rows=0))
+
+
+def _target(case: Case, width: float) -> list[Flowable]:
+    story: list[Flowable] = [_heading(2, "What recognition is sought for")]
+    target = case.target
+    if target is None:
+        story.append(
+            _fixed(
+                f"Purpose: {PURPOSE_LABELS[case.purpose].lower()}. No target programme or component is named; "
+                "the credential is judged for the purpose as such.",
+                BODY,
+            )
+        )
+        return story
+    rows: list[tuple[str, Flowable]] = [
+        ("Purpose", _fixed(PURPOSE_LABELS[case.purpose], CELL)),
+        ("Programme or component", _text(target.title, CELL_BOLD, "not stated")),
+        ("Institution", _text(target.institution, CELL, "not stated")),
+        ("EQF level", _text(str(target.eqf_level) if target.eqf_level is not None else None, CELL, "not stated")),
+        ("ECTS sought", _text(_number(target.ects), CELL, "not stated")),
+    ]
+    story.append(_key_values(rows, width))
+    if target.learning_outcomes:
+        story.append(_fixed("Learning outcomes of the target", SUBHEADING))
+        story += _numbered(target.learning_outcomes, width)
+    return story
+
+
+def _five_elements(decision: Decision, width: float) -> list[Flowable]:
+    rows: list[list[object]] = [[_fixed(h, CELL_HEAD) for h in ("Element", "Status", "Why")]]
+    fills: list[tuple[int, Status]] = []
+    for element in FIVE_ELEMENTS:
+        status = element_status(decision, element)
+        fills.append((len(rows), status))
+        deciding = [f for f in decision.findings if f.element is element and f.status is status]
+        reasons: list[Flowable] = [_text(f.message) for f in deciding] or [
+            _fixed('<font color="#5F6368">No finding speaks to this element: not judged.</font>', CELL)
+        ]
+        rows.append(
+            [
+                [_fixed(ELEMENT_LABELS[element], CELL_BOLD), _fixed(_FIVE_ELEMENT_QUESTIONS[element], SMALL)],
+                _status_cell(status),
+                reasons,
+            ]
+        )
+    return [
+        _heading(3, "The five elements"),
+        _fixed(
+            "Level, workload, quality, profile and learning outcomes, as the European Area of Recognition manual "
+            "judges a qualification. Each mark is the worst status among the findings on that element.",
+            SMALL,
+        ),
+        *_table(rows, [42 * mm, 22 * mm, width - 64 * mm], grid() + _status_fills(fills, 1)),
+    ]
+
+
+def _outcome_comparison(case: Case, decision: Decision, width: float) -> list[Flowable]:
+    story: list[Flowable] = [_heading(4, "Learning outcomes compared")]
+    matches = decision.outcome_matches
+    if not matches:
+        reason = (
+            "The target lists no learning outcomes, so none were compared."
+            if case.target is not None
+            else "There is no target programme, so no outcomes were compared."
+        )
+        story.append(_fixed(reason, BODY))
+        return story
+    rows: list[list[object]] = [
+        [_fixed(h, CELL_HEAD) for h in ("No.", "Target outcome", "Best match in the credential", "Score", "")]
+    ]
+    fills: list[tuple[int, Status]] = []
+    for index, match in enumerate(matches, start=1):
+        status = Status.PASS if match.matched else Status.FAIL
+        fills.append((len(rows), status))
+        rows.append(
+            [
+                _fixed(f"{index}.", CELL),
+                _text(match.target),
+                _text(match.credential, CELL, "no outcome to compare"),
+                _fixed(f"{match.score:.0f}", CELL),
+                _status_cell(status, "MATCHED" if match.matched else "NOT MATCHED"),
+            ]
+        )
+    covered = sum(1 for m in matches if m.matched)
+    free = width - 10 * mm - 12 * mm - 24 * mm
+    story += [
+        _fixed(
+            f"Each target outcome beside the credential outcome that matches it best (score 0-100). "
+            f"{covered} of {len(matches)} target outcomes are matched.",
+            SMALL,
+        ),
+        *_table(rows, [10 * mm, free / 2, free / 2, 12 * mm, 24 * mm], grid() + _status_fills(fills, 4)),
+    ]
+    return story
+
+
+def _findings(decision: Decision, width: float) -> list[Flowable]:
+    story: list[Flowable] = [_heading(5, "Findings by rule set")]
+    if not decision.findings:
+        story.append(_fixed("The assessment recorded no findings.", BODY))
+    for rule_set, title in RULE_SET_TITLES.items():
+        findings = [f for f in decision.findings if f.rule_set is rule_set]
+        if not findings:
+            continue
+        story.append(_fixed(title, SUBHEADING))
+        story += _findings_table(findings, width)
+    return story
+
+
+def _findings_table(findings: Sequence[Finding], width: float) -> list[Flowable]:
+    rows: list[list[object]] = [[_fixed(h, CELL_HEAD) for h in ("Status", "Element", "Finding and its basis")]]
+    fills: list[tuple[int, Status]] = []
+    for finding in findings:
+        fills.append((len(rows), finding.status))
+        rows.append(
+            [
+                _status_cell(finding.status),
+                _fixed(ELEMENT_LABELS[finding.element], CELL),
+                [
+                    _text(finding.message),
+                    Paragraph(f"Basis: {markup(finding.citation)} · <i>{markup(finding.rule_id)}</i>", SMALL),
+                ],
+            ]
+        )
+    return _table(rows, [20 * mm, 26 * mm, width - 46 * mm], grid() + _status_fills(fills, 0))
+
+
+def _recommendation(decision: Decision, width: float) -> list[Flowable]:
+    recommendation = decision.recommendation
+    inner: list[Flowable] = [
+        _fixed(OUTCOME_LABELS[recommendation.outcome], OUTCOME),
+        Spacer(1, 2),
+    ]
+    if recommendation.ects_recognised is not None:
+        inner.append(_fixed(f"<b>ECTS recognised:</b> {_number(recommendation.ects_recognised)}", BODY))
+    if recommendation.summary.strip():
+        inner.append(_text(recommendation.summary, BODY))
+    for title, items in (
+        ("Conditions to be met", recommendation.conditions),
+        ("Information the applicant must supply (LRC Art. III.3)", recommendation.information_required),
+    ):
+        if items:
+            inner.append(_fixed(title, SUBHEADING))
+            inner += _numbered(items, width - 12 * mm)
+    box = Table([[inner]], colWidths=[width], hAlign="LEFT", splitInRow=1)
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1.4, ACCENT),
+                ("BACKGROUND", (0, 0), (-1, -1), BOX_FILL),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6 * mm),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
+            ]
+        )
+    )
+    return [_heading(6, "Recommendation"), box]
+
+
+def _differences_and_appeal(decision: Decision, width: float) -> list[Flowable]:
+    recommendation = decision.recommendation
+    story: list[Flowable] = [_heading(7, "Substantial differences and appeal")]
+    differences = recommendation.substantial_differences
+    if differences:
+        rows: list[list[object]] = [[_fixed(h, CELL_HEAD) for h in ("Element", "Substantial difference", "Basis")]]
+        for difference in differences:
+            rows.append(
+                [
+                    _fixed(ELEMENT_LABELS[difference.element], CELL_BOLD),
+                    _text(difference.description),
+                    _text(difference.citation, SMALL),
+                ]
+            )
+        story += _table(rows, [28 * mm, width - 78 * mm, 50 * mm], grid())
+    else:
+        story.append(_fixed("No substantial difference was recorded.", BODY))
+    story.append(_fixed("Appeal", SUBHEADING))
+    story.append(_text(recommendation.appeal, BODY, "The appeal route is not stated in the decision."))
+    story.append(_fixed(_APPEAL_BASIS, SMALL))
+    return story
+
+
+def _evaluator_decision(settings: ReportSettings, width: float) -> list[Flowable]:
+    line_height = 9 * mm
+
+    def blank(lines: int) -> Table:
+        table = Table([[""] for _ in range(lines)], colWidths=[width - 40 * mm], rowHeights=line_height)
+        table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, MUTED)]))
+        return table
+
+    rows: list[list[object]] = [
+        [_fixed("Final decision", CELL_HEAD), [_fixed("[&nbsp;&nbsp;] as recommended", CELL), blank(1)]],
+        [_fixed("ECTS recognised", CELL_HEAD), blank(1)],
+        [_fixed("Justification", CELL_HEAD), blank(4)],
+        [_fixed("Evaluator", CELL_HEAD), _text(settings.evaluator_name, CELL) if settings.evaluator_name else blank(1)],
+        [_fixed("Signature", CELL_HEAD), blank(1)],
+        [_fixed("Date", CELL_HEAD), blank(1)],
+    ]
+    table = Table(rows, colWidths=[40 * mm, width - 40 * mm], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("VALIGN", (0, 0), (0, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+                ("LEFTPADDING", (0, 0), (0, -1), 4),
+            ]
+        )
+    )
+    return [
+        KeepTogether(
+            [
+                _heading(8, "Decision of the evaluator"),
+                _fixed(
+                    "The recommendation above supports the decision; it does not make it. The evaluator records the "
+                    "final decision and its justification here (LRC Art. III.5: reasons are given in writing).",
+                    SMALL,
+                ),
+                table,
+            ]
+        )
+    ]

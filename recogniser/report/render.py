@@ -1,0 +1,153 @@
+"""Rendering the report to PDF bytes, and writing it to a file atomically."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import SimpleDocTemplate
+
+from recogniser import __version__
+from recogniser.casefile import dumps_case, write_bytes_atomically
+from recogniser.model import Case, Decision
+from recogniser.report.document import OUTCOME_LABELS, PURPOSE_LABELS, build_story
+from recogniser.report.fonts import BASE_FONT, register_fonts
+from recogniser.report.settings import ReportSettings
+from recogniser.report.styles import FOOTER_SIZE, MUTED, PAGE_MARGIN, RULE
+from recogniser.report.text import clean
+
+
+def render_report(
+    case: Case, decision: Decision, settings: ReportSettings, *, attach_case: bool = True, today: date | None = None
+) -> bytes:
+    """The recommendation report for ``decision`` on ``case`` as PDF bytes (A4).
+
+    With ``attach_case`` the case file is embedded in the PDF, so the decision can be re-checked from the report
+    alone: its canonical SHA-256 is the one printed in the footer. ``today`` is the date the report is dated.
+    """
+    register_fonts()
+    buffer = io.BytesIO()
+    reference = decision.reference or case.reference or ""
+    title = f"Recognition recommendation {reference}".strip()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=PAGE_MARGIN,
+        rightMargin=PAGE_MARGIN,
+        topMargin=PAGE_MARGIN,
+        bottomMargin=PAGE_MARGIN + 6,
+        title=clean(title),
+        author=clean(settings.evaluator_name or settings.office_name),
+        subject=clean(_subject(case, decision)),
+        keywords=clean(_keywords(decision, reference)),
+        creator=f"Recogniser {__version__}",
+        lang="en",
+    )
+    story = build_story(case, decision, settings, document.width, today or date.today())
+    footer = _Footer(decision, settings, reference)
+    attachment = (_attachment_name(reference), dumps_case(case.document).encode("utf-8")) if attach_case else None
+
+    def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
+        return _ReportCanvas(*args, footer=footer, attachment=attachment, **kwargs)
+
+    document.build(story, canvasmaker=canvas_maker)
+    return buffer.getvalue()
+
+
+def write_report(
+    case: Case, decision: Decision, path: Path, settings: ReportSettings, *, attach_case: bool = True
+) -> None:
+    """Render the report and write it to ``path``: readers see the old file or the whole new one, never a part."""
+    write_bytes_atomically(path, render_report(case, decision, settings, attach_case=attach_case))
+
+
+def _subject(case: Case, decision: Decision) -> str:
+    credential = case.credential.title or "a micro-credential"
+    return f"{credential}: {PURPOSE_LABELS[decision.purpose].lower()}"
+
+
+def _keywords(decision: Decision, reference: str) -> str:
+    words = [
+        "micro-credential",
+        "recognition",
+        "Lisbon Recognition Convention",
+        OUTCOME_LABELS[decision.recommendation.outcome],
+    ]
+    return ", ".join([*words, reference] if reference else words)
+
+
+def _attachment_name(reference: str) -> str:
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", reference).strip("-.") or "case"
+    return f"{stem}.json"
+
+
+class _Footer:
+    """Page X of Y with the rulebook version and the case hash, and the reference on every page but the first."""
+
+    def __init__(self, decision: Decision, settings: ReportSettings, reference: str) -> None:
+        self.left = f"Rulebook {decision.rulebook_version} · Case SHA-256 {decision.case_sha256}"
+        self.running_head = clean(" · ".join(part for part in (settings.office_name, reference) if part))
+
+    def draw(self, canvas: Canvas, page: int, pages: int) -> None:
+        width, _ = A4
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(PAGE_MARGIN, PAGE_MARGIN, width - PAGE_MARGIN, PAGE_MARGIN)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(BASE_FONT, FOOTER_SIZE)
+        canvas.drawString(PAGE_MARGIN, PAGE_MARGIN - 10, self.left)
+        canvas.drawRightString(width - PAGE_MARGIN, PAGE_MARGIN - 10, f"Page {page} of {pages}")
+        canvas.restoreState()
+
+
+class _ReportCanvas(Canvas):  # type: ignore[misc]
+    """Holds the pages back until the end so that each footer can say how many pages there are."""
+
+    def __init__(self, *args: Any, footer: _Footer, attachment: tuple[str, bytes] | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._attachment = attachment
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's canvas interface
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._footer.draw(self, number, total)
+            super().showPage()
+        if self._attachment is not None:
+            _embed(self, *self._attachment)
+        super().save()
+
+
+def _embed(canvas: Canvas, name: str, data: bytes) -> None:
+    """Attach ``data`` as an embedded file (PDF 1.7, 7.11.4), listed in the document's name tree."""
+    document = canvas._doc
+    stream = PDFStream(
+        PDFDictionary({"Type": PDFName("EmbeddedFile"), "Params": PDFDictionary({"Size": len(data)})}),
+        content=data,
+    )
+    stream.dictionary["Subtype"] = PDFName("application#2Fjson")
+    specification = PDFDictionary(
+        {
+            "Type": PDFName("Filespec"),
+            "F": PDFString(name),
+            "UF": PDFString(name),
+            "Desc": PDFString("The case file this report was made from"),
+            "EF": PDFDictionary({"F": document.Reference(stream)}),
+            "AFRelationship": PDFName("Source"),
+        }
+    )
+    names = PDFDictionary({"Names": PDFArray([PDFString(name), document.Reference(specification)])})
+    document.Catalog.Names = PDFDictionary({"EmbeddedFiles": names})

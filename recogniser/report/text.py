@@ -1,0 +1,268 @@
+"""User text into the report: escaped, one font per script, Arabic shaped and laid out right to left.
+
+Everything that came from a case file passes through :func:`text_flowable`, so no value can inject markup,
+break the layout or lose its letters. Left-to-right text becomes a reportlab ``Paragraph`` with a font switch
+per script run. Text with right-to-left letters gets :class:`BidiParagraph`: reportlab's own bidi support
+needs a library that is not on PyPI, so lines are broken here in logical order, each line is reordered with
+the embedding levels ``python-bidi`` resolves (Unicode Bidirectional Algorithm, UAX #9, with the bracket pairs
+of rule N0), and every Arabic word is shaped by HarfBuzz
+through reportlab's shaping support (joined letters, lam-alef ligatures, marks).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from xml.sax.saxutils import escape
+
+import bidi
+from bidi.algorithm import MIRRORED
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
+from reportlab.platypus import Flowable, Paragraph
+
+from recogniser.report.fonts import BASE_BOLD_FONT, Run, Script, font_name, is_arabic_letter, runs
+
+# Control and format characters draw as boxes or move text around invisibly; lone surrogates cannot be encoded.
+_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
+_KEPT = frozenset({"\n", "\u200c", "\u200d"})
+_WORD = re.compile(r"\S+")
+_LEVEL = re.compile(r"Level\(\s*(\d+),\s*\)")
+
+
+def clean(text: str) -> str:
+    """``text`` without characters that cannot be printed; tabs become spaces, other line breaks become newlines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return "".join(c for c in text if c in _KEPT or unicodedata.category(c) not in _DROPPED_CATEGORIES)
+
+
+def markup(text: str, bold: bool = False) -> str:
+    """Paragraph markup for plain ``text``: escaped, with a font switch for every script run."""
+    parts = []
+    for run in runs(clean(text)):
+        escaped = escape(run.text).replace("\n", "<br/>")
+        if run.script is Script.BASE:
+            parts.append(escaped)
+        else:
+            parts.append(f'<font face="{font_name(run.script, bold)}">{escaped}</font>')
+    return "".join(parts)
+
+
+def is_right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in {"R", "AL"} for c in text)
+
+
+def text_flowable(text: str, style: ParagraphStyle) -> Flowable:
+    """The flowable that prints ``text`` (plain text from a case or decision) in ``style``."""
+    if is_right_to_left(text):
+        return BidiParagraph(clean(text), style)
+    return Paragraph(markup(text, bold=style.fontName == BASE_BOLD_FONT), style)
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """A piece of a visual line drawn with one font, shaped when it is Arabic."""
+
+    text: str
+    font: str
+    width: float
+    shaped: bool
+
+
+class BidiParagraph(Flowable):  # type: ignore[misc]
+    """A paragraph holding right-to-left text, laid out by the Unicode Bidirectional Algorithm."""
+
+    def __init__(self, text: str, style: ParagraphStyle, right_to_left: bool | None = None) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self._bold = style.fontName == BASE_BOLD_FONT
+        # The direction is the first strong letter's (UAX #9, P2); a part split off keeps its paragraph's.
+        if right_to_left is None:
+            right_to_left = bidi.get_base_level(text) == 1 if text.strip() else False
+        self._right_to_left = right_to_left
+        self._lines: list[str] = []
+        self._paragraph_ends: list[bool] = []
+        self._wrapped_for: float | None = None
+
+    # --- layout ---
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._wrapped_for != available_width:
+            self._lines, self._paragraph_ends = self._break_lines(available_width)
+            self._wrapped_for = available_width
+        self.width = available_width
+        self.height = len(self._lines) * self.style.leading
+        return available_width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        # A table asks for the split at its column width but lays cells out without their padding: the lines
+        # from the last layout are the ones on the page.
+        if self._wrapped_for is None:
+            self.wrap(available_width, available_height)
+        fitting = int(available_height // self.style.leading)
+        if not 0 < fitting < len(self._lines):
+            return []
+        # The parts hold the text of their lines, not the lines, so they can flow again at any width.
+        return [
+            BidiParagraph(self._text_of(0, fitting), self.style, self._right_to_left),
+            BidiParagraph(self._text_of(fitting, len(self._lines)), self.style, self._right_to_left),
+        ]
+
+    def _text_of(self, first: int, end: int) -> str:
+        return "".join(
+            line + ("\n" if ends_paragraph else " ")
+            for line, ends_paragraph in zip(self._lines[first:end], self._paragraph_ends[first:end], strict=True)
+        )[:-1]
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's flowable interface
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's flowable interface
+        return float(self.style.spaceAfter)
+
+    def _break_lines(self, width: float) -> tuple[list[str], list[bool]]:
+        """Greedy breaking in logical order, as the bidi algorithm requires (UAX #9, 3.4); the lines, and for
+        each whether it ends a paragraph of the text."""
+        space = stringWidth(" ", font_name(Script.BASE, self._bold), self.style.fontSize)
+        lines: list[str] = []
+        paragraph_ends: list[bool] = []
+        for paragraph in self.text.split("\n"):
+            current: list[str] = []
+            current_width = 0.0
+            for word in _WORD.findall(paragraph):
+                word_width = self._measure(word)
+                added = word_width + (space if current else 0.0)
+                if current_width + added <= width:
+                    current.append(word)
+                    current_width += added
+                    continue
+                if current:
+                    lines.append(" ".join(current))
+                pieces = self._split_long_word(word, width) if word_width > width else [word]
+                lines.extend(pieces[:-1])
+                current = [pieces[-1]]
+                current_width = self._measure(pieces[-1])
+            lines.append(" ".join(current))
+            paragraph_ends += [False] * (len(lines) - len(paragraph_ends) - 1) + [True]
+        return lines, paragraph_ends
+
+    def _split_long_word(self, word: str, width: float) -> list[str]:
+        pieces = []
+        piece = ""
+        for character in word:
+            if piece and self._measure(piece + character) > width:
+                pieces.append(piece)
+                piece = ""
+            piece += character
+        pieces.append(piece)
+        return pieces
+
+    def _measure(self, logical: str) -> float:
+        return _width(logical, self._bold, self.style.fontSize)
+
+    # --- drawing ---
+
+    def draw(self) -> None:
+        canvas = self.canv
+        leading = self.style.leading
+        size = self.style.fontSize
+        alignment = TA_RIGHT if self._right_to_left else self.style.alignment
+        canvas.setFillColor(self.style.textColor)
+        for index, line in enumerate(self._lines):
+            segments = _segments(visual_order(line, self._right_to_left), True, self._bold, size)
+            line_width = sum(segment.width for segment in segments)
+            x = {TA_RIGHT: self.width - line_width, TA_CENTER: (self.width - line_width) / 2}.get(alignment, 0.0)
+            y = self.height - index * leading - size
+            text = canvas.beginText(x, y)
+            for segment in segments:
+                text.setFont(segment.font, size)
+                text.textOut(segment.text)
+            canvas.drawText(text)
+
+
+@lru_cache(maxsize=4096)
+def _width(logical: str, bold: bool, size: float) -> float:
+    # Widths do not depend on order, so the logical text is measured as it is.
+    return sum(segment.width for segment in _segments(logical, False, bold, size))
+
+
+@lru_cache(maxsize=4096)
+def _shape(word: str, font: str, size: float) -> str:
+    shaped: str = shapeStr(word, font, size)
+    return shaped
+
+
+def _segments(line: str, visual: bool, bold: bool, size: float) -> list[_Segment]:
+    """``line`` cut into single-font pieces. Arabic words of a visual line go back to logical order to be
+    shaped: HarfBuzz joins the letters and returns the glyphs right to left."""
+    segments = []
+    for run in _arabic_word_runs(line):
+        font = font_name(run.script, bold)
+        if run.script is Script.ARABIC and is_arabic_letter(run.text[0]):
+            shaped = _shape(run.text[::-1] if visual else run.text, font, size)
+            if isinstance(shaped, ShapedStr):
+                width = sum(data.x_advance for data in shaped.__shapeData__) * size / 1000
+                segments.append(_Segment(shaped, font, width, shaped=True))
+                continue
+        segments.append(_Segment(run.text, font, stringWidth(run.text, font, size), shaped=False))
+    return segments
+
+
+def _arabic_word_runs(line: str) -> list[Run]:
+    """Font runs of ``line``, with each Arabic word apart from spaces, Arabic punctuation and digits."""
+    result: list[Run] = []
+    for run in runs(line):
+        if run.script is not Script.ARABIC:
+            result.append(run)
+            continue
+        for match in re.finditer(r"\s+|\S+", run.text):
+            piece = match.group()
+            start = 0
+            for index in range(1, len(piece) + 1):
+                if index == len(piece) or is_arabic_letter(piece[index]) != is_arabic_letter(piece[start]):
+                    result.append(Run(piece[start:index], Script.ARABIC))
+                    start = index
+    return result
+
+
+def embedding_levels(line: str, right_to_left: bool) -> list[int]:
+    """The resolved embedding level of each character of ``line`` (one line, no paragraph breaks).
+
+    ``python-bidi`` reports the levels only in its debug output, one per UTF-8 byte; its plain
+    ``get_display`` does not mirror brackets and its older pure-Python algorithm lacks rule N0.
+    """
+    report = str(bidi.get_display(line, base_dir="R" if right_to_left else "L", debug=True))
+    byte_levels = [int(level) for level in _LEVEL.findall(report.split("paragraphs:", 1)[0])]
+    if len(byte_levels) != len(line.encode("utf-8")):
+        raise RuntimeError("python-bidi reported levels in an unexpected form")
+    levels = []
+    offset = 0
+    for character in line:
+        levels.append(byte_levels[offset])
+        offset += len(character.encode("utf-8"))
+    return levels
+
+
+def visual_order(line: str, right_to_left: bool) -> str:
+    """``line`` as it is displayed from left to right: runs reversed by level (UAX #9 rule L2) and characters
+    at right-to-left levels mirrored (rule L4), so an opening bracket faces its text in either direction."""
+    levels = embedding_levels(line, right_to_left)
+    order = list(range(len(line)))
+    odd_levels = [level for level in levels if level % 2]
+    for level in range(max(levels, default=0), min(odd_levels, default=1) - 1, -1):
+        index = 0
+        while index < len(order):
+            if levels[order[index]] < level:
+                index += 1
+                continue
+            end = index
+            while end < len(order) and levels[order[end]] >= level:
+                end += 1
+            order[index:end] = order[index:end][::-1]
+            index = end
+    return "".join(MIRRORED.get(line[i], line[i]) if levels[i] % 2 else line[i] for i in order)

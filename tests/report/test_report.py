@@ -1,0 +1,331 @@
+"""The recommendation report: every section, the citations, any script, hostile text, metadata, atomic writes."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from reportlab.platypus import Flowable
+
+import recogniser.report.render as render_module
+from recogniser.casefile import canonical_json, case_sha256
+from recogniser.model import Decision, Element, Finding, Outcome, OutcomeMatch, Recommendation, RuleSet, Status
+from recogniser.report import ReportSettings, render_report, write_report
+from tests.report.factories import case_from, decision_for, example_document
+
+SETTINGS = ReportSettings(office_name="ENIC-NARIC Croatia", evaluator_name="Ana Horvat", office_address="Zagreb")
+
+
+def pages_text(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def flat(pdf: bytes) -> str:
+    """All text of the report on one line: table cells wrap, so phrases are checked with single spaces."""
+    return " ".join(" ".join(pages_text(pdf)).split())
+
+
+def maritime() -> tuple[dict[str, object], Decision]:
+    document = example_document("maritime-credit-transfer.json")
+    case = case_from(document)
+    return document, decision_for(case)
+
+
+def test_every_section_is_there_in_order() -> None:
+    document, decision = maritime()
+    text = flat(render_report(case_from(document), decision, SETTINGS, today=date(2026, 3, 1)))
+    headings = [
+        "Recognition recommendation",
+        "1. The micro-credential, element by element",
+        "2. What recognition is sought for",
+        "3. The five elements",
+        "4. Learning outcomes compared",
+        "5. Findings by rule set",
+        "6. Recommendation",
+        "7. Substantial differences and appeal",
+        "8. Decision of the evaluator",
+    ]
+    positions = [text.index(heading) for heading in headings]
+    assert positions == sorted(positions)
+    for value in ("ENIC-NARIC Croatia", "Ana Horvat", "EXAMPLE-01", "2026-03-01", "Credit transfer into a programme"):
+        assert value in text
+
+
+def test_the_header_credential_and_target_show_the_case() -> None:
+    document, decision = maritime()
+    text = flat(render_report(case_from(document), decision, SETTINGS))
+    for value in (
+        "Identification of the learner Ivana Example",
+        "Safety Management on Merchant Vessels",
+        "HR-CROQF level 6; EQF 6",
+        "5 ECTS; 135 hours",
+        "supervised, identity verified",
+        "Example University of the Adriatic",
+        "ECTS sought 5",
+    ):
+        assert value in text
+    assert text.count("not stated") == 2  # prerequisites and further information
+    assert "MISSING" not in text
+
+
+def test_missing_mandatory_elements_are_marked() -> None:
+    case = case_from(example_document("incomplete-admission.json"))
+    text = flat(render_report(case, decision_for(case, Outcome.INFORMATION_REQUIRED), SETTINGS))
+    # The example states no learning outcomes, assessment or quality assurance.
+    assert text.count("MISSING") == 3
+    assert "3 of the 11 mandatory elements are missing." in text
+
+
+def test_five_elements_carry_the_worst_status_of_their_findings() -> None:
+    document, decision = maritime()
+    text = flat(render_report(case_from(document), decision, SETTINGS))
+    section = text[text.index("3. The five elements") : text.index("4. Learning outcomes compared")]
+    assert "Level Is the level stated and appropriate for the purpose? PASS" in section
+    assert "Workload Is the workload stated, plausible and sufficient? WARNING" in section
+    assert "FAIL One of four target outcomes is not matched." in section
+
+
+def test_outcome_comparison_findings_citations_and_recommendation() -> None:
+    document, decision = maritime()
+    text = flat(render_report(case_from(document), decision, SETTINGS))
+    assert "3 of 4 target outcomes are matched" in text
+    assert "NOT MATCHED" in text
+    for finding in decision.findings:
+        assert f"Basis: {finding.citation}" in text
+    for title in ("Annex I completeness", "Lisbon Recognition Convention (1997)", "Quality assurance (ESG 2015"):
+        assert title in text
+    assert "Partial recognition ECTS recognised: 4" in text
+    assert "Pass an identity-verified oral examination on safety audits." in text
+    assert "LRC Art. VI.1; Revised Recommendation 2010, §36" in text
+    assert "within 15 days of notification" in text
+
+
+def test_full_recognition_has_no_appeal_section() -> None:
+    document, _ = maritime()
+    case = case_from(document)
+    text = flat(render_report(case, decision_for(case, Outcome.FULL_RECOGNITION), SETTINGS))
+    assert "Substantial differences and appeal" not in text
+    assert "8. Decision of the evaluator" in text
+
+
+def test_footer_numbers_pages_and_names_rulebook_and_hash() -> None:
+    document, decision = maritime()
+    pages = pages_text(render_report(case_from(document), decision, SETTINGS))
+    assert len(pages) > 1
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page
+        assert f"Rulebook 2026.1 · Case SHA-256 {decision.case_sha256}" in page
+
+
+def test_metadata_is_set() -> None:
+    document, decision = maritime()
+    metadata = PdfReader(io.BytesIO(render_report(case_from(document), decision, SETTINGS))).metadata
+    assert metadata is not None
+    assert metadata.title == "Recognition recommendation EXAMPLE-01"
+    assert metadata.author == "Ana Horvat"
+    assert metadata.subject == "Safety Management on Merchant Vessels: credit transfer into a programme"
+    assert metadata.get("/Keywords") == (
+        "micro-credential, recognition, Lisbon Recognition Convention, Partial recognition, EXAMPLE-01"
+    )
+
+
+def test_the_case_file_is_attached_and_matches_the_hash() -> None:
+    document, decision = maritime()
+    reader = PdfReader(io.BytesIO(render_report(case_from(document), decision, SETTINGS)))
+    (attached,) = reader.attachments["EXAMPLE-01.json"]
+    assert case_sha256(json.loads(attached)) == decision.case_sha256
+    without = PdfReader(io.BytesIO(render_report(case_from(document), decision, SETTINGS, attach_case=False)))
+    assert dict(without.attachments) == {}
+
+
+NAMES = {
+    "latin": "Łukasz Żółć-Ærøskøbing, Ângela Ñúñez",
+    "cyrillic": "Иван Петрович Сидоров",
+    "greek": "Γεώργιος Παπαδόπουλος",
+    "georgian": "ნინო ბერიძე",
+    "armenian": "Արամ Պետրոսյան",
+}
+
+
+def _with_learner(name: str, title: str | None = None) -> tuple[dict[str, object], Decision]:
+    document = copy.deepcopy(example_document("maritime-credit-transfer.json"))
+    credential = document["credential"]
+    assert isinstance(credential, dict)
+    credential["learner"] = {"name": name}
+    if title is not None:
+        credential["title"] = title
+    return document, decision_for(case_from(document))
+
+
+@pytest.mark.parametrize("script", sorted(NAMES))
+def test_names_in_every_left_to_right_script_come_out_intact(script: str) -> None:
+    document, decision = _with_learner(NAMES[script])
+    assert NAMES[script] in flat(render_report(case_from(document), decision, SETTINGS))
+
+
+def test_arabic_is_joined_and_right_to_left() -> None:
+    # فاطمة الزهراء: the report draws each word's letters in their joining forms, right to left.
+    document, decision = _with_learner("فاطمة الزهراء", title="إدارة السلامة البحرية (ISM) 2025")
+    text = flat(render_report(case_from(document), decision, SETTINGS))
+    # Presentation forms are what a shaped glyph maps back to: initial feh, final alef, initial tah, medial
+    # meem, final teh marbuta; text extraction lists the words left to right as they stand on the page.
+    assert "\ufed3\ufe8e\ufec3\ufee4\ufe94" in text
+    line = unicodedata.normalize("NFKC", text)
+    assert "الزهراء فاطمة" in line
+    # Bracket pairs take the direction of their context (UAX #9, N0) and are mirrored: "(ISM)", not ")ISM(".
+    assert "2025 (ISM) البحرية" in line
+
+
+def test_georgian_and_armenian_in_bold_use_their_own_bold_face() -> None:
+    document = copy.deepcopy(example_document("maritime-credit-transfer.json"))
+    target = document["target"]
+    assert isinstance(target, dict)
+    target["title"] = f"{NAMES['georgian']} / {NAMES['armenian']}"  # the target's title is printed in bold
+    pdf = render_report(case_from(document), decision_for(case_from(document)), SETTINGS)
+    fonts = {
+        str(font["/BaseFont"]).split("+")[-1]
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert {"NotoSansGeorgian-Bold", "NotoSansArmenian-Bold", "NotoSans-Bold"} <= fonts
+    assert f"{NAMES['georgian']} / {NAMES['armenian']}" in flat(pdf)
+
+
+HOSTILE = [
+    "<b>not bold</b> & <font size=40>big</font>",
+    "</para><para>&amp; &nbsp; &#65; ]]> <br/> <img src='x'/>",
+    'O\'Brien "quoted" <script>alert(1)</script>',
+]
+
+
+def test_markup_in_user_text_is_printed_not_obeyed() -> None:
+    document = copy.deepcopy(example_document("maritime-credit-transfer.json"))
+    credential = document["credential"]
+    target = document["target"]
+    assert isinstance(credential, dict) and isinstance(target, dict)
+    credential["title"] = HOSTILE[0]
+    credential["learner"] = {"name": HOSTILE[1]}
+    target["learning_outcomes"] = HOSTILE
+    case = case_from(document)
+    decision = decision_for(case, summary=HOSTILE[2])
+    text = flat(render_report(case, decision, SETTINGS))
+    for hostile in HOSTILE:
+        assert " ".join(hostile.split()) in text
+
+
+def test_control_and_format_characters_are_dropped() -> None:
+    document, decision = _with_learner("Ana\x00\x07 Hor\u202evat\ufeff")
+    assert "Ana Horvat" in flat(render_report(case_from(document), decision, SETTINGS))
+
+
+def test_sixty_outcomes_of_five_thousand_characters_all_render() -> None:
+    document = copy.deepcopy(example_document("maritime-credit-transfer.json"))
+    outcomes = [
+        f"Outcome {i:02d} begins. " + "apply the regulations " * 230 + f"Outcome {i:02d} ends." for i in range(60)
+    ]
+    outcomes[7] = "x" * 5000  # one word longer than any line
+    outcomes[8] = "تحليل تقارير الحوادث البحرية " * 170
+    credential = document["credential"]
+    target = document["target"]
+    assert isinstance(credential, dict) and isinstance(target, dict)
+    credential["learning_outcomes"] = outcomes
+    target["learning_outcomes"] = outcomes
+    case = case_from(document)
+    matches = tuple(OutcomeMatch(target=o, credential=o, score=100.0, matched=True) for o in outcomes)
+    pdf = render_report(case, decision_for(case, matches=matches), SETTINGS)
+    text = flat(pdf)
+    assert all(f"Outcome {i:02d} ends." in text for i in range(60) if i not in (7, 8))
+    assert text.count("x") >= 3 * 5000
+    assert len(pages_text(pdf)) > 60
+
+
+def test_empty_fields_and_an_empty_decision_render() -> None:
+    case = case_from(
+        {"format": "recogniser-case/1", "purpose": "rpl", "assessing_country": "IE", "credential": {"title": " "}}
+    )
+    decision = Decision(
+        reference=None,
+        purpose=case.purpose,
+        rulebook_version="2026.1",
+        case_sha256=case_sha256(case),
+        recommendation=Recommendation(outcome=Outcome.INFORMATION_REQUIRED, ects_recognised=None, summary=""),
+        findings=(),
+    )
+    text = flat(render_report(case, decision, ReportSettings()))
+    assert "Credential evaluation office" in text
+    assert "not assigned" in text
+    assert text.count("MISSING") == 11
+    assert "No finding speaks to this element: not judged." in text
+    assert "The assessment recorded no findings." in text
+    assert "There is no target programme, so no outcomes were compared." in text
+    assert "The appeal route is not stated in the decision." in text
+
+
+def test_a_logo_is_drawn(tmp_path: Path) -> None:
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (300, 100), "navy").save(logo)
+    document, decision = maritime()
+    pdf = render_report(case_from(document), decision, ReportSettings(logo_path=logo))
+    assert len(list(PdfReader(io.BytesIO(pdf)).pages[0].images)) == 1
+
+
+class _Exploding(Flowable):  # type: ignore[misc]
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, 10
+
+    def draw(self) -> None:
+        raise RuntimeError("disk on fire")
+
+
+def test_a_failed_render_leaves_the_old_file_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    document, decision = maritime()
+    case = case_from(document)
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"the old report")
+    real_build_story = render_module.build_story
+
+    def exploding_story(*args: object) -> list[Flowable]:
+        story: list[Flowable] = real_build_story(*args)  # type: ignore[arg-type]
+        return [*story[:10], _Exploding(), *story[10:]]
+
+    monkeypatch.setattr(render_module, "build_story", exploding_story)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        write_report(case, decision, path, SETTINGS)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        write_report(case, decision, tmp_path / "new.pdf", SETTINGS)
+    assert path.read_bytes() == b"the old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
+
+
+def test_write_report_writes_the_rendered_pdf(tmp_path: Path) -> None:
+    document, decision = maritime()
+    path = tmp_path / "report.pdf"
+    write_report(case_from(document), decision, path, SETTINGS)
+    assert path.read_bytes().startswith(b"%PDF-")
+    assert "8. Decision of the evaluator" in flat(path.read_bytes())
+
+
+def test_the_report_does_not_change_the_decision_hash() -> None:
+    document, decision = maritime()
+    case = case_from(document)
+    render_report(case, decision, SETTINGS)
+    assert case_sha256(case) == decision.case_sha256
+    assert canonical_json(case.document) == canonical_json(document)
+
+
+def test_findings_outside_the_five_elements_are_still_listed() -> None:
+    document, _ = maritime()
+    case = case_from(document)
+    identity = Finding(
+        "esg.identity", RuleSet.ESG, Element.IDENTITY, Status.UNKNOWN, "ESG 2015 1.3", "Identity check not stated."
+    )
+    text = flat(render_report(case, decision_for(case, findings=(identity,)), SETTINGS))
+    assert "UNKNOWN Identity Identity check not stated. Basis: ESG 2015 1.3" in text
