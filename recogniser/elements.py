@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from recogniser.model import Credential, Decision, Element, Status
+from recogniser.rules.completeness import ANNEX_I_ELEMENTS
 
 #: The five elements of a qualification the European Area of Recognition manual judges, in its order.
 FIVE_ELEMENTS: tuple[Element, ...] = (
@@ -20,8 +21,15 @@ FIVE_ELEMENTS: tuple[Element, ...] = (
     Element.LEARNING_OUTCOMES,
 )
 
-#: Worst first: a failed check outweighs a missing fact, which outweighs a doubt, which outweighs a pass.
-_SEVERITY: tuple[Status, ...] = (Status.FAIL, Status.UNKNOWN, Status.WARNING, Status.PASS, Status.NOT_APPLICABLE)
+#: Worst first: a failed check, then a doubt, then a fact nobody could judge, then a pass. A group of findings
+#: shows the mark of its worst one.
+STATUS_SEVERITY: tuple[Status, ...] = (
+    Status.FAIL,
+    Status.WARNING,
+    Status.UNKNOWN,
+    Status.PASS,
+    Status.NOT_APPLICABLE,
+)
 
 
 def element_status(decision: Decision, element: Element) -> Status:
@@ -30,7 +38,7 @@ def element_status(decision: Decision, element: Element) -> Status:
     An element no finding speaks about is ``unknown``: nothing was judged, so nothing can be claimed.
     """
     statuses = {finding.status for finding in decision.findings if finding.element is element}
-    return next((status for status in _SEVERITY if status in statuses), Status.UNKNOWN)
+    return next((status for status in STATUS_SEVERITY if status in statuses), Status.UNKNOWN)
 
 
 @dataclass(frozen=True)
@@ -44,14 +52,20 @@ class AnnexIElement:
     value: str | None
 
 
-ANNEX_I_CITATION = "Council Recommendation 2022/C 243/02, Annex I"
-
-
 def annex_i_elements(credential: Credential) -> tuple[AnnexIElement, ...]:
-    """The sixteen Annex I elements in the Recommendation's order: eleven mandatory, then five optional."""
+    """The sixteen Annex I elements in the Recommendation's order: eleven mandatory, then five optional.
+
+    Whether an element is stated is the completeness rules' judgement, so the report and the findings agree.
+    """
     return tuple(
-        AnnexIElement(key=key, number=number, label=label, mandatory=number <= 11, value=describe(credential))
-        for number, (key, label, describe) in enumerate(_ANNEX_I, start=1)
+        AnnexIElement(
+            key=element.key,
+            number=element.number,
+            label=element.name[0].upper() + element.name[1:],
+            mandatory=element.mandatory,
+            value=(_DESCRIPTIONS[element.key](credential) or "stated") if element.present(credential) else None,
+        )
+        for element in ANNEX_I_ELEMENTS
     )
 
 
@@ -131,8 +145,8 @@ def _quality_assurance(credential: Credential) -> str | None:
     parts = []
     if qa.internal is not None:
         parts.append("internal QA" if qa.internal else "no internal QA")
-    if qa.external_agency is not None:
-        external = f"external QA by {qa.external_agency}"
+    if qa.external_agency is not None or qa.decision is not None:
+        external = f"external QA by {qa.external_agency}" if qa.external_agency else "external QA"
         if qa.decision is not None:
             external += f", {_words(qa.decision.value)}"
         if qa.valid_until is not None:
@@ -155,21 +169,21 @@ def _identity_verification(credential: Credential) -> str | None:
 
 _Describe = Callable[[Credential], str | None]
 
-_ANNEX_I: tuple[tuple[str, str, _Describe], ...] = (
-    ("learner", "Identification of the learner", _learner),
-    ("title", "Title of the micro-credential", lambda c: c.title),
-    ("issuer_country", "Country or region of the issuer", lambda c: c.issuer_country),
-    ("awarding_body", "Awarding body", _awarding_body),
-    ("issue_date", "Date of issuing", lambda c: _iso(c.issue_date)),
-    ("learning_outcomes", "Learning outcomes", _learning_outcomes),
-    ("workload", "Notional workload", _workload),
-    ("level", "Level and cycle (EQF, QF-EHEA)", _level),
-    ("assessment", "Type of assessment", _assessment),
-    ("participation", "Form of participation", lambda c: c.participation and _words(c.participation.value)),
-    ("quality_assurance", "Type of quality assurance", _quality_assurance),
-    ("prerequisites", "Prerequisites", lambda c: c.prerequisites),
-    ("identity_verification", "Supervision and identity verification", _identity_verification),
-    ("grade", "Grade achieved", lambda c: c.grade),
-    ("stackability", "Integration and stackability", lambda c: c.stackability),
-    ("further_information", "Further information", lambda c: c.further_information),
-)
+_DESCRIPTIONS: dict[str, _Describe] = {
+    "learner": _learner,
+    "title": lambda c: c.title,
+    "issuer_country": lambda c: c.issuer_country or (c.awarding_body.country if c.awarding_body else None),
+    "awarding_body": _awarding_body,
+    "issue_date": lambda c: _iso(c.issue_date),
+    "learning_outcomes": _learning_outcomes,
+    "workload": _workload,
+    "level": _level,
+    "assessment": _assessment,
+    "participation": lambda c: c.participation and _words(c.participation.value),
+    "quality_assurance": _quality_assurance,
+    "prerequisites": lambda c: c.prerequisites,
+    "identity_verification": _identity_verification,
+    "grade": lambda c: c.grade,
+    "stackability": lambda c: c.stackability,
+    "further_information": lambda c: c.further_information,
+}

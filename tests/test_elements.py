@@ -43,7 +43,8 @@ def decision_with(*statuses: tuple[Element, Status]) -> Decision:
     ("statuses", "expected"),
     [
         ((Status.PASS, Status.WARNING), Status.WARNING),
-        ((Status.WARNING, Status.UNKNOWN, Status.PASS), Status.UNKNOWN),
+        ((Status.WARNING, Status.UNKNOWN, Status.PASS), Status.WARNING),
+        ((Status.UNKNOWN, Status.PASS), Status.UNKNOWN),
         ((Status.PASS, Status.FAIL, Status.UNKNOWN), Status.FAIL),
         ((Status.NOT_APPLICABLE, Status.PASS), Status.PASS),
         ((Status.NOT_APPLICABLE,), Status.NOT_APPLICABLE),

@@ -1,4 +1,5 @@
-"""``recogniser assess CASE [--json] [--as-of DATE] [--save]``: judge one case file, and keep it if asked."""
+"""``recogniser assess CASE [--json] [--pdf OUT.pdf] [--as-of DATE] [--save]``: judge one case file, write the
+report if asked, and keep it if asked."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ import shutil
 import sys
 import textwrap
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from recogniser.casefile import load_case
 from recogniser.errors import UserInputError
 from recogniser.model import Case, Decision, RuleSet, Status
+from recogniser.report import ReportSettings, load_report_settings, write_report
 from recogniser.rules import assess
 
 STATUS_MARKS = {
@@ -47,6 +50,12 @@ def register(subparsers: Any) -> None:
         type=_iso_date,
         help="judge dates (QA validity, EQAR registration) as of this day instead of the issue date",
     )
+    parser.add_argument(
+        "--pdf",
+        metavar="OUT.pdf",
+        type=Path,
+        help="also write the recommendation report as a PDF (office and evaluator from settings.toml, see README)",
+    )
     parser.add_argument("--all", action="store_true", help="also list the checks that passed or did not apply")
     parser.add_argument(
         "--save", action="store_true", help="keep the case and this decision in the case store (see --database-url)"
@@ -68,13 +77,25 @@ def run(options: argparse.Namespace) -> int:
     if options.evaluator is not None and not options.save:
         raise UserInputError("--evaluator: goes with --save")
     case = load_case(options.case)
+    # Bad settings are reported before anything is assessed, saved or written.
+    settings = load_report_settings() if options.pdf is not None else None
     decision = _assess_and_save(case, options) if options.save else assess(case, as_of=options.as_of)
+    if options.pdf is not None and settings is not None:
+        _write_pdf(case, decision, options.pdf, settings)
     if options.json:
         json.dump(decision.to_json(), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(format_decision(decision, show_all=options.all))
     return 0
+
+
+def _write_pdf(case: Case, decision: Decision, path: Path, settings: ReportSettings) -> None:
+    try:
+        write_report(case, decision, path, settings)
+    except OSError as error:
+        raise UserInputError(f"--pdf: cannot write {path} ({error.strerror or error})") from None
+    print(f"wrote the report to {path}", file=sys.stderr)
 
 
 def _assess_and_save(case: Case, options: argparse.Namespace) -> Decision:

@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from recogniser.elements import ANNEX_I_CITATION, FIVE_ELEMENTS, annex_i_elements, element_status
+from recogniser.elements import FIVE_ELEMENTS, annex_i_elements, element_status
 from recogniser.model import Case, Decision, Element, Finding, Outcome, Purpose, RuleSet, Status
 from recogniser.report.settings import ReportSettings
 from recogniser.report.styles import (
@@ -38,21 +38,14 @@ from recogniser.report.styles import (
     grid,
 )
 from recogniser.report.text import markup, text_flowable
+from recogniser.rules.completeness import ANNEX_I
+from recogniser.rules.recommendation import OUTCOME_WORDS
 
 PURPOSE_LABELS: dict[Purpose, str] = {
     Purpose.ADMISSION: "Admission to a programme",
     Purpose.CREDIT_TRANSFER: "Credit transfer into a programme",
     Purpose.EMPLOYMENT: "Statement for employment",
     Purpose.RPL: "Recognition of prior learning",
-}
-
-OUTCOME_LABELS: dict[Outcome, str] = {
-    Outcome.FULL_RECOGNITION: "Full recognition",
-    Outcome.ALTERNATIVE_RECOGNITION: "Alternative recognition",
-    Outcome.PARTIAL_RECOGNITION: "Partial recognition",
-    Outcome.CONDITIONAL_RECOGNITION: "Recognition with conditions",
-    Outcome.NON_RECOGNITION: "Non-recognition",
-    Outcome.INFORMATION_REQUIRED: "Information required",
 }
 
 ELEMENT_LABELS: dict[Element, str] = {
@@ -83,6 +76,9 @@ _FIVE_ELEMENT_QUESTIONS: dict[Element, str] = {
     Element.PROFILE: "Does the credential's profile fit the purpose?",
     Element.LEARNING_OUTCOMES: "Do the outcomes match what is sought?",
 }
+
+#: Rows up to this height (points) move to the next page whole; taller ones break over the page.
+_KEEP_WHOLE_BELOW = 160
 
 _APPEAL_BASIS = (
     "Lisbon Recognition Convention, Art. III.5: reasons are given for any decision short of the recognition "
@@ -126,8 +122,10 @@ def _heading(number: int, title: str) -> Paragraph:
     return _fixed(f"{number}.&nbsp;&nbsp;{title}", HEADING)
 
 
-def _table(rows: list[list[object]], widths: Sequence[float], commands: list[tuple[object, ...]]) -> list[Flowable]:
-    """A ruled table built as one reportlab table per row, with the header kept with the first row.
+def _table(
+    rows: list[list[object]], widths: Sequence[float], commands: list[tuple[object, ...]], header: bool = True
+) -> list[Flowable]:
+    """A ruled table built as one reportlab table per row, with the ``header`` row kept with the first row.
 
     A single table re-measures every remaining row each time it breaks across a page, which grows with the
     square of its length; rows of their own keep sixty long outcomes fast, and a row taller than a page still
@@ -135,10 +133,12 @@ def _table(rows: list[list[object]], widths: Sequence[float], commands: list[tup
     """
     tables = []
     for index, row in enumerate(rows):
-        table = Table([row], colWidths=list(widths), splitInRow=1, hAlign="LEFT")
+        table = Table([row], colWidths=list(widths), hAlign="LEFT")
         table.setStyle(TableStyle(_row_commands(commands, index, len(rows))))
+        _, height = table.wrap(sum(widths), 1e9)
+        table.splitInRow = 1 if height > _KEEP_WHOLE_BELOW else 0
         tables.append(table)
-    if len(tables) < 2:
+    if not header or len(tables) < 2:
         return list(tables)
     return [KeepTogether(tables[:2]), *tables[2:]]
 
@@ -220,7 +220,7 @@ def _header(case: Case, decision: Decision, settings: ReportSettings, width: flo
         ("Assessing country", _text(case.assessing_country)),
         ("Evaluator", _text(settings.evaluator_name, CELL, "not named")),
         ("Facts judged as of", _fixed(decision.as_of.isoformat() if decision.as_of else "the date of issue", CELL)),
-        ("Recommended outcome", _fixed(OUTCOME_LABELS[recommendation.outcome], CELL_BOLD)),
+        ("Recommended outcome", _fixed(OUTCOME_WORDS[recommendation.outcome], CELL_BOLD)),
     ]
     return [
         _fixed("Recognition recommendation", TITLE),
@@ -257,7 +257,7 @@ def _credential(case: Case, width: float) -> list[Flowable]:
     missing = [e for e in elements if e.mandatory and e.value is None]
     story: list[Flowable] = [
         _heading(1, "The micro-credential, element by element"),
-        _fixed(f"Checked against the standard elements of {ANNEX_I_CITATION}.", SMALL),
+        _fixed(f"Checked against the standard elements of {ANNEX_I}.", SMALL),
         *_table(rows, [10 * mm, 52 * mm, width - 84 * mm, 22 * mm], commands),
     ]
     if missing:
@@ -275,7 +275,7 @@ def _credential(case: Case, width: float) -> list[Flowable]:
 
 def _numbered(items: Sequence[str], width: float) -> list[Flowable]:
     rows: list[list[object]] = [[_fixed(f"{index}.", CELL), _text(item)] for index, item in enumerate(items, start=1)]
-    return _table(rows, [10 * mm, width - 10 * mm], grid(header_rows=0))
+    return _table(rows, [10 * mm, width - 10 * mm], grid(header_rows=0), header=False)
 
 
 def _target(case: Case, width: float) -> list[Flowable]:
@@ -406,7 +406,7 @@ def _findings_table(findings: Sequence[Finding], width: float) -> list[Flowable]
 def _recommendation(decision: Decision, width: float) -> list[Flowable]:
     recommendation = decision.recommendation
     inner: list[Flowable] = [
-        _fixed(OUTCOME_LABELS[recommendation.outcome], OUTCOME),
+        _fixed(OUTCOME_WORDS[recommendation.outcome], OUTCOME),
         Spacer(1, 2),
     ]
     if recommendation.ects_recognised is not None:

@@ -16,11 +16,12 @@ from reportlab.platypus import SimpleDocTemplate
 from recogniser import __version__
 from recogniser.casefile import dumps_case, write_bytes_atomically
 from recogniser.model import Case, Decision
-from recogniser.report.document import OUTCOME_LABELS, PURPOSE_LABELS, build_story
+from recogniser.report.document import PURPOSE_LABELS, build_story
 from recogniser.report.fonts import BASE_FONT, register_fonts
 from recogniser.report.settings import ReportSettings
 from recogniser.report.styles import FOOTER_SIZE, MUTED, PAGE_MARGIN, RULE
 from recogniser.report.text import clean
+from recogniser.rules.recommendation import OUTCOME_WORDS
 
 
 def render_report(
@@ -77,7 +78,7 @@ def _keywords(decision: Decision, reference: str) -> str:
         "micro-credential",
         "recognition",
         "Lisbon Recognition Convention",
-        OUTCOME_LABELS[decision.recommendation.outcome],
+        OUTCOME_WORDS[decision.recommendation.outcome],
     ]
     return ", ".join([*words, reference] if reference else words)
 

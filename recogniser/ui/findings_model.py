@@ -8,8 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from recogniser.elements import STATUS_SEVERITY
 from recogniser.model import Finding, RuleSet, Status
-from recogniser.ui.look import STATUS_SEVERITY, rule_set_label, status_icon, status_label
+from recogniser.ui.look import rule_set_label, status_icon, status_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

@@ -37,14 +37,6 @@ _STATUS_GLYPHS: dict[Status, str] = {
     Status.UNKNOWN: "?",
     Status.NOT_APPLICABLE: "–",
 }
-#: Worst first: a group shows the icon of its worst finding.
-STATUS_SEVERITY: tuple[Status, ...] = (
-    Status.FAIL,
-    Status.WARNING,
-    Status.UNKNOWN,
-    Status.PASS,
-    Status.NOT_APPLICABLE,
-)
 
 OUTCOME_COLOURS: dict[Outcome, str] = {
     Outcome.FULL_RECOGNITION: "#1a7f37",

@@ -65,7 +65,7 @@ def test_bad_values_name_the_key(tmp_path: Path, text: str, named: str) -> None:
 
 def test_a_logo_that_is_not_an_image_is_refused(tmp_path: Path) -> None:
     (tmp_path / "logo.png").write_text("not an image")
-    with pytest.raises(UserInputError, match="report.logo: .* is not a PNG or JPEG image"):
+    with pytest.raises(UserInputError, match=r"report\.logo: .* is not a PNG or JPEG image"):
         load_report_settings(write(tmp_path, "[report]\nlogo = 'logo.png'\n"))
 
 
