@@ -474,7 +474,7 @@ def _insert(session: Session, cases: list[Case], now: datetime) -> list[StoredCa
     try:
         inserted = session.execute(insert(_CASES).returning(_CASES.c.id, sort_by_parameter_order=True), rows)
     except IntegrityError as error:  # another writer took a reference since the check above
-        raise _reference_taken(error, ", ".join(str(case.reference) for case in cases)) from None
+        raise _reference_taken(error, ", ".join(case.reference for case in cases if case.reference)) from None
     ids = [int(case_id) for case_id in inserted.scalars().all()]
 
     assigned = [index for index, case in enumerate(cases) if case.reference is None]
@@ -487,14 +487,10 @@ def _insert(session: Session, cases: list[Case], now: datetime) -> list[StoredCa
     if updates:
         session.execute(update(_CASES).where(_CASES.c.id == bindparam("row_id")), updates)
 
-    terms = [
-        {"term": term, "case_id": case_id}
-        for case_id, drawn in zip(ids, columns, strict=True)
-        if drawn is not None
-        for term in sorted(drawn.search_terms())
-    ]
-    if terms:
-        session.execute(insert(_TERMS), terms)
+    _insert_terms(
+        session,
+        [row for case_id, drawn in zip(ids, columns, strict=True) if drawn for row in _term_rows(case_id, drawn)],
+    )
     return [
         StoredCase(
             case=replace(case, reference=row["reference"], document=dict(case.document, reference=row["reference"])),
@@ -522,10 +518,13 @@ def _refuse_taken_references(session: Session, references: list[str]) -> None:
             raise DuplicateReferenceError(next(reference for reference in chunk if reference in taken))
 
 
-def _insert_terms(session: Session, case_id: int, columns: CaseColumns) -> None:
-    terms = [{"term": term, "case_id": case_id} for term in sorted(columns.search_terms())]
+def _insert_terms(session: Session, terms: list[dict[str, Any]]) -> None:
     if terms:
         session.execute(insert(_TERMS), terms)
+
+
+def _term_rows(case_id: int, columns: CaseColumns) -> list[dict[str, Any]]:
+    return [{"term": term, "case_id": case_id} for term in sorted(columns.search_terms())]
 
 
 def _update(session: Session, row: CaseRow, case: Case, now: datetime) -> Case:
@@ -549,7 +548,7 @@ def _update(session: Session, row: CaseRow, case: Case, now: datetime) -> Case:
     session.execute(delete(CaseTermRow).where(col(CaseTermRow.case_id) == row.id))
     _flush(session, new_reference)
     assert row.id is not None
-    _insert_terms(session, row.id, columns)
+    _insert_terms(session, _term_rows(row.id, columns))
     return stored
 
 
