@@ -109,6 +109,8 @@ def register(subparsers: Any) -> None:
     compare_parser.add_argument("pack", metavar="PACK.zip")
     compare_parser.add_argument("responses", metavar="RESPONSE", nargs="+", help="the groups' response files")
     compare_parser.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    compare_parser.add_argument("--pdf", metavar="OUT.pdf", help="also write the comparison as a PDF, with a chart")
+    compare_parser.add_argument("--force", action="store_true", help="replace the PDF if it exists")
     compare_parser.add_argument(
         "--allow-other-versions",
         action="store_true",
@@ -214,16 +216,24 @@ def run_respond(options: argparse.Namespace) -> int:
 
 def run_compare(options: argparse.Namespace) -> int:
     pack = open_pack(options.pack)
+    pdf = _writable(options.pdf, options.force) if options.pdf else None
     comparison = compare(pack, read_responses(options.responses), allow_other_versions=options.allow_other_versions)
     for rejection in comparison.rejected:
         who = f" ({rejection.group})" if rejection.group else ""
         print(f"recogniser: {rejection.source}{who} left out: {'; '.join(rejection.reasons)}", file=sys.stderr)
     if not comparison.groups:
         raise UserInputError("no response could be compared; the reasons are listed above")
+    if pdf is not None:
+        # Imported here so that commands without --pdf do not load reportlab and the fonts.
+        from recogniser.seminar.pdf import write_comparison_pdf
+
+        write_comparison_pdf(pdf, comparison)
     if options.json:
         sys.stdout.write(dumps_json(comparison.to_json()))
     else:
         sys.stdout.write(format_comparison(comparison))
+    if pdf is not None and not options.json:
+        print(f"\nWrote {pdf}.")
     return 0
 
 

@@ -36,19 +36,12 @@ def render_report(
     buffer = io.BytesIO()
     reference = decision.reference or case.reference or ""
     title = f"Recognition recommendation {reference}".strip()
-    document = SimpleDocTemplate(
+    document = a4_document(
         buffer,
-        pagesize=A4,
-        leftMargin=PAGE_MARGIN,
-        rightMargin=PAGE_MARGIN,
-        topMargin=PAGE_MARGIN,
-        bottomMargin=PAGE_MARGIN + 6,
-        title=clean(title),
-        author=clean(settings.evaluator_name or settings.office_name),
-        subject=clean(_subject(case, decision)),
-        keywords=clean(_keywords(decision, reference)),
-        creator=f"Recogniser {__version__}",
-        lang="en",
+        title=title,
+        author=settings.evaluator_name or settings.office_name,
+        subject=_subject(case, decision),
+        keywords=_keywords(decision, reference),
     )
     story = build_story(case, decision, settings, document.width, today or date.today())
     footer = _Footer(decision, settings, reference)
@@ -66,6 +59,40 @@ def write_report(
 ) -> None:
     """Render the report and write it to ``path``: readers see the old file or the whole new one, never a part."""
     write_bytes_atomically(path, render_report(case, decision, settings, attach_case=attach_case))
+
+
+def a4_document(
+    buffer: io.BytesIO, *, title: str, subject: str, author: str | None = None, keywords: str | None = None
+) -> SimpleDocTemplate:
+    """An A4 document with the project's margins and metadata (room for :func:`draw_footer` at the bottom)."""
+    return SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=PAGE_MARGIN,
+        rightMargin=PAGE_MARGIN,
+        topMargin=PAGE_MARGIN,
+        bottomMargin=PAGE_MARGIN + 6,
+        title=clean(title),
+        author=clean(author) if author else None,
+        subject=clean(subject),
+        keywords=clean(keywords) if keywords else None,
+        creator=f"Recogniser {__version__}",
+        lang="en",
+    )
+
+
+def draw_footer(canvas: Canvas, left: str, right: str) -> None:
+    """A rule above the bottom margin, ``left`` under it on the left and ``right`` on the right."""
+    width, _ = A4
+    canvas.saveState()
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(PAGE_MARGIN, PAGE_MARGIN, width - PAGE_MARGIN, PAGE_MARGIN)
+    canvas.setFillColor(MUTED)
+    canvas.setFont(BASE_FONT, FOOTER_SIZE)
+    canvas.drawString(PAGE_MARGIN, PAGE_MARGIN - 10, clean(left))
+    canvas.drawRightString(width - PAGE_MARGIN, PAGE_MARGIN - 10, clean(right))
+    canvas.restoreState()
 
 
 def _subject(case: Case, decision: Decision) -> str:
@@ -96,16 +123,7 @@ class _Footer:
         self.running_head = clean(" · ".join(part for part in (settings.office_name, reference) if part))
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
-        width, _ = A4
-        canvas.saveState()
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(PAGE_MARGIN, PAGE_MARGIN, width - PAGE_MARGIN, PAGE_MARGIN)
-        canvas.setFillColor(MUTED)
-        canvas.setFont(BASE_FONT, FOOTER_SIZE)
-        canvas.drawString(PAGE_MARGIN, PAGE_MARGIN - 10, self.left)
-        canvas.drawRightString(width - PAGE_MARGIN, PAGE_MARGIN - 10, f"Page {page} of {pages}")
-        canvas.restoreState()
+        draw_footer(canvas, self.left, f"Page {page} of {pages}")
 
 
 class _ReportCanvas(Canvas):  # type: ignore[misc]

@@ -62,6 +62,7 @@ from recogniser.seminar import (
     write_response,
     write_verdicts,
 )
+from recogniser.seminar.pdf import write_comparison_pdf
 from recogniser.ui.dialogs import Dialogs
 from recogniser.ui.findings_panel import RecommendationPanel
 from recogniser.ui.look import (
@@ -77,6 +78,7 @@ from recogniser.ui.tasks import TaskRunner
 
 RESPONSE_FILTER = "Seminar responses (*.json)"
 VERDICTS_FILTER = "Group verdicts (*.json)"
+PDF_FILTER = "PDF (*.pdf)"
 #: The ECTS box shows this text at its minimum, meaning "no credits given" (admission, employment).
 NO_CREDITS = "—"
 
@@ -238,6 +240,9 @@ class OutcomeChart(QWidget):
 class ComparePane(QWidget):
     """The facilitator's side: the groups' responses, the chart, the table and each case's justifications."""
 
+    #: A file was written (its path).
+    saved = Signal(str)
+
     def __init__(self, pack: Pack, dialogs: Dialogs, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pack = pack
@@ -250,6 +255,8 @@ class ComparePane(QWidget):
         self.add_button.clicked.connect(self.add_responses_dialog)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(lambda: self.set_responses([]))
+        self.pdf_button = QPushButton(self.tr("Save PDF…"))
+        self.pdf_button.clicked.connect(self.save_pdf_dialog)
         self.summary = QLabel()
         self.summary.setObjectName("comparisonSummary")
         self.summary.setWordWrap(True)
@@ -272,7 +279,7 @@ class ComparePane(QWidget):
         self.detail_tabs.addTab(self.notes, self.tr("Facilitator notes"))
 
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.clear_button):
+        for button in (self.add_button, self.clear_button, self.pdf_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         overview = QWidget()
@@ -311,6 +318,7 @@ class ComparePane(QWidget):
         self.comparison = comparison
         self.chart.set_comparison(comparison)
         self.model.set_comparison(comparison)
+        self.pdf_button.setEnabled(bool(comparison and comparison.groups))
         self.clear_button.setEnabled(bool(self.response_paths))
         self.summary.setText(self._summary_html(comparison))
         self.details.clear()
@@ -379,6 +387,21 @@ class ComparePane(QWidget):
             f"<p>{html.escape(purpose_label(case.purpose))}<br>"
             f"<b>{html.escape(self.tr('Tool:'))}</b> {html.escape(outcome_label(tool.outcome) + ects)}</p>"
             "<table cellspacing='0' cellpadding='4' width='100%'>" + "".join(rows) + "</table>" + findings
+        )
+
+    def save_pdf_dialog(self) -> None:
+        comparison = self.comparison
+        if comparison is None:
+            return
+        path = self.dialogs.save_path(
+            self, self.tr("Save the comparison as PDF"), f"{self.pack.pack_id}-comparison.pdf", PDF_FILTER
+        )
+        if not path:
+            return
+        self.tasks.run(
+            self.tr("Writing the comparison PDF"),
+            lambda: write_comparison_pdf(path, comparison),
+            lambda _nothing: self.saved.emit(path),
         )
 
 
@@ -721,6 +744,9 @@ class SeminarWindow(QMainWindow):
         )
         self.group = GroupPane(pack, dialogs)
         self.comparison = ComparePane(pack, dialogs, self.tasks)
+        self.comparison.saved.connect(
+            lambda path: self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
+        )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.group, self.tr("Group verdicts"))
         self.tabs.addTab(self.comparison, self.tr("Compare groups"))

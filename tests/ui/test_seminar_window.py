@@ -118,6 +118,7 @@ def test_the_facilitator_compares_the_groups(
     qtbot: QtBot, seminar: SeminarWindow, dialogs: ScriptedDialogs, pack_file: Path, tmp_path: Path
 ) -> None:
     pane = seminar.comparison
+    assert not pane.pdf_button.isEnabled()
     broken = tmp_path / "broken.json"
     broken.write_text("{", "utf-8")
     dialogs.path_lists.append([*_responses(pack_file, tmp_path), str(broken)])
@@ -143,6 +144,13 @@ def test_the_facilitator_compares_the_groups(
     image = pane.chart.grab()
     assert not image.isNull()
     image.save(str(tmp_path / "chart.png"))
+
+    pdf = tmp_path / "comparison.pdf"
+    dialogs.paths.append(str(pdf))
+    pane.save_pdf_dialog()
+    qtbot.waitUntil(lambda: not seminar.tasks.busy)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert str(pdf) in seminar.statusBar().currentMessage()
 
 
 def test_the_seminar_menu_opens_a_pack(

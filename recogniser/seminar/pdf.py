@@ -1,0 +1,309 @@
+"""The comparison as a PDF for the plenary: a chart of the outcomes per case, then each case in detail.
+
+Built with the report's fonts, styles and text handling, so group names, justifications and case titles in any
+script (Cyrillic, Georgian, Arabic...) print as written.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from recogniser import __version__
+from recogniser.casefile import write_bytes_atomically
+from recogniser.model import Status, plain_number
+from recogniser.report.document import PURPOSE_LABELS
+from recogniser.report.fonts import BASE_BOLD_FONT, BASE_FONT, register_fonts
+from recogniser.report.render import a4_document, draw_footer
+from recogniser.report.styles import (
+    BODY,
+    CELL,
+    CELL_BOLD,
+    CELL_HEAD,
+    HEADING,
+    MUTED,
+    RULE,
+    SMALL,
+    STATUS_LOOKS,
+    SUBHEADING,
+    TITLE,
+    grid,
+)
+from recogniser.report.text import markup, text_flowable
+from recogniser.rules import DEFAULT_RULEBOOK
+from recogniser.rules.recommendation import OUTCOME_WORDS as OUTCOME_LABELS
+from recogniser.seminar.compare import CHART_COLOURS, OUTCOME_ORDER, CaseComparison, Comparison
+
+_BAR_HEIGHT = 20.0
+_LABEL_WIDTH = 150.0
+_TOOL_WIDTH = 120.0
+#: Case ids are long hyphenated words: a smaller size keeps them on one line in the overview.
+_CASE_ID = ParagraphStyle("case-id", parent=CELL, fontSize=7.4)
+
+
+def render_comparison_pdf(comparison: Comparison) -> bytes:
+    register_fonts()
+    buffer = io.BytesIO()
+    pack = comparison.pack
+    document = a4_document(
+        buffer,
+        title=f"Seminar comparison: {pack.title}",
+        subject="Comparison of breakout groups' recognition verdicts",
+    )
+    footer = f"Pack {pack.pack_id}, version {pack.version} · manifest SHA-256 {pack.manifest_sha256[:16]}…"
+
+    def page_footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        draw_footer(canvas, footer, f"Page {doc.page}")
+
+    story = build_comparison_story(comparison, document.width)
+    document.build(story, onFirstPage=page_footer, onLaterPages=page_footer)
+    return buffer.getvalue()
+
+
+def write_comparison_pdf(path: str | os.PathLike[str], comparison: Comparison) -> None:
+    """Render and write atomically: readers see the old file or the whole new one."""
+    write_bytes_atomically(path, render_comparison_pdf(comparison))
+
+
+def build_comparison_story(comparison: Comparison, width: float) -> list[Flowable]:
+    pack = comparison.pack
+    story: list[Flowable] = [
+        Paragraph("Seminar comparison", TITLE),
+        text_flowable(pack.title, SUBHEADING),
+        _key_values(
+            [
+                ("Pack", f"{pack.pack_id}, version {pack.version}"),
+                ("Built with", f"Recogniser {pack.tool_version}, rulebook {pack.rulebook_version}"),
+                ("Compared with", f"Recogniser {__version__}, rulebook {DEFAULT_RULEBOOK.version}"),
+                ("Groups", f"{len(comparison.groups)}: {', '.join(comparison.groups)}"),
+            ],
+            width,
+        ),
+        Paragraph("Agreement", HEADING),
+        Paragraph(
+            f"Mean agreement (share of the most frequent outcome per case): <b>{_percent(comparison.mean_agreement)}"
+            f"</b>. Verdicts matching the tool's recommendation: <b>{_percent(comparison.tool_agreement)}</b>.",
+            BODY,
+        ),
+        text_flowable(comparison.kappa.explanation, BODY),
+    ]
+    if comparison.rejected:
+        story.append(Paragraph("Responses left out", SUBHEADING))
+        rows: list[list[object]] = [[Paragraph(h, CELL_HEAD) for h in ("File", "Group", "Reason")]]
+        rows += [
+            [
+                text_flowable(os.path.basename(rejection.source), CELL),
+                text_flowable(rejection.group or "-", CELL),
+                text_flowable("; ".join(rejection.reasons), CELL),
+            ]
+            for rejection in comparison.rejected
+        ]
+        story.append(_table(rows, [0.25 * width, 0.15 * width, 0.6 * width]))
+    if comparison.warnings:
+        story.append(Paragraph("Notes on the responses", SUBHEADING))
+        story += [text_flowable(warning, SMALL) for warning in comparison.warnings]
+    story += [
+        Paragraph("Outcomes per case", HEADING),
+        outcome_chart(comparison, width),
+        Spacer(1, 10),
+        _overview(comparison, width),
+    ]
+    for case in comparison.cases:
+        story += _case_section(case, width)
+    return story
+
+
+def outcome_chart(comparison: Comparison, width: float) -> Drawing:
+    """Stacked bars: per case, the number of groups that chose each outcome; the tool's outcome beside each bar."""
+    cases = comparison.cases
+    groups = max(len(comparison.groups), 1)
+    legend_height = 30.0
+    axis_title_height = 24.0
+    plot_height = _BAR_HEIGHT * len(cases)
+    height = plot_height + legend_height + axis_title_height + 14
+    drawing = Drawing(width, height)
+    chart = HorizontalBarChart()
+    chart.x = _LABEL_WIDTH
+    chart.y = legend_height + axis_title_height
+    chart.width = width - _LABEL_WIDTH - _TOOL_WIDTH
+    chart.height = plot_height
+    # The first case at the top, as in the tables.
+    ordered = list(reversed(cases))
+    chart.data = [[case.counts[outcome] for case in ordered] for outcome in OUTCOME_ORDER]
+    chart.categoryAxis.style = "stacked"
+    chart.categoryAxis.categoryNames = [_short(case.case_id, 34) for case in ordered]
+    chart.categoryAxis.labels.fontName = BASE_FONT
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.categoryAxis.strokeColor = RULE
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = groups
+    chart.valueAxis.valueStep = 1 if groups <= 12 else max(1, groups // 10)
+    chart.valueAxis.labels.fontName = BASE_FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.strokeColor = RULE
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#E3E7ED")
+    chart.barSpacing = 0
+    chart.groupSpacing = 6
+    chart.bars.strokeColor = colors.white
+    chart.bars.strokeWidth = 0.6
+    for index, outcome in enumerate(OUTCOME_ORDER):
+        chart.bars[index].fillColor = colors.HexColor(CHART_COLOURS[outcome])
+    drawing.add(chart)
+    drawing.add(
+        String(chart.x + chart.width + 8, chart.y + plot_height + 4, "Tool", fontName=BASE_BOLD_FONT, fontSize=7.5)
+    )
+    step = plot_height / len(ordered)
+    for index, case in enumerate(ordered):
+        drawing.add(
+            String(
+                chart.x + chart.width + 8,
+                chart.y + step * index + step / 2 - 2.5,
+                OUTCOME_LABELS[case.tool_outcome],
+                fontName=BASE_FONT,
+                fontSize=7.5,
+                fillColor=MUTED,
+            )
+        )
+    drawing.add(
+        String(
+            chart.x + chart.width / 2,
+            chart.y - 20,
+            "number of groups",
+            fontName=BASE_FONT,
+            fontSize=7,
+            fillColor=MUTED,
+            textAnchor="middle",
+        )
+    )
+    legend = Legend()
+    legend.x = 0
+    legend.y = legend_height - 4
+    legend.alignment = "right"
+    legend.columnMaximum = 2
+    legend.deltax = width / 3
+    legend.dxTextSpace = 4
+    legend.dx = 8
+    legend.dy = 8
+    legend.fontName = BASE_FONT
+    legend.fontSize = 7.5
+    legend.colorNamePairs = [
+        (colors.HexColor(CHART_COLOURS[outcome]), OUTCOME_LABELS[outcome]) for outcome in OUTCOME_ORDER
+    ]
+    drawing.add(legend)
+    return drawing
+
+
+def _overview(comparison: Comparison, width: float) -> Table:
+    rows: list[list[object]] = [
+        [Paragraph(h, CELL_HEAD) for h in ("Case", "Tool", "Groups", "Agree­ment", "With the tool")]
+    ]
+    for case in comparison.cases:
+        distribution = ", ".join(f"{OUTCOME_LABELS[o]} {n}" for o, n in case.counts.items() if n)
+        rows.append(
+            [
+                text_flowable(case.case_id, _CASE_ID),
+                Paragraph(markup(_tool_text(case)), CELL),
+                Paragraph(markup(distribution), CELL),
+                Paragraph(_percent(case.agreement), CELL),
+                Paragraph(_percent(case.tool_agreement), CELL),
+            ]
+        )
+    return _table(rows, [0.3 * width, 0.2 * width, 0.3 * width, 0.1 * width, 0.1 * width])
+
+
+def _case_section(case: CaseComparison, width: float) -> list[Flowable]:
+    recommendation = case.tool.recommendation
+    heading = [
+        text_flowable(f"{case.case_id}: {case.title}", HEADING),
+        Paragraph(markup(PURPOSE_LABELS[case.purpose]), SMALL),
+        Paragraph(f"<b>Tool:</b> {markup(_tool_text(case))}", BODY),
+        text_flowable(recommendation.summary, SMALL),
+    ]
+    rows: list[list[object]] = [[Paragraph(h, CELL_HEAD) for h in ("Group", "Outcome", "ECTS", "Justification")]]
+    differs: list[int] = []
+    for index, verdict in enumerate(case.verdicts, start=1):
+        if verdict.outcome is not case.tool_outcome:
+            differs.append(index)
+        rows.append(
+            [
+                text_flowable(verdict.group, CELL_BOLD),
+                Paragraph(markup(OUTCOME_LABELS[verdict.outcome]), CELL),
+                Paragraph(_ects(verdict.ects), CELL),
+                text_flowable(verdict.justification or "(no justification given)", CELL),
+            ]
+        )
+    verdicts = _table(
+        rows,
+        [0.17 * width, 0.2 * width, 0.08 * width, 0.55 * width],
+        [("BACKGROUND", (0, row), (-1, row), colors.HexColor("#FFF3D6")) for row in differs],
+    )
+    opening: list[Flowable] = [*heading, Spacer(1, 3), verdicts]
+    if differs:
+        opening.append(Paragraph("Shaded: the group decided otherwise than the tool.", SMALL))
+    section: list[Flowable] = [KeepTogether(opening)]
+    if case.divergent and case.tool_findings:
+        finding_rows: list[list[object]] = [[Paragraph(h, CELL_HEAD) for h in ("Check", "Finding", "Basis")]]
+        fills: list[tuple[object, ...]] = []
+        # Failures first: they are what changed the outcome.
+        ordered = sorted(case.tool_findings, key=lambda f: f.status is not Status.FAIL)
+        for index, found in enumerate(ordered, start=1):
+            look = STATUS_LOOKS[found.status]
+            fills.append(("BACKGROUND", (0, index), (0, index), look.fill))
+            finding_rows.append(
+                [
+                    Paragraph(look.label, CELL_BOLD),
+                    text_flowable(found.message, CELL),
+                    text_flowable(found.citation, SMALL),
+                ]
+            )
+        findings = _table(finding_rows, [0.12 * width, 0.56 * width, 0.32 * width], fills)
+        section.append(
+            KeepTogether([Paragraph("The tool's findings, to discuss where groups differ", SUBHEADING), findings])
+        )
+    return section
+
+
+def _key_values(rows: Sequence[tuple[str, str]], width: float) -> Table:
+    table = Table(
+        [[Paragraph(label, CELL_HEAD), text_flowable(value, CELL)] for label, value in rows],
+        colWidths=[0.2 * width, 0.8 * width],
+    )
+    table.setStyle(TableStyle(grid(header_rows=0)))
+    return table
+
+
+def _table(rows: list[list[object]], widths: Sequence[float], extra: Sequence[tuple[object, ...]] = ()) -> Table:
+    table = Table(rows, colWidths=list(widths), repeatRows=1)
+    table.setStyle(TableStyle([*grid(), *extra]))
+    return table
+
+
+def _tool_text(case: CaseComparison) -> str:
+    recommendation = case.tool.recommendation
+    ects = recommendation.ects_recognised
+    return OUTCOME_LABELS[recommendation.outcome] + (f", {_ects(ects)} ECTS" if ects is not None else "")
+
+
+def _ects(value: float | None) -> str:
+    shown = plain_number(value)
+    return "-" if shown is None else f"{shown:g}"
+
+
+def _percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0%}"
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

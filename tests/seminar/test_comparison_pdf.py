@@ -1,0 +1,85 @@
+"""The comparison PDF: the numbers, the chart, every group's words in its own script."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from recogniser.cli import main
+from recogniser.model import Outcome
+from recogniser.rules import assess
+from recogniser.seminar import (
+    ResponseSource,
+    Verdict,
+    build_exercise_pack,
+    build_response,
+    compare,
+)
+from recogniser.seminar.pdf import render_comparison_pdf
+from recogniser.seminar.response import write_response
+
+GROUPS = ("Группа Київ", "ჯგუფი თბილისი", "Group Zadar")
+
+
+@pytest.fixture(scope="module")
+def comparison_pdf() -> bytes:
+    _data, pack = build_exercise_pack()
+    responses = []
+    for index, group in enumerate(GROUPS):
+        verdicts = {}
+        for pack_case in pack.cases:
+            tool = assess(pack_case.case).recommendation
+            outcome = Outcome.NON_RECOGNITION if index == 2 else tool.outcome
+            verdicts[pack_case.id] = Verdict(outcome, tool.ects_recognised, f"{group}: обоснование {index}")
+        responses.append(ResponseSource(f"r{index}.json", build_response(pack, group, verdicts)))
+    broken = ResponseSource("broken.json", None, ("not valid JSON",))
+    return render_comparison_pdf(compare(pack, [*responses, broken]))
+
+
+def _text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_pdf_holds_the_numbers_and_the_groups(comparison_pdf: bytes) -> None:
+    text = _text(comparison_pdf)
+    assert "Seminar comparison" in text
+    for group in GROUPS:
+        assert group in text
+    assert "обоснование 2" in text
+    assert "Fleiss' kappa over 8 cases and 3 groups" in text
+    assert "broken.json" in text and "malformed: not valid JSON" in text
+    assert "Outcomes per case" in text
+    assert "The tool's findings, to discuss where groups differ" in text
+    # The chart's legend and the tool column are drawn text.
+    assert "Information required" in text
+    assert "number of groups" in text
+
+
+def test_the_pdf_embeds_the_fonts_for_every_script(comparison_pdf: bytes) -> None:
+    fonts: set[str] = set()
+    for page in PdfReader(io.BytesIO(comparison_pdf)).pages:
+        resources = page["/Resources"]
+        for font in resources.get("/Font", {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    assert any("NotoSans-" in name or name.endswith("NotoSans") for name in fonts)
+    assert any("Georgian" in name for name in fonts)
+
+
+def test_compare_writes_the_pdf_and_never_replaces_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data, pack = build_exercise_pack()
+    pack_file = tmp_path / "pack.zip"
+    pack_file.write_bytes(data)
+    response = tmp_path / "a.json"
+    verdicts = {case.id: Verdict(Outcome.FULL_RECOGNITION, None, "") for case in pack.cases}
+    write_response(response, build_response(pack, "Group A", verdicts))
+    pdf = tmp_path / "comparison.pdf"
+    assert main(["seminar", "compare", str(pack_file), str(response), "--pdf", str(pdf)]) == 0
+    assert f"Wrote {pdf}." in capsys.readouterr().out
+    assert pdf.read_bytes().startswith(b"%PDF")
+    before = pdf.read_bytes()
+    assert main(["seminar", "compare", str(pack_file), str(response), "--pdf", str(pdf)]) == 2
+    assert "already exists; give --force" in capsys.readouterr().err
+    assert pdf.read_bytes() == before
