@@ -79,7 +79,10 @@ def run(options: argparse.Namespace) -> int:
     case = load_case(options.case)
     # Bad settings are reported before anything is assessed, saved or written.
     settings = load_report_settings() if options.pdf is not None else None
-    decision = _assess_and_save(case, options) if options.save else assess(case, as_of=options.as_of)
+    if options.save:
+        case, decision = _assess_and_save(case, options)
+    else:
+        decision = assess(case, as_of=options.as_of)
     if options.pdf is not None and settings is not None:
         _write_pdf(case, decision, options.pdf, settings)
     if options.json:
@@ -98,8 +101,9 @@ def _write_pdf(case: Case, decision: Decision, path: Path, settings: ReportSetti
     print(f"wrote the report to {path}", file=sys.stderr)
 
 
-def _assess_and_save(case: Case, options: argparse.Namespace) -> Decision:
-    """Store the case and its decision together (both or neither); shows the decision as stored."""
+def _assess_and_save(case: Case, options: argparse.Namespace) -> tuple[Case, Decision]:
+    """Store the case and its decision together (both or neither); returns both as stored (the case may have
+    been given a reference, which the decision and a report then carry)."""
     from recogniser.commands.cases_command import open_store
 
     evaluator = _evaluator(options)
@@ -111,7 +115,7 @@ def _assess_and_save(case: Case, options: argparse.Namespace) -> Decision:
     print(
         f"saved case {stored.reference} (version {stored.version}) and decision #{recorded.id}{repeat}", file=sys.stderr
     )
-    return recorded.decision
+    return stored.case, recorded.decision
 
 
 def _evaluator(options: argparse.Namespace) -> str:

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
-from recogniser.casefile import dumps_case
+from recogniser.casefile import case_sha256, dumps_case
 from recogniser.cli import build_parser, main
 from recogniser.store import CaseStatus, CaseStore
 from tests.store.cases import EXAMPLES, make_case, make_decision
@@ -148,15 +149,21 @@ def test_assess_save_stores_the_case_and_its_decision(
 def test_assess_save_gives_a_case_without_reference_one(
     capsys: pytest.CaptureFixture[str], sqlite_url: str, tmp_path: Path
 ) -> None:
-    case_file = tmp_path / "case.json"
+    case_file, report = tmp_path / "case.json", tmp_path / "report.pdf"
     case_file.write_text(dumps_case(make_case().document), encoding="utf-8")
-    assert main(["--database-url", sqlite_url, "assess", str(case_file), "--save", "--json"]) == 0
+    arguments = ["--database-url", sqlite_url, "assess", str(case_file), "--save", "--json", "--pdf", str(report)]
+    assert main(arguments) == 0
     captured = capsys.readouterr()
     reference = json.loads(captured.out)["reference"]
     assert captured.err.startswith(f"saved case {reference} (version 1)")
     with CaseStore.open(sqlite_url) as store:
         [recorded] = store.decisions_for(reference)
+        stored = store.get_case(reference)
     assert recorded.decided_by  # the login name
+    # The report carries the case as stored, reference included, so its hash is the decision's.
+    (attached,) = PdfReader(report).attachments[f"{reference}.json"]
+    assert json.loads(attached) == stored.case.document
+    assert case_sha256(json.loads(attached)) == recorded.case_sha256
 
 
 def test_evaluator_without_save_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
