@@ -26,6 +26,7 @@ from recogniser.report.styles import (
     CELL_CENTRED,
     CELL_HEAD,
     HEADING,
+    INTRO,
     MUTED,
     OFFICE,
     OFFICE_DETAIL,
@@ -228,7 +229,7 @@ def _header(case: Case, decision: Decision, settings: ReportSettings, width: flo
             "Assessment of a micro-credential under the Lisbon Recognition Convention, the qualifications "
             "frameworks of the EHEA and the ESG. This is a recommendation: the evaluator's decision is recorded "
             "in section 8.",
-            SMALL,
+            INTRO,
         ),
         Spacer(1, 3 * mm),
         _key_values(rows, width),
@@ -257,7 +258,7 @@ def _credential(case: Case, width: float) -> list[Flowable]:
     missing = [e for e in elements if e.mandatory and e.value is None]
     story: list[Flowable] = [
         _heading(1, "The micro-credential, element by element"),
-        _fixed(f"Checked against the standard elements of {ANNEX_I}.", SMALL),
+        _fixed(f"Checked against the standard elements of {ANNEX_I}.", INTRO),
         *_table(rows, [10 * mm, 52 * mm, width - 84 * mm, 22 * mm], commands),
     ]
     if missing:
@@ -326,7 +327,7 @@ def _five_elements(decision: Decision, width: float) -> list[Flowable]:
         _fixed(
             "Level, workload, quality, profile and learning outcomes, as the European Area of Recognition manual "
             "judges a qualification. Each mark is the worst status among the findings on that element.",
-            SMALL,
+            INTRO,
         ),
         *_table(rows, [42 * mm, 22 * mm, width - 64 * mm], grid() + _status_fills(fills, 1)),
     ]
@@ -365,7 +366,7 @@ def _outcome_comparison(case: Case, decision: Decision, width: float) -> list[Fl
         _fixed(
             f"Each target outcome beside the credential outcome that matches it best (score 0-100). "
             f"{covered} of {len(matches)} target outcomes are matched.",
-            SMALL,
+            INTRO,
         ),
         *_table(rows, [10 * mm, free / 2, free / 2, 12 * mm, 24 * mm], grid() + _status_fills(fills, 4)),
     ]

@@ -46,6 +46,8 @@ def _style(name: str, **values: object) -> ParagraphStyle:
 
 BODY = _style("body", spaceAfter=3)
 SMALL = _style("small", fontSize=7.6, leading=10, textColor=MUTED)
+#: The note under a heading; it stays on the page of what it introduces, as headings do.
+INTRO = ParagraphStyle("intro", parent=SMALL, keepWithNext=1)
 CELL = _style("cell", fontSize=8.4, leading=11)
 CELL_BOLD = _style("cell-bold", fontName=BASE_BOLD_FONT, fontSize=8.4, leading=11)
 CELL_HEAD = _style("cell-head", fontName=BASE_BOLD_FONT, fontSize=7.8, leading=10, textColor=ACCENT)
@@ -54,9 +56,18 @@ TITLE = _style("title", fontName=BASE_BOLD_FONT, fontSize=17, leading=21, textCo
 OFFICE = _style("office", fontName=BASE_BOLD_FONT, fontSize=10.5, leading=13, textColor=INK, alignment=TA_RIGHT)
 OFFICE_DETAIL = _style("office-detail", fontSize=8, leading=10.5, textColor=MUTED, alignment=TA_RIGHT)
 HEADING = _style(
-    "heading", fontName=BASE_BOLD_FONT, fontSize=11.5, leading=14.5, textColor=ACCENT, spaceBefore=11, spaceAfter=5
+    "heading",
+    fontName=BASE_BOLD_FONT,
+    fontSize=11.5,
+    leading=14.5,
+    textColor=ACCENT,
+    spaceBefore=11,
+    spaceAfter=5,
+    keepWithNext=1,
 )
-SUBHEADING = _style("subheading", fontName=BASE_BOLD_FONT, fontSize=9.4, leading=12, spaceBefore=6, spaceAfter=3)
+SUBHEADING = _style(
+    "subheading", fontName=BASE_BOLD_FONT, fontSize=9.4, leading=12, spaceBefore=6, spaceAfter=3, keepWithNext=1
+)
 OUTCOME = _style("outcome", fontName=BASE_BOLD_FONT, fontSize=13, leading=16.5, textColor=ACCENT)
 
 
