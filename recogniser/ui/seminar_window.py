@@ -546,6 +546,8 @@ class GroupPane(QWidget):
         self.pack = pack
         self.dialogs = dialogs
         self.verdicts: dict[str, Verdict] = {}
+        #: Verdicts changed since they were last saved, exported or opened.
+        self.unsaved = False
         self._decisions: dict[str, Decision] = {}
         self._loading = False
 
@@ -675,6 +677,7 @@ class GroupPane(QWidget):
         else:
             ects = None if self.ects.value() == self.ects.minimum() else self.ects.value()
             self.verdicts[case_id] = Verdict(outcome, ects, self.justification.toPlainText().strip())
+        self.unsaved = True
         self._mark(case_id)
 
     def _mark(self, case_id: str) -> None:
@@ -702,6 +705,7 @@ class GroupPane(QWidget):
             self.dialogs.error(self, self.tr("Cannot open the verdicts"), "\n".join(error.lines()))
             return
         self.set_verdicts(group, verdicts)
+        self.unsaved = False
 
     def save_work_dialog(self) -> None:
         path = self.dialogs.save_path(self, self.tr("Save the group's verdicts"), "verdicts.json", VERDICTS_FILTER)
@@ -711,6 +715,8 @@ class GroupPane(QWidget):
             write_verdicts(path, self.pack, self.group_edit.text().strip() or None, self.verdicts)
         except OSError as error:
             self.dialogs.error(self, self.tr("Cannot save the verdicts"), f"{path}: {error.strerror or error}")
+            return
+        self.unsaved = False
 
     def export_response_dialog(self) -> None:
         group = self.group_edit.text().strip()
@@ -728,6 +734,8 @@ class GroupPane(QWidget):
             write_response(path, response)
         except OSError as error:
             self.dialogs.error(self, self.tr("Cannot write the response"), f"{path}: {error.strerror or error}")
+            return
+        self.unsaved = False
 
 
 class SeminarWindow(QMainWindow):
@@ -736,6 +744,7 @@ class SeminarWindow(QMainWindow):
     def __init__(self, pack: Pack, dialogs: Dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pack = pack
+        self.dialogs = dialogs
         self.tasks = TaskRunner(self)
         self.tasks.failed.connect(
             lambda title, error: dialogs.error(
@@ -760,6 +769,14 @@ class SeminarWindow(QMainWindow):
         self.resize(1280, 820)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.group.unsaved and not self.dialogs.confirm(
+            self,
+            self.tr("Unsaved verdicts"),
+            self.tr("The group's verdicts have changed since they were last saved or exported. Close anyway?"),
+            self.tr("Close without saving"),
+        ):
+            event.ignore()
+            return
         # A comparison or PDF still being written finishes first; its result has nowhere else to go.
         self.tasks.wait()
         super().closeEvent(event)

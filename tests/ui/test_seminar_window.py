@@ -81,9 +81,16 @@ def test_a_group_records_its_verdicts_and_exports_a_response(
     assert pane.chosen_outcome() is Outcome.FULL_RECOGNITION
     assert pane.ects.value() == 6
 
+    # Closing with unexported verdicts asks first; cancelling keeps the window.
+    dialogs.confirm_answers.append(False)
+    seminar.close()
+    assert seminar.isVisible()
+    assert dialogs.shown[-1][1] == "Unsaved verdicts"
+
     output = tmp_path / "group-1.json"
     dialogs.paths.append(str(output))
     pane.export_response_dialog()
+    assert not pane.unsaved
     document = json.loads(output.read_text("utf-8"))
     assert document["group"] == "Группа 1"
     assert document["cases"][0]["outcome"] == "full_recognition"
