@@ -66,8 +66,8 @@ def resolve_url(explicit: str | None) -> URL:
 
 
 def shown(url: URL) -> str:
-    """The URL as it may appear in a message or a log: never with its password."""
-    return url.render_as_string(hide_password=True)
+    """The URL as it may appear in a message or a log: as the user writes it (no driver name), no password."""
+    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
 
 
 def sqlite_path(url: URL) -> Path | None:
