@@ -19,8 +19,8 @@ from recogniser.model import Case, Decision
 from recogniser.report.document import PURPOSE_LABELS, build_story
 from recogniser.report.fonts import BASE_FONT, register_fonts
 from recogniser.report.settings import ReportSettings
-from recogniser.report.styles import FOOTER_SIZE, MUTED, PAGE_MARGIN, RULE
-from recogniser.report.text import clean
+from recogniser.report.styles import FOOTER_SIZE, MUTED, PAGE_MARGIN, RULE, RUNNING_HEAD
+from recogniser.report.text import clean, text_flowable
 from recogniser.rules.recommendation import OUTCOME_WORDS
 
 
@@ -116,14 +116,20 @@ def _attachment_name(reference: str) -> str:
 
 
 class _Footer:
-    """Page X of Y with the rulebook version and the case hash, and the reference on every page but the first."""
+    """Page X of Y with the rulebook version and the case hash; from the second page on, a running head with the
+    office and the reference, so that a loose page still says which case it belongs to."""
 
     def __init__(self, decision: Decision, settings: ReportSettings, reference: str) -> None:
         self.left = f"Rulebook {decision.rulebook_version} · Case SHA-256 {decision.case_sha256}"
-        self.running_head = clean(" · ".join(part for part in (settings.office_name, reference) if part))
+        self.running_head = " · ".join(part for part in (settings.office_name, reference) if part)
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
         draw_footer(canvas, self.left, f"Page {page} of {pages}")
+        if page > 1:
+            width, height = A4
+            head = text_flowable(self.running_head, RUNNING_HEAD)
+            head.wrapOn(canvas, width - 2 * PAGE_MARGIN, PAGE_MARGIN)
+            head.drawOn(canvas, PAGE_MARGIN, height - PAGE_MARGIN + 4)
 
 
 class _ReportCanvas(Canvas):  # type: ignore[misc]
@@ -154,10 +160,16 @@ def _embed(canvas: Canvas, name: str, data: bytes) -> None:
     """Attach ``data`` as an embedded file (PDF 1.7, 7.11.4), listed in the document's name tree."""
     document = canvas._doc
     stream = PDFStream(
-        PDFDictionary({"Type": PDFName("EmbeddedFile"), "Params": PDFDictionary({"Size": len(data)})}),
+        PDFDictionary(
+            {
+                "Type": PDFName("EmbeddedFile"),
+                # The MIME type as a PDF name, its slash escaped (PDF 1.7, 7.3.5); PDFName would escape the '#'.
+                "Subtype": "/application#2Fjson",
+                "Params": PDFDictionary({"Size": len(data)}),
+            }
+        ),
         content=data,
     )
-    stream.dictionary["Subtype"] = PDFName("application#2Fjson")
     specification = PDFDictionary(
         {
             "Type": PDFName("Filespec"),

@@ -46,6 +46,7 @@ def _style(name: str, **values: object) -> ParagraphStyle:
 
 BODY = _style("body", spaceAfter=3)
 SMALL = _style("small", fontSize=7.6, leading=10, textColor=MUTED)
+RUNNING_HEAD = ParagraphStyle("running-head", parent=SMALL, fontSize=FOOTER_SIZE, leading=FOOTER_SIZE + 2)
 #: The note under a heading; it stays on the page of what it introduces, as headings do.
 INTRO = ParagraphStyle("intro", parent=SMALL, keepWithNext=1)
 CELL = _style("cell", fontSize=8.4, leading=11)

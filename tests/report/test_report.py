@@ -121,6 +121,7 @@ def test_footer_numbers_pages_and_names_rulebook_and_hash() -> None:
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in page
         assert f"Rulebook 2026.1 · Case SHA-256 {decision.case_sha256}" in page
+        assert ("ENIC-NARIC Croatia · EXAMPLE-01" in page) is (number > 1)
 
 
 def test_metadata_is_set() -> None:
@@ -140,6 +141,8 @@ def test_the_case_file_is_attached_and_matches_the_hash() -> None:
     reader = PdfReader(io.BytesIO(render_report(case_from(document), decision, SETTINGS)))
     (attached,) = reader.attachments["EXAMPLE-01.json"]
     assert case_sha256(json.loads(attached)) == decision.case_sha256
+    specification = reader.trailer["/Root"]["/Names"]["/EmbeddedFiles"]["/Names"][1].get_object()
+    assert specification["/EF"]["/F"].get_object()["/Subtype"] == "/application/json"
     without = PdfReader(io.BytesIO(render_report(case_from(document), decision, SETTINGS, attach_case=False)))
     assert dict(without.attachments) == {}
 
