@@ -14,6 +14,7 @@ import pytest
 
 from recogniser.cli import main
 from recogniser.model import Outcome
+from recogniser.schemas import schema_validator
 from recogniser.seminar import (
     PackError,
     ResponseError,
@@ -90,6 +91,7 @@ def test_three_groups_compared(seminar: dict[str, Path], capsys: pytest.CaptureF
     result = _compare_json(responses, seminar["pack"], capsys)
     assert result["groups"] == list(VERDICTS)
     assert result["rejected"] == []
+    schema_validator("seminar-comparison-1.schema.json").validate(result)
     cases = {case["case_id"]: case for case in result["cases"]}
 
     maritime = cases["01-maritime-stacking"]
@@ -203,6 +205,7 @@ def test_bad_response_is_left_out_with_its_reason(
     make(seminar["Group B"], bad)
     result = _compare_json([seminar["Group A"], bad], seminar["pack"], capsys)
     assert result["groups"] == ["Group A"]
+    schema_validator("seminar-comparison-1.schema.json").validate(result)
     [rejection] = result["rejected"]
     assert rejection["source"] == str(bad)
     assert any(reason in line for line in rejection["reasons"]), rejection["reasons"]
