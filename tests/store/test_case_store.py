@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 from datetime import UTC
 from pathlib import Path
@@ -23,10 +24,13 @@ from recogniser.store import (
     DuplicateReferenceError,
     InvalidDecisionRecordError,
     UnknownReferenceError,
+    case_store,
 )
 from recogniser.store.case_store import MANY_MATCHES
 from recogniser.store.database import resolve_url
+from recogniser.store.search import index_terms
 from tests.store.cases import edited, make_case, make_decision
+from tests.store.search_model import found_by
 
 
 def references(summaries: list) -> list[str]:  # type: ignore[type-arg]
@@ -383,3 +387,27 @@ def test_a_search_with_thousands_of_matches_pages_and_counts_like_one_with_few(s
     assert store.count_cases(rpl) == many // 2
     assert references(store.list_cases(rpl, offset=10, limit=5)) == [r for r in everyone[::-1] if int(r[5:]) % 2][10:15]
     assert store.count_cases(CaseQuery(search="horvat 00007")) == 1
+
+
+@pytest.mark.parametrize("many_matches", [MANY_MATCHES, 4])
+def test_search_agrees_with_the_search_keys_for_random_names(
+    store: CaseStore, monkeypatch: pytest.MonkeyPatch, many_matches: int
+) -> None:
+    # With a low MANY_MATCHES even small result sets take the walking path, so both paths are checked.
+    monkeypatch.setattr(case_store, "MANY_MATCHES", many_matches)
+    rng = random.Random(many_matches)
+    syllables = ["an", "iv", "ána", "hor", "vat", "ни", "но", "ბე", "რი", "ελ", "ένη", "ša", "Öz", "ج", "ان"]
+    names = {
+        f"N-{n:03d}": " ".join("".join(rng.choices(syllables, k=rng.randint(1, 3))) for _ in range(rng.randint(1, 3)))
+        for n in range(120)
+    }
+    store.add_cases(
+        [make_case(reference, learner=name, title="T", awarding_body="B") for reference, name in names.items()]
+    )
+    terms = {reference: index_terms([reference, name, "T", "B"]) for reference, name in names.items()}
+    words = sorted({word for name in names.values() for word in name.split()})
+    for typed in [*rng.sample(words, 25), *(f"{a[:2]} {b[:1]}" for a, b in zip(words[::7], words[3::7], strict=False))]:
+        query = CaseQuery(search=typed.upper(), sort=CaseSort.REFERENCE, descending=False)
+        expected = sorted(reference for reference, indexed in terms.items() if found_by(query.search, indexed))
+        assert references(store.list_cases(query, limit=1_000)) == expected, typed
+        assert store.count_cases(query) == len(expected), typed
