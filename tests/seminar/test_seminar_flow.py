@@ -18,6 +18,7 @@ from recogniser.schemas import schema_validator
 from recogniser.seminar import (
     PackError,
     ResponseError,
+    ResponseSource,
     Verdict,
     build_pack,
     build_response,
@@ -452,3 +453,17 @@ def test_work_in_progress_is_saved_and_reopened(seminar: dict[str, Path], tmp_pa
     assert load_verdicts(sheet) == ("ჯგუფი", given)
     with pytest.raises(ResponseError, match="no verdict for case '01-maritime-stacking'"):
         build_response(pack, "ჯგუფი", given)
+
+
+def test_a_tie_names_every_modal_outcome() -> None:
+    [source] = [s for s in exercise_sources() if s.id == CASE_IDS[0]]
+    _data, pack = build_pack([source], title="Tie")
+    responses = [
+        ResponseSource(group, build_response(pack, group, {source.id: Verdict(outcome, None, "")}))
+        for group, outcome in (("A", Outcome.FULL_RECOGNITION), ("B", Outcome.NON_RECOGNITION))
+    ]
+    comparison = compare(pack, responses)
+    [case] = comparison.cases
+    assert case.modal_outcomes == (Outcome.FULL_RECOGNITION, Outcome.NON_RECOGNITION)
+    assert case.agreement == 0.5
+    assert "at least two cases" in comparison.kappa.explanation
