@@ -462,28 +462,44 @@ def _differences_and_appeal(decision: Decision, width: float) -> list[Flowable]:
 
 def _evaluator_decision(settings: ReportSettings, width: float) -> list[Flowable]:
     line_height = 9 * mm
+    label_width = 40 * mm
+    padding = 6
 
     def blank(lines: int) -> Table:
-        table = Table([[""] for _ in range(lines)], colWidths=[width - 40 * mm], rowHeights=line_height)
+        table = Table([[""] for _ in range(lines)], colWidths=[width - label_width - padding], rowHeights=line_height)
         table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, MUTED)]))
         return table
 
     rows: list[list[object]] = [
-        [_fixed("Final decision", CELL_HEAD), [_fixed("[&nbsp;&nbsp;] as recommended", CELL), blank(1)]],
+        [
+            _fixed("Final decision", CELL_HEAD),
+            [
+                _fixed(
+                    "[&nbsp;&nbsp;&nbsp;] as recommended&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;"
+                    "[&nbsp;&nbsp;&nbsp;] otherwise, as follows:",
+                    CELL,
+                ),
+                blank(1),
+            ],
+        ],
         [_fixed("ECTS recognised", CELL_HEAD), blank(1)],
         [_fixed("Justification", CELL_HEAD), blank(4)],
         [_fixed("Evaluator", CELL_HEAD), _text(settings.evaluator_name, CELL) if settings.evaluator_name else blank(1)],
         [_fixed("Signature", CELL_HEAD), blank(1)],
         [_fixed("Date", CELL_HEAD), blank(1)],
     ]
-    table = Table(rows, colWidths=[40 * mm, width - 40 * mm], hAlign="LEFT")
+    table = Table(rows, colWidths=[label_width, width - label_width], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
+                # Labels sit on their writing line, as on a paper form; the two taller entries read from the top.
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("VALIGN", (0, 0), (0, -1), "TOP"),
+                ("VALIGN", (0, 0), (0, 0), "TOP"),
+                ("VALIGN", (0, 2), (0, 2), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), padding),
                 ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (0, -1), 5),
                 ("BOX", (0, 0), (-1, -1), 0.6, RULE),
                 ("LEFTPADDING", (0, 0), (0, -1), 4),
             ]

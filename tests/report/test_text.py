@@ -1,0 +1,51 @@
+"""Any text prints: escaped, in the right font per script, right-to-left lines in display order."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import SimpleDocTemplate, Table
+
+from recogniser.report.fonts import Script, register_fonts, runs
+from recogniser.report.styles import CELL
+from recogniser.report.text import markup, text_flowable, visual_order
+
+SCRIPTS = st.sampled_from(
+    ["Ivana Horvatić", "Иван", "Γιώργος", "ნინო", "Արամ", "محمد علي", "(ISM)", "٢٠٢٤", "<b>", "&amp;", " ", "\n"]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(SCRIPTS, st.text(max_size=30)), max_size=12).map("".join))
+def test_any_text_renders_in_a_paragraph_and_in_a_table_cell(text: str) -> None:
+    register_fonts()
+    buffer = io.BytesIO()
+    story = [text_flowable(text, CELL), Table([[text_flowable(text, CELL), text_flowable(text, CELL)]], [80, 120])]
+    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    assert PdfReader(buffer).pages
+
+
+def test_markup_escapes_and_switches_fonts_per_script() -> None:
+    assert markup("a < b & ნინო") == 'a &lt; b &amp; <font face="NotoSansGeorgian">ნინო</font>'
+    assert markup("ნინო", bold=True) == '<font face="NotoSansGeorgian-Bold">ნინო</font>'
+    assert markup("one\ntwo\x00") == "one<br/>two"
+
+
+def test_runs_keep_spaces_inside_a_script_run() -> None:
+    assert [(r.text, r.script) for r in runs("Name: محمد علي, 2025")] == [
+        ("Name: ", Script.BASE),
+        ("محمد علي", Script.ARABIC),
+        (", 2025", Script.BASE),
+    ]
+
+
+def test_visual_order_follows_the_bidirectional_algorithm() -> None:
+    # Right-to-left paragraph: words from the right, a Latin run and its number kept left to right, the
+    # brackets resolved with their context (rule N0) and mirrored (rule L4).
+    assert visual_order("إدارة (ISM) 2025", right_to_left=True) == "2025 (ISM) ةرادإ"
+    assert visual_order("Learner: علي محمد (Cairo)", right_to_left=False) == "Learner: دمحم يلع (Cairo)"
+    assert visual_order("plain", right_to_left=False) == "plain"
