@@ -177,17 +177,21 @@ def _derived_id(title: str, entries: Sequence[Mapping[str, Any]]) -> str:
     return f"{slug}-{digest[:8]}"
 
 
-def sources_from_files(case_paths: Sequence[str | os.PathLike[str]], notes_dir: str | None = None) -> list[CaseSource]:
-    """Cases read from files, each named by its file name; notes from ``notes_dir/<name>.md`` where present."""
+def sources_from_files(
+    case_paths: Sequence[str | os.PathLike[str]], notes_dir: str | None = None, *, notes_beside: bool = False
+) -> list[CaseSource]:
+    """Cases read from files, each named by its file name.
+
+    Notes come from ``notes_dir/<name>.md``, or with ``notes_beside`` from ``<name>.md`` next to each case file,
+    where such a file exists.
+    """
     sources = []
     for path in case_paths:
         case = load_case(path)
         stem = Path(path).stem
-        notes = None
-        if notes_dir is not None:
-            notes_path = Path(notes_dir) / f"{stem}.md"
-            if notes_path.is_file():
-                notes = _read_notes(notes_path)
+        folder = Path(notes_dir) if notes_dir is not None else Path(path).parent if notes_beside else None
+        notes_path = folder / f"{stem}.md" if folder is not None else None
+        notes = _read_notes(notes_path) if notes_path is not None and notes_path.is_file() else None
         sources.append(CaseSource(stem, case, notes))
     return sources
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from recogniser.model import Recommendation
 from recogniser.ui.decision_dialog import DecisionDialog, DecisionEntry
@@ -58,6 +58,10 @@ class Dialogs:
     def open_path(self, parent: QWidget | None, caption: str, filters: str) -> str | None:
         path, _filter = QFileDialog.getOpenFileName(parent, caption, "", filters)
         return path or None
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str, default: str) -> str | None:
+        text, accepted = QInputDialog.getText(parent, title, label, text=default)
+        return text.strip() or None if accepted else None
 
     def open_paths(self, parent: QWidget | None, caption: str, filters: str) -> list[str]:
         paths, _filter = QFileDialog.getOpenFileNames(parent, caption, "", filters)

@@ -22,7 +22,7 @@ from recogniser.casefile import (
 from recogniser.errors import UserInputError
 from recogniser.logs import log_file
 from recogniser.model import CASE_FORMAT, Purpose
-from recogniser.seminar import open_pack
+from recogniser.seminar import build_exercise_pack, build_pack, open_pack, sources_from_files, write_pack
 from recogniser.ui.case_editor import CaseEditor
 from recogniser.ui.case_list import CaseListPane
 from recogniser.ui.dialogs import Dialogs, UnsavedChoice
@@ -195,7 +195,9 @@ class MainWindow(QMainWindow):
         self.case_menu.addAction(self.decision_action)
         self.seminar_action = self._action(self.tr("Open seminar &pack…"), self.open_seminar_pack_dialog)
         self.seminar_menu = self.menuBar().addMenu(self.tr("&Seminar"))
-        self.seminar_menu.addAction(self.seminar_action)
+        self.new_pack_action = self._action(self.tr("&New pack from case files…"), self.new_seminar_pack_dialog)
+        self.exercise_pack_action = self._action(self.tr("Save the &exercise pack…"), self.save_exercise_pack_dialog)
+        self.seminar_menu.addActions([self.seminar_action, self.new_pack_action, self.exercise_pack_action])
         self._update_case_actions()
 
     def _fill_recent_menu(self) -> None:
@@ -547,6 +549,39 @@ class MainWindow(QMainWindow):
         path = self.dialogs.open_path(self, self.tr("Open a seminar pack"), self.tr(SEMINAR_PACK_FILTER))
         if path:
             self.open_seminar_pack(Path(path))
+
+    def new_seminar_pack_dialog(self) -> None:
+        """A pack from case files chosen by the facilitator; notes are NAME.md beside each NAME.json."""
+        cases = self.dialogs.open_paths(self, self.tr("Choose the cases for the pack"), self.tr(CASE_FILE_FILTER))
+        if not cases:
+            return
+        title = self.dialogs.ask_text(
+            self, self.tr("New seminar pack"), self.tr("Title of the pack:"), self.tr("Recognition seminar")
+        )
+        if title is None:
+            return
+        try:
+            data, _pack = build_pack(sources_from_files(cases, notes_beside=True), title=title)
+        except UserInputError as error:
+            self.dialogs.error(self, self.tr("Cannot build the pack"), "\n".join(error.lines()))
+            return
+        self._save_pack_and_open(data, "seminar-pack.zip")
+
+    def save_exercise_pack_dialog(self) -> None:
+        """The exercise cases shipped with Recogniser, with their facilitator notes, as a pack."""
+        data, _pack = build_exercise_pack()
+        self._save_pack_and_open(data, "recogniser-exercises.zip")
+
+    def _save_pack_and_open(self, data: bytes, suggested: str) -> None:
+        path = self.dialogs.save_path(self, self.tr("Save the seminar pack"), suggested, self.tr(SEMINAR_PACK_FILTER))
+        if not path:
+            return
+        try:
+            write_pack(path, data)
+        except OSError as error:
+            self.dialogs.error(self, self.tr("Cannot save the pack"), f"{path}: {error.strerror or error}")
+            return
+        self.open_seminar_pack(Path(path))
 
     def open_seminar_pack(self, path: Path) -> SeminarWindow | None:
         """A seminar window for the pack at ``path``: the group's verdicts and the comparison of the groups."""

@@ -30,6 +30,7 @@ class ScriptedDialogs(Dialogs):
     confirm_answers: list[bool] = field(default_factory=list)
     paths: list[str | None] = field(default_factory=list)
     path_lists: list[list[str]] = field(default_factory=list)
+    text_answers: list[str | None] = field(default_factory=list)
     shown: list[tuple[str, str, str]] = field(default_factory=list)
     unexpected: list[str] = field(default_factory=list)
 
@@ -57,6 +58,11 @@ class ScriptedDialogs(Dialogs):
     def open_path(self, parent: QWidget | None, caption: str, filters: str) -> str | None:
         path: str | None = self._answer(self.paths, "open path", None)
         return path
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str, default: str) -> str | None:
+        self.shown.append(("ask", title, label))
+        text: str | None = self._answer(self.text_answers, "ask text", None)
+        return text
 
     def open_paths(self, parent: QWidget | None, caption: str, filters: str) -> list[str]:
         paths: list[str] = self._answer(self.path_lists, "open paths", [])

@@ -196,3 +196,37 @@ def test_table_model_without_a_window(pack_file: Path, tmp_path: Path) -> None:
     assert model.data(model.index(0, ComparisonTableModel.CASE), Qt.ItemDataRole.ToolTipRole) == (
         "Cargo Operations and Ship Stability"
     )
+
+
+def test_the_facilitator_builds_packs_from_the_menu(
+    qtbot: QtBot, settings: AppSettings, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    main = MainWindow(assess, settings, dialogs)
+    qtbot.addWidget(main)
+    exercises = tmp_path / "exercises.zip"
+    dialogs.paths.append(str(exercises))
+    main.exercise_pack_action.trigger()
+    assert len(open_pack(exercises).cases) == 8
+    [first] = main.seminar_windows
+
+    case = tmp_path / "ship-stability.json"
+    case.write_text(json.dumps(dict(first.pack.cases[0].case.document)), "utf-8")
+    (tmp_path / "ship-stability.md").write_text("# Notes for the facilitator", "utf-8")
+    dialogs.path_lists.append([str(case)])
+    dialogs.text_answers.append("Autumn seminar")
+    own = tmp_path / "own.zip"
+    dialogs.paths.append(str(own))
+    main.new_pack_action.trigger()
+    pack = open_pack(own)
+    assert (pack.title, pack.case_ids) == ("Autumn seminar", ("ship-stability",))
+    assert pack.cases[0].notes == "# Notes for the facilitator"
+    assert [window.pack.title for window in main.seminar_windows] == [first.pack.title, "Autumn seminar"]
+
+    # Cancelling the title builds nothing.
+    dialogs.path_lists.append([str(case)])
+    dialogs.text_answers.append(None)
+    main.new_pack_action.trigger()
+    assert len(main.seminar_windows) == 2
+    for window in list(main.seminar_windows):
+        window.close()
+    assert dialogs.unexpected == []
