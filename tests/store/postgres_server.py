@@ -10,6 +10,7 @@ import os
 import pwd
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -52,6 +53,7 @@ class PostgresServer:
     password: str
     run_as: list[str]
     bindir: Path
+    watcher: subprocess.Popen[bytes] | None = None
 
     @classmethod
     def start(cls) -> PostgresServer:
@@ -101,7 +103,23 @@ class PostgresServer:
         except PostgresUnavailableError:
             server.stop()
             raise
+        server.watcher = server._watch(os.getpid())
         return server
+
+    def _watch(self, test_process: int) -> subprocess.Popen[bytes]:
+        """A shell that stops the server once the test process is gone, even if it was killed before teardown."""
+        data = self.root / "data"
+        script = (
+            f"while [ -d /proc/{test_process} ]; do sleep 1; done; "
+            f"'{self.bindir / 'pg_ctl'}' -D '{data}' -m immediate stop; rm -rf '{self.root}'"
+        )
+        return subprocess.Popen(
+            [*self.run_as, "sh", "-c", script],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
 
     def _run(self, program: str, *arguments: str) -> None:
         command = [*self.run_as, str(self.bindir / program), *arguments]
@@ -114,6 +132,9 @@ class PostgresServer:
             )
 
     def stop(self) -> None:
+        if self.watcher is not None:
+            os.killpg(self.watcher.pid, signal.SIGTERM)  # its own session: the shell under runuser too
+            self.watcher.wait(timeout=30)
         if (self.root / "data" / "postmaster.pid").exists():
             self._run("pg_ctl", "-D", str(self.root / "data"), "-m", "immediate", "-w", "stop")
         shutil.rmtree(self.root, ignore_errors=True)
