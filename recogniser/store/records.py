@@ -38,9 +38,10 @@ class CaseSort(StrEnum):
 class CaseQuery:
     """Which cases a list shows and in what order; paging is separate so a table model can keep one query.
 
-    ``search`` finds cases whose reference, learner, title or awarding body has words starting with every
-    word typed, regardless of case, accents or script (see ``recogniser.store.search``). ``outcome`` is the
-    latest decision's outcome: the evaluator's final one where recorded, else the recommendation.
+    ``search`` finds cases whose reference, learner, learner identifier, title or awarding body has words
+    starting with every word typed, regardless of case, accents or script (see ``recogniser.store.search``).
+    ``outcome`` is the latest decision's outcome: the evaluator's final one where recorded, else the
+    recommendation.
     """
 
     search: str = ""
