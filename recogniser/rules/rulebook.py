@@ -44,7 +44,9 @@ def _decisive() -> dict[Purpose, frozenset[str]]:
 
 @dataclass(frozen=True)
 class Rulebook:
-    version: str = "2026.1"
+    # 2026.2: the RPL route comes before refusal; no ECTS figure while information is required; 0 ECTS
+    # beside real hours is estimated from the hours. Bump on every change that can change a decision.
+    version: str = "2026.2"
 
     # ECTS Users' Guide 2015: 60 ECTS = 1,500-1,800 hours, so 25-30 hours per credit. The tolerant band absorbs
     # rounding and national conventions before hours and credits are called inconsistent.
