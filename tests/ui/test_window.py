@@ -460,3 +460,26 @@ def test_a_dropped_file_opens_as_a_case_or_is_imported_as_a_credential(qtbot: Qt
     window.open_dropped_file(CREDENTIALS / "ob3-badge.json")
     qtbot.waitUntil(lambda: not window.tasks.busy and window.session.value("reference") is None)
     assert window.session.value("credential.title")
+
+
+def test_saving_over_a_colleagues_newer_save_is_refused_with_a_message(
+    qtbot: QtBot, window: MainWindow, settings: AppSettings, dialogs: ScriptedDialogs
+) -> None:
+    assert window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    window.save_action.trigger()
+    qtbot.waitUntil(lambda: not window.session.dirty)
+    colleague = open_window(qtbot, settings, ScriptedDialogs())
+    try:
+        colleague.open_stored_case("EXAMPLE-01")
+        qtbot.waitUntil(lambda: colleague.stored_reference == "EXAMPLE-01")
+        type_into(qtbot, colleague, "credential.grade", " (checked)")
+        colleague.save_action.trigger()
+        qtbot.waitUntil(lambda: not colleague.session.dirty)
+    finally:
+        shut(colleague)
+    type_into(qtbot, window, "credential.grade", " (mine)")
+    window.save_action.trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.errors()))
+    assert "EXAMPLE-01" in dialogs.errors()[-1]
+    assert window.session.dirty
+    assert window.isVisible()
