@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from recogniser.casefile import (
     dumps_case,
     load_case,
     parse_case,
+    write_bytes_atomically,
     write_text_atomically,
 )
 from recogniser.errors import UserInputError
@@ -29,20 +31,24 @@ from recogniser.ui.dialogs import Dialogs, UnsavedChoice
 from recogniser.ui.document import new_document, value_at
 from recogniser.ui.drafts import Draft, discard_draft, read_draft, write_draft
 from recogniser.ui.findings_panel import ResultsPane
+from recogniser.ui.pdf_preview import PdfPreview
 from recogniser.ui.seminar_window import SeminarWindow
-from recogniser.ui.session import Assessor, CaseSession
+from recogniser.ui.session import Assessment, Assessor, CaseSession
 from recogniser.ui.settings import (
     ASSESSING_COUNTRY,
     DATABASE_URL,
     EVALUATOR_NAME,
+    LOGO_PATH,
+    OFFICE_NAME,
     AppSettings,
 )
 from recogniser.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    # The store and the importer pull in SQLAlchemy and the credential readers: they are
+    # The store, the report and the importer pull in SQLAlchemy, reportlab and the credential readers: they are
     # imported where first used, on the background thread, so that the window paints without waiting for them.
     from recogniser.interchange import ImportResult
+    from recogniser.report import ReportSettings
     from recogniser.store import CaseStore, CaseSummary, StoredCase, StoredDecision
 
 #: A draft is written this long after the last edit: often enough to lose nothing, rarely enough to be free.
@@ -71,6 +77,7 @@ class MainWindow(QMainWindow):
         self.session = CaseSession(assessor, self)
         self.store: CaseStore | None = None
         self.store_problem: str | None = None
+        self.preview: PdfPreview | None = None
         self.stored_reference: str | None = None
         self.stored_version: int | None = None
         self._closing = False
@@ -165,6 +172,7 @@ class MainWindow(QMainWindow):
             self.tr("Export case &file…"), self.export_case_file_dialog, "Ctrl+Shift+E"
         )
         self.decision_action = self._action(self.tr("Record &decision…"), self.record_decision, "Ctrl+D")
+        self.report_action = self._action(self.tr("Export PDF &report…"), self.export_report, "Ctrl+E")
         self.import_action = self._action(self.tr("&Import credential…"), self.import_credential_dialog, "Ctrl+I")
         self.settings_action = self._action(
             self.tr("Se&ttings…"), self.edit_settings, QKeySequence.StandardKey.Preferences
@@ -192,7 +200,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         self.case_menu = self.menuBar().addMenu(self.tr("&Case"))
-        self.case_menu.addAction(self.decision_action)
+        self.case_menu.addActions([self.decision_action, self.report_action])
         self.seminar_action = self._action(self.tr("Open seminar &pack…"), self.open_seminar_pack_dialog)
         self.seminar_menu = self.menuBar().addMenu(self.tr("&Seminar"))
         self.new_pack_action = self._action(self.tr("&New pack from case files…"), self.new_seminar_pack_dialog)
@@ -230,7 +238,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.session.dirty)
 
     def _update_case_actions(self) -> None:
-        for action in (self.save_action, self.export_file_action, self.decision_action):
+        for action in (self.save_action, self.export_file_action, self.decision_action, self.report_action):
             action.setEnabled(self.has_case)
 
     def _case_edited(self) -> None:
@@ -471,6 +479,84 @@ class MainWindow(QMainWindow):
                 self.results.show_history(decisions)
 
         self.tasks.run(self.tr("Reading the decisions"), lambda: store.decisions_for(reference), show)
+
+    # --- the report ---
+
+    def _assessed_or_explain(self, action: str) -> Assessment | None:
+        """The current assessment when the case can be read; otherwise say which fields stop ``action``."""
+        self.session.assess_now()
+        assessment = self.session.assessment
+        if assessment.case is not None and assessment.decision is not None:
+            return assessment
+        problems = "\n".join(self.editor.describe_problem(p) for p in assessment.problems)
+        self.dialogs.error(
+            self,
+            action,
+            self.tr("Fix these fields first:\n{problems}").format(problems=problems)
+            if problems
+            else assessment.failure or self.tr("There is no case to use."),
+        )
+        return None
+
+    def report_settings(self) -> Callable[[], ReportSettings]:
+        """Who the report is from: the app's settings, falling back to the report settings file (read off the
+        UI thread, by the returned function)."""
+        office, evaluator, logo = (self.settings.text(s) for s in (OFFICE_NAME, EVALUATOR_NAME, LOGO_PATH))
+
+        def merged() -> ReportSettings:
+            from recogniser.report import load_report_settings
+
+            base = load_report_settings()
+            return replace(
+                base,
+                office_name=office or base.office_name,
+                evaluator_name=evaluator or base.evaluator_name,
+                logo_path=Path(logo) if logo else base.logo_path,
+            )
+
+        return merged
+
+    def export_report(self) -> None:
+        """Render the PDF report off the UI thread and preview it (Ctrl+E); saving is a step of the preview."""
+        if not self.has_case:
+            return
+        assessment = self._assessed_or_explain(self.tr("Cannot write the report yet"))
+        if assessment is None or assessment.case is None or assessment.decision is None:
+            return
+        case, decision, report_settings = assessment.case, assessment.decision, self.report_settings()
+
+        def render() -> bytes:
+            from recogniser.report import render_report
+
+            return render_report(case, decision, report_settings())
+
+        self.statusBar().showMessage(self.tr("Writing the report…"))
+        self.tasks.run(
+            self.tr("Writing the report"),
+            render,
+            lambda pdf: self._show_preview(pdf, decision.reference or self.case_name()),
+        )
+
+    def _show_preview(self, pdf: bytes, name: str) -> None:
+        self.statusBar().clearMessage()
+        self.preview = PdfPreview(pdf, self.tr("Report — {case}").format(case=name), self)
+        self.preview.save_requested.connect(lambda data: self._save_report(data, name))
+        self.preview.open()
+
+    def _save_report(self, pdf: bytes, name: str) -> None:
+        preview = self.preview
+        path = self.dialogs.save_path(
+            preview or self, self.tr("Save the report"), f"{name}.pdf", self.tr("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+
+        def saved(_nothing: None) -> None:
+            self.statusBar().showMessage(self.tr("Report saved to {path}").format(path=path), 8000)
+            if preview is not None:
+                preview.accept()
+
+        self.tasks.run(self.tr("Saving the report"), lambda: write_bytes_atomically(path, pdf), saved)
 
     # --- import ---
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
@@ -24,7 +25,7 @@ from recogniser.ui.findings_model import FINDING_ROLE
 from recogniser.ui.level_field import LevelField
 from recogniser.ui.main_window import MainWindow
 from recogniser.ui.outcomes_field import OutcomesField
-from recogniser.ui.settings import ASSESSING_COUNTRY, DATABASE_URL, AppSettings
+from recogniser.ui.settings import ASSESSING_COUNTRY, DATABASE_URL, OFFICE_NAME, AppSettings
 
 from .conftest import EXAMPLES, ScriptedDialogs
 
@@ -379,6 +380,34 @@ def test_export_and_reopen_a_case_file(qtbot: QtBot, window: MainWindow, tmp_pat
     case = load_case(exported)
     assert case.credential.grade == "Very good (4) (excellent)"
     assert case.reference == "EXAMPLE-01"
+
+
+def test_the_pdf_report_is_previewed_then_saved(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    window.settings.set_text(OFFICE_NAME, "ENIC-NARIC Croatia")
+    assert window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.preview is not None and window.preview.isVisible())
+    preview = window.preview
+    assert preview is not None
+    assert preview.document.pageCount() >= 2
+    saved = tmp_path / "report.pdf"
+    dialogs.paths = [str(saved)]
+    preview.save_button.click()
+    qtbot.waitUntil(lambda: saved.exists() and not preview.isVisible())
+    text = "".join(page.extract_text() for page in PdfReader(saved).pages)
+    assert "EXAMPLE-01" in text
+    assert "ENIC-NARIC Croatia" in text
+
+
+def test_a_case_that_cannot_be_read_gets_no_report_but_a_reason(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    window.new_action.trigger()
+    window.report_action.trigger()
+    assert "Target EQF level: Required for this purpose" in dialogs.errors()[-1]
+    assert window.preview is None
 
 
 def test_importing_a_credential_opens_it_as_an_unsaved_case(
