@@ -5,8 +5,8 @@ break the layout or lose its letters. Left-to-right text becomes a reportlab ``P
 per script run. Text with right-to-left letters gets :class:`BidiParagraph`: reportlab's own bidi support
 needs a library that is not on PyPI, so lines are broken here in logical order, each line is reordered with
 the embedding levels ``python-bidi`` resolves (Unicode Bidirectional Algorithm, UAX #9, with the bracket pairs
-of rule N0), and every Arabic word is shaped by HarfBuzz
-through reportlab's shaping support (joined letters, lam-alef ligatures, marks).
+of rule N0), and every Arabic word is shaped by HarfBuzz through reportlab's shaping support (joined letters,
+lam-alef ligatures, marks).
 """
 
 from __future__ import annotations
@@ -65,12 +65,11 @@ def text_flowable(text: str, style: ParagraphStyle) -> Flowable:
 
 @dataclass(frozen=True)
 class _Segment:
-    """A piece of a visual line drawn with one font, shaped when it is Arabic."""
+    """A piece of a line drawn with one font; Arabic words arrive shaped (a reportlab ``ShapedStr``)."""
 
     text: str
     font: str
     width: float
-    shaped: bool
 
 
 class BidiParagraph(Flowable):  # type: ignore[misc]
@@ -182,7 +181,16 @@ class BidiParagraph(Flowable):  # type: ignore[misc]
             for segment in segments:
                 text.setFont(segment.font, size)
                 text.textOut(segment.text)
+            # The glyphs stand in visual order and in joined forms; ActualText (PDF 1.7, 14.9.4) gives copying
+            # and search the line as it was written.
+            canvas.addLiteral(f"/Span <</ActualText <{_utf16_hex(line)}>>> BDC")
             canvas.drawText(text)
+            canvas.addLiteral("EMC")
+
+
+def _utf16_hex(text: str) -> str:
+    """A PDF text string in hexadecimal: UTF-16BE with its byte-order mark."""
+    return (b"\xfe\xff" + text.encode("utf-16-be")).hex().upper()
 
 
 @lru_cache(maxsize=4096)
@@ -207,9 +215,9 @@ def _segments(line: str, visual: bool, bold: bool, size: float) -> list[_Segment
             shaped = _shape(run.text[::-1] if visual else run.text, font, size)
             if isinstance(shaped, ShapedStr):
                 width = sum(data.x_advance for data in shaped.__shapeData__) * size / 1000
-                segments.append(_Segment(shaped, font, width, shaped=True))
+                segments.append(_Segment(shaped, font, width))
                 continue
-        segments.append(_Segment(run.text, font, stringWidth(run.text, font, size), shaped=False))
+        segments.append(_Segment(run.text, font, stringWidth(run.text, font, size)))
     return segments
 
 

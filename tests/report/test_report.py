@@ -175,7 +175,8 @@ def test_names_in_every_left_to_right_script_come_out_intact(script: str) -> Non
 def test_arabic_is_joined_and_right_to_left() -> None:
     # فاطمة الزهراء: the report draws each word's letters in their joining forms, right to left.
     document, decision = _with_learner("فاطمة الزهراء", title="إدارة السلامة البحرية (ISM) 2025")
-    text = flat(render_report(case_from(document), decision, SETTINGS))
+    pdf = render_report(case_from(document), decision, SETTINGS)
+    text = flat(pdf)
     # Presentation forms are what a shaped glyph maps back to: initial feh, final alef, initial tah, medial
     # meem, final teh marbuta; text extraction lists the words left to right as they stand on the page.
     assert "\ufed3\ufe8e\ufec3\ufee4\ufe94" in text
@@ -183,6 +184,11 @@ def test_arabic_is_joined_and_right_to_left() -> None:
     assert "الزهراء فاطمة" in line
     # Bracket pairs take the direction of their context (UAX #9, N0) and are mirrored: "(ISM)", not ")ISM(".
     assert "2025 (ISM) البحرية" in line
+    # Copying the line from a viewer gives it as written, in logical order (ActualText).
+    first_page = PdfReader(io.BytesIO(pdf)).pages[0].get_contents()
+    assert first_page is not None
+    written = (b"\xfe\xff" + "إدارة السلامة البحرية (ISM) 2025".encode("utf-16-be")).hex().upper()
+    assert f"/ActualText <{written}>".encode() in first_page.get_data()
 
 
 def test_georgian_and_armenian_in_bold_use_their_own_bold_face() -> None:
