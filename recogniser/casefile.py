@@ -151,12 +151,33 @@ def schema_problems(document: Any, schema_name: str, what: str) -> list[Problem]
     """
     if not isinstance(document, dict):
         return [Problem("", f"{what} is a JSON object, not {_json_kind(document)}")]
+    unencodable = _unencodable_text(document, "")
+    if unencodable:
+        return unencodable
     problems: dict[str, Problem] = {}
     for error in schema_validator(schema_name).iter_errors(document):
         for leaf in _leaf_errors(error):
             path = _dotted(leaf.absolute_path)
             problems.setdefault(path, Problem(path, _message(leaf), _field(leaf, path)))
     return sorted(problems.values(), key=lambda p: p.path)
+
+
+def _unencodable_text(value: Any, path: str) -> list[Problem]:
+    """Text JSON can carry but UTF-8 cannot (a lone surrogate escape such as \\ud800), by field."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return [Problem(path, "holds a character that is not valid Unicode text (a lone surrogate)", path)]
+        return []
+    if isinstance(value, dict):
+        items: list[tuple[str, Any]] = [(f"{path}.{key}" if path else str(key), child) for key, child in value.items()]
+        items += [(path, key) for key in value]
+    elif isinstance(value, list):
+        items = [(f"{path}[{index}]", child) for index, child in enumerate(value)]
+    else:
+        return []
+    return [problem for child_path, child in items for problem in _unencodable_text(child, child_path)]
 
 
 def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:

@@ -140,3 +140,11 @@ def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
     path.chmod(0o640)
     save_case(path, MARITIME)
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_a_lone_surrogate_names_its_field() -> None:
+    document = json.loads(json.dumps(MARITIME))
+    document["credential"]["title"] = "Safety \ud800"
+    assert problems_of(document) == [
+        "credential.title: holds a character that is not valid Unicode text (a lone surrogate)"
+    ]
