@@ -72,7 +72,12 @@ def first_paint_seconds(scratch: Path) -> float:
 
 
 def keystroke_latencies_ms(scratch: Path) -> list[float]:
-    os.environ.update(QT_QPA_PLATFORM="offscreen", RECOGNISER_DATA_HOME=str(scratch / "data"))
+    os.environ.update(
+        QT_QPA_PLATFORM="offscreen",
+        RECOGNISER_DATA_HOME=str(scratch / "data"),
+        RECOGNISER_CONFIG_HOME=str(scratch / "config"),
+        RECOGNISER_DATABASE_URL=f"sqlite:///{scratch / 'bench.db'}",
+    )
     from PySide6.QtCore import QEvent, QSettings, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
@@ -80,11 +85,10 @@ def keystroke_latencies_ms(scratch: Path) -> list[float]:
     from recogniser.rules import assess
     from recogniser.ui.fields import TextField
     from recogniser.ui.main_window import MainWindow
-    from recogniser.ui.settings import DATABASE_URL, AppSettings
+    from recogniser.ui.settings import AppSettings
 
     application = QApplication.instance() or QApplication([])
     settings = AppSettings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
-    settings.set_text(DATABASE_URL, f"sqlite:///{scratch / 'bench.db'}")
     window = MainWindow(assess, settings)
     window.show()
     window.open_case_file(ROOT / "examples" / "maritime-credit-transfer.json")

@@ -116,7 +116,7 @@ def test_unreadable_settings_are_named(
     (_private_folders / "settings.toml").write_text("[office\n", "utf-8")
 
     assert main(["import", str(_copy(tmp_path, "ob3-badge.json"))]) == 2
-    assert f"{_private_folders / 'settings.toml'}: cannot read the settings" in capsys.readouterr().err
+    assert f"{_private_folders / 'settings.toml'}: not valid TOML" in capsys.readouterr().err
 
 
 def test_credit_transfer_takes_the_target_from_the_options(tmp_path: Path) -> None:

@@ -10,29 +10,15 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-import textwrap
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from recogniser.casefile import save_case
 from recogniser.errors import UserInputError
-from recogniser.interchange import (
-    FORMAT_NAMES,
-    ElementStatus,
-    ImportResult,
-    SignatureStatus,
-    import_credential,
-)
-from recogniser.interchange.elements import MANDATORY_ELEMENTS
+from recogniser.interchange import import_credential
+from recogniser.interchange.report import format_import
 from recogniser.model import Purpose, Target
-from recogniser.resources import user_config_path
-
-SIGNATURE_WORDS = {
-    SignatureStatus.VERIFIED: "verified",
-    SignatureStatus.FAILED: "FAILED",
-    SignatureStatus.NOT_VERIFIED: "not verified",
-}
+from recogniser.settings import load_settings
 
 
 def register(subparsers: Any) -> None:
@@ -102,7 +88,7 @@ def run(options: argparse.Namespace) -> int:
     result = import_credential(
         credential,
         purpose=Purpose(options.purpose),
-        assessing_country=options.assessing_country or office_assessing_country(),
+        assessing_country=options.assessing_country or load_settings().assessing_country or None,
         target=_target(options),
         language=options.language,
     )
@@ -110,7 +96,8 @@ def run(options: argparse.Namespace) -> int:
         save_case(output, result.document)
     except OSError as error:
         raise UserInputError(f"{output}: cannot write the case file ({error.strerror or error})") from None
-    sys.stdout.write(format_import(result, credential))
+    width = min(100, shutil.get_terminal_size((100, 24)).columns)
+    sys.stdout.write(format_import(result, credential, width))
     sys.stdout.write(f"\nWrote {output}. Check it with: recogniser assess {output}\n")
     return 0
 
@@ -118,20 +105,6 @@ def run(options: argparse.Namespace) -> int:
 def default_case_path(credential: Path) -> Path:
     """``course.json`` → ``course.case.json`` in the same folder."""
     return credential.with_name(f"{credential.stem}.case.json")
-
-
-def office_assessing_country() -> str | None:
-    """The office's default assessing country: ``assessing_country`` under ``[office]`` in settings.toml."""
-    path = user_config_path() / "settings.toml"
-    try:
-        settings = tomllib.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise UserInputError(f"{path}: cannot read the settings ({error})") from None
-    office = settings.get("office")
-    country = office.get("assessing_country") if isinstance(office, dict) else None
-    return country.strip() if isinstance(country, str) and country.strip() else None
 
 
 def _target(options: argparse.Namespace) -> Target | None:
@@ -144,36 +117,3 @@ def _target(options: argparse.Namespace) -> Target | None:
         eqf_level=options.target_eqf_level,
         ects=options.target_ects,
     )
-
-
-def format_import(result: ImportResult, source: Path) -> str:
-    """The readable import report: format, signature, then each Annex I element with its value and origin."""
-    width = min(100, shutil.get_terminal_size((100, 24)).columns)
-    lines = [f"Imported {FORMAT_NAMES[result.format]} from {source}"]
-    lines += textwrap.wrap(
-        f"Signature: {SIGNATURE_WORDS[result.signature]} - {result.signature_reason}",
-        width=width,
-        subsequent_indent="    ",
-    )
-    lines.append("")
-    lines.append("Annex I elements (Council Recommendation 2022/C 243/02):")
-    for report in result.elements:
-        status = report.status.value
-        if report.status is ElementStatus.MISSING and report.number in MANDATORY_ELEMENTS:
-            status = "MISSING (mandatory)"
-        elif report.status is ElementStatus.GUESSED:
-            status = "GUESSED"
-        number, name = report.element.split(".", 1)
-        lines.append(f"  {number:>2}.{name:<42} {status}")
-        if report.value:
-            first_line = report.value.splitlines()[0]
-            shown = first_line + (" ..." if "\n" in report.value else "")
-            lines += textwrap.wrap(shown, width=width, initial_indent="      ", subsequent_indent="      ")
-        origin = "from " + report.source if report.status is not ElementStatus.MISSING else report.source
-        lines += textwrap.wrap(origin, width=width, initial_indent="      ", subsequent_indent="        ")
-    if result.warnings:
-        lines.append("")
-        lines.append("Warnings:")
-        for warning in result.warnings:
-            lines += textwrap.wrap(warning, width=width, initial_indent="  - ", subsequent_indent="    ")
-    return "\n".join(lines) + "\n"

@@ -104,7 +104,8 @@ class CaseStore:
 
     @classmethod
     def open(cls, url: str | None = None, clock: Clock = _utc_now) -> CaseStore:
-        """Connect to ``url`` (default: ``RECOGNISER_DATABASE_URL``, else the per-user SQLite file) and migrate."""
+        """Connect to ``url`` (default: ``RECOGNISER_DATABASE_URL``, else settings.toml, else the per-user SQLite
+        file) and migrate."""
         resolved = resolve_url(url)
         engine = create_store_engine(resolved)
         try:

@@ -24,6 +24,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from recogniser.resources import user_data_path
+from recogniser.settings import load_settings
 from recogniser.store.errors import (
     DatabaseUnreachableError,
     NewerSchemaError,
@@ -49,8 +50,9 @@ def default_database_url() -> str:
 
 
 def resolve_url(explicit: str | None) -> URL:
-    """The database to use: ``--database-url``, else ``RECOGNISER_DATABASE_URL``, else the per-user SQLite file."""
-    raw = explicit or os.environ.get(DATABASE_URL_VARIABLE) or default_database_url()
+    """The database to use: ``--database-url``, else ``RECOGNISER_DATABASE_URL``, else ``database_url`` under
+    ``[store]`` in settings.toml, else the per-user SQLite file."""
+    raw = explicit or os.environ.get(DATABASE_URL_VARIABLE) or load_settings().database_url or default_database_url()
     try:
         url = make_url(raw)
     except ArgumentError:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from recogniser.model import Recommendation
+from recogniser.settings import Settings
 from recogniser.ui.decision_dialog import DecisionDialog, DecisionEntry
-from recogniser.ui.settings import AppSettings
 from recogniser.ui.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from recogniser.interchange import ImportResult
 
 
 class UnsavedChoice(Enum):
@@ -77,9 +82,15 @@ class Dialogs:
         dialog = DecisionDialog(recommendation, evaluator, parent)
         return dialog.entry() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
-    def edit_settings(self, parent: QWidget | None, settings: AppSettings) -> bool:
-        """Show the settings dialog; True when the evaluator saved changes."""
-        return SettingsDialog(settings, parent).exec() == QDialog.DialogCode.Accepted
+    def edit_settings(self, parent: QWidget | None, settings: Settings, source: Path) -> Settings | None:
+        """Show the settings dialog; the settings as saved to ``source``, or None when cancelled."""
+        dialog = SettingsDialog(settings, source, parent)
+        return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def import_report(self, parent: QWidget | None, result: ImportResult, source: Path) -> None:
+        from recogniser.ui.import_report import ImportReportDialog  # the credential readers load on first import
+
+        ImportReportDialog(result, source, parent).exec()
 
     def crash(self, parent: QWidget | None, summary: str, log_path: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, _tr("Recogniser hit an internal error"), "", parent=parent)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -25,6 +24,7 @@ from recogniser.errors import UserInputError
 from recogniser.logs import log_file
 from recogniser.model import CASE_FORMAT, Purpose
 from recogniser.seminar import build_exercise_pack, build_pack, open_pack, sources_from_files, write_pack
+from recogniser.settings import Settings, load_settings, save_settings, settings_file
 from recogniser.ui.case_editor import CaseEditor
 from recogniser.ui.case_list import CaseListPane
 from recogniser.ui.dialogs import Dialogs, UnsavedChoice
@@ -34,14 +34,7 @@ from recogniser.ui.findings_panel import ResultsPane
 from recogniser.ui.pdf_preview import PdfPreview
 from recogniser.ui.seminar_window import SeminarWindow
 from recogniser.ui.session import Assessment, Assessor, CaseSession
-from recogniser.ui.settings import (
-    ASSESSING_COUNTRY,
-    DATABASE_URL,
-    EVALUATOR_NAME,
-    LOGO_PATH,
-    OFFICE_NAME,
-    AppSettings,
-)
+from recogniser.ui.settings import AppSettings
 from recogniser.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -71,6 +64,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.office = Settings()  # read from settings.toml by start()
         self.dialogs = dialogs or Dialogs()
         self.tasks = TaskRunner(self)
         self.tasks.failed.connect(self.show_failure)
@@ -128,6 +122,7 @@ class MainWindow(QMainWindow):
         """What follows the first paint: open the database, then the case file given or an unsaved draft."""
         if not self.isVisible():
             return  # closed before it got this far
+        self.read_office_settings()
         self.open_store()
         if case_file is not None:
             self.open_case_file(case_file)
@@ -295,14 +290,14 @@ class MainWindow(QMainWindow):
         self.leave_case_then(self._new_case)
 
     def _new_case(self) -> None:
-        self.load_document(new_document(self.settings.text(ASSESSING_COUNTRY), Purpose.ADMISSION))
+        self.load_document(new_document(self.office.assessing_country, Purpose.ADMISSION))
         self.editor.focus_field("credential.title")
 
     # --- the store ---
 
     def open_store(self) -> None:
-        """Connect to the database off the UI thread; a failure is shown in the case list, not raised."""
-        url = self.settings.text(DATABASE_URL) or None
+        """Connect to the database off the UI thread; a failure is shown in the case list, not raised. The
+        database is chosen as on the command line: RECOGNISER_DATABASE_URL, else settings.toml, else SQLite."""
         previous, self.store = self.store, None
         self.case_list.set_store(None)
         self.case_list.show_status(self.tr("Opening the case database…"))
@@ -323,7 +318,7 @@ class MainWindow(QMainWindow):
 
             if previous is not None:
                 previous.close()
-            return CaseStore.open(url)
+            return CaseStore.open()
 
         self.tasks.run(self.tr("Opening the case database"), connect, opened, failed)
 
@@ -450,11 +445,11 @@ class MainWindow(QMainWindow):
         store, reference = self.store, self.stored_reference
         if decision is None or store is None:
             return
-        entry = self.dialogs.record_decision(self, decision.recommendation, self.settings.text(EVALUATOR_NAME))
+        entry = self.dialogs.record_decision(self, decision.recommendation, self.office.evaluator_name)
         if entry is None:
             return
-        if not self.settings.text(EVALUATOR_NAME):
-            self.settings.set_text(EVALUATOR_NAME, entry.decided_by)
+        if not self.office.evaluator_name:
+            self.change_office_settings(replace(self.office, evaluator_name=entry.decided_by))
 
         def recorded(stored: StoredDecision) -> None:
             self.case_list.refresh()
@@ -499,22 +494,16 @@ class MainWindow(QMainWindow):
         return None
 
     def report_settings(self) -> Callable[[], ReportSettings]:
-        """Who the report is from: the app's settings, falling back to the report settings file (read off the
-        UI thread, by the returned function)."""
-        office, evaluator, logo = (self.settings.text(s) for s in (OFFICE_NAME, EVALUATOR_NAME, LOGO_PATH))
+        """Who the report is from, as the office settings say; the logo is checked off the UI thread, by the
+        returned function."""
+        office = self.office
 
-        def merged() -> ReportSettings:
-            from recogniser.report import load_report_settings
+        def checked() -> ReportSettings:
+            from recogniser.report.settings import report_settings
 
-            base = load_report_settings()
-            return replace(
-                base,
-                office_name=office or base.office_name,
-                evaluator_name=evaluator or base.evaluator_name,
-                logo_path=Path(logo) if logo else base.logo_path,
-            )
+            return report_settings(office, settings_file())
 
-        return merged
+        return checked
 
     def export_report(self) -> None:
         """Render the PDF report off the UI thread and preview it (Ctrl+E); saving is a step of the preview."""
@@ -570,7 +559,7 @@ class MainWindow(QMainWindow):
 
     def import_credential(self, path: Path) -> None:
         """Read a Europass or Open Badges credential off the UI thread into a new, unsaved case."""
-        country = self.settings.text(ASSESSING_COUNTRY) or None
+        country = self.office.assessing_country or None
 
         def read() -> ImportResult:
             from recogniser.interchange import import_credential
@@ -584,30 +573,46 @@ class MainWindow(QMainWindow):
         )
 
     def _show_import(self, path: Path, result: ImportResult) -> None:
-        from recogniser.interchange import FORMAT_NAMES, ElementStatus  # loaded by the import
-
         self.load_document(result.document, dirty=True)
-        counts = Counter(report.status for report in result.elements)
-        lines = [
-            self.tr("{format}, read from {file}.").format(format=FORMAT_NAMES[result.format], file=path.name),
-            self.tr("Signature: {status} — {reason}").format(
-                status=result.signature.value.replace("_", " "), reason=result.signature_reason
-            ),
-            self.tr("Annex I elements: {mapped} read, {guessed} inferred, {missing} missing.").format(
-                mapped=counts[ElementStatus.MAPPED],
-                guessed=counts[ElementStatus.GUESSED],
-                missing=counts[ElementStatus.MISSING],
-            ),
-            *result.warnings,
-            self.tr("The case is imported for employment; set the purpose and the target, then save."),
-        ]
-        self.dialogs.information(self, self.tr("Credential imported"), "\n\n".join(lines))
+        self.dialogs.import_report(self, result, path)
 
     # --- settings ---
 
+    def read_office_settings(self) -> None:
+        """Read settings.toml; a problem with it is shown once and the defaults are used meanwhile. Settings an
+        earlier version kept in QSettings move into the file (where it leaves a key unset)."""
+        try:
+            self.office = load_settings()
+        except UserInputError as error:
+            self.dialogs.error(self, self.tr("Settings"), "\n".join(error.lines()))
+            return
+        legacy = {
+            key: value for key, value in self.settings.legacy_office_settings().items() if not getattr(self.office, key)
+        }
+        if legacy and self.change_office_settings(replace(self.office, **legacy)):
+            self.settings.forget_legacy_office_settings()
+
+    def change_office_settings(self, settings: Settings) -> bool:
+        """Save ``settings`` to settings.toml and use them; False (with the reason shown) when it cannot be written."""
+        try:
+            save_settings(settings)
+        except UserInputError as error:
+            self.dialogs.error(self, self.tr("Settings"), "\n".join(error.lines()))
+            return False
+        self.office = settings
+        return True
+
     def edit_settings(self) -> None:
-        url = self.settings.text(DATABASE_URL)
-        if self.dialogs.edit_settings(self, self.settings) and self.settings.text(DATABASE_URL) != url:
+        try:
+            current = load_settings()  # the file may have been edited by hand meanwhile
+        except UserInputError as error:
+            self.dialogs.error(self, self.tr("Settings"), "\n".join(error.lines()))
+            return
+        saved = self.dialogs.edit_settings(self, current, settings_file())
+        if saved is None:
+            return
+        previous, self.office = self.office, saved
+        if saved.database_url != previous.database_url:
             self.open_store()
 
     # --- case files ---

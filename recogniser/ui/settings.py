@@ -1,30 +1,27 @@
-"""The app's settings, declared once with their defaults, kept in QSettings."""
+"""What the window remembers for this user in QSettings: its layout and the recent cases.
+
+The office's settings (who signs reports, the default assessing country, the database) live in settings.toml,
+shared with the command line: see :mod:`recogniser.settings`.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings
 
 #: How many recently opened cases the File menu offers.
 RECENT_LIMIT = 8
 
-
-@dataclass(frozen=True)
-class TextSetting:
-    key: str
-    default: str = ""
-
-
-OFFICE_NAME = TextSetting("report/office_name")
-EVALUATOR_NAME = TextSetting("report/evaluator_name")
-LOGO_PATH = TextSetting("report/logo_path")
-ASSESSING_COUNTRY = TextSetting("cases/assessing_country")
-#: Empty: the store's default (RECOGNISER_DATABASE_URL, else SQLite in the user data folder).
-DATABASE_URL = TextSetting("store/database_url")
-
-TEXT_SETTINGS = (OFFICE_NAME, EVALUATOR_NAME, LOGO_PATH, ASSESSING_COUNTRY, DATABASE_URL)
+#: Where the window kept the office's settings before they moved to settings.toml (recogniser.settings), by the
+#: attribute of :class:`recogniser.settings.Settings` each becomes. Read once, moved, then removed.
+LEGACY_OFFICE_KEYS = {
+    "report/office_name": "office_name",
+    "report/evaluator_name": "evaluator_name",
+    "report/logo_path": "logo",
+    "cases/assessing_country": "assessing_country",
+    "store/database_url": "database_url",
+}
 
 
 class AppSettings:
@@ -33,12 +30,18 @@ class AppSettings:
     def __init__(self, store: QSettings | None = None) -> None:
         self._store = store if store is not None else QSettings()
 
-    def text(self, setting: TextSetting) -> str:
-        value = self._store.value(setting.key, setting.default)
-        return value if isinstance(value, str) else setting.default
+    def legacy_office_settings(self) -> dict[str, str]:
+        """The office settings an earlier version kept here, by :class:`recogniser.settings.Settings` attribute."""
+        found: dict[str, str] = {}
+        for key, attribute in LEGACY_OFFICE_KEYS.items():
+            value = self._store.value(key)
+            if isinstance(value, str) and value.strip():
+                found[attribute] = value.strip()
+        return found
 
-    def set_text(self, setting: TextSetting, value: str) -> None:
-        self._store.setValue(setting.key, value.strip())
+    def forget_legacy_office_settings(self) -> None:
+        for key in LEGACY_OFFICE_KEYS:
+            self._store.remove(key)
 
     def layout(self, name: str) -> QByteArray | None:
         """A saved window geometry, window state or splitter state."""

@@ -1,6 +1,14 @@
-"""The settings an office changes: who signs the reports, the default assessing country, the database."""
+"""The settings an office changes: who signs the reports, the default assessing country, the database.
+
+They are written to settings.toml (recogniser.settings), the file the command line reads too; each value is
+checked before anything is written, and a problem is shown beside the form naming the field.
+"""
 
 from __future__ import annotations
+
+import os
+from dataclasses import fields
+from pathlib import Path
 
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
@@ -17,29 +25,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recogniser.ui.settings import (
-    ASSESSING_COUNTRY,
-    DATABASE_URL,
-    EVALUATOR_NAME,
-    LOGO_PATH,
-    OFFICE_NAME,
-    AppSettings,
-    TextSetting,
-)
+from recogniser.errors import UserInputError
+from recogniser.settings import Settings, save_settings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, source: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
-        self.settings = settings
-        self.edits: dict[TextSetting, QLineEdit] = {}
+        self.source = source
+        self.saved: Settings | None = None
+        self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
         form.addRow(
-            self.tr("Office"), self._edit(OFFICE_NAME, self.tr("Office name"), self.tr("e.g. ENIC-NARIC Croatia"))
+            self.tr("Office"),
+            self._edit(settings, "office_name", self.tr("Office name"), self.tr("e.g. ENIC-NARIC Croatia")),
         )
-        form.addRow(self.tr("Evaluator"), self._edit(EVALUATOR_NAME, self.tr("Evaluator name"), self.tr("your name")))
-        logo = self._edit(LOGO_PATH, self.tr("Logo file"), self.tr("PNG or JPEG shown on reports"))
+        form.addRow(
+            self.tr("Office address"),
+            self._edit(settings, "office_address", self.tr("Office address"), self.tr("a line under the office name")),
+        )
+        form.addRow(
+            self.tr("Evaluator"),
+            self._edit(settings, "evaluator_name", self.tr("Evaluator name"), self.tr("your name")),
+        )
+        logo = self._edit(settings, "logo", self.tr("Logo file"), self.tr("PNG or JPEG shown on reports"))
         browse = QPushButton(self.tr("Browse…"))
         browse.setAccessibleName(self.tr("Choose the logo file"))
         browse.clicked.connect(self._choose_logo)
@@ -47,48 +57,98 @@ class SettingsDialog(QDialog):
         logo_row.addWidget(logo, 1)
         logo_row.addWidget(browse)
         form.addRow(self.tr("Logo"), logo_row)
-        country = self._edit(ASSESSING_COUNTRY, self.tr("Default assessing country"), self.tr("e.g. HR"))
+        country = self._edit(
+            settings, "assessing_country", self.tr("Default assessing country"), self.tr("e.g. HR (ISO 3166-1)")
+        )
         country.setMaxLength(2)
         country.setValidator(QRegularExpressionValidator(QRegularExpression("[A-Za-z]{0,2}"), country))
         country.textEdited.connect(lambda text: country.setText(text.upper()))
         form.addRow(self.tr("Assessing country"), country)
-        from recogniser.store.database import default_database_url  # the store is loaded after the first paint
+        from recogniser.store.database import DATABASE_URL_VARIABLE, default_database_url  # loaded after first paint
 
-        database = self._edit(DATABASE_URL, self.tr("Database URL"), default_database_url())
+        database = self._edit(settings, "database_url", self.tr("Database URL"), default_database_url())
         form.addRow(self.tr("Database"), database)
-        hint = QLabel(
-            self.tr(
+        overriding = os.environ.get(DATABASE_URL_VARIABLE)
+        if overriding:
+            database.setEnabled(False)
+            hint_text = self.tr("{variable} is set for this session, so the app uses that database.").format(
+                variable=DATABASE_URL_VARIABLE
+            )
+        else:
+            hint_text = self.tr(
                 "Leave the database empty for the file on this computer; a shared office uses "
                 "postgresql://user@server/recogniser."
             )
-        )
+        hint = QLabel(hint_text + "\n" + self.tr("Saved in {file}, read by the command line too.").format(file=source))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: gray;")
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setAccessibleName(self.tr("Settings problem"))
+        self.problem.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.resize(560, 0)
+        self.resize(620, 0)
 
-    def _edit(self, setting: TextSetting, name: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit(self.settings.text(setting))
+    def _edit(self, settings: Settings, attribute: str, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit(getattr(settings, attribute))
         edit.setAccessibleName(name)
         edit.setPlaceholderText(placeholder)
-        self.edits[setting] = edit
+        self.edits[attribute] = edit
         return edit
 
     def _choose_logo(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the logo"), self.edits[LOGO_PATH].text(), self.tr("Images (*.png *.jpg *.jpeg)")
+            self, self.tr("Choose the logo"), self.edits["logo"].text(), self.tr("Images (*.png *.jpg *.jpeg)")
         )
         if path:
-            self.edits[LOGO_PATH].setText(path)
+            self.edits["logo"].setText(path)
+
+    def settings(self) -> Settings:
+        """The settings as entered."""
+        return Settings(**{field.name: self.edits[field.name].text().strip() for field in fields(Settings)})
+
+    def problem_with(self, settings: Settings) -> tuple[str, str] | None:
+        """The first value that cannot be used, as (attribute, message), or None."""
+        if settings.assessing_country and len(settings.assessing_country) != 2:
+            return "assessing_country", self.tr("Assessing country: use the two-letter code, e.g. HR.")
+        logo = settings.logo_path(self.source)
+        if logo is not None:
+            from recogniser.report.settings import check_logo
+
+            try:
+                check_logo(logo, self.tr("Logo"))
+            except UserInputError as error:
+                return "logo", str(error)
+        if settings.database_url:
+            from recogniser.store.database import resolve_url
+
+            try:
+                resolve_url(settings.database_url)
+            except UserInputError as error:
+                return "database_url", self.tr("Database: {problem}").format(problem=error)
+        return None
 
     def accept(self) -> None:
-        for setting, edit in self.edits.items():
-            self.settings.set_text(setting, edit.text())
-        self.settings.sync()
+        settings = self.settings()
+        problem = self.problem_with(settings)
+        if problem is None:
+            try:
+                save_settings(settings, self.source)
+            except UserInputError as error:
+                problem = ("office_name", str(error))
+        if problem is not None:
+            attribute, message = problem
+            self.problem.setText(message)
+            self.problem.show()
+            self.edits[attribute].setFocus()
+            return
+        self.saved = settings
         super().accept()

@@ -12,6 +12,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
+from recogniser.interchange import ImportResult
+from recogniser.interchange.report import format_import
 from recogniser.ui.dialogs import Dialogs, UnsavedChoice
 from recogniser.ui.settings import AppSettings
 
@@ -71,6 +73,9 @@ class ScriptedDialogs(Dialogs):
     def save_path(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> str | None:
         path: str | None = self._answer(self.paths, "save path", None)
         return path
+
+    def import_report(self, parent: QWidget | None, result: ImportResult, source: Path) -> None:
+        self.shown.append(("import report", "Credential imported", format_import(result, source)))
 
     def crash(self, parent: QWidget | None, summary: str, log_path: str) -> None:
         self.shown.append(("crash", summary, log_path))

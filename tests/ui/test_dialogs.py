@@ -1,11 +1,15 @@
 """The decision and settings dialogs on their own."""
 
-from PySide6.QtWidgets import QDialogButtonBox
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from recogniser.model import Outcome, Recommendation
+from recogniser.report import load_report_settings
+from recogniser.settings import Settings, load_settings
 from recogniser.ui.decision_dialog import DecisionDialog, DecisionEntry, justification_required
-from recogniser.ui.settings import ASSESSING_COUNTRY, DATABASE_URL, OFFICE_NAME, AppSettings
 from recogniser.ui.settings_dialog import SettingsDialog
 
 RECOMMENDED = Recommendation(Outcome.FULL_RECOGNITION, 5, "Recognise all five credits.")
@@ -35,12 +39,56 @@ def test_the_decision_can_be_recorded_only_with_the_reasons_it_needs(qtbot: QtBo
     )
 
 
-def test_settings_are_kept_when_saved(qtbot: QtBot, settings: AppSettings) -> None:
-    dialog = SettingsDialog(settings)
+def test_settings_are_saved_to_the_file_the_command_line_reads(qtbot: QtBot, tmp_path: Path) -> None:
+    source = tmp_path / "settings.toml"
+    source.write_text('# kept by the office\n[report]\nevaluator_name = "Nino Beridze"\n', "utf-8")
+    dialog = SettingsDialog(load_settings(source), source)
     qtbot.addWidget(dialog)
-    dialog.edits[OFFICE_NAME].setText("ENIC-NARIC Georgia")
-    dialog.edits[ASSESSING_COUNTRY].setText("GE")
+    assert dialog.edits["evaluator_name"].text() == "Nino Beridze"
+    dialog.edits["office_name"].setText("ENIC-NARIC Georgia")
+    dialog.edits["office_address"].setText("Tbilisi")
+    dialog.edits["assessing_country"].setText("GE")
     dialog.accept()
-    assert settings.text(OFFICE_NAME) == "ENIC-NARIC Georgia"
-    assert settings.text(ASSESSING_COUNTRY) == "GE"
-    assert settings.text(DATABASE_URL) == ""
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    expected = Settings(
+        office_name="ENIC-NARIC Georgia",
+        office_address="Tbilisi",
+        evaluator_name="Nino Beridze",
+        assessing_country="GE",
+    )
+    assert dialog.saved == expected
+    assert load_settings(source) == expected
+    assert load_report_settings(source).office_name == "ENIC-NARIC Georgia"
+    assert source.read_text("utf-8").startswith("# kept by the office")
+
+
+@pytest.mark.parametrize(
+    ("attribute", "value", "named"),
+    [
+        ("logo", "nowhere.png", "Logo: no such file"),
+        ("assessing_country", "G", "Assessing country"),
+        ("database_url", "mysql://office/cases", "Database: "),
+    ],
+)
+def test_a_setting_that_cannot_be_used_is_named_and_nothing_is_written(
+    qtbot: QtBot, tmp_path: Path, attribute: str, value: str, named: str
+) -> None:
+    source = tmp_path / "settings.toml"
+    dialog = SettingsDialog(Settings(), source)
+    qtbot.addWidget(dialog)
+    dialog.edits["office_name"].setText("ENIC-NARIC Georgia")
+    dialog.edits[attribute].setText(value)
+    dialog.accept()
+    assert dialog.saved is None
+    assert not dialog.problem.isHidden()
+    assert dialog.problem.text().startswith(named)
+    assert not source.exists()
+
+
+def test_a_database_chosen_by_the_environment_cannot_be_edited_here(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RECOGNISER_DATABASE_URL", f"sqlite:///{tmp_path / 'elsewhere.db'}")
+    dialog = SettingsDialog(Settings(), tmp_path / "settings.toml")
+    qtbot.addWidget(dialog)
+    assert not dialog.edits["database_url"].isEnabled()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,10 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from recogniser.casefile import load_case
+from recogniser.cli import main
 from recogniser.model import Outcome
 from recogniser.rules import assess
+from recogniser.settings import Settings, load_settings, save_settings
 from recogniser.store import CaseStore
 from recogniser.ui.crash import crash_hook
 from recogniser.ui.decision_dialog import DecisionEntry
@@ -25,7 +28,7 @@ from recogniser.ui.findings_model import FINDING_ROLE
 from recogniser.ui.level_field import LevelField
 from recogniser.ui.main_window import MainWindow
 from recogniser.ui.outcomes_field import OutcomesField
-from recogniser.ui.settings import ASSESSING_COUNTRY, DATABASE_URL, OFFICE_NAME, AppSettings
+from recogniser.ui.settings import AppSettings
 
 from .conftest import EXAMPLES, ScriptedDialogs
 
@@ -57,8 +60,7 @@ def database(tmp_path: Path) -> str:
 
 @pytest.fixture
 def window(qtbot: QtBot, settings: AppSettings, dialogs: ScriptedDialogs, database: str) -> Iterator[MainWindow]:
-    settings.set_text(DATABASE_URL, database)
-    settings.set_text(ASSESSING_COUNTRY, "HR")
+    save_settings(Settings(database_url=database, assessing_country="HR"))
     opened = open_window(qtbot, settings, dialogs)
     yield opened
     shut(opened)
@@ -300,7 +302,7 @@ def test_unsaved_changes_are_asked_about_before_they_are_lost(
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible())
     assert [kind for kind, _title, _text in dialogs.shown] == ["unsaved", "unsaved", "unsaved"]
-    with CaseStore.open(window.settings.text(DATABASE_URL)) as store:
+    with CaseStore.open(load_settings().database_url) as store:
         assert [summary.title for summary in store.list_cases()] == ["Kept work"]
 
 
@@ -309,8 +311,7 @@ def test_a_database_error_is_shown_in_the_window_not_raised(
 ) -> None:
     not_a_database = tmp_path / "notes.db"
     not_a_database.write_bytes(b"these are meeting notes, not a database" * 100)
-    settings.set_text(DATABASE_URL, f"sqlite:///{not_a_database}")
-    settings.set_text(ASSESSING_COUNTRY, "GE")
+    save_settings(Settings(database_url=f"sqlite:///{not_a_database}", assessing_country="GE"))
     window = open_window(qtbot, settings, dialogs)
     try:
         assert window.store is None
@@ -385,7 +386,7 @@ def test_export_and_reopen_a_case_file(qtbot: QtBot, window: MainWindow, tmp_pat
 def test_the_pdf_report_is_previewed_then_saved(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> None:
-    window.settings.set_text(OFFICE_NAME, "ENIC-NARIC Croatia")
+    window.change_office_settings(replace(window.office, office_name="ENIC-NARIC Croatia"))
     assert window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.preview is not None and window.preview.isVisible())
@@ -410,8 +411,8 @@ def test_a_case_that_cannot_be_read_gets_no_report_but_a_reason(
     assert window.preview is None
 
 
-def test_importing_a_credential_opens_it_as_an_unsaved_case(
-    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+def test_importing_a_credential_opens_it_as_an_unsaved_case_and_shows_the_import_report(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     dialogs.paths = [str(CREDENTIALS / "edc-microcredential.json")]
     window.import_action.trigger()
@@ -419,11 +420,18 @@ def test_importing_a_credential_opens_it_as_an_unsaved_case(
     settle(qtbot, window)
     assert window.session.dirty
     assert window.session.value("credential.title")
+    assert window.session.value("assessing_country") == "HR"  # the office's default, as on the command line
     ((kind, title, text),) = dialogs.shown
-    assert (kind, title) == ("information", "Credential imported")
-    assert "Europass" in text
-    assert "Signature:" in text
+    assert (kind, title) == ("import report", "Credential imported")
     assert window.session.assessment.decision is not None
+    # The same report the command line prints for the same file and settings.
+    source = CREDENTIALS / "edc-microcredential.json"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COLUMNS", "100")  # the command line wraps to the terminal, at most 100 columns
+        assert main(["import", str(source), "-o", str(tmp_path / "imported.case.json")]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith(text)
+    assert "1. Identification of the learner" in text and "Signature:" in text
 
 
 def test_a_file_that_is_no_credential_is_refused_with_its_reason(
@@ -444,9 +452,10 @@ def test_changing_the_database_in_settings_reopens_the_case_list(
     qtbot.waitUntil(lambda: not window.session.dirty and window.case_list.model.rowCount() == 1)
     other = f"sqlite:///{tmp_path / 'other.db'}"
 
-    def edit(parent: QWidget | None, settings: AppSettings) -> bool:
-        settings.set_text(DATABASE_URL, other)
-        return True
+    def edit(parent: QWidget | None, settings: Settings, source: Path) -> Settings:
+        changed = replace(settings, database_url=other)
+        save_settings(changed, source)
+        return changed
 
     dialogs.edit_settings = edit  # type: ignore[method-assign]
     window.settings_action.trigger()

@@ -1,0 +1,153 @@
+"""The office's settings: one ``settings.toml`` in the user configuration folder, read by every front end.
+
+The command line and the window read the same file, and the window's Settings dialog writes it, so a report
+signed from the window and one written by ``recogniser assess --pdf`` carry the same office. Every key is
+optional::
+
+    [office]
+    assessing_country = "HR"          # the default for new and imported cases
+
+    [report]
+    office_name = "ENIC-NARIC Croatia"
+    office_address = "Donje Svetice 38, 10000 Zagreb"
+    evaluator_name = "Ana Horvat"
+    logo = "logo.png"                 # PNG or JPEG; a relative path is taken from this file's folder
+
+    [store]
+    database_url = "postgresql://recogniser@records.example/recogniser"   # a shared office database
+
+Saving keeps the comments and layout an office wrote by hand (tomlkit round-trips them).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from recogniser.casefile import write_text_atomically
+from recogniser.errors import UserInputError
+from recogniser.resources import user_config_path
+
+SETTINGS_FILE_NAME = "settings.toml"
+TEXT_LIMIT = 200
+
+#: The tables of settings.toml and the keys each may hold, with the attribute of :class:`Settings` behind them.
+SETTINGS_KEYS: dict[str, dict[str, str]] = {
+    "office": {"assessing_country": "assessing_country"},
+    "report": {
+        "office_name": "office_name",
+        "office_address": "office_address",
+        "evaluator_name": "evaluator_name",
+        "logo": "logo",
+    },
+    "store": {"database_url": "database_url"},
+}
+_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The settings as written; empty text means "not set". ``logo`` is the path as written in the file."""
+
+    assessing_country: str = ""
+    office_name: str = ""
+    office_address: str = ""
+    evaluator_name: str = ""
+    logo: str = ""
+    database_url: str = ""
+
+    def logo_path(self, source: Path) -> Path | None:
+        """The logo file, a relative path taken from the folder of the settings file ``source``."""
+        if not self.logo:
+            return None
+        logo = Path(self.logo).expanduser()
+        return logo if logo.is_absolute() else source.parent / logo
+
+
+def settings_file() -> Path:
+    return user_config_path() / SETTINGS_FILE_NAME
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The settings in ``path`` (default: the user's ``settings.toml``); all empty when there is no file.
+
+    A file that is not UTF-8 TOML, an unknown table or key, or a value of the wrong kind raises
+    :class:`UserInputError` naming the file and the key.
+    """
+    source = path if path is not None else settings_file()
+    try:
+        raw = source.read_bytes()
+    except FileNotFoundError:
+        return Settings()
+    except OSError as error:
+        raise UserInputError(f"{source}: cannot read the settings file ({error.strerror or error})") from None
+    try:
+        document = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise UserInputError(f"{source}: the settings file is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as error:
+        raise UserInputError(f"{source}: not valid TOML ({error})") from None
+    values: dict[str, str] = {}
+    for table_name, table in document.items():
+        keys = SETTINGS_KEYS.get(table_name)
+        if keys is None:
+            raise UserInputError(f"{source}: [{table_name}]: unknown table (known: {', '.join(SETTINGS_KEYS)})")
+        if not isinstance(table, dict):
+            raise UserInputError(f"{source}: {table_name}: must be a table ([{table_name}])")
+        for key, value in table.items():
+            if key not in keys:
+                raise UserInputError(f"{source}: {table_name}.{key}: unknown setting (known: {', '.join(keys)})")
+            values[keys[key]] = _text(value, f"{source}: {table_name}.{key}")
+    settings = Settings(**values)
+    if settings.assessing_country and not _COUNTRY_CODE.fullmatch(settings.assessing_country):
+        raise UserInputError(
+            f"{source}: office.assessing_country: {settings.assessing_country!r} is not a two-letter country code "
+            "(ISO 3166-1 alpha-2, e.g. HR)"
+        )
+    return settings
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write ``settings`` atomically, keeping the comments and order of the file as it was; unset keys are
+    removed and a table left empty is dropped."""
+    import tomlkit  # only saving needs it; reading at start-up stays with the standard library
+
+    target = path if path is not None else settings_file()
+    try:
+        document = tomlkit.parse(target.read_text("utf-8"))
+    except FileNotFoundError:
+        document = tomlkit.document()
+    except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError) as error:
+        raise UserInputError(f"{target}: cannot read the settings file to update it ({error})") from None
+    attributes = {field.name: getattr(settings, field.name) for field in fields(settings)}
+    for table_name, keys in SETTINGS_KEYS.items():
+        table: Any = document.get(table_name)
+        if table is None:
+            table = tomlkit.table()
+        for key, attribute in keys.items():
+            value = attributes[attribute].strip()
+            if value:
+                table[key] = value
+            elif key in table:
+                del table[key]
+        if len(table):
+            document[table_name] = table
+        elif table_name in document:
+            del document[table_name]
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomically(target, tomlkit.dumps(document))
+    except OSError as error:
+        raise UserInputError(f"{target}: cannot write the settings file ({error.strerror or error})") from None
+
+
+def _text(value: object, where: str) -> str:
+    if not isinstance(value, str):
+        raise UserInputError(f"{where}: must be text in quotes")
+    value = value.strip()
+    if len(value) > TEXT_LIMIT:
+        raise UserInputError(f"{where}: is too long ({len(value)} characters; at most {TEXT_LIMIT})")
+    return value
