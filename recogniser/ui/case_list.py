@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from recogniser.errors import UserInputError
 from recogniser.model import Outcome, Purpose
-from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, outcome_label, purpose_label
+from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, local_time, outcome_label, purpose_label
 from recogniser.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ class CaseListModel(QAbstractTableModel):
             return purpose_label(summary.purpose)
         if column == self.OUTCOME:
             return outcome_label(summary.outcome) if summary.outcome is not None else self.tr("not assessed")
-        return summary.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return local_time(summary.updated_at)
 
 
 class CaseListPane(QWidget):

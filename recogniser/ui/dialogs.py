@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, Q
 from recogniser.model import Recommendation
 from recogniser.settings import Settings
 from recogniser.ui.decision_dialog import DecisionDialog, DecisionEntry
+from recogniser.ui.save_conflict import ConflictBox, ConflictChoice, SaveConflict
 from recogniser.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
@@ -59,6 +60,12 @@ class Dialogs:
         if answer == QMessageBox.StandardButton.Discard:
             return UnsavedChoice.DISCARD
         return UnsavedChoice.CANCEL
+
+    def save_conflict(self, parent: QWidget | None, conflict: SaveConflict) -> ConflictChoice:
+        """How to go on when someone else saved the case first; closing the question keeps editing."""
+        box = ConflictBox(conflict, parent)
+        box.exec()
+        return box.choice()
 
     def open_path(self, parent: QWidget | None, caption: str, filters: str) -> str | None:
         path, _filter = QFileDialog.getOpenFileName(parent, caption, "", filters)

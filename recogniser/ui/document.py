@@ -64,3 +64,17 @@ def _set(node: Document, keys: list[str], value: Any) -> dict[str, Any]:
 def field_of(path: str) -> str:
     """The form field a finding or problem path is about: list indices are dropped (``x.outcomes[2]``)."""
     return path.split("[", 1)[0]
+
+
+def differing_paths(first: Document, second: Document, prefix: str = "") -> list[str]:
+    """The dotted paths whose values differ between two documents, in the first's order then the second's;
+    a list counts as one value (outcomes reordered is one change to the list)."""
+    paths = []
+    for key in [*first, *(key for key in second if key not in first)]:
+        path = f"{prefix}{key}"
+        mine, theirs = first.get(key), second.get(key)
+        if isinstance(mine, Mapping) and isinstance(theirs, Mapping):
+            paths.extend(differing_paths(mine, theirs, f"{path}."))
+        elif mine != theirs:
+            paths.append(path)
+    return paths

@@ -33,6 +33,7 @@ from recogniser.ui.look import (
     OUTCOME_COLOURS,
     STATUS_COLOURS,
     in_reading_order,
+    local_time,
     outcome_label,
     status_icon,
     status_label,
@@ -311,7 +312,7 @@ class RecommendationPanel(QScrollArea):
         """The decisions recorded for the stored case, newest first."""
         rows = []
         for record in reversed(decisions):
-            when = record.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = local_time(record.recorded_at)
             outcome = outcome_label(record.outcome)
             line = (
                 f"<b style='color:{OUTCOME_COLOURS[record.outcome]}'>{html.escape(outcome)}</b> — "

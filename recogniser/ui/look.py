@@ -5,6 +5,7 @@ Icons are painted rather than shipped so they stay sharp at any scale and need n
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
@@ -78,6 +79,11 @@ def in_reading_order(text: str) -> str:
     """
     mark = "\u200f" if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft else "\u200e"
     return mark + text
+
+
+def local_time(moment: datetime) -> str:
+    """A stored moment (UTC) as the evaluator's clock shows it, to the minute, in an order every office reads."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _tr(text: str) -> str:

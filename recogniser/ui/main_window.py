@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from recogniser.casefile import (
     CaseFileError,
@@ -22,16 +22,18 @@ from recogniser.casefile import (
 )
 from recogniser.errors import UserInputError
 from recogniser.logs import log_file
-from recogniser.model import CASE_FORMAT, Purpose
+from recogniser.model import CASE_FORMAT, Case, Purpose
 from recogniser.seminar import build_exercise_pack, build_pack, open_pack, sources_from_files, write_pack
 from recogniser.settings import Settings, load_settings, save_settings, settings_file
 from recogniser.ui.case_editor import CaseEditor
 from recogniser.ui.case_list import CaseListPane
 from recogniser.ui.dialogs import Dialogs, UnsavedChoice
-from recogniser.ui.document import new_document, value_at
+from recogniser.ui.document import differing_paths, new_document, value_at
 from recogniser.ui.drafts import Draft, discard_draft, read_draft, write_draft
 from recogniser.ui.findings_panel import ResultsPane
+from recogniser.ui.look import local_time
 from recogniser.ui.pdf_preview import PdfPreview
+from recogniser.ui.save_conflict import ConflictBanner, ConflictChoice, SaveConflict, field_list
 from recogniser.ui.seminar_window import SeminarWindow
 from recogniser.ui.session import Assessment, Assessor, CaseSession
 from recogniser.ui.settings import AppSettings
@@ -104,7 +106,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([420, 620, 520])
-        self.setCentralWidget(self.splitter)
+        self.conflict_banner = ConflictBanner()
+        self.conflict_banner.resolve_requested.connect(self.save_case)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.conflict_banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -249,6 +259,7 @@ class MainWindow(QMainWindow):
         dirty: bool = False,
     ) -> None:
         """Show ``document`` in the editor (the caller has already dealt with unsaved changes)."""
+        self.conflict_banner.hide()
         self.stored_reference = reference
         self.stored_version = version
         self.session.load(document)
@@ -338,8 +349,13 @@ class MainWindow(QMainWindow):
         """Save to the store (Ctrl+S). A case the reader cannot read is refused, naming the fields to fix."""
         if not self.has_case:
             return
+        case = self._readable_case(self.session.document)
+        if case is not None:
+            self._store_case(case, self.stored_reference, self.stored_version, then)
+
+    def _readable_case(self, document: Mapping[str, Any]) -> Case | None:
         try:
-            case = parse_case(self.session.document)
+            return parse_case(document)
         except CaseFileError as error:
             self.dialogs.error(
                 self,
@@ -348,31 +364,148 @@ class MainWindow(QMainWindow):
                     problems="\n".join(self.editor.describe_problem(p) for p in error.problems)
                 ),
             )
-            return
+            return None
+
+    def _store_case(
+        self, case: Case, reference: str | None, version: int | None, then: Callable[[], object] | None
+    ) -> None:
+        """Add ``case``, or save it over ``version`` of ``reference``; a save someone else overtook is put to
+        the evaluator (``_resolve_conflict``), and ``then`` runs only once the case is saved."""
         store = self._require_store()
         if store is None:
             return
         snapshot = self.session.document
-        reference, version = self.stored_reference, self.stored_version
 
-        def work() -> StoredCase:
+        def work() -> StoredCase | SaveConflict:
             if reference is None or version is None:
                 return store.add_case(case)
-            return store.save_case(reference, case, version)
+            from recogniser.store import CaseConflictError, UnknownReferenceError
 
-        def saved(stored: StoredCase) -> None:
-            self.stored_reference, self.stored_version = stored.reference, stored.version
+            try:
+                return store.save_case(reference, case, version)
+            except (CaseConflictError, UnknownReferenceError):
+                try:
+                    stored = store.get_case(reference)
+                except UnknownReferenceError:
+                    stored = None
+                return SaveConflict(reference, version, stored)
+
+        def saved(outcome: StoredCase | SaveConflict) -> None:
+            if isinstance(outcome, SaveConflict):
+                self._resolve_conflict(outcome, then)
+                return
+            self.conflict_banner.hide()
+            self.stored_reference, self.stored_version = outcome.reference, outcome.version
             if self.session.document is snapshot:
-                self.session.set_value("reference", stored.reference)
+                self.session.set_value("reference", outcome.reference)
                 self.session.mark_saved()
                 discard_draft()
-            self.settings.remember_case(stored.reference)
+            self.settings.remember_case(outcome.reference)
             self.case_list.refresh()
-            self.statusBar().showMessage(self.tr("Saved {reference}").format(reference=stored.reference), 5000)
+            self.statusBar().showMessage(self.tr("Saved {reference}").format(reference=outcome.reference), 5000)
             if then is not None:
                 then()
 
         self.tasks.run(self.tr("Saving the case"), work, saved)
+
+    def _resolve_conflict(self, conflict: SaveConflict, then: Callable[[], object] | None) -> None:
+        """Someone saved (or removed) the case since it was opened here. The evaluator chooses; until then, and
+        whatever they choose short of discarding, their edits stay in the editor and in the draft."""
+        stored = conflict.stored
+        if stored is not None and (not self.session.dirty or stored.case.document == self.session.document):
+            # Nothing was changed here, or they saved exactly this: taking their version loses nothing.
+            discard_draft()
+            self._show_stored_case(stored)
+            if then is not None:
+                then()
+            return
+        self.write_draft_now()
+        differences = (
+            () if stored is None else self._field_names(differing_paths(self.session.document, stored.case.document))
+        )
+        conflict = replace(conflict, differences=differences)
+        self.conflict_banner.show_conflict(conflict)
+        self.case_list.refresh()  # the list shows the case as now stored while the evaluator decides
+        choice = self.dialogs.save_conflict(self, conflict)
+        if choice is ConflictChoice.SAVE_AS_NEW_CASE:
+            self._save_as_new_case(conflict, then)
+        elif choice is ConflictChoice.OVERWRITE and stored is not None and self._confirm_overwrite(conflict, stored):
+            case = self._readable_case(self.session.document)
+            if case is not None:
+                self._store_case(case, conflict.reference, stored.version, then)
+        elif choice is ConflictChoice.RELOAD and stored is not None and self._confirm_reload(conflict, stored):
+            discard_draft()
+            self._show_stored_case(stored)
+            self.statusBar().showMessage(
+                self.tr("Opened {reference} as saved on {when}; your changes were discarded").format(
+                    reference=stored.reference, when=local_time(stored.updated_at)
+                ),
+                8000,
+            )
+        else:
+            self.statusBar().showMessage(self.tr("Not saved: your changes are kept"), 8000)
+
+    def _field_names(self, paths: list[str]) -> tuple[str, ...]:
+        """The form's labels for document paths (the path itself where the form has no field for it)."""
+        names: list[str] = []
+        for path in paths:
+            slot = self.editor.slot_for(path)
+            name = slot.field.widget.accessibleName() if slot is not None else path
+            if name not in names:
+                names.append(name)
+        return tuple(names)
+
+    def _save_as_new_case(self, conflict: SaveConflict, then: Callable[[], object] | None) -> None:
+        """Keep both: the evaluator's version becomes a case of its own; the stored one stays as it was saved."""
+        document = dict(self.session.document)
+        if document.get("reference") == conflict.reference:
+            del document["reference"]  # the store gives the copy its own
+        case = self._readable_case(document)
+        if case is None:
+            return
+
+        def saved_as_new() -> None:
+            self.results.show_history([])  # the decisions stay with the case they were taken on
+            self.statusBar().showMessage(
+                self.tr("Saved your version as {copy}; {reference} stays as the other evaluator saved it").format(
+                    copy=self.stored_reference, reference=conflict.reference
+                ),
+                8000,
+            )
+            if then is not None:
+                then()
+
+        self._store_case(case, None, None, saved_as_new)
+
+    def _confirm_overwrite(self, conflict: SaveConflict, stored: StoredCase) -> bool:
+        question = self.tr(
+            "Your version replaces {reference} as saved on {when} (version {version}). What is stored there now in "
+            "these fields is lost: {fields}."
+        )
+        return self._confirm_against(
+            conflict, stored, self.tr("Save over the newer version?"), question, self.tr("Save over it")
+        )
+
+    def _confirm_reload(self, conflict: SaveConflict, stored: StoredCase) -> bool:
+        question = self.tr(
+            "Open {reference} as saved on {when} (version {version}) and discard your changes? What you entered "
+            "in these fields is lost: {fields}."
+        )
+        return self._confirm_against(
+            conflict, stored, self.tr("Discard your changes?"), question, self.tr("Discard mine")
+        )
+
+    def _confirm_against(
+        self, conflict: SaveConflict, stored: StoredCase, title: str, question: str, action: str
+    ) -> bool:
+        """Ask before a choice that loses one of the two versions, naming the version and what it loses."""
+        text = question.format(
+            reference=conflict.reference,
+            when=local_time(stored.updated_at),
+            version=stored.version,
+            fields=field_list(conflict.differences),
+        )
+        return self.dialogs.confirm(self, title, text, action)
 
     def open_stored_case(self, reference: str) -> None:
         if reference == self.stored_reference and self.has_case:

@@ -1,4 +1,5 @@
-"""One app, isolated user folders and settings, and a scripted stand-in for every dialog."""
+"""One app, isolated user folders and settings, a scripted stand-in for every dialog, and the window on a fresh
+database."""
 
 from __future__ import annotations
 
@@ -11,10 +12,15 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from recogniser.interchange import ImportResult
 from recogniser.interchange.report import format_import
+from recogniser.rules import assess
+from recogniser.settings import Settings, save_settings
 from recogniser.ui.dialogs import Dialogs, UnsavedChoice
+from recogniser.ui.main_window import MainWindow
+from recogniser.ui.save_conflict import ConflictChoice, SaveConflict
 from recogniser.ui.settings import AppSettings
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -33,6 +39,8 @@ class ScriptedDialogs(Dialogs):
     paths: list[str | None] = field(default_factory=list)
     path_lists: list[list[str]] = field(default_factory=list)
     text_answers: list[str | None] = field(default_factory=list)
+    conflict_answers: list[ConflictChoice] = field(default_factory=list)
+    conflicts: list[SaveConflict] = field(default_factory=list)
     shown: list[tuple[str, str, str]] = field(default_factory=list)
     unexpected: list[str] = field(default_factory=list)
 
@@ -55,6 +63,12 @@ class ScriptedDialogs(Dialogs):
     def unsaved_changes(self, parent: QWidget | None, case_name: str) -> UnsavedChoice:
         self.shown.append(("unsaved", case_name, ""))
         choice: UnsavedChoice = self._answer(self.unsaved_answers, "unsaved", UnsavedChoice.DISCARD)
+        return choice
+
+    def save_conflict(self, parent: QWidget | None, conflict: SaveConflict) -> ConflictChoice:
+        self.shown.append(("conflict", conflict.reference, ", ".join(conflict.differences)))
+        self.conflicts.append(conflict)
+        choice: ConflictChoice = self._answer(self.conflict_answers, "save conflict", ConflictChoice.KEEP_EDITING)
         return choice
 
     def open_path(self, parent: QWidget | None, caption: str, filters: str) -> str | None:
@@ -112,3 +126,35 @@ def example(name: str) -> dict[str, Any]:
 @pytest.fixture
 def maritime() -> Iterator[dict[str, Any]]:
     yield example("maritime-credit-transfer.json")
+
+
+def open_window(qtbot: QtBot, settings: AppSettings, dialogs: ScriptedDialogs) -> MainWindow:
+    window = MainWindow(assess, settings, dialogs)
+    window.show()
+    qtbot.waitExposed(window)
+    window.start()
+    qtbot.waitUntil(lambda: window.store is not None or window.store_problem is not None)
+    qtbot.waitUntil(lambda: not window.tasks.busy)
+    return window
+
+
+def shut(window: MainWindow) -> None:
+    """Close without questions and free the window (tests close their own windows: a question asked while
+    pytest-qt tears widgets down would have no scripted answer)."""
+    window.session.mark_saved()
+    window.close()
+    window.deleteLater()
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'cases.db'}"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, settings: AppSettings, dialogs: ScriptedDialogs, database: str) -> Iterator[MainWindow]:
+    save_settings(Settings(database_url=database, assessing_country="HR"))
+    opened = open_window(qtbot, settings, dialogs)
+    yield opened
+    shut(opened)
+    assert dialogs.unexpected == []

@@ -1,16 +1,22 @@
-"""The decision and settings dialogs on their own."""
+"""The decision, settings and save-conflict dialogs on their own."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from recogniser.casefile import load_case
 from recogniser.model import Outcome, Recommendation
 from recogniser.report import load_report_settings
 from recogniser.settings import Settings, load_settings
+from recogniser.store import CaseStatus, StoredCase
 from recogniser.ui.decision_dialog import DecisionDialog, DecisionEntry, justification_required
+from recogniser.ui.save_conflict import ConflictBox, ConflictChoice, SaveConflict
 from recogniser.ui.settings_dialog import SettingsDialog
+
+from .conftest import EXAMPLES
 
 RECOMMENDED = Recommendation(Outcome.FULL_RECOGNITION, 5, "Recognise all five credits.")
 
@@ -92,3 +98,31 @@ def test_a_database_chosen_by_the_environment_cannot_be_edited_here(
     dialog = SettingsDialog(Settings(), tmp_path / "settings.toml")
     qtbot.addWidget(dialog)
     assert not dialog.edits["database_url"].isEnabled()
+
+
+def _stored_example(version: int) -> StoredCase:
+    case = load_case(EXAMPLES / "maritime-credit-transfer.json")
+    saved_at = datetime(2026, 11, 23, 9, 41, tzinfo=UTC)
+    return StoredCase(case, version, CaseStatus.OPEN, None, "0" * 64, saved_at, saved_at)
+
+
+def test_a_refused_save_offers_every_way_out_and_defaults_to_keep_editing(qtbot: QtBot) -> None:
+    conflict = SaveConflict("EXAMPLE-01", 1, _stored_example(2), ("Grade", "Title"))
+    for choice in ConflictChoice:
+        box = ConflictBox(conflict)
+        qtbot.addWidget(box)
+        assert box.defaultButton() is box.escapeButton() is box.button_for(ConflictChoice.KEEP_EDITING)
+        assert "version 2" in box.text() and "Grade, Title" in box.informativeText()
+        button = box.button_for(choice)
+        assert button is not None
+        button.click()
+        assert box.choice() is choice
+
+
+def test_a_case_gone_from_the_store_can_only_be_kept_or_saved_anew(qtbot: QtBot) -> None:
+    box = ConflictBox(SaveConflict("EXAMPLE-01", 1, None))
+    qtbot.addWidget(box)
+    assert "no longer in the case database" in box.text()
+    assert box.button_for(ConflictChoice.OVERWRITE) is None
+    assert box.button_for(ConflictChoice.RELOAD) is None
+    assert box.choice() is ConflictChoice.KEEP_EDITING

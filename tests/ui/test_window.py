@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,6 @@ from pytestqt.qtbot import QtBot
 from recogniser.casefile import load_case
 from recogniser.cli import main
 from recogniser.model import Outcome
-from recogniser.rules import assess
 from recogniser.settings import Settings, load_settings, save_settings
 from recogniser.store import CaseStore
 from recogniser.ui.crash import crash_hook
@@ -30,41 +28,9 @@ from recogniser.ui.main_window import MainWindow
 from recogniser.ui.outcomes_field import OutcomesField
 from recogniser.ui.settings import AppSettings
 
-from .conftest import EXAMPLES, ScriptedDialogs
+from .conftest import EXAMPLES, ScriptedDialogs, open_window, shut
 
 CREDENTIALS = Path(__file__).resolve().parents[1] / "interchange" / "fixtures"
-
-
-def open_window(qtbot: QtBot, settings: AppSettings, dialogs: ScriptedDialogs) -> MainWindow:
-    window = MainWindow(assess, settings, dialogs)
-    window.show()
-    qtbot.waitExposed(window)
-    window.start()
-    qtbot.waitUntil(lambda: window.store is not None or window.store_problem is not None)
-    qtbot.waitUntil(lambda: not window.tasks.busy)
-    return window
-
-
-def shut(window: MainWindow) -> None:
-    """Close without questions and free the window (tests close their own windows: a question asked while
-    pytest-qt tears widgets down would have no scripted answer)."""
-    window.session.mark_saved()
-    window.close()
-    window.deleteLater()
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'cases.db'}"
-
-
-@pytest.fixture
-def window(qtbot: QtBot, settings: AppSettings, dialogs: ScriptedDialogs, database: str) -> Iterator[MainWindow]:
-    save_settings(Settings(database_url=database, assessing_country="HR"))
-    opened = open_window(qtbot, settings, dialogs)
-    yield opened
-    shut(opened)
-    assert dialogs.unexpected == []
 
 
 def line(window: MainWindow, path: str) -> QLineEdit:
@@ -498,26 +464,3 @@ def test_a_dropped_file_opens_as_a_case_or_is_imported_as_a_credential(qtbot: Qt
     window.open_dropped_file(CREDENTIALS / "ob3-badge.json")
     qtbot.waitUntil(lambda: not window.tasks.busy and window.session.value("reference") is None)
     assert window.session.value("credential.title")
-
-
-def test_saving_over_a_colleagues_newer_save_is_refused_with_a_message(
-    qtbot: QtBot, window: MainWindow, settings: AppSettings, dialogs: ScriptedDialogs
-) -> None:
-    assert window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
-    window.save_action.trigger()
-    qtbot.waitUntil(lambda: not window.session.dirty)
-    colleague = open_window(qtbot, settings, ScriptedDialogs())
-    try:
-        colleague.open_stored_case("EXAMPLE-01")
-        qtbot.waitUntil(lambda: colleague.stored_reference == "EXAMPLE-01")
-        type_into(qtbot, colleague, "credential.grade", " (checked)")
-        colleague.save_action.trigger()
-        qtbot.waitUntil(lambda: not colleague.session.dirty)
-    finally:
-        shut(colleague)
-    type_into(qtbot, window, "credential.grade", " (mine)")
-    window.save_action.trigger()
-    qtbot.waitUntil(lambda: bool(dialogs.errors()))
-    assert "EXAMPLE-01" in dialogs.errors()[-1]
-    assert window.session.dirty
-    assert window.isVisible()
