@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from recogniser.elements import FIVE_ELEMENTS, annex_i_elements, element_status
+from recogniser.isolation import isolate_decision
 from recogniser.model import Case, Decision, Element, Finding, Outcome, Purpose, RuleSet, Status
 from recogniser.report.settings import ReportSettings
 from recogniser.report.styles import (
@@ -90,6 +91,8 @@ _APPEAL_BASIS = (
 
 def build_story(case: Case, decision: Decision, settings: ReportSettings, width: float, today: date) -> list[Flowable]:
     """All the report's flowables for a frame ``width`` points wide."""
+    # Sentences quoting a right-to-left value from the case keep their own direction (see recogniser.isolation).
+    decision = isolate_decision(decision, case)
     story: list[Flowable] = []
     story += _letterhead(settings, width)
     story += _header(case, decision, settings, width, today)

@@ -6,7 +6,8 @@ per script run. Text with right-to-left letters gets :class:`BidiParagraph`: rep
 needs a library that is not on PyPI, so lines are broken here in logical order, each line is reordered with
 the embedding levels ``python-bidi`` resolves (Unicode Bidirectional Algorithm, UAX #9, with the bracket pairs
 of rule N0), and every Arabic word is shaped by HarfBuzz through reportlab's shaping support (joined letters,
-lam-alef ligatures, marks).
+lam-alef ligatures, marks). Directional isolates (U+2066-U+2069, see :mod:`recogniser.isolation`) take part
+in that layout and are then dropped: they are invisible and no font draws them.
 """
 
 from __future__ import annotations
@@ -25,19 +26,42 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.platypus import Flowable, Paragraph
 
+from recogniser.isolation import has_right_to_left_letters
 from recogniser.report.fonts import BASE_BOLD_FONT, Run, Script, font_name, is_arabic_letter, runs
 
 # Control and format characters draw as boxes or move text around invisibly; lone surrogates cannot be encoded.
 _DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
 _KEPT = frozenset({"\n", "\u200c", "\u200d"})
+# LEFT-TO-RIGHT, RIGHT-TO-LEFT and FIRST STRONG ISOLATE, and POP DIRECTIONAL ISOLATE (UAX #9, 2.4-2.7). Unlike
+# embeddings and overrides they cannot reorder text outside themselves, so a right-to-left paragraph honours them.
+_ISOLATE_INITIATORS = "\u2066\u2067\u2068"
+_POP_ISOLATE = "\u2069"
+_ISOLATES = frozenset(_ISOLATE_INITIATORS + _POP_ISOLATE)
 _WORD = re.compile(r"\S+")
 _LEVEL = re.compile(r"Level\(\s*(\d+),\s*\)")
 
 
-def clean(text: str) -> str:
-    """``text`` without characters that cannot be printed; tabs become spaces, other line breaks become newlines."""
+def clean(text: str, keep_isolates: bool = False) -> str:
+    """``text`` without characters that cannot be printed; tabs become spaces, other line breaks become newlines.
+    With ``keep_isolates`` the directional isolates stay, for the bidirectional layout to honour."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return "".join(c for c in text if c in _KEPT or unicodedata.category(c) not in _DROPPED_CATEGORIES)
+    kept = _KEPT | _ISOLATES if keep_isolates else _KEPT
+    return "".join(c for c in text if c in kept or unicodedata.category(c) not in _DROPPED_CATEGORIES)
+
+
+def _without_isolates(text: str) -> str:
+    return "".join(c for c in text if c not in _ISOLATES)
+
+
+def _open_after(open_isolates: str, text: str) -> str:
+    """The isolate initiators still open after ``text`` when ``open_isolates`` were open before it (UAX #9, BD9)."""
+    stack = list(open_isolates)
+    for character in text:
+        if character in _ISOLATE_INITIATORS:
+            stack.append(character)
+        elif character == _POP_ISOLATE and stack:
+            stack.pop()
+    return "".join(stack)
 
 
 def markup(text: str, bold: bool = False) -> str:
@@ -52,14 +76,10 @@ def markup(text: str, bold: bool = False) -> str:
     return "".join(parts)
 
 
-def is_right_to_left(text: str) -> bool:
-    return any(unicodedata.bidirectional(c) in {"R", "AL"} for c in text)
-
-
 def text_flowable(text: str, style: ParagraphStyle) -> Flowable:
     """The flowable that prints ``text`` (plain text from a case or decision) in ``style``."""
-    if is_right_to_left(text):
-        return BidiParagraph(clean(text), style)
+    if has_right_to_left_letters(text):
+        return BidiParagraph(clean(text, keep_isolates=True), style)
     return Paragraph(markup(text, bold=style.fontName == BASE_BOLD_FONT), style)
 
 
@@ -86,6 +106,8 @@ class BidiParagraph(Flowable):  # type: ignore[misc]
         self._right_to_left = right_to_left
         self._lines: list[str] = []
         self._paragraph_ends: list[bool] = []
+        # The isolates open where each line starts: a line is laid out on its own, so it opens them again.
+        self._open_isolates: list[str] = []
         self._wrapped_for: float | None = None
 
     # --- layout ---
@@ -93,6 +115,11 @@ class BidiParagraph(Flowable):  # type: ignore[misc]
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         if self._wrapped_for != available_width:
             self._lines, self._paragraph_ends = self._break_lines(available_width)
+            self._open_isolates = []
+            still_open = ""
+            for line, ends_paragraph in zip(self._lines, self._paragraph_ends, strict=True):
+                self._open_isolates.append(still_open)
+                still_open = "" if ends_paragraph else _open_after(still_open, line)
             self._wrapped_for = available_width
         self.width = available_width
         self.height = len(self._lines) * self.style.leading
@@ -113,10 +140,13 @@ class BidiParagraph(Flowable):  # type: ignore[misc]
         ]
 
     def _text_of(self, first: int, end: int) -> str:
-        return "".join(
-            line + ("\n" if ends_paragraph else " ")
-            for line, ends_paragraph in zip(self._lines[first:end], self._paragraph_ends[first:end], strict=True)
-        )[:-1]
+        return (
+            self._open_isolates[first]
+            + "".join(
+                line + ("\n" if ends_paragraph else " ")
+                for line, ends_paragraph in zip(self._lines[first:end], self._paragraph_ends[first:end], strict=True)
+            )[:-1]
+        )
 
     def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's flowable interface
         return float(self.style.spaceBefore)
@@ -173,7 +203,9 @@ class BidiParagraph(Flowable):  # type: ignore[misc]
         alignment = TA_RIGHT if self._right_to_left else self.style.alignment
         canvas.setFillColor(self.style.textColor)
         for index, line in enumerate(self._lines):
-            segments = _segments(visual_order(line, self._right_to_left), True, self._bold, size)
+            opened = self._open_isolates[index]
+            visual = visual_order(opened + line, self._right_to_left)
+            segments = _segments(_without_isolates(visual), True, self._bold, size)
             line_width = sum(segment.width for segment in segments)
             x = {TA_RIGHT: self.width - line_width, TA_CENTER: (self.width - line_width) / 2}.get(alignment, 0.0)
             y = self.height - index * leading - size
@@ -183,7 +215,7 @@ class BidiParagraph(Flowable):  # type: ignore[misc]
                 text.textOut(segment.text)
             # The glyphs stand in visual order and in joined forms; ActualText (PDF 1.7, 14.9.4) gives copying
             # and search the line as it was written.
-            canvas.addLiteral(f"/Span <</ActualText <{_utf16_hex(line)}>>> BDC")
+            canvas.addLiteral(f"/Span <</ActualText <{_utf16_hex(_without_isolates(line))}>>> BDC")
             canvas.drawText(text)
             canvas.addLiteral("EMC")
 
@@ -196,7 +228,7 @@ def _utf16_hex(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _width(logical: str, bold: bool, size: float) -> float:
     # Widths do not depend on order, so the logical text is measured as it is.
-    return sum(segment.width for segment in _segments(logical, False, bold, size))
+    return sum(segment.width for segment in _segments(_without_isolates(logical), False, bold, size))
 
 
 @lru_cache(maxsize=4096)

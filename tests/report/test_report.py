@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import re
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -189,6 +190,34 @@ def test_arabic_is_joined_and_right_to_left() -> None:
     assert first_page is not None
     written = (b"\xfe\xff" + "إدارة السلامة البحرية (ISM) 2025".encode("utf-16-be")).hex().upper()
     assert f"/ActualText <{written}>".encode() in first_page.get_data()
+
+
+def _actual_texts(pdf: bytes) -> list[str]:
+    """The ActualText of every right-to-left line, as copying from a viewer gives it."""
+    found = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        contents = page.get_contents()
+        assert contents is not None
+        for hexadecimal in re.findall(rb"/ActualText <([0-9A-F]+)>", contents.get_data()):
+            found.append(bytes.fromhex(hexadecimal.decode())[2:].decode("utf-16-be"))
+    return found
+
+
+def test_a_sentence_quoting_an_arabic_title_reads_left_to_right() -> None:
+    document = copy.deepcopy(example_document("maritime-credit-transfer.json"))
+    credential = document["credential"]
+    assert isinstance(credential, dict) and isinstance(credential["awarding_body"], dict)
+    credential["title"] = "إدارة السلامة"
+    credential["awarding_body"]["name"] = "جامعة دمشق"
+    case = case_from(document)
+    summary = "'إدارة السلامة' (جامعة دمشق), for credit towards 'Nursing': partial recognition is recommended."
+    pdf = render_report(case, decision_for(case, summary=summary), SETTINGS)
+    # The English sentence keeps its direction: its words and its full stop in order after the Arabic values
+    # (laid out right to left, the stop would stand at the start and the brackets face away from their text).
+    assert "for credit towards 'Nursing': partial recognition is recommended." in flat(pdf)
+    # The isolating controls lay the line out and are then dropped: not drawn, not copied.
+    assert summary in _actual_texts(pdf)
+    assert not any(c in text for text in [flat(pdf), *_actual_texts(pdf)] for c in "\u2068\u2069")
 
 
 def test_georgian_and_armenian_in_bold_use_their_own_bold_face() -> None:

@@ -12,7 +12,7 @@ from reportlab.platypus import SimpleDocTemplate, Table
 
 from recogniser.report.fonts import Script, register_fonts, runs
 from recogniser.report.styles import CELL
-from recogniser.report.text import markup, text_flowable, visual_order
+from recogniser.report.text import _width, markup, text_flowable, visual_order
 
 SCRIPTS = st.sampled_from(
     ["Ivana Horvatić", "Иван", "Γιώργος", "ნინო", "Արամ", "محمد علي", "(ISM)", "٢٠٢٤", "<b>", "&amp;", " ", "\n"]
@@ -49,3 +49,24 @@ def test_visual_order_follows_the_bidirectional_algorithm() -> None:
     assert visual_order("إدارة (ISM) 2025", right_to_left=True) == "2025 (ISM) ةرادإ"
     assert visual_order("Learner: علي محمد (Cairo)", right_to_left=False) == "Learner: دمحم يلع (Cairo)"
     assert visual_order("plain", right_to_left=False) == "plain"
+
+
+def test_isolates_shape_the_layout_and_take_no_room() -> None:
+    register_fonts()
+    isolated = "'\u2068علي محمد\u2069', Cairo."
+    # Isolated, the Arabic name stays inside its quotes in a left-to-right line (UAX #9, P2 and X5c).
+    assert visual_order(isolated, right_to_left=False) == "'\u2068دمحم يلع\u2069', Cairo."
+    paragraph = text_flowable(isolated, CELL)
+    assert paragraph.wrap(400, 100) == text_flowable("'علي محمد', Cairo.", CELL).wrap(400, 100)
+    assert _width(isolated, False, 9) == _width("'علي محمد', Cairo.", False, 9)
+
+
+def test_a_line_broken_inside_an_isolate_opens_it_again() -> None:
+    register_fonts()
+    paragraph = text_flowable("Title: \u2068" + "إدارة السلامة " * 12 + "\u2069, EQF 6.", CELL)
+    paragraph.wrap(120, 1000)
+    _, rest = paragraph.split(120, 12)
+    rest.wrap(120, 1000)
+    # The part on the next page starts inside the isolate and says so; every line keeps left-to-right order.
+    assert rest.text.startswith("\u2068")
+    assert not paragraph._right_to_left and not rest._right_to_left
