@@ -79,6 +79,8 @@ _FIVE_ELEMENT_QUESTIONS: dict[Element, str] = {
     Element.LEARNING_OUTCOMES: "Do the outcomes match what is sought?",
 }
 
+_CONTINUED = '<font color="#5F6368" size="6.6">continued</font>'
+
 #: Rows up to this height (points) move to the next page whole; taller ones break over the page.
 _KEEP_WHOLE_BELOW = 160
 
@@ -137,7 +139,7 @@ def _table(
     """
     tables = []
     for index, row in enumerate(rows):
-        table = Table([row], colWidths=list(widths), hAlign="LEFT")
+        table = _Row([row], colWidths=list(widths), hAlign="LEFT")
         table.setStyle(TableStyle(_row_commands(commands, index, len(rows))))
         _, height = table.wrap(sum(widths), 1e9)
         table.splitInRow = 1 if height > _KEEP_WHOLE_BELOW else 0
@@ -145,6 +147,33 @@ def _table(
     if not header or len(tables) < 2:
         return list(tables)
     return [KeepTogether(tables[:2]), *tables[2:]]
+
+
+class _Row(Table):  # type: ignore[misc]
+    """Table rows that may break over a page. A cell made by :func:`_repeated` whose content all fits on the first
+    page shows its continuation on the next, so the rest of a finding still says what it is and its status."""
+
+    def _splitCell(  # noqa: N802 - reportlab's table interface
+        self, value: object, style: object, old_height: float, new_height: float, width: float
+    ) -> tuple[object, object] | list[object]:
+        parts: tuple[object, object] | list[object] = super()._splitCell(value, style, old_height, new_height, width)
+        if parts and not parts[1] and isinstance(value, tuple | list):
+            continued = tuple(f.continuation for f in value if hasattr(f, "continuation"))
+            if continued:
+                return parts[0], continued
+        return parts
+
+
+def _repeated(cell: Paragraph, continuation: Paragraph) -> Paragraph:
+    """``cell``, shown as ``continuation`` on the part of its row that a page break carries over."""
+    cell.continuation = continuation
+    continuation.continuation = continuation
+    return cell
+
+
+def _label(text: str, style: ParagraphStyle = CELL) -> Paragraph:
+    """A row's label (fixed wording), repeated with "(continued)" where its row breaks over a page."""
+    return _repeated(_fixed(text, style), _fixed(f'{text} <font color="#5F6368">(continued)</font>', style))
 
 
 def _row_commands(commands: list[tuple[object, ...]], row: int, rows: int) -> list[tuple[object, ...]]:
@@ -161,9 +190,11 @@ def _row_commands(commands: list[tuple[object, ...]], row: int, rows: int) -> li
 
 
 def _status_cell(status: Status, label: str | None = None) -> Paragraph:
-    """A status mark: its word in the status colour (the cell is filled by ``_status_fills``)."""
+    """A status mark: its word in the status colour (the cell is filled by ``_status_fills``), repeated with
+    "continued" under it where its row breaks over a page."""
     look = STATUS_LOOKS[status]
-    return _fixed(f'<font color="{look.ink.hexval()}">{label or look.label}</font>', CELL_CENTRED)
+    word = f'<font color="{look.ink.hexval()}">{label or look.label}</font>'
+    return _repeated(_fixed(word, CELL_CENTRED), _fixed(f"{word}<br/>{_CONTINUED}", CELL_CENTRED))
 
 
 def _status_fills(statuses: Iterable[tuple[int, Status]], column: int) -> list[tuple[object, ...]]:
@@ -175,8 +206,8 @@ def _number(value: float | None) -> str | None:
 
 
 def _key_values(rows: list[tuple[str, Flowable]], width: float) -> Table:
-    table = Table(
-        [[_fixed(label, CELL_HEAD), value] for label, value in rows],
+    table = _Row(
+        [[_label(label, CELL_HEAD), value] for label, value in rows],
         colWidths=[38 * mm, width - 38 * mm],
         hAlign="LEFT",
         splitInRow=1,
@@ -257,7 +288,7 @@ def _credential(case: Case, width: float) -> list[Flowable]:
                     commands.append(("BACKGROUND", (3, len(rows)), (3, len(rows)), STATUS_LOOKS[Status.FAIL].fill))
             else:
                 mark = _fixed("", CELL)
-            rows.append([_fixed(str(element.number), CELL), _fixed(element.label, CELL), _text(element.value), mark])
+            rows.append([_label(str(element.number)), _label(element.label), _text(element.value), mark])
     missing = [e for e in elements if e.mandatory and e.value is None]
     story: list[Flowable] = [
         _heading(1, "The micro-credential, element by element"),
@@ -278,7 +309,7 @@ def _credential(case: Case, width: float) -> list[Flowable]:
 
 
 def _numbered(items: Sequence[str], width: float) -> list[Flowable]:
-    rows: list[list[object]] = [[_fixed(f"{index}.", CELL), _text(item)] for index, item in enumerate(items, start=1)]
+    rows: list[list[object]] = [[_label(f"{index}."), _text(item)] for index, item in enumerate(items, start=1)]
     return _table(rows, [10 * mm, width - 10 * mm], grid(header_rows=0), header=False)
 
 
@@ -320,7 +351,7 @@ def _five_elements(decision: Decision, width: float) -> list[Flowable]:
         ]
         rows.append(
             [
-                [_fixed(ELEMENT_LABELS[element], CELL_BOLD), _fixed(_FIVE_ELEMENT_QUESTIONS[element], SMALL)],
+                [_label(ELEMENT_LABELS[element], CELL_BOLD), _fixed(_FIVE_ELEMENT_QUESTIONS[element], SMALL)],
                 _status_cell(status),
                 reasons,
             ]
@@ -356,7 +387,7 @@ def _outcome_comparison(case: Case, decision: Decision, width: float) -> list[Fl
         fills.append((len(rows), status))
         rows.append(
             [
-                _fixed(f"{index}.", CELL),
+                _label(f"{index}."),
                 _text(match.target),
                 _text(match.credential, CELL, "no outcome to compare"),
                 _fixed(f"{match.score:.0f}", CELL),
@@ -397,7 +428,7 @@ def _findings_table(findings: Sequence[Finding], width: float) -> list[Flowable]
         rows.append(
             [
                 _status_cell(finding.status),
-                _fixed(ELEMENT_LABELS[finding.element], CELL),
+                _label(ELEMENT_LABELS[finding.element]),
                 [
                     _text(finding.message),
                     Paragraph(f"Basis: {markup(finding.citation)} · <i>{markup(finding.rule_id)}</i>", SMALL),
@@ -449,7 +480,7 @@ def _differences_and_appeal(decision: Decision, width: float) -> list[Flowable]:
         for difference in differences:
             rows.append(
                 [
-                    _fixed(ELEMENT_LABELS[difference.element], CELL_BOLD),
+                    _label(ELEMENT_LABELS[difference.element], CELL_BOLD),
                     _text(difference.description),
                     _text(difference.citation, SMALL),
                 ]

@@ -367,3 +367,23 @@ def test_findings_outside_the_five_elements_are_still_listed() -> None:
     )
     text = flat(render_report(case, decision_for(case, findings=(identity,)), SETTINGS))
     assert "UNKNOWN Identity Identity check not stated. Basis: ESG 2015 1.3" in text
+
+
+def test_a_finding_broken_over_a_page_repeats_its_status_and_element() -> None:
+    document, _ = maritime()
+    case = case_from(document)
+    long = Finding(
+        "lisbon.assessment",
+        RuleSet.LISBON,
+        Element.ASSESSMENT,
+        Status.WARNING,
+        "LRC Art. VI.1",
+        "Begin. " + "The assessment is described in words that leave its supervision open. " * 120 + "End.",
+    )
+    pages = pages_text(render_report(case, decision_for(case, findings=(long,)), SETTINGS))
+    begin = next(i for i, page in enumerate(pages) if "Begin. The assessment" in page)
+    end = next(i for i, page in enumerate(pages) if "supervision open. End." in page)
+    assert end > begin
+    for page in pages[begin + 1 : end + 1]:
+        # The part on the next page starts with its status and element, not with empty cells.
+        assert " ".join(page.split()).startswith("WARNING continued Assessment (continued)")
