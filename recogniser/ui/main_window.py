@@ -23,7 +23,6 @@ from recogniser.casefile import (
 from recogniser.errors import UserInputError
 from recogniser.logs import log_file
 from recogniser.model import CASE_FORMAT, Case, Purpose
-from recogniser.seminar import build_exercise_pack, build_pack, open_pack, sources_from_files, write_pack
 from recogniser.settings import Settings, load_settings, save_settings, settings_file
 from recogniser.ui.case_editor import CaseEditor
 from recogniser.ui.case_list import CaseListPane
@@ -34,7 +33,6 @@ from recogniser.ui.findings_panel import ResultsPane
 from recogniser.ui.look import local_time
 from recogniser.ui.pdf_preview import PdfPreview
 from recogniser.ui.save_conflict import ConflictBanner, ConflictChoice, SaveConflict, field_list
-from recogniser.ui.seminar_window import SeminarWindow
 from recogniser.ui.session import Assessment, Assessor, CaseSession
 from recogniser.ui.settings import AppSettings
 from recogniser.ui.tasks import TaskRunner
@@ -45,6 +43,7 @@ if TYPE_CHECKING:
     from recogniser.interchange import ImportResult
     from recogniser.report import ReportSettings
     from recogniser.store import CaseStore, CaseSummary, StoredCase, StoredDecision
+    from recogniser.ui.seminar_window import SeminarWindow  # seminar mode, with its charts, loads when first used
 
 #: A draft is written this long after the last edit: often enough to lose nothing, rarely enough to be free.
 DRAFT_DELAY_MS = 1500
@@ -784,6 +783,8 @@ class MainWindow(QMainWindow):
         )
         if title is None:
             return
+        from recogniser.seminar import build_pack, sources_from_files  # seminar mode loads when first used
+
         try:
             data, _pack = build_pack(sources_from_files(cases, notes_beside=True), title=title)
         except UserInputError as error:
@@ -793,6 +794,8 @@ class MainWindow(QMainWindow):
 
     def save_exercise_pack_dialog(self) -> None:
         """The exercise cases shipped with Recogniser, with their facilitator notes, as a pack."""
+        from recogniser.seminar import build_exercise_pack
+
         data, _pack = build_exercise_pack()
         self._save_pack_and_open(data, "recogniser-exercises.zip")
 
@@ -800,6 +803,8 @@ class MainWindow(QMainWindow):
         path = self.dialogs.save_path(self, self.tr("Save the seminar pack"), suggested, self.tr(SEMINAR_PACK_FILTER))
         if not path:
             return
+        from recogniser.seminar import write_pack
+
         try:
             write_pack(path, data)
         except OSError as error:
@@ -809,6 +814,9 @@ class MainWindow(QMainWindow):
 
     def open_seminar_pack(self, path: Path) -> SeminarWindow | None:
         """A seminar window for the pack at ``path``: the group's verdicts and the comparison of the groups."""
+        from recogniser.seminar import open_pack
+        from recogniser.ui.seminar_window import SeminarWindow
+
         try:
             pack = open_pack(path)
         except UserInputError as error:
