@@ -433,6 +433,7 @@ class MainWindow(QMainWindow):
             if case is not None:
                 self._store_case(case, conflict.reference, stored.version, then)
         elif choice is ConflictChoice.RELOAD and stored is not None and self._confirm_reload(conflict, stored):
+            # ``then`` (record a decision, leave the case) was meant for their own version: it does not run.
             discard_draft()
             self._show_stored_case(stored)
             self.statusBar().showMessage(

@@ -13,7 +13,7 @@ from recogniser.report import load_report_settings
 from recogniser.settings import Settings, load_settings
 from recogniser.store import CaseStatus, StoredCase
 from recogniser.ui.decision_dialog import DecisionDialog, DecisionEntry, justification_required
-from recogniser.ui.save_conflict import ConflictBox, ConflictChoice, SaveConflict
+from recogniser.ui.save_conflict import LISTED_FIELDS, ConflictBox, ConflictChoice, SaveConflict, field_list
 from recogniser.ui.settings_dialog import SettingsDialog
 
 from .conftest import EXAMPLES
@@ -126,3 +126,9 @@ def test_a_case_gone_from_the_store_can_only_be_kept_or_saved_anew(qtbot: QtBot)
     assert box.button_for(ConflictChoice.OVERWRITE) is None
     assert box.button_for(ConflictChoice.RELOAD) is None
     assert box.choice() is ConflictChoice.KEEP_EDITING
+
+
+def test_a_long_list_of_differing_fields_is_counted_beyond_the_first_few() -> None:
+    assert field_list(["Grade", "Title"]) == "Grade, Title"
+    many = [f"Outcome {number}" for number in range(1, 12)]
+    assert field_list(many) == ", ".join(many[:LISTED_FIELDS]) + f" and {11 - LISTED_FIELDS} more"

@@ -1,5 +1,5 @@
 from recogniser.model import Purpose
-from recogniser.ui.document import field_of, new_document, value_at, with_value
+from recogniser.ui.document import differing_paths, field_of, new_document, value_at, with_value
 from recogniser.ui.outcomes_field import outcome_lines
 
 
@@ -38,3 +38,11 @@ def test_field_of_drops_list_positions() -> None:
 def test_pasted_outcomes_lose_bullets_numbering_and_blank_lines() -> None:
     pasted = "• Apply SOLAS\n\n2. Analyse incident reports\n- Plan drills\n1.5 ECTS of practice\n"
     assert outcome_lines(pasted) == ["Apply SOLAS", "Analyse incident reports", "Plan drills", "1.5 ECTS of practice"]
+
+
+def test_the_paths_that_differ_go_down_sections_but_take_a_list_whole() -> None:
+    mine = {"purpose": "admission", "credential": {"title": "Welding", "grade": "A", "outcomes": ["a", "b"]}}
+    theirs = {"purpose": "admission", "credential": {"title": "Welding", "outcomes": ["b", "a"]}, "notes": "x"}
+    assert differing_paths(mine, theirs) == ["credential.grade", "credential.outcomes", "notes"]
+    assert differing_paths(mine, mine) == []
+    assert differing_paths({"credential": "text"}, {"credential": {"title": "Welding"}}) == ["credential"]
