@@ -14,6 +14,16 @@ from recogniser.rules.facts import QAGrade
 ESG_PART_1 = "ESG 2015 Part 1 (standards 1.1-1.10, internal quality assurance)"
 ESG_PART_2 = "ESG 2015 Part 2 (external quality assurance)"
 ESG_PART_3 = "ESG 2015 Part 3 (quality assurance agencies); EQAR register"
+ESG_SCOPE = "ESG 2015, Scope and concepts (the ESG apply to higher education)"
+VET_QUALITY = (
+    "Council Recommendation of 24 November 2020 on vocational education and training (2020/C 417/01), EQAVET framework"
+)
+#: What a VET provider's quality evidence is checked against, since the ESG do not reach it.
+VET_QUALITY_CHECK = (
+    "The awarding body is a VET provider. The ESG are standards for higher education, so the lack of ESG-aligned "
+    "evidence is not held against it: the evaluator checks its quality assurance in its own VET system (for "
+    "example an examination regulated by law, or quality assurance in line with EQAVET)."
+)
 
 
 @CASE_RULES.rule(
@@ -172,6 +182,14 @@ def eqar_registration(context: RuleContext, info: RuleInfo) -> Finding:
 )
 def qa_grade(context: RuleContext, info: RuleInfo) -> Finding:
     quality = context.quality
+    if quality.vet_quality_to_check:
+        return finding(
+            info,
+            Status.UNKNOWN,
+            f"In ESG terms the quality evidence is {quality.grade.value} ({quality.reason}). {VET_QUALITY_CHECK}",
+            field="credential.quality_assurance",
+            citation=f"{ESG_SCOPE}; {VET_QUALITY}",
+        )
     status = {
         QAGrade.STRONG: Status.PASS,
         QAGrade.SUBSTANTIAL: Status.PASS,

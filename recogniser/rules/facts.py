@@ -57,15 +57,42 @@ def derive_level(case: Case, frameworks: FrameworkRegistry) -> LevelFacts:
 
 @dataclass(frozen=True)
 class WorkloadFacts:
-    """Credits as stated, or estimated from hours at the upper end of the ECTS band (the conservative count)."""
+    """The credits the rules count, and where they come from.
+
+    As stated; estimated from hours at the upper end of the ECTS band when no credits are stated; or, when the
+    stated hours and credits disagree beyond the tolerant band, the lower of the stated credits and the hours'
+    count at that upper end (``stated_ects`` then keeps the figure set aside). Each is the conservative count.
+    """
 
     ects: float | None
     hours: float | None
     estimated: bool
+    stated_ects: float | None = None
 
     @property
     def known(self) -> bool:
         return self.ects is not None
+
+    @property
+    def counted_from_hours(self) -> bool:
+        """The stated credits were set aside for the lower count the hours support."""
+        return self.stated_ects is not None
+
+    def describe(self) -> str:
+        """The credits counted, saying where the figure comes from."""
+        if self.ects is None:
+            return "not stated"
+        if self.estimated:
+            return f"{self.ects:g} ECTS (estimated from hours)"
+        if self.stated_ects is not None and self.hours is not None:
+            return f"{self.ects:g} ECTS (counted from {self.hours:g} hours; {self.stated_ects:g} ECTS stated)"
+        return f"{self.ects:g} ECTS"
+
+
+def hours_per_ects_credible(hours: float, ects: float, rulebook: Rulebook) -> bool:
+    """Stated hours and credits agree within the rulebook's tolerant band around 25-30 hours per credit."""
+    ratio = hours / ects
+    return rulebook.hours_per_ects_tolerant_min <= ratio <= rulebook.hours_per_ects_tolerant_max
 
 
 def derive_workload(case: Case, rulebook: Rulebook) -> WorkloadFacts:
@@ -75,6 +102,12 @@ def derive_workload(case: Case, rulebook: Rulebook) -> WorkloadFacts:
     # 0 ECTS beside real hours is a missing credit figure, not a statement that the learning carries none.
     if (ects is None or ects == 0) and hours is not None and hours > 0:
         return WorkloadFacts(round(hours / rulebook.hours_per_ects_max, 1), hours, estimated=True)
+    # Hours and credits that disagree leave the credits in doubt (ECTS Users' Guide 2015: 25-30 hours each):
+    # credit is judged on the lower figure until the awarding body shows which one is right.
+    if ects is not None and hours is not None and hours > 0 and not hours_per_ects_credible(hours, ects, rulebook):
+        counted = round(hours / rulebook.hours_per_ects_max, 1)
+        if counted < ects:
+            return WorkloadFacts(counted, hours, estimated=False, stated_ects=ects)
     return WorkloadFacts(ects, hours, estimated=False)
 
 
@@ -98,6 +131,9 @@ class QualityFacts:
     registration: RegistrationState | None
     decision_current: bool | None
     is_higher_education: bool
+    #: A VET provider without ESG-aligned evidence and without a negative decision: the ESG are standards for
+    #: higher education, so their absence says nothing against it; the evaluator checks its own QA.
+    vet_quality_to_check: bool = False
 
 
 def derive_quality(case: Case, agencies: AgencyRegister, as_of: date | None) -> QualityFacts:
@@ -114,8 +150,11 @@ def derive_quality(case: Case, agencies: AgencyRegister, as_of: date | None) -> 
     positive = decision in (QADecision.POSITIVE, QADecision.POSITIVE_WITH_CONDITIONS)
     not_expired = current is not False
 
+    is_vet = body is not None and body.kind is ProviderKind.VET_PROVIDER
+
     def facts(grade: QAGrade, reason: str) -> QualityFacts:
-        return QualityFacts(grade, reason, match, registration, current, is_he)
+        to_check = is_vet and grade in (QAGrade.WEAK, QAGrade.NONE) and decision is not QADecision.NEGATIVE
+        return QualityFacts(grade, reason, match, registration, current, is_he, vet_quality_to_check=to_check)
 
     if decision is QADecision.NEGATIVE:
         return facts(QAGrade.NONE, "the external quality assurance decision is negative")

@@ -15,15 +15,18 @@ from dataclasses import replace
 from recogniser.model import AssessmentType, Element, Finding, Outcome, Participation, Purpose, RuleSet, Status
 from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
 from recogniser.rules.completeness import is_decisive, missing_mandatory
+from recogniser.rules.esg import ESG_SCOPE, VET_QUALITY, VET_QUALITY_CHECK
 from recogniser.rules.facts import QAGrade
 from recogniser.rules.matching import normalise, outcome_score
-from recogniser.rules.qf import required_level
+from recogniser.rules.qf import ECTS_GUIDE, required_level
 
 REVISED_RECOMMENDATION = "Revised Recommendation on Criteria and Procedures (2010)"
 PURPOSE_BASIS = {
     Purpose.ADMISSION: f"LRC Art. IV.1 and VI.3(a); {REVISED_RECOMMENDATION}",
     Purpose.CREDIT_TRANSFER: f"LRC Section V (Art. V.1, periods of study); {REVISED_RECOMMENDATION}",
-    Purpose.EMPLOYMENT: f"LRC Art. VI.1 and VI.3(b); {REVISED_RECOMMENDATION}",
+    # Art. VI.3(b) is the use of an academic title; the labour market is the article's closing sentence.
+    Purpose.EMPLOYMENT: f"LRC Art. VI.1 and VI.3 (recognition may facilitate access to the labour market); "
+    f"{REVISED_RECOMMENDATION}",
     Purpose.RPL: "Council Recommendation 2012/C 398/01 (validation of non-formal and informal learning); "
     "Council Recommendation 2022/C 243/02, Annex II (recognition)",
 }
@@ -39,6 +42,7 @@ RPL_ROUTE = "assessment of the learning through the institution's recognition of
 
 _ALTERNATIVE_OR_REFUSAL = (Outcome.ALTERNATIVE_RECOGNITION, Outcome.NON_RECOGNITION)
 _PARTIAL_OR_WORSE = (Outcome.PARTIAL_RECOGNITION, Outcome.CONDITIONAL_RECOGNITION, Outcome.NON_RECOGNITION)
+_ALTERNATIVE_PARTIAL_OR_WORSE = (Outcome.ALTERNATIVE_RECOGNITION, *_PARTIAL_OR_WORSE)
 _CONDITIONAL_OR_REFUSAL = (Outcome.CONDITIONAL_RECOGNITION, Outcome.NON_RECOGNITION)
 _ALTERNATIVE_CONDITIONAL_OR_REFUSAL = (
     Outcome.ALTERNATIVE_RECOGNITION,
@@ -184,11 +188,10 @@ def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
     workload = context.workload
     sought = target.ects if target else None
     if context.case.purpose is not Purpose.CREDIT_TRANSFER or sought is None:
-        shown = f"{workload.ects:g} ECTS" if workload.ects is not None else "not stated"
         return finding(
             info,
             Status.NOT_APPLICABLE,
-            f"No credits are sought; the workload ({shown}) is reported, not weighed.",
+            f"No credits are sought; the workload is reported, not weighed: {workload.describe()}.",
         )
     if workload.ects is None:
         return finding(
@@ -206,16 +209,29 @@ def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
             allows=_ALTERNATIVE_OR_REFUSAL,
             alternative=RPL_ROUTE,
         )
-    shown = f"{workload.ects:g} ECTS" + (" (estimated from hours)" if workload.estimated else "")
+    shown = workload.describe()
+    doubt = ""
+    if workload.counted_from_hours and workload.hours is not None and workload.stated_ects is not None:
+        # The credits are in doubt: say which figure the judgement rests on and why (ECTS Users' Guide 2015).
+        info = replace(info, citation=f"{info.citation}; {ECTS_GUIDE}")
+        rulebook = context.rulebook
+        doubt = (
+            f" The {workload.stated_ects:g} ECTS stated are not credible beside {workload.hours:g} hours "
+            f"({workload.hours / workload.stated_ects:.1f} hours per credit, against "
+            f"{rulebook.hours_per_ects_min:g}-{rulebook.hours_per_ects_max:g} in the ECTS Users' Guide 2015), so the "
+            f"conservative {workload.ects:g} ECTS the hours support are counted."
+        )
     if workload.ects >= sought:
-        return _no_difference(context, info, "workload", f"{shown} covers the {sought:g} ECTS sought.")
+        return _no_difference(context, info, "workload", f"{shown} covers the {sought:g} ECTS sought.{doubt}")
     remaining = sought - workload.ects
     return finding(
         info,
         Status.FAIL,
-        f"{shown} is less than the {sought:g} ECTS sought: the credential can count for part of the component.",
+        f"{shown} is less than the {sought:g} ECTS sought: the credential can count for part of the component." + doubt,
         field="credential.workload.ects",
-        allows=_PARTIAL_OR_WORSE,
+        # Alternative recognition (credit in another form, e.g. an elective) is not held back by a shortfall
+        # against this component; it opens only where another finding names such a form.
+        allows=_ALTERNATIVE_PARTIAL_OR_WORSE,
         condition=f"a top-up assessment for the remaining {remaining:g} ECTS",
     )
 
@@ -235,6 +251,18 @@ def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
     detail = f"quality evidence is {quality.grade.value} ({quality.reason})."
     if purpose is Purpose.RPL or quality.grade in (QAGrade.STRONG, QAGrade.SUBSTANTIAL):
         return _no_difference(context, info, "quality", detail, field=field)
+    vet = quality.vet_quality_to_check
+    if vet:
+        info = replace(info, citation=f"{info.citation}; {ESG_SCOPE}; {VET_QUALITY}")
+    if purpose is Purpose.EMPLOYMENT and vet:
+        # A statement for the labour market does not bring the learning into higher education: the ESG, and
+        # the RPL route that stands in for them there, do not decide it.
+        return finding(
+            info,
+            Status.UNKNOWN,
+            VET_QUALITY_CHECK,
+            field=field,
+        )
     if purpose is Purpose.EMPLOYMENT:
         return finding(
             info,
@@ -245,15 +273,28 @@ def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
             allows=(Outcome.ALTERNATIVE_RECOGNITION,),
             alternative="a statement describing the learning, without recognising it as quality-assured provision",
         )
-    message = (
-        f"The {detail[0].lower()}{detail[1:]} Without ESG-aligned quality assurance the credential cannot be "
-        "trusted as it stands"
-    )
+    if vet:
+        # Into higher education, learning from outside ESG-aligned QA goes through RPL (MICROBOL, 2022).
+        message = f"{VET_QUALITY_CHECK} Higher education relies on ESG-aligned quality assurance: for " + (
+            "admission, learning from outside it is weighed in an individual admission assessment."
+            if purpose is Purpose.ADMISSION
+            else "credit, learning from outside it is recognised through RPL."
+        )
+    elif purpose is Purpose.ADMISSION:
+        message = (
+            f"The {detail[0].lower()}{detail[1:]} Without ESG-aligned quality assurance the credential cannot be "
+            "trusted as it stands for admission; the learning can be weighed in an individual admission assessment."
+        )
+    else:
+        message = (
+            f"The {detail[0].lower()}{detail[1:]} Without ESG-aligned quality assurance the credential cannot be "
+            "trusted as it stands for credit; the learning can be recognised through RPL."
+        )
     if purpose is Purpose.ADMISSION:
         return finding(
             info,
             Status.FAIL,
-            message + " for admission; the learning can be weighed in an individual admission assessment.",
+            message,
             field=field,
             allows=_ALTERNATIVE_CONDITIONAL_OR_REFUSAL,
             condition="an entrance examination or interview covering the credential's outcomes",
@@ -262,7 +303,7 @@ def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
     return finding(
         info,
         Status.FAIL,
-        message + " for credit; the learning can be recognised through RPL.",
+        message,
         field=field,
         allows=_ALTERNATIVE_OR_REFUSAL,
         alternative=RPL_ROUTE,

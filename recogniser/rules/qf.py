@@ -10,6 +10,7 @@ import re
 
 from recogniser.model import Element, Finding, Purpose, RuleSet, Status
 from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
+from recogniser.rules.facts import hours_per_ects_credible
 
 EQF = "EQF Recommendation 2017/C 189/03, Annex II and III"
 QF_EHEA = "QF-EHEA (Bologna, 2005; revised 2018)"
@@ -189,16 +190,36 @@ def hours_per_ects(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(
             info, Status.WARNING, f"0 ECTS stated beside {workload.hours:g} hours.", field="credential.workload.ects"
         )
+    if workload.hours == 0:
+        return finding(
+            info,
+            Status.WARNING,
+            f"0 hours stated beside {workload.ects:g} ECTS: the hours look missing; the stated credits are used.",
+            field=field,
+        )
     ratio = workload.hours / workload.ects
     plain = f"{workload.hours:g} hours for {workload.ects:g} ECTS is {ratio:.1f} hours per credit"
     if rulebook.hours_per_ects_min <= ratio <= rulebook.hours_per_ects_max:
         return finding(info, Status.PASS, f"{plain}, within 25-30.", field=field)
-    if rulebook.hours_per_ects_tolerant_min <= ratio <= rulebook.hours_per_ects_tolerant_max:
+    if hours_per_ects_credible(workload.hours, workload.ects, rulebook):
         return finding(info, Status.PASS, f"{plain}, within the tolerated band around 25-30.", field=field)
+    outside = (
+        f"{plain}, outside the {rulebook.hours_per_ects_min:g}-{rulebook.hours_per_ects_max:g} of the ECTS Users' "
+        f"Guide 2015 (tolerated: "
+        f"{rulebook.hours_per_ects_tolerant_min:g}-{rulebook.hours_per_ects_tolerant_max:g})"
+    )
+    counted = context.workload
+    if counted.counted_from_hours and counted.ects is not None:
+        judged = (
+            f"credit is judged on the conservative {counted.ects:g} ECTS the hours support (at "
+            f"{rulebook.hours_per_ects_max:g} hours per credit), not on the {workload.ects:g} ECTS stated"
+        )
+    else:
+        judged = f"credit is judged on the {workload.ects:g} ECTS stated, the lower of the two figures"
     return finding(
         info,
         Status.WARNING,
-        f"{plain}, outside the expected 25-30; the credits or the hours may be wrong.",
+        f"{outside}: the credits or the hours are likely wrong. Until the awarding body says which, {judged}.",
         field=field,
     )
 
@@ -216,7 +237,7 @@ def size(context: RuleContext, info: RuleInfo) -> Finding:
     if workload.ects is None:
         return finding(info, Status.UNKNOWN, "The size cannot be judged without a workload.")
     field = "credential.workload.hours" if workload.estimated else "credential.workload.ects"
-    shown = f"{workload.ects:g} ECTS" + (" (estimated from hours)" if workload.estimated else "")
+    shown = workload.describe()
     if workload.ects >= rulebook.micro_credential_max_ects:
         return finding(
             info,

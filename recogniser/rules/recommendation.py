@@ -56,6 +56,12 @@ def recommend(context: RuleContext, findings: Sequence[Finding]) -> tuple[Recomm
     information = tuple(item for f in findings for item in f.information)
     ects = _ects_recognised(context, outcome, restricting)
     appeal = "" if outcome is Outcome.FULL_RECOGNITION else _appeal(context)
+    # What the tool could not judge stays for the evaluator to check, even when nothing restricts the outcome.
+    to_check = (
+        ()
+        if outcome is Outcome.INFORMATION_REQUIRED
+        else tuple(f.message for f in findings if f.rule_set is RuleSet.LISBON and f.status is Status.UNKNOWN)
+    )
     recommendation = Recommendation(
         outcome=outcome,
         ects_recognised=ects,
@@ -67,6 +73,7 @@ def recommend(context: RuleContext, findings: Sequence[Finding]) -> tuple[Recomm
             conditions=conditions,
             information=information,
             restricting=restricting,
+            to_check=to_check,
         ),
         substantial_differences=differences,
         conditions=conditions,
@@ -96,6 +103,9 @@ def _choose_outcome(context: RuleContext, findings: Sequence[Finding]) -> Outcom
     for f in findings:
         if f.allows is not None:
             allowed &= f.allows
+    # Alternative recognition is recognition in another form (EAR manual): open only where a finding names one.
+    if not any(f.alternative for f in findings if f.allows is not None):
+        allowed.discard(Outcome.ALTERNATIVE_RECOGNITION)
     outcome = next((candidate for candidate in EAR_ORDER if candidate in allowed), Outcome.NON_RECOGNITION)
     # Refusal is the last resort (2010 Revised Recommendation): where a finding offers the RPL route, the
     # institution's own assessment of the learner can bridge the other differences too, so it comes first.
@@ -164,6 +174,7 @@ def _summary(
     conditions: Sequence[str],
     information: Sequence[str],
     restricting: Sequence[Finding],
+    to_check: Sequence[str],
 ) -> str:
     case = context.case
     credential = case.credential
@@ -195,6 +206,7 @@ def _summary(
             sentences.append("Credits are to be set in that procedure.")
         else:
             sentences.append(f"{ects:g} of the {target.ects:g} ECTS sought.")
+        sentences.extend(_credits_in_doubt(context))
     if outcome is Outcome.FULL_RECOGNITION:
         sentences.append(f"No substantial difference was found for {PURPOSE_WORDS[case.purpose]}.")
     elif differences:
@@ -210,5 +222,20 @@ def _summary(
         sentences.append("Conditions: " + "; ".join(conditions) + ".")
     if refugee_without_documents(context):
         sentences.append("The applicant is a refugee without documents: missing documents alone never justify refusal.")
+    if to_check:
+        sentences.append("For the evaluator to check: " + " ".join(to_check))
     sentences.append("The evaluator decides; this is a recommendation.")
     return " ".join(sentences)
+
+
+def _credits_in_doubt(context: RuleContext) -> list[str]:
+    """Why the credits counted are fewer than those stated, when the stated hours do not support them."""
+    workload = context.workload
+    if not workload.counted_from_hours or workload.stated_ects is None or workload.hours is None:
+        return []
+    rulebook = context.rulebook
+    return [
+        f"The credits are counted from the hours: {workload.hours:g} hours support about {workload.ects:g} ECTS, "
+        f"not the {workload.stated_ects:g} ECTS stated (ECTS Users' Guide 2015: "
+        f"{rulebook.hours_per_ects_min:g}-{rulebook.hours_per_ects_max:g} hours per credit)."
+    ]

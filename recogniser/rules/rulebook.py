@@ -45,8 +45,12 @@ def _decisive() -> dict[Purpose, frozenset[str]]:
 @dataclass(frozen=True)
 class Rulebook:
     # 2026.2: the RPL route comes before refusal; no ECTS figure while information is required; 0 ECTS
-    # beside real hours is estimated from the hours. Bump on every change that can change a decision.
-    version: str = "2026.2"
+    # beside real hours is estimated from the hours.
+    # 2026.3: stated credits the hours do not support (outside the tolerant band) are counted from the hours;
+    # a shortfall in credits leaves alternative recognition open, which a finding must name; a VET provider's
+    # QA is not judged by the ESG but left to the evaluator for employment; employment cites LRC Art. VI.3.
+    # Bump on every change that can change a decision.
+    version: str = "2026.3"
 
     # ECTS Users' Guide 2015: 60 ECTS = 1,500-1,800 hours, so 25-30 hours per credit. The tolerant band absorbs
     # rounding and national conventions before hours and credits are called inconsistent.

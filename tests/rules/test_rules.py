@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from recogniser.casefile import parse_case
-from recogniser.model import Decision, Finding, Status
+from recogniser.model import Decision, Finding, Outcome, Status
 from recogniser.rules import assess
 from recogniser.rules.completeness import ANNEX_I_ELEMENTS
 from recogniser.rules.qf import outcome_tier
@@ -330,16 +330,47 @@ def test_substantial_differences_that_nothing_bridges_mean_non_recognition() -> 
 
 
 def test_rpl_route_comes_before_refusal() -> None:
+    # Quality leaves only RPL or refusal open, identity only conditions or refusal: RPL comes first.
     decision = run(
         both(
-            cred(quality_assurance={"internal": True}, workload={"ects": 3}),
+            cred(
+                quality_assurance={"internal": True},
+                assessment={"type": "online_quiz", "supervised": False, "identity_verified": False},
+            ),
             lambda d: d["credential"]["awarding_body"].update(kind="private_provider"),
         )
     )
     assert decision.recommendation.outcome.value == "alternative_recognition"
     assert decision.recommendation.ects_recognised == 0
     assert "recognition of prior learning (RPL) procedure" in decision.recommendation.summary
-    assert {d.element.value for d in decision.recommendation.substantial_differences} == {"workload", "quality"}
+    assert {d.element.value for d in decision.recommendation.substantial_differences} == {"identity", "quality"}
+
+
+def test_a_credit_shortfall_leaves_credit_in_another_form_open() -> None:
+    # Unrelated outcomes allow elective credit; fewer credits than the component needs do not stand in its way.
+    unrelated = cred(
+        title="Foundations of Data Analytics",
+        learning_outcomes=["Describe the stages of a data analysis project", "Create basic charts"],
+        workload={"ects": 3, "hours": 80},
+    )
+    decision = run(unrelated)
+    assert decision.recommendation.outcome.value == "alternative_recognition"
+    assert decision.recommendation.ects_recognised == 3
+    assert {d.element.value for d in decision.recommendation.substantial_differences} == {
+        "workload",
+        "learning_outcomes",
+    }
+    # A level one below the component: credit at its own level rather than only after an assessment.
+    lower = run(cred(level={"eqf_level": 5}, workload={"ects": 3, "hours": 80}))
+    assert lower.recommendation.outcome.value == "alternative_recognition"
+    assert lower.recommendation.ects_recognised == 3
+
+
+def test_alternative_recognition_needs_a_finding_that_names_the_form() -> None:
+    # The shortfall alone names no other form of recognition: the credits count towards the component in part.
+    decision = run(cred(workload={"ects": 3, "hours": 80}))
+    assert Outcome.ALTERNATIVE_RECOGNITION in (found(decision, "lisbon.workload_difference").allows or ())
+    assert decision.recommendation.outcome is Outcome.PARTIAL_RECOGNITION
 
 
 def test_admission_weighs_level_against_entry_level() -> None:
@@ -409,6 +440,61 @@ def test_hours_against_ects(hours: int, status: Status) -> None:
     assert found(run(cred(workload={"ects": 5, "hours": hours})), "qf.hours_per_ects").status is status
 
 
+def test_stated_credits_the_hours_do_not_support_are_counted_from_the_hours() -> None:
+    # 60 hours for 5 ECTS is 12 hours per credit; at 30 hours per credit the hours support 2 ECTS.
+    decision = run(cred(workload={"ects": 5, "hours": 60}))
+    plausibility = found(decision, "qf.hours_per_ects")
+    assert plausibility.status is Status.WARNING
+    assert "conservative 2 ECTS" in plausibility.message and "not on the 5 ECTS stated" in plausibility.message
+    assert "ECTS Users' Guide 2015" in plausibility.message
+    workload = found(decision, "lisbon.workload_difference")
+    assert workload.status is Status.FAIL
+    assert workload.message.startswith("2 ECTS (counted from 60 hours; 5 ECTS stated) is less than the 5 ECTS sought")
+    assert "The 5 ECTS stated are not credible beside 60 hours (12.0 hours per credit" in workload.message
+    assert "ECTS Users' Guide 2015" in workload.citation
+    assert found(decision, "qf.size").message.startswith("2 ECTS (counted from 60 hours; 5 ECTS stated)")
+    recommendation = decision.recommendation
+    assert recommendation.outcome is Outcome.PARTIAL_RECOGNITION
+    assert recommendation.ects_recognised == 2
+    assert "2 of the 5 ECTS sought." in recommendation.summary
+    assert "60 hours support about 2 ECTS, not the 5 ECTS stated (ECTS Users' Guide 2015" in recommendation.summary
+
+
+@pytest.mark.parametrize("hours", [110, 180, 400])
+def test_hours_that_support_the_stated_credits_keep_them(hours: int) -> None:
+    # Within the tolerant band (20-36 h per credit), or with more hours than the credits need, the stated
+    # credits are the lower figure and are judged as stated.
+    decision = run(cred(workload={"ects": 5, "hours": hours}))
+    assert found(decision, "lisbon.workload_difference").status is Status.PASS
+    assert "stated" not in found(decision, "lisbon.workload_difference").message
+    assert decision.recommendation.ects_recognised == 5
+    assert "counted from the hours" not in decision.recommendation.summary
+
+
+def test_more_hours_than_the_credits_need_keep_the_stated_credits() -> None:
+    message = found(run(cred(workload={"ects": 5, "hours": 400})), "qf.hours_per_ects").message
+    assert "80.0 hours per credit" in message
+    assert "credit is judged on the 5 ECTS stated, the lower of the two figures" in message
+
+
+def test_credits_counted_from_hours_are_reported_where_no_credits_are_sought() -> None:
+    def employment(document: dict[str, Any]) -> None:
+        document["purpose"] = "employment"
+        del document["target"]
+
+    decision = run(both(employment, cred(workload={"ects": 5, "hours": 60})))
+    assert found(decision, "lisbon.workload_difference").message.endswith(
+        "2 ECTS (counted from 60 hours; 5 ECTS stated)."
+    )
+    assert decision.recommendation.ects_recognised is None
+
+
+def test_zero_hours_beside_credits_are_missing_hours() -> None:
+    decision = run(cred(workload={"ects": 5, "hours": 0}))
+    assert "the hours look missing" in found(decision, "qf.hours_per_ects").message
+    assert decision.recommendation.ects_recognised == 5
+
+
 def test_size_heuristics() -> None:
     assert found(run(), "qf.size").status is Status.PASS
     assert found(run(cred(workload={"ects": 90})), "qf.size").status is Status.WARNING
@@ -460,6 +546,71 @@ def test_no_agency_means_registration_not_applicable_and_external_qa_unknown() -
     assert found(decision, "esg.eqar_registration").status is Status.NOT_APPLICABLE
     assert found(decision, "esg.external_qa").status is Status.UNKNOWN
     assert found(decision, "esg.internal_qa").status is Status.PASS
+
+
+def vet_provider(purpose: str, quality_assurance: dict[str, Any]) -> Edit:
+    """The base case from a VET provider, for ``purpose``, with ``quality_assurance``."""
+
+    def edit(document: dict[str, Any]) -> None:
+        document["purpose"] = purpose
+        if purpose == "employment":
+            del document["target"]
+        document["credential"]["awarding_body"]["kind"] = "vet_provider"
+        document["credential"]["quality_assurance"] = quality_assurance
+
+    return edit
+
+
+def test_vet_quality_assurance_is_left_to_the_evaluator_not_failed_by_the_esg() -> None:
+    decision = run(vet_provider("employment", {"internal": True}))
+    grade = found(decision, "esg.qa_grade")
+    assert grade.status is Status.UNKNOWN
+    assert "In ESG terms the quality evidence is weak" in grade.message
+    assert "The ESG are standards for higher education" in grade.message
+    assert "ESG 2015, Scope and concepts" in grade.citation and "2020/C 417/01" in grade.citation
+    quality = found(decision, "lisbon.quality_difference")
+    assert quality.status is Status.UNKNOWN and quality.allows is None
+    assert "the evaluator checks its quality assurance in its own VET system" in quality.message
+    assert "ESG 2015, Scope and concepts" in quality.citation
+    recommendation = decision.recommendation
+    assert recommendation.outcome is Outcome.FULL_RECOGNITION
+    assert recommendation.substantial_differences == ()
+    assert "For the evaluator to check: The awarding body is a VET provider." in recommendation.summary
+
+
+def test_vet_provider_without_any_quality_assurance_is_also_left_to_the_evaluator() -> None:
+    decision = run(vet_provider("employment", {"internal": False}))
+    assert found(decision, "esg.qa_grade").status is Status.UNKNOWN
+    assert decision.recommendation.outcome is Outcome.FULL_RECOGNITION
+
+
+def test_other_providers_without_esg_evidence_are_still_graded_by_the_esg() -> None:
+    def private(document: dict[str, Any]) -> None:
+        vet_provider("employment", {"internal": True})(document)
+        document["credential"]["awarding_body"]["kind"] = "private_provider"
+
+    decision = run(private)
+    assert found(decision, "esg.qa_grade").status is Status.WARNING
+    assert found(decision, "lisbon.quality_difference").status is Status.WARNING
+    assert decision.recommendation.outcome is Outcome.ALTERNATIVE_RECOGNITION
+
+
+def test_a_negative_decision_on_a_vet_provider_still_counts() -> None:
+    qa = {"internal": True, "external_agency": "ASHE", "decision": "negative"}
+    decision = run(vet_provider("employment", qa))
+    assert found(decision, "esg.qa_grade").status is Status.FAIL
+    assert decision.recommendation.outcome is Outcome.ALTERNATIVE_RECOGNITION
+
+
+def test_vet_credential_for_credit_in_higher_education_goes_through_rpl() -> None:
+    decision = run(vet_provider("credit_transfer", {"internal": True}))
+    quality = found(decision, "lisbon.quality_difference")
+    assert quality.status is Status.FAIL
+    assert "The awarding body is a VET provider" in quality.message
+    assert "cannot be trusted" not in quality.message
+    assert quality.message.endswith("for credit, learning from outside it is recognised through RPL.")
+    assert decision.recommendation.outcome is Outcome.ALTERNATIVE_RECOGNITION
+    assert "recognition of prior learning (RPL) procedure" in decision.recommendation.summary
 
 
 # --- outcomes ---

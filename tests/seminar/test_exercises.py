@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+import recogniser.seminar
+from recogniser.cli import main
 from recogniser.model import Outcome
 from recogniser.rules import assess
+from recogniser.rules.rulebook import DEFAULT_RULEBOOK
 from recogniser.seminar import CaseSource, exercise_sources
 
 SOURCES = exercise_sources()
+EXERCISES = Path(recogniser.seminar.__file__).parent / "exercises"
 
 #: The tool's recommendation each facilitator note discusses; a change here means the notes need rereading.
 EXPECTED = {
@@ -20,9 +27,9 @@ EXPECTED = {
     "03-introductory-online-course": (Outcome.CONDITIONAL_RECOGNITION, 5),
     "04-working-professionals-upskilling": (Outcome.FULL_RECOGNITION, 7.5),
     "05-corporate-provider": (Outcome.ALTERNATIVE_RECOGNITION, 0),
-    "06-vet-chamber-of-commerce": (Outcome.ALTERNATIVE_RECOGNITION, None),
+    "06-vet-chamber-of-commerce": (Outcome.FULL_RECOGNITION, None),
     "07-refugee-without-documents": (Outcome.INFORMATION_REQUIRED, None),
-    "08-level-not-supported": (Outcome.ALTERNATIVE_RECOGNITION, 5),
+    "08-level-not-supported": (Outcome.ALTERNATIVE_RECOGNITION, 2),
 }
 
 
@@ -54,3 +61,49 @@ def test_learner_names_span_scripts() -> None:
         if character.isalpha()
     }
     assert {"CYRILLIC", "GEORGIAN", "ARABIC", "LATIN"} <= scripts
+
+
+def _assess_json(name: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    assert main(["assess", str(EXERCISES / f"{name}.json"), "--json"]) == 0
+    decision: dict[str, Any] = json.loads(capsys.readouterr().out)
+    assert decision["rulebook_version"] == DEFAULT_RULEBOOK.version == "2026.3"
+    return decision
+
+
+def _finding(decision: dict[str, Any], rule_id: str) -> dict[str, Any]:
+    (found,) = [f for f in decision["findings"] if f["rule_id"] == rule_id]
+    return found
+
+
+def test_exercise_08_counts_the_credits_the_hours_support(capsys: pytest.CaptureFixture[str]) -> None:
+    decision = _assess_json("08-level-not-supported", capsys)
+    recommendation = decision["recommendation"]
+    assert (recommendation["outcome"], recommendation["ects_recognised"]) == ("alternative_recognition", 2)
+    assert "2 of the 5 ECTS sought." in recommendation["summary"]
+    assert "60 hours support about 2 ECTS, not the 5 ECTS stated" in recommendation["summary"]
+    workload = _finding(decision, "lisbon.workload_difference")
+    assert workload["status"] == "fail"
+    assert "2 ECTS (counted from 60 hours; 5 ECTS stated)" in workload["message"]
+    assert "ECTS Users' Guide 2015" in workload["citation"]
+    assert {d["element"] for d in recommendation["substantial_differences"]} == {"workload", "learning_outcomes"}
+    assert main(["assess", str(EXERCISES / "08-level-not-supported.json")]) == 0
+    readable = capsys.readouterr().out
+    assert "RECOMMENDATION: ALTERNATIVE RECOGNITION\nECTS recognised: 2\n" in readable
+    assert "conservative 2 ECTS" in readable
+
+
+def test_exercise_06_leaves_the_vet_quality_assurance_to_the_evaluator(capsys: pytest.CaptureFixture[str]) -> None:
+    decision = _assess_json("06-vet-chamber-of-commerce", capsys)
+    recommendation = decision["recommendation"]
+    assert recommendation["outcome"] == "full_recognition"
+    assert recommendation["substantial_differences"] == []
+    assert "For the evaluator to check: The awarding body is a VET provider." in recommendation["summary"]
+    for rule_id in ("esg.qa_grade", "lisbon.quality_difference"):
+        quality = _finding(decision, rule_id)
+        assert quality["status"] == "unknown"
+        assert "ESG 2015, Scope and concepts" in quality["citation"]
+        assert "2020/C 417/01" in quality["citation"]
+    assert (
+        "VI.3 (recognition may facilitate access to the labour market)"
+        in (_finding(decision, "lisbon.level_difference")["citation"])
+    )
