@@ -83,6 +83,8 @@ _CONTINUED = '<font color="#5F6368" size="6.6">continued</font>'
 
 #: Rows up to this height (points) move to the next page whole; taller ones break over the page.
 _KEEP_WHOLE_BELOW = 160
+#: The least of a tall row (points, about three lines) left on a page or carried to the next when it breaks.
+_LEAST_PART = 42
 
 _APPEAL_BASIS = (
     "Lisbon Recognition Convention, Art. III.5: reasons are given for any decision short of the recognition "
@@ -142,16 +144,56 @@ def _table(
         table = _Row([row], colWidths=list(widths), hAlign="LEFT")
         table.setStyle(TableStyle(_row_commands(commands, index, len(rows))))
         _, height = table.wrap(sum(widths), 1e9)
-        table.splitInRow = 1 if height > _KEEP_WHOLE_BELOW else 0
+        if height > _KEEP_WHOLE_BELOW:
+            _may_break(table)
         tables.append(table)
-    if not header or len(tables) < 2:
-        return list(tables)
-    return [KeepTogether(tables[:2]), *tables[2:]]
+    if header and len(tables) > 1:
+        # Kept with the first row, and with the headings before it (KeepWithStart).
+        tables[0].keepWithNext = 1
+    return list(tables)
+
+
+def _may_break(table: Table) -> None:
+    """Let ``table`` (one tall row) break over a page, leaving at least a few lines on either side."""
+    table.splitInRow = _LEAST_PART
+    table.least_start = _LEAST_PART
+
+
+class KeepWithStart(KeepTogether):  # type: ignore[misc]
+    """Headings kept with the start of what they introduce.
+
+    The document groups every heading (a flowable with ``keepWithNext``) with what follows it. reportlab's own
+    group moves to the next page whenever the whole of it does not fit, and cannot take in a group of its own, so a
+    heading over a tall row either left a page half empty or stood alone at its foot. Here, when the last flowable
+    may break (it has a ``least_start``), the group stays if the headings and that much of it fit.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        *lead, last = self._content
+        least_start = getattr(last, "least_start", None)
+        if least_start is not None and lead:
+            # Spaces are counted in full (the frame merges some): the group errs towards the next page.
+            lead_height = sum(
+                f.wrapOn(self.canv, available_width, available_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                for f in lead
+            )
+            if lead_height + last.getSpaceBefore() + least_start <= available_height:
+                return list(self._content)
+        parts: list[Flowable] = super().split(available_width, available_height)
+        return parts
 
 
 class _Row(Table):  # type: ignore[misc]
     """Table rows that may break over a page. A cell made by :func:`_repeated` whose content all fits on the first
     page shows its continuation on the next, so the rest of a finding still says what it is and its status."""
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        # reportlab refuses a break that would carry less than ``splitInRow`` over rather than break higher up.
+        _, height = self.wrap(available_width, available_height)
+        if self.splitInRow > 1 and height - available_height < self.splitInRow:
+            available_height = height - self.splitInRow
+        parts: list[Flowable] = super().split(available_width, available_height)
+        return parts
 
     def _splitCell(  # noqa: N802 - reportlab's table interface
         self, value: object, style: object, old_height: float, new_height: float, width: float
@@ -455,7 +497,8 @@ def _recommendation(decision: Decision, width: float) -> list[Flowable]:
         if items:
             inner.append(_fixed(title, SUBHEADING))
             inner += _numbered(items, width - 12 * mm)
-    box = Table([[inner]], colWidths=[width], hAlign="LEFT", splitInRow=1)
+    box = _Row([[inner]], colWidths=[width], hAlign="LEFT")
+    _may_break(box)
     box.setStyle(
         TableStyle(
             [

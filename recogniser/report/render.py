@@ -16,7 +16,7 @@ from reportlab.platypus import SimpleDocTemplate
 from recogniser import __version__
 from recogniser.casefile import dumps_case, write_bytes_atomically
 from recogniser.model import Case, Decision
-from recogniser.report.document import PURPOSE_LABELS, build_story
+from recogniser.report.document import PURPOSE_LABELS, KeepWithStart, build_story
 from recogniser.report.fonts import BASE_FONT, register_fonts
 from recogniser.report.settings import ReportSettings
 from recogniser.report.styles import FOOTER_SIZE, MUTED, PAGE_MARGIN, RULE, RUNNING_HEAD
@@ -78,6 +78,7 @@ def a4_document(
         keywords=clean(keywords) if keywords else None,
         creator=f"Recogniser {__version__}",
         lang="en",
+        keepTogetherClass=KeepWithStart,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import io
 import json
 import re
@@ -16,7 +17,17 @@ from reportlab.platypus import Flowable
 
 import recogniser.report.render as render_module
 from recogniser.casefile import canonical_json, case_sha256
-from recogniser.model import Decision, Element, Finding, Outcome, OutcomeMatch, Recommendation, RuleSet, Status
+from recogniser.model import (
+    Decision,
+    Element,
+    Finding,
+    Outcome,
+    OutcomeMatch,
+    Recommendation,
+    RuleSet,
+    Status,
+    SubstantialDifference,
+)
 from recogniser.report import ReportSettings, render_report, write_report
 from tests.report.factories import case_from, decision_for, example_document
 
@@ -387,3 +398,22 @@ def test_a_finding_broken_over_a_page_repeats_its_status_and_element() -> None:
     for page in pages[begin + 1 : end + 1]:
         # The part on the next page starts with its status and element, not with empty cells.
         assert " ".join(page.split()).startswith("WARNING continued Assessment (continued)")
+
+
+@pytest.mark.parametrize("description_words", [12, 400], ids=["short row", "row taller than a third of a page"])
+def test_a_heading_stays_with_the_start_of_its_section_wherever_the_page_breaks(description_words: int) -> None:
+    document, _ = maritime()
+    case = case_from(document)
+    difference = SubstantialDifference(
+        element=Element.LEARNING_OUTCOMES,
+        description="Begin of the difference. " + "The outcome is not covered. " * (description_words // 5),
+        citation="LRC Art. VI.1",
+        rule_id="outcomes.coverage",
+    )
+    # A longer summary moves section 7 down a line or two at a time, past the foot of a page.
+    for lines in range(0, 48, 2):
+        decision = decision_for(case, summary="The summary goes on. " * (lines * 7))
+        recommendation = dataclasses.replace(decision.recommendation, substantial_differences=(difference,))
+        pages = pages_text(render_report(case, dataclasses.replace(decision, recommendation=recommendation), SETTINGS))
+        page = next(" ".join(page.split()) for page in pages if "Substantial differences and appeal" in page)
+        assert "Begin of the difference." in page, f"heading 7 alone at the foot of a page ({lines} lines)"
