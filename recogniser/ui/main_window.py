@@ -32,7 +32,7 @@ from recogniser.ui.drafts import Draft, discard_draft, read_draft, write_draft
 from recogniser.ui.findings_panel import ResultsPane
 from recogniser.ui.look import local_time
 from recogniser.ui.pdf_preview import PdfPreview
-from recogniser.ui.save_conflict import ConflictBanner, ConflictChoice, SaveConflict, field_list
+from recogniser.ui.save_conflict import ConflictBanner, ConflictChoice, SaveConflict, conflict_summary, field_list
 from recogniser.ui.session import Assessment, Assessor, CaseSession
 from recogniser.ui.settings import AppSettings
 from recogniser.ui.tasks import TaskRunner
@@ -411,8 +411,19 @@ class MainWindow(QMainWindow):
         """Someone saved (or removed) the case since it was opened here. The evaluator chooses; until then, and
         whatever they choose short of discarding, their edits stay in the editor and in the draft."""
         stored = conflict.stored
-        if stored is not None and (not self.session.dirty or stored.case.document == self.session.document):
-            # Nothing was changed here, or they saved exactly this: taking their version loses nothing.
+        if stored is not None and not self.session.dirty:
+            # Nothing was changed here, so nothing is lost by showing their version; what was to follow (a
+            # decision) waits until the evaluator has looked at it.
+            discard_draft()
+            self._show_stored_case(stored)
+            self.dialogs.information(
+                self,
+                self.tr("Someone else changed this case"),
+                conflict_summary(conflict) + " " + self.tr("It is now shown as stored; review it before going on."),
+            )
+            return
+        if stored is not None and stored.case.document == self.session.document:
+            # They saved exactly what is here: taking their version loses nothing and needs no question.
             discard_draft()
             self._show_stored_case(stored)
             if then is not None:
@@ -566,12 +577,13 @@ class MainWindow(QMainWindow):
 
     # --- decisions ---
 
-    def record_decision(self) -> None:
-        """Record the evaluator's final decision on the case as saved (it is saved first if need be)."""
+    def record_decision(self, saved: bool = False) -> None:
+        """Record the evaluator's final decision on the case as saved. It is saved first, which also finds out
+        whether someone else changed it since it was opened here (a decision must be on the text they see)."""
         if not self.has_case:
             return
-        if self.session.dirty or self.stored_reference is None:
-            self.save_case(then=self.record_decision)
+        if not saved or self.session.dirty or self.stored_reference is None:
+            self.save_case(then=lambda: self.record_decision(saved=True))
             return
         self.session.assess_now()
         decision = self.session.assessment.decision

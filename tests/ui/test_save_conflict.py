@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from recogniser.casefile import parse_case
+from recogniser.model import Recommendation
 from recogniser.store import CaseStore
+from recogniser.ui.decision_dialog import DecisionEntry
 from recogniser.ui.dialogs import UnsavedChoice
 from recogniser.ui.document import with_value
 from recogniser.ui.drafts import read_draft
@@ -228,3 +231,32 @@ def test_saving_an_unchanged_case_shows_the_newer_version_without_a_question(
     assert line(window, "credential.grade").text() == THEIR_GRADE
     assert not window.session.dirty
     assert dialogs.conflicts == []
+    kind, _title, text = dialogs.shown[-1]
+    assert kind == "information" and "(version 2)" in text and "review it" in text
+
+
+def test_a_decision_waits_until_the_evaluator_has_seen_what_someone_else_saved(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, database: str
+) -> None:
+    asked: list[Recommendation] = []
+
+    def decide(parent: QWidget | None, recommendation: Recommendation, evaluator: str) -> DecisionEntry:
+        asked.append(recommendation)
+        return DecisionEntry(recommendation.outcome, "", "Ana Horvat")
+
+    dialogs.record_decision = decide  # type: ignore[method-assign]
+    saved_example(qtbot, window)
+    colleague_saves_grade(database, THEIR_GRADE)
+    window.decision_action.trigger()
+    qtbot.waitUntil(lambda: window.stored_version == 2)
+    settle(qtbot, window)
+    assert asked == []
+    assert line(window, "credential.grade").text() == THEIR_GRADE
+    assert dialogs.shown[-1][0] == "information"
+
+    window.decision_action.trigger()
+    qtbot.waitUntil(window.results.recommendation.history.isVisible)
+    with CaseStore.open(database) as store:
+        (recorded,) = store.decisions_for(REFERENCE)
+        assert recorded.case_document["credential"]["grade"] == THEIR_GRADE
+    assert len(asked) == 1
