@@ -7,7 +7,7 @@ dated snapshot: a registration that has run out in it means "verify on DEQAR", n
 from __future__ import annotations
 
 from recogniser.agencies import MatchStatus, RegistrationState
-from recogniser.model import Element, Finding, ProviderKind, QADecision, RuleSet, Status
+from recogniser.model import Element, Finding, ProviderKind, Purpose, QADecision, RuleSet, Status
 from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
 from recogniser.rules.facts import QAGrade
 
@@ -219,6 +219,22 @@ def provider_route(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(info, Status.UNKNOWN, "The kind of awarding body is not stated.", field=field)
     if kind is ProviderKind.HIGHER_EDUCATION_INSTITUTION:
         return finding(info, Status.NOT_APPLICABLE, "The awarding body is a higher education institution.", field=field)
+    if context.quality.vet_quality_to_check:
+        if context.case.purpose is Purpose.EMPLOYMENT:
+            return finding(
+                info,
+                Status.NOT_APPLICABLE,
+                "The awarding body is a VET provider; for employment the credential does not enter higher "
+                "education, so the route through recognition of prior learning does not arise.",
+                field=field,
+            )
+        return finding(
+            info,
+            Status.WARNING,
+            "The awarding body is a VET provider, outside higher education, where the ESG apply: in higher "
+            "education the credential is evidence in a recognition of prior learning procedure.",
+            field=field,
+        )
     if context.quality.grade in (QAGrade.STRONG, QAGrade.SUBSTANTIAL):
         return finding(
             info,

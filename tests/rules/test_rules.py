@@ -576,6 +576,7 @@ def test_vet_quality_assurance_is_left_to_the_evaluator_not_failed_by_the_esg() 
     assert recommendation.outcome is Outcome.FULL_RECOGNITION
     assert recommendation.substantial_differences == ()
     assert "For the evaluator to check: The awarding body is a VET provider." in recommendation.summary
+    assert found(decision, "esg.provider_route").status is Status.NOT_APPLICABLE
 
 
 def test_vet_provider_without_any_quality_assurance_is_also_left_to_the_evaluator() -> None:
@@ -609,6 +610,8 @@ def test_vet_credential_for_credit_in_higher_education_goes_through_rpl() -> Non
     assert "The awarding body is a VET provider" in quality.message
     assert "cannot be trusted" not in quality.message
     assert quality.message.endswith("for credit, learning from outside it is recognised through RPL.")
+    route = found(decision, "esg.provider_route")
+    assert route.status is Status.WARNING and "no ESG-aligned" not in route.message
     assert decision.recommendation.outcome is Outcome.ALTERNATIVE_RECOGNITION
     assert "recognition of prior learning (RPL) procedure" in decision.recommendation.summary
 

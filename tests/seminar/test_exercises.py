@@ -98,6 +98,7 @@ def test_exercise_06_leaves_the_vet_quality_assurance_to_the_evaluator(capsys: p
     assert recommendation["outcome"] == "full_recognition"
     assert recommendation["substantial_differences"] == []
     assert "For the evaluator to check: The awarding body is a VET provider." in recommendation["summary"]
+    assert _finding(decision, "esg.provider_route")["status"] == "not_applicable"
     for rule_id in ("esg.qa_grade", "lisbon.quality_difference"):
         quality = _finding(decision, rule_id)
         assert quality["status"] == "unknown"
