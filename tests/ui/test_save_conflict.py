@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -27,6 +28,12 @@ STORED_GRADE = "Very good (4)"
 THEIR_GRADE = "Excellent (5)"
 MY_GRADE = "Very good (4), confirmed by the registrar"
 COLLEAGUE_SAVED_AT = datetime(2026, 11, 23, 9, 41, tzinfo=UTC)
+
+
+@pytest.fixture
+def database(database_url: str) -> str:
+    """Every conflict is played on SQLite and on a PostgreSQL server, as in a shared office."""
+    return database_url
 
 
 def saved_example(qtbot: QtBot, window: MainWindow) -> None:
