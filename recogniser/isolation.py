@@ -67,7 +67,7 @@ def isolate_decision(decision: Decision, case: Case) -> Decision:
 def case_value_isolator(case: Case) -> Callable[[str], str]:
     """A function doing :func:`isolate_case_values` for ``case``, prepared once for many texts."""
     values = sorted(
-        {value.strip() for value in _strings(case) if has_right_to_left_letters(value)}, key=len, reverse=True
+        {value.strip() for value in texts_in(case) if has_right_to_left_letters(value)}, key=len, reverse=True
     )
     if not values:
         return _unchanged
@@ -87,16 +87,17 @@ def _unchanged(text: str) -> str:
     return text
 
 
-def _strings(value: Any) -> Iterator[str]:
-    """Every string in ``value``: the case's fields and its document, unknown keys included."""
+def texts_in(value: Any) -> Iterator[str]:
+    """Every string in ``value`` (dataclasses, mappings and sequences of them): for a case, its fields and its
+    document, unknown keys included."""
     if isinstance(value, str):
         yield value
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for field in dataclasses.fields(value):
-            yield from _strings(getattr(value, field.name))
+            yield from texts_in(getattr(value, field.name))
     elif isinstance(value, Mapping):
         for item in value.values():
-            yield from _strings(item)
+            yield from texts_in(item)
     elif isinstance(value, list | tuple):
         for item in value:
-            yield from _strings(item)
+            yield from texts_in(item)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from itertools import chain
 from typing import cast
 
 from reportlab.lib.styles import ParagraphStyle
@@ -15,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from recogniser.elements import FIVE_ELEMENTS, annex_i_elements, element_status
-from recogniser.isolation import isolate_decision
+from recogniser.isolation import isolate_decision, texts_in
 from recogniser.model import Case, Decision, Element, Finding, Outcome, Purpose, RuleSet, Status
 from recogniser.report.settings import ReportSettings
 from recogniser.report.styles import (
@@ -39,7 +40,7 @@ from recogniser.report.styles import (
     TITLE,
     grid,
 )
-from recogniser.report.text import markup, text_flowable
+from recogniser.report.text import has_unprintable, markup, text_flowable
 from recogniser.rules.completeness import ANNEX_I
 from recogniser.rules.recommendation import OUTCOME_WORDS
 
@@ -93,13 +94,17 @@ _APPEAL_BASIS = (
 )
 
 
-def build_story(case: Case, decision: Decision, settings: ReportSettings, width: float, today: date) -> list[Flowable]:
-    """All the report's flowables for a frame ``width`` points wide."""
+def build_story(
+    case: Case, decision: Decision, settings: ReportSettings, width: float, today: date, *, case_attached: bool
+) -> list[Flowable]:
+    """All the report's flowables for a frame ``width`` points wide; ``case_attached`` says whether the PDF
+    carries the case file."""
     # Sentences quoting a right-to-left value from the case keep their own direction (see recogniser.isolation).
     decision = isolate_decision(decision, case)
     story: list[Flowable] = []
     story += _letterhead(settings, width)
     story += _header(case, decision, settings, width, today)
+    story += _unprintable_notice(case, decision, settings, width, case_attached)
     story += _credential(case, width)
     story += _target(case, width)
     story += _five_elements(decision, width)
@@ -200,22 +205,26 @@ class _Row(Table):  # type: ignore[misc]
     ) -> tuple[object, object] | list[object]:
         parts: tuple[object, object] | list[object] = super()._splitCell(value, style, old_height, new_height, width)
         if parts and not parts[1] and isinstance(value, tuple | list):
-            continued = tuple(f.continuation for f in value if hasattr(f, "continuation"))
+            continued = tuple(_continued(f) for f in value if hasattr(f, "continuation"))
             if continued:
                 return parts[0], continued
         return parts
 
 
-def _repeated(cell: Paragraph, continuation: Paragraph) -> Paragraph:
-    """``cell``, shown as ``continuation`` on the part of its row that a page break carries over."""
+def _repeated(cell: Paragraph, continuation: str) -> Paragraph:
+    """``cell``, shown as the fixed wording ``continuation`` on the part of its row a page break carries over
+    (made only then: most rows never break)."""
     cell.continuation = continuation
-    continuation.continuation = continuation
     return cell
+
+
+def _continued(cell: Paragraph) -> Paragraph:
+    return _repeated(_fixed(cell.continuation, cell.style), cell.continuation)
 
 
 def _label(text: str, style: ParagraphStyle = CELL) -> Paragraph:
     """A row's label (fixed wording), repeated with "(continued)" where its row breaks over a page."""
-    return _repeated(_fixed(text, style), _fixed(f'{text} <font color="#5F6368">(continued)</font>', style))
+    return _repeated(_fixed(text, style), f'{text} <font color="#5F6368">(continued)</font>')
 
 
 def _row_commands(commands: list[tuple[object, ...]], row: int, rows: int) -> list[tuple[object, ...]]:
@@ -236,7 +245,7 @@ def _status_cell(status: Status, label: str | None = None) -> Paragraph:
     "continued" under it where its row breaks over a page."""
     look = STATUS_LOOKS[status]
     word = f'<font color="{look.ink.hexval()}">{label or look.label}</font>'
-    return _repeated(_fixed(word, CELL_CENTRED), _fixed(f"{word}<br/>{_CONTINUED}", CELL_CENTRED))
+    return _repeated(_fixed(word, CELL_CENTRED), f"{word}<br/>{_CONTINUED}")
 
 
 def _status_fills(statuses: Iterable[tuple[int, Status]], column: int) -> list[tuple[object, ...]]:
@@ -310,6 +319,43 @@ def _header(case: Case, decision: Decision, settings: ReportSettings, width: flo
         Spacer(1, 3 * mm),
         _key_values(rows, width),
     ]
+
+
+def _unprintable_notice(
+    case: Case, decision: Decision, settings: ReportSettings, width: float, case_attached: bool
+) -> list[Flowable]:
+    """Where some text cannot be printed, a note saying so and where the original is: the report ships fonts for
+    the European scripts and Arabic, not the 20 MB and more of Chinese, Japanese and Korean ones (and reportlab
+    draws no colour emoji), so such text stands as "[n characters not printable]" rather than as empty boxes."""
+    texts = chain(texts_in(case), texts_in(decision), texts_in(settings))
+    if not any(has_unprintable(text) for text in texts):
+        return []
+    where = (
+        "the case file attached to this PDF (in the attachments of a PDF reader)"
+        if case_attached
+        else "the case file this report was made from"
+    )
+    note = _fixed(
+        "<b>Some text could not be printed.</b> Characters in a script the report's fonts do not cover (Chinese, "
+        "Japanese or Korean, emoji and others) are shown as "
+        f"[<i>n</i> characters not printable]. The original text is in {where}: "
+        "check it there before deciding.",
+        CELL,
+    )
+    box = Table([[note]], colWidths=[width], hAlign="LEFT")
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.8, STATUS_LOOKS[Status.WARNING].ink),
+                ("BACKGROUND", (0, 0), (-1, -1), STATUS_LOOKS[Status.WARNING].fill),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return [Spacer(1, 3 * mm), box]
 
 
 def _credential(case: Case, width: float) -> list[Flowable]:

@@ -73,6 +73,14 @@ def register_fonts() -> None:
         addMapping(script.value, 1, 1, font_name(script, bold=True))
 
 
+@cache
+def covered(script: Script) -> frozenset[str]:
+    """The characters the font of ``script`` draws, in its regular and its bold face."""
+    register_fonts()
+    regular, bold = (pdfmetrics.getFont(font_name(script, bold)).face.charToGlyph for bold in (False, True))
+    return frozenset(map(chr, regular.keys() & bold.keys()))
+
+
 def is_arabic_letter(character: str) -> bool:
     """Letters and marks that join and are shaped; Arabic-Indic digits and punctuation are not among them."""
     return (

@@ -43,7 +43,7 @@ def render_report(
         subject=_subject(case, decision),
         keywords=_keywords(decision, reference),
     )
-    story = build_story(case, decision, settings, document.width, today or date.today())
+    story = build_story(case, decision, settings, document.width, today or date.today(), case_attached=attach_case)
     footer = _Footer(decision, settings, reference)
     attachment = (_attachment_name(reference), dumps_case(case.document).encode("utf-8")) if attach_case else None
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from xml.sax.saxutils import escape
 
 import bidi
@@ -27,7 +27,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.platypus import Flowable, Paragraph
 
 from recogniser.isolation import has_right_to_left_letters
-from recogniser.report.fonts import BASE_BOLD_FONT, Run, Script, font_name, is_arabic_letter, runs
+from recogniser.report.fonts import BASE_BOLD_FONT, Run, Script, covered, font_name, is_arabic_letter, runs
 
 # Control and format characters draw as boxes or move text around invisibly; lone surrogates cannot be encoded.
 _DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
@@ -49,6 +49,70 @@ def clean(text: str, keep_isolates: bool = False) -> str:
     return "".join(c for c in text if c in kept or unicodedata.category(c) not in _DROPPED_CATEGORIES)
 
 
+# Joiners and variation selectors belong to the emoji sequence they stand in; marks to the letter before them.
+_PART_OF_SEQUENCE = frozenset({"\u200d", "\ufe0e", "\ufe0f"})
+_NOT_COUNTED = frozenset({"Mn", "Me", "Cf"})
+# Printed whatever the font: line breaks, and the isolates the layout consumes.
+_DRAWN = frozenset({"\n"}) | _ISOLATES
+
+
+def _unprintable_note(count: int) -> str:
+    """What stands in the report for ``count`` characters no bundled font can draw."""
+    return f"[{count} character{'' if count == 1 else 's'} not printable]"
+
+
+def has_unprintable(text: str) -> bool:
+    """Whether some character of ``text`` has no glyph in the font its script is drawn with."""
+    return printable(text) != text
+
+
+def printable(text: str) -> str:
+    """``text`` with every stretch of characters the bundled fonts cannot draw (Chinese, Japanese, Korean, emoji
+    ...) replaced by a note saying how many there are: a reader sees that something is missing, never a blank box.
+    Words of one such script separated by spaces make one stretch."""
+    pieces = list(runs(text))
+    # Nearly always every character has its glyph: the text is returned as it is, found out at C speed.
+    if all(_printed(piece.script).issuperset(piece.text) for piece in pieces):
+        return text
+    parts: list[str] = []
+    missing: list[str] = []
+    spaces: list[str] = []  # after a stretch: dropped if the stretch goes on, kept if it ends
+
+    def end_stretch() -> None:
+        if missing:
+            parts.append(_unprintable_note(sum(unicodedata.category(c) not in _NOT_COUNTED for c in missing) or 1))
+            missing.clear()
+        parts.extend(spaces)
+        spaces.clear()
+
+    for piece in pieces:
+        glyphs = _printed(piece.script)
+        for character in piece.text:
+            if (
+                missing
+                and not spaces
+                and (character in _PART_OF_SEQUENCE or unicodedata.category(character) in _NOT_COUNTED)
+            ):
+                missing.append(character)
+            elif character.isspace() and character != "\n":
+                # A space the font lacks (the ideographic space) prints as a plain one.
+                (spaces if missing else parts).append(character if character in glyphs else " ")
+            elif character in glyphs:
+                end_stretch()
+                parts.append(character)
+            else:
+                spaces.clear()
+                missing.append(character)
+    end_stretch()
+    return "".join(parts)
+
+
+@cache
+def _printed(script: Script) -> frozenset[str]:
+    """The characters text in ``script`` keeps: those its font draws, line breaks and isolates."""
+    return covered(script) | _DRAWN
+
+
 def _without_isolates(text: str) -> str:
     return "".join(c for c in text if c not in _ISOLATES)
 
@@ -67,7 +131,7 @@ def _open_after(open_isolates: str, text: str) -> str:
 def markup(text: str, bold: bool = False) -> str:
     """Paragraph markup for plain ``text``: escaped, with a font switch for every script run."""
     parts = []
-    for run in runs(clean(text)):
+    for run in runs(printable(clean(text))):
         escaped = escape(run.text).replace("\n", "<br/>")
         if run.script is Script.BASE:
             parts.append(escaped)
@@ -79,7 +143,7 @@ def markup(text: str, bold: bool = False) -> str:
 def text_flowable(text: str, style: ParagraphStyle) -> Flowable:
     """The flowable that prints ``text`` (plain text from a case or decision) in ``style``."""
     if has_right_to_left_letters(text):
-        return BidiParagraph(clean(text, keep_isolates=True), style)
+        return BidiParagraph(printable(clean(text, keep_isolates=True)), style)
     return Paragraph(markup(text, bold=style.fontName == BASE_BOLD_FONT), style)
 
 

@@ -341,8 +341,8 @@ def test_a_failed_render_leaves_the_old_file_untouched(tmp_path: Path, monkeypat
     path.write_bytes(b"the old report")
     real_build_story = render_module.build_story
 
-    def exploding_story(*args: object) -> list[Flowable]:
-        story: list[Flowable] = real_build_story(*args)  # type: ignore[arg-type]
+    def exploding_story(*args: object, **keywords: object) -> list[Flowable]:
+        story: list[Flowable] = real_build_story(*args, **keywords)  # type: ignore[arg-type]
         return [*story[:10], _Exploding(), *story[10:]]
 
     monkeypatch.setattr(render_module, "build_story", exploding_story)
@@ -417,3 +417,18 @@ def test_a_heading_stays_with_the_start_of_its_section_wherever_the_page_breaks(
         pages = pages_text(render_report(case, dataclasses.replace(decision, recommendation=recommendation), SETTINGS))
         page = next(" ".join(page.split()) for page in pages if "Substantial differences and appeal" in page)
         assert "Begin of the difference." in page, f"heading 7 alone at the foot of a page ({lines} lines)"
+
+
+def test_text_no_bundled_font_draws_is_marked_and_the_report_says_where_the_original_is() -> None:
+    document, decision = _with_learner("王小明 (Wang Xiaoming)", title="船舶安全管理 🚢 Safety Management")
+    case = case_from(document)
+    text = flat(render_report(case, decision, SETTINGS))
+    assert "[3 characters not printable] (Wang Xiaoming)" in text
+    assert "[7 characters not printable] Safety Management" in text
+    assert "Some text could not be printed." in text
+    assert "The original text is in the case file attached to this PDF" in text
+    unattached = flat(render_report(case, decision, SETTINGS, attach_case=False))
+    assert "The original text is in the case file this report was made from" in unattached
+    # A report whose text all prints says nothing of the kind.
+    document, decision = _with_learner("Ivana Horvatić", title="إدارة السلامة البحرية")
+    assert "could not be printed" not in flat(render_report(case_from(document), decision, SETTINGS))

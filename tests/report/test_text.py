@@ -12,7 +12,7 @@ from reportlab.platypus import SimpleDocTemplate, Table
 
 from recogniser.report.fonts import Script, register_fonts, runs
 from recogniser.report.styles import CELL
-from recogniser.report.text import _width, markup, text_flowable, visual_order
+from recogniser.report.text import _width, markup, printable, text_flowable, visual_order
 
 SCRIPTS = st.sampled_from(
     ["Ivana Horvatić", "Иван", "Γιώργος", "ნინო", "Արամ", "محمد علي", "(ISM)", "٢٠٢٤", "<b>", "&amp;", " ", "\n"]
@@ -70,3 +70,15 @@ def test_a_line_broken_inside_an_isolate_opens_it_again() -> None:
     # The part on the next page starts inside the isolate and says so; every line keeps left-to-right order.
     assert rest.text.startswith("\u2068")
     assert not paragraph._right_to_left and not rest._right_to_left
+
+
+def test_characters_no_font_draws_are_replaced_by_a_note_saying_how_many() -> None:
+    assert printable("王小明 (Wang Xiaoming)") == "[3 characters not printable] (Wang Xiaoming)"
+    # Words of one unprinted script make one stretch; an emoji sequence counts its pictures, not its joiners.
+    assert printable("船舶安全 管理 🚢 Safety") == "[7 characters not printable] Safety"
+    assert printable("Family 👨\u200d👩\u200d👧\ufe0f ok") == "Family [3 characters not printable] ok"
+    assert printable("こんにちは\n世界") == "[5 characters not printable]\n[2 characters not printable]"
+    # What the bundled fonts draw is left alone, and the ideographic space becomes a plain one.
+    for text in ("Ivana Horvatić", "محمد علي", "ნინო", "Արամ", "Γιώργος", "e\u0301", "'\u2068علي\u2069'"):
+        assert printable(text) == text
+    assert printable("Ana\u3000Horvat") == "Ana Horvat"
