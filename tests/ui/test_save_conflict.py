@@ -125,44 +125,36 @@ def test_a_draft_restored_after_a_crash_meets_the_same_question(
         shut(restored)
 
 
-def test_reloading_discards_the_edits_only_once_confirmed(
-    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, database: str
+#: For each choice that loses a version: how its confirmation opens, the grade then kept, and its version.
+LOSING_CHOICES = {
+    ConflictChoice.RELOAD: ("Open EXAMPLE-01 as saved", THEIR_GRADE, 2),
+    ConflictChoice.OVERWRITE: ("Your version replaces EXAMPLE-01", MY_GRADE, 3),
+}
+
+
+@pytest.mark.parametrize("choice", LOSING_CHOICES)
+def test_a_choice_that_loses_one_version_is_taken_only_once_confirmed(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, database: str, choice: ConflictChoice
 ) -> None:
+    question_opens, kept, version = LOSING_CHOICES[choice]
     my_grade_after_theirs(qtbot, window, database)
-    dialogs.conflict_answers = [ConflictChoice.RELOAD, ConflictChoice.RELOAD]
+    dialogs.conflict_answers = [choice, choice]
     dialogs.confirm_answers = [False, True]
     save_and_wait_for_question(qtbot, window, dialogs)
+    kind, _title, question = dialogs.shown[-1]
+    assert kind == "confirm"
+    assert question.startswith(question_opens)
+    assert f"on {local_time(COLLEAGUE_SAVED_AT)} (version 2)" in question and question.endswith(": Grade.")
     assert window.session.value("credential.grade") == MY_GRADE
     assert window.session.dirty
     assert window.conflict_banner.isVisible()
-    kind, _title, question = dialogs.shown[-1]
-    assert kind == "confirm"
-    assert "discard your changes" in question and "Grade" in question and "(version 2)" in question
-
-    save_and_wait_for_question(qtbot, window, dialogs)
-    assert line(window, "credential.grade").text() == THEIR_GRADE
-    assert not window.session.dirty
-    assert (window.stored_reference, window.stored_version) == (REFERENCE, 2)
-    assert not window.conflict_banner.isVisible()
-    assert read_draft() is None
-
-
-def test_saving_over_theirs_replaces_their_version_only_once_confirmed(
-    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, database: str
-) -> None:
-    my_grade_after_theirs(qtbot, window, database)
-    dialogs.conflict_answers = [ConflictChoice.OVERWRITE, ConflictChoice.OVERWRITE]
-    dialogs.confirm_answers = [False, True]
-    save_and_wait_for_question(qtbot, window, dialogs)
     assert stored_grade(database) == THEIR_GRADE
-    assert window.session.dirty
-    _kind, _title, question = dialogs.shown[-1]
-    assert f"saved on {local_time(COLLEAGUE_SAVED_AT)} (version 2)" in question and "Grade" in question
 
     save_and_wait_for_question(qtbot, window, dialogs)
     qtbot.waitUntil(lambda: not window.session.dirty)
-    assert stored_grade(database) == MY_GRADE
-    assert window.stored_version == 3
+    assert line(window, "credential.grade").text() == kept
+    assert stored_grade(database) == kept
+    assert (window.stored_reference, window.stored_version) == (REFERENCE, version)
     assert not window.conflict_banner.isVisible()
     assert read_draft() is None
 
