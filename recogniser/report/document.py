@@ -227,6 +227,11 @@ def _label(text: str, style: ParagraphStyle = CELL) -> Paragraph:
     return _repeated(_fixed(text, style), f'{text} <font color="#5F6368">(continued)</font>')
 
 
+def _row_number(number: int, dot: str = ".") -> Paragraph:
+    """A row's number, repeated over a short "cont." where its row breaks over a page (the column is narrow)."""
+    return _repeated(_fixed(f"{number}{dot}"), f'{number}{dot}<br/><font color="#5F6368" size="6.6">cont.</font>')
+
+
 def _row_commands(commands: list[tuple[object, ...]], row: int, rows: int) -> list[tuple[object, ...]]:
     """The table-style commands that touch ``row`` of a ``rows``-row table, moved to a one-row table."""
     selected = []
@@ -376,7 +381,7 @@ def _credential(case: Case, width: float) -> list[Flowable]:
                     commands.append(("BACKGROUND", (3, len(rows)), (3, len(rows)), STATUS_LOOKS[Status.FAIL].fill))
             else:
                 mark = _fixed("", CELL)
-            rows.append([_label(str(element.number)), _label(element.label), _text(element.value), mark])
+            rows.append([_row_number(element.number, ""), _label(element.label), _text(element.value), mark])
     missing = [e for e in elements if e.mandatory and e.value is None]
     story: list[Flowable] = [
         _heading(1, "The micro-credential, element by element"),
@@ -397,7 +402,7 @@ def _credential(case: Case, width: float) -> list[Flowable]:
 
 
 def _numbered(items: Sequence[str], width: float) -> list[Flowable]:
-    rows: list[list[object]] = [[_label(f"{index}."), _text(item)] for index, item in enumerate(items, start=1)]
+    rows: list[list[object]] = [[_row_number(index), _text(item)] for index, item in enumerate(items, start=1)]
     return _table(rows, [10 * mm, width - 10 * mm], grid(header_rows=0), header=False)
 
 
@@ -475,7 +480,7 @@ def _outcome_comparison(case: Case, decision: Decision, width: float) -> list[Fl
         fills.append((len(rows), status))
         rows.append(
             [
-                _label(f"{index}."),
+                _row_number(index),
                 _text(match.target),
                 _text(match.credential, CELL, "no outcome to compare"),
                 _fixed(f"{match.score:.0f}", CELL),

@@ -432,3 +432,15 @@ def test_text_no_bundled_font_draws_is_marked_and_the_report_says_where_the_orig
     # A report whose text all prints says nothing of the kind.
     document, decision = _with_learner("Ivana Horvatić", title="إدارة السلامة البحرية")
     assert "could not be printed" not in flat(render_report(case_from(document), decision, SETTINGS))
+
+
+def test_a_numbered_row_broken_over_a_page_repeats_its_number_in_its_narrow_column() -> None:
+    document = copy.deepcopy(example_document("maritime-credit-transfer.json"))
+    credential = document["credential"]
+    assert isinstance(credential, dict)
+    credential["learning_outcomes"] = ["Short outcome.", "Begin. " + "apply the regulations " * 400 + "End."]
+    case = case_from(document)
+    pages = pages_text(render_report(case, decision_for(case), SETTINGS))
+    end = next(i for i, page in enumerate(pages) if "regulations End." in page)
+    # "cont." fits the number column whole: "(continued)" would break into letters there.
+    assert " ".join(pages[end].split()).startswith("2. cont. ")
