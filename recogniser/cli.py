@@ -17,6 +17,7 @@ from recogniser import __version__
 from recogniser.commands import assess_command, cases_command, import_command, seminar_command
 from recogniser.errors import UserInputError
 from recogniser.logs import log_file, setup_logging
+from recogniser.settings import load_settings
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -41,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--database-url",
         metavar="URL",
-        help="database to use (default: RECOGNISER_DATABASE_URL, else a SQLite file in the user data folder)",
+        help="database to use (default: RECOGNISER_DATABASE_URL, else database_url in settings.toml, else a SQLite "
+        "file in the user data folder)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _COMMAND_MODULES:
@@ -61,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INVALID
     try:
+        load_settings()  # a settings file with a problem stops every command, named, before any work is done
         return handler(options)
     except UserInputError as error:
         for line in error.lines():

@@ -46,6 +46,7 @@ SETTINGS_KEYS: dict[str, dict[str, str]] = {
     "store": {"database_url": "database_url"},
 }
 _COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+_DATABASE_SCHEMES = ("sqlite", "postgresql", "postgres")
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,13 @@ def load_settings(path: Path | None = None) -> Settings:
     except tomllib.TOMLDecodeError as error:
         raise UserInputError(f"{source}: not valid TOML ({error})") from None
     values: dict[str, str] = {}
+    tables = ", ".join(f"[{name}]" for name in SETTINGS_KEYS)
     for table_name, table in document.items():
         keys = SETTINGS_KEYS.get(table_name)
+        if keys is None and not isinstance(table, dict):
+            raise UserInputError(f"{source}: {table_name}: a setting outside a table; settings go under {tables}")
         if keys is None:
-            raise UserInputError(f"{source}: [{table_name}]: unknown table (known: {', '.join(SETTINGS_KEYS)})")
+            raise UserInputError(f"{source}: [{table_name}]: unknown table (known: {tables})")
         if not isinstance(table, dict):
             raise UserInputError(f"{source}: {table_name}: must be a table ([{table_name}])")
         for key, value in table.items():
@@ -106,6 +110,12 @@ def load_settings(path: Path | None = None) -> Settings:
         raise UserInputError(
             f"{source}: office.assessing_country: {settings.assessing_country!r} is not a two-letter country code "
             "(ISO 3166-1 alpha-2, e.g. HR)"
+        )
+    scheme = settings.database_url.partition(":")[0].partition("+")[0]
+    if settings.database_url and scheme not in _DATABASE_SCHEMES:
+        raise UserInputError(
+            f"{source}: store.database_url: {scheme!r} is not a database Recogniser uses; write "
+            "sqlite:///PATH or postgresql://USER@HOST/DATABASE"
         )
     return settings
 

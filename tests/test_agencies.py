@@ -2,8 +2,6 @@
 
 import json
 import re
-import statistics
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -209,17 +207,6 @@ def test_lookup_and_search_never_raise(text: str, country: str | None) -> None:
     assert match.status in MatchStatus
     assert (match.agency is not None) == (match.status is MatchStatus.FOUND)
     assert len(REGISTER.search(text)) <= 8
-
-
-def test_lookup_is_fast() -> None:
-    # Target under 1 ms; the bound leaves room for a loaded CI machine while still catching a slow algorithm.
-    timings = []
-    for text in ("Agency for Science and Higher Educaton", "Quality Assurance Agency", "University of Zadar"):
-        for _ in range(50):
-            start = time.perf_counter()
-            REGISTER.lookup(text)
-            timings.append(time.perf_counter() - start)
-    assert statistics.median(timings) < 0.005
 
 
 # --- autocomplete ---

@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from recogniser.cli import main
 from recogniser.errors import UserInputError
 from recogniser.settings import Settings, load_settings, save_settings, settings_file
 from recogniser.store import CaseStore
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def test_no_file_means_nothing_is_set(tmp_path: Path) -> None:
@@ -49,6 +52,11 @@ def test_every_key_round_trips_and_the_office_comments_survive(tmp_path: Path) -
         ("[office]\nassessing_country = 'Croatia'\n", "office.assessing_country: 'Croatia' is not a two-letter"),
         ("[store]\ndatabase_url = 5\n", "store.database_url: must be text"),
         ("office = 'HR'\n", "office: must be a table"),
+        (
+            "office_name = 'x'\n",
+            "office_name: a setting outside a table; settings go under [office], [report], [store]",
+        ),
+        ("[store]\ndatabase_url = 'mysql://db/cases'\n", "store.database_url: 'mysql' is not a database"),
     ],
 )
 def test_a_bad_value_is_named_by_file_and_key(tmp_path: Path, text: str, named: str) -> None:
@@ -83,3 +91,14 @@ def test_the_database_is_the_environment_s_then_the_settings_then_the_local_file
         assert store.location.endswith("session.db")
     with CaseStore.open(f"sqlite:///{tmp_path / 'given.db'}") as store:
         assert store.location.endswith("given.db")
+
+
+def test_every_command_stops_on_a_settings_file_with_a_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("RECOGNISER_CONFIG_HOME", str(tmp_path))
+    (tmp_path / "settings.toml").mkdir()  # not a file at all
+    assert main(["assess", str(EXAMPLES / "maritime-credit-transfer.json")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"recogniser: {tmp_path / 'settings.toml'}: cannot read the settings file (Is a directory)\n"

@@ -49,9 +49,11 @@ def report_settings(settings: Settings, source: Path) -> ReportSettings:
 
 def check_logo(logo: Path, where: str) -> None:
     """Raise :class:`UserInputError` unless ``logo`` is an image reportlab can draw."""
+    if logo.is_dir():
+        raise UserInputError(f"{where}: {logo} is a folder, not an image file")
     if not logo.is_file():
         raise UserInputError(f"{where}: no such file {logo}")
     try:
         ImageReader(str(logo)).getSize()
-    except Exception as error:  # reportlab and PIL raise many kinds for an unreadable image
-        raise UserInputError(f"{where}: {logo} is not a PNG or JPEG image ({error})") from None
+    except Exception:  # reportlab and PIL raise many kinds, with their internals in the text, for an unreadable image
+        raise UserInputError(f"{where}: {logo} is not a PNG or JPEG image that can be read") from None

@@ -1,7 +1,6 @@
 """Files that are not an importable credential: one clear line, nothing else."""
 
 import json
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -74,11 +73,8 @@ def test_fifty_megabytes_of_junk_are_refused_without_reading_them(tmp_path: Path
     with junk.open("wb") as stream:
         stream.truncate(50 * 1024 * 1024)
 
-    started = time.perf_counter()
-    reason = _reason(junk)
-
-    assert reason == "file is 52,428,800 bytes; a credential file is at most 26,214,400 bytes"
-    assert time.perf_counter() - started < 1
+    # The size is checked before anything is read: the reason names the size, not a JSON error.
+    assert _reason(junk) == "file is 52,428,800 bytes; a credential file is at most 26,214,400 bytes"
 
 
 def test_a_missing_file(tmp_path: Path) -> None:

@@ -63,10 +63,19 @@ def test_bad_values_name_the_key(tmp_path: Path, text: str, named: str) -> None:
     assert str(caught.value).startswith(str(path))
 
 
-def test_a_logo_that_is_not_an_image_is_refused(tmp_path: Path) -> None:
+def test_a_logo_that_is_not_an_image_is_refused_in_one_plain_line(tmp_path: Path) -> None:
     (tmp_path / "logo.png").write_text("not an image")
-    with pytest.raises(UserInputError, match=r"report\.logo: .* is not a PNG or JPEG image"):
+    with pytest.raises(
+        UserInputError, match=r"report\.logo: .* is not a PNG or JPEG image that can be read$"
+    ) as caught:
         load_report_settings(write(tmp_path, "[report]\nlogo = 'logo.png'\n"))
+    assert "\n" not in str(caught.value) and "0x" not in str(caught.value)
+
+
+def test_a_logo_that_is_a_folder_is_named_as_such(tmp_path: Path) -> None:
+    (tmp_path / "logos").mkdir()
+    with pytest.raises(UserInputError, match=r"report\.logo: .*logos is a folder, not an image file"):
+        load_report_settings(write(tmp_path, "[report]\nlogo = 'logos'\n"))
 
 
 def test_a_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
