@@ -6,6 +6,7 @@ script (Cyrillic, Georgian, Arabic...) print as written.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 
 from recogniser import __version__
 from recogniser.casefile import write_bytes_atomically
+from recogniser.isolation import isolate_decision
 from recogniser.model import Status, plain_number
 from recogniser.report.document import PURPOSE_LABELS
 from recogniser.report.fonts import BASE_BOLD_FONT, BASE_FONT, register_fonts
@@ -118,7 +120,9 @@ def build_comparison_story(comparison: Comparison, width: float) -> list[Flowabl
         _overview(comparison, width),
     ]
     for case in comparison.cases:
-        story += _case_section(case, width)
+        # The tool's sentences quoting a right-to-left value from the case keep their direction.
+        tool = isolate_decision(case.tool, comparison.pack.case(case.case_id).case)
+        story += _case_section(dataclasses.replace(case, tool=tool), width)
     return story
 
 

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import copy
 import io
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.platypus import Flowable
 
+import recogniser.seminar.pdf as seminar_pdf
+from recogniser.casefile import parse_case
 from recogniser.cli import main
 from recogniser.model import Outcome
 from recogniser.rules import assess
 from recogniser.seminar import (
+    CaseComparison,
+    CaseSource,
     ResponseSource,
     Verdict,
     build_exercise_pack,
+    build_pack,
     build_response,
     compare,
+    exercise_sources,
 )
 from recogniser.seminar.pdf import render_comparison_pdf
 from recogniser.seminar.response import write_response
@@ -83,3 +91,24 @@ def test_compare_writes_the_pdf_and_never_replaces_one(tmp_path: Path, capsys: p
     assert main(["seminar", "compare", str(pack_file), str(response), "--pdf", str(pdf)]) == 2
     assert "already exists; give --force" in capsys.readouterr().err
     assert pdf.read_bytes() == before
+
+
+def test_the_tool_s_sentences_quoting_a_right_to_left_title_are_isolated(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = next(s for s in exercise_sources() if s.id.startswith("07"))
+    document = copy.deepcopy(dict(source.case.document))
+    document["credential"]["title"] = "علم الأدوية السريري"
+    _, pack = build_pack([CaseSource("arabic", parse_case(document))], title="Right to left")
+    verdicts = {"arabic": Verdict(Outcome.NON_RECOGNITION, None, "")}
+    comparison = compare(pack, [ResponseSource("a.json", build_response(pack, "Group A", verdicts))])
+    shown: list[CaseComparison] = []
+    real_section = seminar_pdf._case_section
+
+    def recording_section(case: CaseComparison, width: float) -> list[Flowable]:
+        shown.append(case)
+        return real_section(case, width)
+
+    monkeypatch.setattr(seminar_pdf, "_case_section", recording_section)
+    render_comparison_pdf(comparison)
+    # The comparison keeps the decision as the tool gave it; the page shows the title isolated (UAX #9).
+    assert "\u2068" not in comparison.cases[0].tool.recommendation.summary
+    assert "'\u2068علم الأدوية السريري\u2069'" in shown[0].tool.recommendation.summary
