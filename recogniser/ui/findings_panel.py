@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from recogniser.casefile import Problem
+from recogniser.isolation import isolate_decision
 from recogniser.model import Decision, Finding, RuleSet, Status
 from recogniser.ui.document import field_of
 from recogniser.ui.findings_model import FINDING_ROLE, FindingsModel
@@ -380,6 +382,9 @@ class ResultsPane(QSplitter):
         self.setChildrenCollapsible(False)
 
     def show_assessment(self, assessment: Assessment) -> None:
+        if assessment.decision is not None and assessment.case is not None:
+            # Right-to-left values quoted in the tool's sentences are isolated for display (recogniser.isolation).
+            assessment = replace(assessment, decision=isolate_decision(assessment.decision, assessment.case))
         self.findings.show_assessment(assessment)
         self.recommendation.show_assessment(assessment)
 
