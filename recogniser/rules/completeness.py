@@ -158,6 +158,15 @@ def missing_mandatory(context: RuleContext) -> list[AnnexElement]:
     return [e for e in ANNEX_I_ELEMENTS if e.mandatory and not e.present(context.case.credential)]
 
 
+def annex_element(key: str) -> AnnexElement:
+    return next(element for element in ANNEX_I_ELEMENTS if element.key == key)
+
+
+def is_stated(context: RuleContext, key: str) -> bool:
+    """The credential states the Annex I element ``key``."""
+    return annex_element(key).present(context.case.credential)
+
+
 def is_decisive(context: RuleContext, element: AnnexElement) -> bool:
     return element.key in context.rulebook.decisive_elements[context.case.purpose]
 

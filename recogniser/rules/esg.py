@@ -9,6 +9,7 @@ from __future__ import annotations
 from recogniser.agencies import MatchStatus, RegistrationState
 from recogniser.model import Element, Finding, ProviderKind, Purpose, QADecision, RuleSet, Status
 from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
+from recogniser.rules.completeness import is_stated
 from recogniser.rules.facts import QAGrade
 
 ESG_PART_1 = "ESG 2015 Part 1 (standards 1.1-1.10, internal quality assurance)"
@@ -182,6 +183,21 @@ def eqar_registration(context: RuleContext, info: RuleInfo) -> Finding:
 )
 def qa_grade(context: RuleContext, info: RuleInfo) -> Finding:
     quality = context.quality
+    if not is_stated(context, "quality_assurance"):
+        return finding(
+            info,
+            Status.UNKNOWN,
+            "The type of quality assurance is not stated (Annex I element 11), so its evidence cannot be graded.",
+            field="credential.quality_assurance",
+        )
+    if quality.to_verify is not None:
+        return finding(
+            info,
+            Status.UNKNOWN,
+            f"As stated, the quality evidence is {quality.grade.value} ({quality.reason}). Before it is graded, "
+            f"verify {quality.to_verify}.",
+            field="credential.quality_assurance",
+        )
     if quality.vet_quality_to_check:
         return finding(
             info,

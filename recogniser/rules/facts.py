@@ -55,6 +55,16 @@ def derive_level(case: Case, frameworks: FrameworkRegistry) -> LevelFacts:
 # --- workload ---
 
 
+class CreditSupport(StrEnum):
+    """How far the workload supports the credits sought."""
+
+    SUPPORTED = "supported"
+    #: Only a figure beyond the 25-30 hours per credit of the ECTS Users' Guide, but within the tolerated band,
+    #: would support the credits: the awarding body is asked, the credits are not cut (LRC Art. III.3).
+    UNCERTAIN = "uncertain"
+    SHORT = "short"
+
+
 @dataclass(frozen=True)
 class WorkloadFacts:
     """The credits the rules count, and where they come from.
@@ -62,12 +72,17 @@ class WorkloadFacts:
     As stated; estimated from hours at the upper end of the ECTS band when no credits are stated; or, when the
     stated hours and credits disagree beyond the tolerant band, the lower of the stated credits and the hours'
     count at that upper end (``stated_ects`` then keeps the figure set aside). Each is the conservative count.
+    When the credits rest on the hours, ``hours_supported`` is the most the hours support within 25-30 hours per
+    credit and ``hours_tolerated`` the most within the tolerated band: credits sought up to the first are
+    supported, beyond the second they are short, and in between the awarding body is asked.
     """
 
     ects: float | None
     hours: float | None
     estimated: bool
     stated_ects: float | None = None
+    hours_supported: float | None = None
+    hours_tolerated: float | None = None
 
     @property
     def known(self) -> bool:
@@ -77,6 +92,32 @@ class WorkloadFacts:
     def counted_from_hours(self) -> bool:
         """The stated credits were set aside for the lower count the hours support."""
         return self.stated_ects is not None
+
+    def support_for(self, sought: float) -> CreditSupport:
+        """Whether the workload supports ``sought`` credits (the counted credits must be known)."""
+        assert self.ects is not None
+        if self.ects >= sought:
+            return CreditSupport.SUPPORTED
+        if self.hours_supported is None or self.hours_tolerated is None:
+            return CreditSupport.SHORT
+        # Never more than the awarding body itself states.
+        ceiling = self.stated_ects if self.stated_ects is not None else sought
+        if min(self.hours_supported, ceiling) >= sought:
+            return CreditSupport.SUPPORTED
+        if min(self.hours_tolerated, ceiling) >= sought:
+            return CreditSupport.UNCERTAIN
+        return CreditSupport.SHORT
+
+    def credits_towards(self, sought: float) -> float:
+        """The credits that count towards ``sought``: all of them when the workload supports them, else the
+        conservative count."""
+        assert self.ects is not None
+        return sought if self.support_for(sought) is CreditSupport.SUPPORTED else min(sought, self.ects)
+
+    def hours_range(self) -> str:
+        """The credits the hours support within 25-30 hours per credit, e.g. "4.5-5.4 ECTS"."""
+        assert self.hours_supported is not None and self.ects is not None
+        return f"{self.ects:.1f}-{self.hours_supported:.1f} ECTS"
 
     def describe(self) -> str:
         """The credits counted, saying where the figure comes from."""
@@ -99,15 +140,20 @@ def derive_workload(case: Case, rulebook: Rulebook) -> WorkloadFacts:
     workload = case.credential.workload
     ects = workload.ects if workload else None
     hours = workload.hours if workload else None
+    if hours is None or hours <= 0:
+        return WorkloadFacts(ects, hours, estimated=False)
+    counted = round(hours / rulebook.hours_per_ects_max, 1)
+    supported = hours / rulebook.hours_per_ects_min
+    tolerated = hours / rulebook.hours_per_ects_tolerant_min
     # 0 ECTS beside real hours is a missing credit figure, not a statement that the learning carries none.
-    if (ects is None or ects == 0) and hours is not None and hours > 0:
-        return WorkloadFacts(round(hours / rulebook.hours_per_ects_max, 1), hours, estimated=True)
+    if ects is None or ects == 0:
+        return WorkloadFacts(counted, hours, estimated=True, hours_supported=supported, hours_tolerated=tolerated)
     # Hours and credits that disagree leave the credits in doubt (ECTS Users' Guide 2015: 25-30 hours each):
-    # credit is judged on the lower figure until the awarding body shows which one is right.
-    if ects is not None and hours is not None and hours > 0 and not hours_per_ects_credible(hours, ects, rulebook):
-        counted = round(hours / rulebook.hours_per_ects_max, 1)
-        if counted < ects:
-            return WorkloadFacts(counted, hours, estimated=False, stated_ects=ects)
+    # credit is counted on the lower figure until the awarding body shows which one is right.
+    if not hours_per_ects_credible(hours, ects, rulebook) and counted < ects:
+        return WorkloadFacts(
+            counted, hours, estimated=False, stated_ects=ects, hours_supported=supported, hours_tolerated=tolerated
+        )
     return WorkloadFacts(ects, hours, estimated=False)
 
 
@@ -134,6 +180,10 @@ class QualityFacts:
     #: A VET provider without ESG-aligned evidence and without a negative decision: the ESG are standards for
     #: higher education, so their absence says nothing against it; the evaluator checks its own QA.
     vet_quality_to_check: bool = False
+    #: Evidence that would settle the quality when what the file states leaves it open (an expired or unstated
+    #: decision, an institution whose status is only self-declared): it is asked for, not held against the
+    #: applicant (LRC Art. III.3; EAR manual: the status of the institution first).
+    to_verify: str | None = None
 
 
 def derive_quality(case: Case, agencies: AgencyRegister, as_of: date | None) -> QualityFacts:
@@ -152,9 +202,11 @@ def derive_quality(case: Case, agencies: AgencyRegister, as_of: date | None) -> 
 
     is_vet = body is not None and body.kind is ProviderKind.VET_PROVIDER
 
-    def facts(grade: QAGrade, reason: str) -> QualityFacts:
+    def facts(grade: QAGrade, reason: str, to_verify: str | None = None) -> QualityFacts:
         to_check = is_vet and grade in (QAGrade.WEAK, QAGrade.NONE) and decision is not QADecision.NEGATIVE
-        return QualityFacts(grade, reason, match, registration, current, is_he, vet_quality_to_check=to_check)
+        return QualityFacts(
+            grade, reason, match, registration, current, is_he, vet_quality_to_check=to_check, to_verify=to_verify
+        )
 
     if decision is QADecision.NEGATIVE:
         return facts(QAGrade.NONE, "the external quality assurance decision is negative")
@@ -165,15 +217,34 @@ def derive_quality(case: Case, agencies: AgencyRegister, as_of: date | None) -> 
             QAGrade.SUBSTANTIAL,
             f"a positive decision by {qa.external_agency}, which is not identified as an EQAR-registered agency",
         )
-    if is_he:
+    internal_only = bool(qa and qa.internal)
+    grade = QAGrade.WEAK if internal_only else QAGrade.NONE
+    evidenced = "internal quality assurance only" if internal_only else "no quality assurance is evidenced"
+    named = qa.external_agency if qa and qa.external_agency else "the agency"
+    if qa and positive and qa.valid_until is not None and not not_expired:
         return facts(
-            QAGrade.SUBSTANTIAL,
-            "a higher education institution, presumably accredited in its national system, "
-            "without ESG-aligned evidence for this credential",
+            grade,
+            f"{evidenced}: the external decision by {named} ran out on {qa.valid_until}, before {as_of}",
+            f"the quality assurance decision on the provision that was valid on {as_of} (the decision by {named} "
+            f"stated ran out on {qa.valid_until})",
         )
-    if qa and qa.internal:
-        return facts(QAGrade.WEAK, "internal quality assurance only")
-    return facts(QAGrade.NONE, "no quality assurance is evidenced")
+    if qa and qa.external_agency and decision is None:
+        return facts(
+            grade,
+            f"{evidenced}: {named} is named without its decision",
+            f"the decision of {named} on the provision, with its validity",
+        )
+    if is_he:
+        # Only the case file calls the awarding body a higher education institution: its status is verified,
+        # not presumed (EAR manual), before the credential counts as quality-assured provision.
+        name = body.name if body and body.name else "the awarding body"
+        return facts(
+            grade,
+            f"{evidenced}; that {name} is a recognised higher education institution is stated but not evidenced",
+            f"evidence that {name} is a recognised (accredited) higher education institution in its national "
+            "system, or an external quality assurance decision on the provision",
+        )
+    return facts(grade, evidenced)
 
 
 def _issuer_country(case: Case) -> str | None:

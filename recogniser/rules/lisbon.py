@@ -14,9 +14,9 @@ from dataclasses import replace
 
 from recogniser.model import AssessmentType, Element, Finding, Outcome, Participation, Purpose, RuleSet, Status
 from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
-from recogniser.rules.completeness import is_decisive, missing_mandatory
+from recogniser.rules.completeness import is_decisive, is_stated, missing_mandatory
 from recogniser.rules.esg import ESG_SCOPE, VET_QUALITY, VET_QUALITY_CHECK
-from recogniser.rules.facts import QAGrade
+from recogniser.rules.facts import CreditSupport, QAGrade
 from recogniser.rules.matching import normalise, outcome_score
 from recogniser.rules.qf import ECTS_GUIDE, required_level
 
@@ -69,6 +69,14 @@ def refugee_without_documents(context: RuleContext) -> bool:
     return applicant.refugee and applicant.documents_missing
 
 
+def ask_for(context: RuleContext, number: int, what: str) -> str:
+    """An item the applicant is asked to supply, by its Annex I element; a refugee without documents may
+    establish it by any reliable means instead (LRC Art. VII)."""
+    if refugee_without_documents(context):
+        return f"evidence of the {what}, by any reliable means"
+    return f"Annex I element {number}: {what}"
+
+
 # --- information (Art. III.3) ---
 
 
@@ -85,8 +93,8 @@ def information(context: RuleContext, info: RuleInfo) -> Finding:
     if not missing:
         return finding(info, Status.PASS, f"The file holds what a decision on {purpose} needs.")
     first_field = missing[0].field
+    items = [ask_for(context, element.number, element.name) for element in missing]
     if refugee_without_documents(context):
-        items = [f"evidence of the {element.name}, by any reliable means" for element in missing]
         return finding(
             info,
             Status.WARNING,
@@ -97,7 +105,6 @@ def information(context: RuleContext, info: RuleInfo) -> Finding:
             field=first_field,
             information=items,
         )
-    items = [f"Annex I element {element.number}: {element.name}" for element in missing]
     return finding(
         info,
         Status.FAIL,
@@ -210,19 +217,48 @@ def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
             alternative=RPL_ROUTE,
         )
     shown = workload.describe()
-    doubt = ""
-    if workload.counted_from_hours and workload.hours is not None and workload.stated_ects is not None:
-        # The credits are in doubt: say which figure the judgement rests on and why (ECTS Users' Guide 2015).
+    rulebook = context.rulebook
+    band = f"{rulebook.hours_per_ects_min:g}-{rulebook.hours_per_ects_max:g} hours per credit"
+    support = workload.support_for(sought)
+    if workload.hours_supported is not None and workload.hours is not None:
+        # The credits rest on the hours (ECTS Users' Guide 2015): say what the hours support.
         info = replace(info, citation=f"{info.citation}; {ECTS_GUIDE}")
-        rulebook = context.rulebook
-        doubt = (
-            f" The {workload.stated_ects:g} ECTS stated are not credible beside {workload.hours:g} hours "
-            f"({workload.hours / workload.stated_ects:.1f} hours per credit, against "
-            f"{rulebook.hours_per_ects_min:g}-{rulebook.hours_per_ects_max:g} in the ECTS Users' Guide 2015), so the "
-            f"conservative {workload.ects:g} ECTS the hours support are counted."
-        )
-    if workload.ects >= sought:
-        return _no_difference(context, info, "workload", f"{shown} covers the {sought:g} ECTS sought.{doubt}")
+        supported = f"{workload.hours:g} hours support {workload.hours_range()} at {band}"
+        if workload.stated_ects is not None:
+            supported = (
+                f"the {workload.stated_ects:g} ECTS stated are not credible beside {workload.hours:g} hours "
+                f"({workload.hours / workload.stated_ects:.1f} hours per credit); the {supported}"
+            )
+        if support is CreditSupport.SUPPORTED:
+            return _no_difference(
+                context,
+                info,
+                "workload",
+                f"{supported[0].upper()}{supported[1:]}, which covers the {sought:g} ECTS sought.",
+            )
+        if support is CreditSupport.UNCERTAIN:
+            # Only a figure beyond the guide's band would support the credits: the awarding body, not a cut,
+            # settles it (LRC Art. III.3, the burden of showing a difference is on the assessing body).
+            return finding(
+                info,
+                Status.UNKNOWN,
+                f"Whether the workload supports the {sought:g} ECTS sought is uncertain: {supported}, and only at "
+                f"{workload.hours / sought:.1f} hours per credit would they support {sought:g} ECTS. The awarding "
+                "body is asked to confirm the credits rather than the credits being cut.",
+                field="credential.workload.ects",
+                information=[
+                    ask_for(
+                        context,
+                        7,
+                        f"credits (ECTS) the awarding body gives for the {workload.hours:g} hours of workload stated",
+                    )
+                ],
+            )
+        doubt = f" {supported[0].upper()}{supported[1:]}, so the conservative {workload.ects:g} ECTS are counted."
+    else:
+        doubt = ""
+        if support is CreditSupport.SUPPORTED:
+            return _no_difference(context, info, "workload", f"{shown} covers the {sought:g} ECTS sought.")
     remaining = sought - workload.ects
     return finding(
         info,
@@ -251,6 +287,30 @@ def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
     detail = f"quality evidence is {quality.grade.value} ({quality.reason})."
     if purpose is Purpose.RPL or quality.grade in (QAGrade.STRONG, QAGrade.SUBSTANTIAL):
         return _no_difference(context, info, "quality", detail, field=field)
+    # What the file does not show is asked for, never counted as a difference (LRC Art. III.3; Art. VII).
+    if not is_stated(context, "quality_assurance"):
+        return finding(
+            info,
+            Status.UNKNOWN,
+            "The type of quality assurance is not stated: "
+            + (
+                "it is established with other evidence (Art. VII), "
+                if refugee_without_documents(context)
+                else "it is asked for, "
+            )
+            + "not counted as a substantial difference.",
+            field=field,
+        )
+    if quality.to_verify is not None:
+        return finding(
+            info,
+            Status.UNKNOWN,
+            f"The {detail[0].lower()}{detail[1:]} That is not shown to be a substantial difference until the "
+            f"awarding body's status is checked (EAR manual: the status of the institution first): {quality.to_verify} "
+            "is asked for.",
+            field=field,
+            information=[ask_for(context, 11, quality.to_verify)],
+        )
     vet = quality.vet_quality_to_check
     if vet:
         info = replace(info, citation=f"{info.citation}; {ESG_SCOPE}; {VET_QUALITY}")
@@ -266,7 +326,7 @@ def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
     if purpose is Purpose.EMPLOYMENT:
         return finding(
             info,
-            Status.WARNING,
+            Status.FAIL,
             f"The {detail[0].lower()}{detail[1:]} A statement can describe the learning, noting that the provider "
             "is outside recognised quality assurance, but cannot vouch for it as recognised provision.",
             field=field,
@@ -274,11 +334,17 @@ def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
             alternative="a statement describing the learning, without recognising it as quality-assured provision",
         )
     if vet:
-        # Into higher education, learning from outside ESG-aligned QA goes through RPL (MICROBOL, 2022).
-        message = f"{VET_QUALITY_CHECK} Higher education relies on ESG-aligned quality assurance: for " + (
-            "admission, learning from outside it is weighed in an individual admission assessment."
-            if purpose is Purpose.ADMISSION
-            else "credit, learning from outside it is recognised through RPL."
+        # Into higher education, learning from outside ESG-aligned QA goes through RPL (MICROBOL, 2022): a
+        # different route, not a verdict on the VET provider's own quality assurance.
+        message = (
+            "The awarding body is a VET provider: its quality assurance belongs to its own VET system (for example "
+            "EQAVET), which the ESG do not cover, so it is not judged here. Higher education relies on ESG-aligned "
+            "quality assurance, so for "
+            + (
+                "admission, learning from outside higher education is weighed in an individual admission assessment."
+                if purpose is Purpose.ADMISSION
+                else "credit, learning from outside higher education is recognised through RPL."
+            )
         )
     elif purpose is Purpose.ADMISSION:
         message = (

@@ -175,8 +175,9 @@ def hours_per_ects(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(
             info,
             Status.WARNING,
-            f"Only hours are stated ({workload.hours:g} h), about {low:.1f}-{high:.1f} ECTS; {low:.1f} ECTS is "
-            "used. Ask the awarding body for the credits.",
+            f"Only hours are stated ({workload.hours:g} h), about {low:.1f}-{high:.1f} ECTS at "
+            f"{rulebook.hours_per_ects_min:g}-{rulebook.hours_per_ects_max:g} hours per credit; credits sought "
+            "within that range are supported. Ask the awarding body for the credits.",
             field="credential.workload.ects",
         )
     if workload.hours is None:
@@ -211,8 +212,9 @@ def hours_per_ects(context: RuleContext, info: RuleInfo) -> Finding:
     counted = context.workload
     if counted.counted_from_hours and counted.ects is not None:
         judged = (
-            f"credit is judged on the conservative {counted.ects:g} ECTS the hours support (at "
-            f"{rulebook.hours_per_ects_max:g} hours per credit), not on the {workload.ects:g} ECTS stated"
+            f"credit is judged on the hours, not on the {workload.ects:g} ECTS stated: they support "
+            f"{counted.hours_range()} at {rulebook.hours_per_ects_min:g}-{rulebook.hours_per_ects_max:g} hours per "
+            f"credit, and credits sought beyond that count as the conservative {counted.ects:g} ECTS"
         )
     else:
         judged = f"credit is judged on the {workload.ects:g} ECTS stated, the lower of the two figures"

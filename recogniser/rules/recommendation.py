@@ -24,6 +24,7 @@ from recogniser.model import (
     SubstantialDifference,
 )
 from recogniser.rules.base import RuleContext, RuleInfo, finding
+from recogniser.rules.facts import CreditSupport
 from recogniser.rules.lisbon import PURPOSE_WORDS, RPL_ROUTE, refugee_without_documents
 
 OUTCOME_WORDS = {
@@ -144,8 +145,7 @@ def _ects_recognised(context: RuleContext, outcome: Outcome, restricting: Sequen
         return None
     if outcome is Outcome.NON_RECOGNITION:
         return 0
-    available = context.workload.ects if context.workload.ects is not None else sought
-    credits = min(sought, available)
+    credits = sought if context.workload.ects is None else context.workload.credits_towards(sought)
     if outcome is Outcome.PARTIAL_RECOGNITION:
         share = context.outcomes.coverage
         if share is not None and share < context.rulebook.coverage_full:
@@ -231,7 +231,10 @@ def _summary(
 def _credits_in_doubt(context: RuleContext) -> list[str]:
     """Why the credits counted are fewer than those stated, when the stated hours do not support them."""
     workload = context.workload
+    target = context.case.target
     if not workload.counted_from_hours or workload.stated_ects is None or workload.hours is None:
+        return []
+    if target and target.ects is not None and workload.support_for(target.ects) is CreditSupport.SUPPORTED:
         return []
     rulebook = context.rulebook
     return [

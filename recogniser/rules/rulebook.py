@@ -37,7 +37,8 @@ def _decisive() -> dict[Purpose, frozenset[str]]:
         Purpose.CREDIT_TRANSFER: frozenset(
             common | {"level", "workload", "assessment", "quality_assurance", "issuer_country"}
         ),
-        Purpose.EMPLOYMENT: frozenset(common),
+        # The provider's status weighs most for employment (domain.md §6): its quality assurance is asked for.
+        Purpose.EMPLOYMENT: frozenset(common | {"quality_assurance"}),
         Purpose.RPL: frozenset({"learner", "title", "learning_outcomes"}),
     }
 
@@ -49,8 +50,12 @@ class Rulebook:
     # 2026.3: stated credits the hours do not support (outside the tolerant band) are counted from the hours;
     # a shortfall in credits leaves alternative recognition open, which a finding must name; a VET provider's
     # QA is not judged by the ESG but left to the evaluator for employment; employment cites LRC Art. VI.3.
+    # 2026.4: hours support the credits sought when the 25-30 hours-per-credit range covers them (asked about
+    # when only the tolerated band does); a quality assurance element that is missing, a decision that ran out
+    # or is not stated, and an institution's self-declared status are asked for, never a difference; employment
+    # needs the quality assurance element.
     # Bump on every change that can change a decision.
-    version: str = "2026.3"
+    version: str = "2026.4"
 
     # ECTS Users' Guide 2015: 60 ECTS = 1,500-1,800 hours, so 25-30 hours per credit. The tolerant band absorbs
     # rounding and national conventions before hours and credits are called inconsistent.

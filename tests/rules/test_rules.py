@@ -2,106 +2,15 @@
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
 
-from recogniser.casefile import parse_case
-from recogniser.model import Decision, Finding, Outcome, Status
-from recogniser.rules import assess
+from recogniser.model import Outcome, Status
 from recogniser.rules.completeness import ANNEX_I_ELEMENTS
 from recogniser.rules.qf import outcome_tier
-
-BASE: dict[str, Any] = {
-    "format": "recogniser-case/1",
-    "reference": "TEST-1",
-    "purpose": "credit_transfer",
-    "assessing_country": "HR",
-    "target": {
-        "title": "Maritime Safety Management",
-        "institution": "Example University",
-        "eqf_level": 6,
-        "ects": 5,
-        "learning_outcomes": [
-            "Apply the SOLAS and ISM Code requirements to the safety management of a merchant vessel",
-            "Analyse maritime incident reports to identify root causes and corrective actions",
-            "Plan emergency drills for a ship's crew in line with international conventions",
-            "Evaluate a shipboard safety management system against audit criteria",
-        ],
-    },
-    "credential": {
-        "title": "Safety Management on Merchant Vessels",
-        "learner": {"name": "Ivana Example"},
-        "issuer_country": "HR",
-        "awarding_body": {"name": "Example Faculty", "country": "HR", "kind": "higher_education_institution"},
-        "issue_date": "2025-06-30",
-        "learning_outcomes": [
-            "Apply SOLAS and ISM Code requirements to manage safety on board a merchant ship",
-            "Analyse incident and near-miss reports to determine root causes and corrective measures",
-            "Plan and organise emergency drills for crew members according to international conventions",
-            "Evaluate the effectiveness of a shipboard safety management system",
-        ],
-        "workload": {"ects": 5, "hours": 135},
-        "level": {"framework": "HR-CROQF", "nqf_level": "6", "eqf_level": 6},
-        "assessment": {"type": "written_exam", "supervised": True, "identity_verified": True},
-        "participation": "blended",
-        "quality_assurance": {
-            "internal": True,
-            "external_agency": "ASHE",
-            "decision": "positive",
-            "valid_until": "2028-06-30",
-        },
-        "prerequisites": "None",
-        "grade": "Very good (4)",
-        "stackability": "stackable",
-        "further_information": "Module of a lifelong learning programme",
-    },
-}
-
-Edit = Callable[[dict[str, Any]], None]
-
-
-def run(edit: Edit | None = None, as_of: date | None = None) -> Decision:
-    document = copy.deepcopy(BASE)
-    if edit:
-        edit(document)
-    return assess(parse_case(document), as_of=as_of)
-
-
-def found(decision: Decision, rule_id: str) -> Finding:
-    matches = [f for f in decision.findings if f.rule_id == rule_id]
-    assert len(matches) == 1, f"{rule_id}: {matches}"
-    return matches[0]
-
-
-def cred(**changes: Any) -> Edit:
-    def edit(document: dict[str, Any]) -> None:
-        for key, value in changes.items():
-            if value is None:
-                document["credential"].pop(key, None)
-            else:
-                document["credential"][key] = value
-
-    return edit
-
-
-def target(**changes: Any) -> Edit:
-    def edit(document: dict[str, Any]) -> None:
-        document["target"].update(changes)
-
-    return edit
-
-
-def both(*edits: Edit) -> Edit:
-    def edit(document: dict[str, Any]) -> None:
-        for each in edits:
-            each(document)
-
-    return edit
-
+from tests.rules.cases import BASE, Edit, both, cred, found, run, target
 
 # --- the complete case ---
 
@@ -522,10 +431,22 @@ def test_external_qa_by_registered_agency_is_strong() -> None:
     assert "strong" in found(decision, "esg.qa_grade").message
 
 
-def test_expired_qa_decision_fails_as_of_the_date() -> None:
+def test_expired_qa_decision_fails_as_of_the_date_and_a_current_one_is_asked_for() -> None:
     decision = run(as_of=date(2029, 1, 1))
     assert found(decision, "esg.external_qa").status is Status.FAIL
-    assert "substantial" in found(decision, "esg.qa_grade").message
+    # The institution calls itself a university; that alone no longer vouches for it once its decision ran out.
+    grade = found(decision, "esg.qa_grade")
+    assert grade.status is Status.UNKNOWN and "weak" in grade.message and "presumably" not in grade.message
+    quality = found(decision, "lisbon.quality_difference")
+    assert quality.status is Status.UNKNOWN and quality.allows is None
+    recommendation = decision.recommendation
+    assert recommendation.outcome is Outcome.INFORMATION_REQUIRED
+    assert recommendation.information_required == (
+        "Annex I element 11: the quality assurance decision on the provision that was valid on 2029-01-01 (the "
+        "decision by ASHE stated ran out on 2028-06-30)",
+    )
+    assert recommendation.substantial_differences == ()
+    assert "No substantial difference" not in recommendation.summary
 
 
 def test_negative_qa_decision() -> None:
@@ -592,7 +513,7 @@ def test_other_providers_without_esg_evidence_are_still_graded_by_the_esg() -> N
 
     decision = run(private)
     assert found(decision, "esg.qa_grade").status is Status.WARNING
-    assert found(decision, "lisbon.quality_difference").status is Status.WARNING
+    assert found(decision, "lisbon.quality_difference").status is Status.FAIL
     assert decision.recommendation.outcome is Outcome.ALTERNATIVE_RECOGNITION
 
 
@@ -609,7 +530,10 @@ def test_vet_credential_for_credit_in_higher_education_goes_through_rpl() -> Non
     assert quality.status is Status.FAIL
     assert "The awarding body is a VET provider" in quality.message
     assert "cannot be trusted" not in quality.message
-    assert quality.message.endswith("for credit, learning from outside it is recognised through RPL.")
+    # The route into higher education, not a verdict on the provider: the message does not also say that
+    # nothing is held against it.
+    assert "not held against" not in quality.message
+    assert quality.message.endswith("for credit, learning from outside higher education is recognised through RPL.")
     route = found(decision, "esg.provider_route")
     assert route.status is Status.WARNING and "no ESG-aligned" not in route.message
     assert decision.recommendation.outcome is Outcome.ALTERNATIVE_RECOGNITION

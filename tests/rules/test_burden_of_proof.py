@@ -1,0 +1,148 @@
+"""What the file does not show is asked for, never counted against the applicant (LRC Art. III.3 and VII), and a
+difference is substantial only where it is established (Revised Recommendation, 2010)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from recogniser.model import Decision, Outcome, Status
+from tests.rules.cases import both, cred, found, run
+
+
+def refugee_without_documents(document: dict[str, Any]) -> None:
+    document["applicant"] = {"refugee": True, "documents_missing": True}
+
+
+def differences(decision: Decision) -> set[str]:
+    return {d.element.value for d in decision.recommendation.substantial_differences}
+
+
+# --- workload: hours that support the credits sought ---
+
+
+@pytest.mark.parametrize("hours", [125, 135, 140, 150])
+def test_hours_within_the_ects_band_of_the_credits_sought_support_them(hours: int) -> None:
+    # 5 ECTS at 25-30 hours per credit is 125-150 hours (ECTS Users' Guide 2015).
+    decision = run(cred(workload={"hours": hours}))
+    workload = found(decision, "lisbon.workload_difference")
+    assert workload.status is Status.PASS
+    assert "covers the 5 ECTS sought" in workload.message
+    assert "ECTS Users' Guide 2015" in workload.citation
+    assert decision.recommendation.outcome is Outcome.FULL_RECOGNITION
+    assert decision.recommendation.ects_recognised == 5
+    assert differences(decision) == set()
+
+
+def test_hours_that_only_the_tolerated_band_reaches_are_asked_about_not_cut() -> None:
+    # 110 hours are 3.7-4.4 ECTS at 25-30 hours per credit; 5 ECTS would be 22 hours each, within 20-36.
+    decision = run(cred(workload={"hours": 110}))
+    workload = found(decision, "lisbon.workload_difference")
+    assert workload.status is Status.UNKNOWN and workload.allows is None
+    assert "only at 22.0 hours per credit" in workload.message
+    recommendation = decision.recommendation
+    assert recommendation.outcome is Outcome.INFORMATION_REQUIRED
+    assert recommendation.information_required == (
+        "Annex I element 7: credits (ECTS) the awarding body gives for the 110 hours of workload stated",
+    )
+    assert recommendation.substantial_differences == ()
+    assert recommendation.ects_recognised is None
+
+
+def test_hours_clearly_short_of_the_credits_sought_are_a_difference() -> None:
+    decision = run(cred(workload={"hours": 60}))
+    workload = found(decision, "lisbon.workload_difference")
+    assert workload.status is Status.FAIL
+    assert "60 hours support 2.0-2.4 ECTS at 25-30 hours per credit" in workload.message
+    assert decision.recommendation.outcome is Outcome.PARTIAL_RECOGNITION
+    assert decision.recommendation.ects_recognised == 2
+
+
+def test_stated_credits_the_hours_contradict_still_count_in_full_where_the_hours_support_what_is_sought() -> None:
+    # 10 ECTS for 135 hours is not credible, but the 5 ECTS sought lie within what the hours support.
+    decision = run(cred(workload={"ects": 10, "hours": 135}))
+    assert found(decision, "qf.hours_per_ects").status is Status.WARNING
+    assert found(decision, "lisbon.workload_difference").status is Status.PASS
+    assert decision.recommendation.outcome is Outcome.FULL_RECOGNITION
+    assert decision.recommendation.ects_recognised == 5
+    assert "counted from the hours" not in decision.recommendation.summary
+
+
+# --- quality: absence is asked for ---
+
+
+@pytest.mark.parametrize("quality_assurance", [None, {"internal": None}])
+def test_quality_assurance_not_stated_is_asked_for_not_a_difference(quality_assurance: Any) -> None:
+    decision = run(cred(quality_assurance=quality_assurance))
+    quality = found(decision, "lisbon.quality_difference")
+    assert quality.status is Status.UNKNOWN and quality.allows is None
+    assert "asked for" in quality.message
+    assert found(decision, "esg.qa_grade").status is Status.UNKNOWN
+    assert decision.recommendation.outcome is Outcome.INFORMATION_REQUIRED
+    assert decision.recommendation.information_required == ("Annex I element 11: type of quality assurance",)
+    assert decision.recommendation.substantial_differences == ()
+
+
+def test_a_refugee_without_documents_is_never_given_a_difference_for_them() -> None:
+    missing = cred(quality_assurance=None, assessment=None, awarding_body=None, learning_outcomes=None)
+    decision = run(both(refugee_without_documents, missing))
+    quality = found(decision, "lisbon.quality_difference")
+    assert quality.status is Status.UNKNOWN and "other evidence (Art. VII)" in quality.message
+    recommendation = decision.recommendation
+    assert recommendation.outcome is Outcome.INFORMATION_REQUIRED
+    assert recommendation.substantial_differences == ()
+    assert "Substantial differences" not in recommendation.summary
+    assert all(item.endswith("by any reliable means") for item in recommendation.information_required)
+
+
+def test_a_vet_provider_whose_quality_assurance_is_not_stated_is_asked_for_it() -> None:
+    def vet(document: dict[str, Any]) -> None:
+        document["credential"]["awarding_body"]["kind"] = "vet_provider"
+        del document["credential"]["quality_assurance"]
+
+    decision = run(vet)
+    assert decision.recommendation.outcome is Outcome.INFORMATION_REQUIRED
+    assert decision.recommendation.substantial_differences == ()
+
+
+# --- quality: evidence that failed is reflected ---
+
+
+def test_a_decision_that_ran_out_before_the_issue_date_is_not_full_recognition() -> None:
+    qa = {"internal": True, "external_agency": "ASHE", "decision": "positive", "valid_until": "2024-01-01"}
+    decision = run(cred(quality_assurance=qa))
+    assert found(decision, "esg.external_qa").status is Status.FAIL
+    recommendation = decision.recommendation
+    assert recommendation.outcome is Outcome.INFORMATION_REQUIRED
+    assert recommendation.information_required == (
+        "Annex I element 11: the quality assurance decision on the provision that was valid on 2025-06-30 (the "
+        "decision by ASHE stated ran out on 2024-01-01)",
+    )
+    assert "No substantial difference" not in recommendation.summary
+
+
+def test_internal_quality_assurance_only_at_a_university_asks_for_its_status() -> None:
+    decision = run(cred(quality_assurance={"internal": True}))
+    grade = found(decision, "esg.qa_grade")
+    assert grade.status is Status.UNKNOWN and "weak" in grade.message
+    quality = found(decision, "lisbon.quality_difference")
+    assert quality.status is Status.UNKNOWN
+    assert "status of the institution first" in quality.message
+    (item,) = decision.recommendation.information_required
+    assert item.startswith("Annex I element 11: evidence that Example Faculty is a recognised (accredited) higher")
+    assert decision.recommendation.outcome is Outcome.INFORMATION_REQUIRED
+
+
+def test_an_agency_named_without_its_decision_is_asked_for_the_decision() -> None:
+    decision = run(cred(quality_assurance={"internal": True, "external_agency": "ASHE"}))
+    assert decision.recommendation.information_required == (
+        "Annex I element 11: the decision of ASHE on the provision, with its validity",
+    )
+
+
+def test_an_established_negative_decision_is_still_a_difference() -> None:
+    decision = run(cred(quality_assurance={"internal": True, "external_agency": "ASHE", "decision": "negative"}))
+    assert found(decision, "lisbon.quality_difference").status is Status.FAIL
+    assert differences(decision) == {"quality"}
+    assert decision.recommendation.outcome is Outcome.ALTERNATIVE_RECOGNITION
