@@ -13,7 +13,8 @@ from typing import cast
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from recogniser.elements import FIVE_ELEMENTS, annex_i_elements, element_status
 from recogniser.isolation import isolate_decision, texts_in
@@ -146,16 +147,43 @@ def _table(
     """
     tables = []
     for index, row in enumerate(rows):
-        table = _Row([row], colWidths=list(widths), hAlign="LEFT")
-        table.setStyle(TableStyle(_row_commands(commands, index, len(rows))))
+        table = _row_table(row, index, rows, widths, commands)
         _, height = table.wrap(sum(widths), 1e9)
         if height > _KEEP_WHOLE_BELOW:
             _may_break(table)
         tables.append(table)
-    if header and len(tables) > 1:
-        # Kept with the first row, and with the headings before it (KeepWithStart).
-        tables[0].keepWithNext = 1
-    return list(tables)
+    if not header or len(tables) < 2:
+        return list(tables)
+    # Kept with the first row, and with the headings before it (KeepWithStart).
+    tables[0].keepWithNext = 1
+    running = _RunningHeader(_row_table(rows[0], 0, rows, widths, commands))
+    return [running, *tables, _RunningHeader(None)]
+
+
+def _row_table(
+    row: list[object], index: int, rows: list[list[object]], widths: Sequence[float], commands: list[tuple[object, ...]]
+) -> Table:
+    table = _Row([row], colWidths=list(widths), hAlign="LEFT")
+    table.setStyle(TableStyle(_row_commands(commands, index, len(rows))))
+    return table
+
+
+class _RunningHeader(ActionFlowable):  # type: ignore[misc]
+    """Starts (with a header row) or ends (with None) a table whose header row opens every page it continues on.
+
+    A table here is a run of one-row tables, so reportlab's ``repeatRows`` cannot see where it breaks; the document
+    puts its top flowables at the head of each new frame instead. The marker is applied where it stands in the
+    story, not when a group around it is measured, so a table moved whole to the next page shows its header once.
+    """
+
+    def __init__(self, header: Table | None) -> None:
+        super().__init__()
+        self.header = header
+        # Part of the group of headings and first row before it, not a break in it.
+        self.keepWithNext = header is not None
+
+    def apply(self, doc: BaseDocTemplate) -> None:
+        doc._topFlowables = [] if self.header is None else [self.header]
 
 
 def _may_break(table: Table) -> None:

@@ -396,8 +396,9 @@ def test_a_finding_broken_over_a_page_repeats_its_status_and_element() -> None:
     end = next(i for i, page in enumerate(pages) if "supervision open. End." in page)
     assert end > begin
     for page in pages[begin + 1 : end + 1]:
-        # The part on the next page starts with its status and element, not with empty cells.
-        assert " ".join(page.split()).startswith("WARNING continued Assessment (continued)")
+        # The part on the next page starts, under the column headings, with its status and element, not with
+        # empty cells.
+        assert " ".join(page.split()).startswith("Status Element Finding and its basis WARNING continued Assessment")
 
 
 @pytest.mark.parametrize("description_words", [12, 400], ids=["short row", "row taller than a third of a page"])
@@ -444,3 +445,27 @@ def test_a_numbered_row_broken_over_a_page_repeats_its_number_in_its_narrow_colu
     end = next(i for i, page in enumerate(pages) if "regulations End." in page)
     # "cont." fits the number column whole: "(continued)" would break into letters there.
     assert " ".join(pages[end].split()).startswith("2. cont. ")
+
+
+def test_a_table_continued_on_the_next_page_repeats_its_column_headings() -> None:
+    document = copy.deepcopy(example_document("maritime-credit-transfer.json"))
+    outcomes = [
+        f"Outcome {i:02d} begins. " + "apply the regulations " * 60 + f"Outcome {i:02d} ends." for i in range(12)
+    ]
+    target = document["target"]
+    assert isinstance(target, dict)
+    target["learning_outcomes"] = outcomes
+    case = case_from(document)
+    matches = tuple(OutcomeMatch(target=o, credential=o, score=100.0, matched=True) for o in outcomes)
+    pages = [
+        " ".join(page.split())
+        for page in pages_text(render_report(case, decision_for(case, matches=matches), SETTINGS))
+    ]
+    headings = "No. Target outcome Best match in the credential Score"
+    first = next(i for i, page in enumerate(pages) if "4. Learning outcomes compared" in page)
+    last = max(i for i, page in enumerate(pages) if "Outcome 11 ends." in page)
+    assert last > first + 1
+    for page in pages[first + 1 : last + 1]:
+        # Below the running head (office and reference), the page opens with the table's column headings.
+        assert headings in page
+        assert page.index(headings) < page.index("Outcome")
