@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from recogniser import __version__
 from recogniser.casefile import dumps_case, write_bytes_atomically
@@ -46,11 +47,7 @@ def render_report(
     story = build_story(case, decision, settings, document.width, today or date.today(), case_attached=attach_case)
     footer = _Footer(decision, settings, reference)
     attachment = (_attachment_name(reference), dumps_case(case.document).encode("utf-8")) if attach_case else None
-
-    def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
-        return _ReportCanvas(*args, footer=footer, attachment=attachment, **kwargs)
-
-    document.build(story, canvasmaker=canvas_maker)
+    build_numbered(document, story, footer.draw, attachment)
     return buffer.getvalue()
 
 
@@ -82,8 +79,27 @@ def a4_document(
     )
 
 
-def draw_footer(canvas: Canvas, left: str, right: str) -> None:
-    """A rule above the bottom margin, ``left`` under it on the left and ``right`` on the right."""
+#: Draws on a page, given its number and how many pages there are.
+PageDecoration = Callable[[Canvas, int, int], None]
+
+
+def build_numbered(
+    document: SimpleDocTemplate,
+    story: list[Flowable],
+    decorate: PageDecoration,
+    attachment: tuple[str, bytes] | None = None,
+) -> None:
+    """Build ``story`` into ``document``, each page then decorated knowing the page count (for "Page X of Y");
+    ``attachment`` (a name and its bytes) is embedded in the PDF."""
+
+    def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
+        return _NumberedCanvas(*args, decorate=decorate, attachment=attachment, **kwargs)
+
+    document.build(story, canvasmaker=canvas_maker)
+
+
+def draw_footer(canvas: Canvas, left: str, page: int, pages: int) -> None:
+    """A rule above the bottom margin, ``left`` under it on the left and "Page X of Y" on the right."""
     width, _ = A4
     canvas.saveState()
     canvas.setStrokeColor(RULE)
@@ -92,7 +108,7 @@ def draw_footer(canvas: Canvas, left: str, right: str) -> None:
     canvas.setFillColor(MUTED)
     canvas.setFont(BASE_FONT, FOOTER_SIZE)
     canvas.drawString(PAGE_MARGIN, PAGE_MARGIN - 10, clean(left))
-    canvas.drawRightString(width - PAGE_MARGIN, PAGE_MARGIN - 10, clean(right))
+    canvas.drawRightString(width - PAGE_MARGIN, PAGE_MARGIN - 10, f"Page {page} of {pages}")
     canvas.restoreState()
 
 
@@ -125,7 +141,7 @@ class _Footer:
         self.running_head = " · ".join(part for part in (settings.office_name, reference) if part)
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
-        draw_footer(canvas, self.left, f"Page {page} of {pages}")
+        draw_footer(canvas, self.left, page, pages)
         if page > 1:
             width, height = A4
             head = text_flowable(self.running_head, RUNNING_HEAD)
@@ -133,12 +149,14 @@ class _Footer:
             head.drawOn(canvas, PAGE_MARGIN, height - PAGE_MARGIN + 4)
 
 
-class _ReportCanvas(Canvas):  # type: ignore[misc]
-    """Holds the pages back until the end so that each footer can say how many pages there are."""
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Holds the pages back until the end so that each page's decoration can say how many pages there are."""
 
-    def __init__(self, *args: Any, footer: _Footer, attachment: tuple[str, bytes] | None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, decorate: PageDecoration, attachment: tuple[str, bytes] | None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self._footer = footer
+        self._decorate = decorate
         self._attachment = attachment
         self._pages: list[dict[str, Any]] = []
 
@@ -150,7 +168,7 @@ class _ReportCanvas(Canvas):  # type: ignore[misc]
         total = len(self._pages)
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
-            self._footer.draw(self, number, total)
+            self._decorate(self, number, total)
             super().showPage()
         if self._attachment is not None:
             _embed(self, *self._attachment)

@@ -17,7 +17,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from recogniser import __version__
 from recogniser.casefile import write_bytes_atomically
@@ -25,7 +25,7 @@ from recogniser.isolation import isolate_decision
 from recogniser.model import Status, plain_number
 from recogniser.report.document import PURPOSE_LABELS
 from recogniser.report.fonts import BASE_BOLD_FONT, BASE_FONT, register_fonts
-from recogniser.report.render import a4_document, draw_footer
+from recogniser.report.render import a4_document, build_numbered, draw_footer
 from recogniser.report.styles import (
     BODY,
     CELL,
@@ -63,11 +63,10 @@ def render_comparison_pdf(comparison: Comparison) -> bytes:
     )
     footer = f"Pack {pack.pack_id}, version {pack.version} · manifest SHA-256 {pack.manifest_sha256[:16]}…"
 
-    def page_footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:
-        draw_footer(canvas, footer, f"Page {doc.page}")
+    def page_footer(canvas: Canvas, page: int, pages: int) -> None:
+        draw_footer(canvas, footer, page, pages)
 
-    story = build_comparison_story(comparison, document.width)
-    document.build(story, onFirstPage=page_footer, onLaterPages=page_footer)
+    build_numbered(document, build_comparison_story(comparison, document.width), page_footer)
     return buffer.getvalue()
 
 

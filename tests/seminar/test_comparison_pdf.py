@@ -112,3 +112,10 @@ def test_the_tool_s_sentences_quoting_a_right_to_left_title_are_isolated(monkeyp
     # The comparison keeps the decision as the tool gave it; the page shows the title isolated (UAX #9).
     assert "\u2068" not in comparison.cases[0].tool.recommendation.summary
     assert "'\u2068علم الأدوية السريري\u2069'" in shown[0].tool.recommendation.summary
+
+
+def test_every_page_says_which_of_how_many_it_is(comparison_pdf: bytes) -> None:
+    pages = PdfReader(io.BytesIO(comparison_pdf)).pages
+    assert len(pages) > 1
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page.extract_text()
