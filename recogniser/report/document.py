@@ -368,11 +368,16 @@ def _unprintable_notice(
         if case_attached
         else "the case file this report was made from"
     )
+    return unprintable_note(f"The original text is in {where}: check it there before deciding.", width)
+
+
+def unprintable_note(where_the_original_is: str, width: float) -> list[Flowable]:
+    """A boxed note that text in this PDF stands as "[n characters not printable]", with the sentence
+    ``where_the_original_is`` (fixed wording) saying where to read it."""
     note = _fixed(
-        "<b>Some text could not be printed.</b> Characters in a script the report's fonts do not cover (Chinese, "
+        "<b>Some text could not be printed.</b> Characters in a script the fonts of this PDF do not cover (Chinese, "
         "Japanese or Korean, emoji and others) are shown as "
-        f"[<i>n</i> characters not printable]. The original text is in {where}: "
-        "check it there before deciding.",
+        f"[<i>n</i> characters not printable]. {where_the_original_is}",
         CELL,
     )
     box = Table([[note]], colWidths=[width], hAlign="LEFT")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import chain
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -21,9 +22,9 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from recogniser import __version__
 from recogniser.casefile import write_bytes_atomically
-from recogniser.isolation import isolate_decision
+from recogniser.isolation import isolate_decision, texts_in
 from recogniser.model import Status, plain_number
-from recogniser.report.document import PURPOSE_LABELS
+from recogniser.report.document import PURPOSE_LABELS, unprintable_note
 from recogniser.report.fonts import BASE_BOLD_FONT, BASE_FONT, register_fonts
 from recogniser.report.render import a4_document, build_numbered, draw_footer
 from recogniser.report.styles import (
@@ -40,7 +41,7 @@ from recogniser.report.styles import (
     TITLE,
     grid,
 )
-from recogniser.report.text import markup, text_flowable
+from recogniser.report.text import has_unprintable, markup, text_flowable
 from recogniser.rules import DEFAULT_RULEBOOK
 from recogniser.rules.recommendation import OUTCOME_WORDS as OUTCOME_LABELS
 from recogniser.seminar.compare import CHART_COLOURS, OUTCOME_ORDER, CaseComparison, Comparison
@@ -89,6 +90,7 @@ def build_comparison_story(comparison: Comparison, width: float) -> list[Flowabl
             ],
             width,
         ),
+        *_unprintable_notice(comparison, width),
         Paragraph("Agreement", HEADING),
         Paragraph(
             f"Mean agreement (share of the most frequent outcome per case): <b>{_percent(comparison.mean_agreement)}"
@@ -123,6 +125,32 @@ def build_comparison_story(comparison: Comparison, width: float) -> list[Flowabl
         tool = isolate_decision(case.tool, comparison.pack.case(case.case_id).case)
         story += _case_section(dataclasses.replace(case, tool=tool), width)
     return story
+
+
+def _unprintable_notice(comparison: Comparison, width: float) -> list[Flowable]:
+    """The report's note on "[n characters not printable]", where a group name, a justification or a case's
+    text printed here has characters the bundled fonts do not draw (Chinese, Japanese, Korean, emoji)."""
+    printed = chain(
+        (comparison.pack.title, *comparison.groups, *comparison.warnings),
+        texts_in(comparison.rejected),
+        *(_case_texts(case) for case in comparison.cases),
+    )
+    if not any(has_unprintable(text) for text in printed):
+        return []
+    return [
+        Spacer(1, 6),
+        *unprintable_note(
+            "The original text is in the groups' response files and in the pack's case files: check it there.", width
+        ),
+    ]
+
+
+def _case_texts(case: CaseComparison) -> Iterator[str]:
+    """The texts of ``case`` that :func:`_case_section` and the overview print."""
+    yield from (case.case_id, case.title, case.tool.recommendation.summary)
+    yield from texts_in(case.verdicts)
+    if case.divergent:
+        yield from texts_in(case.tool_findings)
 
 
 def outcome_chart(comparison: Comparison, width: float) -> Drawing:

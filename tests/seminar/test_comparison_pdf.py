@@ -119,3 +119,18 @@ def test_every_page_says_which_of_how_many_it_is(comparison_pdf: bytes) -> None:
     assert len(pages) > 1
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in page.extract_text()
+
+
+def test_a_group_name_no_bundled_font_draws_is_marked_and_the_pdf_says_where_the_original_is(
+    comparison_pdf: bytes,
+) -> None:
+    _data, pack = build_exercise_pack()
+    verdicts = {case.id: Verdict(Outcome.FULL_RECOGNITION, None, "学习成果 🚢 covered") for case in pack.cases}
+    response = ResponseSource("a.json", build_response(pack, "小组 丙", verdicts))
+    text = " ".join(_text(render_comparison_pdf(compare(pack, [response]))).split())
+    assert "[3 characters not printable]" in text
+    assert "[5 characters not printable] covered" in text
+    assert "Some text could not be printed." in text
+    assert "The original text is in the groups' response files and in the pack's case files" in text
+    # A comparison whose text all prints says nothing of the kind.
+    assert "could not be printed" not in _text(comparison_pdf)
