@@ -22,7 +22,8 @@ from recogniser.rules.qf import ECTS_GUIDE, required_level
 
 REVISED_RECOMMENDATION = "Revised Recommendation on Criteria and Procedures (2010)"
 PURPOSE_BASIS = {
-    Purpose.ADMISSION: f"LRC Art. IV.1 and VI.3(a); {REVISED_RECOMMENDATION}",
+    # Section IV is access to higher education, from the qualifications that give it (first cycle and short cycle).
+    Purpose.ADMISSION: f"LRC Art. IV.1 (access to higher education); {REVISED_RECOMMENDATION}",
     Purpose.CREDIT_TRANSFER: f"LRC Section V (Art. V.1, periods of study); {REVISED_RECOMMENDATION}",
     # Art. VI.3(b) is the use of an academic title; the labour market is the article's closing sentence.
     Purpose.EMPLOYMENT: f"LRC Art. VI.1 and VI.3 (recognition may facilitate access to the labour market); "
@@ -30,6 +31,14 @@ PURPOSE_BASIS = {
     Purpose.RPL: "Council Recommendation 2012/C 398/01 (validation of non-formal and informal learning); "
     "Council Recommendation 2022/C 243/02, Annex II (recognition)",
 }
+#: Admission to a second- or third-cycle programme is the use of a higher education qualification for access to
+#: further higher education studies (Section VI), not access to higher education (Section IV).
+FURTHER_STUDY_BASIS = (
+    f"LRC Art. VI.1 and VI.3(a) (access to further higher education studies); {REVISED_RECOMMENDATION}"
+)
+#: From EQF 7 (second cycle) a programme admits holders of higher education qualifications.
+FURTHER_STUDY_EQF = 7
+
 PURPOSE_WORDS = {
     Purpose.ADMISSION: "admission",
     Purpose.CREDIT_TRANSFER: "credit transfer",
@@ -55,8 +64,24 @@ _ALTERNATIVE_CONDITIONAL_OR_REFUSAL = (
 ALL_PURPOSE_BASES = "LRC Sections IV-VI; " + REVISED_RECOMMENDATION + "; Council Recommendation 2012/C 398/01"
 
 
+def further_study(context: RuleContext) -> bool:
+    """Admission to a second- or third-cycle programme."""
+    target = context.case.target
+    return (
+        context.case.purpose is Purpose.ADMISSION
+        and target is not None
+        and target.eqf_level is not None
+        and target.eqf_level >= FURTHER_STUDY_EQF
+    )
+
+
+def purpose_basis(context: RuleContext) -> str:
+    """The legal basis of the case's purpose; for admission, the one of the target programme's cycle."""
+    return FURTHER_STUDY_BASIS if further_study(context) else PURPOSE_BASIS[context.case.purpose]
+
+
 def _for_purpose(context: RuleContext, info: RuleInfo) -> RuleInfo:
-    return replace(info, citation=PURPOSE_BASIS[context.case.purpose])
+    return replace(info, citation=purpose_basis(context))
 
 
 def _no_difference(context: RuleContext, info: RuleInfo, what: str, detail: str, field: str | None = None) -> Finding:
@@ -130,8 +155,15 @@ def information(context: RuleContext, info: RuleInfo) -> Finding:
 def level_difference(context: RuleContext, info: RuleInfo) -> Finding:
     info = _for_purpose(context, info)
     purpose = context.case.purpose
-    level = context.level.eqf_level
+    facts = context.level
+    level = facts.eqf_level
     target = context.case.target
+    conflict = ""
+    if facts.framework_level is not None and facts.stated_eqf not in (None, facts.framework_eqf):
+        conflict = (
+            f"the credential states EQF {facts.stated_eqf}, while {facts.framework_level.label} is referenced to "
+            f"EQF {facts.framework_eqf}"
+        )
     if purpose in (Purpose.EMPLOYMENT, Purpose.RPL):
         if level is None:
             status = Status.WARNING if purpose is Purpose.EMPLOYMENT else Status.NOT_APPLICABLE
@@ -141,10 +173,47 @@ def level_difference(context: RuleContext, info: RuleInfo) -> Finding:
                 "No level is stated: a statement can describe the learning but not place its level.",
                 field="credential.level",
             )
+        if conflict:
+            return finding(
+                info,
+                Status.WARNING,
+                f"The level is in doubt: {conflict}. The statement places it at EQF {level}, the framework's "
+                "referencing, unless the awarding body says otherwise.",
+                field="credential.level.eqf_level",
+            )
         return _no_difference(context, info, "level", f"the credential is placed at EQF level {level}.")
-    if level is None or target is None or target.eqf_level is None:
+    if target is None or target.eqf_level is None:
         return finding(info, Status.UNKNOWN, "The level cannot be judged yet.", field="credential.level")
+    if level is None:
+        if not is_stated(context, "level"):
+            return finding(info, Status.UNKNOWN, "The level cannot be judged yet.", field="credential.level")
+        # A level is stated but cannot be read across to the EQF: asked for, not guessed (LRC Art. III.3).
+        return finding(
+            info,
+            Status.UNKNOWN,
+            "The level stated cannot be read across to the EQF, so it cannot be judged: the awarding body is asked.",
+            field="credential.level",
+            information=[ask_for(context, 8, "level of the credential as an EQF level or a known framework level")],
+        )
     needed, what = required_level(context)
+    if conflict and facts.stated_eqf is not None and (facts.stated_eqf >= needed) != (level >= needed):
+        # The two levels the credential gives lead to different outcomes: the awarding body settles which holds.
+        return finding(
+            info,
+            Status.UNKNOWN,
+            f"The level decides the outcome and is in doubt: {conflict}, and only one of them meets {what} "
+            f"(EQF {needed}). The awarding body is asked which is right.",
+            field="credential.level.eqf_level",
+            information=[ask_for(context, 8, f"level of the credential, confirmed by the awarding body ({conflict})")],
+        )
+    if level >= needed and conflict:
+        return finding(
+            info,
+            Status.WARNING,
+            f"No substantial difference in level for {PURPOSE_WORDS[purpose]}: EQF {level} meets {what} (EQF "
+            f"{needed}), and would either way, though {conflict}.",
+            field="credential.level.eqf_level",
+        )
     if level >= needed:
         return _no_difference(context, info, "level", f"EQF {level} meets {what} (EQF {needed}).")
     gap = needed - level
@@ -179,6 +248,38 @@ def level_difference(context: RuleContext, info: RuleInfo) -> Finding:
         field="credential.level",
         allows=_ALTERNATIVE_OR_REFUSAL,
         alternative=alternative,
+    )
+
+
+@CASE_RULES.rule(
+    id="lisbon.entry_qualification",
+    rule_set=RuleSet.LISBON,
+    # What the procedure checks beside the credential, not the credential's own level.
+    element=Element.PROCEDURE,
+    citation=f"{PURPOSE_BASIS[Purpose.ADMISSION]}; {FURTHER_STUDY_BASIS}; LRC Art. IV.4 (specific requirements)",
+    explanation="For admission, a micro-credential is weighed beside the qualification that gives access to the "
+    "programme; it does not stand in for it.",
+)
+def entry_qualification(context: RuleContext, info: RuleInfo) -> Finding:
+    target = context.case.target
+    if context.case.purpose is not Purpose.ADMISSION or target is None or target.eqf_level is None:
+        return finding(info, Status.NOT_APPLICABLE, "The purpose is not admission to a programme at a known level.")
+    level = target.eqf_level
+    if further_study(context):
+        degree = "first-cycle (bachelor's)" if level == FURTHER_STUDY_EQF else "second-cycle (master's)"
+        needed = f"a {degree} degree, the qualification giving access to further higher education studies"
+    else:
+        needed = "a qualification giving access to higher education (normally the upper secondary school leaving one)"
+    # A small volume of learning (Council Recommendation 2022/C 243/02) is not a completed qualification: its
+    # level says what the learning reaches, not that the programme's general entry requirement is met.
+    return finding(
+        info,
+        Status.UNKNOWN,
+        f"A micro-credential does not by itself establish the general entry qualification of a programme at EQF "
+        f"{level}: that is {needed}, which the evaluator checks separately. The micro-credential counts for what "
+        "it shows, such as a specific admission requirement of the programme (Art. IV.4).",
+        citation=f"{purpose_basis(context)}; LRC Art. IV.4 (specific requirements)",
+        field="target.eqf_level",
     )
 
 
@@ -451,13 +552,16 @@ def assessment_difference(context: RuleContext, info: RuleInfo) -> Finding:
             condition="an identity-verified assessment (e.g. a supervised or oral examination) of the outcomes",
         )
     if assessment.identity_verified is None:
+        # For credit the assessment must be the learner's own (domain.md §6): not stating it is asked about,
+        # like every other missing need (LRC Art. III.3), rather than passed over or held against the applicant.
         return finding(
             info,
-            Status.WARNING,
-            "Whether the learner's identity was verified at assessment is not stated (Annex I element 13); ask "
-            "the awarding body.",
+            Status.UNKNOWN,
+            "Whether the learner's identity was verified at assessment is not stated (Annex I element 13); for "
+            "credit it weighs, so the awarding body is asked.",
             element=Element.IDENTITY,
             field="credential.assessment.identity_verified",
+            information=[ask_for(context, 13, "supervision and identity verification during assessment")],
         )
     return _no_difference(context, info, "assessment", "assessed, with the learner's identity verified.")
 
@@ -494,6 +598,7 @@ def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
         return _no_difference(context, info, "learning outcomes", "the outcomes are stated and can be read.")
     rulebook = context.rulebook
     covered = f"{share:.0%} of the target outcomes are covered"
+    shortfall = "None of the target outcomes is covered" if share == 0 else f"Only {covered}"
     if share >= rulebook.coverage_full:
         return _no_difference(context, info, "learning outcomes", f"{covered}.", field=field)
     uncovered = "; ".join(facts.uncovered)
@@ -501,14 +606,14 @@ def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(
             info,
             Status.WARNING if share < rulebook.coverage_conditional else Status.PASS,
-            f"Only {covered}; for {PURPOSE_WORDS[purpose]} the outcomes are read broadly, not one by one.",
+            f"{shortfall}; for {PURPOSE_WORDS[purpose]} the outcomes are read broadly, not one by one.",
             field=field,
         )
     if share >= rulebook.coverage_partial:
         return finding(
             info,
             Status.FAIL,
-            f"Only {covered}: the credential can count for the part of the component it covers.",
+            f"{shortfall}: the credential can count for the part of the component it covers.",
             field=field,
             allows=_PARTIAL_OR_WORSE,
             condition=f"a bridging assessment of the outcomes not covered: {uncovered}",
@@ -517,7 +622,7 @@ def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(
             info,
             Status.FAIL,
-            f"Only {covered}: too few to credit the component without a bridging assessment.",
+            f"{shortfall}: too few to credit the component without a bridging assessment.",
             field=field,
             allows=_CONDITIONAL_OR_REFUSAL,
             condition=f"a bridging assessment of the outcomes not covered: {uncovered}",
@@ -525,7 +630,7 @@ def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
     return finding(
         info,
         Status.FAIL,
-        f"Only {covered}: the credential does not correspond to this component.",
+        f"{shortfall}: the credential does not correspond to this component.",
         field=field,
         allows=_ALTERNATIVE_OR_REFUSAL,
         alternative="credit as an elective or towards another component whose outcomes it matches",

@@ -13,7 +13,7 @@ from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
 from recogniser.rules.facts import hours_per_ects_credible
 
 EQF = "EQF Recommendation 2017/C 189/03, Annex II and III"
-QF_EHEA = "QF-EHEA (Bologna, 2005; revised 2018)"
+QF_EHEA = "QF-EHEA (adopted in the Bergen Communiqué, 2005; revised in the Paris Communiqué, 2018)"
 ECTS_GUIDE = "ECTS Users' Guide 2015, section 3.1 (1 ECTS = 25-30 hours)"
 
 _CYCLE_NAMES = {
@@ -79,7 +79,8 @@ def framework_level(context: RuleContext, info: RuleInfo) -> Finding:
         if found.cycle:
             across += f", {_CYCLE_NAMES[found.cycle.value]}"
     message = (
-        f"{found.label} ({framework.name}) {across}. Mapping confidence: {confidence}; source: {framework.source}."
+        f"{found.label} ({framework.name}) {across}. Mapping confidence: {confidence}; source: "
+        f"{framework.source.rstrip('.')}."
     )
     status = Status.WARNING if confidence == "from memory" else Status.PASS
     if status is Status.WARNING:
@@ -304,10 +305,13 @@ def outcome_verbs(context: RuleContext, info: RuleInfo) -> Finding:
     if not outcomes or level is None:
         return finding(info, Status.NOT_APPLICABLE, "No outcomes and level to compare.")
     if len(tiers) * 2 < len(outcomes):
+        # A rough signal that has nothing to read says nothing about the level: it must not cloud a level the
+        # framework establishes (an element shows its worst finding).
         return finding(
             info,
-            Status.UNKNOWN,
-            "Too few outcomes start with a recognised action verb to read a level from them.",
+            Status.NOT_APPLICABLE,
+            "Too few outcomes start with a recognised action verb to read a level from them; the verb signal "
+            "does not apply.",
             field="credential.learning_outcomes",
         )
     # The upper half of the outcomes carries the level: a course also has simpler outcomes on the way.

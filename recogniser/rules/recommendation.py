@@ -57,12 +57,21 @@ def recommend(context: RuleContext, findings: Sequence[Finding]) -> tuple[Recomm
     information = tuple(item for f in findings for item in f.information)
     ects = _ects_recognised(context, outcome, restricting)
     appeal = "" if outcome is Outcome.FULL_RECOGNITION else _appeal(context)
-    # What the tool could not judge stays for the evaluator to check, even when nothing restricts the outcome.
+    # What the tool could not judge, or judged with a doubt, stays for the evaluator to check, even when nothing
+    # restricts the outcome; so do failed checks no substantial difference carries, with why.
+    informing = outcome is not Outcome.INFORMATION_REQUIRED
     to_check = (
-        ()
-        if outcome is Outcome.INFORMATION_REQUIRED
-        else tuple(f.message for f in findings if f.rule_set is RuleSet.LISBON and f.status is Status.UNKNOWN)
+        tuple(
+            f.message
+            for f in findings
+            if f.rule_set is RuleSet.LISBON
+            and f.status in (Status.UNKNOWN, Status.WARNING)
+            and f.rule_id not in _OWN_SENTENCE
+        )
+        if informing
+        else ()
     )
+    unweighed = _unweighed(findings, restricting) if informing else ()
     recommendation = Recommendation(
         outcome=outcome,
         ects_recognised=ects,
@@ -75,6 +84,7 @@ def recommend(context: RuleContext, findings: Sequence[Finding]) -> tuple[Recomm
             information=information,
             restricting=restricting,
             to_check=to_check,
+            unweighed=unweighed,
         ),
         substantial_differences=differences,
         conditions=conditions,
@@ -118,6 +128,27 @@ def _choose_outcome(context: RuleContext, findings: Sequence[Finding]) -> Outcom
     return outcome
 
 
+#: Lisbon findings the summary words itself, so they are not repeated among the points to check.
+_OWN_SENTENCE = frozenset({"lisbon.refugee", "lisbon.information"})
+
+
+def _unweighed(findings: Sequence[Finding], restricting: Sequence[Finding]) -> tuple[str, ...]:
+    """Failed checks that no substantial difference carries, each with the judgement for the purpose that
+    weighed it (a stated EQF level used where the framework level is wrong, outcomes read broadly for admission)."""
+    weighed = {f.element for f in restricting}
+    judgements: dict[Element, Finding] = {}
+    for f in findings:
+        if f.rule_set is RuleSet.LISBON and f.status is Status.PASS:
+            judgements.setdefault(f.element, f)
+    messages = []
+    for f in findings:
+        if f.status is not Status.FAIL or f.rule_set is RuleSet.LISBON or f.element in weighed:
+            continue
+        judgement = judgements.get(f.element)
+        messages.append(f.message + (f" Weighed: {judgement.message}" if judgement else ""))
+    return tuple(messages)
+
+
 def _conditions(
     context: RuleContext, outcome: Outcome, findings: Sequence[Finding], restricting: Sequence[Finding]
 ) -> tuple[str, ...]:
@@ -135,7 +166,8 @@ def _conditions(
 
 def _ects_recognised(context: RuleContext, outcome: Outcome, restricting: Sequence[Finding]) -> float | None:
     """Credits the recommendation recognises; None where no credits are sought (admission, employment) or
-    nothing can be decided yet."""
+    nothing can be decided yet. For alternative recognition they are the credits recognised in the other form
+    (an elective, a lower level), not towards the component sought; through RPL, none until that procedure."""
     target = context.case.target
     sought = target.ects if target else None
     # Nothing is decided while information is missing: no figure rather than a misleading zero.
@@ -175,6 +207,7 @@ def _summary(
     information: Sequence[str],
     restricting: Sequence[Finding],
     to_check: Sequence[str],
+    unweighed: Sequence[str],
 ) -> str:
     case = context.case
     credential = case.credential
@@ -200,11 +233,10 @@ def _summary(
     if outcome is Outcome.INFORMATION_REQUIRED:
         sentences.append("Before a decision the applicant must supply: " + "; ".join(information) + ".")
     elif ects is not None and target and target.ects is not None:
+        # Alternative recognition states its credits with the form it recognises them in, below.
         if outcome is Outcome.CONDITIONAL_RECOGNITION:
             sentences.append(f"{ects:g} of the {target.ects:g} ECTS sought, once the conditions are met.")
-        elif outcome is Outcome.ALTERNATIVE_RECOGNITION and ects == 0:
-            sentences.append("Credits are to be set in that procedure.")
-        else:
+        elif outcome is not Outcome.ALTERNATIVE_RECOGNITION:
             sentences.append(f"{ects:g} of the {target.ects:g} ECTS sought.")
         sentences.extend(_credits_in_doubt(context))
     if outcome is Outcome.FULL_RECOGNITION:
@@ -212,12 +244,22 @@ def _summary(
     elif differences:
         elements = ", ".join(dict.fromkeys(d.element.value.replace("_", " ") for d in differences))
         sentences.append(f"Substantial differences in: {elements}.")
+    if unweighed:
+        sentences.append(
+            f"Checks that failed without being a substantial difference for {PURPOSE_WORDS[case.purpose]}: "
+            + " ".join(unweighed)
+        )
     if outcome is Outcome.ALTERNATIVE_RECOGNITION:
         alternatives = list(dict.fromkeys(f.alternative for f in restricting if f.alternative))
         if RPL_ROUTE in alternatives:
             alternatives = [RPL_ROUTE]
         if alternatives:
             sentences.append("Recommended form: " + "; or ".join(alternatives) + ".")
+        if ects == 0:
+            sentences.append("Credits are to be set in that procedure.")
+        elif ects is not None and target and target.ects is not None:
+            # Recognition in another form (EAR manual): the credits do not count towards the component sought.
+            sentences.append(f"{ects:g} ECTS in that form, none of them towards the {target.ects:g} ECTS sought.")
     if conditions:
         sentences.append("Conditions: " + "; ".join(conditions) + ".")
     if refugee_without_documents(context):

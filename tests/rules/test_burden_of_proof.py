@@ -146,3 +146,55 @@ def test_an_established_negative_decision_is_still_a_difference() -> None:
     assert found(decision, "lisbon.quality_difference").status is Status.FAIL
     assert differences(decision) == {"quality"}
     assert decision.recommendation.outcome is Outcome.ALTERNATIVE_RECOGNITION
+
+
+# --- identity ---
+
+
+@pytest.mark.parametrize("supervised", [None, True])
+def test_identity_verification_not_stated_for_credit_is_asked_for(supervised: bool | None) -> None:
+    decision = run(cred(assessment={"type": "written_exam", "supervised": supervised, "identity_verified": None}))
+    identity = found(decision, "lisbon.assessment_difference")
+    assert identity.status is Status.UNKNOWN and identity.element.value == "identity" and identity.allows is None
+    recommendation = decision.recommendation
+    assert recommendation.outcome is Outcome.INFORMATION_REQUIRED
+    assert recommendation.information_required == (
+        "Annex I element 13: supervision and identity verification during assessment",
+    )
+    refugee = run(both(refugee_without_documents, cred(assessment={"type": "written_exam"})))
+    assert refugee.recommendation.information_required == (
+        "evidence of the supervision and identity verification during assessment, by any reliable means",
+    )
+
+
+def test_identity_verification_not_stated_weighs_less_for_other_purposes() -> None:
+    def employment(document: dict[str, Any]) -> None:
+        document["purpose"] = "employment"
+        del document["target"]
+
+    decision = run(both(employment, cred(assessment={"type": "written_exam"})))
+    assert decision.recommendation.outcome is Outcome.FULL_RECOGNITION
+
+
+# --- admission: a micro-credential is not the entry qualification ---
+
+
+@pytest.mark.parametrize(
+    ("eqf_level", "needed"),
+    [(7, "a first-cycle (bachelor's) degree"), (8, "a second-cycle (master's) degree"), (6, "upper secondary")],
+)
+def test_admission_says_the_micro_credential_does_not_establish_the_entry_qualification(
+    eqf_level: int, needed: str
+) -> None:
+    def admission(document: dict[str, Any]) -> None:
+        document["purpose"] = "admission"
+        document["target"] = {"title": "A programme", "eqf_level": eqf_level}
+        document["credential"]["level"] = {"eqf_level": 7}
+
+    decision = run(admission)
+    entry = found(decision, "lisbon.entry_qualification")
+    assert entry.status is Status.UNKNOWN and entry.allows is None
+    assert needed in entry.message and "IV.4" in entry.citation
+    summary = decision.recommendation.summary
+    assert "does not by itself establish the general entry qualification" in summary
+    assert found(run(), "lisbon.entry_qualification").status is Status.NOT_APPLICABLE

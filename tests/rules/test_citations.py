@@ -4,12 +4,13 @@ they are cited for."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from recogniser.model import Purpose
 from recogniser.rules import assess
 from recogniser.rules.base import CASE_RULES
-from recogniser.rules.lisbon import PURPOSE_BASIS
+from recogniser.rules.lisbon import FURTHER_STUDY_BASIS, PURPOSE_BASIS
 from recogniser.rules.recommendation import REASONS_AND_APPEAL
 from recogniser.seminar import exercise_sources
 
@@ -36,7 +37,7 @@ def _cited(text: str) -> set[str]:
 
 def test_rules_cite_only_known_articles() -> None:
     citations = [rule.info.citation for rule in CASE_RULES]
-    citations += [*PURPOSE_BASIS.values(), REASONS_AND_APPEAL.citation]
+    citations += [*PURPOSE_BASIS.values(), FURTHER_STUDY_BASIS, REASONS_AND_APPEAL.citation]
     for source in exercise_sources(with_notes=False):
         decision = assess(source.case)
         citations += [f.citation for f in decision.findings]
@@ -60,3 +61,22 @@ def test_employment_rests_on_the_labour_market_sentence_not_the_academic_title()
     basis = PURPOSE_BASIS[Purpose.EMPLOYMENT]
     assert "VI.3(b)" not in basis
     assert "VI.3 (recognition may facilitate access to the labour market)" in basis
+
+
+def _admission(eqf_level: int) -> list[str]:
+    source = next(s for s in exercise_sources(with_notes=False) if s.id == "02-comprehensive-university-admission")
+    target = source.case.target
+    assert target is not None
+    case = replace(source.case, target=replace(target, eqf_level=eqf_level))
+    # The findings that rest on the purpose's basis, not on the procedural articles (III.3, III.5, VII).
+    return [f.citation for f in assess(case).findings if _cited(f.citation) & {"IV.1", "VI.1", "VI.3(a)"}]
+
+
+def test_admission_to_a_second_cycle_programme_rests_on_section_vi_not_section_iv() -> None:
+    # Section IV is access to higher education; a master's admits on a higher education qualification, whose
+    # use for access to further study is Art. VI.3(a).
+    for eqf_level in (7, 8):
+        citations = _admission(eqf_level)
+        assert citations and all("VI.3(a)" in c and "IV.1" not in c for c in citations)
+    first_cycle = _admission(6)
+    assert first_cycle and all("IV.1" in c and "VI.3(a)" not in c for c in first_cycle)

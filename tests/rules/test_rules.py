@@ -171,9 +171,9 @@ def test_unverified_identity_for_credit_gives_conditions() -> None:
     )
 
 
-def test_identity_unknown_online_is_a_warning_and_onsite_is_presumed() -> None:
+def test_identity_unknown_online_is_asked_for_and_onsite_is_presumed() -> None:
     unstated = cred(assessment={"type": "written_exam"})
-    assert found(run(unstated), "lisbon.assessment_difference").status is Status.WARNING
+    assert found(run(unstated), "lisbon.assessment_difference").status is Status.UNKNOWN
     onsite = both(unstated, cred(participation="onsite"))
     assert found(run(onsite), "lisbon.assessment_difference").status is Status.PASS
 

@@ -25,7 +25,7 @@ EXPECTED = {
     "01-maritime-stacking": (Outcome.PARTIAL_RECOGNITION, 4),
     "02-comprehensive-university-admission": (Outcome.FULL_RECOGNITION, None),
     "03-introductory-online-course": (Outcome.CONDITIONAL_RECOGNITION, 5),
-    "04-working-professionals-upskilling": (Outcome.FULL_RECOGNITION, 7.5),
+    "04-working-professionals-upskilling": (Outcome.INFORMATION_REQUIRED, None),
     "05-corporate-provider": (Outcome.ALTERNATIVE_RECOGNITION, 0),
     "06-vet-chamber-of-commerce": (Outcome.FULL_RECOGNITION, None),
     "07-refugee-without-documents": (Outcome.INFORMATION_REQUIRED, None),
@@ -79,7 +79,7 @@ def test_exercise_08_counts_the_credits_the_hours_support(capsys: pytest.Capture
     decision = _assess_json("08-level-not-supported", capsys)
     recommendation = decision["recommendation"]
     assert (recommendation["outcome"], recommendation["ects_recognised"]) == ("alternative_recognition", 2)
-    assert "2 of the 5 ECTS sought." in recommendation["summary"]
+    assert "2 ECTS in that form, none of them towards the 5 ECTS sought." in recommendation["summary"]
     assert "60 hours support about 2 ECTS, not the 5 ECTS stated" in recommendation["summary"]
     workload = _finding(decision, "lisbon.workload_difference")
     assert workload["status"] == "fail"
