@@ -53,11 +53,13 @@ class Rulebook:
     # 2026.4: hours support the credits sought when the 25-30 hours-per-credit range covers them (asked about
     # when only the tolerated band does); a quality assurance element that is missing, a decision that ran out
     # or is not stated, and an institution's self-declared status are asked for, never a difference; employment
-    # needs the quality assurance element; for credit an unstated identity check is asked for; a stated EQF level
-    # that contradicts the framework is asked about where it decides; admission notes that a micro-credential
-    # does not establish the entry qualification, and cites Art. VI.3(a) for second-cycle programmes.
+    # needs the quality assurance element.
+    # 2026.5: for credit an unstated identity check is asked for; a stated EQF level that contradicts the
+    # framework is asked about where it decides, and a level that cannot be read across is asked for; admission
+    # notes that a micro-credential does not establish the entry qualification, and cites Art. VI.3(a) for
+    # second-cycle programmes; alternative recognition states its credits as credits in the other form.
     # Bump on every change that can change a decision.
-    version: str = "2026.4"
+    version: str = "2026.5"
 
     # ECTS Users' Guide 2015: 60 ECTS = 1,500-1,800 hours, so 25-30 hours per credit. The tolerant band absorbs
     # rounding and national conventions before hours and credits are called inconsistent.
