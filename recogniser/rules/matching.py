@@ -6,6 +6,10 @@ Raw edit distance punishes that rewording, so both sides are normalised first (c
 function words, a light suffix stripping so "manage"/"management" and "drill"/"drills" meet) and then scored by
 token-set overlap blended with token-sort similarity: the first rewards shared content words, the second keeps a
 short generic outcome from matching every long one it happens to be contained in.
+
+The window re-assesses on every keystroke, so the cost is bounded for any case the format accepts (500 outcomes
+a side, 100,000 characters each): every pair is scored in rapidfuzz's compiled code, and only the first words of
+a text are read (``OUTCOME_WORDS_READ`` of an outcome, ``TEXT_WORDS_READ`` of a longer text).
 """
 
 from __future__ import annotations
@@ -15,9 +19,18 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+import numpy as np
+from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from recogniser.model import OutcomeMatch
+
+#: Content words of one outcome the matching reads. An outcome is one statement of what the learner can do; the
+#: longest in the shipped examples and seminar exercises has 10 content words, so 100 leaves room for a long
+#: paragraph while a pasted page does not cost seconds per keystroke.
+OUTCOME_WORDS_READ = 100
+#: Content words of a longer text (a title and all outcomes as one text) that ``normalise`` reads.
+TEXT_WORDS_READ = 2000
 
 _FUNCTION_WORDS = frozenset(
     """a an the and or of to in on for with by at from as into onto within across according accordance
@@ -29,17 +42,59 @@ _FUNCTION_WORDS = frozenset(
 _SUFFIXES = ("isation", "ization", "ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s", "e")
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+# Characters of text read in a first pass for each content word wanted: enough unless the words are unusually
+# long or nearly all function words, and then the whole text is read.
+_CHARS_PER_WORD = 20
+# Texts up to this long (any real outcome) are remembered; longer ones are not, so editing one does not keep
+# every version of it.
+_CACHED_CHARS = 2000
+
+# The blend of the two scores (see the module's description).
+_SET_WEIGHT = 0.6
+_SORT_WEIGHT = 0.4
 
 
-@lru_cache(maxsize=4096)
-def normalise(text: str) -> str:
-    """Content words of an outcome, folded and stemmed, in their original order."""
+def normalise(text: str, limit: int = TEXT_WORDS_READ) -> str:
+    """The first ``limit`` content words of a text, folded and stemmed, in their original order."""
+    if len(text) <= _CACHED_CHARS:
+        return _normalise_cached(text, limit)
+    return _normalise(text, limit)
+
+
+def clear_cache() -> None:
+    """Forget the outcomes normalised so far (to time the matching from cold)."""
+    _normalise_cached.cache_clear()
+    _sorted_words.cache_clear()
+    _word_set.cache_clear()
+
+
+def _normalise(text: str, limit: int) -> str:
+    # A text cut mid-word yields at most one false word, and it is the last: it is dropped when the prefix holds
+    # more than ``limit`` words, and otherwise the whole text is read.
+    prefix = text[: limit * _CHARS_PER_WORD]
+    words = _content_words(prefix)
+    if len(words) <= limit and len(prefix) < len(text):
+        words = _content_words(text)
+    return " ".join(words[:limit])
+
+
+_normalise_cached = lru_cache(maxsize=4096)(_normalise)
+
+
+def _content_words(text: str) -> list[str]:
     folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    words = [_stem(word) for word in _WORD.findall(folded) if word not in _FUNCTION_WORDS]
-    return " ".join(words)
+    if not folded.isascii():
+        folded = _NON_ASCII.sub(_without_accents, folded)
+    return [_stem(word) for word in _WORD.findall(folded) if word not in _FUNCTION_WORDS]
 
 
+def _without_accents(run: re.Match[str]) -> str:
+    return "".join(ch for ch in run.group() if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     # Twice, so that "management" and "manage" both end as "manag".
     for _ in range(2):
@@ -50,25 +105,75 @@ def _stem(word: str) -> str:
     return word
 
 
-def outcome_score(first: str, second: str, **_: object) -> float:
+def outcome_score(first: str, second: str) -> float:
     """Similarity of two normalised outcomes, 0-100."""
     if not first or not second:
         return 0.0
-    return 0.6 * fuzz.token_set_ratio(first, second) + 0.4 * fuzz.token_sort_ratio(first, second)
+    return _SET_WEIGHT * fuzz.token_set_ratio(first, second) + _SORT_WEIGHT * fuzz.token_sort_ratio(first, second)
+
+
+def outcome_scores(firsts: Sequence[str], seconds: Sequence[str]) -> NDArray[np.float64]:
+    """``outcome_score`` of every pair of normalised outcomes, a row per first one."""
+    # More pairs than this are worth a second core; fewer finish before the threads would start.
+    workers = -1 if len(firsts) * len(seconds) > 2000 else 1
+    # Each text's words are sorted (and, for the token-set score, deduplicated) once rather than once per pair:
+    # token_sort_ratio is the plain ratio of the sorted words, and token_set_ratio depends on the set alone.
+    token_set = process.cdist(
+        [_word_set(text) for text in firsts],
+        [_word_set(text) for text in seconds],
+        scorer=fuzz.token_set_ratio,
+        dtype=np.float64,
+        workers=workers,
+    )
+    token_sort = process.cdist(
+        [_sorted_words(text) for text in firsts],
+        [_sorted_words(text) for text in seconds],
+        scorer=fuzz.ratio,
+        dtype=np.float64,
+        workers=workers,
+    )
+    scores: NDArray[np.float64] = _SET_WEIGHT * token_set + _SORT_WEIGHT * token_sort
+    # An outcome of function words alone scores nothing (the ratio of two empty texts would be 100).
+    if not all(firsts):
+        scores[[not text for text in firsts], :] = 0.0
+    if not all(seconds):
+        scores[:, [not text for text in seconds]] = 0.0
+    return scores
+
+
+@lru_cache(maxsize=4096)
+def _sorted_words(text: str) -> str:
+    return " ".join(sorted(text.split()))
+
+
+@lru_cache(maxsize=4096)
+def _word_set(text: str) -> str:
+    return " ".join(sorted(set(text.split())))
 
 
 def match_outcomes(
     targets: Sequence[str], credential_outcomes: Sequence[str], threshold: float
 ) -> tuple[OutcomeMatch, ...]:
-    """The best credential outcome for each target outcome; a credential outcome may serve several targets."""
+    """The best credential outcome for each target outcome; a credential outcome may serve several targets.
+
+    Each outcome is read up to its first ``OUTCOME_WORDS_READ`` content words (see ``outcomes_read_in_part``).
+    """
     if not credential_outcomes:
         return tuple(OutcomeMatch(target=target, credential=None, score=0.0, matched=False) for target in targets)
-    normalised_credential = [normalise(text) for text in credential_outcomes]
+    scores = outcome_scores(
+        [normalise(text, OUTCOME_WORDS_READ) for text in targets],
+        [normalise(text, OUTCOME_WORDS_READ) for text in credential_outcomes],
+    )
     matches: list[OutcomeMatch] = []
-    for target in targets:
-        _, score, index = process.extractOne(normalise(target), normalised_credential, scorer=outcome_score)
-        score = round(float(score), 1)
+    for target, row in zip(targets, scores, strict=True):
+        index = int(row.argmax())  # the first of equally good ones
+        score = round(float(row[index]), 1)
         matches.append(
             OutcomeMatch(target=target, credential=credential_outcomes[index], score=score, matched=score >= threshold)
         )
     return tuple(matches)
+
+
+def outcomes_read_in_part(outcomes: Sequence[str]) -> int:
+    """How many of ``outcomes`` have more content words than the matching reads."""
+    return sum(1 for text in outcomes if len(normalise(text, OUTCOME_WORDS_READ + 1).split()) > OUTCOME_WORDS_READ)

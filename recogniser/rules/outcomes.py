@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from recogniser.model import Element, Finding, RuleSet, Status
 from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
+from recogniser.rules.matching import OUTCOME_WORDS_READ, outcomes_read_in_part
 
 OUTCOMES_CITATION = "ECTS Users' Guide 2015, section 2 (learning outcomes); EAR manual, learning outcomes"
 
@@ -38,6 +39,13 @@ def coverage(context: RuleContext, info: RuleInfo) -> Finding:
     message = f"{covered} of {len(facts.matches)} target outcomes are covered ({share:.0%})."
     if facts.uncovered:
         message += " Not covered: " + "; ".join(_short(text) for text in facts.uncovered) + "."
+    read_in_part = outcomes_read_in_part([*target.learning_outcomes, *context.case.credential.learning_outcomes])
+    if read_in_part:
+        message += (
+            f' Outcomes were compared on their first {OUTCOME_WORDS_READ} words (not counting words such as "the"'
+            f' or "of"); {read_in_part} of them {"is" if read_in_part == 1 else "are"} longer: split each into'
+            " statements of one outcome."
+        )
     if share >= rulebook.coverage_full:
         status = Status.PASS
     elif share >= rulebook.coverage_conditional:

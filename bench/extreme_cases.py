@@ -1,0 +1,45 @@
+"""The largest cases the case format accepts, built from the maritime example for the benchmarks.
+
+Both are valid `recogniser-case/1` files: the schema allows 500 learning outcomes a side, each up to 100,000
+characters. The words are the example's own outcome words in a seeded random order, so every run times the same
+text.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+from recogniser.casefile import parse_case
+from recogniser.model import Case
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "maritime-credit-transfer.json"
+
+
+def many_outcomes(count: int = 500, words: int = 12) -> Case:
+    """``count`` target and ``count`` credential outcomes of ``words`` words each."""
+    return _with_outcomes(lambda draw: [draw(words) for _ in range(count)])
+
+
+def long_outcomes(count: int = 5, characters: int = 90_000) -> Case:
+    """``count`` target and ``count`` credential outcomes of about ``characters`` characters each."""
+    average_word = 8  # the example's words and a space
+    return _with_outcomes(lambda draw: [draw(characters // average_word)[:characters] for _ in range(count)])
+
+
+def _with_outcomes(outcomes: Callable[[Callable[[int], str]], list[str]]) -> Case:
+    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    vocabulary = " ".join(document["target"]["learning_outcomes"] + document["credential"]["learning_outcomes"])
+    words = vocabulary.split()
+    chance = random.Random(2026)
+
+    def draw(count: int) -> str:
+        return " ".join(chance.choice(words) for _ in range(count))
+
+    extreme = copy.deepcopy(document)
+    extreme["target"]["learning_outcomes"] = outcomes(draw)
+    extreme["credential"]["learning_outcomes"] = outcomes(draw)
+    return parse_case(extreme, source=str(EXAMPLE))
