@@ -7,6 +7,7 @@ type all become problems a person can act on.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -16,11 +17,11 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from jsonschema.exceptions import ValidationError
 
-from recogniser.errors import UserInputError
+from recogniser.errors import OutputFileError, UserInputError
 from recogniser.model import (
     Applicant,
     Assessment,
@@ -427,19 +428,104 @@ def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
 
 
 def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> None:
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+    with StagedFile(path) as staged:
+        staged.write(data)
+        staged.commit()
+
+
+def output_target(path: str | os.PathLike[str]) -> Path:
+    """The file a write to ``path`` replaces: ``path`` itself, or the file a symbolic link there points to.
+
+    Raises :class:`OutputFileError` when it cannot be a file of ours: no name, a missing folder, a folder or a
+    device at that name, or a read-only file (replacing it would defeat the protection its owner gave it).
+    """
+    text = os.fspath(path)
+    if not text:
+        raise OutputFileError("", "no file name given")
+    # Written through the link, which stays: the user named the link to mean the file it points to.
+    target = Path(os.path.realpath(text)) if os.path.islink(text) else Path(text)
+    folder = target.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise OutputFileError(text, f"the folder {folder} {what}", errno.ENOENT)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        # mkstemp makes the file private; a report or case file is shared like any other the user writes.
-        os.chmod(temporary, _mode_for(target))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        status = target.stat()
+    except FileNotFoundError:
+        return target
+    except OSError as error:
+        raise OutputFileError(text, error.strerror or str(error), error.errno or 0) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise OutputFileError(text, "is a folder; give a file name", errno.EISDIR)
+    if not stat.S_ISREG(status.st_mode):
+        raise OutputFileError(text, "is not a regular file", errno.EINVAL)
+    # Write bits checked as well as access: the superuser may write anything, but a file nobody may write is
+    # one its owner protected.
+    if not os.access(target, os.W_OK) or not status.st_mode & 0o222:
+        raise OutputFileError(text, "the file is read-only", errno.EACCES)
+    return target
+
+
+def writable_output(path: str | os.PathLike[str], *, force: bool) -> str:
+    """``path``, checked as a place for a file a person may have worked on: an existing file there is only
+    replaced with ``force`` (``--force``), and never when :func:`output_target` refuses it."""
+    text = os.fspath(path)
+    output_target(text)
+    if os.path.lexists(text) and not force:
+        raise UserInputError(f"{text}: already exists; give --force to replace it, or -o to write elsewhere")
+    return text
+
+
+class StagedFile:
+    """A file written beside its target first and put in its place only by :meth:`commit`.
+
+    Lets a caller check the destination and write the whole file before it commits anything else (a case and
+    its decision), so a run that fails leaves neither; leaving the ``with`` block without committing removes
+    the staged bytes and leaves any old file untouched. Every failure is an :class:`OutputFileError`.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = os.fspath(path)
+        self.target = output_target(path)
+        try:
+            handle, temporary = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".part", dir=self.target.parent)
+        except OSError as error:
+            raise self._error(error) from None
+        os.close(handle)
+        self._temporary: Path | None = Path(temporary)
+
+    def write(self, data: bytes) -> None:
+        assert self._temporary is not None, "written after commit or discard"
+        try:
+            with self._temporary.open("wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            # mkstemp makes the file private; a report or case file is shared like any other the user writes.
+            os.chmod(self._temporary, _mode_for(self.target))
+        except OSError as error:
+            raise self._error(error) from None
+
+    def commit(self) -> None:
+        assert self._temporary is not None, "committed twice or after discard"
+        try:
+            os.replace(self._temporary, self.target)
+        except OSError as error:
+            raise self._error(error) from None
+        self._temporary = None
+
+    def discard(self) -> None:
+        if self._temporary is not None:
+            self._temporary.unlink(missing_ok=True)
+            self._temporary = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.discard()
+
+    def _error(self, error: OSError) -> OutputFileError:
+        return OutputFileError(self.path, error.strerror or str(error), error.errno or 0)
 
 
 def _mode_for(target: Path) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
@@ -22,6 +23,8 @@ from recogniser.settings import load_settings
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_INVALID = 2
+#: 128 + SIGPIPE, what a shell reports for a program stopped by a closed pipe.
+EXIT_BROKEN_PIPE = 141
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -64,7 +67,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     try:
         load_settings()  # a settings file with a problem stops every command, named, before any work is done
-        return handler(options)
+        code = handler(options)
+        # Flushed here, so that a reader gone away is met inside this handler rather than at exit.
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except UserInputError as error:
         for line in error.lines():
             print(f"recogniser: {line}", file=sys.stderr)
@@ -75,6 +83,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger(__name__).exception("internal error running %s", arguments)
         print(f"recogniser: internal error; details are in {log_file()}", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _reader_gone() -> int:
+    """The program reading the output stopped (``... | head``): end quietly, as Unix tools do.
+
+    Output still buffered goes to the null device, so that Python's own flush at exit fails no more.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE
 
 
 def _open_window(arguments: list[str]) -> int:

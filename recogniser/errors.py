@@ -23,3 +23,16 @@ class FileProblemsError(UserInputError):
 
     def lines(self) -> list[str]:
         return [f"{self.source}: {problem}" for problem in self.problems]
+
+
+class OutputFileError(UserInputError, OSError):
+    """A file that cannot be written where asked (no such folder, a folder or device there, read-only...).
+
+    Also an :class:`OSError`, with the reason as ``strerror``, for callers that report any failed write.
+    """
+
+    def __init__(self, path: str, reason: str, errno: int = 0) -> None:
+        OSError.__init__(self, errno, reason, path)
+
+    def __str__(self) -> str:
+        return f"{self.filename}: cannot write ({self.strerror})" if self.filename else f"cannot write: {self.strerror}"

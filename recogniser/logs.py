@@ -32,3 +32,5 @@ def setup_logging() -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    # Alembic tells of every migration context it opens, on each start: noise that buries what matters.
+    logging.getLogger("alembic").setLevel(logging.WARNING)

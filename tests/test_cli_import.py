@@ -93,7 +93,7 @@ def test_an_output_folder_that_does_not_exist_is_named(tmp_path: Path, capsys: p
 
     assert main(["import", str(credential), "-o", str(output)]) == 2
     assert capsys.readouterr().err == (
-        f"recogniser: {output}: cannot write the case file (No such file or directory)\n"
+        f"recogniser: {output}: cannot write the case file (the folder {output.parent} does not exist)\n"
     )
 
 

@@ -9,15 +9,16 @@ import json
 import shutil
 import sys
 import textwrap
+from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from recogniser.casefile import load_case
-from recogniser.errors import UserInputError
+from recogniser.casefile import StagedFile, load_case
+from recogniser.errors import OutputFileError, UserInputError
 from recogniser.model import Case, Decision, RuleSet, Status
-from recogniser.report import ReportSettings, load_report_settings, write_report
+from recogniser.report import ReportSettings, load_report_settings, render_report
 from recogniser.rules import assess
+from recogniser.settings import load_settings
 
 STATUS_MARKS = {
     Status.PASS: "pass",
@@ -47,44 +48,56 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--as-of",
         metavar="DATE",
-        type=_iso_date,
         help="judge dates (QA validity, EQAR registration) as of this day instead of the issue date",
     )
     parser.add_argument(
         "--pdf",
         metavar="OUT.pdf",
-        type=Path,
-        help="also write the recommendation report as a PDF (office and evaluator from settings.toml, see README)",
+        help="also write the recommendation report as a PDF (office and evaluator from settings.toml, see README); "
+        "an existing report is replaced",
     )
     parser.add_argument("--all", action="store_true", help="also list the checks that passed or did not apply")
     parser.add_argument(
         "--save", action="store_true", help="keep the case and this decision in the case store (see --database-url)"
     )
     parser.add_argument(
-        "--evaluator", metavar="NAME", help="with --save: who records the decision (default: your login name)"
+        "--evaluator",
+        metavar="NAME",
+        help="with --save: who records the decision (default: evaluator_name in settings.toml, else your login name)",
+    )
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="with --save: when the case's reference is stored with a different text, store this file as the "
+        "case's new version (without it such a save is refused)",
     )
     parser.set_defaults(handler=run)
 
 
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--as-of: {text!r} is not a date as YYYY-MM-DD") from None
-
-
 def run(options: argparse.Namespace) -> int:
-    if options.evaluator is not None and not options.save:
-        raise UserInputError("--evaluator: goes with --save")
+    for option, given in (("--evaluator", options.evaluator is not None), ("--update", options.update)):
+        if given and not options.save:
+            raise UserInputError(f"{option}: goes with --save")
+    as_of = _iso_date(options.as_of) if options.as_of is not None else None
     case = load_case(options.case)
-    # Bad settings are reported before anything is assessed, saved or written.
-    settings = load_report_settings() if options.pdf is not None else None
-    if options.save:
-        case, decision = _assess_and_save(case, options)
-    else:
-        decision = assess(case, as_of=options.as_of)
-    if options.pdf is not None and settings is not None:
-        _write_pdf(case, decision, options.pdf, settings)
+    # Bad settings and an unusable destination are reported before anything is assessed, saved or written.
+    evaluator = _evaluator(options) if options.save else None
+    report = _PendingReport.prepared(options.pdf, evaluator) if options.pdf is not None else None
+    try:
+        if evaluator is not None:
+            case, decision = _assess_and_save(case, options, as_of=as_of, evaluator=evaluator, report=report)
+        else:
+            decision = assess(case, as_of=as_of)
+            if report is not None:
+                report.stage(case, decision)
+        if report is not None:
+            # Staged beside the target before the case and decision were committed; only the rename is left.
+            report.commit()
+            print(f"wrote the report to {options.pdf}", file=sys.stderr)
+    finally:
+        if report is not None:
+            report.file.discard()
+    _warn_as_of_before_issue(case, as_of)
     if options.json:
         json.dump(decision.to_json(), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
@@ -93,24 +106,85 @@ def run(options: argparse.Namespace) -> int:
     return 0
 
 
-def _write_pdf(case: Case, decision: Decision, path: Path, settings: ReportSettings) -> None:
+def _iso_date(text: str) -> date:
     try:
-        write_report(case, decision, path, settings)
-    except OSError as error:
-        raise UserInputError(f"--pdf: cannot write {path} ({error.strerror or error})") from None
-    print(f"wrote the report to {path}", file=sys.stderr)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserInputError(f"--as-of: {text!r} is not a date as YYYY-MM-DD") from None
 
 
-def _assess_and_save(case: Case, options: argparse.Namespace) -> tuple[Case, Decision]:
-    """Store the case and its decision together (both or neither); returns both as stored (the case may have
-    been given a reference, which the decision and a report then carry)."""
-    from recogniser.commands.cases_command import open_store
-
-    evaluator = _evaluator(options)
-    with open_store(options) as store:
-        stored, recorded = store.record_assessment(
-            case, lambda as_stored: assess(as_stored, as_of=options.as_of), decided_by=evaluator
+def _warn_as_of_before_issue(case: Case, as_of: date | None) -> None:
+    issued = case.credential.issue_date
+    if as_of is not None and issued is not None and as_of < issued:
+        print(
+            f"recogniser: warning: --as-of {as_of.isoformat()} is before the credential was issued "
+            f"({issued.isoformat()}); QA validity and registration are judged on a day the credential did not exist",
+            file=sys.stderr,
         )
+
+
+@dataclass(frozen=True)
+class _PendingReport:
+    """The report asked for with ``--pdf``: its destination checked and its bytes staged beside it."""
+
+    file: StagedFile
+    settings: ReportSettings
+
+    @classmethod
+    def prepared(cls, path: str, evaluator: str | None) -> _PendingReport:
+        settings = load_report_settings()
+        if evaluator is not None:
+            # The report names who records the decision it goes with.
+            settings = replace(settings, evaluator_name=evaluator)
+        if not path:
+            raise UserInputError("--pdf: no file name given")
+        try:
+            return cls(StagedFile(path), settings)
+        except OutputFileError as error:
+            raise _pdf_error(error) from None
+
+    def stage(self, case: Case, decision: Decision) -> None:
+        try:
+            self.file.write(render_report(case, decision, self.settings))
+        except OutputFileError as error:
+            raise _pdf_error(error) from None
+
+    def commit(self) -> None:
+        try:
+            self.file.commit()
+        except OutputFileError as error:
+            raise _pdf_error(error) from None
+
+
+def _pdf_error(error: OutputFileError) -> UserInputError:
+    return UserInputError(f"--pdf: cannot write {error.filename} ({error.strerror})")
+
+
+def _assess_and_save(
+    case: Case, options: argparse.Namespace, *, as_of: date | None, evaluator: str, report: _PendingReport | None
+) -> tuple[Case, Decision]:
+    """Store the case and its decision together (both or neither); returns both as stored (the case may have
+    been given a reference, which the decision and a report then carry). The report is staged inside the same
+    transaction, so a report that cannot be written leaves nothing stored."""
+    from recogniser.commands.cases_command import open_store
+    from recogniser.store import CaseChangedError
+
+    def assess_as_stored(as_stored: Case) -> Decision:
+        decision = assess(as_stored, as_of=as_of)
+        if report is not None:
+            report.stage(as_stored, decision)
+        return decision
+
+    with open_store(options) as store:
+        try:
+            stored, recorded = store.record_assessment(
+                case, assess_as_stored, decided_by=evaluator, update=options.update
+            )
+        except CaseChangedError as error:
+            raise UserInputError(
+                f"{options.case}: {error}; give --update to store this file as its new version, "
+                "or give the file another reference"
+            ) from None
     repeat = f"; the same case text as decision #{recorded.repeat_of}" if recorded.repeat_of else ""
     print(
         f"saved case {stored.reference} (version {stored.version}) and decision #{recorded.id}{repeat}", file=sys.stderr
@@ -119,8 +193,12 @@ def _assess_and_save(case: Case, options: argparse.Namespace) -> tuple[Case, Dec
 
 
 def _evaluator(options: argparse.Namespace) -> str:
+    """``--evaluator``, else the evaluator named in settings.toml, else the login name."""
     if options.evaluator:
         return str(options.evaluator)
+    named = load_settings().evaluator_name.strip()
+    if named:
+        return named
     try:
         return getpass.getuser()
     except (OSError, KeyError):

@@ -6,10 +6,14 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
+from recogniser.errors import UserInputError
 from recogniser.model import Outcome, Purpose
 
 if TYPE_CHECKING:
     from recogniser.store import CaseStore, CaseSummary, StoredCase, StoredDecision
+
+#: The most cases one listing shows: more is no list a person reads, and keeps the number within every backend.
+MAX_LIMIT = 100_000
 
 # The list's columns: heading, width (the last one takes what is left).
 _COLUMNS = (("REFERENCE", 20), ("LEARNER", 24), ("TITLE", 32), ("PURPOSE", 15), ("STATUS", 8), ("OUTCOME", 0))
@@ -29,7 +33,9 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--outcome", choices=[o.value for o in Outcome], help="the latest decision's outcome")
     listing.add_argument("--status", choices=["open", "assessed", "decided"])
     listing.add_argument("--country", metavar="CC", help="the issuer's country (ISO 3166-1 alpha-2)")
-    listing.add_argument("--limit", type=int, default=50, metavar="N", help="at most N cases (default 50)")
+    listing.add_argument(
+        "--limit", default="50", metavar="N", help=f"at most N cases (default 50, at most {MAX_LIMIT:,})"
+    )
     listing.add_argument("--json", action="store_true", help="print the list as JSON")
     listing.set_defaults(handler=_list)
 
@@ -41,6 +47,7 @@ def register(subparsers: Any) -> None:
     export = commands.add_parser("export", help="write a stored case to a case file")
     export.add_argument("reference", metavar="REF")
     export.add_argument("-o", "--output", required=True, metavar="CASE.json")
+    export.add_argument("--force", action="store_true", help="replace the case file if it exists")
     export.set_defaults(handler=_export)
 
 
@@ -72,9 +79,10 @@ def _list(options: argparse.Namespace) -> int:
         status=CaseStatus(options.status) if options.status else None,
         issuer_country=options.country,
     )
+    limit = _limit(options.limit)
     with open_store(options) as store:
         total = store.count_cases(query)
-        summaries = store.list_cases(query, limit=max(options.limit, 0))
+        summaries = store.list_cases(query, limit=limit)
     if options.json:
         print(json.dumps({"total": total, "cases": [s.to_json() for s in summaries]}, ensure_ascii=False, indent=2))
         return 0
@@ -87,6 +95,16 @@ def _list(options: argparse.Namespace) -> int:
     if total > len(summaries):
         print(f"({len(summaries)} of {total} cases shown; use --limit or --search)")
     return 0
+
+
+def _limit(text: str) -> int:
+    try:
+        limit = int(text)
+    except ValueError:
+        limit = 0
+    if not 1 <= limit <= MAX_LIMIT:
+        raise UserInputError(f"--limit: must be a whole number from 1 to {MAX_LIMIT:,} (got {text!r})")
+    return limit
 
 
 def _cells(summary: CaseSummary) -> list[str]:
@@ -172,6 +190,10 @@ def _case_json(stored: StoredCase, decisions: list[StoredDecision]) -> dict[str,
 
 
 def _export(options: argparse.Namespace) -> int:
+    from recogniser.casefile import writable_output
+
+    # Checked before the database is opened: a case file may be someone's work.
+    writable_output(options.output, force=options.force)
     with open_store(options) as store:
         store.export_case(options.reference, options.output)
     print(f"wrote {options.reference} to {options.output}")

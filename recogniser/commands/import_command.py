@@ -8,6 +8,7 @@ written atomically and never replaces an existing file unless ``--force`` is giv
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -80,10 +81,12 @@ def _credits(text: str) -> float:
 
 def run(options: argparse.Namespace) -> int:
     credential = Path(options.credential)
-    output = Path(options.output) if options.output else default_case_path(credential)
+    output = Path(options.output) if options.output is not None else default_case_path(credential)
+    if options.output == "":
+        raise UserInputError("-o: no file name given")
     if output.exists() and output.resolve() == credential.resolve():
         raise UserInputError(f"{output}: is the credential itself; choose another name with -o")
-    if output.exists() and not options.force:
+    if os.path.lexists(output) and not options.force:
         raise UserInputError(f"{output}: already exists; give --force to replace it, or -o to write elsewhere")
     result = import_credential(
         credential,

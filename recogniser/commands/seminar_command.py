@@ -14,6 +14,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from recogniser.casefile import writable_output
 from recogniser.commands.assess_command import format_decision
 from recogniser.errors import UserInputError
 from recogniser.rules import assess
@@ -126,12 +127,7 @@ def _output(parser: argparse.ArgumentParser, what: str) -> None:
 
 
 def _writable(path: str, force: bool) -> Path:
-    output = Path(path)
-    if output.exists() and not force:
-        raise UserInputError(f"{output}: already exists; give --force to replace it, or -o to write elsewhere")
-    if not output.parent.is_dir():
-        raise UserInputError(f"{output}: the folder {output.parent} does not exist")
-    return output
+    return Path(writable_output(path, force=force))
 
 
 def run_pack(options: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from recogniser.store.case_store import CaseStore
 from recogniser.store.errors import (
+    CaseChangedError,
     CaseConflictError,
     CaseHasDecisionsError,
     DatabaseUnreachableError,
@@ -16,6 +17,7 @@ from recogniser.store.errors import (
 from recogniser.store.records import CaseQuery, CaseSort, CaseStatus, CaseSummary, StoredCase, StoredDecision
 
 __all__ = [
+    "CaseChangedError",
     "CaseConflictError",
     "CaseHasDecisionsError",
     "CaseQuery",

@@ -43,6 +43,7 @@ from recogniser.model import Case, Decision, Outcome, Purpose
 from recogniser.store.columns import CaseColumns
 from recogniser.store.database import create_store_engine, migrate, resolve_url, shown, translated_errors
 from recogniser.store.errors import (
+    CaseChangedError,
     CaseConflictError,
     CaseHasDecisionsError,
     DuplicateReferenceError,
@@ -238,13 +239,15 @@ class CaseStore:
             return _record(session, row, decision, entry, now)
 
     def record_assessment(
-        self, case: Case, assess: Callable[[Case], Decision], decided_by: str
+        self, case: Case, assess: Callable[[Case], Decision], decided_by: str, update: bool = False
     ) -> tuple[StoredCase, StoredDecision]:
         """Store ``case`` and the decision ``assess`` takes on it, in one transaction: both or neither.
 
-        A case whose reference is already stored replaces that text (the evaluator's file is what was assessed);
-        one without a reference gets one, and ``assess`` sees the case as stored, reference included, so the
-        decision's case hash is the stored text's.
+        A case whose reference is stored with the same text just gets the decision. Stored with another text,
+        it is refused with ``CaseChangedError`` unless ``update`` says this text is the case's new version:
+        a file that happens to reuse a reference must not silently replace the case on record. A case without
+        a reference gets one, and ``assess`` sees the case as stored, reference included, so the decision's
+        case hash is the stored text's.
         """
         now = self._clock()
         with self._session(writing=True) as session:
@@ -255,6 +258,8 @@ class CaseStore:
                 row = _locked_case(session, inserted.reference)
             else:
                 row = _locked_case(session, str(case.reference))
+                if not update and case_sha256(dict(case.document, reference=row.reference)) != row.case_sha256:
+                    raise CaseChangedError(row.reference, row.version)
                 stored = _update(session, row, case, now)
             decision = assess(stored)
             entry = _DecisionEntry.checked(decision.recommendation.outcome, decided_by, None, None)

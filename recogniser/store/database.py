@@ -83,12 +83,7 @@ def create_store_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         path = sqlite_path(url)
         if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise DatabaseUnreachableError(
-                    f"{shown(url)}: cannot create the folder {path.parent} ({error.strerror or error})"
-                ) from None
+            _sqlite_folder(url, path)
         engine = create_engine(url)
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
@@ -97,6 +92,22 @@ def create_store_engine(url: URL) -> Engine:
         return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
     except NoSuchModuleError:
         raise UnusableDatabaseError(f"{shown(url)}: no driver for this kind of database") from None
+
+
+def _sqlite_folder(url: URL, path: Path) -> None:
+    """Make the per-user database's folder on first use; a file named explicitly must be in a folder that
+    exists, so that a mistyped path is reported rather than filled with a new, empty database."""
+    if path.parent.is_dir():
+        return
+    if path != Path(str(make_url(default_database_url()).database)):
+        what = "is not a folder" if path.parent.exists() else "does not exist"
+        raise DatabaseUnreachableError(f"{shown(url)}: the folder {path.parent} {what}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseUnreachableError(
+            f"{shown(url)}: cannot create the folder {path.parent} ({error.strerror or error})"
+        ) from None
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:

@@ -45,6 +45,14 @@ class CaseConflictError(StoreError):
     """Someone saved the case since it was opened here; saving now would overwrite their work."""
 
 
+class CaseChangedError(StoreError):
+    """A case file names a stored case whose text differs: storing it would replace the case on record."""
+
+    def __init__(self, reference: str, version: int) -> None:
+        self.reference = reference
+        super().__init__(f"case {reference!r} is stored with a different text (version {version})")
+
+
 class CaseHasDecisionsError(StoreError):
     """A case with a recorded decision is part of the record and cannot be deleted."""
 

@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from recogniser.casefile import case_sha256, load_case, parse_case
 from recogniser.model import Case, Decision, Outcome, Purpose
 from recogniser.store import (
+    CaseChangedError,
     CaseConflictError,
     CaseHasDecisionsError,
     CaseQuery,
@@ -356,7 +357,13 @@ def test_a_case_and_its_assessment_are_stored_together_or_not_at_all(store: Case
 
     unchanged, again = store.record_assessment(stored.case, make_decision, decided_by="B")
     assert (unchanged.version, again.repeat_of) == (1, recorded.id)
-    changed, fresh = store.record_assessment(edited(stored.case, grade="Pass"), make_decision, decided_by="A")
+    # Another text under the same reference replaces the case on record only when asked to.
+    with pytest.raises(CaseChangedError, match=f"case '{stored.reference}' is stored with a different text"):
+        store.record_assessment(edited(stored.case, grade="Pass"), make_decision, decided_by="A")
+    assert store.get_case(stored.reference).version == 1
+    changed, fresh = store.record_assessment(
+        edited(stored.case, grade="Pass"), make_decision, decided_by="A", update=True
+    )
     assert (changed.version, fresh.repeat_of) == (2, None)
     assert [d.decided_by for d in store.decisions_for(stored.reference)] == ["A", "B", "A"]
 

@@ -175,10 +175,23 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
         CaseStore.open(f"sqlite:///{path}")
 
 
-def test_a_folder_that_cannot_be_made_is_named(tmp_path: Path) -> None:
+def test_a_folder_that_cannot_be_made_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("RECOGNISER_DATA_HOME", str(blocker / "data"))
     with pytest.raises(DatabaseUnreachableError, match="cannot create the folder"):
+        CaseStore.open()
+
+
+def test_a_named_file_in_a_folder_that_does_not_exist_is_refused_not_created(tmp_path: Path) -> None:
+    # A mistyped path must not quietly become a new, empty database; only the per-user one makes its folder.
+    missing = tmp_path / "no-such-folder"
+    with pytest.raises(DatabaseUnreachableError, match=f"the folder {missing} does not exist"):
+        CaseStore.open(f"sqlite:///{missing / 'cases.db'}")
+    assert not missing.exists()
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(DatabaseUnreachableError, match=f"the folder {blocker} is not a folder"):
         CaseStore.open(f"sqlite:///{blocker / 'cases.db'}")
 
 
