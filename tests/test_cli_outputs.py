@@ -33,22 +33,32 @@ def test_a_link_is_written_through_and_stays_a_link(tmp_path: Path) -> None:
     assert real.read_bytes() == b"new"
 
 
+def _fifo(folder: Path) -> Path:
+    # A named pipe stands for every special file (a device such as /dev/full): one the test owns, so that a
+    # regression replaces nothing outside the test's folder.
+    fifo = folder / "pipe"
+    os.mkfifo(fifo)
+    return fifo
+
+
 @pytest.mark.parametrize(
     ("make", "reason"),
     [
         (lambda folder: folder, "is a folder"),
         (lambda folder: folder / "missing" / "out.pdf", "the folder"),
-        (lambda _folder: Path(os.devnull), "is not a regular file"),
+        (_fifo, "is not a regular file"),
     ],
-    ids=["folder", "missing-folder", "device"],
+    ids=["folder", "missing-folder", "special-file"],
 )
 def test_a_place_that_cannot_hold_the_file_is_refused(tmp_path: Path, make: object, reason: str) -> None:
     target = make(tmp_path)  # type: ignore[operator]
+    before = sorted(tmp_path.iterdir())
     with pytest.raises(OutputFileError, match=reason) as refused:
         write_bytes_atomically(target, b"data")
     # Front ends that report any failed write by its OSError keep working.
     assert isinstance(refused.value, OSError) and reason in str(refused.value.strerror)
-    assert [path.name for path in tmp_path.iterdir()] == []
+    assert sorted(tmp_path.iterdir()) == before
+    assert not Path(target).is_file()
 
 
 def test_a_read_only_file_is_never_replaced(tmp_path: Path) -> None:
