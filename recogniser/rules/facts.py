@@ -69,9 +69,10 @@ class CreditSupport(StrEnum):
 class WorkloadFacts:
     """The credits the rules count, and where they come from.
 
-    As stated; estimated from hours at the upper end of the ECTS band when no credits are stated; or, when the
-    stated hours and credits disagree beyond the tolerant band, the lower of the stated credits and the hours'
-    count at that upper end (``stated_ects`` then keeps the figure set aside). Each is the conservative count.
+    As stated; estimated from hours at 30 hours per credit (the upper end of the ECTS band) when no credits are
+    stated; or, when the stated hours and credits disagree beyond the tolerant band, the lower of the stated
+    credits and that count of the hours (``stated_ects`` then keeps the figure set aside). Each is the
+    conservative count, used for size and for credits clearly beyond what the hours support.
     When the credits rest on the hours, ``hours_supported`` is the most the hours support within 25-30 hours per
     credit and ``hours_tolerated`` the most within the tolerated band: credits sought up to the first are
     supported, beyond the second they are short, and in between the awarding body is asked.
