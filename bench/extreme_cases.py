@@ -11,6 +11,7 @@ import copy
 import json
 import random
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from recogniser.casefile import parse_case
@@ -19,9 +20,14 @@ from recogniser.model import Case
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "maritime-credit-transfer.json"
 
 
-def many_outcomes(count: int = 500, words: int = 12) -> Case:
-    """``count`` target and ``count`` credential outcomes of ``words`` words each."""
-    return _with_outcomes(lambda draw: [draw(words) for _ in range(count)])
+def many_outcomes(count: int = 500, words: int = 12, typed: str = "") -> Case:
+    """``count`` target and ``count`` credential outcomes of ``words`` words each; ``typed`` added to the end of
+    the last credential outcome, as by a keystroke in the window."""
+    case = _with_outcomes(lambda draw: [draw(words) for _ in range(count)])
+    outcomes = case.credential.learning_outcomes
+    assert outcomes is not None
+    edited = replace(case.credential, learning_outcomes=(*outcomes[:-1], outcomes[-1] + typed))
+    return replace(case, credential=edited)
 
 
 def long_outcomes(count: int = 5, characters: int = 90_000) -> Case:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -64,8 +65,9 @@ def normalise(text: str, limit: int = TEXT_WORDS_READ) -> str:
 
 
 def clear_cache() -> None:
-    """Forget the outcomes normalised so far (to time the matching from cold)."""
+    """Forget the outcomes normalised and scored so far (to time the matching from cold)."""
     _normalise_cached.cache_clear()
+    _Memo.last = None
     _sorted_words.cache_clear()
     _word_set.cache_clear()
 
@@ -113,7 +115,56 @@ def outcome_score(first: str, second: str) -> float:
 
 
 def outcome_scores(firsts: Sequence[str], seconds: Sequence[str]) -> NDArray[np.float64]:
-    """``outcome_score`` of every pair of normalised outcomes, a row per first one."""
+    """``outcome_score`` of every pair of normalised outcomes, a row per first one (read-only)."""
+    # The window re-assesses on every keystroke: the pairs scored last time are taken from then, so an edit to
+    # one outcome scores only its row or column again.
+    firsts, seconds = tuple(firsts), tuple(seconds)
+    last = _Memo.last
+    scores = _scored_pairs(firsts, seconds) if last is None else _rescored(last, firsts, seconds)
+    scores.setflags(write=False)
+    _Memo.last = _Scored(firsts, seconds, scores)
+    return scores
+
+
+@dataclass(frozen=True)
+class _Scored:
+    firsts: tuple[str, ...]
+    seconds: tuple[str, ...]
+    scores: NDArray[np.float64]
+
+
+class _Memo:
+    """The pairs scored last; each call reads it once and replaces it whole, so threads never see it half made."""
+
+    last: _Scored | None = None
+
+
+def _rescored(last: _Scored, firsts: tuple[str, ...], seconds: tuple[str, ...]) -> NDArray[np.float64]:
+    if (firsts, seconds) == (last.firsts, last.seconds):
+        return last.scores
+    was_row = {text: row for row, text in enumerate(last.firsts)}
+    was_column = {text: column for column, text in enumerate(last.seconds)}
+    kept_rows = [row for row, text in enumerate(firsts) if text in was_row]
+    new_rows = [row for row, text in enumerate(firsts) if text not in was_row]
+    kept_columns = [column for column, text in enumerate(seconds) if text in was_column]
+    new_columns = [column for column, text in enumerate(seconds) if text not in was_column]
+    scores = np.empty((len(firsts), len(seconds)), dtype=np.float64)
+    if kept_rows and kept_columns:
+        scores[np.ix_(kept_rows, kept_columns)] = last.scores[
+            np.ix_(
+                [was_row[firsts[row]] for row in kept_rows], [was_column[seconds[column]] for column in kept_columns]
+            )
+        ]
+    if new_rows:
+        scores[new_rows, :] = _scored_pairs([firsts[row] for row in new_rows], seconds)
+    if kept_rows and new_columns:
+        scores[np.ix_(kept_rows, new_columns)] = _scored_pairs(
+            [firsts[row] for row in kept_rows], [seconds[column] for column in new_columns]
+        )
+    return scores
+
+
+def _scored_pairs(firsts: Sequence[str], seconds: Sequence[str]) -> NDArray[np.float64]:
     # More pairs than this are worth a second core; fewer finish before the threads would start.
     workers = -1 if len(firsts) * len(seconds) > 2000 else 1
     # Each text's words are sorted (and, for the token-set score, deduplicated) once rather than once per pair:

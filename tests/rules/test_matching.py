@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from recogniser.rules.matching import (
     OUTCOME_WORDS_READ,
+    clear_cache,
     match_outcomes,
     normalise,
     outcome_score,
@@ -82,3 +83,17 @@ def test_a_long_outcome_is_read_up_to_its_first_words_and_the_finding_says_so() 
     assert f"compared on their first {OUTCOME_WORDS_READ} words" in coverage.message
     assert "4 of them are longer" in coverage.message
     assert "compared on their first" not in found(run(), "outcomes.coverage").message
+
+
+@settings(max_examples=100, deadline=None)
+@given(outcome_texts, outcome_texts, st.text(max_size=40), st.text(max_size=40))
+def test_editing_one_outcome_scores_as_from_scratch(
+    firsts: list[str], seconds: list[str], edited_first: str, edited_second: str
+) -> None:
+    # The window scores the case again after each keystroke, reusing the pairs it scored the time before.
+    outcome_scores(firsts, seconds)
+    edited_firsts = [edited_first, *firsts[1:]]
+    edited_seconds = [*seconds[:-1], edited_second]
+    reused = outcome_scores(edited_firsts, edited_seconds)
+    clear_cache()
+    assert reused.tolist() == outcome_scores(edited_firsts, edited_seconds).tolist()
