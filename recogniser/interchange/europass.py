@@ -373,11 +373,13 @@ class _EuropassMapper:
         path = f"{_SPEC}.mode"
         for mode in as_list(self.spec.get("mode")):
             code = (identifier_of(mode) or "").rstrip("/").rsplit("/", 1)[-1]
+            label = self.text(mode)
             if code in EUROPASS_MODES:
                 value = EUROPASS_MODES[code]
-                self.draft.put(10, "participation", value.value, path, shown=f"{value.value} ({code})")
+                named = f"'{label}', " if label else ""
+                shown = f"{value.value} ({named}Europass concept {code})"
+                self.draft.put(10, "participation", value.value, path, shown=shown)
                 return
-            label = self.text(mode)
             reading = participation(label) if label else None
             if reading is not None:
                 shown = f"{reading.value.value} ('{label}')"

@@ -67,6 +67,8 @@ def test_an_annex_i_complete_micro_credential_maps_every_element() -> None:
     assert credential.assessment.supervised is True
     assert credential.assessment.identity_verified is True
     assert credential.participation is Participation.BLENDED
+    # The report shows the concept by its label as well as its code.
+    assert result.elements[9].value == "blended ('Blended', Europass concept e92d221e4d)"
     assert credential.quality_assurance is not None
     assert credential.quality_assurance.external_agency == "Agency for Science and Higher Education"
     assert credential.quality_assurance.decision is QADecision.POSITIVE
