@@ -21,6 +21,7 @@ from typing import Any, Self, TypeVar
 
 from jsonschema.exceptions import ValidationError
 
+from recogniser.countries import EU_ABBREVIATIONS, is_alpha2
 from recogniser.errors import OutputFileError, UserInputError
 from recogniser.model import (
     Applicant,
@@ -119,7 +120,9 @@ def parse_case_bytes(raw: bytes, source: str | None = None) -> Case:
 
 def parse_case_text(text: str, source: str | None = None) -> Case:
     try:
-        document = json.loads(text, parse_constant=_reject_constant)
+        document = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+    except _DuplicateKeyError as error:
+        raise CaseFileError([Problem("", str(error))], source) from None
     except json.JSONDecodeError as error:
         problem = Problem("", f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}")
         raise CaseFileError([problem], source) from None
@@ -128,21 +131,70 @@ def parse_case_text(text: str, source: str | None = None) -> Case:
     return parse_case(document, source=source)
 
 
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # JSON readers differ on which of two equal keys wins; a case must mean one thing to all of them.
+    document: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in document:
+            raise _DuplicateKeyError(f"the key {json.dumps(key, ensure_ascii=False)} appears twice in one object")
+        document[key] = value
+    return document
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def parse_case(document: Any, source: str | None = None) -> Case:
-    """Validate an already-parsed JSON value and build the case from it."""
-    problems = validation_problems(document)
+def parse_case(document: Any, source: str | None = None, *, accepted_earlier: bool = False) -> Case:
+    """Validate an already-parsed JSON value and build the case from it.
+
+    ``accepted_earlier`` is for a case the store accepted before: it is read against the format alone, so that a
+    check added since (country codes against ISO 3166-1) never locks a kept case away; saving it again applies
+    every check.
+    """
+    problems = (
+        schema_problems(document, CASE_SCHEMA, "a case file") if accepted_earlier else validation_problems(document)
+    )
     if problems:
         raise CaseFileError(problems, source)
     return _build_case(document)
 
 
 def validation_problems(document: Any) -> list[Problem]:
-    """Every schema problem in ``document``, sorted by path, one per field."""
-    return schema_problems(document, CASE_SCHEMA, "a case file")
+    """Every problem in ``document``, sorted by path, one per field: the schema's, then country codes that have
+    the form of one but are not in ISO 3166-1 (spec.md §1)."""
+    problems = schema_problems(document, CASE_SCHEMA, "a case file")
+    if not isinstance(document, dict):
+        return problems
+    reported = {problem.path for problem in problems}
+    countries = [problem for problem in _country_problems(document) if problem.path not in reported]
+    return sorted(problems + countries, key=lambda p: p.path) if countries else problems
+
+
+#: Where a case file holds a country (ISO 3166-1 alpha-2).
+_COUNTRY_FIELDS = (
+    ("assessing_country",),
+    ("credential", "issuer_country"),
+    ("credential", "awarding_body", "country"),
+)
+
+
+def _country_problems(document: Mapping[str, Any]) -> list[Problem]:
+    problems = []
+    for keys in _COUNTRY_FIELDS:
+        value: Any = document
+        for key in keys:
+            value = value.get(key) if isinstance(value, Mapping) else None
+        if not isinstance(value, str) or len(value) != 2 or not value.isupper() or is_alpha2(value):
+            continue  # absent, or of a form the schema reports
+        meant = EU_ABBREVIATIONS.get(value)
+        got = f"{_shown(value)}, the EU's abbreviation; ISO 3166-1 writes {meant}" if meant else _shown(value)
+        problems.append(Problem(".".join(keys), f"must be an ISO 3166-1 alpha-2 country code (got {got})"))
+    return problems
 
 
 def schema_problems(document: Any, schema_name: str, what: str) -> list[Problem]:

@@ -148,3 +148,42 @@ def test_a_lone_surrogate_names_its_field() -> None:
     assert problems_of(document) == [
         "credential.title: holds a character that is not valid Unicode text (a lone surrogate)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "code", "message"),
+    [
+        ("assessing_country", "ZZ", 'must be an ISO 3166-1 alpha-2 country code (got "ZZ")'),
+        ("assessing_country", "UK", '(got "UK", the EU\'s abbreviation; ISO 3166-1 writes GB)'),
+        ("credential.issuer_country", "EL", '(got "EL", the EU\'s abbreviation; ISO 3166-1 writes GR)'),
+        ("credential.awarding_body.country", "AA", 'must be an ISO 3166-1 alpha-2 country code (got "AA")'),
+    ],
+)
+def test_a_country_code_outside_iso_3166_names_the_field(path: str, code: str, message: str) -> None:
+    document = json.loads(json.dumps(MARITIME))
+    document["credential"]["awarding_body"] = {"name": "University of Split", "country": "HR"}
+    *parents, key = path.split(".")
+    holder = document
+    for parent in parents:
+        holder = holder[parent]
+    holder[key] = code
+    [problem] = problems_of(document)
+    assert problem.startswith(f"{path}: ") and problem.endswith(message)
+    # Kosovo has the code the European Commission uses; every other country its ISO code.
+    holder[key] = "XK"
+    assert parse_case(document).assessing_country in {"HR", "XK"}
+
+
+def test_a_case_accepted_earlier_is_read_despite_a_check_added_since() -> None:
+    document = dict(MARITIME, assessing_country="UK")
+    assert parse_case(document, accepted_earlier=True).assessing_country == "UK"
+    assert problems_of(document)[0].startswith("assessing_country: ")
+
+
+def test_a_key_given_twice_is_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "twice.json"
+    text = json.dumps(MARITIME)
+    path.write_text(text.replace('"purpose": "credit_transfer"', '"purpose": "credit_transfer", "purpose": "rpl"'))
+    with pytest.raises(CaseFileError) as refused:
+        load_case(path)
+    assert refused.value.lines() == [f'{path}: the key "purpose" appears twice in one object']

@@ -145,3 +145,28 @@ def test_credit_transfer_without_a_target_is_refused(tmp_path: Path, capsys: pyt
     assert main(["import", str(credential), "--purpose", "credit_transfer"]) == 2
     assert "needs the target programme" in capsys.readouterr().err
     assert not (tmp_path / "inbox" / "edc-microcredential.case.json").exists()
+
+
+def test_an_empty_output_name_is_refused_not_replaced_by_the_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    credential = _copy(tmp_path, "ob3-badge.json")
+    assert main(["import", str(credential), "-o", ""]) == 2
+    assert capsys.readouterr().err == "recogniser: -o: no file name given\n"
+    assert sorted(path.name for path in credential.parent.iterdir()) == ["ob3-badge.json"]
+
+
+def test_a_language_the_credential_lacks_is_said_and_a_malformed_one_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    credential = _copy(tmp_path, "edc-microcredential.json")
+    output = tmp_path / "case.json"
+    assert main(["import", str(credential), "-o", str(output), "--language", "zz"]) == 0
+    assert capsys.readouterr().err == (
+        "recogniser: warning: --language zz: the credential has no texts in that language; they are taken in en\n"
+    )
+    assert main(["import", str(credential), "-o", str(output), "--force", "--language", "hr"]) == 0
+    assert capsys.readouterr().err == ""
+    assert load_case(output).credential.language == "hr"
+    assert main(["import", str(credential), "-o", str(output), "--force", "--language", "Croatian"]) == 2
+    assert capsys.readouterr().err == "recogniser: --language: 'Croatian' is not a language code such as hr or en\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -20,6 +21,9 @@ from recogniser.interchange import import_credential
 from recogniser.interchange.report import format_import
 from recogniser.model import Purpose, Target
 from recogniser.settings import load_settings
+
+#: An ISO 639 language code, as credentials tag their texts (``hr``, ``en``, ``fil``).
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}")
 
 
 def register(subparsers: Any) -> None:
@@ -84,6 +88,8 @@ def run(options: argparse.Namespace) -> int:
     output = Path(options.output) if options.output is not None else default_case_path(credential)
     if options.output == "":
         raise UserInputError("-o: no file name given")
+    if options.language is not None and not _LANGUAGE_CODE.fullmatch(options.language):
+        raise UserInputError(f"--language: {options.language!r} is not a language code such as hr or en")
     if output.exists() and output.resolve() == credential.resolve():
         raise UserInputError(f"{output}: is the credential itself; choose another name with -o")
     if os.path.lexists(output) and not options.force:
@@ -100,9 +106,21 @@ def run(options: argparse.Namespace) -> int:
     except OSError as error:
         raise UserInputError(f"{output}: cannot write the case file ({error.strerror or error})") from None
     width = min(100, shutil.get_terminal_size((100, 24)).columns)
+    _warn_language_absent(options.language, result.document)
     sys.stdout.write(format_import(result, credential, width))
     sys.stdout.write(f"\nWrote {output}. Check it with: recogniser assess {output}\n")
     return 0
+
+
+def _warn_language_absent(wanted: str | None, document: dict[str, Any]) -> None:
+    taken = document.get("credential", {}).get("language")
+    # Compared by the primary subtag: texts tagged hr-HR answer --language hr.
+    if wanted is not None and taken is not None and taken.lower().split("-")[0] != wanted.lower():
+        print(
+            f"recogniser: warning: --language {wanted}: the credential has no texts in that language; "
+            f"they are taken in {taken}",
+            file=sys.stderr,
+        )
 
 
 def default_case_path(credential: Path) -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from recogniser.interchange.countries import alpha2
+from recogniser.countries import alpha2
 from recogniser.interchange.elements import MAX_ECTS, MAX_HOURS, CredentialDraft
 from recogniser.interchange.jsonld import (
     as_list,

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from recogniser.casefile import validation_problems
-from recogniser.interchange.countries import alpha2
+from recogniser.countries import alpha2
 from recogniser.interchange.elements import CredentialDraft, ElementReport
 from recogniser.interchange.errors import CredentialImportError
 from recogniser.interchange.europass import is_europass, map_europass

@@ -22,7 +22,7 @@ from typing import Any
 from recogniser import __version__
 from recogniser.casefile import schema_problems, write_text_atomically
 from recogniser.errors import FileProblemsError
-from recogniser.model import Decision, Outcome, plain_number
+from recogniser.model import Case, Decision, Outcome, plain_number
 from recogniser.rules import DEFAULT_RULEBOOK, assess
 from recogniser.seminar.pack import Pack
 
@@ -109,6 +109,12 @@ def build_response(pack: Pack, group: str, verdicts: Mapping[str, Verdict]) -> R
         for case_id in verdicts
         if case_id not in pack.case_ids
     ]
+    problems += [
+        f"verdict for {pack_case.id!r}: ects: no credits are sought in this case "
+        f"({pack_case.case.purpose.value.replace('_', ' ')}); leave it null"
+        for pack_case in pack.cases
+        if pack_case.id in verdicts and verdicts[pack_case.id].ects is not None and not _credits_sought(pack_case.case)
+    ]
     if problems:
         raise ResponseError("verdicts", problems)
     cases = tuple(
@@ -130,6 +136,10 @@ def build_response(pack: Pack, group: str, verdicts: Mapping[str, Verdict]) -> R
         pack_title=pack.title,
         pack_version=pack.version,
     )
+
+
+def _credits_sought(case: Case) -> bool:
+    return case.target is not None and case.target.ects is not None
 
 
 def dumps_json(document: Mapping[str, Any]) -> str:

@@ -618,7 +618,7 @@ def _record(session: Session, row: CaseRow, decision: Decision, entry: _Decision
 def _stored_case(row: CaseRow, case: Case | None = None) -> StoredCase:
     """The record of a case row; ``case`` saves parsing the document again when the caller has it."""
     return StoredCase(
-        case=case or parse_case(json.loads(row.document), source=row.reference),
+        case=case or parse_case(json.loads(row.document), source=row.reference, accepted_earlier=True),
         version=row.version,
         status=CaseStatus(row.status),
         outcome=None if row.latest_outcome is None else Outcome(row.latest_outcome),

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recogniser.interchange.countries import alpha2
+from recogniser.countries import alpha2
 from recogniser.interchange.jsonld import duration, iso_date, local_text, number
 from recogniser.interchange.vocabulary import assessment_type, provider_kind
 from recogniser.model import AssessmentType, ProviderKind

@@ -467,3 +467,25 @@ def test_a_tie_names_every_modal_outcome() -> None:
     assert case.modal_outcomes == (Outcome.FULL_RECOGNITION, Outcome.NON_RECOGNITION)
     assert case.agreement == 0.5
     assert "at least two cases" in comparison.kappa.explanation
+
+
+def test_credits_are_refused_where_none_are_sought(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    employment = next(source for source in exercise_sources() if source.id == "06-vet-chamber-of-commerce")
+    data, _pack = build_pack([employment], title="Employment")
+    pack_file = tmp_path / "pack.zip"
+    pack_file.write_bytes(data)
+    verdicts = tmp_path / "verdicts.json"
+    entry = {"outcome": "full_recognition", "ects": 5, "justification": "Relevant to the post."}
+    document = {"format": "recogniser-seminar-verdicts/1", "group": "A", "verdicts": {employment.id: entry}}
+    verdicts.write_text(json.dumps(document), "utf-8")
+    output = tmp_path / "response.json"
+    arguments = ["seminar", "respond", str(pack_file), "--verdicts", str(verdicts), "-o", str(output)]
+    assert main(arguments) == 2
+    assert capsys.readouterr().err == (
+        "recogniser: verdicts: verdict for '06-vet-chamber-of-commerce': ects: no credits are sought in this case "
+        "(employment); leave it null\n"
+    )
+    assert not output.exists()
+    entry["ects"] = None
+    verdicts.write_text(json.dumps(document), "utf-8")
+    assert main(arguments) == 0

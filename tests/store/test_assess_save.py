@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from recogniser.casefile import dumps_case
+from recogniser.casefile import dumps_case, parse_case
 from recogniser.cli import main
 from recogniser.store import CaseStore
 from tests.store.cases import make_case
@@ -139,3 +139,10 @@ def test_a_limit_out_of_range_is_input_error(database_url: str, capsys: pytest.C
     assert capsys.readouterr().err == (
         f"recogniser: --limit: must be a whole number from 1 to 100,000 (got {limit!r})\n"
     )
+
+
+def test_a_case_kept_before_country_codes_were_checked_stays_readable(database_url: str) -> None:
+    document = dict(make_case("OLD-UK").document, assessing_country="UK")
+    with CaseStore.open(database_url) as store:
+        store.add_case(parse_case(document, accepted_earlier=True))
+        assert store.get_case("OLD-UK").case.assessing_country == "UK"

@@ -1,4 +1,5 @@
-"""Country codes: credentials use ISO 3166-1 alpha-3 (EU authority URIs) or alpha-2; case files use alpha-2."""
+"""Country codes: credentials use ISO 3166-1 alpha-3 (EU authority URIs) or alpha-2; case files use alpha-2
+(``data/countries/``)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,15 @@ def _alpha3_to_alpha2() -> dict[str, str]:
 @cache
 def _alpha2_codes() -> frozenset[str]:
     return frozenset(_alpha3_to_alpha2().values())
+
+
+def is_alpha2(code: str) -> bool:
+    """Whether ``code`` is an ISO 3166-1 alpha-2 code as written in a case file (upper case)."""
+    return code in _alpha2_codes()
+
+
+#: Two-letter codes the EU writes where ISO 3166-1 has another: taken for a slip, and named in the message.
+EU_ABBREVIATIONS = {"UK": "GB", "EL": "GR"}
 
 
 def alpha2(code: str) -> str | None:
