@@ -13,6 +13,7 @@ import json
 import os
 import stat
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -119,30 +120,51 @@ def parse_case_bytes(raw: bytes, source: str | None = None) -> Case:
 
 
 def parse_case_text(text: str, source: str | None = None) -> Case:
+    given_twice: list[_KeysGivenTwice] = []
+
+    def keep_keys_given_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        document = dict(pairs)
+        if len(document) == len(pairs):
+            return document
+        marked = _KeysGivenTwice(document)
+        marked.twice = tuple(key for key, count in Counter(key for key, _ in pairs).items() if count > 1)
+        given_twice.append(marked)
+        return marked
+
     try:
-        document = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
-    except _DuplicateKeyError as error:
-        raise CaseFileError([Problem("", str(error))], source) from None
+        document = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=keep_keys_given_twice)
     except json.JSONDecodeError as error:
         problem = Problem("", f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}")
         raise CaseFileError([problem], source) from None
     except (ValueError, RecursionError) as error:
         raise CaseFileError([Problem("", f"not valid JSON: {error}")], source) from None
+    if given_twice:
+        raise CaseFileError(_keys_given_twice(document), source)
     return parse_case(document, source=source)
 
 
-class _DuplicateKeyError(ValueError):
-    pass
+class _KeysGivenTwice(dict[str, Any]):
+    """A JSON object in which ``twice`` names keys given more than once (only while the text is checked)."""
+
+    twice: tuple[str, ...] = ()
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    # JSON readers differ on which of two equal keys wins; a case must mean one thing to all of them.
-    document: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in document:
-            raise _DuplicateKeyError(f"the key {json.dumps(key, ensure_ascii=False)} appears twice in one object")
-        document[key] = value
-    return document
+def _keys_given_twice(document: Any) -> list[Problem]:
+    """JSON readers differ on which of two equal keys counts; a case must mean one thing to every reader."""
+    problems = []
+    pending: list[tuple[str, Any]] = [("", document)]
+    while pending:  # a loop, not recursion: the text may nest as deep as the JSON reader allows
+        path, value = pending.pop()
+        if isinstance(value, _KeysGivenTwice):
+            problems += [
+                Problem(path, f"the key {json.dumps(key, ensure_ascii=False)} is given twice; keep one")
+                for key in value.twice
+            ]
+        if isinstance(value, dict):
+            pending += [(f"{path}.{key}" if path else key, child) for key, child in value.items()]
+        elif isinstance(value, list):
+            pending += [(f"{path}[{index}]", item) for index, item in enumerate(value)]
+    return sorted(problems, key=lambda problem: problem.path)
 
 
 def _reject_constant(name: str) -> Any:

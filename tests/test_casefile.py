@@ -180,10 +180,15 @@ def test_a_case_accepted_earlier_is_read_despite_a_check_added_since() -> None:
     assert problems_of(document)[0].startswith("assessing_country: ")
 
 
-def test_a_key_given_twice_is_refused_by_name(tmp_path: Path) -> None:
+def test_a_key_given_twice_is_refused_by_name_and_place(tmp_path: Path) -> None:
     path = tmp_path / "twice.json"
     text = json.dumps(MARITIME)
-    path.write_text(text.replace('"purpose": "credit_transfer"', '"purpose": "credit_transfer", "purpose": "rpl"'))
+    text = text.replace('"purpose": "credit_transfer"', '"purpose": "credit_transfer", "purpose": "rpl"')
+    text = text.replace('"name": "Ivana Example"', '"name": "Ivana Example", "name": "Someone Else"')
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(CaseFileError) as refused:
         load_case(path)
-    assert refused.value.lines() == [f'{path}: the key "purpose" appears twice in one object']
+    assert refused.value.lines() == [
+        f'{path}: the key "purpose" is given twice; keep one',
+        f'{path}: credential.learner: the key "name" is given twice; keep one',
+    ]
