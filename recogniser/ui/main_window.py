@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        self.redo_action.setShortcuts(_redo_keys())
         self.addActions([self.undo_action, self.redo_action])
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -263,9 +263,14 @@ class MainWindow(QMainWindow):
         self.stored_version = version
         self.session.load(document)
         if dirty:
-            # A restored draft, a duplicate or an import: unsaved until the evaluator saves it.
+            # A restored draft, a duplicate or an import: unsaved until the evaluator saves it. Its draft takes
+            # the place of the one of the case it replaces at once.
             self.session.undo_stack.resetClean()
-            self._draft_timer.start()
+            self.write_draft_now()
+        else:
+            # The draft of the case this one replaces: the evaluator let it go (leave_case_then).
+            self._draft_timer.stop()
+            discard_draft()
         self.case_area.setCurrentWidget(self.editor)
         self._update_title()
         self._update_case_actions()
@@ -277,14 +282,16 @@ class MainWindow(QMainWindow):
 
     def close_case(self) -> None:
         self.load_document({})
-        self._draft_timer.stop()
-        discard_draft()
         self.case_area.setCurrentWidget(self.empty_state)
         self._update_title()
         self._update_case_actions()
 
     def leave_case_then(self, action: Callable[[], object]) -> None:
-        """Run ``action`` once unsaved changes are saved or discarded; not at all if the evaluator cancels."""
+        """Run ``action`` once unsaved changes are saved or may be discarded; not at all if the evaluator cancels.
+
+        Discarded changes stay in the editor and the draft until ``action`` puts another case in their place
+        (``load_document``): an action that comes to nothing (a file that cannot be read, an import that fails)
+        leaves the case as it was, still unsaved."""
         if not self.has_case or not self.session.dirty:
             action()
             return
@@ -292,8 +299,6 @@ class MainWindow(QMainWindow):
         if choice is UnsavedChoice.SAVE:
             self.save_case(then=action)
         elif choice is UnsavedChoice.DISCARD:
-            discard_draft()
-            self.session.mark_saved()
             action()
 
     def new_case(self) -> None:
@@ -695,12 +700,10 @@ class MainWindow(QMainWindow):
     # --- import ---
 
     def import_credential_dialog(self) -> None:
-        def choose() -> None:
-            path = self.dialogs.open_path(self, self.tr("Import a credential"), self.tr(CREDENTIAL_FILE_FILTER))
-            if path:
-                self.import_credential(Path(path))
-
-        self.leave_case_then(choose)
+        # The file first: cancelling the chooser must not have asked about, let alone lost, the open case.
+        path = self.dialogs.open_path(self, self.tr("Import a credential"), self.tr(CREDENTIAL_FILE_FILTER))
+        if path:
+            self.leave_case_then(lambda: self.import_credential(Path(path)))
 
     def import_credential(self, path: Path) -> None:
         """Read a Europass or Open Badges credential off the UI thread into a new, unsaved case."""
@@ -763,12 +766,9 @@ class MainWindow(QMainWindow):
     # --- case files ---
 
     def open_case_file_dialog(self) -> None:
-        def choose() -> None:
-            path = self.dialogs.open_path(self, self.tr("Open a case file"), self.tr(CASE_FILE_FILTER))
-            if path:
-                self.open_case_file(Path(path))
-
-        self.leave_case_then(choose)
+        path = self.dialogs.open_path(self, self.tr("Open a case file"), self.tr(CASE_FILE_FILTER))
+        if path:
+            self.leave_case_then(lambda: self.open_case_file(Path(path)))
 
     def open_case_file(self, path: Path) -> bool:
         """Read a case file into the editor as a new, unsaved case (Ctrl+S then stores it)."""
@@ -966,6 +966,20 @@ class MainWindow(QMainWindow):
     def _close_now(self) -> None:
         self._closing = True
         self.close()
+
+
+def _redo_keys() -> list[QKeySequence]:
+    """The platform's redo keys and both common ones, each once: a key bound twice to one action is an
+    ambiguous shortcut, and Qt then runs neither."""
+    keys: list[QKeySequence] = []
+    for key in [
+        *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+        QKeySequence("Ctrl+Shift+Z"),
+        QKeySequence("Ctrl+Y"),
+    ]:
+        if key not in keys:
+            keys.append(key)
+    return keys
 
 
 def _local_files(data: QMimeData) -> list[Path]:
