@@ -88,6 +88,10 @@ _KEEP_WHOLE_BELOW = 160
 #: The least of a tall row (points, about three lines) left on a page or carried to the next when it breaks.
 _LEAST_PART = 42
 
+#: An outcome longer than this (characters) is compared by its start. Sections 1 and 2 print every outcome in full;
+#: printed again beside its match, a long outcome filled its pages three times over.
+_COMPARED_CHARACTERS = 400
+
 _APPEAL_BASIS = (
     "Lisbon Recognition Convention, Art. III.5: reasons are given for any decision short of the recognition "
     "requested, and the applicant may appeal. The substantial differences above are the reasons "
@@ -508,14 +512,19 @@ def _outcome_comparison(case: Case, decision: Decision, width: float) -> list[Fl
         [_fixed(h, CELL_HEAD) for h in ("No.", "Target outcome", "Best match in the credential", "Score", "")]
     ]
     fills: list[tuple[int, Status]] = []
+    credential_numbers: dict[str, int] = {}
+    for number, text in enumerate(case.credential.learning_outcomes or (), start=1):
+        credential_numbers.setdefault(text, number)
     for index, match in enumerate(matches, start=1):
         status = Status.PASS if match.matched else Status.FAIL
         fills.append((len(rows), status))
         rows.append(
             [
                 _row_number(index),
-                _text(match.target),
-                _text(match.credential, CELL, "no outcome to compare"),
+                _compared(match.target, f"section 2, target outcome {index}"),
+                _text(match.credential, CELL, "no outcome to compare")
+                if match.credential is None
+                else _compared(match.credential, _credential_outcome(credential_numbers.get(match.credential))),
                 _fixed(f"{match.score:.0f}", CELL),
                 _status_cell(status, "MATCHED" if match.matched else "NOT MATCHED"),
             ]
@@ -531,6 +540,19 @@ def _outcome_comparison(case: Case, decision: Decision, width: float) -> list[Fl
         *_table(rows, [10 * mm, free / 2, free / 2, 12 * mm, 24 * mm], grid() + _status_fills(fills, 4)),
     ]
     return story
+
+
+def _credential_outcome(number: int | None) -> str:
+    # A decision not made on this very case may name an outcome the case words differently.
+    return "section 1" if number is None else f"section 1, outcome {number}"
+
+
+def _compared(outcome: str, in_full: str) -> Flowable | list[Flowable]:
+    """An outcome in the comparison: a long one by its start, as sections 1 and 2 give every outcome in full."""
+    if len(outcome) <= _COMPARED_CHARACTERS:
+        return _text(outcome)
+    start = outcome[:_COMPARED_CHARACTERS].rsplit(maxsplit=1)[0]
+    return [_text(f"{start} …"), _fixed(f"In full in {in_full}.", SMALL)]
 
 
 def _findings(decision: Decision, width: float) -> list[Flowable]:
