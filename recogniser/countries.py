@@ -19,6 +19,18 @@ def _alpha3_to_alpha2() -> dict[str, str]:
 
 
 @cache
+def _names() -> dict[str, str]:
+    with (data_dir() / "countries" / "iso3166-1.csv").open(encoding="utf-8", newline="") as stream:
+        return {row["alpha_2"]: row["name"] for row in csv.DictReader(stream)}
+
+
+def country_name(code: str) -> str:
+    """``Croatia (HR)`` for ``HR``; the code alone when it is not in the table."""
+    name = _names().get(code)
+    return f"{name} ({code})" if name else code
+
+
+@cache
 def _alpha2_codes() -> frozenset[str]:
     return frozenset(_alpha3_to_alpha2().values())
 

@@ -21,13 +21,13 @@ Saving keeps the comments and layout an office wrote by hand (tomlkit round-trip
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from recogniser.casefile import write_text_atomically
+from recogniser.countries import is_alpha2
 from recogniser.errors import UserInputError
 from recogniser.resources import user_config_path
 
@@ -45,7 +45,6 @@ SETTINGS_KEYS: dict[str, dict[str, str]] = {
     },
     "store": {"database_url": "database_url"},
 }
-_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 _DATABASE_SCHEMES = ("sqlite", "postgresql", "postgres")
 
 
@@ -106,10 +105,10 @@ def load_settings(path: Path | None = None) -> Settings:
                 raise UserInputError(f"{source}: {table_name}.{key}: unknown setting (known: {', '.join(keys)})")
             values[keys[key]] = _text(value, f"{source}: {table_name}.{key}")
     settings = Settings(**values)
-    if settings.assessing_country and not _COUNTRY_CODE.fullmatch(settings.assessing_country):
+    if settings.assessing_country and not is_alpha2(settings.assessing_country):
         raise UserInputError(
-            f"{source}: office.assessing_country: {settings.assessing_country!r} is not a two-letter country code "
-            "(ISO 3166-1 alpha-2, e.g. HR)"
+            f"{source}: office.assessing_country: {settings.assessing_country!r} is not an ISO 3166-1 alpha-2 "
+            "country code (e.g. HR)"
         )
     scheme = settings.database_url.partition(":")[0].partition("+")[0]
     if settings.database_url and scheme not in _DATABASE_SCHEMES:

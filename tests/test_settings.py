@@ -49,7 +49,8 @@ def test_every_key_round_trips_and_the_office_comments_survive(tmp_path: Path) -
     [
         ("[ofice]\nassessing_country = 'HR'\n", "[ofice]: unknown table"),
         ("[office]\ncountry = 'HR'\n", "office.country: unknown setting"),
-        ("[office]\nassessing_country = 'Croatia'\n", "office.assessing_country: 'Croatia' is not a two-letter"),
+        ("[office]\nassessing_country = 'Croatia'\n", "office.assessing_country: 'Croatia' is not an ISO 3166-1"),
+        ("[office]\nassessing_country = 'ZZ'\n", "office.assessing_country: 'ZZ' is not an ISO 3166-1"),
         ("[store]\ndatabase_url = 5\n", "store.database_url: must be text"),
         ("office = 'HR'\n", "office: must be a table"),
         (

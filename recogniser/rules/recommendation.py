@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from recogniser.countries import country_name
 from recogniser.model import (
     EAR_ORDER,
     Element,
@@ -190,7 +191,7 @@ def _ects_recognised(context: RuleContext, outcome: Outcome, restricting: Sequen
 
 
 def _appeal(context: RuleContext) -> str:
-    route = context.rulebook.appeal_route.format(country=context.case.assessing_country)
+    route = context.rulebook.appeal_route.format(country=country_name(context.case.assessing_country))
     return (
         "The reasons are stated above. Under Article III.5 of the Lisbon Recognition Convention the applicant may "
         f"appeal: {route}. A decision is due within four months of a complete file (Revised Recommendation, 2010)."

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recogniser.countries import is_alpha2
 from recogniser.errors import UserInputError
 from recogniser.settings import Settings, save_settings
 
@@ -117,8 +118,8 @@ class SettingsDialog(QDialog):
 
     def problem_with(self, settings: Settings) -> tuple[str, str] | None:
         """The first value that cannot be used, as (attribute, message), or None."""
-        if settings.assessing_country and len(settings.assessing_country) != 2:
-            return "assessing_country", self.tr("Assessing country: use the two-letter code, e.g. HR.")
+        if settings.assessing_country and not is_alpha2(settings.assessing_country):
+            return "assessing_country", self.tr("Assessing country: use the ISO two-letter code, e.g. HR.")
         logo = settings.logo_path(self.source)
         if logo is not None:
             from recogniser.report.settings import check_logo

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from recogniser.casefile import load_case
+from recogniser.countries import country_name
 from recogniser.model import Outcome, Status
+from recogniser.rules import assess
 from recogniser.rules.completeness import ANNEX_I_ELEMENTS
 from recogniser.rules.qf import outcome_tier
 from tests.rules.cases import BASE, Edit, both, cred, found, run, target
@@ -552,3 +556,13 @@ def test_outcome_matches_are_in_the_decision() -> None:
 def test_terse_outcomes_are_a_warning() -> None:
     decision = run(cred(learning_outcomes=["Safety", "Apply SOLAS and ISM Code requirements on board"]))
     assert found(decision, "outcomes.formulation").status is Status.WARNING
+
+
+def test_the_appeal_route_names_the_assessing_country() -> None:
+    case = load_case(Path(__file__).resolve().parents[2] / "examples" / "online-course-employment.json")
+    assert "the ENIC-NARIC centre of Sweden (SE)" in assess(case).recommendation.appeal
+
+
+def test_a_country_missing_from_the_table_is_named_by_its_code() -> None:
+    assert country_name("QQ") == "QQ"
+    assert country_name("SE") == "Sweden (SE)"

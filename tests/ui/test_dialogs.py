@@ -73,6 +73,7 @@ def test_settings_are_saved_to_the_file_the_command_line_reads(qtbot: QtBot, tmp
     [
         ("logo", "nowhere.png", "Logo: no such file"),
         ("assessing_country", "G", "Assessing country"),
+        ("assessing_country", "ZZ", "Assessing country"),
         ("database_url", "mysql://office/cases", "Database: "),
     ],
 )
