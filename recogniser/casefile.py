@@ -186,6 +186,27 @@ def parse_case(document: Any, source: str | None = None, *, accepted_earlier: bo
     return _build_case(document)
 
 
+#: The target fields admission and credit transfer require (spec.md §1): the evaluator's own entry, which a case
+#: being entered may not have yet.
+REQUIRED_TARGET_FIELDS = frozenset({"target", "target.eqf_level", "target.ects"})
+
+
+def is_target_pending(problem: Problem) -> bool:
+    """Whether ``problem`` is only that a target field the purpose requires is not given (yet)."""
+    return problem.field in REQUIRED_TARGET_FIELDS and problem.field != problem.path
+
+
+def parse_case_pending_target(document: Any) -> tuple[Case, tuple[Problem, ...]]:
+    """A case being entered, built even when required target fields are not given yet, so that the credential
+    can be judged meanwhile; beside it, those missing fields (:func:`is_target_pending`). Any other problem raises
+    :class:`CaseFileError` as :func:`parse_case` does. A case with pending fields is not a valid case file: it is
+    for showing, never for storing or writing."""
+    problems = validation_problems(document)
+    if not all(is_target_pending(problem) for problem in problems):
+        raise CaseFileError(problems)
+    return _build_case(document), tuple(problems)
+
+
 def validation_problems(document: Any) -> list[Problem]:
     """Every problem in ``document``, sorted by path, one per field: the schema's, then country codes that have
     the form of one but are not in ISO 3166-1 (spec.md §1)."""

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from recogniser.casefile import Problem
 from recogniser.isolation import isolate_decision
-from recogniser.model import Decision, Finding, RuleSet, Status
+from recogniser.model import Decision, Finding, Outcome, RuleSet, Status
 from recogniser.ui.document import field_of
 from recogniser.ui.findings_model import FINDING_ROLE, FindingsModel
 from recogniser.ui.look import (
@@ -224,7 +224,15 @@ class FindingsPanel(QWidget):
                 f"{html.escape(status_label(status).lower())}</span>"
                 for status in (Status.FAIL, Status.WARNING, Status.UNKNOWN, Status.PASS)
             ]
-            self.summary.setText(self.tr("<b>Findings</b> &nbsp; {counts}").format(counts=" · ".join(counts)))
+            summary = self.tr("<b>Findings</b> &nbsp; {counts}").format(counts=" · ".join(counts))
+            if assessment.problems:
+                note = (
+                    self.tr("as before the fields marked in red were changed")
+                    if assessment.stale
+                    else self.tr("of the credential alone, until the target is given")
+                )
+                summary += f"<br><span style='color:gray'>{html.escape(note)}</span>"
+            self.summary.setText(summary)
         self._show_details(None)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -259,6 +267,8 @@ class RecommendationPanel(QScrollArea):
     """The recommended outcome and everything that stands behind it."""
 
     decision_requested = Signal()
+    #: The path of a field a listed problem is about, when the evaluator follows its link.
+    field_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -272,34 +282,65 @@ class RecommendationPanel(QScrollArea):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.text.linkActivated.connect(self.field_requested)
         self.text.setAccessibleName(self.tr("Recommendation"))
         self.decide_button = QPushButton(self.tr("Record decision…"))
         self.decide_button.setAccessibleName(self.tr("Record the final decision"))
         self.decide_button.clicked.connect(self.decision_requested)
+        # Whether the case was decided, and the button to decide it, come first: the recommendation and the
+        # recorded decisions below it run longer than the pane.
+        self.decided = QLabel()
+        self.decided.setObjectName("decided")
+        self.decided.setWordWrap(True)
+        self.decided.setTextFormat(Qt.TextFormat.RichText)
+        self.decided.setAccessibleName(self.tr("Latest recorded decision"))
+        self.decided.hide()
         self.history = QLabel()
         self.history.setObjectName("decisionHistory")
         self.history.setWordWrap(True)
         self.history.setTextFormat(Qt.TextFormat.RichText)
         self.history.setAccessibleName(self.tr("Recorded decisions"))
         self.history.hide()
+        self.decided.linkActivated.connect(lambda _link: self.ensureWidgetVisible(self.history))
         layout = QVBoxLayout(body)
-        layout.addWidget(self.text)
         layout.addWidget(self.decide_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.decided)
+        layout.addWidget(self.text)
         layout.addWidget(self.history)
         layout.addStretch(1)
         self.setWidget(body)
         self.show_assessment(Assessment())
 
     def show_assessment(self, assessment: Assessment) -> None:
-        self.decide_button.setEnabled(assessment.decision is not None)
-        if assessment.decision is not None:
+        self.decide_button.setEnabled(assessment.complete)
+        if assessment.decision is not None and assessment.problems and assessment.stale:
+            self.text.setText(
+                self.tr("<h3>Not reassessed yet</h3><p>Fix the fields marked in red to update the recommendation:</p>")
+                + self._problem_list(assessment.problems)
+                + "<p style='color:gray'>"
+                + html.escape(self.tr("As assessed before the change:"))
+                + f"</p><div style='color:gray'>{self._decision_html(assessment.decision)}</div>"
+            )
+        elif assessment.decision is not None and assessment.problems:
+            self.text.setText(
+                f"<div style='font-size:15pt; font-weight:600; color:{OUTCOME_COLOURS[Outcome.INFORMATION_REQUIRED]}'>"
+                f"{html.escape(outcome_label(Outcome.INFORMATION_REQUIRED))}</div><p>"
+                + html.escape(self.tr("The recommendation needs the target programme. Fill in:"))
+                + "</p>"
+                + self._problem_list(assessment.problems)
+                + "<p style='color:gray'>"
+                + html.escape(self.tr("Meanwhile the findings below judge the credential on its own."))
+                + "</p>"
+            )
+        elif assessment.decision is not None:
             self.text.setText(self._decision_html(assessment.decision))
         elif assessment.problems:
-            items = "".join(f"<li>{html.escape(self.describe_problem(p))}</li>" for p in assessment.problems)
             self.text.setText(
                 self.tr("<h3>Not assessed yet</h3><p>Fix the fields marked in red to see the recommendation:</p>")
-                + f"<ul style='color:{ERROR_COLOUR}'>{items}</ul>"
+                + self._problem_list(assessment.problems)
             )
         elif assessment.failure is not None:
             self.text.setText(
@@ -310,8 +351,29 @@ class RecommendationPanel(QScrollArea):
         else:
             self.text.setText(self.tr("<p style='color:gray'>The recommendation appears here as you type.</p>"))
 
+    def _problem_list(self, problems: Sequence[Problem]) -> str:
+        """The problems in red, each a link to its field."""
+        items = "".join(
+            f"<li><a style='color:{ERROR_COLOUR}' href='{html.escape(field_of(p.field))}'>"
+            f"{html.escape(self.describe_problem(p))}</a></li>"
+            for p in problems
+        )
+        return f"<ul style='color:{ERROR_COLOUR}'>{items}</ul>"
+
     def show_history(self, decisions: Sequence[StoredDecision]) -> None:
-        """The decisions recorded for the stored case, newest first."""
+        """The decisions recorded for the stored case, newest first; the latest also on top of the pane."""
+        self.decided.setVisible(bool(decisions))
+        if decisions:
+            latest = decisions[-1]
+            self.decided.setText(
+                self.tr("<b>Decided:</b> <b style='color:{colour}'>{outcome}</b> by {who} on {when} — {link}").format(
+                    colour=OUTCOME_COLOURS[latest.outcome],
+                    outcome=html.escape(outcome_label(latest.outcome)),
+                    who=html.escape(latest.decided_by),
+                    when=html.escape(local_time(latest.recorded_at)),
+                    link="<a href='history'>" + html.escape(self.tr("see below")) + "</a>",
+                )
+            )
         rows = []
         for record in reversed(decisions):
             when = local_time(record.recorded_at)

@@ -27,7 +27,7 @@ from recogniser.settings import Settings, load_settings, save_settings, settings
 from recogniser.ui.case_editor import CaseEditor
 from recogniser.ui.case_list import CaseListPane
 from recogniser.ui.dialogs import Dialogs, UnsavedChoice
-from recogniser.ui.document import differing_paths, new_document, value_at
+from recogniser.ui.document import differing_paths, field_of, new_document, value_at
 from recogniser.ui.drafts import Draft, discard_draft, read_draft, write_draft
 from recogniser.ui.findings_panel import ResultsPane
 from recogniser.ui.look import local_time
@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.results.findings.field_requested.connect(self.editor.focus_field)
         self.results.recommendation.describe_problem = self.editor.describe_problem
         self.results.recommendation.decision_requested.connect(self.record_decision)
+        self.results.recommendation.field_requested.connect(self.editor.focus_field)
         self.session.assessed.connect(lambda: self.results.show_assessment(self.session.assessment))
         self.session.dirty_changed.connect(lambda _dirty: self._update_title())
         self.session.fields_changed.connect(lambda _paths: self._case_edited())
@@ -358,16 +359,30 @@ class MainWindow(QMainWindow):
             self._store_case(case, self.stored_reference, self.stored_version, then)
 
     def _readable_case(self, document: Mapping[str, Any]) -> Case | None:
+        """``document`` as a case to store. A case that is not a valid case file yet (a target still to pick, a
+        date half typed) is not stored, since the store and its exports hold only valid case files (spec.md §1);
+        the work stays in the editor and the draft, and the evaluator is taken to the first field to fill in."""
         try:
             return parse_case(document)
         except CaseFileError as error:
-            self.dialogs.error(
+            self.write_draft_now()
+            problems = "\n".join(f"• {self.editor.describe_problem(p)}" for p in error.problems)
+            first = error.problems[0].field if error.problems else ""
+            slot = self.editor.slot_for(field_of(first)) if first else None
+            text = self.tr(
+                "“{case}” cannot be saved to the case database until these fields are filled in or fixed:\n"
+                "{problems}\n\nNothing is lost meanwhile: your work stays open here and is kept as a draft on this "
+                "computer, offered back if Recogniser closes before it is saved."
+            ).format(case=self.case_name(), problems=problems)
+            if slot is None:
+                self.dialogs.error(self, self.tr("Cannot save yet"), text)
+            elif self.dialogs.confirm(
                 self,
                 self.tr("Cannot save yet"),
-                self.tr("Fix these fields first:\n{problems}").format(
-                    problems="\n".join(self.editor.describe_problem(p) for p in error.problems)
-                ),
-            )
+                text,
+                self.tr("Go to {field}").format(field=slot.field.widget.accessibleName()),
+            ):
+                self.editor.focus_field(first)
             return None
 
     def _store_case(
@@ -631,7 +646,7 @@ class MainWindow(QMainWindow):
         """The current assessment when the case can be read; otherwise say which fields stop ``action``."""
         self.session.assess_now()
         assessment = self.session.assessment
-        if assessment.case is not None and assessment.decision is not None:
+        if assessment.complete:
             return assessment
         problems = "\n".join(self.editor.describe_problem(p) for p in assessment.problems)
         self.dialogs.error(

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from recogniser.casefile import CaseFileError, Problem, parse_case
+from recogniser.casefile import CaseFileError, Problem, parse_case_pending_target
 from recogniser.model import Case, Decision
 from recogniser.ui.document import Document, value_at, with_value
 
@@ -29,12 +29,23 @@ _log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Assessment:
-    """The result of the last evaluation: a decision, or the problems that keep the case from being read."""
+    """The result of the last evaluation: a decision, or the problems that keep the case from being read.
+
+    A decision beside problems is shown while they last rather than nothing: with ``stale``, the one of the case
+    as it was before the fields named were changed (half a date typed); without, the credential's on its own while
+    the target the purpose requires is not given yet.
+    """
 
     case: Case | None = None
     decision: Decision | None = None
     problems: tuple[Problem, ...] = ()
     failure: str | None = None
+    stale: bool = False
+
+    @property
+    def complete(self) -> bool:
+        """A decision on the case as it stands with nothing missing: what may be reported and decided on."""
+        return self.case is not None and self.decision is not None and not self.problems
 
 
 class _EditCommand(QUndoCommand):
@@ -100,6 +111,7 @@ class CaseSession(QObject):
         """Start editing ``document`` afresh: no undo history, not dirty, assessed at once."""
         self.undo_stack.clear()
         self._document = dict(document)
+        self.assessment = Assessment()  # nothing of the case this one replaces is shown as stale
         self.fields_changed.emit(())
         self.assess_now()
 
@@ -132,20 +144,25 @@ class CaseSession(QObject):
 
     def assess_now(self) -> None:
         self._timer.stop()
-        self.assessment = self._evaluate(self._document)
+        self.assessment = self._evaluate(self._document, self.assessment)
         self.assessed.emit()
 
-    def _evaluate(self, document: Document) -> Assessment:
+    def _evaluate(self, document: Document, previous: Assessment) -> Assessment:
         if not document:
             return Assessment()
         try:
-            case = parse_case(document)
+            case, pending = parse_case_pending_target(document)
         except CaseFileError as error:
-            return Assessment(problems=tuple(error.problems))
+            problems = tuple(error.problems)
+            if previous.decision is not None:
+                # Most keystrokes of a date or a number leave the field unreadable for a moment: the last
+                # assessment stays on screen, marked, rather than every finding vanishing until the value is whole.
+                return replace(previous, problems=problems, stale=True)
+            return Assessment(problems=problems)
         try:
             decision = self._assessor(case)
         except Exception as error:
             # A fault in a rule must not take the editor down with it; the evaluator can keep typing and saving.
             _log.exception("assessment failed")
-            return Assessment(case=case, failure=f"{type(error).__name__}: {error}")
-        return Assessment(case=case, decision=decision)
+            return Assessment(case=case, problems=pending, failure=f"{type(error).__name__}: {error}")
+        return Assessment(case=case, decision=decision, problems=pending)

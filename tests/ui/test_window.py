@@ -100,7 +100,9 @@ def test_typing_a_case_updates_findings_and_recommendation(qtbot: QtBot, window:
     problem = window.editor.slots["credential.workload.ects"].problem
     assert problem.isVisible()
     assert "must be number" in problem.text()
-    assert "Not assessed yet" in recommendation_text(window)
+    # The findings stay, marked, while the value cannot be read.
+    assert "Not reassessed yet" in recommendation_text(window)
+    assert window.results.findings.model.findings()
 
     line(window, "credential.workload.ects").clear()
     type_into(qtbot, window, "credential.workload.ects", "5")

@@ -78,3 +78,56 @@ def test_redo_answers_ctrl_y_and_ctrl_shift_z(qtbot: QtBot, window: MainWindow) 
         qtbot.keyClick(window, key, modifiers)
         settle(qtbot, window)
         assert line(window, "credential.title").text() == "Typed"
+
+
+def test_a_case_without_its_target_shows_the_credentials_findings_and_is_kept_as_a_draft(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    window.new_action.trigger()
+    type_into(qtbot, window, "credential.title", "Welding inspection")
+    settle(qtbot, window)
+    assert window.results.findings.model.findings()
+    text = window.results.recommendation.text.text()
+    assert "Information required" in text and "Target EQF level" in text
+    assert not window.results.recommendation.decide_button.isEnabled()
+
+    dialogs.confirm_answers = [True]
+    window.save_action.trigger()
+    kind, title, message = dialogs.shown[-1]
+    assert (kind, title) == ("confirm", "Cannot save yet")
+    assert "Target EQF level" in message and "kept as a draft" in message
+    draft = read_draft()
+    assert draft is not None and draft.document["credential"]["title"] == "Welding inspection"
+    assert window.focusWidget() is window.editor.slots["target.eqf_level"].field.widget
+    assert window.session.dirty
+
+
+def test_a_date_being_typed_keeps_the_last_findings_marked_as_before_the_change(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    settle(qtbot, window)
+    findings = window.results.findings.model.findings()
+    date = line(window, "credential.issue_date")
+    date.clear()
+    for character in "2025-0":
+        type_into(qtbot, window, "credential.issue_date", character)
+        settle(qtbot, window)
+        assert window.results.findings.model.findings()
+    assert window.session.assessment.stale
+    assert "Not reassessed yet" in window.results.recommendation.text.text()
+    assert "Date of issuing" in window.results.recommendation.text.text()
+    assert "as before the fields marked in red" in window.results.findings.summary.text()
+    assert not window.results.recommendation.decide_button.isEnabled()
+    type_into(qtbot, window, "credential.issue_date", "6-30")
+    settle(qtbot, window)
+    assert not window.session.assessment.stale and window.session.assessment.complete
+    assert window.results.findings.model.findings() == findings
+
+    window.session.mark_saved()
+    type_into(qtbot, window, "credential.issue_date", "x")
+    settle(qtbot, window)
+    window.session.mark_saved()
+    window.new_action.trigger()
+    settle(qtbot, window)
+    assert not window.session.assessment.stale
