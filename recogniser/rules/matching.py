@@ -19,12 +19,15 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from recogniser.model import OutcomeMatch
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 #: Content words of one outcome the matching reads. An outcome is one statement of what the learner can do; the
 #: longest in the shipped examples and seminar exercises has 10 content words, so 100 leaves room for a long
@@ -140,6 +143,8 @@ class _Memo:
 
 
 def _rescored(last: _Scored, firsts: tuple[str, ...], seconds: tuple[str, ...]) -> NDArray[np.float64]:
+    import numpy as np
+
     if (firsts, seconds) == (last.firsts, last.seconds):
         return last.scores
     was_row = {text: row for row, text in enumerate(last.firsts)}
@@ -165,6 +170,9 @@ def _rescored(last: _Scored, firsts: tuple[str, ...], seconds: tuple[str, ...]) 
 
 
 def _scored_pairs(firsts: Sequence[str], seconds: Sequence[str]) -> NDArray[np.float64]:
+    # numpy is loaded with the first outcomes compared, not while the window starts.
+    import numpy as np
+
     # More pairs than this are worth a second core; fewer finish before the threads would start.
     workers = -1 if len(firsts) * len(seconds) > 2000 else 1
     # Each text's words are sorted (and, for the token-set score, deduplicated) once rather than once per pair:
