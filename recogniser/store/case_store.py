@@ -41,7 +41,14 @@ from sqlmodel import Session, col, select
 from recogniser.casefile import case_sha256, parse_case, save_case
 from recogniser.model import Case, Decision, Outcome, Purpose
 from recogniser.store.columns import CaseColumns
-from recogniser.store.database import create_store_engine, migrate, resolve_url, shown, translated_errors
+from recogniser.store.database import (
+    create_store_engine,
+    migrate,
+    resolve_url,
+    shown,
+    sqlite_path,
+    translated_errors,
+)
 from recogniser.store.errors import (
     CaseChangedError,
     CaseConflictError,
@@ -120,6 +127,12 @@ class CaseStore:
     def location(self) -> str:
         """Where the cases are kept, fit to show (no password)."""
         return shown(self._url)
+
+    @property
+    def place(self) -> str:
+        """Where the cases are kept as a person reads it: a SQLite database's file, any other's URL."""
+        path = sqlite_path(self._url)
+        return str(path) if path is not None else self.location
 
     def close(self) -> None:
         self._engine.dispose()

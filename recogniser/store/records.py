@@ -69,6 +69,11 @@ class CaseSummary:
     updated_at: datetime
     version: int
 
+    @property
+    def has_decisions(self) -> bool:
+        """Whether a decision (or the tool's assessment) is on record: the first sets the outcome, and it stays."""
+        return self.outcome is not None
+
     def to_json(self) -> dict[str, Any]:
         return {
             "reference": self.reference,

@@ -366,9 +366,17 @@ class CaseListPane(QWidget):
             self.table.selectRow(row)
 
     def _update_buttons(self) -> None:
-        chosen = self.selected() is not None
+        summary = self.selected()
         for button in (self.open_button, self.duplicate_button, self.delete_button):
-            button.setEnabled(chosen)
+            button.setEnabled(summary is not None)
+        # Decided cases are part of the record and the store keeps them: the button says so rather than ask.
+        kept = summary is not None and summary.has_decisions
+        self.delete_button.setEnabled(summary is not None and not kept)
+        self.delete_button.setToolTip(
+            self.tr("A case with a recorded decision is part of the record and cannot be deleted")
+            if kept
+            else self.delete_button.accessibleName()
+        )
 
     def _open_selected(self) -> None:
         summary = self.selected()

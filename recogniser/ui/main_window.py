@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -84,7 +85,10 @@ class MainWindow(QMainWindow):
         self.case_list.duplicate_requested.connect(self.duplicate_case)
         self.case_list.delete_requested.connect(self.delete_case)
         self.case_list.import_requested.connect(self.import_credential_dialog)
+        # The open case stays chosen in the list as it reloads (after a save or a decision, a search).
+        self.case_list.loaded.connect(self._select_open_case)
         self.editor = CaseEditor(self.session)
+        self.session.label_of = lambda path: self._field_names([path])[0]
         self.results = ResultsPane()
         self.results.findings.field_requested.connect(self.editor.focus_field)
         self.results.recommendation.describe_problem = self.editor.describe_problem
@@ -321,7 +325,7 @@ class MainWindow(QMainWindow):
         def opened(store: CaseStore) -> None:
             self.store, self.store_problem = store, None
             self.case_list.set_store(store)
-            self.statusBar().showMessage(self.tr("Cases are kept in {place}").format(place=store.location), 8000)
+            self.statusBar().showMessage(self.tr("Cases are kept in {place}").format(place=store.place), 8000)
 
         def failed(error: BaseException) -> None:
             self.store_problem = str(error)
@@ -416,7 +420,7 @@ class MainWindow(QMainWindow):
             self.conflict_banner.hide()
             self.stored_reference, self.stored_version = outcome.reference, outcome.version
             if self.session.document is snapshot:
-                self.session.set_value("reference", outcome.reference)
+                self.session.assign("reference", outcome.reference)
                 self.session.mark_saved()
                 discard_draft()
             self.settings.remember_case(outcome.reference)
@@ -553,6 +557,10 @@ class MainWindow(QMainWindow):
         self.settings.remember_case(stored.reference)
         self.case_list.select_reference(stored.reference)
 
+    def _select_open_case(self) -> None:
+        if self.stored_reference is not None and self.has_case:
+            self.case_list.select_reference(self.stored_reference)
+
     def duplicate_case(self, reference: str) -> None:
         def duplicate(stored: StoredCase) -> None:
             document = {key: value for key, value in stored.case.document.items() if key != "reference"}
@@ -566,6 +574,9 @@ class MainWindow(QMainWindow):
     def delete_case(self, summary: CaseSummary) -> None:
         store = self._require_store()
         if store is None:
+            return
+        if summary.has_decisions:
+            self._refuse_deletion(summary.reference)
             return
         confirmed = self.dialogs.confirm(
             self,
@@ -586,8 +597,29 @@ class MainWindow(QMainWindow):
             self.case_list.refresh()
             self.statusBar().showMessage(self.tr("Deleted {reference}").format(reference=summary.reference), 5000)
 
+        def refused(error: BaseException) -> None:
+            from recogniser.store import CaseHasDecisionsError
+
+            if isinstance(error, CaseHasDecisionsError):
+                self.case_list.refresh()  # a decision was recorded elsewhere since the list was read
+                self._refuse_deletion(summary.reference)
+            else:
+                self.show_failure(self.tr("Deleting the case"), error)
+
         self.tasks.run(
-            self.tr("Deleting the case"), lambda: store.delete_case(summary.reference, summary.version), deleted
+            self.tr("Deleting the case"),
+            lambda: store.delete_case(summary.reference, summary.version),
+            deleted,
+            refused,
+        )
+
+    def _refuse_deletion(self, reference: str) -> None:
+        self.dialogs.error(
+            self,
+            self.tr("Cannot delete the case"),
+            self.tr("{reference} has a recorded decision, so it is part of the record and is kept.").format(
+                reference=reference
+            ),
         )
 
     def find_case(self) -> None:
@@ -700,7 +732,7 @@ class MainWindow(QMainWindow):
     def _save_report(self, pdf: bytes, name: str) -> None:
         preview = self.preview
         path = self.dialogs.save_path(
-            preview or self, self.tr("Save the report"), f"{name}.pdf", self.tr("PDF files (*.pdf)")
+            preview or self, self.tr("Save the report"), f"{_file_name(name)}.pdf", self.tr("PDF files (*.pdf)")
         )
         if not path:
             return
@@ -866,7 +898,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def export_case_file_dialog(self) -> None:
-        suggested = f"{self.case_name()}.json"
+        suggested = f"{_file_name(self.case_name())}.json"
         path = self.dialogs.save_path(self, self.tr("Export the case file"), suggested, self.tr(CASE_FILE_FILTER))
         if path:
             self.export_case_file(Path(path))
@@ -981,6 +1013,17 @@ class MainWindow(QMainWindow):
     def _close_now(self) -> None:
         self._closing = True
         self.close()
+
+
+#: What a file name may not hold on one of the systems evaluators use (Windows is the strictest), and control
+#: characters.
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def _file_name(name: str) -> str:
+    """``name`` (a case's title or reference) fit to suggest as a file name on any system."""
+    cleaned = " ".join(_NOT_IN_FILE_NAMES.sub("-", name).split()).strip(" .")
+    return cleaned or "case"
 
 
 def _redo_keys() -> list[QKeySequence]:

@@ -49,17 +49,21 @@ class Assessment:
 
 
 class _EditCommand(QUndoCommand):
-    """One edit of one or more fields; consecutive keystrokes in the same field merge into one step."""
+    """One edit of one or more fields; consecutive keystrokes in the same field merge into one step.
+
+    It holds the values of its own fields only, before and after, so undoing it leaves every other field as it
+    is now (the reference the store gave when the case was saved, for one).
+    """
 
     MERGE_ID = 1
 
-    def __init__(self, session: CaseSession, before: Document, after: Document, paths: tuple[str, ...]) -> None:
+    def __init__(self, session: CaseSession, before: Mapping[str, Any], after: Mapping[str, Any], text: str) -> None:
         super().__init__()
         self._session = session
         self._before = before
         self._after = after
-        self.paths = paths
-        self.setText(", ".join(paths))
+        self.paths = tuple(after)
+        self.setText(text)
 
     def id(self) -> int:
         return self.MERGE_ID if len(self.paths) == 1 else -1
@@ -71,10 +75,10 @@ class _EditCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self._session._apply(self._after, self.paths)
+        self._session._apply(self._after)
 
     def undo(self) -> None:
-        self._session._apply(self._before, self.paths)
+        self._session._apply(self._before)
 
 
 class CaseSession(QObject):
@@ -87,6 +91,8 @@ class CaseSession(QObject):
     def __init__(self, assessor: Assessor, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._assessor = assessor
+        #: How a field is named in Edit › Undo; the window names it by the form's label.
+        self.label_of: Callable[[str], str] = lambda path: path
         self._document: Document = {}
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
@@ -125,7 +131,15 @@ class CaseSession(QObject):
             after = with_value(after, path, value)
         if after == self._document:
             return
-        self.undo_stack.push(_EditCommand(self, self._document, after, tuple(values)))
+        before_values = {path: value_at(self._document, path) for path in values}
+        after_values = {path: value_at(after, path) for path in values}
+        text = ", ".join(dict.fromkeys(self.label_of(path) for path in values))
+        self.undo_stack.push(_EditCommand(self, before_values, after_values, text))
+
+    def assign(self, path: str, value: Any) -> None:
+        """Set a field that is not the evaluator's edit (the reference the store gave): no undo step, and the
+        case is no more or less changed than before."""
+        self._apply({path: value})
 
     def _clean_changed(self, clean: bool) -> None:
         self.dirty_changed.emit(not clean)
@@ -133,9 +147,12 @@ class CaseSession(QObject):
     def mark_saved(self) -> None:
         self.undo_stack.setClean()
 
-    def _apply(self, document: Document, paths: tuple[str, ...]) -> None:
+    def _apply(self, values: Mapping[str, Any]) -> None:
+        document = self._document
+        for path, value in values.items():
+            document = with_value(document, path, value)
         self._document = document
-        self.fields_changed.emit(paths)
+        self.fields_changed.emit(tuple(values))
         self._timer.start()
 
     @property

@@ -7,12 +7,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from recogniser.model import Outcome
+from recogniser.ui.decision_dialog import DecisionEntry
 from recogniser.ui.dialogs import UnsavedChoice
 from recogniser.ui.drafts import read_draft
 from recogniser.ui.main_window import MainWindow
 
 from .conftest import EXAMPLES, ScriptedDialogs
-from .test_window import line, settle, type_into
+from .test_window import choose, line, settle, type_into
 
 
 def unsaved_case(qtbot: QtBot, window: MainWindow, title: str) -> None:
@@ -131,3 +133,88 @@ def test_a_date_being_typed_keeps_the_last_findings_marked_as_before_the_change(
     window.new_action.trigger()
     settle(qtbot, window)
     assert not window.session.assessment.stale
+
+
+def decide(qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs) -> None:
+    """The maritime example, saved and decided: non-recognition by Ana Horvat."""
+    entries = [DecisionEntry(Outcome.NON_RECOGNITION, "The module's outcomes are not met.", "Ana Horvat")]
+    dialogs.record_decision = lambda parent, recommendation, evaluator: entries.pop()  # type: ignore[method-assign]
+    assert window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    settle(qtbot, window)
+    window.decision_action.trigger()
+    qtbot.waitUntil(window.results.recommendation.history.isVisible)
+    settle(qtbot, window)
+
+
+def test_a_decided_case_says_so_at_the_top_with_the_button_to_decide_again(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    panel = window.results.recommendation
+    assert not panel.decided.isVisible()
+    decide(qtbot, window, dialogs)
+    assert panel.decided.isVisible()
+    decided = panel.decided.text()
+    assert "Decided:" in decided and "Non-recognition" in decided and "Ana Horvat" in decided
+    # Both above the recommendation, which with the recorded decisions runs longer than the pane.
+    assert panel.decide_button.y() < panel.text.y() and panel.decided.y() < panel.text.y()
+    assert panel.decide_button.visibleRegion().boundingRect().height() == panel.decide_button.height()
+
+
+def test_the_saved_case_is_chosen_in_the_list_and_a_decided_one_cannot_be_deleted(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    decide(qtbot, window, dialogs)
+    chosen = window.case_list.selected()
+    assert chosen is not None and chosen.reference == "EXAMPLE-01"
+    assert window.case_list.open_button.isEnabled()
+    delete = window.case_list.delete_button
+    assert not delete.isEnabled()
+    assert "recorded decision" in delete.toolTip()
+
+    window.delete_case(chosen)
+    assert dialogs.shown[-1] == (
+        "error",
+        "Cannot delete the case",
+        "EXAMPLE-01 has a recorded decision, so it is part of the record and is kept.",
+    )
+
+
+def test_undo_after_saving_keeps_the_reference_and_names_the_field_as_the_form_does(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    window.new_action.trigger()
+    choose(qtbot, window.editor.slots["target.eqf_level"].field.widget, 6)  # type: ignore[arg-type]
+    type_into(qtbot, window, "credential.title", "Welding inspection")
+    settle(qtbot, window)
+    assert window.undo_action.text() == "&Undo Credential title"
+    window.save_action.trigger()
+    qtbot.waitUntil(lambda: window.session.value("reference") is not None)
+    reference = window.session.value("reference")
+    assert not window.session.dirty
+    window.undo_action.trigger()
+    settle(qtbot, window)
+    assert window.session.value("reference") == reference
+    assert window.session.value("credential.title") is None
+    assert window.session.dirty
+    window.redo_action.trigger()
+    assert not window.session.dirty
+
+
+def test_the_suggested_file_names_hold_no_character_a_file_system_refuses(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    suggested: list[str] = []
+
+    def save_path(parent: object, caption: str, name: str, filters: str) -> None:
+        suggested.append(name)
+
+    dialogs.save_path = save_path  # type: ignore[method-assign, assignment]
+    window.new_action.trigger()
+    type_into(qtbot, window, "credential.title", 'Safety 1/2: Basics <"A"|B>?* \\ end.')
+    window.export_file_action.trigger()
+    assert suggested == ["Safety 1-2- Basics -A-B- - end.json"]
+
+
+def test_the_status_bar_names_the_sqlite_file(window: MainWindow, database: str) -> None:
+    place = database.removeprefix("sqlite:///")
+    assert window.statusBar().currentMessage() == f"Cases are kept in {place}"
