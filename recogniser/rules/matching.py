@@ -163,9 +163,10 @@ def _rescored(last: _Scored, firsts: tuple[str, ...], seconds: tuple[str, ...]) 
     if new_rows:
         scores[new_rows, :] = _scored_pairs([firsts[row] for row in new_rows], seconds)
     if kept_rows and new_columns:
+        # The new outcomes are the queries, each prepared once (both scores are symmetric).
         scores[np.ix_(kept_rows, new_columns)] = _scored_pairs(
-            [firsts[row] for row in kept_rows], [seconds[column] for column in new_columns]
-        )
+            [seconds[column] for column in new_columns], [firsts[row] for row in kept_rows]
+        ).T
     return scores
 
 
