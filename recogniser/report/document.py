@@ -140,7 +140,7 @@ def _heading(number: int, title: str) -> Paragraph:
     return _fixed(f"{number}.&nbsp;&nbsp;{title}", HEADING)
 
 
-def _table(
+def ruled_table(
     rows: list[list[object]], widths: Sequence[float], commands: list[tuple[object, ...]], header: bool = True
 ) -> list[Flowable]:
     """A ruled table built as one reportlab table per row, with the ``header`` row kept with the first row.
@@ -423,7 +423,7 @@ def _credential(case: Case, width: float) -> list[Flowable]:
     story: list[Flowable] = [
         _heading(1, "The micro-credential, element by element"),
         _fixed(f"Checked against the standard elements of {ANNEX_I}.", INTRO),
-        *_table(rows, [10 * mm, 52 * mm, width - 84 * mm, 22 * mm], commands),
+        *ruled_table(rows, [10 * mm, 52 * mm, width - 84 * mm, 22 * mm], commands),
     ]
     if missing:
         story.append(
@@ -440,7 +440,7 @@ def _credential(case: Case, width: float) -> list[Flowable]:
 
 def _numbered(items: Sequence[str], width: float) -> list[Flowable]:
     rows: list[list[object]] = [[_row_number(index), _text(item)] for index, item in enumerate(items, start=1)]
-    return _table(rows, [10 * mm, width - 10 * mm], grid(header_rows=0), header=False)
+    return ruled_table(rows, [10 * mm, width - 10 * mm], grid(header_rows=0), header=False)
 
 
 def _target(case: Case, width: float) -> list[Flowable]:
@@ -493,7 +493,7 @@ def _five_elements(decision: Decision, width: float) -> list[Flowable]:
             "judges a qualification. Each mark is the worst status among the findings on that element.",
             INTRO,
         ),
-        *_table(rows, [42 * mm, 22 * mm, width - 64 * mm], grid() + _status_fills(fills, 1)),
+        *ruled_table(rows, [42 * mm, 22 * mm, width - 64 * mm], grid() + _status_fills(fills, 1)),
     ]
 
 
@@ -537,7 +537,7 @@ def _outcome_comparison(case: Case, decision: Decision, width: float) -> list[Fl
             f"{covered} of {len(matches)} target outcomes are matched.",
             INTRO,
         ),
-        *_table(rows, [10 * mm, free / 2, free / 2, 12 * mm, 24 * mm], grid() + _status_fills(fills, 4)),
+        *ruled_table(rows, [10 * mm, free / 2, free / 2, 12 * mm, 24 * mm], grid() + _status_fills(fills, 4)),
     ]
     return story
 
@@ -583,7 +583,7 @@ def _findings_table(findings: Sequence[Finding], width: float) -> list[Flowable]
                 ],
             ]
         )
-    return _table(rows, [20 * mm, 26 * mm, width - 46 * mm], grid() + _status_fills(fills, 0))
+    return ruled_table(rows, [20 * mm, 26 * mm, width - 46 * mm], grid() + _status_fills(fills, 0))
 
 
 def _recommendation(decision: Decision, width: float) -> list[Flowable]:
@@ -634,7 +634,7 @@ def _differences_and_appeal(decision: Decision, width: float) -> list[Flowable]:
                     _text(difference.citation, SMALL),
                 ]
             )
-        story += _table(rows, [28 * mm, width - 78 * mm, 50 * mm], grid())
+        story += ruled_table(rows, [28 * mm, width - 78 * mm, 50 * mm], grid())
     else:
         story.append(_fixed("No substantial difference was recorded.", BODY))
     story.append(_fixed("Appeal", SUBHEADING))

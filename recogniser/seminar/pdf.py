@@ -24,7 +24,7 @@ from recogniser import __version__
 from recogniser.casefile import write_bytes_atomically
 from recogniser.isolation import isolate_decision, texts_in
 from recogniser.model import Status, plain_number
-from recogniser.report.document import PURPOSE_LABELS, unprintable_note
+from recogniser.report.document import PURPOSE_LABELS, ruled_table, unprintable_note
 from recogniser.report.fonts import BASE_BOLD_FONT, BASE_FONT, register_fonts
 from recogniser.report.render import a4_document, build_numbered, draw_footer
 from recogniser.report.styles import (
@@ -110,7 +110,7 @@ def build_comparison_story(comparison: Comparison, width: float) -> list[Flowabl
             ]
             for rejection in comparison.rejected
         ]
-        story.append(_table(rows, [0.25 * width, 0.15 * width, 0.6 * width]))
+        story += _table(rows, [0.25 * width, 0.15 * width, 0.6 * width])
     if comparison.warnings:
         story.append(Paragraph("Notes on the responses", SUBHEADING))
         story += [text_flowable(warning, SMALL) for warning in comparison.warnings]
@@ -118,7 +118,7 @@ def build_comparison_story(comparison: Comparison, width: float) -> list[Flowabl
         Paragraph("Outcomes per case", HEADING),
         outcome_chart(comparison, width),
         Spacer(1, 10),
-        _overview(comparison, width),
+        *_overview(comparison, width),
     ]
     for case in comparison.cases:
         # The tool's sentences quoting a right-to-left value from the case keep their direction.
@@ -236,7 +236,7 @@ def outcome_chart(comparison: Comparison, width: float) -> Drawing:
     return drawing
 
 
-def _overview(comparison: Comparison, width: float) -> Table:
+def _overview(comparison: Comparison, width: float) -> list[Flowable]:
     rows: list[list[object]] = [
         [Paragraph(h, CELL_HEAD) for h in ("Case", "Tool", "Groups", "Agree­ment", "With the tool")]
     ]
@@ -280,7 +280,7 @@ def _case_section(case: CaseComparison, width: float) -> list[Flowable]:
         [0.17 * width, 0.2 * width, 0.08 * width, 0.55 * width],
         [("BACKGROUND", (0, row), (-1, row), colors.HexColor("#FFF3D6")) for row in differs],
     )
-    opening: list[Flowable] = [*heading, Spacer(1, 3), verdicts]
+    opening: list[Flowable] = [*heading, Spacer(1, 3), *verdicts]
     if differs:
         opening.append(Paragraph("Shaded: the group decided otherwise than the tool.", SMALL))
     section: list[Flowable] = [KeepTogether(opening)]
@@ -301,7 +301,7 @@ def _case_section(case: CaseComparison, width: float) -> list[Flowable]:
             )
         findings = _table(finding_rows, [0.12 * width, 0.56 * width, 0.32 * width], fills)
         section.append(
-            KeepTogether([Paragraph("The tool's findings, to discuss where groups differ", SUBHEADING), findings])
+            KeepTogether([Paragraph("The tool's findings, to discuss where groups differ", SUBHEADING), *findings])
         )
     return section
 
@@ -315,10 +315,12 @@ def _key_values(rows: Sequence[tuple[str, str]], width: float) -> Table:
     return table
 
 
-def _table(rows: list[list[object]], widths: Sequence[float], extra: Sequence[tuple[object, ...]] = ()) -> Table:
-    table = Table(rows, colWidths=list(widths), repeatRows=1)
-    table.setStyle(TableStyle([*grid(), *extra]))
-    return table
+def _table(
+    rows: list[list[object]], widths: Sequence[float], extra: Sequence[tuple[object, ...]] = ()
+) -> list[Flowable]:
+    """The report's ruled table: a row too tall for a page breaks over it, and the column headings open every page
+    the table goes on over."""
+    return ruled_table(rows, widths, [*grid(), *extra])
 
 
 def _tool_text(case: CaseComparison) -> str:

@@ -134,3 +134,18 @@ def test_a_group_name_no_bundled_font_draws_is_marked_and_the_pdf_says_where_the
     assert "The original text is in the groups' response files and in the pack's case files" in text
     # A comparison whose text all prints says nothing of the kind.
     assert "could not be printed" not in _text(comparison_pdf)
+
+
+def test_a_justification_longer_than_a_page_goes_on_over_the_next_under_the_column_headings() -> None:
+    source = exercise_sources()[0]
+    _, pack = build_pack([CaseSource("long", source.case)], title="Long justification")
+    justification = "Begin. " + "The group weighed the level of the credential against the target. " * 150 + "End."
+    verdicts = {"long": Verdict(Outcome.NON_RECOGNITION, None, justification)}
+    comparison = compare(pack, [ResponseSource("a.json", build_response(pack, "Group A", verdicts))])
+    pdf = render_comparison_pdf(comparison)
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    begin = next(i for i, page in enumerate(pages) if "Begin. The group weighed" in page)
+    end = next(i for i, page in enumerate(pages) if "against the target. End." in page)
+    assert end > begin
+    for page in pages[begin + 1 : end + 1]:
+        assert page.startswith("Group Outcome ECTS Justification")
