@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,6 +54,24 @@ class CaseListModel(QAbstractTableModel):
         self._rows: list[CaseSummary] = []
         self._total = 0
         self._fetching = False
+        #: The open case's reference and the recommendation shown for it, which the store records only with a
+        #: decision (or ``recogniser assess --store``): its row shows it while nothing is recorded.
+        self._recommended: tuple[str, Outcome] | None = None
+
+    def show_recommendation(self, reference: str | None, outcome: Outcome | None) -> None:
+        earlier = self._recommended
+        self._recommended = (reference, outcome) if reference is not None and outcome is not None else None
+        for changed in {earlier[0] if earlier else None, reference} - {None}:
+            row = self.row_of(str(changed))
+            if row is not None:
+                index = self.index(row, self.OUTCOME)
+                self.dataChanged.emit(index, index)
+
+    def _outcome(self, summary: CaseSummary) -> tuple[Outcome | None, bool]:
+        """The row's outcome, and whether it is the open case's recommendation rather than one recorded."""
+        if summary.outcome is None and self._recommended is not None and self._recommended[0] == summary.reference:
+            return self._recommended[1], True
+        return summary.outcome, False
 
     def set_rows(self, rows: Sequence[CaseSummary], total: int) -> None:
         self.beginResetModel()
@@ -118,10 +136,18 @@ class CaseListModel(QAbstractTableModel):
         column = index.column()
         if role == SUMMARY_ROLE:
             return summary
+        recommended = column == self.OUTCOME and self._outcome(summary)[1]
+        if role == Qt.ItemDataRole.ToolTipRole and recommended:
+            return self.tr("Recommended for the case as saved; no assessment or decision is recorded yet")
+        if role == Qt.ItemDataRole.FontRole and recommended:
+            font = QFont()
+            font.setItalic(True)  # not recorded: the recommendation as the editor shows it
+            return font
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(summary, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.OUTCOME:
-            return QColor(OUTCOME_COLOURS[summary.outcome] if summary.outcome is not None else "gray")
+            outcome = self._outcome(summary)[0]
+            return QColor(OUTCOME_COLOURS[outcome] if outcome is not None else "gray")
         return None
 
     def _text(self, summary: CaseSummary, column: int) -> str:
@@ -136,7 +162,8 @@ class CaseListModel(QAbstractTableModel):
         if column == self.PURPOSE:
             return purpose_label(summary.purpose)
         if column == self.OUTCOME:
-            return outcome_label(summary.outcome) if summary.outcome is not None else self.tr("not assessed")
+            outcome = self._outcome(summary)[0]
+            return outcome_label(outcome) if outcome is not None else self.tr("not assessed")
         return local_time(summary.updated_at)
 
 

@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self.case_list.import_requested.connect(self.import_credential_dialog)
         # The open case stays chosen in the list as it reloads (after a save or a decision, a search).
         self.case_list.loaded.connect(self._select_open_case)
+        self.session.assessed.connect(self._show_recommendation_in_list)
+        self.session.dirty_changed.connect(lambda _dirty: self._show_recommendation_in_list())
         self.editor = CaseEditor(self.session)
         self.session.label_of = lambda path: self._field_names([path])[0]
         self.results = ResultsPane()
@@ -560,6 +562,14 @@ class MainWindow(QMainWindow):
     def _select_open_case(self) -> None:
         if self.stored_reference is not None and self.has_case:
             self.case_list.select_reference(self.stored_reference)
+
+    def _show_recommendation_in_list(self) -> None:
+        """The stored case's row shows the recommendation the editor shows for it, while both are of the same text."""
+        decision = self.session.assessment.decision
+        if self.session.dirty or not self.session.assessment.complete or decision is None:
+            self.case_list.model.show_recommendation(None, None)
+        else:
+            self.case_list.model.show_recommendation(self.stored_reference, decision.recommendation.outcome)
 
     def duplicate_case(self, reference: str) -> None:
         def duplicate(stored: StoredCase) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from recogniser.model import Outcome
+from recogniser.ui.case_list import CaseListModel
 from recogniser.ui.decision_dialog import DecisionEntry
 from recogniser.ui.dialogs import UnsavedChoice
 from recogniser.ui.drafts import read_draft
@@ -218,3 +219,18 @@ def test_the_suggested_file_names_hold_no_character_a_file_system_refuses(
 def test_the_status_bar_names_the_sqlite_file(window: MainWindow, database: str) -> None:
     place = database.removeprefix("sqlite:///")
     assert window.statusBar().currentMessage() == f"Cases are kept in {place}"
+
+
+def test_the_saved_cases_row_shows_the_recommendation_until_one_is_recorded(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    assert window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    window.save_action.trigger()
+    qtbot.waitUntil(lambda: window.case_list.selected() is not None)
+    outcome = window.case_list.model.index(0, CaseListModel.OUTCOME)
+    assert outcome.data() == "Full recognition"
+    assert outcome.data(Qt.ItemDataRole.FontRole).italic()
+    assert "no assessment or decision is recorded" in outcome.data(Qt.ItemDataRole.ToolTipRole)
+    type_into(qtbot, window, "credential.title", " II")
+    settle(qtbot, window)
+    assert window.case_list.model.index(0, CaseListModel.OUTCOME).data() == "not assessed"
