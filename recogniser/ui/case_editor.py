@@ -38,6 +38,8 @@ from recogniser.ui.outcomes_field import OutcomesField
 from recogniser.ui.session import CaseSession
 
 FLASH_MS = 1200
+#: The narrowest the editor pane goes in the window (pixels): enough for a label and a field side by side.
+MINIMUM_WIDTH = 360
 
 #: A whole section the format requires (the target, for admission and credit transfer) is filled in from here.
 _SECTION_ENTRY = {"target": "target.eqf_level"}
@@ -92,7 +94,10 @@ class CaseEditor(QScrollArea):
         self.slots: dict[str, FieldSlot] = {}
         self._captions: list[QLabel] = []
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The form reflows down to its fields' minimum widths; narrower than that, it scrolls sideways rather
+        # than cutting fields off.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setMinimumWidth(MINIMUM_WIDTH)
         self.setAccessibleName(self.tr("Case editor"))
         body = QWidget()
         body.setObjectName("caseEditorBody")

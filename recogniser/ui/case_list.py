@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QAction, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,14 +15,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QPushButton,
     QTableView,
+    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from recogniser.errors import UserInputError
 from recogniser.model import Outcome, Purpose
+from recogniser.ui.fields import fit_popup_to_choices
 from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, local_time, outcome_label, purpose_label
 from recogniser.ui.tasks import TaskRunner
 
@@ -246,6 +248,10 @@ class CaseListPane(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
+        # A tool bar rather than a row of buttons: when the pane is narrow the last commands move into its »
+        # menu, so the list can give its width to the case form.
+        self.commands = QToolBar(self.tr("Case commands"))
+        self.commands.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.new_button = self._button(self.tr("New"), self.tr("New case"), self.new_requested.emit)
         self.open_button = self._button(self.tr("Open"), self.tr("Open the selected case"), self._open_selected)
         self.duplicate_button = self._button(
@@ -261,35 +267,37 @@ class CaseListPane(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.purpose_filter, 1)
         filters.addWidget(self.outcome_filter, 1)
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.duplicate_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
-        layout.addLayout(buttons)
+        layout.addWidget(self.commands)
         self.show_status(self.tr("Opening the case database…"))
         self._update_buttons()
 
     def _filter(self, name: str, everything: str, choices: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)
+        # Sized by a short label, not its longest choice: the filters must not hold the pane wide.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
         combo.addItem(everything, "")
         for label, value in choices:
             combo.addItem(label, value)
+        fit_popup_to_choices(combo)
         combo.activated.connect(lambda _index: self.refresh())
         return combo
 
-    def _button(self, text: str, name: str, handler: Callable[[], Any]) -> QPushButton:
-        button = QPushButton(text)
+    def _button(self, text: str, name: str, handler: Callable[[], Any]) -> QToolButton:
+        action = QAction(text, self)
+        action.setToolTip(name)
+        action.triggered.connect(lambda _checked=False: handler())
+        self.commands.addAction(action)
+        button = self.commands.widgetForAction(action)
+        assert isinstance(button, QToolButton)
         button.setAccessibleName(name)
-        button.setToolTip(name)
-        button.clicked.connect(lambda _checked=False: handler())
         return button
 
     # --- the store ---
@@ -394,12 +402,14 @@ class CaseListPane(QWidget):
 
     def _update_buttons(self) -> None:
         summary = self.selected()
-        for button in (self.open_button, self.duplicate_button, self.delete_button):
-            button.setEnabled(summary is not None)
-        # Decided cases are part of the record and the store keeps them: the button says so rather than ask.
+        # Actions rather than buttons: a command moved into the » menu must be greyed there too.
+        for button in (self.open_button, self.duplicate_button):
+            button.defaultAction().setEnabled(summary is not None)
+        # Decided cases are part of the record and the store keeps them: the command says so rather than ask.
         kept = summary is not None and summary.has_decisions
-        self.delete_button.setEnabled(summary is not None and not kept)
-        self.delete_button.setToolTip(
+        delete = self.delete_button.defaultAction()
+        delete.setEnabled(summary is not None and not kept)
+        delete.setToolTip(
             self.tr("A case with a recorded decision is part of the record and cannot be deleted")
             if kept
             else self.delete_button.accessibleName()

@@ -40,6 +40,13 @@ def leave_undo_to_window(widget: QWidget) -> None:
     widget.installEventFilter(_UNDO_FILTER)
 
 
+def fit_popup_to_choices(combo: QComboBox) -> None:
+    """Open the list of choices as wide as its longest choice, even when the closed box is narrower."""
+    view = combo.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width())
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+
+
 class Field:
     """Base: binds ``widget`` to ``path``. Subclasses convert between widget state and document value."""
 
@@ -83,6 +90,8 @@ class TextField(Field):
     def __init__(self, session: CaseSession, path: str, accessible_name: str, placeholder: str = "") -> None:
         self.line = QLineEdit()
         self.line.setPlaceholderText(placeholder)
+        # Free text keeps room for a whole date or a short name; narrower, the form scrolls instead.
+        self.line.setMinimumWidth(self.line.fontMetrics().horizontalAdvance("0000-00-00") + 16)
         super().__init__(session, path, self.line, accessible_name)
         leave_undo_to_window(self.line)
         self.line.textEdited.connect(lambda _text: self.commit())
@@ -103,6 +112,7 @@ class CodeField(TextField):
     def __init__(self, session: CaseSession, path: str, accessible_name: str, length: int, placeholder: str) -> None:
         super().__init__(session, path, accessible_name, placeholder)
         self.line.setMaxLength(length)
+        self.line.setMinimumWidth(0)
         self.line.setMaximumWidth(90)
 
     def commit(self) -> None:
@@ -121,6 +131,7 @@ class NumberField(TextField):
 
     def __init__(self, session: CaseSession, path: str, accessible_name: str, placeholder: str = "") -> None:
         super().__init__(session, path, accessible_name, placeholder)
+        self.line.setMinimumWidth(0)
         self.line.setMaximumWidth(120)
         self.line.setAlignment(Qt.AlignmentFlag.AlignRight)
 

@@ -190,6 +190,8 @@ class FindingsPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("findingsSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        # In a narrow pane the counts wrap under the heading rather than being cut off.
+        self.summary.setWordWrap(True)
         self.tree = FindingsView(self.model)
         self.tree.setAccessibleName(self.tr("Findings"))
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -203,15 +205,29 @@ class FindingsPanel(QWidget):
         self.details.linkActivated.connect(self.field_requested)
         self.details.setAccessibleName(self.tr("Selected finding"))
         self.details.setMinimumHeight(70)
-        self.details.setFrameShape(QFrame.Shape.StyledPanel)
         self.details.setMargin(6)
+        # A long finding scrolls inside its box instead of pushing the list of findings down to a few rows.
+        self.details_box = QScrollArea()
+        self.details_box.setWidgetResizable(True)
+        self.details_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details_box.setWidget(self.details)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(self.details)
+        layout.addWidget(self.details_box)
         self.show_assessment(Assessment())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_details()
+
+    def _fit_details(self) -> None:
+        """The details take the height of their text, but never more than a third of the panel."""
+        frame = 2 * self.details_box.frameWidth()
+        wanted = self.details.heightForWidth(self.details_box.viewport().width()) + frame
+        self.details_box.setFixedHeight(max(self.details.minimumHeight() + frame, min(wanted, self.height() // 3)))
 
     def show_assessment(self, assessment: Assessment) -> None:
         findings = assessment.decision.findings if assessment.decision else ()
@@ -251,6 +267,7 @@ class FindingsPanel(QWidget):
                     "Enter to go to its field.</span>"
                 )
             )
+            self._fit_details()
             return
         text = (
             f"<b style='color:{STATUS_COLOURS[finding.status]}'>{html.escape(status_label(finding.status))}</b>"
@@ -261,6 +278,7 @@ class FindingsPanel(QWidget):
             link = self.tr("Go to the field")
             text += f"<br><a href='{html.escape(field_of(finding.field))}'>{html.escape(link)}</a>"
         self.details.setText(text)
+        self._fit_details()
 
 
 class RecommendationPanel(QScrollArea):
@@ -442,6 +460,8 @@ class ResultsPane(QSplitter):
         self.setStretchFactor(1, 3)
         self.setSizes([330, 520])
         self.setChildrenCollapsible(False)
+        # Narrower than this, the findings' sentences wrap every few words.
+        self.setMinimumWidth(240)
 
     def show_assessment(self, assessment: Assessment) -> None:
         if assessment.decision is not None and assessment.case is not None:

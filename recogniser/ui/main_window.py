@@ -108,10 +108,11 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.case_list)
         self.splitter.addWidget(self.case_area)
         self.splitter.addWidget(self.results)
-        self.splitter.setStretchFactor(0, 2)
+        # The case form gets most of the width, and keeps it when the window is small.
+        self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([420, 620, 520])
+        self.splitter.setSizes([300, 760, 500])
         self.conflict_banner = ConflictBanner()
         self.conflict_banner.resolve_requested.connect(self.save_case)
         central = QWidget()
