@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -21,30 +26,107 @@ from recogniser.ui.session import CaseSession
 
 MIN_LINES, MAX_LINES = 3, 10
 
+#: A list marker before a pasted outcome: "1.", "1)", "2.3.", "(a)", "b.", "iii.", "(IV)", followed by a space.
+_NUMBERING = re.compile(r"\(?(?:\d+(?:\.\d+)*|[a-z]|[ivxlcdm]{1,6})[.)]\s+", re.IGNORECASE)
+
 
 def outcome_lines(text: str) -> list[str]:
     """Pasted text as outcomes: one per line, list bullets and numbering removed, blank lines dropped."""
     lines = []
     for raw in text.splitlines():
         line = raw.strip().lstrip("•·-–*").strip()
-        head, dot, tail = line.partition(".")
-        if dot and head.isdigit() and tail.startswith(" "):
-            line = tail.strip()
+        line = _NUMBERING.sub("", line, count=1) if _NUMBERING.match(line) else line
         if line:
             lines.append(line)
     return lines
 
 
+def wrapped_height(metrics: QFontMetrics, width: int, text: str) -> int:
+    """The height of ``text`` wrapped at ``width`` pixels."""
+    return metrics.boundingRect(QRect(0, 0, max(width, 1), 100_000), Qt.TextFlag.TextWordWrap, text).height()
+
+
 class _OutcomeList(QListWidget):
-    """Says when its width changed: wrapped outcomes then need another height."""
+    """Says when its width changed (wrapped outcomes then need another height) and when a key was typed while
+    there is no outcome to type into."""
 
     resized = Signal()
+    typed_into_empty = Signal(str)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         width_changed = event.size().width() != event.oldSize().width()
         super().resizeEvent(event)
         if width_changed:
             self.resized.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        if self.count() == 0 and plain and event.text().isprintable() and event.text().strip():
+            self.typed_into_empty.emit(event.text())
+            return
+        super().keyPressEvent(event)
+
+
+class _OutcomeEditor(QPlainTextEdit):
+    """An outcome being edited, wrapped over as many lines as it takes."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.textChanged.connect(self.fit)
+
+    def fit(self) -> None:
+        """As tall as the wrapped text (at least the row it edits), no taller than the list shows."""
+        margins = 2 * (self.frameWidth() + int(self.document().documentMargin())) + 4
+        text = self.toPlainText() or " "
+        needed = wrapped_height(self.fontMetrics(), self.viewport().width() - 4, text) + margins
+        view = self.parentWidget()
+        limit = view.height() - self.y() if view is not None else needed
+        self.resize(self.width(), max(self.minimumHeight(), min(needed, limit)))
+
+
+class _OutcomeDelegate(QStyledItemDelegate):
+    """Edits an outcome in a multi-line box: Enter keeps the edit, Shift+Enter starts a new line, Esc cancels."""
+
+    def createEditor(  # noqa: N802 - Qt's name
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
+        editor = _OutcomeEditor(parent)
+        editor.setAccessibleName(self.tr("Outcome"))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, _OutcomeEditor)
+        editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        editor.moveCursor(editor.textCursor().MoveOperation.End)
+
+    def setModelData(  # noqa: N802 - Qt's name
+        self, editor: QWidget, model: Any, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        assert isinstance(editor, _OutcomeEditor)
+        model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(  # noqa: N802 - Qt's name
+        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        assert isinstance(editor, _OutcomeEditor)
+        editor.setMinimumHeight(option.rect.height())
+        editor.setGeometry(option.rect)
+        editor.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            isinstance(watched, _OutcomeEditor)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.commitData.emit(watched)
+            self.closeEditor.emit(watched, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+            return True
+        return super().eventFilter(watched, event)
 
 
 class OutcomesField(Field):
@@ -64,6 +146,11 @@ class OutcomesField(Field):
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.delegate = _OutcomeDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
+        # An outcome left empty (added, then cancelled or cleared) is no outcome: its row goes.
+        self.delegate.closeEditor.connect(lambda _editor, _hint: self._drop_blank_rows())
+        self.list.typed_into_empty.connect(self.add_outcome)
         container.setFocusProxy(self.list)
         self.list.itemChanged.connect(lambda _item: self._list_edited())
         self.list.model().rowsInserted.connect(lambda *_args: self._fit_height())
@@ -111,11 +198,7 @@ class OutcomesField(Field):
         line = metrics.height() + 4
         width = max(self.list.viewport().width() - 8, 80)
         content = sum(
-            metrics.boundingRect(
-                QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, self.list.item(row).text()
-            ).height()
-            + 4
-            for row in range(self.list.count())
+            wrapped_height(metrics, width, self.list.item(row).text()) + 4 for row in range(self.list.count())
         )
         height = min(MAX_LINES * line, max(MIN_LINES * line, content + line // 2))
         self.list.setFixedHeight(height + 2 * self.list.frameWidth())
@@ -143,10 +226,19 @@ class OutcomesField(Field):
         if not self._showing:
             self.commit()
 
-    def add_outcome(self) -> None:
+    def add_outcome(self, typed: str = "") -> None:
+        """A new, empty outcome opened for editing, starting with ``typed`` if it was begun by typing."""
         item = self._append("")
         self.list.setCurrentItem(item)
         self.list.editItem(item)
+        editor = self.list.indexWidget(self.list.indexFromItem(item))
+        if typed and isinstance(editor, _OutcomeEditor):
+            editor.insertPlainText(typed)
+
+    def _drop_blank_rows(self) -> None:
+        for row in reversed(range(self.list.count())):
+            if not self.list.item(row).text().strip():
+                self.list.takeItem(row)
 
     def add_lines(self, text: str) -> None:
         """Append each line of ``text`` as an outcome, in one undoable step."""
