@@ -10,7 +10,9 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLabel, QVBoxLayout, QWidget
 
 from recogniser.agencies import AgencyRegister, MatchStatus
-from recogniser.ui.fields import TextField
+from recogniser.model import Status
+from recogniser.ui.fields import TextField, fit_to_items
+from recogniser.ui.look import SECONDARY_TEXT_COLOUR, STATUS_COLOURS
 from recogniser.ui.session import CaseSession
 
 #: How many suggestions the list shows.
@@ -56,7 +58,11 @@ class AgencyField(TextField):
         for agency, _score in self._register().search(text, SUGGESTIONS):
             item = QStandardItem(f"{agency.acronym} — {agency.name} ({agency.country})")
             item.setData(agency.acronym, _ACRONYM_ROLE)
+            item.setToolTip(item.text())
             self.suggestions.appendRow(item)
+        popup = self.completer.popup()
+        if popup is not None:
+            fit_to_items(popup)
 
     def choose(self, acronym: str) -> None:
         self.line.setText(acronym)
@@ -72,7 +78,8 @@ class AgencyField(TextField):
         if found.status is MatchStatus.FOUND and found.agency is not None:
             agency = found.agency
             self.match.setText(
-                f"<span style='color:#1a7f37'>✓</span> <span style='color:gray'>"
+                f"<span style='color:{STATUS_COLOURS[Status.PASS]}'>✓</span> "
+                f"<span style='color:{SECONDARY_TEXT_COLOUR}'>"
                 f"{html.escape(agency.name)}, {html.escape(agency.country)} — "
                 + html.escape(self.tr("in the EQAR register"))
                 + "</span>"
@@ -80,12 +87,14 @@ class AgencyField(TextField):
         elif found.status is MatchStatus.AMBIGUOUS:
             names = ", ".join(candidate.acronym for candidate in found.candidates[:4])
             self.match.setText(
-                "<span style='color:#b35900'>"
+                f"<span style='color:{STATUS_COLOURS[Status.WARNING]}'>"
                 + html.escape(self.tr("Several agencies match: {names}").format(names=names))
                 + "</span>"
             )
         else:
             self.match.setText(
-                "<span style='color:#b35900'>" + html.escape(self.tr("Not in the EQAR register snapshot")) + "</span>"
+                f"<span style='color:{STATUS_COLOURS[Status.WARNING]}'>"
+                + html.escape(self.tr("Not in the EQAR register snapshot"))
+                + "</span>"
             )
         self.match.show()

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -28,6 +29,8 @@ from recogniser.ui.fields import ChoiceField, CodeField, Field, FlagField, Multi
 from recogniser.ui.level_field import LevelField
 from recogniser.ui.look import (
     ERROR_COLOUR,
+    HIGHLIGHT_COLOUR,
+    SECONDARY_TEXT_COLOUR,
     assessment_type_label,
     participation_label,
     provider_kind_label,
@@ -46,43 +49,64 @@ _SECTION_ENTRY = {"target": "target.eqf_level"}
 
 
 class FieldSlot(QWidget):
-    """A field's widget with its inline problem message underneath."""
+    """A field's widget with its inline problem message underneath.
+
+    A narrow field (a code, a number, a choice) does not hold its message: the row shows it under all its fields,
+    so a message neither squeezes into a column of single words nor widens the slot and moves its neighbours.
+    """
 
     def __init__(self, field: Field, caption: str = "") -> None:
         super().__init__()
         self.field = field
+        self.caption = caption
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         if caption:
             small = QLabel(caption)
             small.setBuddy(field.widget)
-            small.setStyleSheet("color: gray;")
+            small.setStyleSheet(f"color: {SECONDARY_TEXT_COLOUR};")
             layout.addWidget(small)
-        # A code, number or choice keeps its size even when its message below is wider.
         layout.addWidget(field.widget, 0, Qt.AlignmentFlag(0) if field.stretches else Qt.AlignmentFlag.AlignLeft)
         self.problem = QLabel()
         self.problem.setObjectName(f"problem:{field.path}")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {ERROR_COLOUR};")
-        # A narrow field (a country code) must not squeeze its message into a column of single words.
-        self.problem.setMinimumWidth(0 if field.stretches else 260)
         self.problem.hide()
-        layout.addWidget(self.problem)
+        if field.stretches:
+            layout.addWidget(self.problem)
+        self._flashes = 0
 
     def show_problem(self, message: str | None) -> None:
-        self.problem.setText(message or "")
+        # Under the row, a message says which of the row's fields it is about.
+        beside = self.problem.parentWidget() is self
+        self.problem.setText(f"{self.caption}: {message}" if message and self.caption and not beside else message or "")
         self.problem.setVisible(bool(message))
         self.field.widget.setAccessibleDescription(message or "")
 
     def flash(self) -> None:
-        self.setStyleSheet("FieldSlot { background: #fff3c4; border-radius: 3px; }")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        """Light the field up for a moment: the slot and the field's own background, since an edit box or a
+        choice paints over anything behind it. A palette rather than a style sheet, which would keep a copy of
+        the lit colours."""
+        lit = QPalette(self.palette())
+        for role in (
+            QPalette.ColorRole.Window,
+            QPalette.ColorRole.Base,
+            QPalette.ColorRole.AlternateBase,
+            QPalette.ColorRole.Button,
+        ):
+            lit.setColor(role, QColor(HIGHLIGHT_COLOUR))
+        self.setPalette(lit)
+        self.setAutoFillBackground(True)
+        self._flashes += 1
         # Bound to this slot, so the timer dies with it if the window closes first.
         QTimer.singleShot(FLASH_MS, self, self._unflash)
 
     def _unflash(self) -> None:
-        self.setStyleSheet("")
+        self._flashes -= 1
+        if self._flashes == 0:  # the last of overlapping flashes has run its time
+            self.setAutoFillBackground(False)
+            self.setPalette(QPalette())  # follows the window's colours again
 
 
 class CaseEditor(QScrollArea):
@@ -118,7 +142,7 @@ class CaseEditor(QScrollArea):
         legend = QLabel(
             self.tr("<span style='color:{colour}'>*</span> mandatory element of EU Annex I").format(colour=ERROR_COLOUR)
         )
-        legend.setStyleSheet("color: gray;")
+        legend.setStyleSheet(f"color: {SECONDARY_TEXT_COLOUR};")
         self._layout.addWidget(legend)
         self._layout.addStretch(1)
         self.setWidget(body)
@@ -359,7 +383,7 @@ class CaseEditor(QScrollArea):
     ) -> None:
         text = html.escape(label)
         if number is not None:
-            text = f"<span style='color:gray'>{number}</span>&nbsp;&nbsp;{text}"
+            text = f"<span style='color:{SECONDARY_TEXT_COLOUR}'>{number}</span>&nbsp;&nbsp;{text}"
         if mandatory:
             text += f" <span style='color:{ERROR_COLOUR}'>*</span>"
         caption = QLabel(text)
@@ -368,13 +392,18 @@ class CaseEditor(QScrollArea):
         self._captions.append(caption)
         row = QHBoxLayout()
         row.setSpacing(8)
+        problems = QVBoxLayout()
+        problems.setSpacing(2)
+        problems.addLayout(row)
         for position, field in enumerate(fields):
             slot = FieldSlot(field, captions[position] if position < len(captions) else "")
             self.slots[field.path] = slot
             row.addWidget(slot, 1 if field.stretches else 0, Qt.AlignmentFlag.AlignTop)
+            if not field.stretches:
+                problems.addWidget(slot.problem)
         if not any(field.stretches for field in fields):
             row.addStretch(1)
-        form.addRow(caption, row)
+        form.addRow(caption, problems)
 
     # --- following the session ---
 

@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 from recogniser.errors import UserInputError
 from recogniser.model import Outcome, Purpose
 from recogniser.ui.fields import fit_popup_to_choices
-from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, local_time, outcome_label, purpose_label
+from recogniser.ui.look import (
+    ERROR_COLOUR,
+    OUTCOME_COLOURS,
+    SECONDARY_TEXT_COLOUR,
+    local_time,
+    outcome_label,
+    purpose_label,
+)
 from recogniser.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -149,7 +156,7 @@ class CaseListModel(QAbstractTableModel):
             return self._text(summary, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.OUTCOME:
             outcome = self._outcome(summary)[0]
-            return QColor(OUTCOME_COLOURS[outcome] if outcome is not None else "gray")
+            return QColor(OUTCOME_COLOURS[outcome] if outcome is not None else SECONDARY_TEXT_COLOUR)
         return None
 
     def _text(self, summary: CaseSummary, column: int) -> str:
@@ -308,7 +315,7 @@ class CaseListPane(QWidget):
 
     def show_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "color: gray;")
+        self.status.setStyleSheet(f"color: {ERROR_COLOUR};" if error else f"color: {SECONDARY_TEXT_COLOUR};")
 
     def refresh(self) -> None:
         """Reload the list for the current search, filters and order."""

@@ -12,8 +12,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QWidget,
+)
 
 from recogniser.ui.session import CaseSession
 
@@ -40,11 +50,42 @@ def leave_undo_to_window(widget: QWidget) -> None:
     widget.installEventFilter(_UNDO_FILTER)
 
 
+def fit_to_items(view: QAbstractItemView) -> None:
+    """A pop-up list as wide as its longest entry (up to most of the screen), so no entry is cut short."""
+    model, metrics = view.model(), view.fontMetrics()
+    longest = max(
+        (metrics.horizontalAdvance(str(model.index(row, 0).data() or "")) for row in range(model.rowCount())),
+        default=0,
+    )
+    # Room for the entry's padding, the list's frame and a scroll bar beside a long list.
+    wanted = longest + 24 + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+    view.setMinimumWidth(min(wanted, view.screen().availableGeometry().width() * 9 // 10))
+
+
 def fit_popup_to_choices(combo: QComboBox) -> None:
     """Open the list of choices as wide as its longest choice, even when the closed box is narrower."""
-    view = combo.view()
-    view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width())
-    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    fit_to_items(combo.view())
+
+
+class ElidingComboBox(QComboBox):
+    """A choice that, when narrower than its text, ends it with … and shows the whole text as a tip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentIndexChanged.connect(lambda _index: self.setToolTip(self.currentText()))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, field.width()
+        )
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 class Field:

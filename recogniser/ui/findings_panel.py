@@ -33,6 +33,7 @@ from recogniser.ui.findings_model import FINDING_ROLE, FindingsModel
 from recogniser.ui.look import (
     ERROR_COLOUR,
     OUTCOME_COLOURS,
+    SECONDARY_TEXT_COLOUR,
     STATUS_COLOURS,
     in_reading_order,
     local_time,
@@ -111,7 +112,9 @@ class FindingDelegate(QStyledItemDelegate):
         drawn = painter.boundingRect(text_area, _WRAP, message)
         painter.drawText(text_area, _WRAP, message)
         painter.setFont(self._small(option.font))
-        painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText) if selected else QColor("gray"))
+        painter.setPen(
+            option.palette.color(QPalette.ColorRole.HighlightedText) if selected else QColor(SECONDARY_TEXT_COLOUR)
+        )
         painter.drawText(text_area.adjusted(0, drawn.height() + 2, 0, 0), _WRAP, finding.citation)
         painter.restore()
 
@@ -263,16 +266,16 @@ class FindingsPanel(QWidget):
         if not isinstance(finding, Finding):
             self.details.setText(
                 self.tr(
-                    "<span style='color:gray'>Select a finding to read it in full; double-click or press "
+                    "<span style='color:{colour}'>Select a finding to read it in full; double-click or press "
                     "Enter to go to its field.</span>"
-                )
+                ).format(colour=SECONDARY_TEXT_COLOUR)
             )
             self._fit_details()
             return
         text = (
             f"<b style='color:{STATUS_COLOURS[finding.status]}'>{html.escape(status_label(finding.status))}</b>"
             f" — {_escape(finding.message)}<br><i>{_escape(finding.citation)}</i>"
-            f" <span style='color:gray'>({html.escape(finding.rule_id)})</span>"
+            f" <span style='color:{SECONDARY_TEXT_COLOUR}'>({html.escape(finding.rule_id)})</span>"
         )
         if finding.field:
             link = self.tr("Go to the field")
@@ -367,7 +370,11 @@ class RecommendationPanel(QScrollArea):
                 ).format(failure=html.escape(assessment.failure))
             )
         else:
-            self.text.setText(self.tr("<p style='color:gray'>The recommendation appears here as you type.</p>"))
+            self.text.setText(
+                self.tr("<p style='color:{colour}'>The recommendation appears here as you type.</p>").format(
+                    colour=SECONDARY_TEXT_COLOUR
+                )
+            )
 
     def _problem_list(self, problems: Sequence[Problem]) -> str:
         """The problems in red, each a link to its field."""
@@ -402,7 +409,7 @@ class RecommendationPanel(QScrollArea):
             )
             if record.final_outcome is not None and record.final_outcome is not record.recommended_outcome:
                 line += (
-                    "<br><span style='color:gray'>"
+                    f"<br><span style='color:{SECONDARY_TEXT_COLOUR}'>"
                     + html.escape(
                         self.tr("recommended: {outcome}").format(outcome=outcome_label(record.recommended_outcome))
                     )
@@ -431,7 +438,7 @@ class RecommendationPanel(QScrollArea):
             (
                 self.tr("Substantial differences"),
                 [
-                    f"{_escape(d.description)} <i style='color:gray'>({_escape(d.citation)})</i>"
+                    f"{_escape(d.description)} <i style='color:{SECONDARY_TEXT_COLOUR}'>({_escape(d.citation)})</i>"
                     for d in recommendation.substantial_differences
                 ],
             ),

@@ -11,7 +11,9 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from recogniser.frameworks import Confidence, Cycle, Framework, FrameworkRegistry
-from recogniser.ui.fields import Field
+from recogniser.model import Status
+from recogniser.ui.fields import ElidingComboBox, Field, fit_popup_to_choices
+from recogniser.ui.look import SECONDARY_TEXT_COLOUR, STATUS_COLOURS
 from recogniser.ui.session import CaseSession
 
 FRAMEWORK = "credential.level.framework"
@@ -19,9 +21,9 @@ NQF_LEVEL = "credential.level.nqf_level"
 EQF_LEVEL = "credential.level.eqf_level"
 
 CONFIDENCE_COLOURS = {
-    Confidence.VERIFIED: "#1a7f37",
-    Confidence.PARTLY_VERIFIED: "#b35900",
-    Confidence.FROM_MEMORY: "#c62828",
+    Confidence.VERIFIED: STATUS_COLOURS[Status.PASS],
+    Confidence.PARTLY_VERIFIED: STATUS_COLOURS[Status.WARNING],
+    Confidence.FROM_MEMORY: STATUS_COLOURS[Status.FAIL],
 }
 
 
@@ -77,6 +79,7 @@ class LevelField(Field):
         self.country.addItem(_tr("Country…"), None)
         for code in countries:
             self.country.addItem(f"{country_name(code)} ({code})", code)
+        fit_popup_to_choices(self.country)
 
         grid = QGridLayout(container)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -90,7 +93,7 @@ class LevelField(Field):
         )
         for position, (caption, combo) in enumerate(pairs):
             label = QLabel(caption)
-            label.setStyleSheet("color: gray;")
+            label.setStyleSheet(f"color: {SECONDARY_TEXT_COLOUR};")
             label.setBuddy(combo)
             row, column = divmod(position, 2)
             grid.addWidget(label, 2 * row, column)
@@ -106,7 +109,7 @@ class LevelField(Field):
         self.eqf.activated.connect(lambda _index: self.session.set_value(EQF_LEVEL, self.eqf.currentData()))
 
     def _combo(self, name: str) -> QComboBox:
-        combo = QComboBox()
+        combo = ElidingComboBox()
         combo.setAccessibleName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(6)
@@ -185,6 +188,7 @@ class LevelField(Field):
         self.framework.addItem(_tr("—"), None)
         for framework in self._registry().for_country(country) if country else []:
             self.framework.addItem(f"{framework.id} — {framework.name}", framework.id)
+        fit_popup_to_choices(self.framework)
         _select(self.framework, framework_id)
         self._fill_levels(self._current_framework(), None)
 
@@ -193,6 +197,7 @@ class LevelField(Field):
         self.level.addItem(_tr("—"), None)
         for level in framework.levels if framework is not None else ():
             self.level.addItem(level.label, level.id)
+        fit_popup_to_choices(self.level)
         _select(self.level, level_id)
 
     def _show_derived(self, framework: Framework | None, level_id: Any) -> None:
@@ -204,7 +209,8 @@ class LevelField(Field):
         confidence = framework.confidence_of(level)
         eqf = _tr("EQF {level}").format(level=level.eqf_level) if level.eqf_level else _tr("not referenced to the EQF")
         self.derived.setText(
-            f"<span style='color:gray'>{html.escape(eqf)} · {html.escape(cycle_label(level.cycle))} · </span>"
+            f"<span style='color:{SECONDARY_TEXT_COLOUR}'>"
+            f"{html.escape(eqf)} · {html.escape(cycle_label(level.cycle))} · </span>"
             f"<span style='color:{CONFIDENCE_COLOURS[confidence]}'>{html.escape(confidence_label(confidence))}</span>"
         )
         self.derived.setToolTip(framework.source)

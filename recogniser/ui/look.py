@@ -22,14 +22,17 @@ from recogniser.model import (
     Status,
 )
 
+# Every colour text is written in reads at a contrast of at least 4.5:1 on the window and on a list's white
+# (WCAG 2.1 AA, success criterion 1.4.3).
+
 #: Status colours chosen to stay distinguishable for the common colour-vision deficiencies; each icon also
 #: carries a distinct glyph so colour is never the only signal.
 STATUS_COLOURS: dict[Status, str] = {
-    Status.PASS: "#1a7f37",
-    Status.WARNING: "#b35900",
+    Status.PASS: "#177a33",
+    Status.WARNING: "#9e4f00",
     Status.FAIL: "#c62828",
     Status.UNKNOWN: "#5661b3",
-    Status.NOT_APPLICABLE: "#8c959f",
+    Status.NOT_APPLICABLE: "#626a73",
 }
 _STATUS_GLYPHS: dict[Status, str] = {
     Status.PASS: "✓",
@@ -40,15 +43,19 @@ _STATUS_GLYPHS: dict[Status, str] = {
 }
 
 OUTCOME_COLOURS: dict[Outcome, str] = {
-    Outcome.FULL_RECOGNITION: "#1a7f37",
+    Outcome.FULL_RECOGNITION: STATUS_COLOURS[Status.PASS],
     Outcome.ALTERNATIVE_RECOGNITION: "#0b6e99",
     Outcome.PARTIAL_RECOGNITION: "#0b6e99",
-    Outcome.CONDITIONAL_RECOGNITION: "#b35900",
+    Outcome.CONDITIONAL_RECOGNITION: STATUS_COLOURS[Status.WARNING],
     Outcome.NON_RECOGNITION: "#c62828",
     Outcome.INFORMATION_REQUIRED: "#5661b3",
 }
 
 ERROR_COLOUR = "#c62828"
+#: Captions, citations, numbers and hints: quieter than the text, still readable.
+SECONDARY_TEXT_COLOUR = "#5f5f5f"
+#: The background that shows, for a moment, the field a finding is about.
+HIGHLIGHT_COLOUR = "#ffe08a"
 
 
 @cache

@@ -31,7 +31,7 @@ from recogniser.ui.dialogs import Dialogs, UnsavedChoice
 from recogniser.ui.document import differing_paths, field_of, new_document, value_at
 from recogniser.ui.drafts import Draft, discard_draft, read_draft, write_draft
 from recogniser.ui.findings_panel import ResultsPane
-from recogniser.ui.look import local_time
+from recogniser.ui.look import SECONDARY_TEXT_COLOUR, local_time
 from recogniser.ui.pdf_preview import PdfPreview
 from recogniser.ui.save_conflict import ConflictBanner, ConflictChoice, SaveConflict, conflict_summary, field_list
 from recogniser.ui.session import Assessment, Assessor, CaseSession
@@ -155,8 +155,8 @@ class MainWindow(QMainWindow):
                 "<p>Start a new case with <b>Ctrl+N</b>, open one from the case list,<br>"
                 "open a case file with <b>Ctrl+O</b> or import a Europass or Open Badges credential "
                 "with <b>Ctrl+I</b>.</p>"
-                "<p style='color:gray'>Findings and the recommendation update as you type.</p>"
-            )
+                "<p style='color:{colour}'>Findings and the recommendation update as you type.</p>"
+            ).format(colour=SECONDARY_TEXT_COLOUR)
         )
         hint.setObjectName("emptyState")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -7,6 +7,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from recogniser.ui.look import SECONDARY_TEXT_COLOUR
+
 
 class PdfPreview(QDialog):
     """Shows PDF bytes; *Save PDF…* emits ``save_requested`` with them (the window asks where and writes)."""
@@ -29,7 +31,7 @@ class PdfPreview(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         pages = QLabel(self.tr("{count} pages").format(count=self.document.pageCount()))
-        pages.setStyleSheet("color: gray;")
+        pages.setStyleSheet(f"color: {SECONDARY_TEXT_COLOUR};")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = buttons.addButton(self.tr("Save PDF…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setAccessibleName(self.tr("Save the report as PDF"))

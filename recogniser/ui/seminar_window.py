@@ -66,6 +66,7 @@ from recogniser.seminar.pdf import write_comparison_pdf
 from recogniser.ui.dialogs import Dialogs
 from recogniser.ui.findings_panel import RecommendationPanel
 from recogniser.ui.look import (
+    SECONDARY_TEXT_COLOUR,
     assessment_type_label,
     outcome_label,
     participation_label,
@@ -353,7 +354,7 @@ class ComparePane(QWidget):
             parts.append(f"<p style='color:#c62828'>{html.escape(self.tr('Left out:'))}</p><ul>{items}</ul>")
         if comparison.warnings:
             items = "".join(f"<li>{html.escape(w)}</li>" for w in comparison.warnings)
-            parts.append(f"<ul style='color:gray'>{items}</ul>")
+            parts.append(f"<ul style='color:{SECONDARY_TEXT_COLOUR}'>{items}</ul>")
         return "".join(parts)
 
     def _show_case(self, row: int) -> None:
@@ -378,7 +379,8 @@ class ComparePane(QWidget):
         findings = ""
         if case.divergent:
             items = "".join(
-                f"<li>{html.escape(f.message)} <i style='color:gray'>({html.escape(f.citation)})</i></li>"
+                f"<li>{html.escape(f.message)} "
+                f"<i style='color:{SECONDARY_TEXT_COLOUR}'>({html.escape(f.citation)})</i></li>"
                 for f in case.tool_findings
             )
             findings = f"<p><b>{html.escape(self.tr('The tool found, to discuss:'))}</b></p><ul>{items}</ul>"
@@ -519,7 +521,7 @@ def _yes_no(what: str, value: bool | None) -> str | None:
 
 def _definition_table(title: str, rows: Sequence[tuple[str, str | None]]) -> str:
     cells = "".join(
-        f"<tr><td style='color:gray; padding-right:12px'>{html.escape(label)}</td>"
+        f"<tr><td style='color:{SECONDARY_TEXT_COLOUR}; padding-right:12px'>{html.escape(label)}</td>"
         f"<td>{html.escape(value) if value else '<i>' + html.escape(_tr('not given')) + '</i>'}</td></tr>"
         for label, value in rows
     )

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from recogniser.countries import is_alpha2
 from recogniser.errors import UserInputError
 from recogniser.settings import Settings, save_settings
+from recogniser.ui.look import SECONDARY_TEXT_COLOUR
 
 
 class SettingsDialog(QDialog):
@@ -82,7 +83,7 @@ class SettingsDialog(QDialog):
             )
         hint = QLabel(hint_text + "\n" + self.tr("Saved in {file}, read by the command line too.").format(file=source))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: gray;")
+        hint.setStyleSheet(f"color: {SECONDARY_TEXT_COLOUR};")
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020;")

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from recogniser.ui.agency_field import AgencyField
 from recogniser.ui.findings_model import FINDING_ROLE
+from recogniser.ui.level_field import LevelField
 from recogniser.ui.main_window import MainWindow
 
 from .conftest import EXAMPLES
@@ -80,3 +85,71 @@ def test_findings_counts_wrap_and_a_long_finding_leaves_the_list_its_room(qtbot:
     qtbot.waitUntil(lambda: panel.details.text().startswith("<b"))
     assert panel.details_box.height() <= panel.height() // 3 + 1
     assert panel.tree.height() >= panel.height() // 2
+
+
+def highlighted_share(widget: QWidget) -> float:
+    """The share of ``widget``'s pixels tinted like the highlight (a style may shade it into a gradient)."""
+    image = widget.grab().toImage()
+    points = [(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)]
+    tinted = 0
+    for x, y in points:
+        colour = image.pixelColor(x, y)
+        tinted += colour.red() > 200 and colour.red() - colour.blue() > 30
+    return tinted / len(points)
+
+
+@pytest.mark.parametrize("path", ["credential.title", "credential.participation", "credential.learning_outcomes"])
+def test_going_to_a_field_lights_up_the_field_itself(qtbot: QtBot, window: MainWindow, path: str) -> None:
+    window.new_action.trigger()
+    widget = window.editor.slots[path].field.widget
+    assert window.editor.focus_field(path)
+    assert highlighted_share(widget) > 0.3, "the highlight is hidden behind the field"
+    qtbot.waitUntil(lambda: highlighted_share(widget) == 0, timeout=3000)
+    assert widget.palette().color(QPalette.ColorRole.Base) == window.editor.palette().color(QPalette.ColorRole.Base)
+    assert not widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette), "the field follows the window's colours again"
+
+
+def test_a_message_coming_and_going_leaves_the_fields_in_place(qtbot: QtBot, window: MainWindow) -> None:
+    window.new_action.trigger()
+    qtbot.waitUntil(lambda: not window.session.assessment_pending)
+    editor = window.editor
+    level, credits = editor.slots["target.eqf_level"], editor.slots["target.ects"]
+    assert level.problem.isVisible()
+    assert level.problem.text() == "EQF level: Required for this purpose"
+    width_with_message = level.sizeHint().width()
+    qtbot.wait(50)  # nested layouts take the message in over several passes
+    place_with_message = credits.mapTo(editor.widget(), credits.rect().topLeft())
+    combo = level.field.widget
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findData(6))
+    combo.activated.emit(combo.currentIndex())
+    qtbot.waitUntil(lambda: not level.problem.isVisible())
+    assert level.sizeHint().width() == width_with_message
+    qtbot.wait(50)
+    assert credits.mapTo(editor.widget(), credits.rect().topLeft()) == place_with_message
+
+
+def test_agency_suggestions_open_wide_enough_for_their_names(qtbot: QtBot, window: MainWindow) -> None:
+    window.new_action.trigger()
+    field = window.editor.slots["credential.quality_assurance.external_agency"].field
+    assert isinstance(field, AgencyField)
+    field.line.setFocus()
+    qtbot.keyClicks(field.line, "agency")
+    popup = field.completer.popup()
+    assert popup is not None
+    names = [field.suggestions.item(row).text() for row in range(field.suggestions.rowCount())]
+    assert names
+    assert popup.minimumWidth() > max(popup.fontMetrics().horizontalAdvance(name) for name in names)
+    assert all(field.suggestions.item(row).toolTip() == name for row, name in enumerate(names))
+
+
+def test_a_framework_name_too_long_for_its_box_is_shortened_and_shown_in_full_on_hover(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_maritime(qtbot, window)
+    field = window.editor.slots["credential.level"].field
+    assert isinstance(field, LevelField)
+    combo = field.framework
+    assert combo.currentText().startswith("HR-CROQF — Croatian Qualifications Framework")
+    assert combo.toolTip() == combo.currentText()
+    assert combo.view().minimumWidth() > combo.fontMetrics().horizontalAdvance(combo.currentText())
