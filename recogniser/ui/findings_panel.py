@@ -250,7 +250,7 @@ class FindingsPanel(QWidget):
                     if assessment.stale
                     else self.tr("of the credential alone, until the target is given")
                 )
-                summary += f"<br><span style='color:gray'>{html.escape(note)}</span>"
+                summary += f"<br><span style='color:{SECONDARY_TEXT_COLOUR}'>{html.escape(note)}</span>"
             self.summary.setText(summary)
         self._show_details(None)
 
@@ -341,9 +341,9 @@ class RecommendationPanel(QScrollArea):
             self.text.setText(
                 self.tr("<h3>Not reassessed yet</h3><p>Fix the fields marked in red to update the recommendation:</p>")
                 + self._problem_list(assessment.problems)
-                + "<p style='color:gray'>"
+                + f"<p style='color:{SECONDARY_TEXT_COLOUR}'>"
                 + html.escape(self.tr("As assessed before the change:"))
-                + f"</p><div style='color:gray'>{self._decision_html(assessment.decision)}</div>"
+                + f"</p><div style='color:{SECONDARY_TEXT_COLOUR}'>{self._decision_html(assessment.decision)}</div>"
             )
         elif assessment.decision is not None and assessment.problems:
             self.text.setText(
@@ -352,7 +352,7 @@ class RecommendationPanel(QScrollArea):
                 + html.escape(self.tr("The recommendation needs the target programme. Fill in:"))
                 + "</p>"
                 + self._problem_list(assessment.problems)
-                + "<p style='color:gray'>"
+                + f"<p style='color:{SECONDARY_TEXT_COLOUR}'>"
                 + html.escape(self.tr("Meanwhile the findings below judge the credential on its own."))
                 + "</p>"
             )
