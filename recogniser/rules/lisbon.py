@@ -17,7 +17,7 @@ from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
 from recogniser.rules.completeness import is_decisive, is_stated, missing_mandatory
 from recogniser.rules.esg import ESG_SCOPE, VET_QUALITY, VET_QUALITY_CHECK
 from recogniser.rules.facts import CreditSupport, QAGrade
-from recogniser.rules.matching import normalise, outcome_score
+from recogniser.rules.matching import TEXT_WORDS_READ, normalise, outcome_score
 from recogniser.rules.qf import ECTS_GUIDE, required_level
 
 REVISED_RECOMMENDATION = "Revised Recommendation on Criteria and Procedures (2010)"
@@ -659,18 +659,22 @@ def profile_difference(context: RuleContext, info: RuleInfo) -> Finding:
         )
     target_text = " ".join([target.title or "", *target.learning_outcomes])
     credential_text = " ".join([credential.title or "", *credential.learning_outcomes])
-    similarity = outcome_score(normalise(credential_text), normalise(target_text))
+    credential_words, target_words = normalise(credential_text), normalise(target_text)
+    similarity = outcome_score(credential_words, target_words)
+    # normalise() reads a text up to TEXT_WORDS_READ content words; say so where a side reached that.
+    partly = any(len(words.split()) >= TEXT_WORDS_READ for words in (credential_words, target_words))
+    read = f" (compared on the first {TEXT_WORDS_READ:,} words of each side's title and outcomes)" if partly else ""
     if similarity < context.rulebook.profile_similarity_warning:
         return finding(
             info,
             Status.WARNING,
-            "The credential and the target seem to be in different subject fields (a rough textual signal): "
-            "check the profile.",
+            "The credential and the target seem to be in different subject fields (a rough textual signal"
+            f"{read}): check the profile.",
             citation=info.citation,
             field="target.title",
         )
     return finding(
-        info, Status.PASS, "The credential and the target are in related subject fields.", field="target.title"
+        info, Status.PASS, f"The credential and the target are in related subject fields{read}.", field="target.title"
     )
 
 

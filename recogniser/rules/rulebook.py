@@ -59,8 +59,10 @@ class Rulebook:
     # notes that a micro-credential does not establish the entry qualification, and cites Art. VI.3(a) for
     # second-cycle programmes; alternative recognition states its credits as credits in the other form.
     # 2026.6: the appeal route names the assessing country ("Croatia (HR)"), not only its code.
+    # 2026.7: on extreme input (titles and outcomes over 2,000 content words) the profile is compared on the
+    # first 2,000 words of each side, and the finding says so.
     # Bump on every change that can change a decision.
-    version: str = "2026.6"
+    version: str = "2026.7"
 
     # ECTS Users' Guide 2015: 60 ECTS = 1,500-1,800 hours, so 25-30 hours per credit. The tolerant band absorbs
     # rounding and national conventions before hours and credits are called inconsistent.

@@ -566,3 +566,10 @@ def test_the_appeal_route_names_the_assessing_country() -> None:
 def test_a_country_missing_from_the_table_is_named_by_its_code() -> None:
     assert country_name("QQ") == "QQ"
     assert country_name("SE") == "Sweden (SE)"
+
+
+def test_the_profile_finding_says_when_it_read_only_the_start_of_very_long_outcomes() -> None:
+    long_outcome = " ".join(f"navigate vessel{n} safely" for n in range(1200))
+    decision = run(cred(learning_outcomes=[long_outcome]))
+    assert "compared on the first 2,000 words" in found(decision, "lisbon.profile_difference").message
+    assert "compared on the first" not in found(run(), "lisbon.profile_difference").message
