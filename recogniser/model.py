@@ -211,6 +211,26 @@ class Case:
     unknown_keys: tuple[str, ...] = ()
     document: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
+    @property
+    def credits_sought(self) -> float | None:
+        """The ECTS sought towards the target where credits are what is decided (credit transfer, RPL); None
+        for admission and employment, which recognise a credential, not credits (domain.md §6)."""
+        if self.purpose in (Purpose.ADMISSION, Purpose.EMPLOYMENT) or self.target is None:
+            return None
+        return self.target.ects
+
+
+#: Outcomes that grant credits where credits are sought; a refusal grants none and a request for information
+#: decides nothing yet (EAR manual, forms of recognition).
+CREDIT_GRANTING_OUTCOMES = frozenset(
+    {
+        Outcome.FULL_RECOGNITION,
+        Outcome.ALTERNATIVE_RECOGNITION,
+        Outcome.PARTIAL_RECOGNITION,
+        Outcome.CONDITIONAL_RECOGNITION,
+    }
+)
+
 
 # --- Findings and the decision (spec.md §2). ---
 

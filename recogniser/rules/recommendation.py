@@ -169,12 +169,9 @@ def _ects_recognised(context: RuleContext, outcome: Outcome, restricting: Sequen
     """Credits the recommendation recognises; None where no credits are sought (admission, employment) or
     nothing can be decided yet. For alternative recognition they are the credits recognised in the other form
     (an elective, a lower level), not towards the component sought; through RPL, none until that procedure."""
-    target = context.case.target
-    sought = target.ects if target else None
+    sought = context.case.credits_sought
     # Nothing is decided while information is missing: no figure rather than a misleading zero.
-    if outcome is Outcome.INFORMATION_REQUIRED:
-        return None
-    if sought is None or context.case.purpose in (Purpose.ADMISSION, Purpose.EMPLOYMENT):
+    if outcome is Outcome.INFORMATION_REQUIRED or sought is None:
         return None
     if outcome is Outcome.NON_RECOGNITION:
         return 0

@@ -11,6 +11,7 @@ number, so references never repeat; should that text already name another case, 
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -235,13 +236,16 @@ class CaseStore:
         decided_by: str,
         final_outcome: Outcome | None = None,
         justification: str | None = None,
+        *,
+        final_ects: float | None = None,
     ) -> StoredDecision:
         """Append an assessment of the case as it is stored now, with the evaluator's decision if made.
 
         The decision must have been taken on the stored text (its ``case_sha256``): one taken on a text someone
         has since changed is refused. Overriding the recommendation needs a justification (LRC III.5: reasons).
+        Where credits are sought, a final outcome that grants credits states how many (``final_ects``, from 0 to
+        the credits sought); a refusal grants none.
         """
-        entry = _DecisionEntry.checked(decision.recommendation.outcome, decided_by, final_outcome, justification)
         now = self._clock()
         with self._session(writing=True) as session:
             row = _locked_case(session, reference)
@@ -249,10 +253,23 @@ class CaseStore:
                 raise CaseConflictError(
                     f"case {reference!r} has changed since it was assessed; assess it again as it is now stored"
                 )
+            entry = _DecisionEntry.checked(
+                decision.recommendation.outcome,
+                decided_by,
+                final_outcome,
+                justification,
+                final_ects=final_ects,
+                credits_sought=_stored_case(row).case.credits_sought,
+            )
             return _record(session, row, decision, entry, now)
 
     def record_assessment(
-        self, case: Case, assess: Callable[[Case], Decision], decided_by: str, update: bool = False
+        self,
+        case: Case,
+        assess: Callable[[Case], Decision],
+        decided_by: str,
+        update: bool = False,
+        recorded: Callable[[StoredCase, StoredDecision], None] | None = None,
     ) -> tuple[StoredCase, StoredDecision]:
         """Store ``case`` and the decision ``assess`` takes on it, in one transaction: both or neither.
 
@@ -260,7 +277,8 @@ class CaseStore:
         it is refused with ``CaseChangedError`` unless ``update`` says this text is the case's new version:
         a file that happens to reuse a reference must not silently replace the case on record. A case without
         a reference gets one, and ``assess`` sees the case as stored, reference included, so the decision's
-        case hash is the stored text's.
+        case hash is the stored text's. ``recorded`` sees both records before they are committed (to write a
+        report naming the decision, say); should it raise, nothing is stored.
         """
         now = self._clock()
         with self._session(writing=True) as session:
@@ -276,8 +294,11 @@ class CaseStore:
                 stored = _update(session, row, case, now)
             decision = assess(stored)
             entry = _DecisionEntry.checked(decision.recommendation.outcome, decided_by, None, None)
-            recorded = _record(session, row, decision, entry, now)
-            return _stored_case(row, stored), recorded
+            kept = _record(session, row, decision, entry, now)  # brings the case row's status up to date
+            result = _stored_case(row, stored), kept
+            if recorded is not None:
+                recorded(*result)
+            return result
 
     def decisions_for(self, reference: str) -> list[StoredDecision]:
         """Every decision recorded for the case, oldest first."""
@@ -578,10 +599,18 @@ class _DecisionEntry:
     decided_by: str
     final_outcome: Outcome | None
     justification: str | None
+    final_ects: float | None = None
 
     @classmethod
     def checked(
-        cls, recommended: Outcome, decided_by: str, final_outcome: Outcome | None, justification: str | None
+        cls,
+        recommended: Outcome,
+        decided_by: str,
+        final_outcome: Outcome | None,
+        justification: str | None,
+        *,
+        final_ects: float | None = None,
+        credits_sought: float | None = None,
     ) -> _DecisionEntry:
         decided_by = decided_by.strip()
         justification = (justification or "").strip() or None
@@ -592,7 +621,36 @@ class _DecisionEntry:
                 f"justification: give the reasons for deciding {final_outcome.value} "
                 f"where the recommendation is {recommended.value}"
             )
-        return cls(decided_by, final_outcome, justification)
+        return cls(
+            decided_by, final_outcome, justification, _checked_credits(final_outcome, final_ects, credits_sought)
+        )
+
+
+def _checked_credits(final_outcome: Outcome | None, final_ects: float | None, sought: float | None) -> float | None:
+    """The credits a final decision recognises: stated for an outcome that grants credits where credits are
+    sought, none otherwise; a refusal recognises 0 of the credits sought."""
+    if final_outcome is None or sought is None or final_outcome is Outcome.INFORMATION_REQUIRED:
+        if final_ects is not None:
+            why = (
+                "no final outcome is given"
+                if final_outcome is None
+                else "no credits are sought in this case"
+                if sought is None
+                else "asking for information recognises no credits yet"
+            )
+            raise InvalidDecisionRecordError(f"final_ects: leave it empty: {why}")
+        return None
+    if final_outcome is Outcome.NON_RECOGNITION:
+        if final_ects not in (None, 0):
+            raise InvalidDecisionRecordError("final_ects: a refusal recognises no credits (0 or empty)")
+        return 0
+    if final_ects is None:
+        raise InvalidDecisionRecordError(
+            f"final_ects: state the credits recognised ({final_outcome.value}, {sought:g} ECTS sought)"
+        )
+    if not math.isfinite(final_ects) or not 0 <= final_ects <= sought:
+        raise InvalidDecisionRecordError(f"final_ects: {final_ects:g} is not between 0 and the {sought:g} ECTS sought")
+    return final_ects
 
 
 def _record(session: Session, row: CaseRow, decision: Decision, entry: _DecisionEntry, now: datetime) -> StoredDecision:
@@ -608,6 +666,7 @@ def _record(session: Session, row: CaseRow, decision: Decision, entry: _Decision
         recommended_outcome=recommended.value,
         final_outcome=None if entry.final_outcome is None else entry.final_outcome.value,
         justification=entry.justification,
+        final_ects=entry.final_ects,
         decided_by=entry.decided_by,
         recorded_at=now,
     )
@@ -672,4 +731,5 @@ def _stored_decision(record: DecisionRow, reference: str, repeat_of: int | None)
         decided_by=record.decided_by,
         recorded_at=record.recorded_at,
         repeat_of=repeat_of,
+        final_ects=record.final_ects,
     )

@@ -62,4 +62,5 @@ class CaseHasDecisionsError(StoreError):
 
 
 class InvalidDecisionRecordError(StoreError):
-    """A decision cannot be recorded as given: no evaluator named, or an override without its reasons."""
+    """A decision cannot be recorded as given: no evaluator named, an override without its reasons, or credits
+    recognised that are missing or out of range."""

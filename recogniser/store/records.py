@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from recogniser.model import Case, Decision, Outcome, Purpose
+from recogniser.model import Case, Decision, Outcome, Purpose, plain_number
 
 
 class CaseStatus(StrEnum):
@@ -113,7 +113,9 @@ class StoredDecision:
     """One recorded assessment: the recommendation, the case text it judged, and the person's decision.
 
     ``repeat_of`` is the id of an earlier decision on exactly the same case text (same SHA-256), so an
-    unchanged case assessed twice is recognisable as such.
+    unchanged case assessed twice is recognisable as such. ``final_ects`` are the credits the evaluator's final
+    decision recognises where credits are sought (None: no final decision, no credits sought, or a decision
+    recorded before credits were kept).
     """
 
     id: int
@@ -128,11 +130,18 @@ class StoredDecision:
     decided_by: str
     recorded_at: datetime
     repeat_of: int | None = None
+    final_ects: float | None = None
 
     @property
     def outcome(self) -> Outcome:
         """What was decided: the evaluator's final outcome where recorded, else the recommendation."""
         return self.final_outcome or self.recommended_outcome
+
+    @property
+    def ects_recognised(self) -> float | None:
+        """The credits that go with ``outcome``: the evaluator's where a final decision is recorded, else the
+        recommendation's."""
+        return self.final_ects if self.final_outcome is not None else self.decision.recommendation.ects_recognised
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -142,6 +151,7 @@ class StoredDecision:
             "rulebook_version": self.rulebook_version,
             "recommended_outcome": self.recommended_outcome.value,
             "final_outcome": None if self.final_outcome is None else self.final_outcome.value,
+            "final_ects": plain_number(self.final_ects),
             "justification": self.justification,
             "decided_by": self.decided_by,
             "recorded_at": self.recorded_at.isoformat(),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -101,6 +101,7 @@ class DecisionRow(StoreModel, table=True):
     recommended_outcome: str = Field(sa_column=Column(String(30), nullable=False))
     final_outcome: str | None = Field(default=None, sa_column=Column(String(30)))
     justification: str | None = Field(default=None, sa_column=Column(Text))
+    final_ects: float | None = Field(default=None, sa_column=Column(Float))
     decided_by: str = Field(sa_column=Column(Text, nullable=False))
     recorded_at: datetime = Field(sa_column=Column(UtcDateTime, nullable=False))
 

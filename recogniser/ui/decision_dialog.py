@@ -1,7 +1,10 @@
-"""The evaluator's final decision: an outcome (which may differ from the recommendation) and its reasons."""
+"""The evaluator's final decision on a named case: an outcome (which may differ from the recommendation), the
+credits it recognises where credits are sought, and its reasons."""
 
 from __future__ import annotations
 
+import html
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -17,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recogniser.model import Outcome, Recommendation
+from recogniser.model import CREDIT_GRANTING_OUTCOMES, Case, Outcome, Recommendation
 from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, outcome_label
 
 
@@ -26,6 +29,8 @@ class DecisionEntry:
     final_outcome: Outcome
     justification: str
     decided_by: str
+    #: Credits recognised; None where none are sought or the outcome decides none.
+    ects: float | None = None
 
 
 def justification_required(recommended: Outcome, final: Outcome) -> bool:
@@ -33,13 +38,30 @@ def justification_required(recommended: Outcome, final: Outcome) -> bool:
     return final is not recommended or final is Outcome.NON_RECOGNITION
 
 
+def case_name(case: Case) -> str:
+    """How the dialog names the case: its reference and the credential's title."""
+    return " — ".join(part for part in (case.reference, case.credential.title) if part) or "unsaved case"
+
+
 class DecisionDialog(QDialog):
-    def __init__(self, recommendation: Recommendation, evaluator: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, case: Case, recommendation: Recommendation, evaluator: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Record the decision"))
+        name = case_name(case)
+        self.setWindowTitle(self.tr("Record the decision — {case}").format(case=name))
+        heading = QLabel(f"<b>{html.escape(name)}</b>")
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        heading.setWordWrap(True)
+        heading.setObjectName("decisionCase")
         self.recommended = recommendation.outcome
+        self.recommended_ects = recommendation.ects_recognised
+        self.credits_sought = case.credits_sought
+        recommended_text = outcome_label(self.recommended)
+        if self.recommended_ects is not None:
+            recommended_text += self.tr(", {ects} ECTS").format(ects=f"{self.recommended_ects:g}")
         recommended = QLabel(
-            f"<b style='color:{OUTCOME_COLOURS[self.recommended]}'>{outcome_label(self.recommended)}</b>"
+            f"<b style='color:{OUTCOME_COLOURS[self.recommended]}'>{html.escape(recommended_text)}</b>"
         )
         recommended.setTextFormat(Qt.TextFormat.RichText)
         self.outcome = QComboBox()
@@ -47,6 +69,16 @@ class DecisionDialog(QDialog):
         for outcome in Outcome:
             self.outcome.addItem(outcome_label(outcome), outcome.value)
         self.outcome.setCurrentIndex(self.outcome.findData(self.recommended.value))
+        # Where credits are sought the credits granted are the decision (a partial recognition says how many).
+        self.ects = QLineEdit("" if self.recommended_ects is None else f"{self.recommended_ects:g}")
+        self.ects.setAccessibleName(self.tr("ECTS recognised"))
+        if self.credits_sought is not None:
+            self.ects.setPlaceholderText(self.tr("0 to {sought}").format(sought=f"{self.credits_sought:g}"))
+            self.ects.setToolTip(
+                self.tr("Credits recognised of the {sought} ECTS sought; decimals such as 2.5 are allowed").format(
+                    sought=f"{self.credits_sought:g}"
+                )
+            )
         self.evaluator = QLineEdit(evaluator)
         self.evaluator.setAccessibleName(self.tr("Evaluator"))
         self.evaluator.setPlaceholderText(self.tr("your name"))
@@ -65,26 +97,67 @@ class DecisionDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Recommended"), recommended)
         form.addRow(self.tr("Final outcome"), self.outcome)
+        form.addRow(self.tr("ECTS recognised"), self.ects)
+        form.setRowVisible(self.ects, self.credits_sought is not None)
         form.addRow(self.tr("Evaluator"), self.evaluator)
         form.addRow(self.tr("Justification"), self.justification)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.requirement)
         layout.addWidget(self.buttons)
-        self.outcome.currentIndexChanged.connect(lambda _index: self._validate())
+        self.outcome.currentIndexChanged.connect(lambda _index: self._outcome_changed())
+        self.ects.textChanged.connect(lambda _text: self._validate())
         self.evaluator.textChanged.connect(lambda _text: self._validate())
         self.justification.textChanged.connect(self._validate)
-        self.resize(520, 360)
-        self._validate()
+        self.resize(520, 400)
+        self._outcome_changed()
 
     def entry(self) -> DecisionEntry:
         final = Outcome(self.outcome.currentData())
-        return DecisionEntry(final, self.justification.toPlainText().strip(), self.evaluator.text().strip())
+        ects = self._credits()[0] if self._grants_credits(final) else None
+        if final is Outcome.NON_RECOGNITION and self.credits_sought is not None:
+            ects = 0
+        return DecisionEntry(final, self.justification.toPlainText().strip(), self.evaluator.text().strip(), ects)
+
+    def _grants_credits(self, outcome: Outcome) -> bool:
+        return self.credits_sought is not None and outcome in CREDIT_GRANTING_OUTCOMES
+
+    def _credits(self) -> tuple[float | None, str]:
+        """The credits typed and, when they cannot be recorded, why (naming the field)."""
+        assert self.credits_sought is not None
+        text = self.ects.text().strip().replace(",", ".")
+        if not text:
+            return None, self.tr("ECTS recognised: state the credits this decision recognises.")
+        try:
+            ects = float(text)
+        except ValueError:
+            return None, self.tr("ECTS recognised: write a number such as 2.5.")
+        if not math.isfinite(ects) or not 0 <= ects <= self.credits_sought:
+            return None, self.tr("ECTS recognised: from 0 to the {sought} ECTS sought.").format(
+                sought=f"{self.credits_sought:g}"
+            )
+        return ects, ""
+
+    def _outcome_changed(self) -> None:
+        """A refusal recognises no credits and a request for information none yet; other outcomes take the
+        credits typed, starting from the recommendation's."""
+        final = Outcome(self.outcome.currentData())
+        if self._grants_credits(final):
+            if not self.ects.isEnabled():
+                self.ects.setText("" if self.recommended_ects is None else f"{self.recommended_ects:g}")
+            self.ects.setEnabled(True)
+        else:
+            self.ects.setEnabled(False)
+            self.ects.setText("0" if final is Outcome.NON_RECOGNITION else "")
+        self._validate()
 
     def _validate(self) -> None:
         entry = self.entry()
         needs_reasons = justification_required(self.recommended, entry.final_outcome)
         missing = []
+        if self._grants_credits(entry.final_outcome) and (problem := self._credits()[1]):
+            missing.append(problem)
         if not entry.decided_by:
             missing.append(self.tr("Name the evaluator."))
         if needs_reasons and not entry.justification:

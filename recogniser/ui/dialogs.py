@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from recogniser.model import Recommendation
+from recogniser.model import Case, Recommendation
 from recogniser.settings import Settings
 from recogniser.ui.decision_dialog import DecisionDialog, DecisionEntry
 from recogniser.ui.save_conflict import ConflictBox, ConflictChoice, SaveConflict
@@ -84,9 +84,9 @@ class Dialogs:
         return path or None
 
     def record_decision(
-        self, parent: QWidget | None, recommendation: Recommendation, evaluator: str
+        self, parent: QWidget | None, case: Case, recommendation: Recommendation, evaluator: str
     ) -> DecisionEntry | None:
-        dialog = DecisionDialog(recommendation, evaluator, parent)
+        dialog = DecisionDialog(case, recommendation, evaluator, parent)
         return dialog.entry() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def edit_settings(self, parent: QWidget | None, settings: Settings, source: Path) -> Settings | None:

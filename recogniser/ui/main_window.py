@@ -649,11 +649,11 @@ class MainWindow(QMainWindow):
             self.save_case(then=lambda: self.record_decision(saved=True))
             return
         self.session.assess_now()
-        decision = self.session.assessment.decision
+        case, decision = self.session.assessment.case, self.session.assessment.decision
         store, reference = self.store, self.stored_reference
-        if decision is None or store is None:
+        if case is None or decision is None or store is None:
             return
-        entry = self.dialogs.record_decision(self, decision.recommendation, self.office.evaluator_name)
+        entry = self.dialogs.record_decision(self, case, decision.recommendation, self.office.evaluator_name)
         if entry is None:
             return
         if not self.office.evaluator_name:
@@ -667,7 +667,12 @@ class MainWindow(QMainWindow):
         self.tasks.run(
             self.tr("Recording the decision"),
             lambda: store.record_decision(
-                reference, decision, entry.decided_by, entry.final_outcome, entry.justification or None
+                reference,
+                decision,
+                entry.decided_by,
+                entry.final_outcome,
+                entry.justification or None,
+                final_ects=entry.ects,
             ),
             recorded,
         )

@@ -282,12 +282,61 @@ def test_the_evaluators_final_decision_is_kept_beside_the_recommendation(store: 
         decided_by="M. Evaluator",
         final_outcome=Outcome.FULL_RECOGNITION,
         justification="The bridging exam was passed on 2026-02-01.",
+        final_ects=5,
     )
     assert recorded.outcome is Outcome.FULL_RECOGNITION
     assert recorded.justification == "The bridging exam was passed on 2026-02-01."
     case = store.get_case("CASE-1")
     assert (case.status, case.outcome) == (CaseStatus.DECIDED, Outcome.FULL_RECOGNITION)
     assert references(store.list_cases(CaseQuery(outcome=Outcome.FULL_RECOGNITION))) == ["CASE-1"]
+
+
+def test_the_credits_a_final_decision_recognises_are_kept(store: CaseStore) -> None:
+    stored = store.add_case(make_case("CASE-1"))  # 5 ECTS sought towards the target component
+    decision = make_decision(stored.case, Outcome.PARTIAL_RECOGNITION)  # recommends 5 ECTS
+    recorded = store.record_decision(
+        "CASE-1", decision, "M. Evaluator", Outcome.PARTIAL_RECOGNITION, "Two outcomes are not covered.", final_ects=2.5
+    )
+    assert (recorded.final_ects, recorded.ects_recognised) == (2.5, 2.5)
+    [kept] = store.decisions_for("CASE-1")
+    assert kept.final_ects == 2.5
+    assert kept.to_json()["final_ects"] == 2.5
+    # A refusal recognises none; an assessment without a final decision goes with the recommendation's credits.
+    refused = store.record_decision("CASE-1", decision, "M. Evaluator", Outcome.NON_RECOGNITION, "No exam.")
+    assert (refused.final_ects, refused.ects_recognised) == (0, 0)
+    assessed = store.record_decision("CASE-1", decision, "M. Evaluator")
+    assert (assessed.final_ects, assessed.ects_recognised) == (None, 5)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "credits", "problem"),
+    [
+        (Outcome.PARTIAL_RECOGNITION, None, "state the credits recognised"),
+        (Outcome.PARTIAL_RECOGNITION, 5.5, "not between 0 and the 5 ECTS sought"),
+        (Outcome.PARTIAL_RECOGNITION, -1, "not between 0 and the 5 ECTS sought"),
+        (Outcome.PARTIAL_RECOGNITION, float("nan"), "not between 0"),
+        (Outcome.NON_RECOGNITION, 1, "a refusal recognises no credits"),
+        (Outcome.INFORMATION_REQUIRED, 0, "asking for information recognises no credits"),
+        (None, 5, "no final outcome is given"),
+    ],
+)
+def test_credits_missing_or_out_of_range_are_refused_by_field(
+    store: CaseStore, outcome: Outcome | None, credits: float | None, problem: str
+) -> None:
+    stored = store.add_case(make_case("CASE-1"))
+    decision = make_decision(stored.case, Outcome.PARTIAL_RECOGNITION)
+    with pytest.raises(InvalidDecisionRecordError, match=f"final_ects: .*{problem}"):
+        store.record_decision("CASE-1", decision, "M. Evaluator", outcome, "Reasons.", final_ects=credits)
+    assert store.decisions_for("CASE-1") == []
+
+
+def test_no_credits_are_recorded_where_none_are_sought(store: CaseStore) -> None:
+    stored = store.add_case(make_case("EMP-1", purpose=Purpose.EMPLOYMENT))
+    decision = make_decision(stored.case)
+    with pytest.raises(InvalidDecisionRecordError, match="final_ects: leave it empty: no credits are sought"):
+        store.record_decision("EMP-1", decision, "M. Evaluator", Outcome.FULL_RECOGNITION, final_ects=5)
+    recorded = store.record_decision("EMP-1", decision, "M. Evaluator", Outcome.FULL_RECOGNITION)
+    assert recorded.final_ects is None
 
 
 def test_assessing_an_unchanged_case_twice_is_recognisable(store: CaseStore) -> None:

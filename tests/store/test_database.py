@@ -126,6 +126,7 @@ def test_upgrading_from_the_first_revision_keeps_everything_and_indexes_it(datab
         assert [s.reference for s in store.search_cases("learner 2499")] == ["OLD-02499"]
         [decision] = store.decisions_for("OLD-00001")
         assert decision.decided_by == "M. Evaluator"
+        assert decision.final_ects is None  # kept before credits were: not stated
         assert decision.decision.recommendation.outcome is Outcome.FULL_RECOGNITION
         assert store.get_case("OLD-02500").case.credential.learner is not None
 

@@ -19,6 +19,8 @@ from recogniser.ui.settings_dialog import SettingsDialog
 from .conftest import EXAMPLES
 
 RECOMMENDED = Recommendation(Outcome.FULL_RECOGNITION, 5, "Recognise all five credits.")
+CREDIT_TRANSFER = load_case(EXAMPLES / "maritime-credit-transfer.json")  # 5 ECTS sought
+EMPLOYMENT = load_case(EXAMPLES / "online-course-employment.json")
 
 
 def test_reasons_are_owed_for_an_override_and_for_any_refusal() -> None:
@@ -28,7 +30,7 @@ def test_reasons_are_owed_for_an_override_and_for_any_refusal() -> None:
 
 
 def test_the_decision_can_be_recorded_only_with_the_reasons_it_needs(qtbot: QtBot) -> None:
-    dialog = DecisionDialog(RECOMMENDED, "Ana Horvat")
+    dialog = DecisionDialog(CREDIT_TRANSFER, RECOMMENDED, "Ana Horvat")
     qtbot.addWidget(dialog)
     record = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert record.isEnabled()
@@ -40,9 +42,63 @@ def test_the_decision_can_be_recorded_only_with_the_reasons_it_needs(qtbot: QtBo
     dialog.evaluator.clear()
     assert not record.isEnabled()
     dialog.evaluator.setText("Ana Horvat")
+    dialog.ects.setText("2,5")
     assert dialog.entry() == DecisionEntry(
-        Outcome.PARTIAL_RECOGNITION, "Two outcomes of the module are not covered.", "Ana Horvat"
+        Outcome.PARTIAL_RECOGNITION, "Two outcomes of the module are not covered.", "Ana Horvat", 2.5
     )
+
+
+def test_the_dialog_names_the_case_and_starts_from_the_recommended_credits(qtbot: QtBot) -> None:
+    dialog = DecisionDialog(CREDIT_TRANSFER, RECOMMENDED, "Ana Horvat")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "EXAMPLE-01" in dialog.windowTitle()
+    assert str(CREDIT_TRANSFER.credential.title) in dialog.windowTitle()
+    assert dialog.ects.isVisible()
+    assert dialog.ects.text() == "5"
+    assert dialog.entry().ects == 5
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ("", "ECTS recognised: state the credits"),
+        ("five", "ECTS recognised: write a number"),
+        ("5.5", "ECTS recognised: from 0 to the 5 ECTS sought"),
+        ("-1", "ECTS recognised: from 0 to the 5 ECTS sought"),
+        ("nan", "ECTS recognised: from 0 to the 5 ECTS sought"),
+    ],
+)
+def test_credits_that_cannot_be_recorded_are_named_and_block_recording(qtbot: QtBot, typed: str, problem: str) -> None:
+    dialog = DecisionDialog(CREDIT_TRANSFER, RECOMMENDED, "Ana Horvat")
+    qtbot.addWidget(dialog)
+    record = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.ects.setText(typed)
+    assert not record.isEnabled()
+    assert problem in dialog.requirement.text()
+    dialog.ects.setText("0")
+    assert record.isEnabled()
+
+
+def test_a_refusal_recognises_no_credits_and_a_request_for_information_none_yet(qtbot: QtBot) -> None:
+    dialog = DecisionDialog(CREDIT_TRANSFER, RECOMMENDED, "Ana Horvat")
+    qtbot.addWidget(dialog)
+    dialog.justification.setPlainText("The exam was not supervised.")
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData(Outcome.NON_RECOGNITION.value))
+    assert (dialog.ects.isEnabled(), dialog.ects.text(), dialog.entry().ects) == (False, "0", 0)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData(Outcome.INFORMATION_REQUIRED.value))
+    assert (dialog.ects.text(), dialog.entry().ects) == ("", None)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData(Outcome.PARTIAL_RECOGNITION.value))
+    assert (dialog.ects.isEnabled(), dialog.ects.text()) == (True, "5")
+
+
+def test_no_credits_are_asked_for_where_none_are_sought(qtbot: QtBot) -> None:
+    dialog = DecisionDialog(EMPLOYMENT, Recommendation(Outcome.FULL_RECOGNITION, None, "Recognised."), "Ana Horvat")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.ects.isVisible()
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert dialog.entry().ects is None
 
 
 def test_settings_are_saved_to_the_file_the_command_line_reads(qtbot: QtBot, tmp_path: Path) -> None:

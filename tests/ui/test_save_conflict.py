@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from recogniser.casefile import parse_case
-from recogniser.model import Recommendation
+from recogniser.model import Case, Recommendation
 from recogniser.store import CaseStore
 from recogniser.ui.decision_dialog import DecisionEntry
 from recogniser.ui.dialogs import UnsavedChoice
@@ -239,9 +239,9 @@ def test_a_decision_waits_until_the_evaluator_has_seen_what_someone_else_saved(
 ) -> None:
     asked: list[Recommendation] = []
 
-    def decide(parent: QWidget | None, recommendation: Recommendation, evaluator: str) -> DecisionEntry:
+    def decide(parent: QWidget | None, case: Case, recommendation: Recommendation, evaluator: str) -> DecisionEntry:
         asked.append(recommendation)
-        return DecisionEntry(recommendation.outcome, "", "Ana Horvat")
+        return DecisionEntry(recommendation.outcome, "", "Ana Horvat", recommendation.ects_recognised)
 
     dialogs.record_decision = decide  # type: ignore[method-assign]
     saved_example(qtbot, window)

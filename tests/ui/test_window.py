@@ -236,8 +236,8 @@ def test_save_close_reopen_and_find_the_case_by_search(
 def test_recording_a_decision_that_overrides_the_recommendation(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, database: str
 ) -> None:
-    entries = [DecisionEntry(Outcome.PARTIAL_RECOGNITION, "Only 3 of 5 outcomes match the module.", "Ana Horvat")]
-    dialogs.record_decision = lambda parent, recommendation, evaluator: entries.pop()  # type: ignore[method-assign]
+    entries = [DecisionEntry(Outcome.PARTIAL_RECOGNITION, "Only 3 of 5 outcomes match the module.", "Ana Horvat", 3)]
+    dialogs.record_decision = lambda parent, case, recommendation, evaluator: entries.pop()  # type: ignore[method-assign]
     assert window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
     settle(qtbot, window)
     assert "Full recognition" in recommendation_text(window)
@@ -250,6 +250,7 @@ def test_recording_a_decision_that_overrides_the_recommendation(
     assert recorded.final_outcome is Outcome.PARTIAL_RECOGNITION
     assert recorded.recommended_outcome is Outcome.FULL_RECOGNITION
     assert recorded.decided_by == "Ana Horvat"
+    assert recorded.final_ects == 3
     settle(qtbot, window)
     assert window.case_list.model.summary(0).outcome is Outcome.PARTIAL_RECOGNITION
 
