@@ -9,9 +9,10 @@ import json
 import shutil
 import sys
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from recogniser.casefile import StagedFile, load_case
 from recogniser.errors import OutputFileError, UserInputError
@@ -19,6 +20,9 @@ from recogniser.model import Case, Decision, RuleSet, Status
 from recogniser.report import ReportSettings, load_report_settings, render_report
 from recogniser.rules import assess
 from recogniser.settings import load_settings
+
+if TYPE_CHECKING:
+    from recogniser.store import StoredCase, StoredDecision
 
 STATUS_MARKS = {
     Status.PASS: "pass",
@@ -143,9 +147,9 @@ class _PendingReport:
         except OutputFileError as error:
             raise _pdf_error(error) from None
 
-    def stage(self, case: Case, decision: Decision) -> None:
+    def stage(self, case: Case, decision: Decision, recorded: Sequence[StoredDecision] = ()) -> None:
         try:
-            self.file.write(render_report(case, decision, self.settings))
+            self.file.write(render_report(case, decision, self.settings, recorded=recorded))
         except OutputFileError as error:
             raise _pdf_error(error) from None
 
@@ -164,21 +168,23 @@ def _assess_and_save(
     case: Case, options: argparse.Namespace, *, as_of: date | None, evaluator: str, report: _PendingReport | None
 ) -> tuple[Case, Decision]:
     """Store the case and its decision together (both or neither); returns both as stored (the case may have
-    been given a reference, which the decision and a report then carry). The report is staged inside the same
-    transaction, so a report that cannot be written leaves nothing stored."""
+    been given a reference, which the decision and a report then carry). The report, which shows the decision
+    recorded, is staged inside the same transaction, so a report that cannot be written leaves nothing stored."""
     from recogniser.commands.cases_command import open_store
     from recogniser.store import CaseChangedError
 
-    def assess_as_stored(as_stored: Case) -> Decision:
-        decision = assess(as_stored, as_of=as_of)
+    def stage_report(stored: StoredCase, recorded: StoredDecision) -> None:
         if report is not None:
-            report.stage(as_stored, decision)
-        return decision
+            report.stage(stored.case, recorded.decision, recorded=[recorded])
 
     with open_store(options) as store:
         try:
             stored, recorded = store.record_assessment(
-                case, assess_as_stored, decided_by=evaluator, update=options.update
+                case,
+                lambda as_stored: assess(as_stored, as_of=as_of),
+                decided_by=evaluator,
+                update=options.update,
+                recorded=stage_report,
             )
         except CaseChangedError as error:
             raise UserInputError(

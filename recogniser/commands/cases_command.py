@@ -163,9 +163,9 @@ def _show(options: argparse.Namespace) -> int:
 
 
 def _decision_line(decision: StoredDecision, current_sha256: str) -> str:
-    outcome = decision.recommended_outcome.value
+    outcome = _with_credits(decision.recommended_outcome, decision.decision.recommendation.ects_recognised)
     if decision.final_outcome is not None:
-        outcome = f"recommended {outcome}, decided {decision.final_outcome.value}"
+        outcome = f"recommended {outcome}; decided {_with_credits(decision.final_outcome, decision.final_ects)}"
     notes = [f"rulebook {decision.rulebook_version}"]
     if decision.repeat_of is not None:
         notes.append(f"same case text as #{decision.repeat_of}")
@@ -173,6 +173,10 @@ def _decision_line(decision: StoredDecision, current_sha256: str) -> str:
         notes.append("on an earlier text of the case")
     when = decision.recorded_at.isoformat(timespec="seconds")
     return f"#{decision.id} {when} by {decision.decided_by}: {outcome} ({'; '.join(notes)})"
+
+
+def _with_credits(outcome: Outcome, ects: float | None) -> str:
+    return outcome.value if ects is None else f"{outcome.value}, {ects:g} ECTS"
 
 
 def _case_json(stored: StoredCase, decisions: list[StoredDecision]) -> dict[str, Any]:

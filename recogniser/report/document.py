@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import chain
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -44,6 +44,9 @@ from recogniser.report.styles import (
 from recogniser.report.text import has_unprintable, markup, text_flowable
 from recogniser.rules.completeness import ANNEX_I
 from recogniser.rules.recommendation import OUTCOME_WORDS
+
+if TYPE_CHECKING:
+    from recogniser.store.records import StoredDecision
 
 PURPOSE_LABELS: dict[Purpose, str] = {
     Purpose.ADMISSION: "Admission to a programme",
@@ -100,10 +103,18 @@ _APPEAL_BASIS = (
 
 
 def build_story(
-    case: Case, decision: Decision, settings: ReportSettings, width: float, today: date, *, case_attached: bool
+    case: Case,
+    decision: Decision,
+    settings: ReportSettings,
+    width: float,
+    today: date,
+    *,
+    case_attached: bool,
+    recorded: Sequence[StoredDecision] = (),
 ) -> list[Flowable]:
     """All the report's flowables for a frame ``width`` points wide; ``case_attached`` says whether the PDF
-    carries the case file."""
+    carries the case file; ``recorded`` are the decisions kept for the case, of which the latest on this case
+    text fills in the evaluator's decision."""
     # Sentences quoting a right-to-left value from the case keep their own direction (see recogniser.isolation).
     decision = isolate_decision(decision, case)
     story: list[Flowable] = []
@@ -118,7 +129,7 @@ def build_story(
     story += _recommendation(decision, width)
     if decision.recommendation.outcome is not Outcome.FULL_RECOGNITION:
         story += _differences_and_appeal(decision, width)
-    story += _evaluator_decision(settings, width)
+    story += _evaluator_decision(case, settings, width, decision, recorded)
     return story
 
 
@@ -643,7 +654,40 @@ def _differences_and_appeal(decision: Decision, width: float) -> list[Flowable]:
     return story
 
 
-def _evaluator_decision(settings: ReportSettings, width: float) -> list[Flowable]:
+def _on_this_text(decision: Decision, recorded: Sequence[StoredDecision]) -> tuple[StoredDecision | None, int]:
+    """The latest decision recorded on the case text this report judges, and how many were recorded on it."""
+    same = [kept for kept in recorded if kept.case_sha256 == decision.case_sha256]
+    return (max(same, key=lambda kept: kept.id) if same else None), len(same)
+
+
+def _as_recommended(decision: Decision, kept: StoredDecision) -> bool:
+    """The outcome and the credits are the ones the recommendation above gives."""
+    recommendation = decision.recommendation
+    return kept.final_outcome is recommendation.outcome and kept.final_ects == recommendation.ects_recognised
+
+
+def _record_note(kept: StoredDecision | None, count: int, earlier: int) -> str:
+    """Which recorded decision the form shows, or why it shows none."""
+    if kept is None:
+        if earlier:
+            return (
+                f"The {earlier} decision(s) recorded for this case judged an earlier text of it; "
+                "none is shown for the text above."
+            )
+        return "No decision has been recorded for this case yet."
+    when = kept.recorded_at.strftime("%Y-%m-%d %H:%M UTC")
+    which = f"Decision #{kept.id}, recorded {when}" + (
+        f", the latest of {count} on this case text" if count > 1 else ""
+    )
+    if kept.final_outcome is None:
+        return f"{which}, records the recommendation only: the final decision is still to be made."
+    return f"{which}, as kept in the case store."
+
+
+def _evaluator_decision(
+    case: Case, settings: ReportSettings, width: float, decision: Decision, recorded: Sequence[StoredDecision]
+) -> list[Flowable]:
+    """The form for the evaluator's decision, filled in from the latest decision recorded on this case text."""
     line_height = 9 * mm
     label_width = 40 * mm
     padding = 6
@@ -653,23 +697,49 @@ def _evaluator_decision(settings: ReportSettings, width: float) -> list[Flowable
         table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, MUTED)]))
         return table
 
+    def written(text: str | None, lines: int = 1) -> Flowable:
+        return blank(lines) if text is None else _text(text, CELL)
+
+    kept, count = _on_this_text(decision, recorded)
+    decided = kept if kept is not None and kept.final_outcome is not None else None
+    as_recommended = decided is not None and _as_recommended(decision, decided)
+    otherwise = decided is not None and not as_recommended
+    tick = {True: "[&nbsp;X&nbsp;]", False: "[&nbsp;&nbsp;&nbsp;]"}
+    final_outcome = decided.final_outcome if decided is not None else None
+    ects: str | None = None
+    if decided is not None:
+        ects = _number(decided.final_ects)
+        if ects is None:
+            ects = (
+                "not applicable: no credits are sought"
+                if case.credits_sought is None
+                else "none yet: information is required"
+                if decided.final_outcome is Outcome.INFORMATION_REQUIRED
+                else "not recorded"
+            )
     rows: list[list[object]] = [
         [
             _fixed("Final decision", CELL_HEAD),
             [
                 _fixed(
-                    "[&nbsp;&nbsp;&nbsp;] as recommended&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;"
-                    "[&nbsp;&nbsp;&nbsp;] otherwise, as follows:",
+                    f"{tick[as_recommended]} as recommended&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;"
+                    f"{tick[otherwise]} otherwise, as follows:",
                     CELL,
                 ),
-                blank(1),
+                _fixed(OUTCOME_WORDS[final_outcome], CELL_BOLD) if otherwise and final_outcome else blank(1),
             ],
         ],
-        [_fixed("ECTS recognised", CELL_HEAD), blank(1)],
-        [_fixed("Justification", CELL_HEAD), blank(4)],
-        [_fixed("Evaluator", CELL_HEAD), _text(settings.evaluator_name, CELL) if settings.evaluator_name else blank(1)],
+        [_fixed("ECTS recognised", CELL_HEAD), written(ects)],
+        [
+            _fixed("Justification", CELL_HEAD),
+            written((decided.justification or "None given.") if decided is not None else None, 4),
+        ],
+        [
+            _fixed("Evaluator", CELL_HEAD),
+            written(kept.decided_by if kept is not None else settings.evaluator_name or None),
+        ],
         [_fixed("Signature", CELL_HEAD), blank(1)],
-        [_fixed("Date", CELL_HEAD), blank(1)],
+        [_fixed("Date", CELL_HEAD), written(decided.recorded_at.date().isoformat() if decided is not None else None)],
     ]
     table = Table(rows, colWidths=[label_width, width - label_width], hAlign="LEFT")
     table.setStyle(
@@ -688,6 +758,7 @@ def _evaluator_decision(settings: ReportSettings, width: float) -> list[Flowable
             ]
         )
     )
+    note = _fixed(_record_note(kept, count, len(recorded) - count), SMALL) if recorded else None
     return [
         KeepTogether(
             [
@@ -697,6 +768,7 @@ def _evaluator_decision(settings: ReportSettings, width: float) -> list[Flowable
                     "final decision and its justification here (LRC Art. III.5: reasons are given in writing).",
                     SMALL,
                 ),
+                *([note] if note is not None else []),
                 table,
             ]
         )

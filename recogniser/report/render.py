@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
@@ -24,14 +24,25 @@ from recogniser.report.styles import FOOTER_SIZE, MUTED, PAGE_MARGIN, RULE, RUNN
 from recogniser.report.text import clean, text_flowable
 from recogniser.rules.recommendation import OUTCOME_WORDS
 
+if TYPE_CHECKING:
+    from recogniser.store.records import StoredDecision
+
 
 def render_report(
-    case: Case, decision: Decision, settings: ReportSettings, *, attach_case: bool = True, today: date | None = None
+    case: Case,
+    decision: Decision,
+    settings: ReportSettings,
+    *,
+    attach_case: bool = True,
+    today: date | None = None,
+    recorded: Sequence[StoredDecision] = (),
 ) -> bytes:
     """The recommendation report for ``decision`` on ``case`` as PDF bytes (A4).
 
     With ``attach_case`` the case file is embedded in the PDF, so the decision can be re-checked from the report
     alone: its canonical SHA-256 is the one printed in the footer. ``today`` is the date the report is dated.
+    ``recorded`` are the decisions the case store keeps for the case: the latest on this case text fills in the
+    evaluator's decision block, which is otherwise left to be filled in by hand.
     """
     register_fonts()
     buffer = io.BytesIO()
@@ -44,7 +55,9 @@ def render_report(
         subject=_subject(case, decision),
         keywords=_keywords(decision, reference),
     )
-    story = build_story(case, decision, settings, document.width, today or date.today(), case_attached=attach_case)
+    story = build_story(
+        case, decision, settings, document.width, today or date.today(), case_attached=attach_case, recorded=recorded
+    )
     footer = _Footer(decision, settings, reference)
     attachment = (_attachment_name(reference), dumps_case(case.document).encode("utf-8")) if attach_case else None
     build_numbered(document, story, footer.draw, attachment)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -97,8 +98,14 @@ class DecisionDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Recommended"), recommended)
         form.addRow(self.tr("Final outcome"), self.outcome)
-        form.addRow(self.tr("ECTS recognised"), self.ects)
-        form.setRowVisible(self.ects, self.credits_sought is not None)
+        credits = QWidget()
+        credits_row = QHBoxLayout(credits)
+        credits_row.setContentsMargins(0, 0, 0, 0)
+        credits_row.addWidget(self.ects, 1)
+        if self.credits_sought is not None:
+            credits_row.addWidget(QLabel(self.tr("of {sought} ECTS sought").format(sought=f"{self.credits_sought:g}")))
+        form.addRow(self.tr("ECTS recognised"), credits)
+        form.setRowVisible(credits, self.credits_sought is not None)
         form.addRow(self.tr("Evaluator"), self.evaluator)
         form.addRow(self.tr("Justification"), self.justification)
         layout = QVBoxLayout(self)

@@ -403,6 +403,8 @@ class RecommendationPanel(QScrollArea):
         for record in reversed(decisions):
             when = local_time(record.recorded_at)
             outcome = outcome_label(record.outcome)
+            if record.ects_recognised is not None:
+                outcome += self.tr(", {ects} ECTS").format(ects=f"{record.ects_recognised:g}")
             line = (
                 f"<b style='color:{OUTCOME_COLOURS[record.outcome]}'>{html.escape(outcome)}</b> — "
                 f"{html.escape(record.decided_by)}, {when}"

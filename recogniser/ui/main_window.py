@@ -726,11 +726,14 @@ class MainWindow(QMainWindow):
         if assessment is None or assessment.case is None or assessment.decision is None:
             return
         case, decision, report_settings = assessment.case, assessment.decision, self.report_settings()
+        store, reference = self.store, self.stored_reference
 
         def render() -> bytes:
             from recogniser.report import render_report
 
-            return render_report(case, decision, report_settings())
+            # A stored case's report shows the decision recorded on this text in the evaluator's block.
+            recorded = store.decisions_for(reference) if store is not None and reference is not None else []
+            return render_report(case, decision, report_settings(), recorded=recorded)
 
         self.statusBar().showMessage(self.tr("Writing the report…"))
         self.tasks.run(

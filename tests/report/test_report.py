@@ -8,8 +8,9 @@ import io
 import json
 import re
 import unicodedata
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -29,6 +30,7 @@ from recogniser.model import (
     SubstantialDifference,
 )
 from recogniser.report import ReportSettings, render_report, write_report
+from recogniser.store import StoredDecision
 from tests.report.factories import case_from, decision_for, example_document
 
 SETTINGS = ReportSettings(office_name="ENIC-NARIC Croatia", evaluator_name="Ana Horvat", office_address="Zagreb")
@@ -488,3 +490,77 @@ def test_a_long_outcome_is_printed_in_full_once_and_compared_by_its_start() -> N
     assert "In full in section 2, target outcome 1." in comparison
     assert "In full in section 1, outcome 2." in comparison
     assert text.count("Long outcome ends.") == 2  # the credential's and the target's outcomes, in full
+
+
+def kept_decision(
+    decision: Decision,
+    number: int,
+    final_outcome: Outcome | None,
+    *,
+    final_ects: float | None = None,
+    justification: str | None = None,
+    case_sha256: str | None = None,
+) -> StoredDecision:
+    """A decision as the case store keeps it (the store's own tests cover how it gets there)."""
+    return StoredDecision(
+        id=number,
+        reference=str(decision.reference),
+        decision=decision,
+        case_document={},
+        case_sha256=case_sha256 or decision.case_sha256,
+        rulebook_version=decision.rulebook_version,
+        recommended_outcome=decision.recommendation.outcome,
+        final_outcome=final_outcome,
+        justification=justification,
+        decided_by="Nino Beridze",
+        recorded_at=datetime(2026, 2, 3, 10, 15 + number, tzinfo=UTC),
+        final_ects=final_ects,
+    )
+
+
+def test_the_latest_decision_recorded_on_the_case_text_fills_in_the_evaluators_block() -> None:
+    document, decision = maritime()
+    recorded = [
+        kept_decision(decision, 3, None),
+        kept_decision(
+            decision, 7, Outcome.PARTIAL_RECOGNITION, final_ects=2.5, justification="Port state control is not covered."
+        ),
+    ]
+    text = flat(render_report(case_from(document), decision, SETTINGS, recorded=recorded))
+    block = text[text.index("8. Decision of the evaluator") :]
+    assert "Decision #7, recorded 2026-02-03 10:22 UTC, the latest of 2 on this case text" in block
+    assert "[ ] as recommended [ X ] otherwise, as follows: Partial recognition" in block
+    assert "ECTS recognised 2.5" in block
+    assert "Justification Port state control is not covered." in block
+    assert "Evaluator Nino Beridze" in block
+    assert "Date 2026-02-03" in block
+
+
+def test_a_decision_as_recommended_ticks_that_box() -> None:
+    document, decision = maritime()
+    recommendation = decision.recommendation
+    kept = kept_decision(decision, 1, recommendation.outcome, final_ects=recommendation.ects_recognised)
+    block = flat(render_report(case_from(document), decision, SETTINGS, recorded=[kept])).split("8. Decision")[1]
+    assert "[ X ] as recommended [ ] otherwise, as follows:" in block
+    assert f"ECTS recognised {recommendation.ects_recognised:g}" in block
+    assert "Justification None given." in block
+
+
+@pytest.mark.parametrize(
+    ("kept", "said"),
+    [
+        (
+            {"final_outcome": Outcome.FULL_RECOGNITION, "final_ects": 5, "case_sha256": "0" * 64},
+            "The 1 decision(s) recorded for this case judged an earlier text of it; none is shown",
+        ),
+        ({"final_outcome": None}, "records the recommendation only: the final decision is still to be made"),
+    ],
+)
+def test_a_block_with_no_final_decision_on_this_text_is_left_to_fill_in(kept: dict[str, Any], said: str) -> None:
+    document, decision = maritime()
+    block = flat(
+        render_report(case_from(document), decision, SETTINGS, recorded=[kept_decision(decision, 1, **kept)])
+    ).split("8. Decision")[1]
+    assert said in block
+    assert "[ ] as recommended [ ] otherwise, as follows:" in block
+    assert "Date 2026" not in block

@@ -85,6 +85,24 @@ def test_the_report_names_the_evaluator_of_the_recorded_decision(
     capsys.readouterr()
 
 
+def test_the_report_of_a_saved_assessment_names_the_decision_recorded(
+    database_url: str, case_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "report.pdf"
+    assert main(assess_save(database_url, case_file, "--evaluator", "Ana Horvat", "--pdf", str(report))) == 0
+    capsys.readouterr()
+    with CaseStore.open(database_url) as store:
+        [recorded] = store.decisions_for("ATOMIC-1")
+    text = " ".join("".join(page.extract_text() for page in PdfReader(report).pages).split())
+    block = text.split("8. Decision of the evaluator")[1]
+    assert (
+        f"Decision #{recorded.id}, recorded {recorded.recorded_at:%Y-%m-%d %H:%M} UTC, records the recommendation "
+        "only: the final decision is still to be made." in block
+    )
+    assert "Evaluator Ana Horvat" in block
+    assert "[ X ]" not in block  # the evaluator's final decision is not made by saving an assessment
+
+
 def test_a_changed_file_replaces_the_stored_case_only_with_update(
     database_url: str, case_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

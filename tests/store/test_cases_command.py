@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from recogniser.casefile import case_sha256, dumps_case
 from recogniser.cli import build_parser, main
+from recogniser.model import Outcome
 from recogniser.store import CaseStatus, CaseStore
 from tests.store.cases import EXAMPLES, make_case, make_decision
 
@@ -71,7 +72,22 @@ def test_list_filters_and_json(capsys: pytest.CaptureFixture[str], database_url:
     assert (shown["status"], shown["outcome"]) == ("assessed", "full_recognition")
     assert shown["decisions"][0]["decided_by"] == "M. Evaluator"
     code, out, _ = run(capsys, database_url, "show", "CASE-ANA")
-    assert "by M. Evaluator: full_recognition (rulebook 2026.1)" in out
+    assert "by M. Evaluator: full_recognition, 5 ECTS (rulebook 2026.1)" in out
+
+    with CaseStore.open(database_url) as store:
+        store.record_decision(
+            "CASE-ANA",
+            make_decision(decided.case),
+            "M. Evaluator",
+            Outcome.PARTIAL_RECOGNITION,
+            "One outcome is not covered.",
+            final_ects=2.5,
+        )
+    code, out, _ = run(capsys, database_url, "show", "CASE-ANA")
+    assert "recommended full_recognition, 5 ECTS; decided partial_recognition, 2.5 ECTS (rulebook 2026.1" in out
+    assert "justification: One outcome is not covered." in out
+    code, out, _ = run(capsys, database_url, "show", "CASE-ANA", "--json")
+    assert json.loads(out)["decisions"][1]["final_ects"] == 2.5
 
 
 def test_errors_are_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], database_url: str, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -245,6 +246,7 @@ def test_recording_a_decision_that_overrides_the_recommendation(
     qtbot.waitUntil(window.results.recommendation.history.isVisible)
     assert not window.session.dirty
     assert "Only 3 of 5 outcomes" in window.results.recommendation.history.text()
+    assert "Partial recognition, 3 ECTS" in window.results.recommendation.history.text()
     with CaseStore.open(database) as store:
         (recorded,) = store.decisions_for("EXAMPLE-01")
     assert recorded.final_outcome is Outcome.PARTIAL_RECOGNITION
@@ -253,6 +255,19 @@ def test_recording_a_decision_that_overrides_the_recommendation(
     assert recorded.final_ects == 3
     settle(qtbot, window)
     assert window.case_list.model.summary(0).outcome is Outcome.PARTIAL_RECOGNITION
+
+    # The report of the decided case shows the decision recorded, not an empty form.
+    window.report_action.trigger()
+    qtbot.waitUntil(lambda: window.preview is not None and window.preview.isVisible())
+    assert window.preview is not None
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(window.preview.pdf)).pages).split())
+    block = text.split("8. Decision of the evaluator")[1]
+    assert f"Decision #{recorded.id}, recorded {recorded.recorded_at:%Y-%m-%d %H:%M} UTC" in block
+    assert "[ X ] otherwise, as follows: Partial recognition" in block
+    assert "ECTS recognised 3" in block
+    assert "Only 3 of 5 outcomes match the module." in block
+    assert "Evaluator Ana Horvat" in block
+    assert f"Date {recorded.recorded_at:%Y-%m-%d}" in block
 
 
 def test_unsaved_changes_are_asked_about_before_they_are_lost(
