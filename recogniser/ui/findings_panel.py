@@ -385,6 +385,14 @@ class RecommendationPanel(QScrollArea):
         )
         return f"<ul style='color:{ERROR_COLOUR}'>{items}</ul>"
 
+    def _outcome_with_credits(self, record: StoredDecision) -> str:
+        """The recorded outcome and, where credits are sought, the credits that go with it."""
+        if record.ects_recognised is None:
+            return outcome_label(record.outcome)
+        return self.tr("{outcome}, {ects} ECTS").format(
+            outcome=outcome_label(record.outcome), ects=f"{record.ects_recognised:g}"
+        )
+
     def show_history(self, decisions: Sequence[StoredDecision]) -> None:
         """The decisions recorded for the stored case, newest first; the latest also on top of the pane."""
         self.decided.setVisible(bool(decisions))
@@ -393,7 +401,7 @@ class RecommendationPanel(QScrollArea):
             self.decided.setText(
                 self.tr("<b>Decided:</b> <b style='color:{colour}'>{outcome}</b> by {who} on {when} — {link}").format(
                     colour=OUTCOME_COLOURS[latest.outcome],
-                    outcome=html.escape(outcome_label(latest.outcome)),
+                    outcome=html.escape(self._outcome_with_credits(latest)),
                     who=html.escape(latest.decided_by),
                     when=html.escape(local_time(latest.recorded_at)),
                     link="<a href='history'>" + html.escape(self.tr("see below")) + "</a>",
@@ -402,9 +410,7 @@ class RecommendationPanel(QScrollArea):
         rows = []
         for record in reversed(decisions):
             when = local_time(record.recorded_at)
-            outcome = outcome_label(record.outcome)
-            if record.ects_recognised is not None:
-                outcome += self.tr(", {ects} ECTS").format(ects=f"{record.ects_recognised:g}")
+            outcome = self._outcome_with_credits(record)
             line = (
                 f"<b style='color:{OUTCOME_COLOURS[record.outcome]}'>{html.escape(outcome)}</b> — "
                 f"{html.escape(record.decided_by)}, {when}"

@@ -247,6 +247,7 @@ def test_recording_a_decision_that_overrides_the_recommendation(
     assert not window.session.dirty
     assert "Only 3 of 5 outcomes" in window.results.recommendation.history.text()
     assert "Partial recognition, 3 ECTS" in window.results.recommendation.history.text()
+    assert "Partial recognition, 3 ECTS" in window.results.recommendation.decided.text()
     with CaseStore.open(database) as store:
         (recorded,) = store.decisions_for("EXAMPLE-01")
     assert recorded.final_outcome is Outcome.PARTIAL_RECOGNITION
