@@ -299,12 +299,14 @@ class CaseListPane(QWidget):
 
     def _button(self, text: str, name: str, handler: Callable[[], Any]) -> QToolButton:
         action = QAction(text, self)
+        action.setIconText(text)  # a tool bar would drop the … that says a question follows
         action.setToolTip(name)
         action.triggered.connect(lambda _checked=False: handler())
         self.commands.addAction(action)
         button = self.commands.widgetForAction(action)
         assert isinstance(button, QToolButton)
         button.setAccessibleName(name)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable with Tab, as the buttons were
         return button
 
     # --- the store ---

@@ -153,3 +153,13 @@ def test_a_framework_name_too_long_for_its_box_is_shortened_and_shown_in_full_on
     assert combo.currentText().startswith("HR-CROQF — Croatian Qualifications Framework")
     assert combo.toolTip() == combo.currentText()
     assert combo.view().minimumWidth() > combo.fontMetrics().horizontalAdvance(combo.currentText())
+
+
+def test_the_case_commands_keep_their_ellipsis_and_are_reached_with_tab(window: MainWindow) -> None:
+    pane = window.case_list
+    assert pane.delete_button.text() == "Delete…"
+    assert pane.import_button.text() == "Import…"
+    assert all(
+        button.focusPolicy() & Qt.FocusPolicy.TabFocus
+        for button in (pane.new_button, pane.open_button, pane.duplicate_button, pane.delete_button)
+    )
