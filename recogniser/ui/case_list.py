@@ -228,6 +228,8 @@ class CaseListPane(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        # In a narrow pane the table scrolls sideways rather than squeeze the names to a few letters.
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("0") * 10)
         header.setSectionResizeMode(CaseListModel.LEARNER, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(CaseListModel.TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in (

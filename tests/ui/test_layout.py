@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from recogniser.ui.agency_field import AgencyField
+from recogniser.ui.case_list import CaseListModel
 from recogniser.ui.findings_model import FINDING_ROLE
 from recogniser.ui.level_field import LevelField
 from recogniser.ui.main_window import MainWindow
@@ -163,3 +164,12 @@ def test_the_case_commands_keep_their_ellipsis_and_are_reached_with_tab(window: 
         button.focusPolicy() & Qt.FocusPolicy.TabFocus
         for button in (pane.new_button, pane.open_button, pane.duplicate_button, pane.delete_button)
     )
+
+
+def test_a_narrow_case_list_keeps_names_readable(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    table = window.case_list.table
+    readable = table.fontMetrics().horizontalAdvance("0") * 10
+    assert table.columnWidth(CaseListModel.LEARNER) >= readable
+    assert table.columnWidth(CaseListModel.TITLE) >= readable
