@@ -768,7 +768,7 @@ def _evaluator_decision(
                     "final decision and its justification here (LRC Art. III.5: reasons are given in writing).",
                     SMALL,
                 ),
-                *([note] if note is not None else []),
+                *([note, Spacer(1, 1.5 * mm)] if note is not None else []),
                 table,
             ]
         )

@@ -50,7 +50,7 @@ class DecisionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         name = case_name(case)
-        self.setWindowTitle(self.tr("Record the decision — {case}").format(case=name))
+        self.setWindowTitle(self.tr("Record the decision: {case}").format(case=name))
         heading = QLabel(f"<b>{html.escape(name)}</b>")
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)
