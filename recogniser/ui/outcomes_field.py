@@ -35,7 +35,9 @@ def outcome_lines(text: str) -> list[str]:
     lines = []
     for raw in text.splitlines():
         line = raw.strip().lstrip("•·-–*").strip()
-        line = _NUMBERING.sub("", line, count=1) if _NUMBERING.match(line) else line
+        marker = _NUMBERING.match(line)
+        if marker:
+            line = line[marker.end() :]
         if line:
             lines.append(line)
     return lines
@@ -188,7 +190,7 @@ class OutcomesField(Field):
         button.setToolTip(label)
         button.setAccessibleName(label)
         button.setAutoRaise(True)
-        button.clicked.connect(action)
+        button.clicked.connect(lambda _checked=False: action())  # the actions take no "checked"
         layout.addWidget(button)
         return button
 
