@@ -260,6 +260,7 @@ class CaseStore:
                 justification,
                 final_ects=final_ects,
                 credits_sought=_stored_case(row).case.credits_sought,
+                recommended_ects=decision.recommendation.ects_recognised,
             )
             return _record(session, row, decision, entry, now)
 
@@ -611,6 +612,7 @@ class _DecisionEntry:
         *,
         final_ects: float | None = None,
         credits_sought: float | None = None,
+        recommended_ects: float | None = None,
     ) -> _DecisionEntry:
         decided_by = decided_by.strip()
         justification = (justification or "").strip() or None
@@ -621,9 +623,19 @@ class _DecisionEntry:
                 f"justification: give the reasons for deciding {final_outcome.value} "
                 f"where the recommendation is {recommended.value}"
             )
-        return cls(
-            decided_by, final_outcome, justification, _checked_credits(final_outcome, final_ects, credits_sought)
-        )
+        credits = _checked_credits(final_outcome, final_ects, credits_sought)
+        # Other credits than recommended are an override too, owing reasons (LRC III.5).
+        if (
+            recommended_ects is not None
+            and credits is not None
+            and not math.isclose(recommended_ects, credits)
+            and justification is None
+        ):
+            raise InvalidDecisionRecordError(
+                f"justification: give the reasons for recognising {credits:g} ECTS "
+                f"where the recommendation is {recommended_ects:g}"
+            )
+        return cls(decided_by, final_outcome, justification, credits)
 
 
 def _checked_credits(final_outcome: Outcome | None, final_ects: float | None, sought: float | None) -> float | None:

@@ -34,9 +34,15 @@ class DecisionEntry:
     ects: float | None = None
 
 
-def justification_required(recommended: Outcome, final: Outcome) -> bool:
-    """Reasons are owed for departing from the recommendation and for any refusal (LRC III.5)."""
-    return final is not recommended or final is Outcome.NON_RECOGNITION
+def justification_required(
+    recommended: Outcome, final: Outcome, recommended_ects: float | None = None, final_ects: float | None = None
+) -> bool:
+    """Reasons are owed for departing from the recommendation, in outcome or in credits, and for any refusal
+    (LRC III.5)."""
+    other_credits = (
+        recommended_ects is not None and final_ects is not None and not math.isclose(recommended_ects, final_ects)
+    )
+    return final is not recommended or final is Outcome.NON_RECOGNITION or other_credits
 
 
 def case_name(case: Case) -> str:
@@ -161,7 +167,7 @@ class DecisionDialog(QDialog):
 
     def _validate(self) -> None:
         entry = self.entry()
-        needs_reasons = justification_required(self.recommended, entry.final_outcome)
+        needs_reasons = justification_required(self.recommended, entry.final_outcome, self.recommended_ects, entry.ects)
         missing = []
         if self._grants_credits(entry.final_outcome) and (problem := self._credits()[1]):
             missing.append(problem)
@@ -169,7 +175,10 @@ class DecisionDialog(QDialog):
             missing.append(self.tr("Name the evaluator."))
         if needs_reasons and not entry.justification:
             missing.append(
-                self.tr("Give the reasons: the decision differs from the recommendation or refuses recognition.")
+                self.tr(
+                    "Give the reasons: the decision differs from the recommendation (outcome or credits) or refuses "
+                    "recognition."
+                )
             )
         self.requirement.setText(" ".join(missing))
         self.requirement.setStyleSheet(f"color: {ERROR_COLOUR};")

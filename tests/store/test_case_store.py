@@ -291,6 +291,15 @@ def test_the_evaluators_final_decision_is_kept_beside_the_recommendation(store: 
     assert references(store.list_cases(CaseQuery(outcome=Outcome.FULL_RECOGNITION))) == ["CASE-1"]
 
 
+def test_recognising_other_credits_than_recommended_owes_reasons(store: CaseStore) -> None:
+    stored = store.add_case(make_case("CASE-1"))
+    decision = make_decision(stored.case, Outcome.PARTIAL_RECOGNITION)  # recommends 5 ECTS
+    with pytest.raises(InvalidDecisionRecordError, match="justification: give the reasons for recognising 3 ECTS"):
+        store.record_decision("CASE-1", decision, "M. Evaluator", Outcome.PARTIAL_RECOGNITION, final_ects=3)
+    recorded = store.record_decision("CASE-1", decision, "M. Evaluator", Outcome.PARTIAL_RECOGNITION, final_ects=5)
+    assert recorded.final_ects == 5
+
+
 def test_the_credits_a_final_decision_recognises_are_kept(store: CaseStore) -> None:
     stored = store.add_case(make_case("CASE-1"))  # 5 ECTS sought towards the target component
     decision = make_decision(stored.case, Outcome.PARTIAL_RECOGNITION)  # recommends 5 ECTS

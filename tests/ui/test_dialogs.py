@@ -27,6 +27,8 @@ def test_reasons_are_owed_for_an_override_and_for_any_refusal() -> None:
     assert not justification_required(Outcome.FULL_RECOGNITION, Outcome.FULL_RECOGNITION)
     assert justification_required(Outcome.FULL_RECOGNITION, Outcome.PARTIAL_RECOGNITION)
     assert justification_required(Outcome.NON_RECOGNITION, Outcome.NON_RECOGNITION)
+    assert justification_required(Outcome.PARTIAL_RECOGNITION, Outcome.PARTIAL_RECOGNITION, 5, 3)
+    assert not justification_required(Outcome.PARTIAL_RECOGNITION, Outcome.PARTIAL_RECOGNITION, 5, 5.0)
 
 
 def test_the_decision_can_be_recorded_only_with_the_reasons_it_needs(qtbot: QtBot) -> None:
@@ -76,7 +78,18 @@ def test_credits_that_cannot_be_recorded_are_named_and_block_recording(qtbot: Qt
     dialog.ects.setText(typed)
     assert not record.isEnabled()
     assert problem in dialog.requirement.text()
-    dialog.ects.setText("0")
+    dialog.ects.setText("5")
+    assert record.isEnabled()
+
+
+def test_recognising_other_credits_than_recommended_needs_reasons(qtbot: QtBot) -> None:
+    dialog = DecisionDialog(CREDIT_TRANSFER, RECOMMENDED, "Ana Horvat")
+    qtbot.addWidget(dialog)
+    record = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.ects.setText("3")
+    assert not record.isEnabled()
+    assert "Give the reasons" in dialog.requirement.text()
+    dialog.justification.setPlainText("Two of the five outcomes are taught again in the programme.")
     assert record.isEnabled()
 
 
