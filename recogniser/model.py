@@ -313,6 +313,14 @@ class Recommendation:
     information_required: tuple[str, ...] = ()
     appeal: str = ""
 
+    @property
+    def ects_label(self) -> str:
+        """How the credits are introduced: under alternative recognition they count in the other form, not
+        towards the credits sought."""
+        if self.outcome is Outcome.ALTERNATIVE_RECOGNITION:
+            return "ECTS recognised in another form"
+        return "ECTS recognised"
+
     def to_json(self) -> dict[str, Any]:
         return {
             "outcome": self.outcome.value,

@@ -230,7 +230,7 @@ def format_decision(decision: Decision, *, show_all: bool = False) -> str:
     outcome = recommendation.outcome.value.replace("_", " ").upper()
     lines.append(f"RECOMMENDATION: {outcome}")
     if recommendation.ects_recognised is not None:
-        lines.append(f"ECTS recognised: {recommendation.ects_recognised:g}")
+        lines.append(f"{recommendation.ects_label}: {recommendation.ects_recognised:g}")
     para(recommendation.summary)
     sections = (
         (

@@ -604,7 +604,7 @@ def _recommendation(decision: Decision, width: float) -> list[Flowable]:
         Spacer(1, 2),
     ]
     if recommendation.ects_recognised is not None:
-        inner.append(_fixed(f"<b>ECTS recognised:</b> {_number(recommendation.ects_recognised)}", BODY))
+        inner.append(_fixed(f"<b>{recommendation.ects_label}:</b> {_number(recommendation.ects_recognised)}", BODY))
     if recommendation.summary.strip():
         inner.append(_text(recommendation.summary, BODY))
     for title, items in (

@@ -435,11 +435,17 @@ class RecommendationPanel(QScrollArea):
         recommendation = decision.recommendation
         colour = OUTCOME_COLOURS[recommendation.outcome]
         parts = [
+            f"<div style='color:{SECONDARY_TEXT_COLOUR}'>{html.escape(self.tr('Recommended by the rules'))}</div>"
             f"<div style='font-size:15pt; font-weight:600; color:{colour}'>"
             f"{html.escape(outcome_label(recommendation.outcome))}</div>"
         ]
         if recommendation.ects_recognised is not None:
-            parts.append(self.tr("<p><b>ECTS recognised:</b> {ects:g}</p>").format(ects=recommendation.ects_recognised))
+            label = (
+                self.tr("ECTS recognised in another form")
+                if recommendation.outcome is Outcome.ALTERNATIVE_RECOGNITION
+                else self.tr("ECTS recognised")
+            )
+            parts.append(f"<p><b>{html.escape(label)}:</b> {recommendation.ects_recognised:g}</p>")
         if recommendation.summary:
             parts.append(f"<p>{_escape(recommendation.summary)}</p>")
         sections = (

@@ -85,6 +85,7 @@ def test_alternative_recognition_states_its_credits_in_the_other_form(variant: s
     assert recommendation.ects_recognised == 5
     assert "of the 5 ECTS sought" not in recommendation.summary
     assert "5 ECTS in that form, none of them towards the 5 ECTS sought." in recommendation.summary
+    assert recommendation.ects_label == "ECTS recognised in another form"
 
 
 def test_no_outcome_covered_is_said_plainly() -> None:

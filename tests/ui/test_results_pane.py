@@ -29,3 +29,13 @@ def test_an_arabic_title_in_the_summary_is_isolated_on_screen_but_not_in_the_dec
     assert f"\u2068{ARABIC_TITLE}\u2069" in pane.recommendation.text.text()
     # What the evaluator records is the decision as assessed, not the display copy.
     assert "\u2068" not in decision.recommendation.summary
+
+
+def test_the_recommendation_is_labelled_as_the_rules_recommendation(qtbot: QtBot) -> None:
+    case = parse_case(json.loads((EXAMPLES / "maritime-credit-transfer.json").read_text("utf-8")))
+    pane = ResultsPane()
+    qtbot.addWidget(pane)
+    pane.show_assessment(Assessment(case=case, decision=assess(case)))
+    text = pane.recommendation.text.text()
+    assert text.index("Recommended by the rules") < text.index("Full recognition")
+    assert "ECTS recognised:</b> 5" in text
