@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from recogniser import __version__
 from recogniser.rules import assess
+from recogniser.ui.collector import MainThreadCollector
 from recogniser.ui.crash import install_crash_hook
 from recogniser.ui.dialogs import Dialogs
 from recogniser.ui.main_window import MainWindow
@@ -22,7 +23,15 @@ def application() -> QApplication:
     QCoreApplication.setApplicationName("Recogniser")
     QCoreApplication.setApplicationVersion(__version__)
     existing = QApplication.instance()
-    return existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    install_collector(app)
+    return app
+
+
+def install_collector(app: QApplication) -> None:
+    """Garbage is collected on the UI thread only (recogniser.ui.collector); once per application."""
+    if app.findChild(MainThreadCollector) is None:
+        MainThreadCollector(app)
 
 
 def run_app(arguments: list[str]) -> int:

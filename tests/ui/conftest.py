@@ -11,13 +11,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from recogniser.interchange import ImportResult
 from recogniser.interchange.report import format_import
 from recogniser.rules import assess
 from recogniser.settings import Settings, save_settings
+from recogniser.ui.app import install_collector
 from recogniser.ui.dialogs import Dialogs, UnsavedChoice
 from recogniser.ui.main_window import MainWindow
 from recogniser.ui.save_conflict import ConflictChoice, SaveConflict
@@ -96,6 +97,12 @@ class ScriptedDialogs(Dialogs):
 
     def errors(self) -> list[str]:
         return [text for kind, _title, text in self.shown if kind == "error"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collector(qapp: QApplication) -> None:
+    """Garbage is collected on the UI thread, as in the app (recogniser.ui.collector)."""
+    install_collector(qapp)
 
 
 @pytest.fixture(autouse=True)
