@@ -88,7 +88,7 @@ def test_exercise_08_counts_the_credits_the_hours_support(capsys: pytest.Capture
     assert {d["element"] for d in recommendation["substantial_differences"]} == {"workload", "learning_outcomes"}
     assert main(["assess", str(EXERCISES / "08-level-not-supported.json")]) == 0
     readable = capsys.readouterr().out
-    assert "RECOMMENDATION: ALTERNATIVE RECOGNITION\nECTS recognised: 2\n" in readable
+    assert "RECOMMENDATION: ALTERNATIVE RECOGNITION\nECTS recognised in another form: 2\n" in readable
     assert "conservative 2 ECTS" in readable
 
 
