@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from recogniser import __version__
-from recogniser.commands import assess_command, cases_command, import_command, seminar_command
+from recogniser.commands import assess_command, cases_command, import_command, seminar_command, trust_command
 from recogniser.errors import UserInputError
 from recogniser.logs import log_file, setup_logging
 from recogniser.settings import load_settings
@@ -33,7 +33,13 @@ class CommandModule(Protocol):
     def register(self, subparsers: Any) -> None: ...
 
 
-_COMMAND_MODULES: tuple[CommandModule, ...] = (assess_command, import_command, seminar_command, cases_command)
+_COMMAND_MODULES: tuple[CommandModule, ...] = (
+    assess_command,
+    import_command,
+    seminar_command,
+    cases_command,
+    trust_command,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

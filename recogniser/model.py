@@ -48,6 +48,7 @@ EAR_ORDER: tuple[Outcome, ...] = (
 
 
 class RuleSet(StrEnum):
+    AUTHENTICITY = "authenticity"
     COMPLETENESS = "completeness"
     LISBON = "lisbon"
     QF = "qf"
@@ -56,7 +57,8 @@ class RuleSet(StrEnum):
 
 
 class Element(StrEnum):
-    """What a finding is about: the EAR five elements plus assessment, identity, completeness, procedure."""
+    """What a finding is about: the EAR five elements plus assessment, identity, completeness, procedure, and the
+    authenticity of the document (which the EAR manual checks first)."""
 
     LEVEL = "level"
     WORKLOAD = "workload"
@@ -67,6 +69,7 @@ class Element(StrEnum):
     IDENTITY = "identity"
     COMPLETENESS = "completeness"
     PROCEDURE = "procedure"
+    AUTHENTICITY = "authenticity"
 
 
 class Status(StrEnum):

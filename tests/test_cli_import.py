@@ -18,6 +18,8 @@ def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     config = tmp_path / "config"
     monkeypatch.setenv("RECOGNISER_CONFIG_HOME", str(config))
     monkeypatch.setenv("RECOGNISER_DATA_HOME", str(tmp_path / "data"))
+    config.mkdir()
+    (config / "settings.toml").write_text('[office]\nassessing_country = "IE"\n', "utf-8")
     return config
 
 
@@ -40,7 +42,10 @@ def test_import_writes_the_case_next_to_the_credential_and_reports_each_element(
     assert case.assessing_country == "IE"
     output = capsys.readouterr().out
     assert output.startswith(f"Imported Europass Digital Credential (ELM v3) from {credential}\n")
-    assert "Signature: not verified - the file carries no signature or proof" in output
+    assert (
+        "Authenticity: no signature - the file carries no signature or proof\n"
+        "Assessing country: IE (from assessing_country under [office] in settings.toml)\n"
+    ) in output
     assert " 9. Type of assessment" in output
     assert re.search(r"\n  11\. Type of quality assurance +MISSING \(mandatory\)\n", output)
     assert "Certificate of participation" in output
@@ -97,8 +102,22 @@ def test_an_output_folder_that_does_not_exist_is_named(tmp_path: Path, capsys: p
     )
 
 
+def test_without_an_assessing_country_the_import_is_refused_in_one_line(
+    tmp_path: Path, _private_folders: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (_private_folders / "settings.toml").write_text("[office]\n", "utf-8")
+    credential = _copy(tmp_path, "ob3-badge.json")
+
+    assert main(["import", str(credential)]) == 2
+
+    assert capsys.readouterr().err == (
+        "recogniser: no assessing country: give --assessing-country CC, or set assessing_country under [office] "
+        "in settings.toml (in the window: Settings); the issuer's country is not taken for it\n"
+    )
+    assert not (tmp_path / "inbox" / "ob3-badge.case.json").exists()
+
+
 def test_the_office_default_assessing_country_comes_from_the_settings(tmp_path: Path, _private_folders: Path) -> None:
-    _private_folders.mkdir()
     (_private_folders / "settings.toml").write_text('[office]\nassessing_country = "HR"\n', "utf-8")
     credential = _copy(tmp_path, "ob3-badge.json")
 
@@ -112,7 +131,6 @@ def test_the_office_default_assessing_country_comes_from_the_settings(tmp_path: 
 def test_unreadable_settings_are_named(
     tmp_path: Path, _private_folders: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _private_folders.mkdir()
     (_private_folders / "settings.toml").write_text("[office\n", "utf-8")
 
     assert main(["import", str(_copy(tmp_path, "ob3-badge.json"))]) == 2

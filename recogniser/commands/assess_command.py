@@ -32,6 +32,7 @@ STATUS_MARKS = {
     Status.NOT_APPLICABLE: " n/a",
 }
 RULE_SET_TITLES = {
+    RuleSet.AUTHENTICITY: "Authenticity",
     RuleSet.COMPLETENESS: "Annex I completeness",
     RuleSet.LISBON: "Lisbon Recognition Convention",
     RuleSet.QF: "Qualifications frameworks and ECTS",

@@ -18,7 +18,7 @@ from typing import Any
 from recogniser.casefile import save_case
 from recogniser.errors import UserInputError
 from recogniser.interchange import import_credential
-from recogniser.interchange.report import format_import
+from recogniser.interchange.report import FROM_OPTION, FROM_SETTINGS, format_import
 from recogniser.model import Purpose, Target
 from recogniser.settings import load_settings
 
@@ -50,8 +50,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--assessing-country",
         metavar="CC",
-        help="the assessing country (default: assessing_country under [office] in settings.toml, "
-        "else the issuer's country)",
+        help="the assessing country (default: assessing_country under [office] in settings.toml; the issuer's "
+        "country is never taken for it)",
     )
     parser.add_argument(
         "--language",
@@ -94,10 +94,12 @@ def run(options: argparse.Namespace) -> int:
         raise UserInputError(f"{output}: is the credential itself; choose another name with -o")
     if os.path.lexists(output) and not options.force:
         raise UserInputError(f"{output}: already exists; give --force to replace it, or -o to write elsewhere")
+    country, origin = assessing_country(options.assessing_country)
     result = import_credential(
         credential,
         purpose=Purpose(options.purpose),
-        assessing_country=options.assessing_country or load_settings().assessing_country or None,
+        assessing_country=country,
+        assessing_country_origin=origin,
         target=_target(options),
         language=options.language,
     )
@@ -110,6 +112,23 @@ def run(options: argparse.Namespace) -> int:
     sys.stdout.write(format_import(result, credential, width))
     sys.stdout.write(f"\nWrote {output}. Check it with: recogniser assess {output}\n")
     return 0
+
+
+def assessing_country(given: str | None) -> tuple[str, str]:
+    """The assessing country and where it came from: ``--assessing-country``, else the office's setting.
+
+    A case file needs one (spec.md §1), and the issuer's country is not the assessing country, so without
+    either the import is refused before anything is read or written.
+    """
+    if given:
+        return given, FROM_OPTION
+    office = load_settings().assessing_country
+    if office:
+        return office, FROM_SETTINGS
+    raise UserInputError(
+        "no assessing country: give --assessing-country CC, or set assessing_country under [office] in "
+        "settings.toml (in the window: Settings); the issuer's country is not taken for it"
+    )
 
 
 def _warn_language_absent(wanted: str | None, document: dict[str, Any]) -> None:

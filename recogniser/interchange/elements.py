@@ -86,6 +86,8 @@ class CredentialDraft:
     def __init__(self) -> None:
         self.credential: dict[str, Any] = {}
         self.warnings: list[str] = []
+        #: What the credential says that the case cannot hold or the import could not use, and why.
+        self.not_used: list[str] = []
         self.further_information: list[str] = []
         self._entries: dict[int, _Entry] = {}
         self._missing: dict[int, str] = {}
@@ -198,6 +200,10 @@ class CredentialDraft:
         """Keep something the case has no field for under further information (element 16)."""
         if line not in self.further_information:
             self.further_information.append(line)
+
+    def not_using(self, line: str) -> None:
+        if line not in self.not_used:
+            self.not_used.append(line)
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:

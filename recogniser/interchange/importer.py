@@ -8,19 +8,23 @@ from, the signature status and warnings. A file that is not such a credential ra
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from recogniser.casefile import validation_problems
 from recogniser.countries import alpha2
+from recogniser.interchange.authenticity import AuthenticityResult, judge_authenticity
 from recogniser.interchange.elements import CredentialDraft, ElementReport
 from recogniser.interchange.errors import CredentialImportError
 from recogniser.interchange.europass import is_europass, map_europass
-from recogniser.interchange.jsonld import as_list, identifier_of, types_of
+from recogniser.interchange.jsonld import as_list, nodes, types_of
+from recogniser.interchange.lifetime import read_lifetime
 from recogniser.interchange.openbadges import is_open_badge, map_open_badge
 from recogniser.interchange.signatures import (
     SignatureCheck,
@@ -32,6 +36,8 @@ from recogniser.interchange.signatures import (
     unwrap_json_envelope,
 )
 from recogniser.model import CASE_FORMAT, Purpose, Target
+from recogniser.provenance import Authenticity
+from recogniser.trust import TrustStore
 
 #: Larger files are refused unread: real credentials, embedded images included, stay far below this.
 MAX_CREDENTIAL_BYTES = 25 * 1024 * 1024
@@ -50,7 +56,13 @@ FORMAT_NAMES = {
 
 @dataclass(frozen=True)
 class ImportResult:
-    """An imported credential: a complete, valid case document and how each Annex I element was filled."""
+    """An imported credential: a case document and how each Annex I element was filled.
+
+    ``signature`` is what the cryptographic check found; ``authenticity`` the tier the case records (the
+    signature, the signer's binding to the issuer and the office's trust anchors together). The document is a
+    valid case, except that ``assessing_country`` is absent when none was given (:attr:`assessing_country_origin`
+    says so): the import never takes the issuer's country for it.
+    """
 
     document: dict[str, Any]
     format: CredentialFormat
@@ -58,6 +70,15 @@ class ImportResult:
     signature_reason: str
     elements: tuple[ElementReport, ...]
     warnings: tuple[str, ...]
+    authenticity: Authenticity = Authenticity.NO_SIGNATURE
+    authenticity_reason: str = ""
+    assessing_country_origin: str = ""
+    not_used: tuple[str, ...] = ()
+
+    @property
+    def provenance(self) -> dict[str, Any]:
+        provenance: dict[str, Any] = self.document["provenance"]
+        return provenance
 
 
 def import_credential(
@@ -65,14 +86,20 @@ def import_credential(
     *,
     purpose: Purpose = Purpose.EMPLOYMENT,
     assessing_country: str | None = None,
+    assessing_country_origin: str = "given",
     target: Target | None = None,
     language: str | None = None,
+    trust: TrustStore | None = None,
+    today: date | None = None,
 ) -> ImportResult:
-    """Read a credential file; ``assessing_country`` defaults to the issuer's country.
+    """Read a credential file.
 
-    ``target`` is the programme or component recognition is sought for; the case format requires one for
-    admission and credit transfer. ``language`` (``hr``) is the one to take texts in from multilingual
-    credentials; without it, English where present, else the issuer's first language.
+    ``assessing_country`` is the assessing country (ISO 3166-1), ``assessing_country_origin`` where it came
+    from in words (``--assessing-country``); without one the case is left without it. ``target`` is the
+    programme or component recognition is sought for; the case format requires one for admission and credit
+    transfer. ``language`` (``hr``) is the one to take texts in from multilingual credentials; without it,
+    English where present, else the issuer's first language. ``trust`` holds the office's trust anchors
+    (default: the user data folder's); ``today`` the date the import is recorded on.
     """
     source = os.fspath(path)
     try:
@@ -83,7 +110,15 @@ def import_credential(
             )
         raw = Path(source).read_bytes()
         return import_credential_bytes(
-            raw, purpose=purpose, assessing_country=assessing_country, target=target, language=language
+            raw,
+            purpose=purpose,
+            assessing_country=assessing_country,
+            assessing_country_origin=assessing_country_origin,
+            target=target,
+            language=language,
+            file_name=Path(source).name,
+            trust=trust,
+            today=today,
         )
     except CredentialImportError as error:
         raise error.at(source) from None
@@ -96,20 +131,68 @@ def import_credential_bytes(
     *,
     purpose: Purpose = Purpose.EMPLOYMENT,
     assessing_country: str | None = None,
+    assessing_country_origin: str = "given",
     target: Target | None = None,
     language: str | None = None,
+    file_name: str | None = None,
+    trust: TrustStore | None = None,
+    today: date | None = None,
 ) -> ImportResult:
     """The same as :func:`import_credential`, for a credential already in memory (dropped or pasted)."""
     if len(raw) > MAX_CREDENTIAL_BYTES:
         raise CredentialImportError(f"{len(raw):,} bytes; a credential is at most {MAX_CREDENTIAL_BYTES:,} bytes")
-    credential, signature = _open(_text(raw))
+    opened = _open(_text(raw))
+    credential = opened.credential
     if is_europass(credential):
         kind, draft = CredentialFormat.EUROPASS_ELM3, map_europass(credential, language)
     elif is_open_badge(credential):
         kind, draft = CredentialFormat.OPEN_BADGES_3, map_open_badge(credential, language)
     else:
         raise CredentialImportError(_not_supported(credential))
-    return _result(kind, draft, signature, purpose=purpose, assessing_country=assessing_country, target=target)
+    judged = judge_authenticity(
+        opened.check,
+        credential,
+        signed=opened.signed,
+        trust=trust if trust is not None else TrustStore.load(),
+        issuer_claim=opened.issuer_claim,
+    )
+    country = _assessing_country(assessing_country)
+    origin = (
+        f"{country} ({assessing_country_origin})"
+        if country
+        else "not set: give --assessing-country or set it in the settings (the issuer's country is not taken for it)"
+    )
+    return _result(
+        kind,
+        draft,
+        opened,
+        judged,
+        purpose=purpose,
+        assessing_country=country,
+        assessing_country_origin=origin,
+        target=target,
+        source=_Source(raw, file_name, kind, opened.envelope, today or date.today()),
+    )
+
+
+@dataclass(frozen=True)
+class _Source:
+    raw: bytes
+    file_name: str | None
+    kind: CredentialFormat
+    envelope: str | None
+    imported_on: date
+
+    def json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"format": self.kind.value}
+        if self.file_name:
+            data["file_name"] = self.file_name
+        data["sha256"] = hashlib.sha256(self.raw).hexdigest()
+        data["size"] = len(self.raw)
+        if self.envelope:
+            data["envelope"] = self.envelope
+        data["imported_on"] = self.imported_on.isoformat()
+        return data
 
 
 def _text(raw: bytes) -> str:
@@ -121,30 +204,57 @@ def _text(raw: bytes) -> str:
         ) from None
 
 
-def _open(text: str) -> tuple[dict[str, Any], SignatureCheck]:
-    """The credential object, unwrapped from a signed envelope when there is one, and its signature status."""
+@dataclass(frozen=True)
+class _Opened:
+    """The credential object, unwrapped from a signed envelope when there is one, and what its signature showed.
+
+    ``signed``: the file carries a signature or proof at all; ``issuer_claim``: the issuer a VC-JWT names (``iss``).
+    """
+
+    credential: dict[str, Any]
+    check: SignatureCheck
+    signed: bool
+    envelope: str | None = None
+    issuer_claim: str | None = None
+
+
+def _open(text: str) -> _Opened:
     if looks_like_compact_jws(text):
         return _open_compact(text)
+    stripped = text.strip()
+    if stripped.count(".") in (0, 1, 3, 4) and stripped[:1] not in "{[<" and stripped[:3] == "eyJ":
+        # A compact JWS has three parts; a token cut short (or a JWE's five) is not "not JSON".
+        parts = stripped.count(".") + 1
+        raise CredentialImportError(
+            f"a JWS (VC-JWT) in {parts} part{'s' if parts > 1 else ''}: a signed credential has three, "
+            "header.payload.signature (the file may have been cut short)"
+        )
     return _open_document(_json(text, "the file"), "the file")
 
 
-def _open_compact(token: str) -> tuple[dict[str, Any], SignatureCheck]:
+def _open_compact(token: str) -> _Opened:
     unwrapped = unwrap_compact_jws(token)
     claims = _object(_json(_text(unwrapped.payload), "the signed payload"), "the signed payload")
     # A VC-JWT of the 1.1 data model carries the credential under "vc", and its issuer as "iss".
     inner = claims.get("vc")
     credential = inner if isinstance(inner, dict) else claims
-    return credential, _by_issuer(unwrapped.check, credential, claims.get("iss"))
+    issuer = claims.get("iss")
+    return _Opened(credential, unwrapped.check, True, unwrapped.envelope, issuer if isinstance(issuer, str) else None)
 
 
-def _open_document(document: Any, what: str) -> tuple[dict[str, Any], SignatureCheck]:
+def _open_document(document: Any, what: str) -> _Opened:
     if is_json_envelope(document):
         unwrapped = unwrap_json_envelope(document)
         credential = _object(_json(_text(unwrapped.payload), "the signed payload"), "the signed payload")
-        return credential, _by_issuer(unwrapped.check, credential, None)
+        return _Opened(credential, unwrapped.check, True, unwrapped.envelope)
     credential = _object(document, what)
-    if "VerifiablePresentation" not in types_of(credential):
-        return credential, check_embedded_proof(credential)
+    types = types_of(credential)
+    if _is_upload_wrapper(credential, types):
+        # The Europass wallet's upload form wraps the credential: {"credential": {...}}.
+        inner = credential["credential"]
+        return _open(inner) if isinstance(inner, str) else _open_document(inner, "the wrapped credential")
+    if "VerifiablePresentation" not in types:
+        return _Opened(credential, check_embedded_proof(credential), bool(nodes(credential.get("proof"))))
     # A wallet hands credentials over in a presentation; its own proof is the holder's, not the issuer's.
     held = as_list(credential.get("verifiableCredential"))
     if len(held) != 1:
@@ -155,17 +265,11 @@ def _open_document(document: Any, what: str) -> tuple[dict[str, Any], SignatureC
     return _open_document(held[0], "the presented credential")
 
 
-def _by_issuer(check: SignatureCheck, credential: dict[str, Any], claimed_issuer: Any) -> SignatureCheck:
-    """A signature that proves an identifier counts only when that identifier is the credential's issuer."""
-    if check.signer is None:
-        return check
-    issuers = {identifier_of(credential.get("issuer")), claimed_issuer if isinstance(claimed_issuer, str) else None}
-    if check.signer in issuers:
-        return check
-    named = ", ".join(sorted(issuer for issuer in issuers if issuer)) or "an issuer without an identifier"
-    return SignatureCheck(
-        SignatureStatus.FAILED, f"the credential is signed by {check.signer}, which is not its issuer ({named})"
-    )
+def _is_upload_wrapper(document: dict[str, Any], types: set[str]) -> bool:
+    inner = document.get("credential")
+    if types or not isinstance(inner, dict | str):
+        return False
+    return isinstance(inner, str) or bool(types_of(inner)) or is_json_envelope(inner)
 
 
 def _json(text: str, what: str) -> Any:
@@ -213,24 +317,37 @@ def _not_supported(document: dict[str, Any]) -> str:
 def _result(
     kind: CredentialFormat,
     draft: CredentialDraft,
-    signature: SignatureCheck,
+    opened: _Opened,
+    judged: AuthenticityResult,
     *,
     purpose: Purpose,
     assessing_country: str | None,
+    assessing_country_origin: str,
     target: Target | None,
+    source: _Source,
 ) -> ImportResult:
+    lifetime = read_lifetime(opened.credential, draft)
     credential, elements = draft.finish()
-    document: dict[str, Any] = {
-        "format": CASE_FORMAT,
-        "purpose": purpose.value,
-        "assessing_country": _assessing_country(assessing_country, credential.get("issuer_country")),
-    }
+    document: dict[str, Any] = {"format": CASE_FORMAT, "purpose": purpose.value}
+    if assessing_country:
+        document["assessing_country"] = assessing_country
     if target is not None:
         document["target"] = target_json(target)
     elif purpose in (Purpose.ADMISSION, Purpose.CREDIT_TRANSFER):
         raise CredentialImportError(f"the purpose {purpose.value} needs the target programme recognition is sought for")
     document["credential"] = credential
-    problems = validation_problems(document)
+    authenticity: dict[str, Any] = {"status": judged.status.value, "reason": judged.reason}
+    if judged.signer:
+        authenticity["signer"] = judged.signer
+    provenance: dict[str, Any] = {"source": source.json(), "authenticity": authenticity}
+    provenance.update(lifetime.json())
+    provenance["elements"] = [
+        {"number": report.number, "status": report.status.value, "source": report.source} for report in elements
+    ]
+    if draft.not_used:
+        provenance["not_used"] = list(draft.not_used)
+    document["provenance"] = provenance
+    problems = [problem for problem in validation_problems(document) if problem.field != "assessing_country"]
     target_problems = [problem for problem in problems if problem.path.startswith("target")]
     if target_problems:
         raise CredentialImportError("; ".join(str(problem) for problem in target_problems))
@@ -240,22 +357,24 @@ def _result(
     return ImportResult(
         document=document,
         format=kind,
-        signature=signature.status,
-        signature_reason=signature.reason,
+        signature=opened.check.status,
+        signature_reason=opened.check.reason,
         elements=elements,
         warnings=tuple(draft.warnings),
+        authenticity=judged.status,
+        authenticity_reason=judged.reason,
+        assessing_country_origin=assessing_country_origin,
+        not_used=tuple(draft.not_used),
     )
 
 
-def _assessing_country(given: str | None, issuer_country: Any) -> str:
-    if given:
-        code = alpha2(given)
-        if code is None:
-            raise CredentialImportError(f"assessing country '{given}' is not an ISO 3166-1 country code")
-        return code
-    if isinstance(issuer_country, str):
-        return issuer_country
-    raise CredentialImportError("no assessing country was given and the credential names no issuer country")
+def _assessing_country(given: str | None) -> str | None:
+    if not given:
+        return None
+    code = alpha2(given)
+    if code is None:
+        raise CredentialImportError(f"assessing country '{given}' is not an ISO 3166-1 country code")
+    return code
 
 
 def target_json(target: Target) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""What an import did, in words: the format, the signature and, per Annex I element, the value and its origin.
+"""What an import did, in words: the format, the authenticity and, per Annex I element, the value and its origin.
 
 The command line prints :func:`format_import`; the window shows the same rows (:func:`element_rows`) in a table
 and copies the same text.
@@ -12,14 +12,12 @@ from pathlib import Path
 
 from recogniser.interchange.elements import MANDATORY_ELEMENTS, ElementReport, ElementStatus
 from recogniser.interchange.importer import FORMAT_NAMES, ImportResult
-from recogniser.interchange.signatures import SignatureStatus
+from recogniser.provenance import authenticity_line
 
-SIGNATURE_WORDS = {
-    SignatureStatus.VERIFIED: "verified",
-    SignatureStatus.FAILED: "FAILED",
-    SignatureStatus.NOT_VERIFIED: "not verified",
-}
 ANNEX_I_HEADING = "Annex I elements (Council Recommendation 2022/C 243/02):"
+#: Where the assessing country came from, as the import report says it.
+FROM_OPTION = "from --assessing-country"
+FROM_SETTINGS = "from assessing_country under [office] in settings.toml"
 
 
 @dataclass(frozen=True)
@@ -57,14 +55,19 @@ def format_heading(result: ImportResult, source: Path) -> str:
     return f"Imported {FORMAT_NAMES[result.format]} from {source}"
 
 
-def format_signature(result: ImportResult) -> str:
-    return f"Signature: {SIGNATURE_WORDS[result.signature]} - {result.signature_reason}"
+def format_authenticity(result: ImportResult) -> str:
+    return authenticity_line(result.authenticity, result.authenticity_reason)
+
+
+def format_assessing_country(result: ImportResult) -> str:
+    return f"Assessing country: {result.assessing_country_origin}"
 
 
 def format_import(result: ImportResult, source: Path, width: int = 100) -> str:
     """The readable import report, wrapped to ``width`` columns."""
     lines = [format_heading(result, source)]
-    lines += textwrap.wrap(format_signature(result), width=width, subsequent_indent="    ")
+    lines += textwrap.wrap(format_authenticity(result), width=width, subsequent_indent="    ")
+    lines += textwrap.wrap(format_assessing_country(result), width=width, subsequent_indent="    ")
     lines.append("")
     lines.append(ANNEX_I_HEADING)
     for row in element_rows(result):
@@ -74,6 +77,11 @@ def format_import(result: ImportResult, source: Path, width: int = 100) -> str:
             shown = first_line + (" ..." if "\n" in row.value else "")
             lines += textwrap.wrap(shown, width=width, initial_indent="      ", subsequent_indent="      ")
         lines += textwrap.wrap(row.origin, width=width, initial_indent="      ", subsequent_indent="        ")
+    if result.not_used:
+        lines.append("")
+        lines.append("Not used in the case:")
+        for line in result.not_used:
+            lines += textwrap.wrap(line, width=width, initial_indent="  - ", subsequent_indent="    ")
     if result.warnings:
         lines.append("")
         lines.append("Warnings:")

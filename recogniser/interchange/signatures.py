@@ -48,11 +48,13 @@ class SignatureStatus(StrEnum):
 
 @dataclass(frozen=True)
 class SignatureCheck:
-    """``signer`` is the identifier a valid signature proves, when that is an identifier (a ``did:key``)."""
+    """``signer`` is the identifier a valid signature proves, when that is an identifier (a ``did:key``);
+    ``certificates`` the embedded chain a valid signature was checked against, signer first."""
 
     status: SignatureStatus
     reason: str
     signer: str | None = None
+    certificates: tuple[x509.Certificate, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,10 @@ def _combined(checks: list[SignatureCheck]) -> SignatureCheck:
             return found[0]
     if len(checks) == 1:
         return checks[0]
-    return SignatureCheck(SignatureStatus.VERIFIED, f"all {len(checks)} signatures: " + checks[0].reason)
+    first = checks[0]
+    return SignatureCheck(
+        SignatureStatus.VERIFIED, f"all {len(checks)} signatures: " + first.reason, first.signer, first.certificates
+    )
 
 
 def _check(header: dict[str, Any] | None, protected: Any, payload: str, signature: Any) -> SignatureCheck:
@@ -205,8 +210,8 @@ def _check_certificates(
     attributes = f"; its signed attributes {', '.join(unevaluated)} were not evaluated" if unevaluated else ""
     return SignatureCheck(
         SignatureStatus.VERIFIED,
-        f"{algorithm} signature matches the embedded certificate of {holder} ({authority}); whether that "
-        f"certificate chains to an EU trusted list was not checked{attributes}",
+        f"{algorithm} signature matches the embedded certificate of {holder} ({authority}){attributes}",
+        certificates=tuple(certificates),
     )
 
 

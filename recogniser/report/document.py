@@ -65,10 +65,12 @@ ELEMENT_LABELS: dict[Element, str] = {
     Element.IDENTITY: "Identity",
     Element.COMPLETENESS: "Completeness",
     Element.PROCEDURE: "Procedure",
+    Element.AUTHENTICITY: "Authenticity",
 }
 
 #: Rule sets in the order the report lists them, with the texts they apply.
 RULE_SET_TITLES: dict[RuleSet, str] = {
+    RuleSet.AUTHENTICITY: "Authenticity of the credential (Council Recommendation 2022/C 243/02, Annex II; EAR manual)",
     RuleSet.COMPLETENESS: "Annex I completeness (Council Recommendation 2022/C 243/02)",
     RuleSet.LISBON: "Lisbon Recognition Convention (1997) and its subsidiary texts",
     RuleSet.QF: "Qualifications frameworks (QF-EHEA, EQF, national) and ECTS",

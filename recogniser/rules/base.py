@@ -115,6 +115,8 @@ class RuleContext:
     frameworks: FrameworkRegistry
     agencies: AgencyRegister
     as_of: date | None
+    #: The date given for the assessment (``--as-of``), None when dates are judged on the issue date.
+    requested_as_of: date | None = None
 
     @cached_property
     def level(self) -> facts.LevelFacts:

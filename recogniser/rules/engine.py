@@ -10,7 +10,7 @@ from recogniser.frameworks import FrameworkRegistry, default_frameworks
 from recogniser.model import Case, Decision
 
 # Importing the rule modules declares their rules, in the order findings are reported.
-from recogniser.rules import completeness, esg, lisbon, outcomes, qf  # noqa: F401
+from recogniser.rules import authenticity, completeness, esg, lisbon, outcomes, qf  # noqa: F401
 from recogniser.rules.base import CASE_RULES, RuleContext
 from recogniser.rules.recommendation import recommend
 from recogniser.rules.rulebook import DEFAULT_RULEBOOK, Rulebook
@@ -34,6 +34,7 @@ def assess(
         frameworks=frameworks if frameworks is not None else default_frameworks(),
         agencies=agencies if agencies is not None else default_agencies(),
         as_of=as_of or case.credential.issue_date,
+        requested_as_of=as_of,
     )
     findings = [result for rule in CASE_RULES for result in rule.run(context)]
     recommendation, procedural = recommend(context, findings)

@@ -24,6 +24,7 @@ from recogniser.casefile import Problem
 from recogniser.frameworks import default_frameworks
 from recogniser.model import AssessmentType, Participation, ProviderKind, Purpose, QADecision
 from recogniser.ui.agency_field import AgencyField
+from recogniser.ui.authenticity import AuthenticityBanner
 from recogniser.ui.document import field_of
 from recogniser.ui.fields import ChoiceField, CodeField, Field, FlagField, MultilineField, NumberField, TextField
 from recogniser.ui.level_field import LevelField
@@ -132,6 +133,8 @@ class CaseEditor(QScrollArea):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.banner.hide()
+        self.authenticity = AuthenticityBanner()
+        self._layout.addWidget(self.authenticity)
         self._layout.addWidget(self.banner)
         self._build()
         # The sections are separate forms; one label width lines their fields up.
@@ -408,6 +411,8 @@ class CaseEditor(QScrollArea):
     # --- following the session ---
 
     def refresh(self, paths: tuple[str, ...] = ()) -> None:
+        if not paths or any(path.startswith("provenance") for path in paths):
+            self.authenticity.show_document(self.session.document)
         for slot in self.slots.values():
             if not paths or any(slot.field.concerns(changed) for changed in paths):
                 slot.field.refresh()

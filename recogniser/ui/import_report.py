@@ -3,6 +3,7 @@ value and where it came from, so the evaluator knows what to check before saving
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -21,17 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recogniser.interchange import ElementStatus, ImportResult, SignatureStatus
-from recogniser.interchange.report import ANNEX_I_HEADING, ElementRow, element_rows, format_heading, format_import
+from recogniser.interchange import ElementStatus, ImportResult
+from recogniser.interchange.report import (
+    ANNEX_I_HEADING,
+    ElementRow,
+    element_rows,
+    format_assessing_country,
+    format_heading,
+    format_import,
+)
+from recogniser.ui.authenticity import authenticity_html
 
 #: Row colours by what the evaluator must do: check a guess, supply a mandatory element.
 _GUESSED = QColor("#fff4d6")
 _MISSING = QColor("#fde2e1")
-_SIGNATURE_COLOURS = {
-    SignatureStatus.VERIFIED: "#1b6e20",
-    SignatureStatus.FAILED: "#b00020",
-    SignatureStatus.NOT_VERIFIED: "#8a5a00",
-}
 
 
 def _breakable(text: str) -> str:
@@ -49,10 +53,14 @@ class ImportReportDialog(QDialog):
         heading = QLabel(format_heading(result, source))
         heading.setWordWrap(True)
         heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        signature = QLabel(self._signature_text(result))
+        signature = QLabel(
+            authenticity_html(self, result.authenticity, result.authenticity_reason)
+            + "<br>"
+            + escape(format_assessing_country(result))
+        )
         signature.setWordWrap(True)
         signature.setTextFormat(Qt.TextFormat.RichText)
-        signature.setAccessibleName(self.tr("Signature status"))
+        signature.setAccessibleName(self.tr("Authenticity"))
 
         rows = element_rows(result)
         self.table = QTableWidget(len(rows), 4)
@@ -114,18 +122,6 @@ class ImportReportDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self.table.resizeRowsToContents()  # the stretched columns have their widths only now
-
-    def _signature_text(self, result: ImportResult) -> str:
-        words = {
-            SignatureStatus.VERIFIED: self.tr("verified"),
-            SignatureStatus.FAILED: self.tr("FAILED"),
-            SignatureStatus.NOT_VERIFIED: self.tr("not verified"),
-        }
-        reason = result.signature_reason.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        colour = _SIGNATURE_COLOURS[result.signature]
-        return self.tr("Signature: {status} — {reason}").format(
-            status=f'<b style="color:{colour}">{words[result.signature]}</b>', reason=reason
-        )
 
     def _status_words(self, row: ElementRow) -> str:
         if row.report.status is ElementStatus.MAPPED:

@@ -109,6 +109,7 @@ def status_label(status: Status) -> str:
 
 def rule_set_label(rule_set: RuleSet) -> str:
     return {
+        RuleSet.AUTHENTICITY: _tr("Authenticity"),
         RuleSet.COMPLETENESS: _tr("Annex I elements"),
         RuleSet.LISBON: _tr("Lisbon Recognition Convention"),
         RuleSet.QF: _tr("Level and workload (QF-EHEA, EQF, ECTS)"),

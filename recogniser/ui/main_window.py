@@ -777,8 +777,9 @@ class MainWindow(QMainWindow):
 
         def read() -> ImportResult:
             from recogniser.interchange import import_credential
+            from recogniser.interchange.report import FROM_SETTINGS
 
-            return import_credential(path, assessing_country=country)
+            return import_credential(path, assessing_country=country, assessing_country_origin=FROM_SETTINGS)
 
         self.tasks.run(
             self.tr("Importing the credential"),

@@ -20,7 +20,7 @@ PURPOSES = [
 @pytest.mark.parametrize("name", CREDENTIALS)
 @pytest.mark.parametrize(("purpose", "target"), PURPOSES, ids=[purpose.value for purpose, _ in PURPOSES])
 def test_an_imported_credential_assesses_without_edits(name: str, purpose: Purpose, target: Target | None) -> None:
-    result = import_credential(FIXTURES / name, purpose=purpose, target=target)
+    result = import_credential(FIXTURES / name, purpose=purpose, target=target, assessing_country="HR")
 
     decision = assess(parse_case(result.document))
 
@@ -30,7 +30,7 @@ def test_an_imported_credential_assesses_without_edits(name: str, purpose: Purpo
 
 
 def test_the_annex_i_complete_micro_credential_is_recognised_for_employment() -> None:
-    result = import_credential(FIXTURES / "edc-microcredential.json")
+    result = import_credential(FIXTURES / "edc-microcredential.json", assessing_country="HR")
 
     decision = assess(parse_case(result.document))
 
@@ -40,7 +40,7 @@ def test_the_annex_i_complete_micro_credential_is_recognised_for_employment() ->
 
 
 def test_the_certificate_of_participation_fails_the_assessed_learning_check() -> None:
-    result = import_credential(FIXTURES / "edc-participation.json")
+    result = import_credential(FIXTURES / "edc-participation.json", assessing_country="IE")
 
     decision = assess(parse_case(result.document))
 

@@ -21,7 +21,7 @@ def _achievement(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_a_plain_open_badge_maps_what_the_standard_states() -> None:
-    result = import_credential(FIXTURES / "ob3-badge.json")
+    result = import_credential(FIXTURES / "ob3-badge.json", assessing_country="DE")
 
     assert result.format == "open-badges-3"
     credential = result.document["credential"]
@@ -74,7 +74,7 @@ def test_a_data_integrity_proof_is_named_and_not_claimed_as_verified() -> None:
 
 
 def test_the_edubadges_profile_states_ects_level_participation_and_identity_checks() -> None:
-    result = import_credential(FIXTURES / "ob3-edubadges.json")
+    result = import_credential(FIXTURES / "ob3-edubadges.json", assessing_country="NL")
 
     credential = result.document["credential"]
     assert credential["awarding_body"] == {

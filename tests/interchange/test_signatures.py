@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 from cryptography.x509.oid import NameOID
 
 from recogniser.interchange import CredentialImportError, SignatureStatus, import_credential
+from recogniser.provenance import Authenticity
 from tests.interchange.conftest import FIXTURES, fixture_document
 
 Writer = Callable[..., Path]
@@ -131,10 +132,13 @@ def test_a_signed_envelope_verifies_against_its_embedded_certificate(
     assert result.signature is SignatureStatus.VERIFIED
     assert result.signature_reason == (
         f"{algorithm} signature matches the embedded certificate of Adriatic Polytechnic e-seal, Adriatic Polytechnic "
-        "(self-signed); whether that certificate chains to an EU trusted list was not checked"
+        "(self-signed)"
     )
+    assert result.authenticity is Authenticity.SIGNER_NOT_ESTABLISHED
     unsigned = import_credential(FIXTURES / "edc-microcredential.json")
-    assert result.document == unsigned.document
+    assert result.document["credential"] == unsigned.document["credential"]
+    assert result.document["provenance"]["authenticity"]["status"] == "signer_not_established"
+    assert unsigned.document["provenance"]["authenticity"]["status"] == "no_signature"
     assert result.elements == unsigned.elements
 
 
@@ -201,8 +205,7 @@ def test_an_embedded_chain_is_followed_to_its_top_and_said_to_be_unchecked_beyon
     assert result.signature is SignatureStatus.VERIFIED
     assert (
         "(issued by Seal Authority Root CA, Adriatic Polytechnic, through an embedded chain of 2 certificates up to "
-        "Seal Authority Root CA, Adriatic Polytechnic); whether that certificate chains to an EU trusted list was "
-        "not checked"
+        "Seal Authority Root CA, Adriatic Polytechnic)"
     ) in result.signature_reason
 
 
@@ -315,14 +318,17 @@ def test_a_vc_jwt_signed_with_the_issuers_did_key_verifies(
     )
 
 
-def test_a_did_key_signature_by_someone_other_than_the_issuer_fails(credential_file: Writer) -> None:
+def test_a_did_key_signature_by_someone_other_than_the_issuer_is_intact_but_another_signers(
+    credential_file: Writer,
+) -> None:
     key = ed25519.Ed25519PrivateKey.generate()
 
     result = import_credential(credential_file(_vc_jwt(key, "https://academy.example.de/issuer", "EdDSA")))
 
-    assert result.signature is SignatureStatus.FAILED
-    assert result.signature_reason == (
-        f"the credential is signed by {_did_key(key)}, which is not its issuer (https://academy.example.de/issuer)"
+    assert result.signature is SignatureStatus.VERIFIED
+    assert result.authenticity is Authenticity.OTHER_SIGNER
+    assert result.authenticity_reason == (
+        f"signed by {_did_key(key)}, which is not the credential's issuer (Rhein Data Academy GmbH)"
     )
 
 

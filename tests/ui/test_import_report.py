@@ -10,6 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from recogniser.interchange import import_credential
 from recogniser.interchange.report import format_import
+from recogniser.provenance import Authenticity
+from recogniser.ui.authenticity import AuthenticityBanner
 from recogniser.ui.import_report import ImportReportDialog
 
 CREDENTIALS = Path(__file__).resolve().parents[1] / "interchange" / "fixtures"
@@ -45,3 +47,25 @@ def test_copy_report_gives_the_command_line_text(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == format_import(result, source)
+
+
+def test_the_authenticity_banner_shows_the_tier_in_its_colour_and_hides_for_a_case_entered_by_hand(
+    qtbot: QtBot,
+) -> None:
+    banner = AuthenticityBanner()
+    qtbot.addWidget(banner)
+    banner.show()
+    provenance = {
+        "source": {"format": "europass-elm3", "file_name": "seal.json", "sha256": "ab" * 32},
+        "authenticity": {"status": "failed", "reason": "the ES256 signature does not match"},
+        "status": [{"purpose": "revocation", "address": "https://status.example/list/3", "index": "12"}],
+    }
+
+    banner.show_document({"format": "recogniser-case/1", "provenance": provenance})
+
+    assert banner.isVisible() and banner.status is Authenticity.FAILED
+    assert '<b style="color:#9b0017">failed</b> — the ES256 signature does not match' in banner.text()
+    assert "revocation status not checked: check entry 12 of https://status.example/list/3" in banner.text()
+    assert banner.toolTip() == "Authenticity: failed - the ES256 signature does not match"
+    banner.show_document({"format": "recogniser-case/1"})
+    assert not banner.isVisible()

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from recogniser.casefile import load_case
 from recogniser.cli import main
 from recogniser.model import Outcome
+from recogniser.provenance import Authenticity
 from recogniser.settings import Settings, load_settings, save_settings
 from recogniser.store import CaseStore
 from recogniser.ui.crash import crash_hook
@@ -416,7 +417,11 @@ def test_importing_a_credential_opens_it_as_an_unsaved_case_and_shows_the_import
         assert main(["import", str(source), "-o", str(tmp_path / "imported.case.json")]) == 0
     printed = capsys.readouterr().out
     assert printed.startswith(text)
-    assert "1. Identification of the learner" in text and "Signature:" in text
+    assert "1. Identification of the learner" in text and "Authenticity: no signature" in text
+    banner = window.editor.authenticity
+    assert banner.isVisible() and banner.status is Authenticity.NO_SIGNATURE
+    assert "Authenticity: " in banner.text() and "no signature" in banner.text()
+    assert "Imported from edc-microcredential.json (SHA-256 " in banner.text()
 
 
 def test_a_file_that_is_no_credential_is_refused_with_its_reason(

@@ -1,0 +1,60 @@
+"""``recogniser trust``: the office's trust anchors, against which a signer's certificate chain is checked.
+
+``trust add FILE`` takes a certificate (PEM or DER) or an EU trusted list the office downloaded itself (XML);
+``trust list`` shows the anchors; ``trust remove FINGERPRINT`` removes one. Nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from recogniser.trust import TrustStore, add_trust_anchors, remove_trust_anchor, trust_folder
+
+
+def register(subparsers: Any) -> None:
+    trust = subparsers.add_parser(
+        "trust",
+        help="the certificates the office trusts to vouch for a credential's signer",
+        description="Manage the office's trust anchors. A credential is 'verified' only when its signature is "
+        "intact, its signer is bound to the issuer, and the signer's certificate chains to one of these.",
+    )
+    commands = trust.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
+    add = commands.add_parser(
+        "add", help="trust a certificate (PEM or DER) or every service certificate of an EU trusted list (XML)"
+    )
+    add.add_argument("file", metavar="CERT")
+    add.set_defaults(handler=_add)
+    listing = commands.add_parser("list", help="list the trusted certificates")
+    listing.set_defaults(handler=_list)
+    remove = commands.add_parser("remove", help="stop trusting a certificate")
+    remove.add_argument("fingerprint", metavar="FINGERPRINT", help="its SHA-256 fingerprint, or its first 8+ digits")
+    remove.set_defaults(handler=_remove)
+
+
+def _add(options: argparse.Namespace) -> int:
+    anchors = add_trust_anchors(options.file)
+    for anchor in anchors:
+        sys.stdout.write(f"Trusted {anchor.name} ({anchor.fingerprint[:16]})\n")
+    sys.stdout.write(f"{len(anchors)} certificate{'s' if len(anchors) != 1 else ''} in {trust_folder()}\n")
+    return 0
+
+
+def _list(_options: argparse.Namespace) -> int:
+    store = TrustStore.load()
+    if not len(store):
+        sys.stdout.write(
+            "No trusted certificates: no credential can be 'verified'. Add one with: recogniser trust add CERT\n"
+        )
+        return 0
+    for anchor in sorted(store.anchors.values(), key=lambda item: item.name.casefold()):
+        until = anchor.certificate.not_valid_after_utc
+        sys.stdout.write(f"{anchor.fingerprint}  {anchor.name} (valid until {until:%Y-%m-%d})\n")
+    return 0
+
+
+def _remove(options: argparse.Namespace) -> int:
+    anchor = remove_trust_anchor(options.fingerprint)
+    sys.stdout.write(f"No longer trusted: {anchor.name} ({anchor.fingerprint[:16]})\n")
+    return 0

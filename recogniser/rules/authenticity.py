@@ -1,0 +1,129 @@
+"""Rule set: the authenticity of an imported credential, checked first (EAR manual).
+
+Reads the case's ``provenance`` (written by the import). A case entered by hand has none, and nothing is said:
+as with a paper document, the evaluator verifies it. A failed signature stops the recommendation at
+*information required: an authentic credential* (LRC Art. III.3: the applicant provides adequate information);
+the other tiers, an expired credential and an unchecked status list are findings for the evaluator to weigh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from recogniser.model import Element, Finding, RuleSet, Status
+from recogniser.provenance import AUTHENTIC_CREDENTIAL_REQUIRED, Authenticity, Provenance, provenance_of
+from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
+
+_ANNEX_II = "Council Recommendation 2022/C 243/02, Annex II (authentic)"
+
+#: What each tier leaves the evaluator to do, and how the finding is judged.
+_TIER: dict[Authenticity, tuple[Status, str]] = {
+    Authenticity.VERIFIED: (Status.PASS, ""),
+    Authenticity.SIGNER_NOT_ESTABLISHED: (
+        Status.UNKNOWN,
+        "Establish who signed: verify the credential with the issuer, or trust the signer's certificate authority "
+        "(recogniser trust add).",
+    ),
+    Authenticity.OTHER_SIGNER: (
+        Status.WARNING,
+        "Someone other than the issuer signed it: verify the credential with the issuer before relying on it.",
+    ),
+    Authenticity.FAILED: (
+        Status.FAIL,
+        "The credential was changed after it was signed, or its signature is broken: ask for an authentic "
+        "credential and verify it with the issuer.",
+    ),
+    Authenticity.NOT_CHECKED: (
+        Status.UNKNOWN,
+        "Verify the credential with the issuer, or check its proof with the issuer's verification service.",
+    ),
+    Authenticity.NO_SIGNATURE: (
+        Status.UNKNOWN,
+        "Nothing in the file shows who issued it: verify it with the issuer as for a paper document.",
+    ),
+}
+
+SIGNATURE = RuleInfo(
+    id="authenticity.signature",
+    rule_set=RuleSet.AUTHENTICITY,
+    element=Element.AUTHENTICITY,
+    citation=f"{_ANNEX_II}; EAR manual, authenticity of documents; Regulation (EU) No 910/2014 (eIDAS) Art. 35",
+    explanation="An imported credential's signature, its signer's binding to the issuer and the office's trust in "
+    "the signer: verified, intact with the signer not established, signed by someone else, failed, or unsigned.",
+)
+VALIDITY = RuleInfo(
+    id="authenticity.validity",
+    rule_set=RuleSet.AUTHENTICITY,
+    element=Element.AUTHENTICITY,
+    citation=f"{_ANNEX_II}; W3C Verifiable Credentials Data Model 2.0, validity period (validUntil)",
+    explanation="A credential that states the end of its validity had not expired when it was assessed.",
+)
+STATUS_LIST = RuleInfo(
+    id="authenticity.status",
+    rule_set=RuleSet.AUTHENTICITY,
+    element=Element.AUTHENTICITY,
+    citation=f"{_ANNEX_II}; W3C Bitstring Status List v1.0 (credentialStatus)",
+    explanation="A credential that points to a status list may have been revoked or suspended since; the list is "
+    "online and is not checked here.",
+)
+
+
+@CASE_RULES.rule(SIGNATURE.id, SIGNATURE.rule_set, SIGNATURE.element, SIGNATURE.citation, SIGNATURE.explanation)
+def signature(context: RuleContext, info: RuleInfo) -> Finding | None:
+    provenance = provenance_of(context.case.document)
+    if provenance is None:
+        return None
+    status, advice = _TIER[provenance.authenticity]
+    message = f"{provenance.line}." + (f" {advice}" if advice else "")
+    if provenance.authenticity is Authenticity.FAILED:
+        return finding(
+            info,
+            status,
+            message,
+            citation=f"{info.citation}; LRC Art. III.3",
+            information=[AUTHENTIC_CREDENTIAL_REQUIRED],
+        )
+    return finding(info, status, message)
+
+
+@CASE_RULES.rule(VALIDITY.id, VALIDITY.rule_set, VALIDITY.element, VALIDITY.citation, VALIDITY.explanation)
+def validity(context: RuleContext, info: RuleInfo) -> Finding | None:
+    provenance = provenance_of(context.case.document)
+    if provenance is None or provenance.valid_until is None:
+        return None
+    until = provenance.valid_until
+    judged, on = _judged_on(context, provenance)
+    if judged is None:
+        return finding(
+            info, Status.UNKNOWN, f"The credential states it is valid until {until:%Y-%m-%d}; check it still is."
+        )
+    if until < judged:
+        return finding(
+            info,
+            Status.WARNING,
+            f"The credential expired on {until:%Y-%m-%d}, before {on} ({judged:%Y-%m-%d}): ask the issuer whether "
+            "the learning it records still stands.",
+        )
+    return finding(info, Status.PASS, f"The credential is valid until {until:%Y-%m-%d}, after {on}.")
+
+
+def _judged_on(context: RuleContext, provenance: Provenance) -> tuple[date | None, str]:
+    """The date validity is judged on: the one the assessment was asked for, else the day of import."""
+    if context.requested_as_of is not None:
+        return context.requested_as_of, "the date of the assessment"
+    return provenance.imported_on, "the day it was imported"
+
+
+@CASE_RULES.rule(
+    STATUS_LIST.id, STATUS_LIST.rule_set, STATUS_LIST.element, STATUS_LIST.citation, STATUS_LIST.explanation
+)
+def status_list(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
+    provenance = provenance_of(context.case.document)
+    for entry in provenance.status_entries if provenance else ():
+        yield finding(
+            info,
+            Status.UNKNOWN,
+            f"The credential points to a status list: {entry.words()} (the list is online; this offline tool "
+            "does not fetch it).",
+        )
