@@ -30,6 +30,11 @@ def country_name(code: str) -> str:
     return f"{name} ({code})" if name else code
 
 
+def countries() -> list[tuple[str, str]]:
+    """Every country as (alpha-2 code, English name), in the order of the names."""
+    return sorted(_names().items(), key=lambda pair: pair[1])
+
+
 @cache
 def _alpha2_codes() -> frozenset[str]:
     return frozenset(_alpha3_to_alpha2().values())

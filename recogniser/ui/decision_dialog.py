@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from recogniser.model import CREDIT_GRANTING_OUTCOMES, Case, Outcome, Recommendation
+from recogniser.ui.fields import keep_values_from_the_wheel
 from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, outcome_label
 
 
@@ -123,6 +124,7 @@ class DecisionDialog(QDialog):
         self.ects.textChanged.connect(lambda _text: self._validate())
         self.evaluator.textChanged.connect(lambda _text: self._validate())
         self.justification.textChanged.connect(self._validate)
+        keep_values_from_the_wheel(self)
         self.resize(520, 400)
         self._outcome_changed()
 

@@ -94,6 +94,13 @@ class Dialogs:
         dialog = SettingsDialog(settings, source, parent)
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
+    def office_country(self, parent: QWidget | None) -> str | None:
+        """Which country the office assesses for (asked on first start); None when the evaluator leaves it."""
+        from recogniser.ui.office_country import OfficeCountryDialog
+
+        dialog = OfficeCountryDialog(parent)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
     def import_report(self, parent: QWidget | None, result: ImportResult, source: Path) -> None:
         from recogniser.ui.import_report import ImportReportDialog  # the credential readers load on first import
 

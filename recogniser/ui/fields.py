@@ -15,10 +15,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QScrollBar,
     QStyle,
     QStyleOptionComboBox,
     QStylePainter,
@@ -48,6 +51,36 @@ def leave_undo_to_window(widget: QWidget) -> None:
     if _UNDO_FILTER is None:
         _UNDO_FILTER = _LeaveUndoToTheWindow()
     widget.installEventFilter(_UNDO_FILTER)
+
+
+class _WheelScrollsPastUnfocusedValues(QObject):
+    """A choice, a number box or a slider the evaluator is not in does not change under the mouse wheel: the
+    wheel goes on to what holds it (the form scrolls), as if the field were not there. Once the evaluator has
+    clicked or tabbed into the field, the wheel changes it as usual."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget) or watched.hasFocus():
+            return False
+        # Kept from the widget but left unaccepted, so Qt hands it on to the widgets that hold this one.
+        event.ignore()
+        return True
+
+
+_WHEEL_FILTER: _WheelScrollsPastUnfocusedValues | None = None
+
+
+def keep_values_from_the_wheel(root: QWidget) -> None:
+    """Every value widget inside ``root`` (choices, number boxes, sliders) reacts to the wheel only when it has
+    the focus, and the wheel no longer gives it the focus."""
+    global _WHEEL_FILTER  # noqa: PLW0603 - one stateless filter serves every widget
+    if _WHEEL_FILTER is None:
+        _WHEEL_FILTER = _WheelScrollsPastUnfocusedValues()
+    widgets: list[QWidget] = [*root.findChildren(QComboBox), *root.findChildren(QAbstractSpinBox)]
+    widgets += [slider for slider in root.findChildren(QAbstractSlider) if not isinstance(slider, QScrollBar)]
+    for widget in widgets:
+        if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        widget.installEventFilter(_WHEEL_FILTER)
 
 
 def fit_to_items(view: QAbstractItemView) -> None:

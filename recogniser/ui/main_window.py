@@ -30,6 +30,7 @@ from recogniser.ui.case_list import CaseListPane
 from recogniser.ui.dialogs import Dialogs, UnsavedChoice
 from recogniser.ui.document import differing_paths, field_of, new_document, value_at
 from recogniser.ui.drafts import Draft, discard_draft, read_draft, write_draft
+from recogniser.ui.fields import keep_values_from_the_wheel
 from recogniser.ui.findings_panel import ResultsPane
 from recogniser.ui.look import SECONDARY_TEXT_COLOUR, local_time
 from recogniser.ui.pdf_preview import PdfPreview
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.conflict_banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        # Scrolling the form or the list never changes a choice the pointer passes over.
+        keep_values_from_the_wheel(central)
 
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -140,6 +143,7 @@ class MainWindow(QMainWindow):
         if not self.isVisible():
             return  # closed before it got this far
         self.read_office_settings()
+        self.ask_office_country_once()
         self.open_store()
         if case_file is not None:
             self.open_case_file(case_file)
@@ -190,11 +194,13 @@ class MainWindow(QMainWindow):
             self.tr("Se&ttings…"), self.edit_settings, QKeySequence.StandardKey.Preferences
         )
         self.find_action = self._action(self.tr("&Find case"), self.find_case, QKeySequence.StandardKey.Find)
-        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(self.tr("&Quit"), self.close)
+        # Ctrl+Q everywhere: some platforms (plain X11 without a desktop's theme) bind no quit key of their own.
+        self.quit_action.setShortcuts(_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.undo_action = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts(_redo_keys())
+        self.redo_action.setShortcuts(_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         self.addActions([self.undo_action, self.redo_action])
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -807,6 +813,16 @@ class MainWindow(QMainWindow):
         if legacy and self.change_office_settings(replace(self.office, **legacy)):
             self.settings.forget_legacy_office_settings()
 
+    def ask_office_country_once(self) -> None:
+        """On first start, ask which country the office assesses for, the assessing country of new and imported
+        cases. Asked once: an evaluator who leaves it for later sets it in Settings."""
+        if self.office.assessing_country or self.settings.office_country_asked():
+            return
+        country = self.dialogs.office_country(self)
+        self.settings.remember_office_country_asked()
+        if country:
+            self.change_office_settings(replace(self.office, assessing_country=country))
+
     def change_office_settings(self, settings: Settings) -> bool:
         """Save ``settings`` to settings.toml and use them; False (with the reason shown) when it cannot be written."""
         try:
@@ -1018,9 +1034,16 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.has_case and self.session.dirty and not self._closing:
-            event.ignore()
-            self.leave_case_then(self._close_now)
-            return
+            # Asked here rather than through leave_case_then: Qt ignores a close() made while this one is
+            # under way, so Discard must let this very close go on.
+            choice = self.dialogs.unsaved_changes(self, self.case_name())
+            if choice is UnsavedChoice.SAVE:
+                event.ignore()
+                self.save_case(then=self._close_now)  # saving runs in the background; the window closes after
+                return
+            if choice is not UnsavedChoice.DISCARD:
+                event.ignore()
+                return
         self._draft_timer.stop()
         self.tasks.wait()
         if self.store is not None:
@@ -1031,6 +1054,7 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _close_now(self) -> None:
+        """Close once the case is saved (called from the save's result, after the first close was ignored)."""
         self._closing = True
         self.close()
 
@@ -1046,15 +1070,11 @@ def _file_name(name: str) -> str:
     return cleaned or "case"
 
 
-def _redo_keys() -> list[QKeySequence]:
-    """The platform's redo keys and both common ones, each once: a key bound twice to one action is an
-    ambiguous shortcut, and Qt then runs neither."""
+def _keys(standard: QKeySequence.StandardKey, *common: str) -> list[QKeySequence]:
+    """The platform's keys for ``standard`` and the ``common`` ones, each once: a key bound twice to one action
+    is an ambiguous shortcut, and Qt then runs neither."""
     keys: list[QKeySequence] = []
-    for key in [
-        *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
-        QKeySequence("Ctrl+Shift+Z"),
-        QKeySequence("Ctrl+Y"),
-    ]:
+    for key in [*QKeySequence.keyBindings(standard), *(QKeySequence(text) for text in common)]:
         if key not in keys:
             keys.append(key)
     return keys

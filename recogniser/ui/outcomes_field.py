@@ -50,10 +50,10 @@ def wrapped_height(metrics: QFontMetrics, width: int, text: str) -> int:
 
 class _OutcomeList(QListWidget):
     """Says when its width changed (wrapped outcomes then need another height) and when a key was typed while
-    there is no outcome to type into."""
+    no outcome is being edited: typing starts a new outcome, it never runs on into the one selected."""
 
     resized = Signal()
-    typed_into_empty = Signal(str)
+    typed = Signal(str)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         width_changed = event.size().width() != event.oldSize().width()
@@ -63,8 +63,9 @@ class _OutcomeList(QListWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
-        if self.count() == 0 and plain and event.text().isprintable() and event.text().strip():
-            self.typed_into_empty.emit(event.text())
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if not editing and plain and event.text().isprintable() and event.text().strip():
+            self.typed.emit(event.text())
             return
         super().keyPressEvent(event)
 
@@ -89,7 +90,11 @@ class _OutcomeEditor(QPlainTextEdit):
 
 
 class _OutcomeDelegate(QStyledItemDelegate):
-    """Edits an outcome in a multi-line box: Enter keeps the edit, Shift+Enter starts a new line, Esc cancels."""
+    """Edits an outcome in a multi-line box: Enter keeps the edit and goes on to a new outcome (as in a to-do
+    list; Enter on an empty one ends the list), Shift+Enter starts a new line, Esc cancels."""
+
+    #: Enter ended an outcome that holds text: the evaluator goes on to the next.
+    next_requested = Signal()
 
     def createEditor(  # noqa: N802 - Qt's name
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -125,8 +130,11 @@ class _OutcomeDelegate(QStyledItemDelegate):
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         ):
+            ended = watched.toPlainText().strip()
             self.commitData.emit(watched)
             self.closeEditor.emit(watched, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+            if ended:
+                self.next_requested.emit()
             return True
         return super().eventFilter(watched, event)
 
@@ -140,10 +148,10 @@ class OutcomesField(Field):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        # Typing is not an edit trigger: it starts a new outcome (_OutcomeList.typed), so that keys typed after an
+        # outcome was ended never run on into it. An outcome is changed by double-clicking it or with F2.
         self.list.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -152,7 +160,8 @@ class OutcomesField(Field):
         self.list.setItemDelegate(self.delegate)
         # An outcome left empty (added, then cancelled or cleared) is no outcome: its row goes.
         self.delegate.closeEditor.connect(lambda _editor, _hint: self._drop_blank_rows())
-        self.list.typed_into_empty.connect(self.add_outcome)
+        self.list.typed.connect(self.add_outcome)
+        self.delegate.next_requested.connect(self.add_outcome)
         container.setFocusProxy(self.list)
         self.list.itemChanged.connect(lambda _item: self._list_edited())
         self.list.model().rowsInserted.connect(lambda *_args: self._fit_height())
@@ -218,10 +227,11 @@ class OutcomesField(Field):
         finally:
             self._showing = False
 
-    def _append(self, text: str) -> QListWidgetItem:
+    def _append(self, text: str, row: int | None = None) -> QListWidgetItem:
+        """A new outcome at ``row`` (default: the end)."""
         item = QListWidgetItem(text)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-        self.list.addItem(item)
+        self.list.insertItem(self.list.count() if row is None else row, item)
         return item
 
     def _list_edited(self) -> None:
@@ -229,8 +239,10 @@ class OutcomesField(Field):
             self.commit()
 
     def add_outcome(self, typed: str = "") -> None:
-        """A new, empty outcome opened for editing, starting with ``typed`` if it was begun by typing."""
-        item = self._append("")
+        """A new, empty outcome opened for editing after the selected one (at the end when none is), starting
+        with ``typed`` if it was begun by typing."""
+        current = self.list.currentRow()
+        item = self._append("", current + 1 if current >= 0 else None)
         self.list.setCurrentItem(item)
         self.list.editItem(item)
         editor = self.list.indexWidget(self.list.indexFromItem(item))

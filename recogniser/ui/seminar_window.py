@@ -64,6 +64,7 @@ from recogniser.seminar import (
 )
 from recogniser.seminar.pdf import write_comparison_pdf
 from recogniser.ui.dialogs import Dialogs
+from recogniser.ui.fields import keep_values_from_the_wheel
 from recogniser.ui.findings_panel import RecommendationPanel
 from recogniser.ui.look import (
     SECONDARY_TEXT_COLOUR,
@@ -768,6 +769,7 @@ class SeminarWindow(QMainWindow):
                 id=pack.pack_id, version=pack.version, count=len(pack.cases)
             )
         )
+        keep_values_from_the_wheel(self)
         self.resize(1280, 820)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

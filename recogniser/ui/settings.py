@@ -43,6 +43,13 @@ class AppSettings:
         for key in LEGACY_OFFICE_KEYS:
             self._store.remove(key)
 
+    def office_country_asked(self) -> bool:
+        """Whether the office's country was asked on an earlier start (it is asked once)."""
+        return bool(self._store.value("first_start/office_country_asked", False, type=bool))
+
+    def remember_office_country_asked(self) -> None:
+        self._store.setValue("first_start/office_country_asked", True)
+
     def layout(self, name: str) -> QByteArray | None:
         """A saved window geometry, window state or splitter state."""
         value = self._store.value(f"layout/{name}")

@@ -42,6 +42,7 @@ class ScriptedDialogs(Dialogs):
     text_answers: list[str | None] = field(default_factory=list)
     conflict_answers: list[ConflictChoice] = field(default_factory=list)
     conflicts: list[SaveConflict] = field(default_factory=list)
+    country_answers: list[str | None] = field(default_factory=list)
     shown: list[tuple[str, str, str]] = field(default_factory=list)
     unexpected: list[str] = field(default_factory=list)
 
@@ -88,6 +89,11 @@ class ScriptedDialogs(Dialogs):
     def save_path(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> str | None:
         path: str | None = self._answer(self.paths, "save path", None)
         return path
+
+    def office_country(self, parent: QWidget | None) -> str | None:
+        self.shown.append(("office country", "", ""))
+        country: str | None = self._answer(self.country_answers, "office country", None)
+        return country
 
     def import_report(self, parent: QWidget | None, result: ImportResult, source: Path) -> None:
         self.shown.append(("import report", "Credential imported", format_import(result, source)))

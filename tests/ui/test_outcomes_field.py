@@ -51,6 +51,7 @@ def test_enter_keeps_the_edit_shift_enter_breaks_the_line_and_escape_cancels(qtb
     assert field.list.indexWidget(field.list.model().index(0, 0)) is editor, "Shift+Enter does not close"
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert window.session.value(PATH) == ["Apply SOLAS rules\nat sea"]
+    qtbot.keyClick(editor_of(field, 1), Qt.Key.Key_Escape)  # Enter went on to a new outcome: none is wanted
 
     field.list.editItem(field.list.item(0))
     editor = editor_of(field, 0)
@@ -69,6 +70,8 @@ def test_typing_into_an_empty_list_starts_an_outcome(qtbot: QtBot, window: MainW
     qtbot.keyClicks(editor, "lan drills")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert window.session.value(PATH) == ["Plan drills"]
+    assert QApplication.focusWidget() is editor_of(field, 1), "Enter goes on to the next outcome"
+    qtbot.keyClick(editor_of(field, 1), Qt.Key.Key_Escape)
     assert field.list.count() == 1
 
 
