@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -118,6 +118,8 @@ class CaseEditor(QScrollArea):
         self.session = session
         self.slots: dict[str, FieldSlot] = {}
         self._captions: list[QLabel] = []
+        self._forms: list[QFormLayout] = []
+        self._labels_above = False
         self.setWidgetResizable(True)
         # The form reflows down to its fields' minimum widths; narrower than that, it scrolls sideways rather
         # than cutting fields off.
@@ -149,6 +151,8 @@ class CaseEditor(QScrollArea):
         self._layout.addWidget(legend)
         self._layout.addStretch(1)
         self.setWidget(body)
+        # How wide the form must be to hold every label beside its fields, in the fonts this system has.
+        self._side_by_side_width = body.minimumSizeHint().width()
         session.fields_changed.connect(self.refresh)
         session.assessed.connect(self.show_problems)
 
@@ -373,7 +377,38 @@ class CaseEditor(QScrollArea):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self._layout.addWidget(box)
+        self._forms.append(form)
         return form
+
+    # --- fitting the width it is given ---
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    @property
+    def labels_above(self) -> bool:
+        """Whether the labels stand above their fields, the form being too narrow to hold them beside."""
+        return self._labels_above
+
+    def _fit_labels(self) -> None:
+        """Labels beside their fields where the pane is wide enough, above them where it is not: the width the
+        labels take depends on the system's fonts, and a narrow pane (a small screen) would otherwise cut the
+        fields off or scroll sideways. The room is measured as if the vertical scroll bar were always shown, so
+        that showing it does not switch the layout back and forth."""
+        room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        above = room < self._side_by_side_width
+        if above == self._labels_above:
+            return
+        self._labels_above = above
+        side = Qt.AlignmentFlag.AlignLeft if above else Qt.AlignmentFlag.AlignRight
+        for form in self._forms:
+            form.setRowWrapPolicy(
+                QFormLayout.RowWrapPolicy.WrapAllRows if above else QFormLayout.RowWrapPolicy.DontWrapRows
+            )
+            form.setLabelAlignment(side | Qt.AlignmentFlag.AlignTop)
+        for caption in self._captions:
+            caption.setAlignment(side | Qt.AlignmentFlag.AlignVCenter)
 
     def _row(
         self,

@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMargins,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -312,6 +322,22 @@ class CaseListPane(QWidget):
         return button
 
     # --- the store ---
+
+    def preferred_width(self) -> int:
+        """The width that shows the shown columns whole, a learner's name and a credential's title at a
+        readable length (about 16 characters each) and every heading, beside a scroll bar."""
+        header = self.table.horizontalHeader()
+        readable = self.table.fontMetrics().horizontalAdvance("0") * 16
+        columns = 0
+        for column in range(self.model.columnCount()):
+            if self.table.isColumnHidden(column):
+                continue
+            stretches = header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch
+            columns += max(readable, header.sectionSizeHint(column)) if stretches else header.sectionSize(column)
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
+        return columns + frame + margins.left() + margins.right()
 
     def set_store(self, store: CaseStore | None) -> None:
         self.store = store

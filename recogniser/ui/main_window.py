@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -113,7 +113,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([300, 760, 500])
         self.conflict_banner = ConflictBanner()
         self.conflict_banner.resolve_requested.connect(self.save_case)
         central = QWidget()
@@ -134,7 +133,6 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_actions()
         self.statusBar().showMessage(self.tr("Ready"))
-        self.resize(1560, 900)
         self._restore_layout()
         self._update_title()
 
@@ -1001,12 +999,17 @@ class MainWindow(QMainWindow):
     # --- window state ---
 
     def _restore_layout(self) -> None:
+        """The size and place the window had, kept within the screen's free area (a smaller screen, another
+        scaling, a screen gone); on first start a size that suits the screen, centred on it."""
+        available = self.screen().availableGeometry()
         geometry = self.settings.layout("window")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.setGeometry(first_geometry(available))
+        elif not self.isMaximized() and not self.isFullScreen():
+            self.setGeometry(within(self.geometry(), available))
         splitter = self.settings.layout("splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes(first_splits(self.width(), self.case_list.preferred_width()))
 
     def _save_layout(self) -> None:
         self.settings.set_layout("window", QByteArray(self.saveGeometry()))
@@ -1057,6 +1060,40 @@ class MainWindow(QMainWindow):
         """Close once the case is saved (called from the save's result, after the first close was ignored)."""
         self._closing = True
         self.close()
+
+
+#: The size the window opens at on first start where the screen has room for it.
+FIRST_SIZE = QSize(1560, 900)
+#: The share of the screen's free area the window takes at most on first start, leaving room for its frame.
+FIRST_SHARE = 0.92
+
+
+def first_geometry(available: QRect) -> QRect:
+    """The window's geometry on first start: FIRST_SIZE where the screen's free area ``available`` has room for
+    it, else most of that area; centred in it."""
+    size = QSize(
+        min(FIRST_SIZE.width(), int(available.width() * FIRST_SHARE)),
+        min(FIRST_SIZE.height(), int(available.height() * FIRST_SHARE)),
+    )
+    placed = QRect(QPoint(0, 0), size)
+    placed.moveCenter(available.center())
+    return placed
+
+
+def within(geometry: QRect, available: QRect) -> QRect:
+    """``geometry`` no larger than ``available`` and moved wholly into it."""
+    size = geometry.size().boundedTo(available.size())
+    left = min(max(geometry.left(), available.left()), available.right() - size.width() + 1)
+    top = min(max(geometry.top(), available.top()), available.bottom() - size.height() + 1)
+    return QRect(QPoint(left, top), size)
+
+
+def first_splits(width: int, case_list_width: int) -> list[int]:
+    """The widths of the case list, the case form and the findings when the window is first laid out: the list
+    as wide as its columns want where there is room, the findings a third, the form the rest."""
+    case_list = min(case_list_width, width * 28 // 100)
+    results = width * 30 // 100
+    return [case_list, width - case_list - results, results]
 
 
 #: What a file name may not hold on one of the systems evaluators use (Windows is the strictest), and control

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from recogniser.rules import assess
 from recogniser.ui.agency_field import AgencyField
 from recogniser.ui.case_list import CaseListModel
 from recogniser.ui.findings_model import FINDING_ROLE
 from recogniser.ui.level_field import LevelField
-from recogniser.ui.main_window import MainWindow
+from recogniser.ui.main_window import FIRST_SIZE, MainWindow, first_geometry, first_splits, within
+from recogniser.ui.settings import AppSettings
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, ScriptedDialogs, open_window, shut
 
 
 def open_maritime(qtbot: QtBot, window: MainWindow) -> None:
@@ -22,10 +26,7 @@ def open_maritime(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window.session.assessment_pending and not window.tasks.busy)
 
 
-@pytest.mark.parametrize("size", [(1024, 700), (1280, 720)])
-def test_every_field_of_the_case_form_fits_a_small_screen(
-    qtbot: QtBot, window: MainWindow, size: tuple[int, int]
-) -> None:
+def every_field_shows(qtbot: QtBot, window: MainWindow, size: tuple[int, int]) -> None:
     open_maritime(qtbot, window)
     window.resize(*size)
     qtbot.waitUntil(lambda: window.width() == size[0])
@@ -36,14 +37,56 @@ def test_every_field_of_the_case_form_fits_a_small_screen(
         widget = slot.field.widget
         right = widget.mapTo(body, widget.rect().topRight()).x()
         assert right < editor.viewport().width(), f"{path} ends at {right}, beyond the visible form"
+    assert editor.horizontalScrollBar().maximum() == 0
     assert editor.width() >= window.case_list.width(), "the case form should get more room than the case list"
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 720), (1366, 768)])
+def test_every_field_of_the_case_form_fits_a_small_screen(
+    qtbot: QtBot, window: MainWindow, size: tuple[int, int]
+) -> None:
+    every_field_shows(qtbot, window, size)
+
+
+@pytest.fixture
+def larger_font(qapp: QApplication) -> Iterator[None]:
+    """The system's font a third larger, as with another font family or a desktop set to larger text."""
+    usual = qapp.font()
+    larger = QFont(usual)
+    larger.setPointSizeF(usual.pointSizeF() * 4 / 3)
+    qapp.setFont(larger)
+    yield
+    qapp.setFont(usual)
+
+
+@pytest.mark.usefixtures("larger_font")
+def test_in_a_larger_font_the_labels_go_above_the_fields_and_every_field_still_fits(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    every_field_shows(qtbot, window, (1024, 700))
+    assert window.editor.labels_above
+
+
+def test_a_wide_form_keeps_its_labels_beside_the_fields(qtbot: QtBot, window: MainWindow) -> None:
+    open_maritime(qtbot, window)
+    window.resize(1920, 1000)
+    qtbot.waitUntil(lambda: window.width() == 1920)
+    assert not window.editor.labels_above
+    title = window.editor.slots["credential.title"].field.widget
+    (caption,) = [label for label in window.editor.findChildren(QLabel) if label.buddy() is title]
+    qtbot.waitUntil(
+        lambda: caption.mapTo(window, caption.rect().topRight()).x() < title.mapTo(window, title.rect().topLeft()).x()
+    )
 
 
 def test_a_form_narrower_than_its_fields_scrolls_sideways(qtbot: QtBot, window: MainWindow) -> None:
     open_maritime(qtbot, window)
     editor = window.editor
+    # Narrower than the pane is allowed to go, as with a very large font: even the labels above the fields
+    # leave them no room.
+    editor.setMinimumWidth(160)
     sizes = window.splitter.sizes()
-    window.splitter.setSizes([sizes[0] + sizes[1], 0, sizes[2]])  # the editor as narrow as the splitter allows
+    window.splitter.setSizes([sizes[0] + sizes[1], 0, sizes[2]])
     qtbot.waitUntil(lambda: editor.width() < editor.widget().minimumSizeHint().width())
     body = editor.widget()
     scroll = editor.horizontalScrollBar()
@@ -173,3 +216,67 @@ def test_a_narrow_case_list_keeps_names_readable(qtbot: QtBot, window: MainWindo
     readable = table.fontMetrics().horizontalAdvance("0") * 10
     assert table.columnWidth(CaseListModel.LEARNER) >= readable
     assert table.columnWidth(CaseListModel.TITLE) >= readable
+
+
+@pytest.mark.parametrize(
+    ("screen", "available"),
+    [
+        ("1366×768 with a panel", QRect(0, 27, 1366, 741)),
+        ("1280×720", QRect(0, 0, 1280, 720)),
+        ("1024×700", QRect(0, 0, 1024, 700)),
+        ("1920×1080 at 150 %", QRect(0, 0, 1280, 720)),
+        ("a second screen to the right", QRect(1920, 0, 1366, 768)),
+    ],
+)
+def test_the_first_window_fits_the_screens_free_area(screen: str, available: QRect) -> None:
+    placed = first_geometry(available)
+    assert available.contains(placed), screen
+    assert placed.width() >= available.width() * 0.9 or placed.width() == FIRST_SIZE.width()
+    assert placed.center() == available.center()
+
+
+def test_a_remembered_window_larger_than_the_screen_or_off_it_is_brought_within_it() -> None:
+    available = QRect(0, 27, 1366, 741)
+    assert within(QRect(100, 50, 2339, 1350), available) == available  # left on a 150 % 1920×1080 screen
+    assert within(QRect(1800, 900, 800, 600), available) == QRect(566, 168, 800, 600)  # a screen gone
+    assert within(QRect(10, 40, 800, 600), available) == QRect(10, 40, 800, 600)  # as it was
+
+
+def test_the_window_opens_within_the_screen_and_reopens_within_it(
+    qtbot: QtBot, window: MainWindow, settings: AppSettings, dialogs: ScriptedDialogs
+) -> None:
+    # The offscreen test screen is 800 pixels square: narrower than the window can be (its panes' least
+    # widths), so the width is the least it can be there; the height fits.
+    available = window.screen().availableGeometry()
+
+    def fits(shown: MainWindow) -> bool:
+        least = shown.minimumSizeHint().width()
+        return shown.height() <= available.height() and shown.width() <= max(available.width(), least)
+
+    assert fits(window)
+    window.resize(2339, 1350)  # as if saved on a larger or more finely scaled screen
+    window.close()
+    reopened = open_window(qtbot, settings, dialogs)
+    try:
+        assert fits(reopened)
+    finally:
+        shut(reopened)
+
+
+def test_at_1920_the_case_list_shows_its_columns_whole(qtbot: QtBot, settings: AppSettings) -> None:
+    pane_width = first_splits(1920, 0)  # the list's own wish aside, the findings and the form
+    assert pane_width[2] >= 500
+    window = MainWindow(assess, settings, ScriptedDialogs())
+    qtbot.addWidget(window)
+    wanted = window.case_list.preferred_width()
+    sizes = first_splits(1920, wanted)
+    assert sizes[0] == wanted
+    assert sizes[1] > sizes[2] > sizes[0] * 0.9
+    window.resize(1920, 1000)
+    window.splitter.setSizes(sizes)
+    window.show()
+    qtbot.waitExposed(window)
+    table = window.case_list.table
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0)
+    outcome = table.horizontalHeader().sectionViewportPosition(CaseListModel.OUTCOME)
+    assert outcome + table.columnWidth(CaseListModel.OUTCOME) <= table.viewport().width()
