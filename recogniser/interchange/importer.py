@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -74,6 +74,8 @@ class ImportResult:
     authenticity_reason: str = ""
     assessing_country_origin: str = ""
     not_used: tuple[str, ...] = ()
+    #: The credential file as it was read, for the case store to keep.
+    original: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def provenance(self) -> dict[str, Any]:
@@ -365,6 +367,7 @@ def _result(
         authenticity_reason=judged.reason,
         assessing_country_origin=assessing_country_origin,
         not_used=tuple(draft.not_used),
+        original=source.raw,
     )
 
 

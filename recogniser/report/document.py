@@ -19,6 +19,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 from recogniser.elements import FIVE_ELEMENTS, annex_i_elements, element_status
 from recogniser.isolation import isolate_decision, texts_in
 from recogniser.model import Case, Decision, Element, Finding, Outcome, Purpose, RuleSet, Status
+from recogniser.provenance import AUTHENTICITY_WORDS, Authenticity, Provenance, provenance_of
 from recogniser.report.settings import ReportSettings
 from recogniser.report.styles import (
     ACCENT,
@@ -113,6 +114,7 @@ def build_story(
     *,
     case_attached: bool,
     recorded: Sequence[StoredDecision] = (),
+    original_attached: bool = False,
 ) -> list[Flowable]:
     """All the report's flowables for a frame ``width`` points wide; ``case_attached`` says whether the PDF
     carries the case file; ``recorded`` are the decisions kept for the case, of which the latest on this case
@@ -121,7 +123,7 @@ def build_story(
     decision = isolate_decision(decision, case)
     story: list[Flowable] = []
     story += _letterhead(settings, width)
-    story += _header(case, decision, settings, width, today)
+    story += _header(case, decision, settings, width, today, original_attached=original_attached)
     story += _unprintable_notice(case, decision, settings, width, case_attached)
     story += _credential(case, width)
     story += _target(case, width)
@@ -347,7 +349,9 @@ def _letterhead(settings: ReportSettings, width: float) -> list[Flowable]:
     return [table, Spacer(1, 5 * mm)]
 
 
-def _header(case: Case, decision: Decision, settings: ReportSettings, width: float, today: date) -> list[Flowable]:
+def _header(
+    case: Case, decision: Decision, settings: ReportSettings, width: float, today: date, *, original_attached: bool
+) -> list[Flowable]:
     recommendation = decision.recommendation
     rows: list[tuple[str, Flowable]] = [
         ("Case reference", _text(decision.reference or case.reference, CELL_BOLD, "not assigned")),
@@ -358,6 +362,11 @@ def _header(case: Case, decision: Decision, settings: ReportSettings, width: flo
         ("Facts judged as of", _fixed(decision.as_of.isoformat() if decision.as_of else "the date of issue", CELL)),
         ("Recommended outcome", _fixed(OUTCOME_WORDS[recommendation.outcome], CELL_BOLD)),
     ]
+    provenance = provenance_of(case.document)
+    if provenance is not None:
+        # Checked first (EAR manual): the authenticity and the original file stand with the outcome.
+        rows.append(("Authenticity", _authenticity(provenance)))
+        rows.append(("Original credential", _text(_original(provenance, original_attached))))
     return [
         _fixed("Recognition recommendation", TITLE),
         _fixed(
@@ -369,6 +378,31 @@ def _header(case: Case, decision: Decision, settings: ReportSettings, width: flo
         Spacer(1, 3 * mm),
         _key_values(rows, width),
     ]
+
+
+def _authenticity(provenance: Provenance) -> Flowable:
+    look = STATUS_LOOKS[_AUTHENTICITY_STATUS[provenance.authenticity]]
+    words = AUTHENTICITY_WORDS[provenance.authenticity]
+    colour = "#" + look.ink.hexval()[2:]
+    return _fixed(f'<font color="{colour}"><b>{words}</b></font> - {markup(provenance.reason)}', CELL)
+
+
+#: How each tier is coloured: as the finding the authenticity rule set gives it.
+_AUTHENTICITY_STATUS = {
+    Authenticity.VERIFIED: Status.PASS,
+    Authenticity.SIGNER_NOT_ESTABLISHED: Status.UNKNOWN,
+    Authenticity.OTHER_SIGNER: Status.WARNING,
+    Authenticity.FAILED: Status.FAIL,
+    Authenticity.NOT_CHECKED: Status.UNKNOWN,
+    Authenticity.NO_SIGNATURE: Status.UNKNOWN,
+}
+
+
+def _original(provenance: Provenance, attached: bool) -> str:
+    name = provenance.file_name or "the credential file"
+    digest = f", SHA-256 {provenance.sha256}" if provenance.sha256 else ""
+    where = "attached to this PDF" if attached else "not attached: the case store does not keep it for this case"
+    return f"{name}{digest}; {where}"
 
 
 def _unprintable_notice(

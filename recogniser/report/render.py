@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,13 +37,15 @@ def render_report(
     attach_case: bool = True,
     today: date | None = None,
     recorded: Sequence[StoredDecision] = (),
+    original: Attachment | None = None,
 ) -> bytes:
     """The recommendation report for ``decision`` on ``case`` as PDF bytes (A4).
 
     With ``attach_case`` the case file is embedded in the PDF, so the decision can be re-checked from the report
     alone: its canonical SHA-256 is the one printed in the footer. ``today`` is the date the report is dated.
     ``recorded`` are the decisions the case store keeps for the case: the latest on this case text fills in the
-    evaluator's decision block, which is otherwise left to be filled in by hand.
+    evaluator's decision block, which is otherwise left to be filled in by hand. ``original`` is the credential
+    file the case was imported from (the case store keeps it): it is attached beside the case file.
     """
     register_fonts()
     buffer = io.BytesIO()
@@ -56,11 +59,23 @@ def render_report(
         keywords=_keywords(decision, reference),
     )
     story = build_story(
-        case, decision, settings, document.width, today or date.today(), case_attached=attach_case, recorded=recorded
+        case,
+        decision,
+        settings,
+        document.width,
+        today or date.today(),
+        case_attached=attach_case,
+        recorded=recorded,
+        original_attached=original is not None,
     )
     footer = _Footer(decision, settings, reference)
-    attachment = (_attachment_name(reference), dumps_case(case.document).encode("utf-8")) if attach_case else None
-    build_numbered(document, story, footer.draw, attachment)
+    attachments = []
+    if attach_case:
+        data = dumps_case(case.document).encode("utf-8")
+        attachments.append(Attachment(_attachment_name(reference), data, "The case file this report was made from"))
+    if original is not None:
+        attachments.append(original)
+    build_numbered(document, story, footer.draw, attachments)
     return buffer.getvalue()
 
 
@@ -96,17 +111,30 @@ def a4_document(
 PageDecoration = Callable[[Canvas, int, int], None]
 
 
+ORIGINAL_DESCRIPTION = "The credential file the case was imported from"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file embedded in the PDF: its name, its bytes and what it is."""
+
+    name: str
+    data: bytes
+    description: str
+    media_type: str = "application/json"
+
+
 def build_numbered(
     document: SimpleDocTemplate,
     story: list[Flowable],
     decorate: PageDecoration,
-    attachment: tuple[str, bytes] | None = None,
+    attachments: Sequence[Attachment] = (),
 ) -> None:
     """Build ``story`` into ``document``, each page then decorated knowing the page count (for "Page X of Y");
-    ``attachment`` (a name and its bytes) is embedded in the PDF."""
+    ``attachments`` are embedded in the PDF."""
 
     def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
-        return _NumberedCanvas(*args, decorate=decorate, attachment=attachment, **kwargs)
+        return _NumberedCanvas(*args, decorate=decorate, attachments=attachments, **kwargs)
 
     document.build(story, canvasmaker=canvas_maker)
 
@@ -165,12 +193,10 @@ class _Footer:
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Holds the pages back until the end so that each page's decoration can say how many pages there are."""
 
-    def __init__(
-        self, *args: Any, decorate: PageDecoration, attachment: tuple[str, bytes] | None, **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, decorate: PageDecoration, attachments: Sequence[Attachment], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._decorate = decorate
-        self._attachment = attachment
+        self._attachments = attachments
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's canvas interface
@@ -183,34 +209,36 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
             self.__dict__.update(state)
             self._decorate(self, number, total)
             super().showPage()
-        if self._attachment is not None:
-            _embed(self, *self._attachment)
+        if self._attachments:
+            _embed(self, self._attachments)
         super().save()
 
 
-def _embed(canvas: Canvas, name: str, data: bytes) -> None:
-    """Attach ``data`` as an embedded file (PDF 1.7, 7.11.4), listed in the document's name tree."""
+def _embed(canvas: Canvas, attachments: Sequence[Attachment]) -> None:
+    """Attach the files as embedded files (PDF 1.7, 7.11.4), listed in the document's name tree by name."""
     document = canvas._doc
-    stream = PDFStream(
-        PDFDictionary(
+    entries: list[Any] = []
+    for attachment in sorted(attachments, key=lambda item: item.name):
+        stream = PDFStream(
+            PDFDictionary(
+                {
+                    "Type": PDFName("EmbeddedFile"),
+                    # The MIME type as a PDF name, its slash escaped (PDF 1.7, 7.3.5); PDFName would escape the '#'.
+                    "Subtype": "/" + attachment.media_type.replace("/", "#2F"),
+                    "Params": PDFDictionary({"Size": len(attachment.data)}),
+                }
+            ),
+            content=attachment.data,
+        )
+        specification = PDFDictionary(
             {
-                "Type": PDFName("EmbeddedFile"),
-                # The MIME type as a PDF name, its slash escaped (PDF 1.7, 7.3.5); PDFName would escape the '#'.
-                "Subtype": "/application#2Fjson",
-                "Params": PDFDictionary({"Size": len(data)}),
+                "Type": PDFName("Filespec"),
+                "F": PDFString(attachment.name),
+                "UF": PDFString(attachment.name),
+                "Desc": PDFString(attachment.description),
+                "EF": PDFDictionary({"F": document.Reference(stream)}),
+                "AFRelationship": PDFName("Source"),
             }
-        ),
-        content=data,
-    )
-    specification = PDFDictionary(
-        {
-            "Type": PDFName("Filespec"),
-            "F": PDFString(name),
-            "UF": PDFString(name),
-            "Desc": PDFString("The case file this report was made from"),
-            "EF": PDFDictionary({"F": document.Reference(stream)}),
-            "AFRelationship": PDFName("Source"),
-        }
-    )
-    names = PDFDictionary({"Names": PDFArray([PDFString(name), document.Reference(specification)])})
-    document.Catalog.Names = PDFDictionary({"EmbeddedFiles": names})
+        )
+        entries += [PDFString(attachment.name), document.Reference(specification)]
+    document.Catalog.Names = PDFDictionary({"EmbeddedFiles": PDFDictionary({"Names": PDFArray(entries)})})

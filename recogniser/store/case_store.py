@@ -10,6 +10,7 @@ number, so references never repeat; should that text already name another case, 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -56,11 +57,12 @@ from recogniser.store.errors import (
     CaseHasDecisionsError,
     DuplicateReferenceError,
     InvalidDecisionRecordError,
+    InvalidOriginalError,
     UnknownReferenceError,
 )
 from recogniser.store.records import CaseQuery, CaseSort, CaseStatus, CaseSummary, StoredCase, StoredDecision
 from recogniser.store.search import prefix_upper_bound, query_words, sort_key
-from recogniser.store.tables import CaseRow, CaseTermRow, DecisionRow, metadata
+from recogniser.store.tables import CaseOriginalRow, CaseRow, CaseTermRow, DecisionRow, metadata
 
 Clock = Callable[[], datetime]
 
@@ -177,6 +179,26 @@ class CaseStore:
                 raise _conflict(reference, expected_version, row.version)
             return _stored_case(row, _update(session, row, case, now))
 
+    def keep_original(self, reference: str, file_name: str, content: bytes) -> None:
+        """Keep the credential file the case was imported from; it must be the file its provenance names (by
+        SHA-256). A case keeps one original: keeping another replaces it."""
+        digest = hashlib.sha256(content).hexdigest()
+        with self._session(writing=True) as session:
+            row = _case_row(session, reference)
+            recorded = json.loads(row.document).get("provenance", {}).get("source", {}).get("sha256")
+            if recorded != digest:
+                raise InvalidOriginalError(reference, file_name)
+            session.execute(delete(CaseOriginalRow).where(col(CaseOriginalRow.case_id) == row.id))
+            assert row.id is not None
+            session.add(CaseOriginalRow(case_id=row.id, file_name=file_name, sha256=digest, content=content))
+
+    def original(self, reference: str) -> tuple[str, bytes] | None:
+        """The credential file kept with the case (its name and bytes), None when none is kept."""
+        with self._session() as session:
+            row = _case_row(session, reference)
+            kept = session.get(CaseOriginalRow, row.id)
+            return (kept.file_name, kept.content) if kept is not None else None
+
     def get_case(self, reference: str) -> StoredCase:
         with self._session() as session:
             return _stored_case(_case_row(session, reference))
@@ -191,6 +213,7 @@ class CaseStore:
             if decided is not None:
                 raise CaseHasDecisionsError(reference)
             session.execute(delete(CaseTermRow).where(col(CaseTermRow.case_id) == row.id))
+            session.execute(delete(CaseOriginalRow).where(col(CaseOriginalRow.case_id) == row.id))
             session.execute(delete(CaseRow).where(col(CaseRow.id) == row.id))
 
     def list_cases(self, query: CaseQuery | None = None, offset: int = 0, limit: int = 50) -> list[CaseSummary]:

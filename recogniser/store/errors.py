@@ -33,6 +33,17 @@ class UnknownReferenceError(StoreError):
         super().__init__(f"no case with reference {reference!r}")
 
 
+class InvalidOriginalError(StoreError):
+    """The file offered as a case's original credential is not the one its provenance names."""
+
+    def __init__(self, reference: str, file_name: str) -> None:
+        self.reference = reference
+        super().__init__(
+            f"{file_name}: not the credential case {reference} was imported from (its SHA-256 differs from the "
+            "one the case records)"
+        )
+
+
 class DuplicateReferenceError(StoreError):
     """Another case already has this reference."""
 

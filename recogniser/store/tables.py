@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -115,3 +115,14 @@ class CaseTermRow(StoreModel, table=True):
 
     term: str = Field(sa_column=Column(TermText, primary_key=True))
     case_id: int = Field(sa_column=Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True))
+
+
+class CaseOriginalRow(StoreModel, table=True):
+    """The credential file an imported case came from, as it was read (its SHA-256 is in the case's provenance)."""
+
+    __tablename__ = "case_originals"
+
+    case_id: int = Field(sa_column=Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True))
+    file_name: str = Field(sa_column=Column(Text, nullable=False))
+    sha256: str = Field(sa_column=Column(String(64), nullable=False))
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -273,6 +274,8 @@ class MainWindow(QMainWindow):
         self.conflict_banner.hide()
         self.stored_reference = reference
         self.stored_version = version
+        #: The credential file an import read, kept with the case when it is first saved.
+        self.pending_original: tuple[str, bytes] | None = None
         self.session.load(document)
         if dirty:
             # A restored draft, a duplicate or an import: unsaved until the evaluator saves it. Its draft takes
@@ -405,10 +408,18 @@ class MainWindow(QMainWindow):
         if store is None:
             return
         snapshot = self.session.document
+        original = self.pending_original
 
         def work() -> StoredCase | SaveConflict:
             if reference is None or version is None:
-                return store.add_case(case)
+                added = store.add_case(case)
+                if original is not None:
+                    from recogniser.store import InvalidOriginalError
+
+                    # Edited so far that it no longer names this file: the case is kept without it.
+                    with suppress(InvalidOriginalError):
+                        store.keep_original(added.reference, *original)
+                return added
             from recogniser.store import CaseConflictError, UnknownReferenceError
 
             try:
@@ -734,10 +745,13 @@ class MainWindow(QMainWindow):
 
         def render() -> bytes:
             from recogniser.report import render_report
+            from recogniser.report.render import ORIGINAL_DESCRIPTION, Attachment
 
             # A stored case's report shows the decision recorded on this text in the evaluator's block.
             recorded = store.decisions_for(reference) if store is not None and reference is not None else []
-            return render_report(case, decision, report_settings(), recorded=recorded)
+            kept = store.original(reference) if store is not None and reference is not None else None
+            original = Attachment(kept[0], kept[1], ORIGINAL_DESCRIPTION, "application/octet-stream") if kept else None
+            return render_report(case, decision, report_settings(), recorded=recorded, original=original)
 
         self.statusBar().showMessage(self.tr("Writing the report…"))
         self.tasks.run(
@@ -793,6 +807,7 @@ class MainWindow(QMainWindow):
 
     def _show_import(self, path: Path, result: ImportResult) -> None:
         self.load_document(result.document, dirty=True)
+        self.pending_original = (path.name, result.original)
         self.dialogs.import_report(self, result, path)
 
     # --- settings ---

@@ -3,6 +3,7 @@ by the assessment. Keys and certificates are made here, in the test; none is rea
 
 import base64
 import hashlib
+import io
 import json
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,13 +14,18 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from pypdf import PdfReader
 
 from recogniser.casefile import parse_case
 from recogniser.cli import main
 from recogniser.interchange import CredentialImportError, import_credential
 from recogniser.model import Outcome, RuleSet, Status
 from recogniser.provenance import Authenticity, provenance_of
+from recogniser.report import render_report
+from recogniser.report.render import ORIGINAL_DESCRIPTION, Attachment
+from recogniser.report.settings import ReportSettings
 from recogniser.rules import assess
+from recogniser.store import CaseStore, InvalidOriginalError
 from recogniser.trust import TrustStore, add_trust_anchors
 from tests.interchange.conftest import FIXTURES, fixture_document
 from tests.interchange.test_signatures import VALID_FROM, Writer, _jades
@@ -190,13 +196,17 @@ def test_a_credential_re_signed_with_an_unrelated_self_signed_certificate_is_not
     assert findings[0].message.startswith("Authenticity: intact, signed by someone other than the issuer - ")
 
 
-def test_a_credential_changed_after_signing_fails_and_stops_the_recommendation(credential_file: Writer) -> None:
+def _tampered() -> dict[str, Any]:
+    """A sealed credential whose grade was raised after signing."""
     envelope = _Authority().signed(_microcredential())
     payload = json.loads(base64.urlsafe_b64decode(envelope["payload"] + "=" * (-len(envelope["payload"]) % 4)))
     payload["credentialSubject"]["hasClaim"]["provenBy"]["grade"]["noteLiteral"]["en"] = "Excellent (5)"
     envelope["payload"] = base64.urlsafe_b64encode(json.dumps(payload).encode()).rstrip(b"=").decode()
+    return envelope
 
-    result = _import(credential_file(envelope))
+
+def test_a_credential_changed_after_signing_fails_and_stops_the_recommendation(credential_file: Writer) -> None:
+    result = _import(credential_file(_tampered()))
 
     assert result.authenticity is Authenticity.FAILED
     assert result.document["provenance"]["authenticity"]["status"] == "failed"
@@ -318,3 +328,39 @@ def test_trust_add_takes_a_certificate_or_an_eu_trusted_list(
     fingerprint = next(iter(TrustStore.load().anchors))
     assert main(["trust", "remove", fingerprint[:12]]) == 0
     assert len(TrustStore.load()) == 0
+
+
+def test_the_report_shows_the_authenticity_near_the_top_and_attaches_the_original(credential_file: Writer) -> None:
+    path = credential_file(_tampered())
+    result = _import(path)
+    case = parse_case(result.document)
+    original = Attachment(path.name, path.read_bytes(), ORIGINAL_DESCRIPTION)
+
+    pdf = render_report(case, assess(case), ReportSettings(), today=IMPORTED_ON, original=original)
+
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.attachments[path.name] == [path.read_bytes()]
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert "Recommended outcome Information required" in first
+    assert "Authenticity failed - " in first
+    assert f"Original credential {path.name}, SHA-256 {hashlib.sha256(path.read_bytes()).hexdigest()}" in first
+    assert "an authentic credential (verification with the issuer)" in " ".join(
+        " ".join(page.extract_text().split()) for page in reader.pages
+    )
+
+
+def test_the_store_keeps_the_original_only_when_it_is_the_file_the_case_names(
+    credential_file: Writer, sqlite_url: str
+) -> None:
+    path = credential_file(_microcredential())
+    result = _import(path)
+    with CaseStore.open(sqlite_url) as store:
+        stored = store.add_case(parse_case(result.document))
+        assert store.original(stored.reference) is None
+
+        with pytest.raises(InvalidOriginalError):
+            store.keep_original(stored.reference, "other.json", b"{}")
+        store.keep_original(stored.reference, path.name, path.read_bytes())
+
+        assert store.original(stored.reference) == (path.name, path.read_bytes())
+        store.delete_case(stored.reference, stored.version)

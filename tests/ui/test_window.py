@@ -488,3 +488,32 @@ def test_a_dropped_file_opens_as_a_case_or_is_imported_as_a_credential(qtbot: Qt
     window.open_dropped_file(CREDENTIALS / "ob3-badge.json")
     qtbot.waitUntil(lambda: not window.tasks.busy and window.session.value("reference") is None)
     assert window.session.value("credential.title")
+
+
+def test_an_imported_case_keeps_its_original_credential_and_its_report_attaches_it(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    source = CREDENTIALS / "edc-microcredential.json"
+    dialogs.paths = [str(source)]
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: window.has_case and not window.tasks.busy)
+    settle(qtbot, window)
+    window.save_action.trigger()
+    qtbot.waitUntil(lambda: not window.session.dirty and window.stored_reference is not None)
+    settle(qtbot, window)
+    assert window.store is not None and window.stored_reference is not None
+    assert window.store.original(window.stored_reference) == ("edc-microcredential.json", source.read_bytes())
+
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.preview is not None and window.preview.isVisible())
+    preview = window.preview
+    assert preview is not None
+    saved = tmp_path / "imported.pdf"
+    dialogs.paths = [str(saved)]
+    preview.save_button.click()
+    qtbot.waitUntil(lambda: saved.exists() and not preview.isVisible())
+    reader = PdfReader(saved)
+    assert reader.attachments["edc-microcredential.json"] == [source.read_bytes()]
+    first_page = " ".join(reader.pages[0].extract_text().split())
+    assert "Authenticity" in first_page and "no signature - the file carries no signature or proof" in first_page
+    assert "edc-microcredential.json, SHA-256" in first_page and "attached to this PDF" in first_page
