@@ -1,8 +1,11 @@
 """National qualifications frameworks → EQF levels → QF-EHEA cycles (domain.md §4).
 
-Each framework is one ``recogniser-framework/1`` JSON file named after its id (``data/nqf_levels/HR-CROQF.json``),
-carrying the source its mapping rests on and how sure that mapping is. An office corrects a mapping without
-touching code: a file with the same id in the user data folder's ``nqf_levels`` replaces the shipped one.
+Each framework is one ``recogniser-framework/2`` JSON file named after its id (``data/nqf_levels/HR-CROQF.json``).
+Its levels carry the concept URI and label of the European Learning Model's national-framework vocabulary
+(``http://data.europa.eu/snb/qdr/25831c2``), which real Europass credentials name, with earlier labels kept as
+aliases; each EQF mapping cites where it was checked, or is shown as not checked against the referencing report.
+An office corrects a mapping without touching code: a file with the same id in the user data folder's
+``nqf_levels`` replaces the shipped one (``recogniser-framework/1`` files written before still load).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from functools import cache, cached_property
 from pathlib import Path
@@ -24,9 +28,11 @@ from recogniser.errors import UserInputError
 from recogniser.resources import data_dir, user_data_path
 from recogniser.schemas import load_schema, schema_validator
 
-FRAMEWORK_FORMAT = "recogniser-framework/1"
+FRAMEWORK_FORMAT = "recogniser-framework/2"
 FRAMEWORKS_FOLDER = "nqf_levels"
-FRAMEWORK_SCHEMA = "framework-1.schema.json"
+FRAMEWORK_SCHEMA = "framework-2.schema.json"
+#: The earlier format, still read: its ``confidence`` cites nothing, so its mappings count as not checked.
+_FORMAT_1_SCHEMA = "framework-1.schema.json"
 
 
 class Cycle(StrEnum):
@@ -36,12 +42,24 @@ class Cycle(StrEnum):
     THIRD_CYCLE = "third_cycle"
 
 
-class Confidence(StrEnum):
-    """How sure a mapping is: read in a source, partly read, or compiled from memory."""
+#: What the window and the report say of a mapping that cites no check: a plain fact, not an alarm.
+NOT_CHECKED = "mapping not checked against the referencing report"
 
-    VERIFIED = "verified"
-    PARTLY_VERIFIED = "partly_verified"
-    FROM_MEMORY = "from_memory"
+
+@dataclass(frozen=True)
+class EqfCheck:
+    """Where an EQF mapping was checked: the document, the section, page or table, and when."""
+
+    document: str
+    section: str
+    read_on: date
+    published: str | None = None
+    url: str | None = None
+
+    def cite(self) -> str:
+        """``Document (published), section; read on 2026-12-04``."""
+        published = f" ({self.published})" if self.published else ""
+        return f"{self.document}{published}, {self.section}; read on {self.read_on.isoformat()}"
 
 
 #: The QF-EHEA cycle descriptors correspond to EQF levels 5-8 (EQF Recommendation 2017/C 189/03, Annex II;
@@ -66,9 +84,13 @@ class FrameworkLevel:
     label: str
     eqf_level: int | None
     cycle: Cycle | None
-    #: Set only where this level is less sure than its framework.
-    confidence: Confidence | None = None
     description: str | None = None
+    #: The level's concept in the national-framework vocabulary; None for levels the vocabulary lacks.
+    uri: str | None = None
+    #: Earlier labels, still read (stored cases and credentials written before the vocabulary's label).
+    aliases: tuple[str, ...] = ()
+    #: Where this level's EQF mapping was checked, when it differs from the framework's.
+    eqf_checked_in: EqfCheck | None = None
 
 
 @dataclass(frozen=True)
@@ -76,26 +98,38 @@ class Framework:
     id: str
     country: str
     name: str
+    #: What the level table was compiled from.
     source: str
-    confidence: Confidence
     notes: str
     levels: tuple[FrameworkLevel, ...]
+    uri: str | None = None
+    #: Where every level's EQF mapping was checked, unless a level names its own.
+    eqf_checked_in: EqfCheck | None = None
 
     def level(self, level_id: str) -> FrameworkLevel | None:
-        """The level written as its id (``"7.1"``), ``"Level 7.1"`` or its label (``"CROQF Level 7.1"``)."""
+        """The level written as its id (``"7.1"``), ``"Level 7.1"``, its label (``"CROQF Level 7.1"``), an
+        earlier label, or its concept URI."""
         return self._levels_by_key.get(_key(level_id))
 
-    def confidence_of(self, level: FrameworkLevel) -> Confidence:
-        """How sure the mapping of ``level`` is: its own confidence where it has one, else the framework's."""
-        return level.confidence or self.confidence
+    def check_of(self, level: FrameworkLevel) -> EqfCheck | None:
+        """Where the EQF mapping of ``level`` was checked; None when it is not checked."""
+        return level.eqf_checked_in or self.eqf_checked_in
+
+    def mapping_note(self, level: FrameworkLevel) -> str:
+        """What the reader is told of the mapping's footing, in neutral words."""
+        check = self.check_of(level)
+        return f"mapping checked in {check.cite()}" if check else NOT_CHECKED
 
     @cached_property
     def _levels_by_key(self) -> dict[str, FrameworkLevel]:
         acronym = self.id.rsplit("-", 1)[-1]
         by_key = {_key(level.id): level for level in self.levels}
         for level in self.levels:
+            if level.uri:
+                by_key.setdefault(_key(level.uri), level)
+        for level in self.levels:
             label_prefix, _, label_rest = level.label.partition(" ")
-            spellings = [level.label, label_rest]
+            spellings = [level.label, *level.aliases, label_rest]
             # An ordered sequence, not a set: when two levels share a spelling the first one keeps it, every run.
             for prefix in ("", acronym, self.id, label_prefix):
                 spellings += [f"{prefix} {level.id}", f"{prefix} Level {level.id}", f"{prefix} Levels {level.id}"]
@@ -128,9 +162,15 @@ class FrameworkRegistry:
         ordered = sorted(frameworks, key=lambda framework: framework.id)
         self._by_id = {framework.id.upper(): framework for framework in ordered}
         self._by_label: dict[str, list[tuple[Framework, FrameworkLevel]]] = {}
+        self._by_uri: dict[str, tuple[Framework, FrameworkLevel | None]] = {}
         for framework in self._by_id.values():
+            if framework.uri:
+                self._by_uri.setdefault(_uri_key(framework.uri), (framework, None))
             for level in framework.levels:
-                self._by_label.setdefault(_key(level.label), []).append((framework, level))
+                for label in dict.fromkeys(_key(label) for label in (level.label, *level.aliases)):
+                    self._by_label.setdefault(label, []).append((framework, level))
+                if level.uri:
+                    self._by_uri.setdefault(_uri_key(level.uri), (framework, level))
 
     def get(self, framework_id: str) -> Framework | None:
         return self._by_id.get(framework_id.strip().upper())
@@ -165,6 +205,20 @@ class FrameworkRegistry:
             matches = [match for match in matches if match[0].id in in_country]
         return matches[0] if len(matches) == 1 else None
 
+    def find_uri(self, uri: str) -> tuple[Framework, FrameworkLevel] | None:
+        """The framework level a national-framework vocabulary concept names
+        (``http://data.europa.eu/snb/qdr/c_…``), as Europass credentials carry it; None for an unknown concept
+        or for a concept that names a whole framework."""
+        found = self._by_uri.get(_uri_key(uri))
+        if found is None or found[1] is None:
+            return None
+        return found[0], found[1]
+
+    def framework_for_uri(self, uri: str) -> Framework | None:
+        """The framework whose concept (or one of whose levels' concepts) ``uri`` is."""
+        found = self._by_uri.get(_uri_key(uri))
+        return found[0] if found else None
+
     def suggest(self, framework_id: str, limit: int = 3) -> list[str]:
         """Known ids close to a mistyped one, closest first."""
         scored = sorted((-_closeness(framework_id, known), known) for known in self.ids())
@@ -185,6 +239,11 @@ def _closeness(typed: str, framework_id: str) -> float:
     if typed_key.split("-", 1)[0] != known_key.split("-", 1)[0]:
         return whole
     return max(whole, fuzz.ratio(typed_acronym, known_acronym)) + 10
+
+
+def _uri_key(uri: str) -> str:
+    """Concept URIs compared as written by publishers: scheme, a trailing slash and case do not matter."""
+    return re.sub(r"^https?://", "", uri.strip()).rstrip("/").casefold()
 
 
 # --- loading ---
@@ -228,8 +287,9 @@ def load_framework_file(path: Path) -> Framework:
 
 
 def _schema_problems(document: Any) -> list[Problem]:
+    is_format_1 = isinstance(document, dict) and document.get("format") == "recogniser-framework/1"
     problems: dict[str, Problem] = {}
-    for error in schema_validator(FRAMEWORK_SCHEMA).iter_errors(document):
+    for error in schema_validator(_FORMAT_1_SCHEMA if is_format_1 else FRAMEWORK_SCHEMA).iter_errors(document):
         problem = _problem(error)
         problems.setdefault(problem.path, problem)
     return sorted(problems.values(), key=lambda problem: problem.path)
@@ -259,14 +319,22 @@ def _consistency_problems(document: dict[str, Any], path: Path) -> list[Problem]
         problems.append(Problem("country", f"is {country} but the id {framework_id} starts with {id_country}"))
     seen_ids: set[str] = set()
     seen_labels: set[str] = set()
+    seen_uris: set[str] = set()
     for index, level in enumerate(document["levels"]):
         field = f"levels[{index}]"
         if _key(level["id"]) in seen_ids:
             problems.append(Problem(f"{field}.id", f"level {level['id']!r} appears twice"))
-        if _key(level["label"]) in seen_labels:
-            problems.append(Problem(f"{field}.label", f"label {level['label']!r} appears twice"))
+        for place, label in [("label", level["label"])] + [
+            (f"aliases[{number}]", alias) for number, alias in enumerate(level.get("aliases", ()))
+        ]:
+            if _key(label) in seen_labels:
+                problems.append(Problem(f"{field}.{place}", f"label {label!r} appears twice"))
+            seen_labels.add(_key(label))
+        if level.get("uri"):
+            if _uri_key(level["uri"]) in seen_uris:
+                problems.append(Problem(f"{field}.uri", f"concept {level['uri']} appears twice"))
+            seen_uris.add(_uri_key(level["uri"]))
         seen_ids.add(_key(level["id"]))
-        seen_labels.add(_key(level["label"]))
         cycle, eqf_level = level["cycle"], level["eqf_level"]
         if cycle is not None and _EQF_OF_CYCLE[Cycle(cycle)] != eqf_level:
             problems.append(
@@ -281,19 +349,34 @@ def _build_framework(document: dict[str, Any]) -> Framework:
         country=document["country"],
         name=document["name"],
         source=document["source"],
-        confidence=Confidence(document["confidence"]),
         notes=document["notes"],
+        uri=document.get("uri"),
+        eqf_checked_in=_check(document.get("eqf_checked_in")),
         levels=tuple(
             FrameworkLevel(
                 id=level["id"],
                 label=level["label"],
                 eqf_level=level["eqf_level"],
                 cycle=None if level["cycle"] is None else Cycle(level["cycle"]),
-                confidence=None if level.get("confidence") is None else Confidence(level["confidence"]),
                 description=level.get("description"),
+                uri=level.get("uri"),
+                aliases=tuple(level.get("aliases", ())),
+                eqf_checked_in=_check(level.get("eqf_checked_in")),
             )
             for level in document["levels"]
         ),
+    )
+
+
+def _check(entry: dict[str, Any] | None) -> EqfCheck | None:
+    if entry is None:
+        return None
+    return EqfCheck(
+        document=entry["document"],
+        section=entry["section"],
+        read_on=date.fromisoformat(entry["read_on"]),
+        published=entry.get("published"),
+        url=entry.get("url"),
     )
 
 

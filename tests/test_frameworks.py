@@ -15,7 +15,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from recogniser.frameworks import (
-    Confidence,
+    NOT_CHECKED,
     Cycle,
     FrameworkDataError,
     FrameworkRegistry,
@@ -25,6 +25,7 @@ from recogniser.frameworks import (
     load_framework_file,
     load_frameworks,
 )
+from recogniser.nqf_vocabulary import read_vocabulary, shipped_vocabulary_path
 from recogniser.resources import data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -355,43 +356,150 @@ def test_cycle_follows_the_reference(
     assert level is not None and level.cycle == cycle
 
 
-def test_confidence_follows_the_reference(registry: FrameworkRegistry) -> None:
-    verified = {framework.id for framework in registry if framework.confidence is Confidence.VERIFIED}
-    assert verified == {
-        "IE-NFQ",
-        "UK-SCT-SCQF",
-        "UK-ENI-RQF",
-        "UK-ENI-FHEQ",
-        "UK-WLS-CQFW",
-        "NL-NLQF",
-        "CY-CYQF",
-        "MT-MQF",
-        "NO-NKR",
-        "FR-CNCP",
-        "AM-ANQF",
-        "MA-CNC",
+def test_every_eqf_mapping_cites_its_check_or_is_shown_as_not_checked(registry: FrameworkRegistry) -> None:
+    checked = {
+        (framework.id, level.id)
+        for framework in registry
+        for level in framework.levels
+        if framework.check_of(level) is not None
     }
-    for framework_id in ("DE-DQR", "PL-PRK", "SE-SEQF", "IT-QNQ", "PT-QNQ", "ES-MECU", "ME-MQF", "MK-MQF"):
-        framework = registry.get(framework_id)
-        assert framework is not None and framework.confidence is Confidence.FROM_MEMORY
-    # Levels the reference marks as less sure than their framework.
-    for framework_id, level_id in [
-        ("HR-CROQF", "4.1"),
-        ("HR-CROQF", "8.1"),
-        ("SI-SOK", "5"),
-        ("SI-SOK", "10"),
-        ("MT-MQF", "A"),
-        ("IS-ISQF", "2"),
-        ("UK-WLS-CQFW", "Entry 1-3"),
-    ]:
-        framework = registry.get(framework_id)
-        assert framework is not None
-        level = framework.level(level_id)
-        assert level is not None and framework.confidence_of(level) is Confidence.FROM_MEMORY
-    croqf = registry.get("HR-CROQF")
-    assert croqf is not None
-    level = croqf.level("7.1")
-    assert level is not None and croqf.confidence_of(level) is Confidence.PARTLY_VERIFIED
+    # Confirmed against published pages: Ireland and Estonia on the Europass comparison, Iceland's levels on the
+    # Icelandic ENIC-NARIC table and Cedefop's 2022 country report, two Slovenian levels on Eurydice.
+    assert {framework_id for framework_id, _ in checked} == {"IE-NFQ", "EE-ESTQF", "IS-ISQF", "SI-SOK"}
+    assert {level_id for framework_id, level_id in checked if framework_id == "SI-SOK"} == {"6", "7"}
+    assert {level_id for framework_id, level_id in checked if framework_id == "IS-ISQF"} == {
+        "1",
+        "5.1",
+        "5.2",
+        "6.1",
+        "6.2",
+        "7",
+    }
+    for framework in registry:
+        for level in framework.levels:
+            check = framework.check_of(level)
+            if check is None:
+                assert framework.mapping_note(level) == NOT_CHECKED
+            else:
+                assert check.document and check.section and check.read_on
+                assert framework.mapping_note(level).startswith("mapping checked in ")
+    # No data file speaks of memory: a mapping is checked in a named source or plainly not checked.
+    for path in SHIPPED_FILES:
+        assert "memory" not in path.read_text(encoding="utf-8").casefold(), path.name
+
+
+def test_every_vocabulary_concept_resolves_to_exactly_one_level_or_framework(registry: FrameworkRegistry) -> None:
+    vocabulary = read_vocabulary(shipped_vocabulary_path())
+    framework_uris = {framework.uri: framework for framework in registry if framework.uri}
+    level_uris = [level.uri for framework in registry for level in framework.levels if level.uri]
+    assert len(level_uris) == len(set(level_uris))
+    assert not framework_uris.keys() & set(level_uris)
+    for concept in vocabulary.concepts:
+        if concept.uri in framework_uris:
+            assert registry.find_uri(concept.uri) is None
+            assert registry.framework_for_uri(concept.uri) is framework_uris[concept.uri]
+            continue
+        found = registry.find_uri(concept.uri)
+        assert found is not None, concept
+        framework, level = found
+        assert level.label == concept.label, concept
+        # The label alone, with no country, names the same level and no other.
+        assert registry.find_label(concept.label) == found, concept
+        assert framework.level(concept.uri) is level
+    vocabulary_uris = {concept.uri for concept in vocabulary.concepts}
+    assert set(level_uris) | framework_uris.keys() == vocabulary_uris
+    assert len(framework_uris) == 43 and len(level_uris) == 381
+
+
+def test_a_concept_uri_resolves_however_its_scheme_and_slash_are_written(registry: FrameworkRegistry) -> None:
+    found = registry.find_uri("https://data.europa.eu/snb/qdr/c_d7b593f0/")
+    assert found is not None and (found[0].id, found[1].id) == ("IT-QNQ", "1")
+    assert registry.find_uri("http://data.europa.eu/snb/qdr/c_00000000") is None
+
+
+@pytest.mark.parametrize(
+    ("label", "framework_id", "level_id"),
+    [
+        ("AT: NQF Level 6", "AT-NQR", "6"),
+        ("NQR Level 6", "AT-NQR", "6"),  # the earlier label, kept as an alias
+        ("BH NQF Level 7", "BA-QFBIH", "7"),
+        ("FQF Level 5", "BE-FL-VKS", "5"),
+        ("NSK Level 6", "CZ-CZQF", "6"),
+        ("DK NQF Level 7", "DK-DKQF", "7"),
+        ("FiNQF Level 8", "FI-NQF", "8"),
+        ("IE NQF Level 8", "IE-NFQ", "8"),
+        ("NFQ Level 8", "IE-NFQ", "8"),
+        ("IT NQF Level 6", "IT-QNQ", "6"),
+        ("LQF Level 5", "LV-LKI", "5"),
+        ("PQF Level 6", "PL-PRK", "6"),
+        ("ROQF Level 7", "RO-CNC", "7"),
+        ("TQF Level 5", "TR-TYC", "5"),
+        ("KS NQF Level 6", "XK-KQF", "6"),
+        ("ME NQF Level 7.1", "ME-MQF", "7.1"),
+        ("CQFW Entry 1-3", "UK-WLS-CQFW", "Entry 1-3"),
+        ("CQFW Entry Levels 1-3", "UK-WLS-CQFW", "Entry 1-3"),
+        ("NQF RNCP Level V", "FR-CNCP", "V"),
+        ("CNCP Level V", "FR-CNCP", "V"),
+        ("NQF RNCP Level I-Master", "FR-CNCP", "I-Master"),
+        ("NQF RNCP Level I-Doctorat", "FR-CNCP", "I-Doctorat"),
+        ("NQF RNCP Level II-Grade de Licence", "FR-CNCP", "II-Grade de Licence"),
+        ("NKR Level 1", "NO-NKR", "1"),
+        ("NQFS Level 6", "RS-NQFS", "6"),
+        ("NQFS Level 7", "RS-NQFS", "7"),
+        ("NNMQF Level 5", "MK-MQF", "5"),
+        ("NNMQF Level 6", "MK-MQF", "6"),
+        ("NNMQF Level 7", "MK-MQF", "7"),
+        # The collisions resolved: Malta keeps "MQF", Portugal keeps "QNQ".
+        ("MQF Level 7", "MT-MQF", "7"),
+        ("QNQ Level 6", "PT-QNQ", "6"),
+    ],
+)
+def test_vocabulary_and_earlier_labels_name_one_level(
+    registry: FrameworkRegistry, label: str, framework_id: str, level_id: str
+) -> None:
+    found = registry.find_label(label)
+    assert found is not None
+    assert (found[0].id, found[1].id) == (framework_id, level_id)
+
+
+@pytest.mark.parametrize(
+    ("framework_id", "level_id", "eqf_level"),
+    [
+        ("NO-NKR", "1", 1),
+        ("RS-NQFS", "6", 6),
+        ("RS-NQFS", "7", 7),
+        ("MK-MQF", "5", 5),
+        ("MK-MQF", "6", 6),
+        ("MK-MQF", "7", 7),
+        ("FR-CNCP", "I-Master", 7),
+        ("FR-CNCP", "I-Doctorat", 8),
+        ("FR-CNCP", "II-Grade de Licence", 6),
+    ],
+)
+def test_levels_added_from_the_vocabulary(
+    registry: FrameworkRegistry, framework_id: str, level_id: str, eqf_level: int
+) -> None:
+    framework = registry.get(framework_id)
+    assert framework is not None
+    level = framework.level(level_id)
+    assert level is not None and level.eqf_level == eqf_level and level.uri
+
+
+def test_a_format_1_file_still_loads_with_its_mappings_not_checked(tmp_path: Path) -> None:
+    document = {
+        "format": "recogniser-framework/1",
+        "id": "HR-CROQF",
+        "country": "HR",
+        "name": "Croatian Qualifications Framework",
+        "source": "The office's own table.",
+        "confidence": "verified",
+        "notes": "",
+        "levels": [{"id": "7.1", "label": "CROQF Level 7.1", "eqf_level": 7, "cycle": "second_cycle"}],
+    }
+    framework = load_framework_file(_write(tmp_path, document))
+    level = framework.level("7.1")
+    assert level is not None and level.eqf_level == 7
+    assert framework.check_of(level) is None
 
 
 @pytest.mark.parametrize(("eqf_level", "cycle"), [(1, None), (4, None), (5, Cycle.SHORT_CYCLE), (8, Cycle.THIRD_CYCLE)])
@@ -461,12 +569,18 @@ def test_find_label_examples_from_europass(registry: FrameworkRegistry) -> None:
     assert registry.find_label("CROQF Level 9") is None
 
 
-def test_a_label_shared_by_two_countries_needs_the_country(registry: FrameworkRegistry) -> None:
-    assert registry.find_label("QNQ Level 6") is None
-    italian = registry.find_label("QNQ Level 6", country="IT")
-    portuguese = registry.find_label("QNQ Level 6", country="pt")
-    assert italian is not None and italian[0].id == "IT-QNQ"
-    assert portuguese is not None and portuguese[0].id == "PT-QNQ"
+def test_no_alias_is_shared_with_another_level(registry: FrameworkRegistry) -> None:
+    spellings = Counter(
+        label.casefold()
+        for framework in registry
+        for level in framework.levels
+        for label in (level.label, *level.aliases)
+    )
+    aliases = [alias.casefold() for framework in registry for level in framework.levels for alias in level.aliases]
+    assert [alias for alias in aliases if spellings[alias] > 1] == []
+    # Italy's and Montenegro's earlier labels collided with Portugal's and Malta's: a country does not revive them.
+    assert registry.find_label("QNQ Level 6", country="IT") is None
+    assert registry.find_label("MQF Level 2", country="ME") is None
 
 
 def test_registry_basics(registry: FrameworkRegistry) -> None:
@@ -535,7 +649,11 @@ def _write(directory: Path, document: dict[str, Any], name: str | None = None) -
 
 def _corrected_croqf() -> dict[str, Any]:
     document = _shipped_document("HR-CROQF")
-    document["confidence"] = "verified"
+    document["eqf_checked_in"] = {
+        "document": "Croatian Qualifications Framework referencing report",
+        "section": "table 4",
+        "read_on": "2026-11-30",
+    }
     document["source"] = "Office correction after reading the CROQF register"
     document["levels"] = [level for level in document["levels"] if level["id"] != "8.1"]
     return document
@@ -546,7 +664,12 @@ def test_office_directory_replaces_a_framework_by_id(tmp_path: Path) -> None:
     registry = load_frameworks(SHIPPED, tmp_path / "office")
     croqf = registry.get("HR-CROQF")
     assert croqf is not None
-    assert croqf.confidence is Confidence.VERIFIED and croqf.level("8.1") is None
+    assert croqf.level("8.1") is None
+    level = croqf.level("7.1")
+    assert level is not None
+    assert croqf.mapping_note(level) == (
+        "mapping checked in Croatian Qualifications Framework referencing report, table 4; read on 2026-11-30"
+    )
     assert len(registry) == len(SHIPPED_FILES)
     found = registry.find_label("CROQF Level 8.1")
     assert found is None
@@ -574,7 +697,7 @@ def test_default_frameworks_read_the_user_data_folder(tmp_path: Path, monkeypatc
     default_frameworks.cache_clear()
     try:
         croqf = default_frameworks().get("HR-CROQF")
-        assert croqf is not None and croqf.confidence is Confidence.VERIFIED
+        assert croqf is not None and croqf.eqf_checked_in is not None
     finally:
         default_frameworks.cache_clear()
 
@@ -637,12 +760,14 @@ _DELETE = object()
         (_set("levels.0.eqf_level", "7"), "levels[0].eqf_level", "not of type"),
         (_set("levels.0.id", 7), "levels[0].id", "not of type"),
         (_set("levels.2.cycle", "third"), "levels[2].cycle", "third"),
-        (_set("confidence", "verifed"), "confidence", "verifed"),
+        (_set("eqf_checked_in", {"document": "Report"}), "eqf_checked_in.read_on", "is required"),
+        (_set("levels.0.uri", "c_123"), "levels[0].uri", "does not match"),
+        (_set("levels.1.uri", "http://data.europa.eu/snb/qdr/c_d34c0ab3"), "levels[1].uri", "appears twice"),
         (_set("source", _DELETE), "source", "is required"),
         (_set("levels.1.label", _DELETE), "levels[1].label", "is required"),
         (_set("levels.1.eqf_levle", 2), "levels[1].eqf_levle", "not a field"),
         (_set("levels", []), "levels", "should be non-empty"),
-        (_set("format", "recogniser-framework/2"), "format", "recogniser-framework/1"),
+        (_set("format", "recogniser-framework/3"), "format", "recogniser-framework/2"),
         (_set("country", "Croatia"), "country", "does not match"),
         (_set("country", "SI"), "country", "starts with HR"),
         (_set("levels.1.id", "1"), "levels[1].id", "appears twice"),

@@ -71,20 +71,21 @@ def framework_level(context: RuleContext, info: RuleInfo) -> Finding:
             field="credential.level.nqf_level",
         )
     found = facts.framework_level
-    confidence = (found.confidence or framework.confidence).value.replace("_", " ")
     if found.eqf_level is None:
         across = "is not referenced to the EQF"
     else:
         across = f"corresponds to EQF level {found.eqf_level}"
         if found.cycle:
             across += f", {_CYCLE_NAMES[found.cycle.value]}"
-    message = (
-        f"{found.label} ({framework.name}) {across}. Mapping confidence: {confidence}; source: "
+    check = framework.check_of(found)
+    footing = (
+        f"Mapping checked in {check.cite()}."
+        if check
+        else f"Mapping not checked against the referencing report; the table was compiled from: "
         f"{framework.source.rstrip('.')}."
     )
-    status = Status.WARNING if confidence == "from memory" else Status.PASS
-    if status is Status.WARNING:
-        message += " Verify the mapping against the national referencing report."
+    message = f"{found.label} ({framework.name}) {across}. {footing}"
+    status = Status.PASS
     return finding(info, status, message, field="credential.level.nqf_level")
 
 

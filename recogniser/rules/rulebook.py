@@ -61,8 +61,11 @@ class Rulebook:
     # 2026.6: the appeal route names the assessing country ("Croatia (HR)"), not only its code.
     # 2026.7: on extreme input (titles and outcomes over 2,000 content words) the profile is compared on the
     # first 2,000 words of each side, and the finding says so.
+    # 2026.8: national framework levels are found by their EU concept URI and the vocabulary's label (earlier
+    # labels still read); a mapping not checked against the referencing report is stated as such in the level
+    # finding, which passes, instead of a warning on every such case.
     # Bump on every change that can change a decision.
-    version: str = "2026.7"
+    version: str = "2026.8"
 
     # ECTS Users' Guide 2015: 60 ECTS = 1,500-1,800 hours, so 25-30 hours per credit. The tolerant band absorbs
     # rounding and national conventions before hours and credits are called inconsistent.

@@ -10,21 +10,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
-from recogniser.frameworks import Confidence, Cycle, Framework, FrameworkRegistry
-from recogniser.model import Status
+from recogniser.frameworks import Cycle, Framework, FrameworkLevel, FrameworkRegistry
 from recogniser.ui.fields import ElidingComboBox, Field, fit_popup_to_choices
-from recogniser.ui.look import SECONDARY_TEXT_COLOUR, STATUS_COLOURS
+from recogniser.ui.look import SECONDARY_TEXT_COLOUR
 from recogniser.ui.session import CaseSession
 
 FRAMEWORK = "credential.level.framework"
 NQF_LEVEL = "credential.level.nqf_level"
 EQF_LEVEL = "credential.level.eqf_level"
-
-CONFIDENCE_COLOURS = {
-    Confidence.VERIFIED: STATUS_COLOURS[Status.PASS],
-    Confidence.PARTLY_VERIFIED: STATUS_COLOURS[Status.WARNING],
-    Confidence.FROM_MEMORY: STATUS_COLOURS[Status.FAIL],
-}
 
 
 def _tr(text: str) -> str:
@@ -41,12 +34,11 @@ def cycle_label(cycle: Cycle | None) -> str:
     }[cycle]
 
 
-def confidence_label(confidence: Confidence) -> str:
-    return {
-        Confidence.VERIFIED: _tr("mapping verified in a source"),
-        Confidence.PARTLY_VERIFIED: _tr("mapping partly verified"),
-        Confidence.FROM_MEMORY: _tr("mapping from memory: check it"),
-    }[confidence]
+def mapping_label(framework: Framework, level: FrameworkLevel) -> str:
+    """The mapping's footing in neutral words: where it was checked, or that it is not checked."""
+    if framework.check_of(level) is None:
+        return _tr("mapping not checked against the referencing report")
+    return _tr("mapping checked in a cited source")
 
 
 def country_name(code: str) -> str:
@@ -206,14 +198,16 @@ class LevelField(Field):
             self.derived.setText("")
             self.derived.setVisible(False)
             return
-        confidence = framework.confidence_of(level)
         eqf = _tr("EQF {level}").format(level=level.eqf_level) if level.eqf_level else _tr("not referenced to the EQF")
         self.derived.setText(
-            f"<span style='color:{SECONDARY_TEXT_COLOUR}'>"
-            f"{html.escape(eqf)} · {html.escape(cycle_label(level.cycle))} · </span>"
-            f"<span style='color:{CONFIDENCE_COLOURS[confidence]}'>{html.escape(confidence_label(confidence))}</span>"
+            f"<span style='color:{SECONDARY_TEXT_COLOUR}'>{html.escape(eqf)} · "
+            f"{html.escape(cycle_label(level.cycle))} · {html.escape(mapping_label(framework, level))}</span>"
         )
-        self.derived.setToolTip(framework.source)
+        check = framework.check_of(level)
+        checked = _tr("Checked in {citation}.").format(citation=check.cite()) if check else ""
+        self.derived.setToolTip(
+            " ".join(part for part in (checked, _tr("Compiled from: {source}").format(source=framework.source)) if part)
+        )
         self.derived.setVisible(True)
 
 

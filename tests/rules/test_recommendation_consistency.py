@@ -140,4 +140,10 @@ def test_framework_citations_and_sources_read_correctly() -> None:
     framework = found(decision, "qf.framework_level")
     assert "Bergen Communiqué, 2005" in framework.citation and "Paris Communiqué, 2018" in framework.citation
     assert "Bologna, 2005" not in framework.citation
-    assert "boundaries'." in framework.message and ".." not in framework.message
+    assert (
+        "Mapping checked in Europass, 'Compare national qualifications frameworks across Europe'" in framework.message
+    )
+    assert framework.message.endswith("read on 2026-12-04.") and ".." not in framework.message
+    unchecked = found(run(cred(level={"framework": "DE-DQR", "nqf_level": "6"})), "qf.framework_level")
+    assert "Mapping not checked against the referencing report; the table was compiled from: " in unchecked.message
+    assert unchecked.message.endswith("no published table was read for it.") and ".." not in unchecked.message
