@@ -41,6 +41,7 @@ from recogniser.model import (
     Target,
     Workload,
 )
+from recogniser.privacy import PRIVATE_FILE_MODE, fsync_folder
 from recogniser.schemas import load_schema, schema_validator
 
 _E = TypeVar("_E")
@@ -209,13 +210,13 @@ def parse_case_pending_target(document: Any) -> tuple[Case, tuple[Problem, ...]]
 
 def validation_problems(document: Any) -> list[Problem]:
     """Every problem in ``document``, sorted by path, one per field: the schema's, then country codes that have
-    the form of one but are not in ISO 3166-1 (spec.md §1)."""
+    the form of one but are not in ISO 3166-1 (spec.md §1), and text holding NUL."""
     problems = schema_problems(document, CASE_SCHEMA, "a case file")
     if not isinstance(document, dict):
         return problems
     reported = {problem.path for problem in problems}
-    countries = [problem for problem in _country_problems(document) if problem.path not in reported]
-    return sorted(problems + countries, key=lambda p: p.path) if countries else problems
+    more = [p for p in _country_problems(document) + _nul_characters(document) if p.path not in reported]
+    return sorted(problems + more, key=lambda p: p.path) if more else problems
 
 
 #: Where a case file holds a country (ISO 3166-1 alpha-2).
@@ -258,22 +259,48 @@ def schema_problems(document: Any, schema_name: str, what: str) -> list[Problem]
     return sorted(problems.values(), key=lambda p: p.path)
 
 
-def _unencodable_text(value: Any, path: str) -> list[Problem]:
+def _unencodable_text(document: Any, path: str) -> list[Problem]:
     """Text JSON can carry but UTF-8 cannot (a lone surrogate escape such as \\ud800), by field."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return [Problem(path, "holds a character that is not valid Unicode text (a lone surrogate)", path)]
-        return []
-    if isinstance(value, dict):
-        items: list[tuple[str, Any]] = [(f"{path}.{key}" if path else str(key), child) for key, child in value.items()]
-        items += [(path, key) for key in value]
-    elif isinstance(value, list):
-        items = [(f"{path}[{index}]", child) for index, child in enumerate(value)]
-    else:
-        return []
-    return [problem for child_path, child in items for problem in _unencodable_text(child, child_path)]
+    problems = [
+        Problem(where, "holds a character that is not valid Unicode text (a lone surrogate)", where)
+        for where, text in _texts_with_paths(document, path)
+        if not _encodable(text)
+    ]
+    return sorted(problems, key=lambda problem: problem.path)
+
+
+def _nul_characters(document: Any) -> list[Problem]:
+    """Text holding NUL (U+0000), which no database here can keep the same way (PostgreSQL refuses it), by field."""
+    problems = [
+        Problem(where, "holds a NUL character (U+0000); remove it", where)
+        for where, text in _texts_with_paths(document, "")
+        if "\x00" in text
+    ]
+    return sorted(problems, key=lambda problem: problem.path)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _texts_with_paths(document: Any, path: str) -> Iterator[tuple[str, str]]:
+    """Every string in ``document``, keys included, with the dotted path of its field (a loop, not recursion:
+    the document may nest as deep as the JSON reader allows)."""
+    pending: list[tuple[str, Any]] = [(path, document)]
+    while pending:
+        where, value = pending.pop()
+        if isinstance(value, str):
+            yield where, value
+        elif isinstance(value, dict):
+            for key, child in value.items():
+                yield where, str(key)
+                pending.append((f"{where}.{key}" if where else str(key), child))
+        elif isinstance(value, list):
+            pending += [(f"{where}[{index}]", child) for index, child in enumerate(value)]
 
 
 def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
@@ -595,8 +622,9 @@ class StagedFile:
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
-            # mkstemp makes the file private; a report or case file is shared like any other the user writes.
-            os.chmod(self._temporary, _mode_for(self.target))
+            # mkstemp makes the file private, as a new case file or report stays: it names a learner. A file
+            # replaced keeps the permissions its owner gave it.
+            os.chmod(self._temporary, _replaced_mode(self.target))
         except OSError as error:
             raise self._error(error) from None
 
@@ -607,6 +635,7 @@ class StagedFile:
         except OSError as error:
             raise self._error(error) from None
         self._temporary = None
+        fsync_folder(self.target.parent)
 
     def discard(self) -> None:
         if self._temporary is not None:
@@ -623,14 +652,12 @@ class StagedFile:
         return OutputFileError(self.path, error.strerror or str(error), error.errno or 0)
 
 
-def _mode_for(target: Path) -> int:
-    """The replaced file's permissions, or those the user's umask gives a new file."""
+def _replaced_mode(target: Path) -> int:
+    """The permissions of the file about to be replaced, private for a new file."""
     try:
         return stat.S_IMODE(target.stat().st_mode)
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return PRIVATE_FILE_MODE
 
 
 def save_case(path: str | os.PathLike[str], document: Mapping[str, Any]) -> None:

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from recogniser import __version__
 from recogniser.commands import assess_command, cases_command, import_command, seminar_command, trust_command
 from recogniser.errors import UserInputError
-from recogniser.logs import log_file, setup_logging
+from recogniser.logs import log_file, redacted_command_line, setup_logging
 from recogniser.settings import load_settings
 
 EXIT_OK = 0
@@ -86,9 +86,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception:
-        logging.getLogger(__name__).exception("internal error running %s", arguments)
+        shown = redacted_command_line(arguments, command_words(parser))
+        logging.getLogger(__name__).exception("internal error running recogniser %s", shown)
         print(f"recogniser: internal error; details are in {log_file()}", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def command_words(parser: argparse.ArgumentParser) -> set[str]:
+    """The names of every command and subcommand (``cases``, ``list``...): words of the tool's, not the user's."""
+    words: set[str] = set()
+    pending = [parser]
+    while pending:
+        for action in pending.pop()._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                words.update(action.choices)
+                pending.extend(action.choices.values())
+    return words
 
 
 def _reader_gone() -> int:

@@ -29,6 +29,7 @@ from typing import Any
 from recogniser.casefile import write_text_atomically
 from recogniser.countries import is_alpha2
 from recogniser.errors import UserInputError
+from recogniser.privacy import private_folder
 from recogniser.resources import user_config_path
 
 SETTINGS_FILE_NAME = "settings.toml"
@@ -147,7 +148,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         elif table_name in document:
             del document[table_name]
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(target.parent)  # the settings may hold a database password
         write_text_atomically(target, tomlkit.dumps(document))
     except OSError as error:
         raise UserInputError(f"{target}: cannot write the settings file ({error.strerror or error})") from None

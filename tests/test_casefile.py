@@ -1,7 +1,6 @@
 """Loading case files: every problem reported with its field path, nothing else escapes."""
 
 import json
-import os
 import stat
 from pathlib import Path
 
@@ -131,12 +130,10 @@ def test_missing_required_key_points_at_the_field_to_fill_in() -> None:
     assert (problem.path, problem.field) == ("target", "target.ects")
 
 
-def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+def test_a_new_case_file_is_private_and_a_replaced_one_keeps_its_permissions(tmp_path: Path) -> None:
     path = tmp_path / "case.json"
     save_case(path, MARITIME)
-    umask = os.umask(0)
-    os.umask(umask)
-    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
     path.chmod(0o640)
     save_case(path, MARITIME)
     assert stat.S_IMODE(path.stat().st_mode) == 0o640

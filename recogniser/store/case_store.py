@@ -641,6 +641,9 @@ class _DecisionEntry:
         justification = (justification or "").strip() or None
         if not decided_by:
             raise InvalidDecisionRecordError("decided_by: name the evaluator who records this decision")
+        for field, value in (("decided_by", decided_by), ("justification", justification or "")):
+            if "\x00" in value:
+                raise InvalidDecisionRecordError(f"{field}: holds a NUL character (U+0000); remove it")
         if final_outcome is not None and final_outcome != recommended and justification is None:
             raise InvalidDecisionRecordError(
                 f"justification: give the reasons for deciding {final_outcome.value} "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,12 +23,14 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
+from recogniser.privacy import create_private_file, fsync_folder, private_folder
 from recogniser.resources import user_data_path
 from recogniser.settings import load_settings
 from recogniser.store.errors import (
     DatabaseUnreachableError,
     NewerSchemaError,
     StoreError,
+    TextWithNulError,
     UnusableDatabaseError,
     WrongPasswordError,
 )
@@ -80,18 +82,35 @@ def sqlite_path(url: URL) -> Path | None:
 
 
 def create_store_engine(url: URL) -> Engine:
+    # Statements' parameters are case text (learners' names): never in an error's message, so never in the log.
     if url.get_backend_name() == "sqlite":
         path = sqlite_path(url)
         if path is not None:
             _sqlite_folder(url, path)
-        engine = create_engine(url)
+            _private_database_file(url, path)
+        engine = create_engine(url, hide_parameters=True)
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
-        return engine
-    try:
-        return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
-    except NoSuchModuleError:
-        raise UnusableDatabaseError(f"{shown(url)}: no driver for this kind of database") from None
+    else:
+        try:
+            engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args={"connect_timeout": 10})
+        except NoSuchModuleError:
+            raise UnusableDatabaseError(f"{shown(url)}: no driver for this kind of database") from None
+    event.listen(engine, "before_cursor_execute", _refuse_nul_characters)
+    return engine
+
+
+def _refuse_nul_characters(
+    _connection: Connection, _cursor: Any, _statement: str, parameters: Any, _context: Any, executemany: bool
+) -> None:
+    """Text holding a NUL character is refused on every backend, as PostgreSQL refuses it, before any is sent.
+
+    The case file and the decision's fields are checked first, naming the field; this is the last line.
+    """
+    for row in parameters if executemany else [parameters]:
+        values = row.values() if isinstance(row, Mapping) else row if isinstance(row, list | tuple) else ()
+        if any(isinstance(value, str) and "\x00" in value for value in values):
+            raise TextWithNulError("a text holds a NUL character (U+0000), which the database cannot take; remove it")
 
 
 def _sqlite_folder(url: URL, path: Path) -> None:
@@ -103,10 +122,21 @@ def _sqlite_folder(url: URL, path: Path) -> None:
         what = "is not a folder" if path.parent.exists() else "does not exist"
         raise DatabaseUnreachableError(f"{shown(url)}: the folder {path.parent} {what}")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
     except OSError as error:
         raise DatabaseUnreachableError(
             f"{shown(url)}: cannot create the folder {path.parent} ({error.strerror or error})"
+        ) from None
+
+
+def _private_database_file(url: URL, path: Path) -> None:
+    """The database file made private before SQLite makes it (SQLite gives its WAL and shared-memory files the
+    database file's mode)."""
+    try:
+        create_private_file(path)
+    except OSError as error:
+        raise DatabaseUnreachableError(
+            f"{shown(url)}: cannot open the database file ({error.strerror or error})"
         ) from None
 
 
@@ -207,16 +237,27 @@ def migrate(engine: Engine, url: URL, target: str = "head") -> None:
 
 
 def backup_sqlite(path: Path, revision: str) -> Path:
-    """A consistent copy of a SQLite database (the WAL included), named after its schema and the time."""
+    """A consistent copy of a SQLite database (the WAL included), named after its schema and the time, as
+    private as the database. A copy that cannot be finished (a full disk) is removed and the migration refused:
+    an empty or partial file must never pass for a backup."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     backup = path.with_name(f"{path.name}.before-{revision}-{stamp}.bak")
-    source = sqlite3.connect(path)
     try:
-        target = sqlite3.connect(backup)
+        create_private_file(backup)
+        source = sqlite3.connect(path)
         try:
-            source.backup(target)
+            target = sqlite3.connect(backup)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
         finally:
-            target.close()
-    finally:
-        source.close()
+            source.close()
+        fsync_folder(path.parent)
+    except (OSError, sqlite3.Error) as error:
+        backup.unlink(missing_ok=True)
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise DatabaseUnreachableError(
+            f"{path}: cannot back up the database before updating its tables ({reason}); nothing was changed"
+        ) from None
     return backup

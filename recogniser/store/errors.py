@@ -21,6 +21,10 @@ class UnusableDatabaseError(StoreError):
     """The URL or file does not lead to a Recogniser database (not SQLite, another program's tables...)."""
 
 
+class TextWithNulError(StoreError):
+    """A text to be stored holds a NUL character, which PostgreSQL cannot keep (refused on every backend)."""
+
+
 class NewerSchemaError(StoreError):
     """The database was migrated by a newer Recogniser than this one."""
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from recogniser.casefile import write_text_atomically
+from recogniser.privacy import private_data_folder
 from recogniser.resources import user_data_path
 
 DRAFT_FORMAT = "recogniser-draft/1"
@@ -26,13 +27,20 @@ class Draft:
     version: int | None = None
 
 
+DRAFTS_FOLDER = "drafts"
+
+
 def draft_path() -> Path:
-    return user_data_path() / "drafts" / "open-case.json"
+    return user_data_path() / DRAFTS_FOLDER / "open-case.json"
 
 
 def write_draft(draft: Draft, path: Path | None = None) -> None:
+    """Write the draft, private to the user (it holds a learner's case), in a private folder."""
     target = path or draft_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if path is None:
+        private_data_folder(DRAFTS_FOLDER)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
     data = {
         "format": DRAFT_FORMAT,
         "reference": draft.reference,
@@ -65,3 +73,10 @@ def read_draft(path: Path | None = None) -> Draft | None:
 
 def discard_draft(path: Path | None = None) -> None:
     (path or draft_path()).unlink(missing_ok=True)
+
+
+def discard_drafts_of(reference: str, path: Path | None = None) -> None:
+    """Remove the draft if it edits the stored case ``reference`` (the case was deleted: nothing of it stays)."""
+    draft = read_draft(path)
+    if draft is not None and draft.reference == reference:
+        discard_draft(path)

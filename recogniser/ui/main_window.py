@@ -30,7 +30,7 @@ from recogniser.ui.case_editor import CaseEditor
 from recogniser.ui.case_list import CaseListPane
 from recogniser.ui.dialogs import Dialogs, UnsavedChoice
 from recogniser.ui.document import differing_paths, field_of, new_document, value_at
-from recogniser.ui.drafts import Draft, discard_draft, read_draft, write_draft
+from recogniser.ui.drafts import Draft, discard_draft, discard_drafts_of, read_draft, write_draft
 from recogniser.ui.fields import keep_values_from_the_wheel
 from recogniser.ui.findings_panel import ResultsPane
 from recogniser.ui.look import SECONDARY_TEXT_COLOUR, local_time
@@ -617,6 +617,7 @@ class MainWindow(QMainWindow):
 
         def deleted(_nothing: None) -> None:
             self.settings.forget_case(summary.reference)
+            discard_drafts_of(summary.reference)
             if self.stored_reference == summary.reference:
                 self.session.mark_saved()
                 self.close_case()

@@ -271,7 +271,7 @@ def test_markup_in_user_text_is_printed_not_obeyed() -> None:
 
 
 def test_control_and_format_characters_are_dropped() -> None:
-    document, decision = _with_learner("Ana\x00\x07 Hor\u202evat\ufeff")
+    document, decision = _with_learner("Ana\x01\x07 Hor\u202evat\ufeff")
     assert "Ana Horvat" in flat(render_report(case_from(document), decision, SETTINGS))
 
 

@@ -20,8 +20,10 @@ json_values = st.recursive(
 )
 
 optional = st.none()
-texts = st.text(max_size=60)
-outcome_lists = st.none() | st.lists(st.text(max_size=120), max_size=6)
+# Any character a case may hold: NUL is refused by the case format (no database could keep it the same way).
+case_characters = st.characters(exclude_categories=("Cs",), exclude_characters="\x00")
+texts = st.text(case_characters, max_size=60)
+outcome_lists = st.none() | st.lists(st.text(case_characters, max_size=120), max_size=6)
 levels = st.none() | st.integers(min_value=1, max_value=8)
 dates = st.none() | st.dates().map(lambda d: d.isoformat())
 tristate = st.none() | st.booleans()

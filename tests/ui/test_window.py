@@ -23,6 +23,7 @@ from recogniser.store import CaseStore
 from recogniser.ui.crash import crash_hook
 from recogniser.ui.decision_dialog import DecisionEntry
 from recogniser.ui.dialogs import UnsavedChoice
+from recogniser.ui.drafts import Draft, read_draft, write_draft
 from recogniser.ui.fields import TextField
 from recogniser.ui.findings_model import FINDING_ROLE
 from recogniser.ui.level_field import LevelField
@@ -326,6 +327,24 @@ def test_deleting_a_case_asks_first(qtbot: QtBot, window: MainWindow, dialogs: S
     settle(qtbot, window)
     qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 0)
     assert window.case_area.currentWidget() is window.empty_state
+
+
+def test_deleting_a_case_removes_a_draft_left_of_it(qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs) -> None:
+    assert window.open_case_file(EXAMPLES / "incomplete-admission.json")
+    window.save_action.trigger()
+    qtbot.waitUntil(lambda: not window.session.dirty and window.case_list.model.rowCount() == 1)
+    settle(qtbot, window)
+    reference, document = window.stored_reference, dict(window.session.document)
+    window.new_action.trigger()
+    settle(qtbot, window)
+    # A draft of the stored case left by a run that stopped: the learner's data goes with the case.
+    write_draft(Draft(document=document, reference=reference, version=1))
+    window.case_list.table.selectRow(0)
+    dialogs.confirm_answers = [True]
+    window.case_list.delete_button.click()
+    qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 0)
+    settle(qtbot, window)
+    assert read_draft() is None
 
 
 def test_a_draft_brings_back_work_after_a_crash(
