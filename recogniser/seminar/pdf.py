@@ -47,6 +47,8 @@ from recogniser.rules.recommendation import OUTCOME_WORDS as OUTCOME_LABELS
 from recogniser.seminar.compare import CHART_COLOURS, OUTCOME_ORDER, CaseComparison, Comparison
 
 _BAR_HEIGHT = 20.0
+#: Cases in one part of the outcome chart: with its legend and axis, 30 bars fill most of an A4 page.
+CASES_PER_CHART = 30
 _LABEL_WIDTH = 150.0
 _TOOL_WIDTH = 120.0
 #: Case ids are long hyphenated words: a smaller size keeps them on one line in the overview.
@@ -116,7 +118,7 @@ def build_comparison_story(comparison: Comparison, width: float) -> list[Flowabl
         story += [text_flowable(warning, SMALL) for warning in comparison.warnings]
     story += [
         Paragraph("Outcomes per case", HEADING),
-        outcome_chart(comparison, width),
+        *outcome_charts(comparison, width),
         Spacer(1, 10),
         *_overview(comparison, width),
     ]
@@ -153,9 +155,18 @@ def _case_texts(case: CaseComparison) -> Iterator[str]:
         yield from texts_in(case.tool_findings)
 
 
-def outcome_chart(comparison: Comparison, width: float) -> Drawing:
-    """Stacked bars: per case, the number of groups that chose each outcome; the tool's outcome beside each bar."""
+def outcome_charts(comparison: Comparison, width: float) -> list[Drawing]:
+    """The outcome chart in parts of at most :data:`CASES_PER_CHART` cases, each part a page high at most: a pack
+    may hold 200 cases, a chart of all of them would be taller than a page."""
     cases = comparison.cases
+    return [
+        outcome_chart(comparison, width, cases[start : start + CASES_PER_CHART])
+        for start in range(0, len(cases), CASES_PER_CHART)
+    ]
+
+
+def outcome_chart(comparison: Comparison, width: float, cases: Sequence[CaseComparison]) -> Drawing:
+    """Stacked bars: per case, the number of groups that chose each outcome; the tool's outcome beside each bar."""
     groups = max(len(comparison.groups), 1)
     legend_height = 30.0
     axis_title_height = 24.0

@@ -149,3 +149,19 @@ def test_a_justification_longer_than_a_page_goes_on_over_the_next_under_the_colu
     assert end > begin
     for page in pages[begin + 1 : end + 1]:
         assert page.startswith("Group Outcome ECTS Justification")
+
+
+def test_a_pack_of_more_cases_than_a_page_holds_gets_its_chart_over_several_pages() -> None:
+    sources = exercise_sources(with_notes=False)
+    cases = [CaseSource(f"case-{n:03d}", sources[n % len(sources)].case) for n in range(70)]
+    _, pack = build_pack(cases, title="A large seminar")
+    responses = []
+    for group in ("Group A", "Group B"):
+        verdicts = {case.id: Verdict(Outcome.PARTIAL_RECOGNITION, None, f"{group} on {case.id}") for case in pack.cases}
+        responses.append(ResponseSource(f"{group}.json", build_response(pack, group, verdicts)))
+    pdf = render_comparison_pdf(compare(pack, responses))
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+    charts = [index for index, text in enumerate(pages) if "number of groups" in text]
+    assert len(charts) == 3  # 30 + 30 + 10 cases, each part on a page of its own
+    assert len(set(charts)) == 3
+    assert all(f"case-{n:03d}" in "\n".join(pages[: charts[-1] + 1]) for n in range(70))
