@@ -24,6 +24,7 @@ from jsonschema.exceptions import ValidationError
 
 from recogniser.countries import EU_ABBREVIATIONS, is_alpha2
 from recogniser.errors import OutputFileError, UserInputError
+from recogniser.inputs import MAX_JSON_DEPTH, InputFileError, JsonInputError, load_json, nesting_depth, read_bounded
 from recogniser.model import (
     Applicant,
     Assessment,
@@ -98,16 +99,9 @@ def load_case(path: str | os.PathLike[str]) -> Case:
     """Read and validate a case file from disk."""
     source = os.fspath(path)
     try:
-        size = os.path.getsize(source)
-        if size > MAX_CASE_BYTES:
-            raise CaseFileError(
-                [Problem("", f"file is {size:,} bytes; a case file is at most {MAX_CASE_BYTES:,}")], source
-            )
-        raw = Path(source).read_bytes()
-    except CaseFileError:
-        raise
-    except OSError as error:
-        raise CaseFileError([Problem("", f"cannot read the file ({error.strerror or error})")], source) from None
+        raw = read_bounded(source, MAX_CASE_BYTES, "case file")
+    except InputFileError as error:
+        raise CaseFileError([Problem("", error.reason)], source) from None
     return parse_case_bytes(raw, source=source)
 
 
@@ -133,12 +127,9 @@ def parse_case_text(text: str, source: str | None = None) -> Case:
         return marked
 
     try:
-        document = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=keep_keys_given_twice)
-    except json.JSONDecodeError as error:
-        problem = Problem("", f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}")
-        raise CaseFileError([problem], source) from None
-    except (ValueError, RecursionError) as error:
-        raise CaseFileError([Problem("", f"not valid JSON: {error}")], source) from None
+        document = load_json(text, object_pairs_hook=keep_keys_given_twice)
+    except JsonInputError as error:
+        raise CaseFileError([Problem("", str(error))], source) from None
     if given_twice:
         raise CaseFileError(_keys_given_twice(document), source)
     return parse_case(document, source=source)
@@ -166,10 +157,6 @@ def _keys_given_twice(document: Any) -> list[Problem]:
         elif isinstance(value, list):
             pending += [(f"{path}[{index}]", item) for index, item in enumerate(value)]
     return sorted(problems, key=lambda problem: problem.path)
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
 
 
 def parse_case(document: Any, source: str | None = None, *, accepted_earlier: bool = False) -> Case:
@@ -248,6 +235,8 @@ def schema_problems(document: Any, schema_name: str, what: str) -> list[Problem]
     """
     if not isinstance(document, dict):
         return [Problem("", f"{what} is a JSON object, not {_json_kind(document)}")]
+    if nesting_depth(document) > MAX_JSON_DEPTH:
+        return [Problem("", f"nested more than {MAX_JSON_DEPTH} levels deep")]
     unencodable = _unencodable_text(document, "")
     if unencodable:
         return unencodable

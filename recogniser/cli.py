@@ -12,13 +12,14 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, TextIO, cast
 
 from recogniser import __version__
 from recogniser.commands import assess_command, cases_command, import_command, seminar_command, trust_command
 from recogniser.errors import UserInputError
 from recogniser.logs import log_file, redacted_command_line, setup_logging
 from recogniser.settings import load_settings
+from recogniser.terminal import EscapingWriter
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -71,6 +72,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_INVALID
+    # Everything a command prints may quote a file: its control characters are shown escaped, never obeyed.
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (cast(TextIO, EscapingWriter(stream)) for stream in streams)
+    try:
+        return _run(handler, options, parser, arguments)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(handler: Handler, options: argparse.Namespace, parser: argparse.ArgumentParser, arguments: list[str]) -> int:
     try:
         load_settings()  # a settings file with a problem stops every command, named, before any work is done
         code = handler(options)

@@ -21,6 +21,7 @@ Saving keeps the comments and layout an office wrote by hand (tomlkit round-trip
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -29,11 +30,18 @@ from typing import Any
 from recogniser.casefile import write_text_atomically
 from recogniser.countries import is_alpha2
 from recogniser.errors import UserInputError
+from recogniser.inputs import InputFileError, nesting_depth, read_bounded
 from recogniser.privacy import private_folder
 from recogniser.resources import user_config_path
 
 SETTINGS_FILE_NAME = "settings.toml"
 TEXT_LIMIT = 200
+#: A settings file is a few lines; a larger one is refused unread.
+MAX_SETTINGS_BYTES = 64 * 1024
+#: Settings are tables of text; a file nested deeper than this holds none of them (other mistakes are named
+#: key by key).
+SETTINGS_DEPTH = 8
+_TOO_DEEP = f'nested more than {SETTINGS_DEPTH} levels deep; settings are key = "text" lines under a [table]'
 
 #: The tables of settings.toml and the keys each may hold, with the attribute of :class:`Settings` behind them.
 SETTINGS_KEYS: dict[str, dict[str, str]] = {
@@ -79,18 +87,22 @@ def load_settings(path: Path | None = None) -> Settings:
     :class:`UserInputError` naming the file and the key.
     """
     source = path if path is not None else settings_file()
-    try:
-        raw = source.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(source):
         return Settings()
-    except OSError as error:
-        raise UserInputError(f"{source}: cannot read the settings file ({error.strerror or error})") from None
+    try:
+        raw = read_bounded(source, MAX_SETTINGS_BYTES, "settings file")
+    except InputFileError as error:
+        raise UserInputError(f"{source}: {error.reason}") from None
     try:
         document = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise UserInputError(f"{source}: the settings file is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise UserInputError(f"{source}: not valid TOML ({error})") from None
+    except RecursionError:
+        raise UserInputError(f"{source}: {_TOO_DEEP}") from None
+    if nesting_depth(document, SETTINGS_DEPTH) > SETTINGS_DEPTH:
+        raise UserInputError(f"{source}: {_TOO_DEEP}")
     values: dict[str, str] = {}
     tables = ", ".join(f"[{name}]" for name in SETTINGS_KEYS)
     for table_name, table in document.items():

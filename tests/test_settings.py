@@ -102,4 +102,4 @@ def test_every_command_stops_on_a_settings_file_with_a_problem(
     assert main(["assess", str(EXAMPLES / "maritime-credit-transfer.json")]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == f"recogniser: {tmp_path / 'settings.toml'}: cannot read the settings file (Is a directory)\n"
+    assert captured.err == f"recogniser: {tmp_path / 'settings.toml'}: is a folder, not a file\n"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from recogniser.errors import UserInputError
 from recogniser.model import Outcome, Purpose
+from recogniser.terminal import one_line
 
 if TYPE_CHECKING:
     from recogniser.store import CaseStore, CaseSummary, StoredCase, StoredDecision
@@ -120,7 +121,7 @@ def _cells(summary: CaseSummary) -> list[str]:
 
 def _row(cells: list[str]) -> str:
     parts = []
-    for (_, width), cell in zip(_COLUMNS, cells, strict=True):
+    for (_, width), cell in zip(_COLUMNS, map(one_line, cells), strict=True):
         if width:
             shown = cell if len(cell) <= width else cell[: width - 1] + "…"
             parts.append(shown.ljust(width))
@@ -153,7 +154,7 @@ def _show(options: argparse.Namespace) -> int:
         ("changed", stored.updated_at.isoformat(timespec="seconds")),
         ("case SHA-256", stored.case_sha256),
     ]:
-        print(f"{label + ':':16}{value or '-'}")
+        print(f"{label + ':':16}{one_line(value) if value else '-'}")
     print(f"decisions:      {len(decisions) or 'none yet'}")
     for decision in decisions:
         print("  " + _decision_line(decision, stored.case_sha256))

@@ -103,13 +103,14 @@ def run(options: argparse.Namespace) -> int:
         target=_target(options),
         language=options.language,
     )
+    # The report is composed before the case file is written: a run that fails leaves no file behind.
+    report = format_import(result, credential, min(100, shutil.get_terminal_size((100, 24)).columns))
     try:
         save_case(output, result.document)
     except OSError as error:
         raise UserInputError(f"{output}: cannot write the case file ({error.strerror or error})") from None
-    width = min(100, shutil.get_terminal_size((100, 24)).columns)
     _warn_language_absent(options.language, result.document)
-    sys.stdout.write(format_import(result, credential, width))
+    sys.stdout.write(report)
     sys.stdout.write(f"\nWrote {output}. Check it with: recogniser assess {output}\n")
     return 0
 

@@ -9,7 +9,6 @@ from, the signature status and warnings. A file that is not such a credential ra
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +18,7 @@ from typing import Any
 
 from recogniser.casefile import validation_problems
 from recogniser.countries import alpha2
+from recogniser.inputs import InputFileError, JsonInputError, load_json, lone_surrogate_path, read_bounded
 from recogniser.interchange.authenticity import AuthenticityResult, judge_authenticity
 from recogniser.interchange.elements import CredentialDraft, ElementReport
 from recogniser.interchange.errors import CredentialImportError
@@ -105,12 +105,10 @@ def import_credential(
     """
     source = os.fspath(path)
     try:
-        size = os.path.getsize(source)
-        if size > MAX_CREDENTIAL_BYTES:
-            raise CredentialImportError(
-                f"file is {size:,} bytes; a credential file is at most {MAX_CREDENTIAL_BYTES:,} bytes"
-            )
-        raw = Path(source).read_bytes()
+        raw = read_bounded(source, MAX_CREDENTIAL_BYTES, "credential file")
+    except InputFileError as error:
+        raise CredentialImportError(error.reason, source) from None
+    try:
         return import_credential_bytes(
             raw,
             purpose=purpose,
@@ -281,17 +279,17 @@ def _json(text: str, what: str) -> Any:
             f"{what} is XML, not JSON: only JSON-LD credentials (Europass ELM v3, Open Badges 3.0) are imported"
         )
     try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as error:
+        document = load_json(text)
+    except JsonInputError as error:
+        message, prefix = str(error), "not valid JSON: "
+        reason = f"is not JSON: {message.removeprefix(prefix)}" if message.startswith(prefix) else message
+        raise CredentialImportError(f"{what} {reason}" if reason.startswith("is ") else f"{what}: {reason}") from None
+    surrogate = lone_surrogate_path(document)
+    if surrogate is not None:
         raise CredentialImportError(
-            f"{what} is not JSON: {error.msg} at line {error.lineno}, column {error.colno}"
-        ) from None
-    except (ValueError, RecursionError) as error:
-        raise CredentialImportError(f"{what} is not JSON: {error}") from None
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
+            f"{what}: {surrogate} holds a character that is not valid Unicode text (a lone surrogate)"
+        )
+    return document
 
 
 def _object(value: Any, what: str) -> dict[str, Any]:
@@ -354,8 +352,11 @@ def _result(
     if target_problems:
         raise CredentialImportError("; ".join(str(problem) for problem in target_problems))
     if problems:
-        # The mappers only write values the schema accepts; anything else is a bug, not the user's file.
-        raise RuntimeError(f"imported case is invalid: {'; '.join(str(problem) for problem in problems)}")
+        # The mappers write values of the kinds the schema accepts; what is left is more than a case holds (more
+        # learning outcomes, a longer text): the file's, named by the case field it would fill.
+        raise CredentialImportError(
+            "the credential does not fit a case: " + "; ".join(str(problem) for problem in problems[:3])
+        )
     return ImportResult(
         document=document,
         format=kind,

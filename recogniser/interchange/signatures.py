@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import binascii
 import itertools
-import json
 import warnings
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,6 +31,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.oid import NameOID
 
+from recogniser.inputs import JsonInputError, load_json, lone_surrogate_path
 from recogniser.interchange.errors import CredentialImportError
 from recogniser.interchange.jsonld import as_list, nodes
 
@@ -220,7 +220,8 @@ def _check_did_key(key_id: str, algorithm: str, signature: bytes, signing_input:
     identifier = key_id.split("#", 1)[0]
     key = did_key_public_key(identifier)
     if key is None:
-        return SignatureCheck(SignatureStatus.NOT_VERIFIED, f"{identifier} is not a did:key this check can read")
+        shown = identifier if len(identifier) <= 80 else f"{identifier[:80]}… ({len(identifier):,} characters)"
+        return SignatureCheck(SignatureStatus.NOT_VERIFIED, f"{shown} is not a did:key this check can read")
     outcome = _verify(algorithm, key, f"the key of {identifier}", signature, signing_input)
     if outcome is not None:
         return outcome
@@ -288,6 +289,10 @@ def _verify(algorithm: str, key: PublicKeyTypes, holder: str, signature: bytes, 
     return None
 
 
+#: The longest ``did:key`` value read: an Ed25519 key takes 48 characters, a compressed P-256 key 49 (an
+#: uncompressed one 90); anything longer is not a key this check reads.
+MAX_DID_KEY_CHARACTERS = 128
+
 _BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 # Multicodec prefixes (unsigned varints) of the public key types a did:key carries.
 _ED25519_PREFIX = b"\xed\x01"
@@ -297,7 +302,10 @@ _P256_PREFIX = b"\x80\x24"
 def did_key_public_key(identifier: str) -> PublicKeyTypes | None:
     """The Ed25519 or P-256 public key a ``did:key:z...`` identifier encodes (base58btc multibase)."""
     encoded = identifier.removeprefix("did:key:")
-    if not encoded.startswith("z") or not all(char in _BASE58 for char in encoded[1:]):
+    # Bounded before decoding: base58 decoding takes time growing with the square of the length.
+    if len(encoded) > MAX_DID_KEY_CHARACTERS or not encoded.startswith("z"):
+        return None
+    if not all(char in _BASE58 for char in encoded[1:]):
         return None
     value = 0
     for char in encoded[1:]:
@@ -319,10 +327,11 @@ def _protected_header(value: Any) -> dict[str, Any] | None:
     if decoded is None:
         return None
     try:
-        header = json.loads(decoded)
-    except (ValueError, UnicodeDecodeError):
+        header = load_json(decoded)
+    except JsonInputError:
         return None
-    return header if isinstance(header, dict) else None
+    # A text that is not valid Unicode (a lone surrogate in "kid") could be neither shown nor written.
+    return header if isinstance(header, dict) and lone_surrogate_path(header) is None else None
 
 
 def _base64url(text: str) -> bytes | None:

@@ -21,6 +21,8 @@ import json
 import os
 import re
 import zipfile
+import zlib
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -39,6 +41,7 @@ from recogniser.casefile import (
     write_bytes_atomically,
 )
 from recogniser.errors import FileProblemsError
+from recogniser.inputs import InputFileError, JsonInputError, load_json, read_bounded, refuse_duplicate_keys
 from recogniser.model import Case
 from recogniser.rules import DEFAULT_RULEBOOK
 
@@ -198,14 +201,11 @@ def sources_from_files(
 
 def _read_notes(path: Path) -> str:
     try:
-        data = path.read_bytes()
-        if len(data) > MAX_NOTES_BYTES:
-            raise PackError(str(path), [f"notes are {len(data):,} bytes; at most {MAX_NOTES_BYTES:,}"])
-        return data.decode("utf-8-sig")
+        return read_bounded(path, MAX_NOTES_BYTES, "notes file").decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise PackError(str(path), [f"not UTF-8 text (offset {error.start})"]) from None
-    except OSError as error:
-        raise PackError(str(path), [f"cannot read the notes ({error.strerror or error})"]) from None
+    except InputFileError as error:
+        raise PackError(str(path), [error.reason]) from None
 
 
 def exercise_sources(*, with_notes: bool = True) -> list[CaseSource]:
@@ -236,21 +236,24 @@ def open_pack(path: str | os.PathLike[str]) -> Pack:
     """Read and check a pack file: manifest valid, every case present, valid and matching its hash."""
     source = os.fspath(path)
     try:
-        size = os.path.getsize(source)
-        if size > MAX_PACK_BYTES:
-            raise PackError(source, [f"file is {size:,} bytes; a pack is at most {MAX_PACK_BYTES:,}"])
-        data = Path(source).read_bytes()
-    except OSError as error:
-        raise PackError(source, [f"cannot read the file ({error.strerror or error})"]) from None
+        data = read_bounded(source, MAX_PACK_BYTES, "pack")
+    except InputFileError as error:
+        raise PackError(source, [error.reason]) from None
     return read_pack_bytes(data, source=source)
 
 
 def read_pack_bytes(data: bytes, *, source: str) -> Pack:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
         raise PackError(source, ["not a seminar pack (not a zip file)"]) from None
     with archive:
+        names = Counter(info.filename for info in archive.infolist())
+        twice = sorted(name for name, count in names.items() if count > 1)
+        if twice:
+            raise PackError(
+                source, [f"{name}: the zip holds it more than once; a pack names each file once" for name in twice]
+            )
         manifest_bytes = _entry(archive, MANIFEST_NAME, MAX_MANIFEST_BYTES, source)
         if manifest_bytes is None:
             raise PackError(source, [f"not a seminar pack ({MANIFEST_NAME} is missing)"])
@@ -276,24 +279,46 @@ def read_pack_bytes(data: bytes, *, source: str) -> Pack:
     )
 
 
+#: How a pack's entries may be stored: as they are, or deflated (as :func:`build_pack` writes them).
+_PACK_COMPRESSION = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
+
+_ENTRY_CHUNK = 64 * 1024
+
+
 def _entry(archive: zipfile.ZipFile, name: str, limit: int, source: str) -> bytes | None:
+    """The bytes of the entry ``name``, None when there is none. Read in pieces and counted as they inflate:
+    the sizes the zip states may lie, and a small entry can inflate to gigabytes."""
     try:
         info = archive.getinfo(name)
     except KeyError:
         return None
+    if info.flag_bits & 0x1:
+        raise PackError(source, [f"{name}: is encrypted; a pack holds no encrypted files"])
+    if info.compress_type not in _PACK_COMPRESSION:
+        raise PackError(source, [f"{name}: is compressed with a method a pack does not use ({info.compress_type})"])
     if info.file_size > limit:
         raise PackError(source, [f"{name}: {info.file_size:,} bytes; at most {limit:,}"])
+    pieces: list[bytes] = []
+    size = 0
     try:
-        return archive.read(info)
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        with archive.open(info) as stream:
+            while piece := stream.read(_ENTRY_CHUNK):
+                size += len(piece)
+                if size > limit:
+                    raise PackError(source, [f"{name}: inflates to more than {limit:,} bytes; at most {limit:,}"])
+                pieces.append(piece)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error) as error:
         raise PackError(source, [f"{name}: cannot be read from the zip ({error})"]) from None
+    return b"".join(pieces)
 
 
 def _manifest(raw: bytes, source: str) -> dict[str, Any]:
     try:
-        manifest = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise PackError(source, [f"{MANIFEST_NAME}: not valid JSON ({error})"]) from None
+        manifest = load_json(raw.decode("utf-8"), object_pairs_hook=refuse_duplicate_keys)
+    except UnicodeDecodeError as error:
+        raise PackError(source, [f"{MANIFEST_NAME}: not UTF-8 text (offset {error.start})"]) from None
+    except JsonInputError as error:
+        raise PackError(source, [f"{MANIFEST_NAME}: {error}"]) from None
     if isinstance(manifest, dict) and manifest.get("format") != PACK_FORMAT and "format" in manifest:
         raise PackError(source, [f"{MANIFEST_NAME}: format is {manifest['format']!r}; this tool reads {PACK_FORMAT}"])
     problems = schema_problems(manifest, PACK_SCHEMA, "a pack manifest")

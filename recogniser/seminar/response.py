@@ -16,12 +16,12 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 from recogniser import __version__
 from recogniser.casefile import schema_problems, write_text_atomically
 from recogniser.errors import FileProblemsError
+from recogniser.inputs import InputFileError, JsonInputError, load_json, read_bounded
 from recogniser.model import Case, Decision, Outcome, plain_number
 from recogniser.rules import DEFAULT_RULEBOOK, assess
 from recogniser.seminar.pack import Pack
@@ -199,26 +199,15 @@ def load_verdicts(path: str | os.PathLike[str]) -> tuple[str | None, dict[str, V
 def read_json(source: str) -> Any:
     """A JSON file's content, or a :class:`ResponseError` saying plainly why it cannot be read."""
     try:
-        size = os.path.getsize(source)
-        if size > MAX_RESPONSE_BYTES:
-            raise ResponseError(source, [f"file is {size:,} bytes; at most {MAX_RESPONSE_BYTES:,}"])
-        text = Path(source).read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise ResponseError(source, [f"cannot read the file ({error.strerror or error})"]) from None
+        text = read_bounded(source, MAX_RESPONSE_BYTES, "response file").decode("utf-8-sig")
+    except InputFileError as error:
+        raise ResponseError(source, [error.reason]) from None
     except UnicodeDecodeError as error:
         raise ResponseError(source, [f"not UTF-8 text (offset {error.start})"]) from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as error:
-        raise ResponseError(
-            source, [f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"]
-        ) from None
-    except (ValueError, RecursionError) as error:
-        raise ResponseError(source, [f"not valid JSON: {error}"]) from None
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
+        return load_json(text)
+    except JsonInputError as error:
+        raise ResponseError(source, [str(error)]) from None
 
 
 def load_response(path: str | os.PathLike[str]) -> Response:

@@ -41,6 +41,9 @@ DATABASE_FILE_NAME = "recogniser.db"
 #: Serialises migrations when several offices' computers open a fresh PostgreSQL database at once.
 _MIGRATION_LOCK_KEY = 0x7265636F67  # "recog"
 
+#: PostgreSQL's SQLSTATE for "permission denied" and "must be owner".
+_INSUFFICIENT_PRIVILEGE = "42501"
+
 #: How long a writer waits for another writer on SQLite before giving up with a clear message.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -65,6 +68,12 @@ def resolve_url(explicit: str | None) -> URL:
     if backend in ("postgresql", "postgres"):
         return url.set(drivername="postgresql+psycopg")
     if backend == "sqlite":
+        if url.database in (None, "", ":memory:"):
+            # Such a database lives only as long as the command: a case saved there would be gone at its end.
+            raise UnusableDatabaseError(
+                f"{shown(url)}: an in-memory database keeps nothing after the command ends; "
+                "name a file (sqlite:///PATH)"
+            )
         return url.set(drivername="sqlite")
     raise UnusableDatabaseError(f"{shown(url)}: Recogniser stores cases in SQLite or PostgreSQL, not {backend}")
 
@@ -233,7 +242,17 @@ def migrate(engine: Engine, url: URL, target: str = "head") -> None:
         config = Config()
         config.set_main_option("script_location", scripts.dir)
         config.attributes["connection"] = connection
-        command.upgrade(config, target)
+        try:
+            command.upgrade(config, target)
+        except DBAPIError as error:
+            if getattr(error.orig, "sqlstate", None) != _INSUFFICIENT_PRIVILEGE:
+                raise
+            # The application's role of a two-role set-up: only the owner changes tables.
+            needed = "has no Recogniser tables yet" if current is None else f"has tables of schema {current}"
+            raise UnusableDatabaseError(
+                f"{shown(url)}: the database {needed} and this user may not change tables; connect once as "
+                f"the database's owner to bring them up to date (schema {wanted})"
+            ) from None
 
 
 def backup_sqlite(path: Path, revision: str) -> Path:

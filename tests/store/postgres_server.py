@@ -23,6 +23,18 @@ from psycopg import sql
 POSTGRES_VERSION = "15"
 BINDIR_VARIABLE = "RECOGNISER_TEST_POSTGRES_BINDIR"
 SUPERUSER = "recogniser"
+#: The two roles of an office's set-up (README, "A shared database for an office"): the owner of the database
+#: and its tables, which migrates them, and the application's role, which reads and writes rows only.
+OWNER = "recogniser_owner"
+APP = "recogniser_app"
+
+
+#: What the owner grants the application's role, as in the README: rows of the tables it will create, never
+#: the tables themselves (so no ALTER, DISABLE TRIGGER, TRUNCATE or DROP).
+APP_ROLE_GRANTS = (
+    "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {app}",
+    "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {app}",
+)
 
 
 class PostgresUnavailableError(RuntimeError):
@@ -104,6 +116,11 @@ class PostgresServer:
             server.stop()
             raise
         server.watcher = server._watch(os.getpid())
+        with server._admin() as admin:
+            for role in (OWNER, APP):
+                admin.execute(
+                    sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(role), sql.Literal(password))
+                )
         return server
 
     def _watch(self, test_process: int) -> subprocess.Popen[bytes]:
@@ -139,8 +156,14 @@ class PostgresServer:
             self._run("pg_ctl", "-D", str(self.root / "data"), "-m", "immediate", "-w", "stop")
         shutil.rmtree(self.root, ignore_errors=True)
 
-    def url(self, database: str, password: str | None = None) -> str:
-        return f"postgresql://{SUPERUSER}:{password or self.password}@127.0.0.1:{self.port}/{database}"
+    def url(self, database: str, password: str | None = None, role: str = OWNER) -> str:
+        """The database as its owner reaches it (who migrates it), or as ``role``."""
+        return f"postgresql://{role}:{password or self.password}@127.0.0.1:{self.port}/{database}"
+
+    def app_url(self, url: str) -> str:
+        """The database of ``url`` as the application's role reaches it."""
+        database = url.rsplit("/", 1)[1]
+        return self.url(database, role=APP)
 
     def _admin(self) -> psycopg.Connection[tuple[object, ...]]:
         return psycopg.connect(
@@ -153,10 +176,16 @@ class PostgresServer:
         )
 
     def create_database(self) -> str:
-        """A new, empty database; returns its name."""
+        """A new, empty database set up as the README says: owned by the owner role, whose tables the
+        application's role may read and write rows of; returns its name."""
         name = f"cases_{secrets.token_hex(6)}"
         with self._admin() as admin:
-            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            admin.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(sql.Identifier(name), sql.Identifier(OWNER)))
+        with psycopg.connect(
+            host="127.0.0.1", port=self.port, user=OWNER, password=self.password, dbname=name, autocommit=True
+        ) as owner:
+            for statement in APP_ROLE_GRANTS:
+                owner.execute(sql.SQL(statement).format(app=sql.Identifier(APP)))
         return name
 
     def drop_database(self, name: str) -> None:
