@@ -238,6 +238,67 @@ CREDIT_GRANTING_OUTCOMES = frozenset(
 # --- Findings and the decision (spec.md §2). ---
 
 
+class AlternativeKind(StrEnum):
+    """Forms of alternative recognition (EAR manual: recognition in another form than the one requested)."""
+
+    #: The learning goes through the institution's own recognition of prior learning procedure.
+    RPL_ROUTE = "rpl_route"
+    #: Free-elective credit in the target programme, at the programme's level.
+    ELECTIVE_CREDIT = "elective_credit"
+    #: Credit towards another component of the programme whose outcomes the credential matches.
+    OTHER_COMPONENT = "other_component"
+    #: Admission to, or credit in, a programme at the level the credential reaches.
+    PROGRAMME_AT_LEVEL = "programme_at_level"
+    #: Admission to a bridging or preparatory programme leading to the target.
+    BRIDGING_PROGRAMME = "bridging_programme"
+    #: A statement describing the learning (for the labour market, or as far as it can be established).
+    DESCRIPTIVE_STATEMENT = "descriptive_statement"
+    #: A statement that the learner took part, recognising no learning outcomes (nothing was assessed).
+    PARTICIPATION_STATEMENT = "participation_statement"
+
+
+#: Alternatives that recognise credits in the other form; the others recognise none.
+CREDIT_BEARING_ALTERNATIVES = frozenset(
+    {AlternativeKind.ELECTIVE_CREDIT, AlternativeKind.OTHER_COMPONENT, AlternativeKind.PROGRAMME_AT_LEVEL}
+)
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A form of alternative recognition a finding leaves open, with the words that describe it."""
+
+    kind: AlternativeKind
+    description: str
+
+    @property
+    def credit_bearing(self) -> bool:
+        return self.kind in CREDIT_BEARING_ALTERNATIVES
+
+
+class Supplier(StrEnum):
+    """Who supplies a missing item (LRC Art. III.3): the applicant, the institution that issued the credential,
+    or the assessing body itself (what it can establish: a foreign system's quality assurance and levels)."""
+
+    APPLICANT = "applicant"
+    AWARDING_BODY = "awarding_body"
+    ASSESSING_BODY = "assessing_body"
+
+
+SUPPLIER_WORDS = {
+    Supplier.APPLICANT: "from the applicant",
+    Supplier.AWARDING_BODY: "from the awarding body",
+    Supplier.ASSESSING_BODY: "established by the assessing body itself",
+}
+
+
+@dataclass(frozen=True)
+class InformationItem:
+    """One item a decision waits for, and who supplies it."""
+
+    text: str
+    supplier: Supplier = Supplier.APPLICANT
+
+
 @dataclass(frozen=True)
 class Finding:
     """One judged check.
@@ -256,10 +317,16 @@ class Finding:
     citation: str
     message: str
     field: str | None = None
+    #: A stable code for what was found (``level.below_target``), so nothing downstream reads the sentence.
+    code: str = ""
     allows: frozenset[Outcome] | None = dataclasses.field(default=None, compare=False)
     condition: str | None = dataclasses.field(default=None, compare=False)
-    alternative: str | None = dataclasses.field(default=None, compare=False)
-    information: tuple[str, ...] = dataclasses.field(default=(), compare=False)
+    alternative: Alternative | None = dataclasses.field(default=None, compare=False)
+    information: tuple[InformationItem, ...] = dataclasses.field(default=(), compare=False)
+    #: For a finding that asks for information: the outcomes left open should the answer go against the
+    #: applicant. With ``allows`` of the favourable answer (None), it tells whether the answer can change the
+    #: outcome (information is asked for only then).
+    if_unfavourable: frozenset[Outcome] | None = dataclasses.field(default=None, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -272,6 +339,8 @@ class Finding:
         }
         if self.field is not None:
             data["field"] = self.field
+        if self.code:
+            data["code"] = self.code
         return data
 
 
@@ -301,9 +370,19 @@ class OutcomeMatch:
     credential: str | None
     score: float
     matched: bool
+    #: The best credential outcome is about the same but at a lower cognitive level, so it does not cover it.
+    lower_level: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"target": self.target, "credential": self.credential, "score": self.score, "matched": self.matched}
+        data: dict[str, Any] = {
+            "target": self.target,
+            "credential": self.credential,
+            "score": self.score,
+            "matched": self.matched,
+        }
+        if self.lower_level:
+            data["lower_level"] = True
+        return data
 
 
 @dataclass(frozen=True)
@@ -315,6 +394,30 @@ class Recommendation:
     conditions: tuple[str, ...] = ()
     information_required: tuple[str, ...] = ()
     appeal: str = ""
+    #: Under alternative recognition: the form recommended, and the credits it recognises in that form (never
+    #: counted in ``ects_recognised``, which are the credits towards the target).
+    alternative: Alternative | None = None
+    ects_in_another_form: float | None = None
+    #: Who supplies each item of ``information_required``, in the same order.
+    information_suppliers: tuple[Supplier, ...] = ()
+
+    @property
+    def information_lines(self) -> tuple[str, ...]:
+        """Each item asked for, with who supplies it."""
+        if len(self.information_suppliers) != len(self.information_required):
+            return self.information_required
+        return tuple(
+            f"{item} ({SUPPLIER_WORDS[supplier]})"
+            for item, supplier in zip(self.information_required, self.information_suppliers, strict=True)
+        )
+
+    @property
+    def credits_shown(self) -> float | None:
+        """The credits a reader is shown beside the outcome: in the other form under alternative recognition,
+        towards the target otherwise."""
+        if self.outcome is Outcome.ALTERNATIVE_RECOGNITION:
+            return self.ects_in_another_form
+        return self.ects_recognised
 
     @property
     def ects_label(self) -> str:
@@ -325,7 +428,7 @@ class Recommendation:
         return "ECTS recognised"
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "outcome": self.outcome.value,
             "ects_recognised": plain_number(self.ects_recognised),
             "summary": self.summary,
@@ -334,6 +437,12 @@ class Recommendation:
             "information_required": list(self.information_required),
             "appeal": self.appeal,
         }
+        if self.alternative is not None:
+            data["alternative"] = {"kind": self.alternative.kind.value, "description": self.alternative.description}
+            data["ects_in_another_form"] = plain_number(self.ects_in_another_form)
+        if self.information_suppliers:
+            data["information_suppliers"] = [supplier.value for supplier in self.information_suppliers]
+        return data
 
 
 @dataclass(frozen=True)
@@ -388,6 +497,9 @@ class Decision:
                 conditions=tuple(recommendation.get("conditions", [])),
                 information_required=tuple(recommendation.get("information_required", [])),
                 appeal=recommendation.get("appeal", ""),
+                alternative=_alternative_from_json(recommendation.get("alternative")),
+                ects_in_another_form=recommendation.get("ects_in_another_form"),
+                information_suppliers=tuple(Supplier(s) for s in recommendation.get("information_suppliers", [])),
             ),
             findings=tuple(
                 Finding(
@@ -398,15 +510,28 @@ class Decision:
                     citation=f["citation"],
                     message=f["message"],
                     field=f.get("field"),
+                    code=f.get("code", ""),
                 )
                 for f in data.get("findings", [])
             ),
             as_of=date.fromisoformat(data["as_of"]) if data.get("as_of") else None,
             outcome_matches=tuple(
-                OutcomeMatch(target=m["target"], credential=m.get("credential"), score=m["score"], matched=m["matched"])
+                OutcomeMatch(
+                    target=m["target"],
+                    credential=m.get("credential"),
+                    score=m["score"],
+                    matched=m["matched"],
+                    lower_level=m.get("lower_level", False),
+                )
                 for m in data.get("outcome_matches", [])
             ),
         )
+
+
+def _alternative_from_json(data: Mapping[str, Any] | None) -> Alternative | None:
+    if not data:
+        return None
+    return Alternative(AlternativeKind(data["kind"]), data.get("description", ""))
 
 
 def plain_number(value: float | None) -> float | int | None:

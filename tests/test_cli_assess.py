@@ -38,7 +38,7 @@ def test_readable_verdict(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["assess", str(ROOT / "examples" / "incomplete-admission.json")]) == 0
     out = capsys.readouterr().out
     assert "RECOMMENDATION: INFORMATION REQUIRED" in out
-    assert "Information the applicant must supply:" in out
+    assert "Information required before a decision:" in out
     assert "Annex I element 6: learning outcomes" in out
     assert "Appeal:" in out
 

@@ -230,8 +230,8 @@ def format_decision(decision: Decision, *, show_all: bool = False) -> str:
     lines.append("")
     outcome = recommendation.outcome.value.replace("_", " ").upper()
     lines.append(f"RECOMMENDATION: {outcome}")
-    if recommendation.ects_recognised is not None:
-        lines.append(f"{recommendation.ects_label}: {recommendation.ects_recognised:g}")
+    if recommendation.credits_shown is not None:
+        lines.append(f"{recommendation.ects_label}: {recommendation.credits_shown:g}")
     para(recommendation.summary)
     sections = (
         (
@@ -239,7 +239,7 @@ def format_decision(decision: Decision, *, show_all: bool = False) -> str:
             [f"{d.description} [{d.citation}]" for d in recommendation.substantial_differences],
         ),
         ("Conditions", list(recommendation.conditions)),
-        ("Information the applicant must supply", list(recommendation.information_required)),
+        ("Information required before a decision", list(recommendation.information_lines)),
     )
     for heading, items in sections:
         if items:

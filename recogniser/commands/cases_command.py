@@ -164,7 +164,7 @@ def _show(options: argparse.Namespace) -> int:
 
 
 def _decision_line(decision: StoredDecision, current_sha256: str) -> str:
-    outcome = _with_credits(decision.recommended_outcome, decision.decision.recommendation.ects_recognised)
+    outcome = _with_credits(decision.recommended_outcome, decision.decision.recommendation.credits_shown)
     if decision.final_outcome is not None:
         outcome = f"recommended {outcome}; decided {_with_credits(decision.final_outcome, decision.final_ects)}"
     notes = [f"rulebook {decision.rulebook_version}"]

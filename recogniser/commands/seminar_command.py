@@ -262,7 +262,7 @@ def format_comparison(comparison: Comparison) -> str:
         lines.append("")
         lines.append(f"[{case.case_id}] {case.title} - {case.purpose.value.replace('_', ' ')}")
         tool = case.tool.recommendation
-        ects = f", {tool.ects_recognised:g} ECTS" if tool.ects_recognised is not None else ""
+        ects = f", {tool.credits_shown:g} ECTS" if tool.credits_shown is not None else ""
         lines.append(f"  Tool: {_words(tool.outcome.value)}{ects}")
         counts = ", ".join(f"{_words(o.value)} {n}" for o, n in case.counts.items() if n)
         lines.append(f"  Groups: {counts}")

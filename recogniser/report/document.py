@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from recogniser.decision_policy import recommended_credits
 from recogniser.elements import FIVE_ELEMENTS, annex_i_elements, element_status
 from recogniser.isolation import isolate_decision, texts_in
 from recogniser.model import Case, Decision, Element, Finding, Outcome, Purpose, RuleSet, Status
@@ -99,9 +100,9 @@ _LEAST_PART = 42
 _COMPARED_CHARACTERS = 400
 
 _APPEAL_BASIS = (
-    "Lisbon Recognition Convention, Art. III.5: reasons are given for any decision short of the recognition "
-    "requested, and the applicant may appeal. The substantial differences above are the reasons "
-    "(Revised Recommendation on Criteria and Procedures, 2010)."
+    "Revised Recommendation on Criteria and Procedures (2010): reasons are given for any decision short of the "
+    "recognition requested, with the possibilities of appeal; Lisbon Recognition Convention, Art. III.5: reasons "
+    "for a refusal and the right to appeal. The substantial differences above are the reasons."
 )
 
 
@@ -639,13 +640,13 @@ def _recommendation(decision: Decision, width: float) -> list[Flowable]:
         _fixed(OUTCOME_WORDS[recommendation.outcome], OUTCOME),
         Spacer(1, 2),
     ]
-    if recommendation.ects_recognised is not None:
-        inner.append(_fixed(f"<b>{recommendation.ects_label}:</b> {_number(recommendation.ects_recognised)}", BODY))
+    if recommendation.credits_shown is not None:
+        inner.append(_fixed(f"<b>{recommendation.ects_label}:</b> {_number(recommendation.credits_shown)}", BODY))
     if recommendation.summary.strip():
         inner.append(_text(recommendation.summary, BODY))
     for title, items in (
         ("Conditions to be met", recommendation.conditions),
-        ("Information the applicant must supply (LRC Art. III.3)", recommendation.information_required),
+        ("Information required before a decision (LRC Art. III.3)", recommendation.information_lines),
     ):
         if items:
             inner.append(_fixed(title, SUBHEADING))
@@ -699,7 +700,7 @@ def _on_this_text(decision: Decision, recorded: Sequence[StoredDecision]) -> tup
 def _as_recommended(decision: Decision, kept: StoredDecision) -> bool:
     """The outcome and the credits are the ones the recommendation above gives."""
     recommendation = decision.recommendation
-    return kept.final_outcome is recommendation.outcome and kept.final_ects == recommendation.ects_recognised
+    return kept.final_outcome is recommendation.outcome and kept.final_ects == recommended_credits(recommendation)
 
 
 def _record_note(kept: StoredDecision | None, count: int, earlier: int) -> str:
@@ -801,7 +802,8 @@ def _evaluator_decision(
                 _heading(8, "Decision of the evaluator"),
                 _fixed(
                     "The recommendation above supports the decision; it does not make it. The evaluator records the "
-                    "final decision and its justification here (LRC Art. III.5: reasons are given in writing).",
+                    "final decision and its justification here (LRC Art. I: an assessment is a written appraisal; "
+                    "Art. III.5: reasons and appeal).",
                     SMALL,
                 ),
                 *([note, Spacer(1, 1.5 * mm)] if note is not None else []),

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from recogniser.model import Element, Finding, RuleSet, Status
+from recogniser.model import Element, Finding, InformationItem, Outcome, RuleSet, Status, Supplier
 from recogniser.provenance import AUTHENTIC_CREDENTIAL_REQUIRED, Authenticity, Provenance, provenance_of
+from recogniser.rules import citations as cited
 from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
 
-_ANNEX_II = "Council Recommendation 2022/C 243/02, Annex II (authentic)"
+_ANNEX_II = cited.MICRO_ANNEX_II
 
 #: What each tier leaves the evaluator to do, and how the finding is judged.
 _TIER: dict[Authenticity, tuple[Status, str]] = {
@@ -48,7 +49,7 @@ SIGNATURE = RuleInfo(
     id="authenticity.signature",
     rule_set=RuleSet.AUTHENTICITY,
     element=Element.AUTHENTICITY,
-    citation=f"{_ANNEX_II}; EAR manual, authenticity of documents; Regulation (EU) No 910/2014 (eIDAS) Art. 35",
+    citation=cited.cite(_ANNEX_II, cited.EAR_AUTHENTICITY, cited.EIDAS_SEALS),
     explanation="An imported credential's signature, its signer's binding to the issuer and the office's trust in "
     "the signer: verified, intact with the signer not established, signed by someone else, failed, or unsigned.",
 )
@@ -56,14 +57,14 @@ VALIDITY = RuleInfo(
     id="authenticity.validity",
     rule_set=RuleSet.AUTHENTICITY,
     element=Element.AUTHENTICITY,
-    citation=f"{_ANNEX_II}; W3C Verifiable Credentials Data Model 2.0, validity period (validUntil)",
+    citation=cited.cite(_ANNEX_II, cited.VC_VALIDITY),
     explanation="A credential that states the end of its validity had not expired when it was assessed.",
 )
 STATUS_LIST = RuleInfo(
     id="authenticity.status",
     rule_set=RuleSet.AUTHENTICITY,
     element=Element.AUTHENTICITY,
-    citation=f"{_ANNEX_II}; W3C Bitstring Status List v1.0 (credentialStatus)",
+    citation=cited.cite(_ANNEX_II, cited.VC_STATUS_LIST),
     explanation="A credential that points to a status list may have been revoked or suspended since; the list is "
     "online and is not checked here.",
 )
@@ -81,8 +82,11 @@ def signature(context: RuleContext, info: RuleInfo) -> Finding | None:
             info,
             status,
             message,
-            citation=f"{info.citation}; LRC Art. III.3",
-            information=[AUTHENTIC_CREDENTIAL_REQUIRED],
+            citation=cited.cite(info.citation, cited.LRC_III_3_APPLICANT),
+            code="failed",
+            information=[InformationItem(AUTHENTIC_CREDENTIAL_REQUIRED, Supplier.APPLICANT)],
+            # Whatever else the file shows, a credential that is not authentic is recognised for nothing.
+            if_unfavourable=(Outcome.NON_RECOGNITION,),
         )
     return finding(info, status, message)
 

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from recogniser.agencies import AgencyRegister
 from recogniser.frameworks import FrameworkRegistry
-from recogniser.model import Case, Element, Finding, Outcome, RuleSet, Status
+from recogniser.model import Alternative, Case, Element, Finding, InformationItem, Outcome, RuleSet, Status
 from recogniser.rules import facts
 from recogniser.rules.rulebook import Rulebook
 
@@ -84,13 +84,16 @@ def finding(
     field: str | None = None,
     element: Element | None = None,
     citation: str | None = None,
+    code: str | None = None,
     allows: Iterable[Outcome] | None = None,
     condition: str | None = None,
-    alternative: str | None = None,
-    information: Iterable[str] = (),
+    alternative: Alternative | None = None,
+    information: Iterable[InformationItem] = (),
+    if_unfavourable: Iterable[Outcome] | None = None,
 ) -> Finding:
     """A finding of ``info``'s rule; ``element`` and ``citation`` override the rule's own when one rule judges
-    several elements or cites a purpose-specific article."""
+    several elements or cites a purpose-specific article. ``code`` names what was found, under the rule's id
+    (``level.below_target`` → ``lisbon.level_difference.below_target``); without one it is the status."""
     return Finding(
         rule_id=info.id,
         rule_set=info.rule_set,
@@ -99,10 +102,12 @@ def finding(
         citation=citation or info.citation,
         message=message,
         field=field,
+        code=f"{info.id}.{code or status.value}",
         allows=None if allows is None else frozenset(allows),
         condition=condition,
         alternative=alternative,
         information=tuple(information),
+        if_unfavourable=None if if_unfavourable is None else frozenset(if_unfavourable),
     )
 
 

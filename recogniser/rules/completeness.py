@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from recogniser.model import AssessmentType, Credential, Element, Finding, RuleSet, Status
+from recogniser.rules import citations as cited
 from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
 
-ANNEX_I = "Council Recommendation 2022/C 243/02, Annex I"
+ANNEX_I = cited.MICRO_ANNEX_I
 
 
 @dataclass(frozen=True)
@@ -172,13 +173,12 @@ def is_decisive(context: RuleContext, element: AnnexElement) -> bool:
 
 
 def _annex_rule(element: AnnexElement) -> None:
-    kind = "mandatory" if element.mandatory else "optional"
 
     @CASE_RULES.rule(
         id=f"completeness.{element.key}",
         rule_set=RuleSet.COMPLETENESS,
         element=Element.COMPLETENESS,
-        citation=f"{ANNEX_I}, {kind} element {element.number}",
+        citation=ANNEX_I,
         explanation=f"The credential states element {element.number} of Annex I: {element.name}.",
     )
     def check(context: RuleContext, info: RuleInfo) -> Finding:
@@ -212,7 +212,7 @@ for _element in ANNEX_I_ELEMENTS:
     id="completeness.assessed_learning",
     rule_set=RuleSet.COMPLETENESS,
     element=Element.ASSESSMENT,
-    citation="Council Recommendation 2022/C 243/02, definition of 'micro-credential' and Annex I element 9",
+    citation=cited.cite(cited.MICRO_DEFINITION, cited.MICRO_ANNEX_I),
     explanation="A micro-credential records assessed learning outcomes; a certificate of attendance alone is not one.",
 )
 def assessed_learning(context: RuleContext, info: RuleInfo) -> Finding:
@@ -237,7 +237,7 @@ def assessed_learning(context: RuleContext, info: RuleInfo) -> Finding:
     id="completeness.unknown_keys",
     rule_set=RuleSet.COMPLETENESS,
     element=Element.COMPLETENESS,
-    citation="Case file format recogniser-case/1 (unknown keys are kept, never dropped)",
+    citation=cited.CASE_FORMAT,
     explanation="Keys the case format does not define are kept with the case and listed for the evaluator.",
 )
 def unknown_keys(context: RuleContext, info: RuleInfo) -> Finding | None:

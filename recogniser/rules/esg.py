@@ -8,17 +8,16 @@ from __future__ import annotations
 
 from recogniser.agencies import MatchStatus, RegistrationState
 from recogniser.model import Element, Finding, ProviderKind, Purpose, QADecision, RuleSet, Status
+from recogniser.rules import citations as cited
 from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
 from recogniser.rules.completeness import is_stated
 from recogniser.rules.facts import QAGrade
 
-ESG_PART_1 = "ESG 2015 Part 1 (standards 1.1-1.10, internal quality assurance)"
-ESG_PART_2 = "ESG 2015 Part 2 (external quality assurance)"
-ESG_PART_3 = "ESG 2015 Part 3 (quality assurance agencies); EQAR register"
-ESG_SCOPE = "ESG 2015, Scope and concepts (the ESG apply to higher education)"
-VET_QUALITY = (
-    "Council Recommendation of 24 November 2020 on vocational education and training (2020/C 417/01), EQAVET framework"
-)
+ESG_PART_1 = cited.ESG_PART_1
+ESG_PART_2 = cited.ESG_PART_2
+ESG_PART_3 = cited.cite(cited.ESG_PART_3, cited.EQAR_REGISTER)
+ESG_SCOPE = cited.ESG_SCOPE
+VET_QUALITY = cited.VET_QUALITY
 #: What a VET provider's quality evidence is checked against, since the ESG do not reach it.
 VET_QUALITY_CHECK = (
     "The awarding body is a VET provider. The ESG are standards for higher education, so the lack of ESG-aligned "
@@ -178,7 +177,7 @@ def eqar_registration(context: RuleContext, info: RuleInfo) -> Finding:
     id="esg.qa_grade",
     rule_set=RuleSet.ESG,
     element=Element.QUALITY,
-    citation=f"{ESG_PART_2}; {ESG_PART_3}; grading after the Nuffic Micro-Evaluator",
+    citation=cited.cite(ESG_PART_2, ESG_PART_3, cited.NUFFIC_GRADING),
     explanation="Quality evidence graded strong, substantial, weak or none.",
 )
 def qa_grade(context: RuleContext, info: RuleInfo) -> Finding:
@@ -224,7 +223,7 @@ def qa_grade(context: RuleContext, info: RuleInfo) -> Finding:
     id="esg.provider_route",
     rule_set=RuleSet.ESG,
     element=Element.QUALITY,
-    citation="MICROBOL (2022) recognition of micro-credentials; Council Recommendation 2012/C 398/01 (validation)",
+    citation=cited.cite(cited.MICROBOL, cited.VALIDATION),
     explanation="A provider outside higher education without ESG-aligned QA enters higher education via RPL.",
 )
 def provider_route(context: RuleContext, info: RuleInfo) -> Finding:

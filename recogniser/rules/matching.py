@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from recogniser.model import OutcomeMatch
+from recogniser.rules.verbs import outcome_tier
 
 if TYPE_CHECKING:
     import numpy as np
@@ -36,10 +37,23 @@ OUTCOME_WORDS_READ = 100
 #: Content words of a longer text (a title and all outcomes as one text) that ``normalise`` reads.
 TEXT_WORDS_READ = 2000
 
+#: Words that carry no subject: the commonest articles, prepositions and conjunctions of English and of the other
+#: languages outcomes come in (German, French, Spanish, Portuguese, Italian, Dutch, Croatian), folded without
+#: accents, so that they do not count as shared content.
 _FUNCTION_WORDS = frozenset(
-    """a an the and or of to in on for with by at from as into onto within across according accordance
-    their its his her they them this that these those be is are being been able can will using use used
-    such other than also all any each both own which who whom whose where when how what""".split()  # noqa: SIM905
+    " ".join(
+        (
+            "a an the and or of to in on for with by at from as into onto within across according accordance",
+            "their its his her they them this that these those be is are being been able can will using use used",
+            "such other than also all any each both own which who whom whose where when how what",
+            "der die das den dem des ein eine einen einem einer eines und oder fur mit von zu zum zur im in an auf",
+            "aus bei nach uber unter sowie daraus dazu sich sie ihre ihren kann konnen",
+            "le la les un une des du de d l et ou en au aux pour par avec dans sur son sa ses leur leurs qui que",
+            "el los las del al y o para por con en su sus que lo um uma os as do da dos das e ao no na nos nas",
+            "il lo gli le un uno una di del della dei delle e ed per con nel nella",
+            "het een en of van voor met op aan bij naar te om je i ili za od do na u s sa iz o",
+        )
+    ).split()
 )
 
 # Suffixes stripped, longest first, leaving a stem of at least four letters.
@@ -216,6 +230,11 @@ def match_outcomes(
 ) -> tuple[OutcomeMatch, ...]:
     """The best credential outcome for each target outcome; a credential outcome may serve several targets.
 
+    A credential outcome covers a target outcome when it is about the same (the score reaches ``threshold``) at
+    the same or a higher cognitive level: "describe contract types" does not cover "draft and negotiate
+    contracts" (``verbs.outcome_tier``; an outcome without a known verb is not held to a level). Among the
+    outcomes about the same, one at a sufficient level is preferred.
+
     Each outcome is read up to its first ``OUTCOME_WORDS_READ`` content words (see ``outcomes_read_in_part``).
     """
     if not credential_outcomes:
@@ -224,12 +243,30 @@ def match_outcomes(
         [normalise(text, OUTCOME_WORDS_READ) for text in targets],
         [normalise(text, OUTCOME_WORDS_READ) for text in credential_outcomes],
     )
+    credential_tiers = [outcome_tier(text) for text in credential_outcomes]
     matches: list[OutcomeMatch] = []
     for target, row in zip(targets, scores, strict=True):
-        index = int(row.argmax())  # the first of equally good ones
-        score = round(float(row[index]), 1)
+        target_tier = outcome_tier(target)
+
+        def deep_enough(index: int, target_tier: int | None = target_tier) -> bool:
+            tier = credential_tiers[index]
+            return target_tier is None or tier is None or tier >= target_tier
+
+        best = int(row.argmax())  # the first of equally good ones
+        if row[best] >= threshold and not deep_enough(best):
+            candidates = [index for index in range(len(row)) if row[index] >= threshold and deep_enough(index)]
+            if candidates:
+                best = max(candidates, key=lambda index: (row[index], -index))
+        score = round(float(row[best]), 1)
+        lower = score >= threshold and not deep_enough(best)
         matches.append(
-            OutcomeMatch(target=target, credential=credential_outcomes[index], score=score, matched=score >= threshold)
+            OutcomeMatch(
+                target=target,
+                credential=credential_outcomes[best],
+                score=score,
+                matched=score >= threshold and not lower,
+                lower_level=lower,
+            )
         )
     return tuple(matches)
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from recogniser.model import Element, Finding, RuleSet, Status
+from recogniser.rules import citations as cited
 from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
 from recogniser.rules.matching import OUTCOME_WORDS_READ, outcomes_read_in_part
 
-OUTCOMES_CITATION = "ECTS Users' Guide 2015, section 2 (learning outcomes); EAR manual, learning outcomes"
+OUTCOMES_CITATION = cited.cite(cited.ECTS_RECOGNITION, cited.EAR_LEARNING_OUTCOMES)
 
 
 @CASE_RULES.rule(
@@ -63,7 +64,7 @@ def _short(text: str, limit: int = 90) -> str:
     id="outcomes.formulation",
     rule_set=RuleSet.OUTCOMES,
     element=Element.LEARNING_OUTCOMES,
-    citation="Council Recommendation 2022/C 243/02, Annex I element 6; ECTS Users' Guide 2015, section 2",
+    citation=cited.cite(cited.MICRO_ANNEX_I, cited.ECTS_LEARNING_OUTCOMES),
     explanation="Learning outcomes say what the learner can do, in statements an evaluator can compare.",
 )
 def formulation(context: RuleContext, info: RuleInfo) -> Finding:

@@ -6,15 +6,16 @@ substantial for the purpose is judged by the Lisbon rules.
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
 from recogniser.model import Element, Finding, Purpose, RuleSet, Status
+from recogniser.rules import citations as cited
 from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
 from recogniser.rules.facts import hours_per_ects_credible
+from recogniser.rules.verbs import outcome_tier
 
-EQF = "EQF Recommendation 2017/C 189/03, Annex II and III"
-QF_EHEA = "QF-EHEA (adopted in the Bergen Communiqué, 2005; revised in the Paris Communiqué, 2018)"
-ECTS_GUIDE = "ECTS Users' Guide 2015, section 3.1 (1 ECTS = 25-30 hours)"
+QF_EHEA = cited.QF_EHEA
+ECTS_GUIDE = cited.ECTS_KEY_FEATURES
 
 _CYCLE_NAMES = {
     "short_cycle": "QF-EHEA short cycle",
@@ -28,7 +29,7 @@ _CYCLE_NAMES = {
     id="qf.framework_level",
     rule_set=RuleSet.QF,
     element=Element.LEVEL,
-    citation=f"{EQF}; national referencing reports; {QF_EHEA}",
+    citation=cited.cite(cited.EQF_REFERENCING, cited.NATIONAL_REFERENCING, cited.QF_EHEA),
     explanation="The national framework level is found in the framework data and read across to EQF and QF-EHEA.",
 )
 def framework_level(context: RuleContext, info: RuleInfo) -> Finding:
@@ -93,7 +94,7 @@ def framework_level(context: RuleContext, info: RuleInfo) -> Finding:
     id="qf.eqf_consistency",
     rule_set=RuleSet.QF,
     element=Element.LEVEL,
-    citation=f"{EQF}; national referencing reports",
+    citation=cited.cite(cited.EQF_REFERENCING, cited.NATIONAL_REFERENCING),
     explanation="A stated EQF level agrees with the EQF level the national framework level is referenced to.",
 )
 def eqf_consistency(context: RuleContext, info: RuleInfo) -> Finding:
@@ -117,7 +118,7 @@ def eqf_consistency(context: RuleContext, info: RuleInfo) -> Finding:
     id="qf.level_against_target",
     rule_set=RuleSet.QF,
     element=Element.LEVEL,
-    citation=f"{EQF}; {QF_EHEA}",
+    citation=cited.cite(cited.EQF_DESCRIPTORS, cited.QF_EHEA),
     explanation="The credential's EQF level is compared with the level the target programme or component needs.",
 )
 def level_against_target(context: RuleContext, info: RuleInfo) -> Finding:
@@ -232,7 +233,7 @@ def hours_per_ects(context: RuleContext, info: RuleInfo) -> Finding:
     id="qf.size",
     rule_set=RuleSet.QF,
     element=Element.WORKLOAD,
-    citation="ECTS Users' Guide 2015; DEQAR micro-credential label (non-degree provision under 60 ECTS)",
+    citation=cited.cite(cited.ECTS_KEY_FEATURES, cited.DEQAR_LABEL),
     explanation="The workload is of the size of a micro-credential: a small volume of learning, under 60 ECTS.",
 )
 def size(context: RuleContext, info: RuleInfo) -> Finding:
@@ -260,64 +261,91 @@ def size(context: RuleContext, info: RuleInfo) -> Finding:
     return finding(info, Status.PASS, f"{shown} is within the size of a micro-credential.", field=field)
 
 
-# Bloom's revised taxonomy (Anderson & Krathwohl, 2001): verb -> cognitive tier 1 (remember) .. 6 (create).
-_BLOOM_VERBS: dict[str, int] = {}
-for _tier, _verbs in {
-    1: "define identify list name recall recognise recognize state describe outline reproduce memorise",
-    2: "explain summarise summarize interpret classify compare discuss illustrate understand paraphrase",
-    3: "apply use implement carry execute operate perform demonstrate solve calculate prepare plan organise "
-    "organize conduct manage",
-    4: "analyse analyze differentiate examine investigate distinguish diagnose test inspect",
-    5: "evaluate assess critique judge justify appraise argue defend review audit",
-    6: "create design develop formulate construct compose devise generate produce propose research lead",
-}.items():
-    for _verb in _verbs.split():
-        _BLOOM_VERBS[_verb] = _tier
-
-# The EQF levels each tier most plausibly signals (a rough reading, never a verdict).
+# The EQF levels each Bloom tier most plausibly signals (a rough reading, never a verdict).
 _TIER_LEVELS = {1: (1, 4), 2: (2, 5), 3: (3, 6), 4: (5, 7), 5: (5, 8), 6: (6, 8)}
-_FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 
-def outcome_tier(outcome: str) -> int | None:
-    """The Bloom tier of an outcome's leading verb, when it is one the table knows."""
-    found = _FIRST_WORD.search(outcome)
-    if not found:
+@dataclass(frozen=True)
+class VerbSignal:
+    """The EQF range the outcomes' verbs read as (the upper half of the outcomes carries the level)."""
+
+    low: int
+    high: int
+
+
+def verb_signal(outcomes: tuple[str, ...] | None) -> VerbSignal | None:
+    """What the outcomes' action verbs say of the level, or None where too few outcomes have a known verb."""
+    outcomes = outcomes or ()
+    tiers = sorted(tier for tier in (outcome_tier(text) for text in outcomes) if tier is not None)
+    if not outcomes or len(tiers) * 2 < len(outcomes):
         return None
-    verb = found.group(0).lower()
-    # Outcomes are also written in the third person ("identifies", "applies", "analyses").
-    for form in (verb, verb[:-3] + "y" if verb.endswith("ies") else "", verb[:-1] if verb.endswith("s") else ""):
-        if form in _BLOOM_VERBS:
-            return _BLOOM_VERBS[form]
-    return None
+    # The upper half of the outcomes carries the level: a course also has simpler outcomes on the way.
+    low, high = _TIER_LEVELS[tiers[len(tiers) // 2]]
+    return VerbSignal(low, high)
+
+
+@dataclass(frozen=True)
+class LevelEvidence:
+    """What the credential's own evidence says of its claimed level: the outcomes' verbs, corroborated or not by
+    credits stated well above what the hours support."""
+
+    claimed: int
+    verbs: VerbSignal
+    inflated_credits: bool
+    #: The level the evidence reads as at most.
+    reads_as: int
+    #: The evidence reads more than the rulebook's gap below the claimed level.
+    contradicts: bool
+
+    def describe(self) -> str:
+        text = f"the outcomes' action verbs read as EQF {self.verbs.low}-{self.verbs.high}"
+        if self.inflated_credits:
+            text += ", and the credits stated are more than the hours support"
+        return text
+
+
+def level_evidence(context: RuleContext) -> LevelEvidence | None:
+    """The evidence beside a claimed level, where the credential states a level and its outcomes can be read."""
+    level = context.level.eqf_level
+    outcomes = context.case.credential.learning_outcomes or ()
+    signal = verb_signal(outcomes)
+    read = sum(1 for text in outcomes if outcome_tier(text) is not None)
+    if level is None or signal is None or read < context.rulebook.level_evidence_min_outcomes:
+        return None
+    gap = context.rulebook.level_evidence_gap
+    return LevelEvidence(
+        claimed=level,
+        verbs=signal,
+        inflated_credits=context.workload.counted_from_hours,
+        reads_as=signal.high,
+        contradicts=level - signal.high > gap,
+    )
 
 
 @CASE_RULES.rule(
     id="qf.outcome_verbs",
     rule_set=RuleSet.QF,
     element=Element.LEVEL,
-    citation=f"{EQF} level descriptors; Bloom's revised taxonomy (Anderson and Krathwohl, 2001)",
+    citation=cited.cite(cited.EQF_DESCRIPTORS, cited.BLOOM),
     explanation="The verbs of the learning outcomes roughly corroborate the stated level (a warning at most).",
 )
 def outcome_verbs(context: RuleContext, info: RuleInfo) -> Finding:
     outcomes = context.case.credential.learning_outcomes or ()
     level = context.level.eqf_level
-    tiers = sorted(tier for tier in (outcome_tier(text) for text in outcomes) if tier is not None)
     if not outcomes or level is None:
         return finding(info, Status.NOT_APPLICABLE, "No outcomes and level to compare.")
-    if len(tiers) * 2 < len(outcomes):
+    signal = verb_signal(outcomes)
+    if signal is None:
         # A rough signal that has nothing to read says nothing about the level: it must not cloud a level the
         # framework establishes (an element shows its worst finding).
         return finding(
             info,
             Status.NOT_APPLICABLE,
-            "Too few outcomes start with a recognised action verb to read a level from them; the verb signal "
+            "Too few outcomes use an action verb the tables know to read a level from them; the verb signal "
             "does not apply.",
             field="credential.learning_outcomes",
         )
-    # The upper half of the outcomes carries the level: a course also has simpler outcomes on the way.
-    tier = tiers[len(tiers) // 2]
-    low, high = _TIER_LEVELS[tier]
+    low, high = signal.low, signal.high
     gap = context.rulebook.verb_level_gap_warning
     if level > high + gap - 1 or level < low - gap + 1:
         return finding(

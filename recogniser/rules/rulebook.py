@@ -64,8 +64,26 @@ class Rulebook:
     # 2026.8: national framework levels are found by their EU concept URI and the vocabulary's label (earlier
     # labels still read); a mapping not checked against the referencing report is stated as such in the level
     # finding, which passes, instead of a warning on every such case.
+    # 2026.9: every purpose weighed on its own terms. RPL weighs level against the target, assessment and
+    # identity, quality evidence and outcome coverage; attendance alone earns no credits (the RPL procedure can
+    # assess the learning); credits come on condition of the institution's RPL assessment unless the evidence is
+    # strong; an RPL request without a target asks for it. Admission tests a target's outcomes as the programme's
+    # specific requirement (LRC Art. IV.4) and weighs non-formal learning in the institution's own route for
+    # non-traditional qualifications (Art. IV.8). Triage: information is asked for only where the answer could
+    # change the outcome, and each item says who supplies it (applicant, awarding body, or the assessing body
+    # itself); for a refugee without documents nothing is asked of the applicant. Element 13 (identity check),
+    # optional in Annex I, never blocks a decision: the credit is conditional on it. Credits: full = the credits
+    # sought; partial = the share the credential covers; conditional = the credits sought once the conditions are
+    # met; alternative = none towards the target, credits in another form kept apart (ects_in_another_form);
+    # one alternative, fitting the target (free-elective credit only one level below, never towards a
+    # lower-level component of a master's). A claimed level the outcomes' verbs read more than one EQF level below
+    # is verified before it counts; a credential outcome at a lower cognitive level than a target outcome (action
+    # verbs in English, French, German, Spanish, Italian, Portuguese, Dutch and Croatian) does not cover it.
+    # Citations checked against their texts and drawn from one list (rules/citations.py); the LRC is cited by
+    # analogy for a credential assessed in its own country and not at all for a VET or corporate credential
+    # presented for employment.
     # Bump on every change that can change a decision.
-    version: str = "2026.8"
+    version: str = "2026.9"
 
     # ECTS Users' Guide 2015: 60 ECTS = 1,500-1,800 hours, so 25-30 hours per credit. The tolerant band absorbs
     # rounding and national conventions before hours and credits are called inconsistent.
@@ -91,8 +109,13 @@ class Rulebook:
     # subjects are flagged as possibly different fields - a signal for the evaluator, never a reason to refuse.
     profile_similarity_warning: float = 40.0
 
-    # Outcome verbs vs stated level: a gap of this many EQF levels or more is worth a warning (never more).
+    # Outcome verbs vs stated level: a gap of this many EQF levels or more is worth a warning on its own.
     verb_level_gap_warning: int = 1
+    # Evidence vs claimed level: where the outcomes' verbs read more than this many EQF levels below the level
+    # claimed, the level is verified before it counts (at least a condition; domain.md §4: never a refusal alone).
+    level_evidence_gap: int = 1
+    # ... read from at least this many outcomes with a known action verb (fewer say too little to weigh).
+    level_evidence_min_outcomes: int = 3
 
     # Admission: a programme at EQF n normally admits holders of learning at EQF n-1 (first cycle: EQF 4).
     admission_entry_level_offset: int = 1

@@ -151,7 +151,7 @@ class CaseComparison:
             "agreement": _rounded(self.agreement),
             "tool": {
                 "outcome": recommendation.outcome.value,
-                "ects_recognised": plain_number(recommendation.ects_recognised),
+                "ects_recognised": plain_number(recommendation.credits_shown),
                 "summary": recommendation.summary,
                 "substantial_differences": [d.to_json() for d in recommendation.substantial_differences],
             },

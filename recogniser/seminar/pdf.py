@@ -336,7 +336,7 @@ def _table(
 
 def _tool_text(case: CaseComparison) -> str:
     recommendation = case.tool.recommendation
-    ects = recommendation.ects_recognised
+    ects = recommendation.credits_shown
     return OUTCOME_LABELS[recommendation.outcome] + (f", {_ects(ects)} ECTS" if ects is not None else "")
 
 

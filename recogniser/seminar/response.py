@@ -20,6 +20,7 @@ from typing import Any
 
 from recogniser import __version__
 from recogniser.casefile import schema_problems, write_text_atomically
+from recogniser.decision_policy import credits_sought
 from recogniser.errors import FileProblemsError
 from recogniser.inputs import InputFileError, JsonInputError, load_json, read_bounded
 from recogniser.model import Case, Decision, Outcome, plain_number
@@ -139,7 +140,7 @@ def build_response(pack: Pack, group: str, verdicts: Mapping[str, Verdict]) -> R
 
 
 def _credits_sought(case: Case) -> bool:
-    return case.target is not None and case.target.ects is not None
+    return credits_sought(case) is not None
 
 
 def dumps_json(document: Mapping[str, Any]) -> str:

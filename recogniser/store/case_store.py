@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -41,6 +40,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from recogniser.casefile import case_sha256, parse_case, save_case
+from recogniser.decision_policy import (
+    DecisionPolicyError,
+    checked_credits,
+    credits_sought,
+    reasons_owed,
+    recommended_credits,
+)
 from recogniser.model import Case, Decision, Outcome, Purpose
 from recogniser.store.columns import CaseColumns
 from recogniser.store.database import (
@@ -282,8 +288,8 @@ class CaseStore:
                 final_outcome,
                 justification,
                 final_ects=final_ects,
-                credits_sought=_stored_case(row).case.credits_sought,
-                recommended_ects=decision.recommendation.ects_recognised,
+                credits_sought=credits_sought(_stored_case(row).case),
+                recommended_ects=recommended_credits(decision.recommendation),
             )
             return _record(session, row, decision, entry, now)
 
@@ -644,51 +650,18 @@ class _DecisionEntry:
         for field, value in (("decided_by", decided_by), ("justification", justification or "")):
             if "\x00" in value:
                 raise InvalidDecisionRecordError(f"{field}: holds a NUL character (U+0000); remove it")
-        if final_outcome is not None and final_outcome != recommended and justification is None:
-            raise InvalidDecisionRecordError(
-                f"justification: give the reasons for deciding {final_outcome.value} "
-                f"where the recommendation is {recommended.value}"
-            )
-        credits = _checked_credits(final_outcome, final_ects, credits_sought)
-        # Other credits than recommended are an override too, owing reasons (LRC III.5).
-        if (
-            recommended_ects is not None
-            and credits is not None
-            and not math.isclose(recommended_ects, credits)
-            and justification is None
-        ):
-            raise InvalidDecisionRecordError(
-                f"justification: give the reasons for recognising {credits:g} ECTS "
-                f"where the recommendation is {recommended_ects:g}"
-            )
+        # An override in outcome is named first: the credits are asked for once the outcome stands.
+        owed = reasons_owed(recommended, final_outcome)
+        if owed is not None and justification is None:
+            raise InvalidDecisionRecordError(f"justification: {owed.message}")
+        try:
+            credits = checked_credits(final_outcome, final_ects, credits_sought)
+        except DecisionPolicyError as problem:
+            raise InvalidDecisionRecordError(str(problem)) from None
+        owed = reasons_owed(recommended, final_outcome, recommended_ects, credits)
+        if owed is not None and justification is None:
+            raise InvalidDecisionRecordError(f"justification: {owed.message}")
         return cls(decided_by, final_outcome, justification, credits)
-
-
-def _checked_credits(final_outcome: Outcome | None, final_ects: float | None, sought: float | None) -> float | None:
-    """The credits a final decision recognises: stated for an outcome that grants credits where credits are
-    sought, none otherwise; a refusal recognises 0 of the credits sought."""
-    if final_outcome is None or sought is None or final_outcome is Outcome.INFORMATION_REQUIRED:
-        if final_ects is not None:
-            why = (
-                "no final outcome is given"
-                if final_outcome is None
-                else "no credits are sought in this case"
-                if sought is None
-                else "asking for information recognises no credits yet"
-            )
-            raise InvalidDecisionRecordError(f"final_ects: leave it empty: {why}")
-        return None
-    if final_outcome is Outcome.NON_RECOGNITION:
-        if final_ects not in (None, 0):
-            raise InvalidDecisionRecordError("final_ects: a refusal recognises no credits (0 or empty)")
-        return 0
-    if final_ects is None:
-        raise InvalidDecisionRecordError(
-            f"final_ects: state the credits recognised ({final_outcome.value}, {sought:g} ECTS sought)"
-        )
-    if not math.isfinite(final_ects) or not 0 <= final_ects <= sought:
-        raise InvalidDecisionRecordError(f"final_ects: {final_ects:g} is not between 0 and the {sought:g} ECTS sought")
-    return final_ects
 
 
 def _record(session: Session, row: CaseRow, decision: Decision, entry: _DecisionEntry, now: datetime) -> StoredDecision:

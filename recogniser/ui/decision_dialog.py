@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recogniser.model import CREDIT_GRANTING_OUTCOMES, Case, Outcome, Recommendation
+from recogniser.decision_policy import credits_sought, grants_credits, reasons_owed, recommended_credits
+from recogniser.model import Case, Outcome, Recommendation
 from recogniser.ui.fields import keep_values_from_the_wheel
 from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, outcome_label
 
@@ -39,11 +40,8 @@ def justification_required(
     recommended: Outcome, final: Outcome, recommended_ects: float | None = None, final_ects: float | None = None
 ) -> bool:
     """Reasons are owed for departing from the recommendation, in outcome or in credits, and for any refusal
-    (LRC III.5)."""
-    other_credits = (
-        recommended_ects is not None and final_ects is not None and not math.isclose(recommended_ects, final_ects)
-    )
-    return final is not recommended or final is Outcome.NON_RECOGNITION or other_credits
+    (the decision policy, LRC III.5)."""
+    return reasons_owed(recommended, final, recommended_ects, final_ects) is not None
 
 
 def case_name(case: Case) -> str:
@@ -63,8 +61,8 @@ class DecisionDialog(QDialog):
         heading.setWordWrap(True)
         heading.setObjectName("decisionCase")
         self.recommended = recommendation.outcome
-        self.recommended_ects = recommendation.ects_recognised
-        self.credits_sought = case.credits_sought
+        self.recommended_ects = recommended_credits(recommendation)
+        self.credits_sought = credits_sought(case)
         recommended_text = outcome_label(self.recommended)
         if self.recommended_ects is not None:
             recommended_text += self.tr(", {ects} ECTS").format(ects=f"{self.recommended_ects:g}")
@@ -136,7 +134,7 @@ class DecisionDialog(QDialog):
         return DecisionEntry(final, self.justification.toPlainText().strip(), self.evaluator.text().strip(), ects)
 
     def _grants_credits(self, outcome: Outcome) -> bool:
-        return self.credits_sought is not None and outcome in CREDIT_GRANTING_OUTCOMES
+        return grants_credits(outcome, self.credits_sought)
 
     def _credits(self) -> tuple[float | None, str]:
         """The credits typed and, when they cannot be recorded, why (naming the field)."""

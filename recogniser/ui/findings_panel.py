@@ -439,13 +439,13 @@ class RecommendationPanel(QScrollArea):
             f"<div style='font-size:15pt; font-weight:600; color:{colour}'>"
             f"{html.escape(outcome_label(recommendation.outcome))}</div>"
         ]
-        if recommendation.ects_recognised is not None:
+        if recommendation.credits_shown is not None:
             label = (
                 self.tr("ECTS recognised in another form")
                 if recommendation.outcome is Outcome.ALTERNATIVE_RECOGNITION
                 else self.tr("ECTS recognised")
             )
-            parts.append(f"<p><b>{html.escape(label)}:</b> {recommendation.ects_recognised:g}</p>")
+            parts.append(f"<p><b>{html.escape(label)}:</b> {recommendation.credits_shown:g}</p>")
         if recommendation.summary:
             parts.append(f"<p>{_escape(recommendation.summary)}</p>")
         sections = (
@@ -457,7 +457,7 @@ class RecommendationPanel(QScrollArea):
                 ],
             ),
             (self.tr("Conditions"), [_escape(c) for c in recommendation.conditions]),
-            (self.tr("Information required"), [_escape(i) for i in recommendation.information_required]),
+            (self.tr("Information required"), [_escape(i) for i in recommendation.information_lines]),
         )
         for title, items in sections:
             if items:

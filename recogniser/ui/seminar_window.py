@@ -366,7 +366,7 @@ class ComparePane(QWidget):
         case = self.model.case_at(row)
         self.notes.setMarkdown(case.notes or self.tr("*This pack has no notes for this case.*"))
         tool = case.tool.recommendation
-        ects = self.tr(", {ects:g} ECTS").format(ects=tool.ects_recognised) if tool.ects_recognised is not None else ""
+        ects = self.tr(", {ects:g} ECTS").format(ects=tool.credits_shown) if tool.credits_shown is not None else ""
         rows = []
         for verdict in case.verdicts:
             differs = verdict.outcome is not case.tool_outcome

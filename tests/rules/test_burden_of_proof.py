@@ -88,12 +88,16 @@ def test_a_refugee_without_documents_is_never_given_a_difference_for_them() -> N
     missing = cred(quality_assurance=None, assessment=None, awarding_body=None, learning_outcomes=None)
     decision = run(both(refugee_without_documents, missing))
     quality = found(decision, "lisbon.quality_difference")
-    assert quality.status is Status.UNKNOWN and "other evidence (Art. VII)" in quality.message
+    assert quality.status is Status.UNKNOWN and "other means (Art. VII)" in quality.message
     recommendation = decision.recommendation
-    assert recommendation.outcome is Outcome.INFORMATION_REQUIRED
+    # Nothing is asked of the applicant: the assessing body establishes it in the alternative procedure.
+    assert recommendation.outcome is Outcome.CONDITIONAL_RECOGNITION
+    assert recommendation.information_required == ()
     assert recommendation.substantial_differences == ()
     assert "Substantial differences" not in recommendation.summary
-    assert all(item.endswith("by any reliable means") for item in recommendation.information_required)
+    assert "the applicant must supply" not in recommendation.summary.casefold()
+    established = [c for c in recommendation.conditions if c.startswith("the assessing body establishes")]
+    assert established and "by any reliable means" in established[0]
 
 
 def test_a_vet_provider_whose_quality_assurance_is_not_stated_is_asked_for_it() -> None:
@@ -152,19 +156,15 @@ def test_an_established_negative_decision_is_still_a_difference() -> None:
 
 
 @pytest.mark.parametrize("supervised", [None, True])
-def test_identity_verification_not_stated_for_credit_is_asked_for(supervised: bool | None) -> None:
+def test_identity_verification_not_stated_for_credit_is_a_condition_not_a_block(supervised: bool | None) -> None:
+    # Element 13 is optional in Annex I: not stating it never holds the decision up.
     decision = run(cred(assessment={"type": "written_exam", "supervised": supervised, "identity_verified": None}))
     identity = found(decision, "lisbon.assessment_difference")
-    assert identity.status is Status.UNKNOWN and identity.element.value == "identity" and identity.allows is None
+    assert identity.status is Status.FAIL and identity.element.value == "identity"
     recommendation = decision.recommendation
-    assert recommendation.outcome is Outcome.INFORMATION_REQUIRED
-    assert recommendation.information_required == (
-        "Annex I element 13: supervision and identity verification during assessment",
-    )
-    refugee = run(both(refugee_without_documents, cred(assessment={"type": "written_exam"})))
-    assert refugee.recommendation.information_required == (
-        "evidence of the supervision and identity verification during assessment, by any reliable means",
-    )
+    assert recommendation.outcome is Outcome.CONDITIONAL_RECOGNITION
+    assert recommendation.information_required == ()
+    assert any("identity was verified" in c for c in recommendation.conditions)
 
 
 def test_identity_verification_not_stated_weighs_less_for_other_purposes() -> None:
@@ -195,6 +195,7 @@ def test_admission_says_the_micro_credential_does_not_establish_the_entry_qualif
     entry = found(decision, "lisbon.entry_qualification")
     assert entry.status is Status.UNKNOWN and entry.allows is None
     assert needed in entry.message and "IV.4" in entry.citation
+    assert ("VI.3(a)" in entry.citation) is (eqf_level >= 7)
     summary = decision.recommendation.summary
     assert "does not by itself establish the general entry qualification" in summary
-    assert found(run(), "lisbon.entry_qualification").status is Status.NOT_APPLICABLE
+    assert not [f for f in run().findings if f.rule_id == "lisbon.entry_qualification"]

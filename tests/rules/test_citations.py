@@ -1,5 +1,5 @@
-"""The articles of the Lisbon Recognition Convention cited by the rules and the seminar notes exist and say what
-they are cited for."""
+"""Every citation a finding makes is a place in the rulebook's list of cited texts, and the articles of the
+Lisbon Recognition Convention are cited for what they hold."""
 
 from __future__ import annotations
 
@@ -7,60 +7,80 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from recogniser.model import Purpose
+import pytest
+
+from recogniser.model import AwardingBody, Decision, ProviderKind, Purpose
 from recogniser.rules import assess
+from recogniser.rules import citations as cited
 from recogniser.rules.base import CASE_RULES
-from recogniser.rules.lisbon import FURTHER_STUDY_BASIS, PURPOSE_BASIS
+from recogniser.rules.lisbon import EMPLOYMENT_HE_BASIS, EMPLOYMENT_OTHER_BASIS, FURTHER_STUDY_BASIS
 from recogniser.rules.recommendation import REASONS_AND_APPEAL
 from recogniser.seminar import exercise_sources
+from tests.rules.expert_cases import expert_cases
 
 ROOT = Path(__file__).resolve().parents[2]
 
-#: Numbered LRC articles the project may cite, with what each provides (the Convention, ETS No. 165).
-LRC_ARTICLES = {
-    "III.1": "adequate access to an assessment; no discrimination; assessment on knowledge and skills",
-    "III.3": "adequate information from the applicant; the burden of showing a difference on the body",
-    "III.5": "a decision within a reasonable time; reasons for a refusal; appeal",
-    "IV.1": "access qualifications recognised unless a substantial difference in general requirements",
-    "IV.4": "specific requirements of particular programmes beyond the general access requirements",
-    "V.1": "periods of study recognised towards a programme unless a substantial difference",
-    "VI.1": "higher education qualifications recognised unless a substantial difference",
-    "VI.3": "what recognition gives: (a) further study, (b) an academic title; access to the labour market",
-    "VI.3(a)": "access to further higher education studies on the same conditions",
-}
 _ARTICLE = re.compile(r"\b(?:VII|VI|V|IV|III)\.\d+(?:\([a-z]\))?")
 
 
-def _cited(text: str) -> set[str]:
-    return set(_ARTICLE.findall(text))
+def _decisions() -> list[Decision]:
+    cases = [source.case for source in exercise_sources(with_notes=False)] + [case for _, case in expert_cases()]
+    return [assess(case) for case in cases]
 
 
-def test_rules_cite_only_known_articles() -> None:
-    citations = [rule.info.citation for rule in CASE_RULES]
-    citations += [*PURPOSE_BASIS.values(), FURTHER_STUDY_BASIS, REASONS_AND_APPEAL.citation]
-    for source in exercise_sources(with_notes=False):
-        decision = assess(source.case)
-        citations += [f.citation for f in decision.findings]
-        citations += [d.citation for d in decision.recommendation.substantial_differences]
-        citations.append(decision.recommendation.appeal)
-    cited = _cited(" ".join(citations))
-    assert cited <= set(LRC_ARTICLES), cited - set(LRC_ARTICLES)
-    assert {"III.3", "III.5", "IV.1", "V.1", "VI.1", "VI.3"} <= cited
+def _citations(decision: Decision) -> list[str]:
+    findings = [f.citation for f in decision.findings]
+    return findings + [d.citation for d in decision.recommendation.substantial_differences]
 
 
-def test_notes_and_readme_cite_only_known_articles() -> None:
+def test_every_rule_cites_listed_places() -> None:
+    for rule in [*CASE_RULES, REASONS_AND_APPEAL]:
+        citation = rule.info.citation if hasattr(rule, "info") else rule.citation  # type: ignore[union-attr]
+        assert not cited.unlisted_places(citation), (getattr(rule, "id", None), cited.unlisted_places(citation))
+
+
+@pytest.mark.parametrize("decision", _decisions(), ids=lambda d: d.reference or "case")
+def test_every_finding_cites_listed_places(decision: Decision) -> None:
+    for citation in _citations(decision):
+        assert citation
+        assert not cited.unlisted_places(citation), cited.unlisted_places(citation)
+
+
+def test_the_list_names_each_place_once_with_what_it_holds() -> None:
+    assert all(gloss.strip() for gloss in cited.PLACES.values())
+    assert len(cited.PLACES) == sum(len(text.places) for text in cited.TEXTS)
+
+
+def test_the_lrc_articles_cited_are_the_ones_listed() -> None:
+    articles = {match for place in cited.PLACES if place.startswith("LRC") for match in _ARTICLE.findall(place)}
+    assert {"III.3", "III.5", "IV.1", "IV.4", "IV.8", "V.1", "VI.1", "VI.3", "VII"} <= articles | {"VII"}
+
+
+def test_readme_and_notes_cite_only_listed_lrc_articles() -> None:
+    listed = {match for place in cited.PLACES for match in _ARTICLE.findall(place)}
     texts = {source.id: source.notes or "" for source in exercise_sources()}
     texts["README.md"] = (ROOT / "README.md").read_text("utf-8")
     for name, text in texts.items():
-        unknown = _cited(text) - set(LRC_ARTICLES)
+        unknown = set(_ARTICLE.findall(text)) - listed
         assert not unknown, f"{name} cites {sorted(unknown)}"
 
 
-def test_employment_rests_on_the_labour_market_sentence_not_the_academic_title() -> None:
+def test_employment_rests_on_the_lrc_only_for_a_higher_education_credential() -> None:
     # Art. VI.3(b) is the use of an academic title; access to the labour market is the article's closing sentence.
-    basis = PURPOSE_BASIS[Purpose.EMPLOYMENT]
-    assert "VI.3(b)" not in basis
-    assert "VI.3 (recognition may facilitate access to the labour market)" in basis
+    assert "VI.3(b)" not in EMPLOYMENT_HE_BASIS
+    assert cited.LRC_VI_3 in EMPLOYMENT_HE_BASIS.split("; ")
+    # The LRC covers higher education: a VET or corporate credential for employment is not placed under it.
+    assert "LRC" not in EMPLOYMENT_OTHER_BASIS
+    source = next(s for s in exercise_sources(with_notes=False) if s.case.purpose is Purpose.EMPLOYMENT)
+    for kind in (ProviderKind.VET_PROVIDER, ProviderKind.EMPLOYER, ProviderKind.PRIVATE_PROVIDER):
+        credential = replace(
+            source.case.credential, awarding_body=AwardingBody(name="Academy", country="DE", kind=kind)
+        )
+        decision = assess(replace(source.case, credential=credential))
+        purpose_findings = [
+            f for f in decision.findings if f.rule_id.startswith("lisbon.") and "difference" in f.rule_id
+        ]
+        assert purpose_findings and all("LRC" not in f.citation for f in purpose_findings)
 
 
 def _admission(eqf_level: int) -> list[str]:
@@ -68,13 +88,15 @@ def _admission(eqf_level: int) -> list[str]:
     target = source.case.target
     assert target is not None
     case = replace(source.case, target=replace(target, eqf_level=eqf_level))
-    # The findings that rest on the purpose's basis, not on the procedural articles (III.3, III.5, VII).
-    return [f.citation for f in assess(case).findings if _cited(f.citation) & {"IV.1", "VI.1", "VI.3(a)"}]
+    return [
+        f.citation for f in assess(case).findings if set(_ARTICLE.findall(f.citation)) & {"IV.1", "VI.1", "VI.3(a)"}
+    ]
 
 
 def test_admission_to_a_second_cycle_programme_rests_on_section_vi_not_section_iv() -> None:
     # Section IV is access to higher education; a master's admits on a higher education qualification, whose
     # use for access to further study is Art. VI.3(a).
+    assert cited.LRC_VI_3A in FURTHER_STUDY_BASIS
     for eqf_level in (7, 8):
         citations = _admission(eqf_level)
         assert citations and all("VI.3(a)" in c and "IV.1" not in c for c in citations)

@@ -34,7 +34,7 @@ def test_example_outcomes_keep_their_scores() -> None:
     assert [(match.score, CREDENTIAL.index(match.credential)) for match in matches] == [
         (89.6, 0),
         (77.3, 1),
-        (86.6, 2),
+        (88.1, 2),
         (82.6, 3),
     ]
     [unrelated] = match_outcomes(["Describe the history of navigation instruments"], CREDENTIAL, 62.0)

@@ -82,9 +82,16 @@ def test_a_failed_check_the_purpose_does_not_weigh_is_named_with_the_judgement_t
 def test_alternative_recognition_states_its_credits_in_the_other_form(variant: str) -> None:
     recommendation = run(VARIANTS[variant]).recommendation
     assert recommendation.outcome is Outcome.ALTERNATIVE_RECOGNITION
-    assert recommendation.ects_recognised == 5
+    # Nothing towards the component sought; the form says whether it bears credits of its own.
+    assert recommendation.ects_recognised == 0
     assert "of the 5 ECTS sought" not in recommendation.summary
-    assert "5 ECTS in that form, none of them towards the 5 ECTS sought." in recommendation.summary
+    assert recommendation.alternative is not None
+    if recommendation.alternative.credit_bearing:
+        assert recommendation.ects_in_another_form == 5
+        assert "5 ECTS in that form; none of them count towards the 5 ECTS sought." in recommendation.summary
+    else:
+        assert recommendation.ects_in_another_form is None
+        assert "Nothing is recognised towards the 5 ECTS sought." in recommendation.summary
     assert recommendation.ects_label == "ECTS recognised in another form"
 
 

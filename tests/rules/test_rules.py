@@ -114,11 +114,13 @@ def test_refugee_without_documents_is_never_refused_for_missing_documents() -> N
     assert found(full, "lisbon.refugee").status is Status.WARNING
     assert full.recommendation.outcome.value == "conditional_recognition"
     assert any("Qualifications Passport for Refugees" in c for c in full.recommendation.conditions)
+    # Nothing is asked of a displaced person: the assessing body establishes it in the alternative procedure.
     incomplete = run(both(refugee, cred(learning_outcomes=None)))
-    assert incomplete.recommendation.outcome.value == "information_required"
+    assert incomplete.recommendation.outcome.value == "conditional_recognition"
     assert found(incomplete, "lisbon.information").status is Status.WARNING
-    assert all("any reliable means" in item for item in incomplete.recommendation.information_required)
-    assert found(run(), "lisbon.refugee").status is Status.NOT_APPLICABLE
+    assert not incomplete.recommendation.information_required
+    assert any("the assessing body establishes" in c for c in incomplete.recommendation.conditions)
+    assert not [f for f in run().findings if f.rule_id == "lisbon.refugee"]
 
 
 def test_level_one_below_target_allows_alternative_credit() -> None:
@@ -126,7 +128,11 @@ def test_level_one_below_target_allows_alternative_credit() -> None:
     assert found(decision, "qf.level_against_target").status is Status.FAIL
     assert found(decision, "lisbon.level_difference").status is Status.FAIL
     assert decision.recommendation.outcome.value == "alternative_recognition"
-    assert decision.recommendation.ects_recognised == 5
+    # Credit in another form counts nothing towards the component sought.
+    assert decision.recommendation.ects_recognised == 0
+    assert decision.recommendation.ects_in_another_form == 5
+    assert decision.recommendation.alternative is not None
+    assert decision.recommendation.alternative.kind.value == "elective_credit"
     assert [d.element.value for d in decision.recommendation.substantial_differences] == ["level"]
     assert "III.5" in decision.recommendation.appeal
 
@@ -176,8 +182,11 @@ def test_unverified_identity_for_credit_gives_conditions() -> None:
 
 
 def test_identity_unknown_online_is_asked_for_and_onsite_is_presumed() -> None:
+    # Element 13 is optional: not stating it does not hold the decision up, the credit waits on a condition.
     unstated = cred(assessment={"type": "written_exam"})
-    assert found(run(unstated), "lisbon.assessment_difference").status is Status.UNKNOWN
+    decision = run(unstated)
+    assert found(decision, "lisbon.assessment_difference").status is Status.FAIL
+    assert decision.recommendation.outcome.value == "conditional_recognition"
     onsite = both(unstated, cred(participation="onsite"))
     assert found(run(onsite), "lisbon.assessment_difference").status is Status.PASS
 
@@ -268,7 +277,8 @@ def test_a_credit_shortfall_leaves_credit_in_another_form_open() -> None:
     )
     decision = run(unrelated)
     assert decision.recommendation.outcome.value == "alternative_recognition"
-    assert decision.recommendation.ects_recognised == 3
+    assert decision.recommendation.ects_recognised == 0
+    assert decision.recommendation.ects_in_another_form == 3
     assert {d.element.value for d in decision.recommendation.substantial_differences} == {
         "workload",
         "learning_outcomes",
@@ -276,7 +286,8 @@ def test_a_credit_shortfall_leaves_credit_in_another_form_open() -> None:
     # A level one below the component: credit at its own level rather than only after an assessment.
     lower = run(cred(level={"eqf_level": 5}, workload={"ects": 3, "hours": 80}))
     assert lower.recommendation.outcome.value == "alternative_recognition"
-    assert lower.recommendation.ects_recognised == 3
+    assert lower.recommendation.ects_recognised == 0
+    assert lower.recommendation.ects_in_another_form == 3
 
 
 def test_alternative_recognition_needs_a_finding_that_names_the_form() -> None:
@@ -309,15 +320,19 @@ def test_employment_without_level_still_gets_a_statement() -> None:
     assert decision.recommendation.outcome.value == "full_recognition"
 
 
-def test_rpl_accepts_non_formal_providers() -> None:
+def test_rpl_weighs_a_non_formal_provider_as_evidence_for_the_institutions_assessment() -> None:
     def rpl(document: dict[str, Any]) -> None:
         document["purpose"] = "rpl"
         document["credential"]["awarding_body"]["kind"] = "employer"
         document["credential"]["quality_assurance"] = {"internal": False}
 
     decision = run(rpl)
-    assert found(decision, "lisbon.quality_difference").status is Status.PASS
-    assert decision.recommendation.outcome.value == "full_recognition"
+    # Not a refusal: the credential documents the learning, and the institution's RPL assessment sets the credits.
+    assert found(decision, "lisbon.quality_difference").status is Status.WARNING
+    assert found(decision, "lisbon.rpl_evidence").status is Status.FAIL
+    assert decision.recommendation.outcome.value == "conditional_recognition"
+    assert decision.recommendation.ects_recognised == 5
+    assert any("RPL assessment" in c for c in decision.recommendation.conditions)
 
 
 # --- QF ---
@@ -369,7 +384,7 @@ def test_stated_credits_the_hours_do_not_support_are_counted_from_the_hours() ->
     recommendation = decision.recommendation
     assert recommendation.outcome is Outcome.PARTIAL_RECOGNITION
     assert recommendation.ects_recognised == 2
-    assert "2 of the 5 ECTS sought." in recommendation.summary
+    assert "2 of the 5 ECTS sought; the rest is not recognised." in recommendation.summary
     assert "60 hours support about 2 ECTS, not the 5 ECTS stated (ECTS Users' Guide 2015" in recommendation.summary
 
 
@@ -492,11 +507,11 @@ def test_vet_quality_assurance_is_left_to_the_evaluator_not_failed_by_the_esg() 
     assert grade.status is Status.UNKNOWN
     assert "In ESG terms the quality evidence is weak" in grade.message
     assert "The ESG are standards for higher education" in grade.message
-    assert "ESG 2015, Scope and concepts" in grade.citation and "2020/C 417/01" in grade.citation
+    assert "ESG 2015, scope and concepts" in grade.citation and "2020/C 417/01" in grade.citation
     quality = found(decision, "lisbon.quality_difference")
     assert quality.status is Status.UNKNOWN and quality.allows is None
     assert "the evaluator checks its quality assurance in its own VET system" in quality.message
-    assert "ESG 2015, Scope and concepts" in quality.citation
+    assert "ESG 2015, scope and concepts" in quality.citation
     recommendation = decision.recommendation
     assert recommendation.outcome is Outcome.FULL_RECOGNITION
     assert recommendation.substantial_differences == ()
@@ -537,7 +552,7 @@ def test_vet_credential_for_credit_in_higher_education_goes_through_rpl() -> Non
     # The route into higher education, not a verdict on the provider: the message does not also say that
     # nothing is held against it.
     assert "not held against" not in quality.message
-    assert quality.message.endswith("for credit, learning from outside higher education is recognised through RPL.")
+    assert quality.message.endswith("for credit; the learning can be recognised through RPL.")
     route = found(decision, "esg.provider_route")
     assert route.status is Status.WARNING and "no ESG-aligned" not in route.message
     assert decision.recommendation.outcome is Outcome.ALTERNATIVE_RECOGNITION

@@ -25,11 +25,11 @@ EXPECTED = {
     "01-maritime-stacking": (Outcome.PARTIAL_RECOGNITION, 4),
     "02-comprehensive-university-admission": (Outcome.FULL_RECOGNITION, None),
     "03-introductory-online-course": (Outcome.CONDITIONAL_RECOGNITION, 5),
-    "04-working-professionals-upskilling": (Outcome.INFORMATION_REQUIRED, None),
+    "04-working-professionals-upskilling": (Outcome.CONDITIONAL_RECOGNITION, 7.5),
     "05-corporate-provider": (Outcome.ALTERNATIVE_RECOGNITION, 0),
     "06-vet-chamber-of-commerce": (Outcome.FULL_RECOGNITION, None),
-    "07-refugee-without-documents": (Outcome.INFORMATION_REQUIRED, None),
-    "08-level-not-supported": (Outcome.ALTERNATIVE_RECOGNITION, 2),
+    "07-refugee-without-documents": (Outcome.CONDITIONAL_RECOGNITION, 5),
+    "08-level-not-supported": (Outcome.NON_RECOGNITION, 0),
 }
 
 
@@ -66,7 +66,7 @@ def test_learner_names_span_scripts() -> None:
 def _assess_json(name: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
     assert main(["assess", str(EXERCISES / f"{name}.json"), "--json"]) == 0
     decision: dict[str, Any] = json.loads(capsys.readouterr().out)
-    assert decision["rulebook_version"] == DEFAULT_RULEBOOK.version == "2026.8"
+    assert decision["rulebook_version"] == DEFAULT_RULEBOOK.version == "2026.9"
     return decision
 
 
@@ -78,17 +78,20 @@ def _finding(decision: dict[str, Any], rule_id: str) -> dict[str, Any]:
 def test_exercise_08_counts_the_credits_the_hours_support(capsys: pytest.CaptureFixture[str]) -> None:
     decision = _assess_json("08-level-not-supported", capsys)
     recommendation = decision["recommendation"]
-    assert (recommendation["outcome"], recommendation["ects_recognised"]) == ("alternative_recognition", 2)
-    assert "2 ECTS in that form, none of them towards the 5 ECTS sought." in recommendation["summary"]
-    assert "60 hours support about 2 ECTS, not the 5 ECTS stated" in recommendation["summary"]
+    assert (recommendation["outcome"], recommendation["ects_recognised"]) == ("non_recognition", 0)
+    assert "None of the 5 ECTS sought." in recommendation["summary"]
     workload = _finding(decision, "lisbon.workload_difference")
     assert workload["status"] == "fail"
     assert "2 ECTS (counted from 60 hours; 5 ECTS stated)" in workload["message"]
     assert "ECTS Users' Guide 2015" in workload["citation"]
-    assert {d["element"] for d in recommendation["substantial_differences"]} == {"workload", "learning_outcomes"}
+    assert {d["element"] for d in recommendation["substantial_differences"]} == {
+        "level",
+        "workload",
+        "learning_outcomes",
+    }
     assert main(["assess", str(EXERCISES / "08-level-not-supported.json")]) == 0
     readable = capsys.readouterr().out
-    assert "RECOMMENDATION: ALTERNATIVE RECOGNITION\nECTS recognised in another form: 2\n" in readable
+    assert "RECOMMENDATION: NON RECOGNITION\nECTS recognised: 0\n" in readable
     assert "conservative 2 ECTS" in readable
 
 
@@ -102,9 +105,8 @@ def test_exercise_06_leaves_the_vet_quality_assurance_to_the_evaluator(capsys: p
     for rule_id in ("esg.qa_grade", "lisbon.quality_difference"):
         quality = _finding(decision, rule_id)
         assert quality["status"] == "unknown"
-        assert "ESG 2015, Scope and concepts" in quality["citation"]
+        assert "ESG 2015, scope and concepts" in quality["citation"]
         assert "2020/C 417/01" in quality["citation"]
-    assert (
-        "VI.3 (recognition may facilitate access to the labour market)"
-        in (_finding(decision, "lisbon.level_difference")["citation"])
-    )
+    # A VET credential for employment is outside the Convention: its level is placed by the EQF Recommendation.
+    level_citation = _finding(decision, "lisbon.level_difference")["citation"]
+    assert "LRC" not in level_citation and "EQF Recommendation 2017/C 189/03, Annex II" in level_citation

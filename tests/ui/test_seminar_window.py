@@ -192,7 +192,7 @@ def test_table_model_without_a_window(pack_file: Path, tmp_path: Path) -> None:
     assert model.rowCount() == 8
     assert model.columnCount() == 5
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Agreement"
-    assert model.data(model.index(6, ComparisonTableModel.TOOL)) == "Information required"
+    assert model.data(model.index(6, ComparisonTableModel.TOOL)) == "Recognition with conditions"
     assert model.data(model.index(0, ComparisonTableModel.CASE), Qt.ItemDataRole.ToolTipRole) == (
         "Cargo Operations and Ship Stability"
     )
