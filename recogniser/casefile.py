@@ -11,6 +11,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import stat
 import tempfile
 from collections import Counter
@@ -335,8 +336,10 @@ def _message(error: ValidationError) -> str:
         return f"must be one of {allowed} (got {shown})"
     if validator == "type":
         wanted = error.validator_value
-        wanted_text = " or ".join(wanted) if isinstance(wanted, list) else str(wanted)
-        return f"must be {wanted_text.replace(' or null', '')} (got {_json_kind(value)})"
+        kinds = [kind for kind in (wanted if isinstance(wanted, list) else [wanted]) if kind != "null"]
+        wanted_text = " or ".join(_WANTED_KINDS.get(kind, kind) for kind in kinds)
+        got = shown if isinstance(value, str | int | float) and not isinstance(value, bool) else _json_kind(value)
+        return f"must be {wanted_text} (got {got})"
     if validator == "minimum":
         return f"must be at least {error.validator_value} (got {shown})"
     if validator == "exclusiveMinimum":
@@ -344,7 +347,9 @@ def _message(error: ValidationError) -> str:
     if validator == "maximum":
         return f"must be at most {error.validator_value} (got {shown})"
     if validator == "format":
-        return f"must be a date as YYYY-MM-DD (got {shown})"
+        if isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
+            return f"{value} is not a date in the calendar"
+        return f"must be a date written year-month-day, such as 2025-03-14 (got {shown})"
     if validator == "pattern":
         # A pattern's schema describes the form it wants; the case format's only undescribed one is the country.
         wanted = error.schema.get("description", "an ISO 3166-1 alpha-2 country code such as HR or IE")
@@ -356,6 +361,19 @@ def _message(error: ValidationError) -> str:
     if validator == "maxItems":
         return f"has too many entries ({len(value):,}; at most {error.validator_value:,})"
     return str(error.message)
+
+
+#: The words for what a JSON Schema type asks for, as an evaluator reads them.
+_WANTED_KINDS = {
+    "number": "a number, such as 5 or 2.5",
+    "integer": "a whole number, such as 6",
+    "string": "text",
+    "boolean": "yes or no (true or false)",
+    "array": "a list",
+    "object": "a group of fields",
+}
+#: A date written in the case format's shape, whether or not the calendar has it.
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _shown(value: Any) -> str:

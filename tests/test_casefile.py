@@ -68,7 +68,21 @@ def test_credit_transfer_without_target_ects_names_the_field() -> None:
 def test_bad_date_names_the_field() -> None:
     document = json.loads(json.dumps(MARITIME))
     document["credential"]["issue_date"] = "2025-02-30"
-    assert problems_of(document) == ['credential.issue_date: must be a date as YYYY-MM-DD (got "2025-02-30")']
+    assert problems_of(document) == ["credential.issue_date: 2025-02-30 is not a date in the calendar"]
+    document["credential"]["issue_date"] = "14.3.2025"
+    assert problems_of(document) == [
+        'credential.issue_date: must be a date written year-month-day, such as 2025-03-14 (got "14.3.2025")'
+    ]
+
+
+def test_a_value_of_the_wrong_kind_is_named_in_plain_words() -> None:
+    document = json.loads(json.dumps(MARITIME))
+    document["credential"]["workload"]["ects"] = "five"
+    document["target"]["eqf_level"] = 6.5
+    assert problems_of(document) == [
+        'credential.workload.ects: must be a number, such as 5 or 2.5 (got "five")',
+        "target.eqf_level: must be a whole number, such as 6 (got 6.5)",
+    ]
 
 
 def test_truncated_file_is_one_clear_line(tmp_path: Path) -> None:

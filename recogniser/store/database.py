@@ -203,7 +203,30 @@ def unavailability_error(url: URL, error: DBAPIError) -> StoreError:
         return DatabaseUnreachableError(f"{where}: another program is writing to the database; try again shortly")
     if "unable to open database file" in lowered:
         return DatabaseUnreachableError(f"{where}: cannot open the database file (check the folder and permissions)")
+    server = f"{url.host or 'localhost'}:{url.port or 5432}"
+    if "could not translate host name" in lowered or "name or service not known" in lowered:
+        return DatabaseUnreachableError(f"{where}: no computer named {url.host} is known on the network")
+    if "connection refused" in lowered:
+        return DatabaseUnreachableError(f"{where}: no database server answers at {server} (is it running?)")
+    if "timeout expired" in lowered or "timed out" in lowered:
+        return DatabaseUnreachableError(f"{where}: the server at {server} did not answer in time")
+    if "role" in lowered and "does not exist" in lowered:
+        return WrongPasswordError(f"{where}: the server has no user named {url.username}")
+    if "database" in lowered and "does not exist" in lowered:
+        return DatabaseUnreachableError(f"{where}: the server has no database named {url.database}")
     return DatabaseUnreachableError(f"{where}: cannot use the database ({detail})")
+
+
+def check_database(url_text: str) -> None:
+    """Connect to the database at ``url_text`` once, without changing it; a problem raises :class:`StoreError`
+    in plain words (the Settings dialog tries an address before it saves it)."""
+    url = resolve_url(url_text)
+    engine = create_store_engine(url)
+    try:
+        with translated_errors(url), engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+    finally:
+        engine.dispose()
 
 
 def _scripts() -> ScriptDirectory:

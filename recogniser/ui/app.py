@@ -36,8 +36,10 @@ def install_collector(app: QApplication) -> None:
 
 def run_app(arguments: list[str]) -> int:
     app = application()
+    settings = AppSettings()
     dialogs = Dialogs()
-    window = MainWindow(assess, AppSettings(), dialogs)
+    dialogs.folders = settings  # file choosers start in the folder last used
+    window = MainWindow(assess, settings, dialogs)
     install_crash_hook(dialogs, window.write_draft_now)
     window.show()
     # After the first paint: opening a file or offering a draft may show a dialog over the window.

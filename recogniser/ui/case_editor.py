@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,7 +27,16 @@ from recogniser.model import AssessmentType, Participation, ProviderKind, Purpos
 from recogniser.ui.agency_field import AgencyField
 from recogniser.ui.authenticity import AuthenticityBanner
 from recogniser.ui.document import field_of
-from recogniser.ui.fields import ChoiceField, CodeField, Field, FlagField, MultilineField, NumberField, TextField
+from recogniser.ui.fields import (
+    ChoiceField,
+    CodeField,
+    Field,
+    FlagField,
+    MultilineField,
+    NumberField,
+    TextField,
+    choose_level_by_number,
+)
 from recogniser.ui.level_field import LevelField
 from recogniser.ui.look import (
     ERROR_COLOUR,
@@ -82,8 +92,28 @@ class FieldSlot(QWidget):
         # Under the row, a message says which of the row's fields it is about.
         beside = self.problem.parentWidget() is self
         self.problem.setText(f"{self.caption}: {message}" if message and self.caption and not beside else message or "")
+        if message:
+            # Once a message has been shown, its line stays while the case is open: the fields below do not
+            # jump up and down as a value being typed turns readable and back.
+            policy = self.problem.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.problem.setSizePolicy(policy)
         self.problem.setVisible(bool(message))
         self.field.widget.setAccessibleDescription(message or "")
+
+    def release_line(self) -> None:
+        """Give back the line a message held (another case is shown)."""
+        policy = self.problem.sizePolicy()
+        policy.setRetainSizeWhenHidden(False)
+        self.problem.setSizePolicy(policy)
+
+    def holds(self, widget: QWidget | None) -> bool:
+        """Whether ``widget`` is this slot's field or a part of it."""
+        while widget is not None:
+            if widget is self.field.widget:
+                return True
+            widget = widget.parentWidget()
+        return False
 
     def flash(self) -> None:
         """Light the field up for a moment: the slot and the field's own background, since an edit box or a
@@ -120,6 +150,10 @@ class CaseEditor(QScrollArea):
         self._captions: list[QLabel] = []
         self._forms: list[QFormLayout] = []
         self._labels_above = False
+        # A blank new case is not told what it lacks before the evaluator has had a chance to fill it in: a
+        # missing value is shown once its field has been visited, or everywhere once a save is tried.
+        self._holding_back = False
+        self._visited: set[str] = set()
         self.setWidgetResizable(True)
         # The form reflows down to its fields' minimum widths; narrower than that, it scrolls sideways rather
         # than cutting fields off.
@@ -154,7 +188,11 @@ class CaseEditor(QScrollArea):
         # How wide the form must be to hold every label beside its fields, in the fonts this system has.
         self._side_by_side_width = body.minimumSizeHint().width()
         session.fields_changed.connect(self.refresh)
+        session.fields_changed.connect(self._loaded)
         session.assessed.connect(self.show_problems)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
 
     # --- building the form ---
 
@@ -197,10 +235,12 @@ class CaseEditor(QScrollArea):
             TextField(s, "target.title", self.tr("Target programme or component")),
         )
         self._row(purpose, self.tr("Institution"), TextField(s, "target.institution", self.tr("Target institution")))
+        target_level = ChoiceField(s, "target.eqf_level", self.tr("Target EQF level"), eqf_levels)
+        choose_level_by_number(target_level.combo)
         self._row(
             purpose,
             self.tr("Level and credits sought"),
-            ChoiceField(s, "target.eqf_level", self.tr("Target EQF level"), eqf_levels),
+            target_level,
             NumberField(s, "target.ects", self.tr("ECTS sought"), self.tr("ECTS")),
             captions=(self.tr("EQF level"), self.tr("ECTS sought")),
         )
@@ -409,6 +449,8 @@ class CaseEditor(QScrollArea):
             form.setLabelAlignment(side | Qt.AlignmentFlag.AlignTop)
         for caption in self._captions:
             caption.setAlignment(side | Qt.AlignmentFlag.AlignVCenter)
+            # A row that goes on the one above (no label of its own) would leave an empty line above its field.
+            caption.setVisible(bool(caption.text()) or not above)
 
     def _row(
         self,
@@ -445,6 +487,35 @@ class CaseEditor(QScrollArea):
 
     # --- following the session ---
 
+    def _loaded(self, paths: tuple[str, ...]) -> None:
+        if paths:
+            return  # an edit, not another case
+        document = self.session.document
+        self._holding_back = "credential" not in document and "target" not in document
+        self._visited.clear()
+        for slot in self.slots.values():
+            slot.release_line()
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """A field the focus leaves has been visited: what it lacks may be said now. A focused field near the
+        pane's edge is scrolled wholly into view."""
+        for path, slot in self.slots.items():
+            if old is not None and path not in self._visited and slot.holds(old) and not slot.holds(new):
+                self._visited.add(path)
+                if self._holding_back:
+                    self.show_problems()
+            if new is not None and slot.holds(new):
+                self.ensureWidgetVisible(new, 16, 24)
+
+    def show_every_problem(self) -> None:
+        """Show what every field lacks (a save or a decision was tried), visited or not."""
+        self._holding_back = False
+        self.show_problems()
+
+    def _held_back(self, problem: Problem, path: str) -> bool:
+        """Whether the message about a missing value waits until its field has been visited."""
+        return self._holding_back and problem.field != problem.path and path not in self._visited
+
     def refresh(self, paths: tuple[str, ...] = ()) -> None:
         if not paths or any(path.startswith("provenance") for path in paths):
             self.authenticity.show_document(self.session.document)
@@ -459,7 +530,7 @@ class CaseEditor(QScrollArea):
             slot = self.slot_for(field_of(problem.field))
             if slot is None:
                 unplaced.append(f"{problem.field or self.tr('case')}: {problem.message}")
-            else:
+            elif not self._held_back(problem, slot.field.path):
                 messages.setdefault(slot.field.path, []).append(self.problem_text(problem))
         for path, slot in self.slots.items():
             slot.show_problem("; ".join(messages.get(path, [])) or None)

@@ -20,11 +20,13 @@ from PySide6.QtGui import QAction, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QTableView,
     QToolBar,
     QToolButton,
@@ -194,6 +196,7 @@ class CaseListPane(QWidget):
     duplicate_requested = Signal(str)
     delete_requested = Signal(object)
     import_requested = Signal()
+    settings_requested = Signal()
     loaded = Signal()
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
@@ -267,6 +270,21 @@ class CaseListPane(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
+        # A database that cannot be used is said above the list, in plain words, with the way to another one.
+        self.problem = QLabel()
+        self.problem.setObjectName("caseListProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.settings_button = QPushButton(self.tr("Open Settings…"))
+        self.settings_button.clicked.connect(lambda _checked=False: self.settings_requested.emit())
+        self.problem_box = QFrame()
+        self.problem_box.setFrameShape(QFrame.Shape.StyledPanel)
+        problem_layout = QVBoxLayout(self.problem_box)
+        problem_layout.addWidget(self.problem)
+        problem_layout.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.problem_box.hide()
+
         # A tool bar rather than a row of buttons: when the pane is narrow the last commands move into its »
         # menu, so the list can give its width to the case form.
         self.commands = QToolBar(self.tr("Case commands"))
@@ -290,6 +308,7 @@ class CaseListPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addLayout(filters)
+        layout.addWidget(self.problem_box)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.commands)
@@ -346,6 +365,13 @@ class CaseListPane(QWidget):
     def show_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {ERROR_COLOUR};" if error else f"color: {SECONDARY_TEXT_COLOUR};")
+
+    def show_database_problem(self, text: str | None) -> None:
+        """Say above the list why the case database cannot be used, with a button to Settings; None: it can."""
+        self.problem.setText(text or "")
+        self.problem_box.setVisible(bool(text))
+        if text:
+            self.show_status("")
 
     def refresh(self) -> None:
         """Reload the list for the current search, filters and order."""

@@ -13,6 +13,7 @@ from recogniser.model import Case, Recommendation
 from recogniser.settings import Settings
 from recogniser.ui.decision_dialog import DecisionDialog, DecisionEntry
 from recogniser.ui.save_conflict import ConflictBox, ConflictChoice, SaveConflict
+from recogniser.ui.settings import AppSettings
 from recogniser.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
@@ -31,6 +32,18 @@ def _tr(text: str) -> str:
 
 class Dialogs:
     """Modal questions and messages. Each returns what the evaluator chose; None means they cancelled."""
+
+    #: Where the file choosers remember the folder last used (none: they start in the working folder).
+    folders: AppSettings | None = None
+
+    def _start_folder(self) -> str:
+        return self.folders.last_folder() if self.folders is not None else ""
+
+    def _used(self, path: str) -> str:
+        """``path`` as chosen; its folder is where the next chooser starts."""
+        if path and self.folders is not None:
+            self.folders.remember_folder(str(Path(path).parent))
+        return path
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.critical(parent, title, text)
@@ -68,20 +81,24 @@ class Dialogs:
         return box.choice()
 
     def open_path(self, parent: QWidget | None, caption: str, filters: str) -> str | None:
-        path, _filter = QFileDialog.getOpenFileName(parent, caption, "", filters)
-        return path or None
+        path, _filter = QFileDialog.getOpenFileName(parent, caption, self._start_folder(), filters)
+        return self._used(path) or None
 
     def ask_text(self, parent: QWidget | None, title: str, label: str, default: str) -> str | None:
         text, accepted = QInputDialog.getText(parent, title, label, text=default)
         return text.strip() or None if accepted else None
 
     def open_paths(self, parent: QWidget | None, caption: str, filters: str) -> list[str]:
-        paths, _filter = QFileDialog.getOpenFileNames(parent, caption, "", filters)
+        paths, _filter = QFileDialog.getOpenFileNames(parent, caption, self._start_folder(), filters)
+        if paths:
+            self._used(paths[0])
         return list(paths)
 
     def save_path(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> str | None:
-        path, _filter = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
-        return path or None
+        folder = self._start_folder()
+        start = str(Path(folder) / suggested) if folder else suggested
+        path, _filter = QFileDialog.getSaveFileName(parent, caption, start, filters)
+        return self._used(path) or None
 
     def record_decision(
         self, parent: QWidget | None, case: Case, recommendation: Recommendation, evaluator: str

@@ -83,6 +83,33 @@ def keep_values_from_the_wheel(root: QWidget) -> None:
         widget.installEventFilter(_WHEEL_FILTER)
 
 
+class _NumberChoosesLevel(QObject):
+    """In a list of levels ("EQF 1" … "EQF 8"), typing a level's number chooses it, as the evaluator chose it."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QComboBox):
+            return False
+        assert isinstance(event, QKeyEvent)
+        if not event.text().isdigit() or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        index = watched.findData(int(event.text()))
+        if index >= 0:
+            watched.setCurrentIndex(index)
+            watched.activated.emit(index)
+        return True
+
+
+_LEVEL_FILTER: _NumberChoosesLevel | None = None
+
+
+def choose_level_by_number(combo: QComboBox) -> None:
+    """Typing 1 to 8 in ``combo``, whose entries hold the level numbers as data, chooses that level."""
+    global _LEVEL_FILTER  # noqa: PLW0603 - one stateless filter serves every list of levels
+    if _LEVEL_FILTER is None:
+        _LEVEL_FILTER = _NumberChoosesLevel()
+    combo.installEventFilter(_LEVEL_FILTER)
+
+
 def fit_to_items(view: QAbstractItemView) -> None:
     """A pop-up list as wide as its longest entry (up to most of the screen), so no entry is cut short."""
     model, metrics = view.model(), view.fontMetrics()

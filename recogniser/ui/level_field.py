@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from recogniser.frameworks import Cycle, Framework, FrameworkLevel, FrameworkRegistry
-from recogniser.ui.fields import ElidingComboBox, Field, fit_popup_to_choices
+from recogniser.ui.fields import ElidingComboBox, Field, choose_level_by_number, fit_popup_to_choices
 from recogniser.ui.look import SECONDARY_TEXT_COLOUR
 from recogniser.ui.session import CaseSession
 
@@ -63,6 +63,7 @@ class LevelField(Field):
         self.eqf.addItem(_tr("—"), None)
         for level in range(1, 9):
             self.eqf.addItem(_tr("EQF {level}").format(level=level), level)
+        choose_level_by_number(self.eqf)
         self.derived = QLabel()
         self.derived.setObjectName("levelDerived")
         self.derived.setTextFormat(Qt.TextFormat.RichText)

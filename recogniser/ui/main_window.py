@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from recogniser.interchange import ImportResult
     from recogniser.report import ReportSettings
     from recogniser.store import CaseStore, CaseSummary, StoredCase, StoredDecision
+    from recogniser.ui.help import TextWindow
     from recogniser.ui.seminar_window import SeminarWindow  # seminar mode, with its charts, loads when first used
 
 #: A draft is written this long after the last edit: often enough to lose nothing, rarely enough to be free.
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.stored_version: int | None = None
         self._closing = False
         self.seminar_windows: list[SeminarWindow] = []
+        self.help_window: TextWindow | None = None
 
         self.case_list = CaseListPane(self.tasks)
         self.case_list.open_requested.connect(self.open_stored_case)
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         self.case_list.duplicate_requested.connect(self.duplicate_case)
         self.case_list.delete_requested.connect(self.delete_case)
         self.case_list.import_requested.connect(self.import_credential_dialog)
+        self.case_list.settings_requested.connect(self.edit_settings)
         # The open case stays chosen in the list as it reloads (after a save or a decision, a search).
         self.case_list.loaded.connect(self._select_open_case)
         self.session.assessed.connect(self._show_recommendation_in_list)
@@ -223,6 +226,15 @@ class MainWindow(QMainWindow):
         self.new_pack_action = self._action(self.tr("&New pack from case files…"), self.new_seminar_pack_dialog)
         self.exercise_pack_action = self._action(self.tr("Save the &exercise pack…"), self.save_exercise_pack_dialog)
         self.seminar_menu.addActions([self.seminar_action, self.new_pack_action, self.exercise_pack_action])
+        self.guide_action = self._action(self.tr("User &guide"), self.show_guide)
+        self.guide_action.setShortcuts(_keys(QKeySequence.StandardKey.HelpContents, "F1"))
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
+        self.about_action = self._action(self.tr("&About Recogniser"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addActions([self.guide_action, self.shortcuts_action])
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.about_action)
         self._update_case_actions()
 
     def _fill_recent_menu(self) -> None:
@@ -330,6 +342,7 @@ class MainWindow(QMainWindow):
         database is chosen as on the command line: RECOGNISER_DATABASE_URL, else settings.toml, else SQLite."""
         previous, self.store = self.store, None
         self.case_list.set_store(None)
+        self.case_list.show_database_problem(None)
         self.case_list.show_status(self.tr("Opening the case database…"))
 
         def opened(store: CaseStore) -> None:
@@ -339,7 +352,12 @@ class MainWindow(QMainWindow):
 
         def failed(error: BaseException) -> None:
             self.store_problem = str(error)
-            self.case_list.show_status(self.tr("The case database cannot be used: {error}").format(error=error), True)
+            self.case_list.show_database_problem(
+                self.tr(
+                    "The case database cannot be used: {error}.\n\nYou can go on entering a case and export it as a "
+                    "file; choose another database, or the file on this computer, in Settings."
+                ).format(error=str(error).rstrip("."))
+            )
             if not isinstance(error, UserInputError):
                 self.show_failure(self.tr("Opening the case database"), error)
 
@@ -380,6 +398,7 @@ class MainWindow(QMainWindow):
             return parse_case(document)
         except CaseFileError as error:
             self.write_draft_now()
+            self.editor.show_every_problem()
             problems = "\n".join(f"• {self.editor.describe_problem(p)}" for p in error.problems)
             first = error.problems[0].field if error.problems else ""
             slot = self.editor.slot_for(field_of(first)) if first else None
@@ -712,6 +731,7 @@ class MainWindow(QMainWindow):
         assessment = self.session.assessment
         if assessment.complete:
             return assessment
+        self.editor.show_every_problem()
         problems = "\n".join(self.editor.describe_problem(p) for p in assessment.problems)
         self.dialogs.error(
             self,
@@ -810,6 +830,29 @@ class MainWindow(QMainWindow):
         self.load_document(result.document, dirty=True)
         self.pending_original = (path.name, result.original)
         self.dialogs.import_report(self, result, path)
+
+    # --- help ---
+
+    def show_guide(self) -> None:
+        from recogniser.ui.help import guide_window
+
+        self._show_help(guide_window(self))
+
+    def show_shortcuts(self) -> None:
+        from recogniser.ui.help import shortcuts_window
+
+        self._show_help(shortcuts_window(self.actions(), self))
+
+    def show_about(self) -> None:
+        from recogniser.ui.help import about_window
+
+        self._show_help(about_window(self))
+
+    def _show_help(self, window: TextWindow) -> None:
+        """A help window beside the main one (not modal: the evaluator reads it while working)."""
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        self.help_window = window
 
     # --- settings ---
 
@@ -1106,9 +1149,10 @@ def within(geometry: QRect, available: QRect) -> QRect:
 
 def first_splits(width: int, case_list_width: int) -> list[int]:
     """The widths of the case list, the case form and the findings when the window is first laid out: the list
-    as wide as its columns want where there is room, the findings a third, the form the rest."""
+    as wide as its columns want where there is room, the findings a little more than a quarter, the form the
+    rest."""
     case_list = min(case_list_width, width * 28 // 100)
-    results = width * 30 // 100
+    results = width * 28 // 100
     return [case_list, width - case_list - results, results]
 
 

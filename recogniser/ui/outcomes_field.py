@@ -5,8 +5,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -22,9 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from recogniser.ui.fields import Field
+from recogniser.ui.icons import icon
 from recogniser.ui.session import CaseSession
 
 MIN_LINES, MAX_LINES = 3, 10
+#: Room above and below each outcome's text, so that wrapped outcomes stand apart (with the line between them).
+ROW_PADDING = 8
 
 #: A list marker before a pasted outcome: "1.", "1)", "2.3.", "(a)", "b.", "iii.", "(IV)", followed by a space.
 _NUMBERING = re.compile(r"\(?(?:\d+(?:\.\d+)*|[a-z]|[ivxlcdm]{1,6})[.)]\s+", re.IGNORECASE)
@@ -95,6 +108,25 @@ class _OutcomeDelegate(QStyledItemDelegate):
 
     #: Enter ended an outcome that holds text: the evaluator goes on to the next.
     next_requested = Signal()
+
+    def sizeHint(  # noqa: N802 - Qt's name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), hint.height() + ROW_PADDING)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        """The outcome, and a line under it when another follows: a wrapped outcome's second line is not taken
+        for the next outcome."""
+        super().paint(painter, option, index)
+        if index.row() + 1 < index.model().rowCount(index.parent()):
+            painter.save()
+            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Mid), 1))
+            bottom = option.rect.bottom()
+            painter.drawLine(option.rect.left() + 4, bottom, option.rect.right() - 4, bottom)
+            painter.restore()
 
     def createEditor(  # noqa: N802 - Qt's name
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -172,12 +204,14 @@ class OutcomesField(Field):
 
         buttons = QVBoxLayout()
         buttons.setSpacing(2)
-        self.add_button = self._button(buttons, "+", self.tr("Add an outcome"), self.add_outcome)
-        self.remove_button = self._button(buttons, "−", self.tr("Remove the selected outcome"), self.remove)
-        self.up_button = self._button(buttons, "↑", self.tr("Move the selected outcome up"), lambda: self.move(-1))
-        self.down_button = self._button(buttons, "↓", self.tr("Move the selected outcome down"), lambda: self.move(1))
+        self.add_button = self._button(buttons, "add", self.tr("Add an outcome"), self.add_outcome)
+        self.remove_button = self._button(buttons, "remove", self.tr("Remove the selected outcome"), self.remove)
+        self.up_button = self._button(buttons, "up", self.tr("Move the selected outcome up"), lambda: self.move(-1))
+        self.down_button = self._button(
+            buttons, "down", self.tr("Move the selected outcome down"), lambda: self.move(1)
+        )
         self.paste_button = self._button(
-            buttons, "⎘", self.tr("Paste outcomes, one per line"), self.paste_from_clipboard
+            buttons, "paste", self.tr("Paste outcomes, one per line"), self.paste_from_clipboard
         )
         buttons.addStretch(1)
         paste = QShortcut(QKeySequence.StandardKey.Paste, self.list)
@@ -193,9 +227,11 @@ class OutcomesField(Field):
         layout.addLayout(buttons)
         self._fit_height()
 
-    def _button(self, layout: QVBoxLayout, glyph: str, label: str, action: Any) -> QToolButton:
+    def _button(self, layout: QVBoxLayout, icon_name: str, label: str, action: Any) -> QToolButton:
         button = QToolButton()
-        button.setText(glyph)
+        button.setIcon(icon(icon_name))
+        button.setText(label)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         button.setToolTip(label)
         button.setAccessibleName(label)
         button.setAutoRaise(True)
@@ -209,7 +245,8 @@ class OutcomesField(Field):
         line = metrics.height() + 4
         width = max(self.list.viewport().width() - 8, 80)
         content = sum(
-            wrapped_height(metrics, width, self.list.item(row).text()) + 4 for row in range(self.list.count())
+            wrapped_height(metrics, width, self.list.item(row).text()) + 4 + ROW_PADDING
+            for row in range(self.list.count())
         )
         height = min(MAX_LINES * line, max(MIN_LINES * line, content + line // 2))
         self.list.setFixedHeight(height + 2 * self.list.frameWidth())

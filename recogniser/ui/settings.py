@@ -50,6 +50,14 @@ class AppSettings:
     def remember_office_country_asked(self) -> None:
         self._store.setValue("first_start/office_country_asked", True)
 
+    def last_folder(self) -> str:
+        """The folder a file was last opened from or saved to ("" before the first)."""
+        value = self._store.value("files/last_folder", "")
+        return value if isinstance(value, str) else ""
+
+    def remember_folder(self, folder: str) -> None:
+        self._store.setValue("files/last_folder", folder)
+
     def layout(self, name: str) -> QByteArray | None:
         """A saved window geometry, window state or splitter state."""
         value = self._store.value(f"layout/{name}")

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from recogniser.countries import is_alpha2
 from recogniser.errors import UserInputError
 from recogniser.settings import Settings, save_settings
-from recogniser.ui.look import SECONDARY_TEXT_COLOUR
+from recogniser.ui.look import ERROR_COLOUR, SECONDARY_TEXT_COLOUR
+from recogniser.ui.tasks import TaskRunner
 
 
 class SettingsDialog(QDialog):
@@ -36,7 +37,10 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.source = source
+        self.initial = settings
         self.saved: Settings | None = None
+        self.tasks = TaskRunner(self)
+        self._closed = False
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
         form.addRow(
@@ -86,10 +90,10 @@ class SettingsDialog(QDialog):
         hint.setStyleSheet(f"color: {SECONDARY_TEXT_COLOUR};")
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
         self.problem.setAccessibleName(self.tr("Settings problem"))
         self.problem.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -141,16 +145,54 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         settings = self.settings()
         problem = self.problem_with(settings)
-        if problem is None:
-            try:
-                save_settings(settings, self.source)
-            except UserInputError as error:
-                problem = ("office_name", str(error))
         if problem is not None:
-            attribute, message = problem
-            self.problem.setText(message)
-            self.problem.show()
-            self.edits[attribute].setFocus()
+            self._show_problem(*problem)
+        elif settings.database_url and settings.database_url != self.initial.database_url:
+            self._try_database(settings)
+        else:
+            self._save(settings)
+
+    def _try_database(self, settings: Settings) -> None:
+        """Connect to a new database address off the UI thread (a server may take seconds to answer) and save
+        only once it answers."""
+        from recogniser.store.database import check_database
+
+        self.save_button.setEnabled(False)
+        self.problem.setStyleSheet(f"color: {SECONDARY_TEXT_COLOUR};")
+        self.problem.setText(self.tr("Trying the database…"))
+        self.problem.show()
+
+        def failed(error: BaseException) -> None:
+            if self._closed:
+                return
+            self.save_button.setEnabled(True)
+            message = str(error) if isinstance(error, UserInputError) else f"{type(error).__name__}: {error}"
+            self._show_problem("database_url", self.tr("Database: {problem}").format(problem=message))
+
+        def answered(_nothing: None) -> None:
+            if self._closed:
+                return  # cancelled while the database was being tried: nothing is saved
+            self.save_button.setEnabled(True)
+            self._save(settings)
+
+        self.tasks.run(self.tr("Trying the database"), lambda: check_database(settings.database_url), answered, failed)
+
+    def _save(self, settings: Settings) -> None:
+        try:
+            save_settings(settings, self.source)
+        except UserInputError as error:
+            self._show_problem("office_name", str(error))
             return
         self.saved = settings
         super().accept()
+
+    def _show_problem(self, attribute: str, message: str) -> None:
+        self.problem.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.problem.setText(message)
+        self.problem.show()
+        self.edits[attribute].setFocus()
+
+    def done(self, result: int) -> None:
+        self._closed = True
+        self.tasks.wait()  # a database still being tried reports to this dialog: it answers first
+        super().done(result)

@@ -124,7 +124,10 @@ def test_an_unreachable_database_is_one_clear_line(capsys: pytest.CaptureFixture
     code, out, err = run(capsys, "postgresql://evaluator:secret@127.0.0.1:1/cases", "list")
     assert (code, out) == (2, "")
     [line] = err.splitlines()
-    assert line.startswith("recogniser: postgresql://evaluator:***@127.0.0.1:1/cases: cannot use the database")
+    assert line == (
+        "recogniser: postgresql://evaluator:***@127.0.0.1:1/cases: no database server answers at 127.0.0.1:1 "
+        "(is it running?)"
+    )
 
 
 def test_the_environment_variable_names_the_database(

@@ -24,7 +24,7 @@ from recogniser.store import (
     WrongPasswordError,
 )
 from recogniser.store.columns import CaseColumns
-from recogniser.store.database import create_store_engine, migrate, resolve_url
+from recogniser.store.database import check_database, create_store_engine, migrate, resolve_url
 from recogniser.store.search import sort_key
 from recogniser.store.tables import CaseRow, DecisionRow, metadata
 from tests.store.cases import make_case, make_decision
@@ -203,8 +203,21 @@ def test_a_url_for_no_supported_database_is_refused(url: str) -> None:
 
 
 def test_a_server_that_is_not_there_is_unreachable() -> None:
-    with pytest.raises(DatabaseUnreachableError, match=r"127\.0\.0\.1.*cannot use the database"):
-        CaseStore.open(f"postgresql://someone:secret@127.0.0.1:{_free_port()}/cases")
+    port = _free_port()
+    with pytest.raises(DatabaseUnreachableError, match=rf"no database server answers at 127\.0\.0\.1:{port}"):
+        CaseStore.open(f"postgresql://someone:secret@127.0.0.1:{port}/cases")
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("postgresql://someone@no-such-host.invalid/cases", "no computer named no-such-host.invalid is known"),
+        ("sqlite:////no/such/folder/cases.db", "the folder /no/such/folder does not exist"),
+    ],
+)
+def test_a_database_is_tried_without_being_changed_and_its_problem_said_plainly(url: str, said: str) -> None:
+    with pytest.raises(DatabaseUnreachableError, match=said):
+        check_database(url)
 
 
 def test_a_wrong_password_is_named_and_never_shown(postgres_server: PostgresServer) -> None:
@@ -215,7 +228,7 @@ def test_a_wrong_password_is_named_and_never_shown(postgres_server: PostgresServ
 
 
 def test_a_missing_database_on_the_server_is_named(postgres_server: PostgresServer) -> None:
-    with pytest.raises(DatabaseUnreachableError, match='database "no_such_cases" does not exist'):
+    with pytest.raises(DatabaseUnreachableError, match="the server has no database named no_such_cases"):
         CaseStore.open(postgres_server.url("no_such_cases"))
 
 

@@ -90,6 +90,10 @@ class ScriptedDialogs(Dialogs):
         path: str | None = self._answer(self.paths, "save path", None)
         return path
 
+    def edit_settings(self, parent: QWidget | None, settings: Settings, source: Path) -> Settings | None:
+        self.shown.append(("settings", str(source), ""))
+        return None
+
     def office_country(self, parent: QWidget | None) -> str | None:
         self.shown.append(("office country", "", ""))
         country: str | None = self._answer(self.country_answers, "office country", None)
