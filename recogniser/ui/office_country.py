@@ -27,6 +27,9 @@ class OfficeCountryDialog(QDialog):
         )
         question.setWordWrap(True)
         question.setTextFormat(Qt.TextFormat.RichText)
+        # A dialog does not ask a wrapped label for the height its width needs: it is given that height here.
+        width = question.fontMetrics().averageCharWidth() * 64
+        question.setMinimumSize(width, question.heightForWidth(width))
         self.country = QComboBox()
         self.country.setAccessibleName(self.tr("Your office's country"))
         self.country.addItem(self.tr("Choose a country…"), None)
@@ -48,7 +51,6 @@ class OfficeCountryDialog(QDialog):
         layout.addWidget(question)
         layout.addWidget(self.country)
         layout.addWidget(buttons)
-        self.resize(480, 0)
 
     def chosen(self) -> str | None:
         """The alpha-2 code chosen, None while none is."""

@@ -281,6 +281,7 @@ class OutcomesField(Field):
         current = self.list.currentRow()
         item = self._append("", current + 1 if current >= 0 else None)
         self.list.setCurrentItem(item)
+        self.list.scrollToItem(item)  # the new outcome's box opens in view, as tall as it needs
         self.list.editItem(item)
         editor = self.list.indexWidget(self.list.indexFromItem(item))
         if typed and isinstance(editor, _OutcomeEditor):
