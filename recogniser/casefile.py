@@ -446,6 +446,7 @@ def _build_target(data: dict[str, Any] | None) -> Target | None:
         eqf_level=_int(data.get("eqf_level")),
         ects=data.get("ects"),
         learning_outcomes=_outcomes(data.get("learning_outcomes")),
+        programme_ects=data.get("programme_ects"),
     )
 
 

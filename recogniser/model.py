@@ -133,6 +133,8 @@ class Target:
     eqf_level: int | None = None
     ects: float | None = None
     learning_outcomes: tuple[str, ...] | None = None
+    #: The credits of the whole programme the target belongs to (for an institution's cap on RPL credit).
+    programme_ects: float | None = None
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ optional::
 
     [office]
     assessing_country = "HR"          # the default for new and imported cases
+    rpl_credit_cap = "15%"            # the share of a programme's credits RPL may give (none when unset)
 
     [report]
     office_name = "ENIC-NARIC Croatia"
@@ -33,6 +34,7 @@ from recogniser.errors import UserInputError
 from recogniser.inputs import InputFileError, nesting_depth, read_bounded
 from recogniser.privacy import private_folder
 from recogniser.resources import user_config_path
+from recogniser.rules.rulebook import DEFAULT_RULEBOOK, Rulebook
 
 SETTINGS_FILE_NAME = "settings.toml"
 TEXT_LIMIT = 200
@@ -45,7 +47,7 @@ _TOO_DEEP = f'nested more than {SETTINGS_DEPTH} levels deep; settings are key = 
 
 #: The tables of settings.toml and the keys each may hold, with the attribute of :class:`Settings` behind them.
 SETTINGS_KEYS: dict[str, dict[str, str]] = {
-    "office": {"assessing_country": "assessing_country"},
+    "office": {"assessing_country": "assessing_country", "rpl_credit_cap": "rpl_credit_cap"},
     "report": {
         "office_name": "office_name",
         "office_address": "office_address",
@@ -62,11 +64,17 @@ class Settings:
     """The settings as written; empty text means "not set". ``logo`` is the path as written in the file."""
 
     assessing_country: str = ""
+    rpl_credit_cap: str = ""
     office_name: str = ""
     office_address: str = ""
     evaluator_name: str = ""
     logo: str = ""
     database_url: str = ""
+
+    @property
+    def rpl_credit_share(self) -> float | None:
+        """The office's cap on RPL credit as a share (0.15 for "15%"), or None where none is set."""
+        return parse_share(self.rpl_credit_cap) if self.rpl_credit_cap else None
 
     def logo_path(self, source: Path) -> Path | None:
         """The logo file, a relative path taken from the folder of the settings file ``source``."""
@@ -123,6 +131,14 @@ def load_settings(path: Path | None = None) -> Settings:
             f"{source}: office.assessing_country: {settings.assessing_country!r} is not an ISO 3166-1 alpha-2 "
             "country code (e.g. HR)"
         )
+    if settings.rpl_credit_cap:
+        try:
+            parse_share(settings.rpl_credit_cap)
+        except ValueError:
+            raise UserInputError(
+                f"{source}: office.rpl_credit_cap: {settings.rpl_credit_cap!r} is not a share of a programme's "
+                'credits; write a percentage such as "15%"'
+            ) from None
     scheme = settings.database_url.partition(":")[0].partition("+")[0]
     if settings.database_url and scheme not in _DATABASE_SCHEMES:
         raise UserInputError(
@@ -164,6 +180,45 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         write_text_atomically(target, tomlkit.dumps(document))
     except OSError as error:
         raise UserInputError(f"{target}: cannot write the settings file ({error.strerror or error})") from None
+
+
+def parse_share(text: str) -> float:
+    """A share written as a percentage ("15%", "15") as a number from 0 to 1; ValueError otherwise."""
+    number = float(text.strip().removesuffix("%").strip())
+    if not 0 < number <= 100:
+        raise ValueError(text)
+    return number / 100
+
+
+def office_rulebook(settings: Settings) -> Rulebook:
+    """The shipped rulebook with the office's own policy (its cap on RPL credit), its version saying so."""
+    return DEFAULT_RULEBOOK.with_rpl_credit_cap(settings.rpl_credit_share)
+
+
+class _OfficeRulebook:
+    """The office rulebook of the settings file as it is now, read again only when the file changes (the window
+    assesses on every keystroke, and the Settings dialog may change the file meanwhile)."""
+
+    stamp: tuple[int, int] | None = None
+    rulebook: Rulebook = DEFAULT_RULEBOOK
+
+
+def current_office_rulebook() -> Rulebook:
+    """:func:`office_rulebook` of the current settings file; the shipped rulebook while it has a problem (the
+    window shows the problem once, the command line stops on it)."""
+    path = settings_file()
+    try:
+        status = path.stat()
+        stamp: tuple[int, int] | None = (status.st_mtime_ns, status.st_size)
+    except OSError:
+        stamp = None
+    if stamp != _OfficeRulebook.stamp:
+        try:
+            _OfficeRulebook.rulebook = office_rulebook(load_settings(path))
+        except UserInputError:
+            _OfficeRulebook.rulebook = DEFAULT_RULEBOOK
+        _OfficeRulebook.stamp = stamp
+    return _OfficeRulebook.rulebook
 
 
 def _text(value: object, where: str) -> str:

@@ -19,7 +19,7 @@ from recogniser.errors import OutputFileError, UserInputError
 from recogniser.model import Case, Decision, RuleSet, Status
 from recogniser.report import ReportSettings, load_report_settings, render_report
 from recogniser.rules import assess
-from recogniser.settings import load_settings
+from recogniser.settings import load_settings, office_rulebook
 
 if TYPE_CHECKING:
     from recogniser.store import StoredCase, StoredDecision
@@ -92,7 +92,7 @@ def run(options: argparse.Namespace) -> int:
         if evaluator is not None:
             case, decision = _assess_and_save(case, options, as_of=as_of, evaluator=evaluator, report=report)
         else:
-            decision = assess(case, as_of=as_of)
+            decision = assess(case, as_of=as_of, rulebook=office_rulebook(load_settings()))
             if report is not None:
                 report.stage(case, decision)
         if report is not None:
@@ -182,7 +182,7 @@ def _assess_and_save(
         try:
             stored, recorded = store.record_assessment(
                 case,
-                lambda as_stored: assess(as_stored, as_of=as_of),
+                lambda as_stored: assess(as_stored, as_of=as_of, rulebook=office_rulebook(load_settings())),
                 decided_by=evaluator,
                 update=options.update,
                 recorded=stage_report,

@@ -263,6 +263,7 @@ EQPR = "European Qualifications Passport for Refugees (Council of Europe)"
 NATIONAL_REFERENCING = "national referencing reports"
 CASE_FORMAT = "Case file format recogniser-case/1 (unknown keys are kept, never dropped)"
 RULEBOOK_POLICY = "the rulebook's policy (a threshold the office can set)"
+OFFICE_RPL_CAP = "the institution's cap on RPL credit (an office setting)"
 NATIONAL_PROCEDURE = "the assessing body's national procedure"
 _text(
     "Methods and conventions",
@@ -275,6 +276,7 @@ _text(
         NATIONAL_REFERENCING: "a country's national framework levels referenced to the EQF",
         CASE_FORMAT: "the project's case format",
         RULEBOOK_POLICY: "thresholds set in the rulebook",
+        OFFICE_RPL_CAP: "the share of a programme's credits the institution lets RPL give",
         NATIONAL_PROCEDURE: "where the Convention does not reach (VET or corporate credentials for employment)",
     },
 )

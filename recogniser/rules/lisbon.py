@@ -1149,6 +1149,61 @@ def _rpl_weaknesses(context: RuleContext) -> list[str]:
     return weak
 
 
+def rpl_credit_limit(context: RuleContext) -> float | None:
+    """The most credits RPL may give towards the target under the office's cap, where the cap and the
+    programme's credits are known."""
+    cap = context.rulebook.rpl_credit_cap
+    target = context.case.target
+    if context.case.purpose is not Purpose.RPL or cap is None or target is None or target.programme_ects is None:
+        return None
+    return cap * target.programme_ects
+
+
+@CASE_RULES.rule(
+    id="lisbon.rpl_cap",
+    rule_set=RuleSet.LISBON,
+    element=Element.WORKLOAD,
+    citation=cited.cite(cited.OFFICE_RPL_CAP, cited.ECTS_RPL),
+    explanation="Recognition of prior learning gives no more of a programme's credits than the institution's cap.",
+)
+def rpl_cap(context: RuleContext, info: RuleInfo) -> Finding | None:
+    cap = context.rulebook.rpl_credit_cap
+    sought = credits_sought(context)
+    if context.case.purpose is not Purpose.RPL or cap is None or sought is None:
+        return None
+    share = f"{cap:.0%} of a programme's credits"
+    limit = rpl_credit_limit(context)
+    target = context.case.target
+    assert target is not None
+    if limit is None:
+        return finding(
+            info,
+            Status.UNKNOWN,
+            f"The office caps recognition of prior learning at {share}; the programme's credits are not given, so "
+            "check by hand that the credits sought stay within the cap.",
+            field="target.programme_ects",
+            code="programme_credits_not_given",
+        )
+    if sought <= limit:
+        return finding(
+            info,
+            Status.PASS,
+            f"The {sought:g} ECTS sought are within the office's cap on RPL credit ({share}: {limit:g} ECTS).",
+            field="target.programme_ects",
+            code="within",
+        )
+    return finding(
+        info,
+        Status.FAIL,
+        f"The {sought:g} ECTS sought exceed the office's cap on RPL credit ({share}: {limit:g} ECTS of the "
+        f"programme's {target.programme_ects:g} ECTS, if none were recognised before); RPL can give "
+        "no more than that.",
+        field="target.programme_ects",
+        code="exceeded",
+        allows=_PARTIAL_OR_WORSE,
+    )
+
+
 # --- refugees (Art. VII) ---
 
 

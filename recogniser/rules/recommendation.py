@@ -44,7 +44,7 @@ from recogniser.model import (
 from recogniser.rules import citations as cited
 from recogniser.rules.base import RuleContext, RuleInfo, finding
 from recogniser.rules.facts import CreditSupport
-from recogniser.rules.lisbon import RULES_OUT, lrc_applies, refugee_without_documents
+from recogniser.rules.lisbon import RULES_OUT, lrc_applies, refugee_without_documents, rpl_credit_limit
 from recogniser.rules.words import OUTCOME_WORDS, PURPOSE_WORDS
 
 __all__ = ["OUTCOME_WORDS", "REASONS_AND_APPEAL", "recommend"]
@@ -245,10 +245,13 @@ def _credits(
         if alternative is None or not alternative.credit_bearing or workload.ects is None:
             return 0, None
         return 0, _half_credits(min(workload.ects, sought))
+    # The office's cap on RPL credit limits every outcome that grants credits.
+    limit = rpl_credit_limit(context)
+    capped = sought if limit is None else min(sought, limit)
     if outcome in (Outcome.FULL_RECOGNITION, Outcome.CONDITIONAL_RECOGNITION):
-        return sought, None
+        return _half_credits(capped) if capped < sought else sought, None
     # Partial: the part the credential covers, by what limits it.
-    credits = sought
+    credits = capped
     if workload.ects is not None and workload.support_for(sought) is not CreditSupport.SUPPORTED:
         credits = min(credits, workload.ects)
     share = context.outcomes.coverage
@@ -386,6 +389,11 @@ def _what_is_recognised(
     if sought is not None and ects is not None:
         if outcome is Outcome.FULL_RECOGNITION:
             sentences.append(f"All {sought:g} ECTS sought.")
+        elif outcome is Outcome.CONDITIONAL_RECOGNITION and ects < sought:
+            sentences.append(
+                f"{ects:g} of the {sought:g} ECTS sought, once the conditions are met: the office's cap on RPL "
+                "credit allows no more."
+            )
         elif outcome is Outcome.CONDITIONAL_RECOGNITION:
             sentences.append(f"The {sought:g} ECTS sought, once the conditions are met.")
         elif outcome is Outcome.PARTIAL_RECOGNITION:

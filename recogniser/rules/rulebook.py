@@ -7,7 +7,7 @@ decision. Sources are named beside each value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from recogniser.model import Purpose
 
@@ -81,7 +81,8 @@ class Rulebook:
     # verbs in English, French, German, Spanish, Italian, Portuguese, Dutch and Croatian) does not cover it.
     # Citations checked against their texts and drawn from one list (rules/citations.py); the LRC is cited by
     # analogy for a credential assessed in its own country and not at all for a VET or corporate credential
-    # presented for employment.
+    # presented for employment. An office may cap the share of a programme's credits RPL gives
+    # (settings.toml [office] rpl_credit_cap; the version then names the cap, e.g. "2026.9+rpl-cap-15%").
     # Bump on every change that can change a decision.
     version: str = "2026.9"
 
@@ -121,6 +122,18 @@ class Rulebook:
     admission_entry_level_offset: int = 1
 
     decisive_elements: dict[Purpose, frozenset[str]] = field(default_factory=_decisive)
+
+    # The share of a programme's credits recognition of prior learning may give. No European text sets one: the
+    # ECTS Users' Guide 2015 (section 5.2) leaves it to the institution's published criteria, so the default is
+    # none and an office sets its own (settings.toml [office] rpl_credit_cap; Spain, for instance, caps credit
+    # from professional experience and non-official studies at 15 %).
+    rpl_credit_cap: float | None = None
+
+    def with_rpl_credit_cap(self, share: float | None) -> Rulebook:
+        """This rulebook with an office's cap on RPL credit; the version says so, so a decision shows it."""
+        if share is None or share == self.rpl_credit_cap:
+            return self
+        return replace(self, rpl_credit_cap=share, version=f"{self.version}+rpl-cap-{share * 100:g}%")
 
     appeal_route: str = (
         "the appeal procedure of the assessing body; where the assessment was made by the ENIC-NARIC centre of "

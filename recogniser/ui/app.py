@@ -9,7 +9,9 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from recogniser import __version__
+from recogniser.model import Case, Decision
 from recogniser.rules import assess
+from recogniser.settings import current_office_rulebook
 from recogniser.ui.collector import MainThreadCollector
 from recogniser.ui.crash import install_crash_hook
 from recogniser.ui.dialogs import Dialogs
@@ -34,12 +36,17 @@ def install_collector(app: QApplication) -> None:
         MainThreadCollector(app)
 
 
+def office_assess(case: Case) -> Decision:
+    """The assessment under the office's rulebook (its cap on RPL credit), as the settings file is now."""
+    return assess(case, rulebook=current_office_rulebook())
+
+
 def run_app(arguments: list[str]) -> int:
     app = application()
     settings = AppSettings()
     dialogs = Dialogs()
     dialogs.folders = settings  # file choosers start in the folder last used
-    window = MainWindow(assess, settings, dialogs)
+    window = MainWindow(office_assess, settings, dialogs)
     install_crash_hook(dialogs, window.write_draft_now)
     window.show()
     # After the first paint: opening a file or offering a draft may show a dialog over the window.

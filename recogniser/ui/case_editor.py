@@ -246,6 +246,11 @@ class CaseEditor(QScrollArea):
         )
         self._row(
             purpose,
+            self.tr("Programme credits"),
+            NumberField(s, "target.programme_ects", self.tr("Credits of the whole programme"), self.tr("ECTS")),
+        )
+        self._row(
+            purpose,
             self.tr("Target learning outcomes"),
             OutcomesField(s, "target.learning_outcomes", self.tr("Target learning outcomes")),
         )

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from recogniser.countries import is_alpha2
 from recogniser.errors import UserInputError
-from recogniser.settings import Settings, save_settings
+from recogniser.settings import Settings, parse_share, save_settings
 from recogniser.ui.look import ERROR_COLOUR, SECONDARY_TEXT_COLOUR
 from recogniser.ui.tasks import TaskRunner
 
@@ -70,6 +70,16 @@ class SettingsDialog(QDialog):
         country.setValidator(QRegularExpressionValidator(QRegularExpression("[A-Za-z]{0,2}"), country))
         country.textEdited.connect(lambda text: country.setText(text.upper()))
         form.addRow(self.tr("Assessing country"), country)
+        cap = self._edit(
+            settings, "rpl_credit_cap", self.tr("Cap on RPL credit"), self.tr("e.g. 15% of a programme's credits")
+        )
+        cap.setToolTip(
+            self.tr(
+                "The share of a programme's credits recognition of prior learning may give, as the institution's "
+                "policy sets it; empty for none."
+            )
+        )
+        form.addRow(self.tr("RPL credit cap"), cap)
         from recogniser.store.database import DATABASE_URL_VARIABLE, default_database_url  # loaded after first paint
 
         database = self._edit(settings, "database_url", self.tr("Database URL"), default_database_url())
@@ -125,6 +135,11 @@ class SettingsDialog(QDialog):
         """The first value that cannot be used, as (attribute, message), or None."""
         if settings.assessing_country and not is_alpha2(settings.assessing_country):
             return "assessing_country", self.tr("Assessing country: use the ISO two-letter code, e.g. HR.")
+        if settings.rpl_credit_cap:
+            try:
+                parse_share(settings.rpl_credit_cap)
+            except ValueError:
+                return "rpl_credit_cap", self.tr("RPL credit cap: write a percentage such as 15%, or leave it empty.")
         logo = settings.logo_path(self.source)
         if logo is not None:
             from recogniser.report.settings import check_logo

@@ -33,8 +33,12 @@ def check_one_voice(case: Case, decision: Decision) -> None:
     # Credits: one rule per outcome.
     if sought is None or outcome is Outcome.INFORMATION_REQUIRED:
         assert recommendation.ects_recognised is None
-    elif outcome in (Outcome.FULL_RECOGNITION, Outcome.CONDITIONAL_RECOGNITION):
+    elif outcome is Outcome.FULL_RECOGNITION:
         assert recommendation.ects_recognised == sought
+    elif outcome is Outcome.CONDITIONAL_RECOGNITION:
+        # The credits sought once the conditions are met; fewer only where the office's cap on RPL credit says so.
+        capped = any(f.code == "lisbon.rpl_cap.exceeded" for f in decision.findings)
+        assert recommendation.ects_recognised == sought or (capped and recommendation.ects_recognised < sought)
     elif outcome in (Outcome.NON_RECOGNITION, Outcome.ALTERNATIVE_RECOGNITION):
         # An alternative's credits are in another form, never towards the target.
         assert recommendation.ects_recognised == 0
