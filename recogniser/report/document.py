@@ -44,6 +44,7 @@ from recogniser.report.styles import (
     grid,
 )
 from recogniser.report.text import has_unprintable, markup, text_flowable
+from recogniser.rules.citations import ANNEX_I_NUMBERING
 from recogniser.rules.completeness import ANNEX_I
 from recogniser.rules.recommendation import OUTCOME_WORDS
 
@@ -470,7 +471,7 @@ def _credential(case: Case, width: float) -> list[Flowable]:
     missing = [e for e in elements if e.mandatory and e.value is None]
     story: list[Flowable] = [
         _heading(1, "The micro-credential, element by element"),
-        _fixed(f"Checked against the standard elements of {ANNEX_I}.", INTRO),
+        _fixed(f"Checked against the standard elements of {ANNEX_I}. {ANNEX_I_NUMBERING}", INTRO),
         *ruled_table(rows, [10 * mm, 52 * mm, width - 84 * mm, 22 * mm], commands),
     ]
     if missing:

@@ -197,7 +197,9 @@ _text(
     {VALIDATION: "the four elements of validation; the credential is documentation in it"},
 )
 MICRO_DEFINITION = "Council Recommendation 2022/C 243/02, definition of a micro-credential"
-MICRO_ANNEX_I = "Council Recommendation 2022/C 243/02, Annex I (elements numbered 1-16 in their order by this tool)"
+MICRO_ANNEX_I = "Council Recommendation 2022/C 243/02, Annex I"
+#: Said once wherever the elements are listed with their numbers.
+ANNEX_I_NUMBERING = "Annex I lists its elements without numbers; 1-16 here follow its order (this tool's convention)."
 MICRO_ANNEX_II = "Council Recommendation 2022/C 243/02, Annex II (principles)"
 _text(
     "Micro-credentials Recommendation",
@@ -291,8 +293,8 @@ def by_analogy(citation: str) -> str:
 
 
 def cite(*places: str) -> str:
-    """A citation of several places, in the order given, each once."""
-    return "; ".join(dict.fromkeys(places))
+    """A citation of several places (or citations), in the order given, each place once."""
+    return "; ".join(dict.fromkeys(place for citation in places for place in citation.split("; ") if place))
 
 
 def unlisted_places(citation: str) -> list[str]:

@@ -102,3 +102,10 @@ def test_admission_to_a_second_cycle_programme_rests_on_section_vi_not_section_i
         assert citations and all("VI.3(a)" in c and "IV.1" not in c for c in citations)
     first_cycle = _admission(6)
     assert first_cycle and all("IV.1" in c and "VI.3(a)" not in c for c in first_cycle)
+
+
+@pytest.mark.parametrize("decision", _decisions(), ids=lambda d: d.reference or "case")
+def test_no_citation_names_a_place_twice(decision: Decision) -> None:
+    for citation in _citations(decision):
+        places = citation.split("; ")
+        assert len(places) == len(set(places)), citation
