@@ -49,6 +49,16 @@ def is_alpha2(code: str) -> bool:
 EU_ABBREVIATIONS = {"UK": "GB", "EL": "GR"}
 
 
+@cache
+def _by_name() -> dict[str, str]:
+    return {name.casefold(): code for code, name in _names().items()}
+
+
+def alpha2_by_name(name: str) -> str | None:
+    """The alpha-2 code of a country written by its English name (``Japan`` → ``JP``), as in the project's table."""
+    return _by_name().get(" ".join(name.split()).casefold())
+
+
 def alpha2(code: str) -> str | None:
     """The alpha-2 code for an alpha-2 code, an alpha-3 code or an authority URI ending in one; None if unknown."""
     candidate = code.strip().rstrip("/").rsplit("/", 1)[-1].upper()

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from recogniser.interchange.jsonld import LocalText, iso_date, local_text
-from recogniser.interchange.vocabulary import national_level, provider_kind
+from recogniser.interchange.jsonld import LocalText, calendar_day, local_text
+from recogniser.interchange.vocabulary import national_level, national_level_by_uri, provider_kind
 
 #: The standard elements of Annex I, Council Recommendation 2022/C 243/02 (1-11 mandatory, 12-16 optional).
 ANNEX_I: dict[int, str] = {
@@ -91,6 +91,7 @@ class CredentialDraft:
         self.further_information: list[str] = []
         self._entries: dict[int, _Entry] = {}
         self._missing: dict[int, str] = {}
+        self._incomplete: dict[int, str] = {}
 
     def put(
         self, number: int, path: str, value: Any, source: str, *, guessed: bool = False, shown: str | None = ""
@@ -146,20 +147,41 @@ class CredentialDraft:
             self.put(4, "awarding_body.kind", kind.value, source, guessed=True, shown=f"kind: {kind.value}?")
 
     def put_issue_date(self, candidates: Iterable[tuple[Any, str]]) -> None:
-        """Element 5 from the first (value, path) that is an ISO 8601 date; unreadable ones are warned about."""
+        """Element 5 from the first (value, path) that is an ISO 8601 date; unreadable ones are warned about, and
+        so are other dates the credential gives that fall on another day."""
         tried = []
+        taken: tuple[str, str] | None = None
         for value, path in candidates:
             tried.append(path.rsplit(".", 1)[-1])
-            found = iso_date(value)
-            if found is not None:
-                self.put(5, "issue_date", found.isoformat(), path)
-                return
-            if value is not None:
-                self.warn(f"{path} '{value}' is not an ISO 8601 date; ignored.")
-        self.missing(5, f"no {', '.join(tried[:-1])} or {tried[-1]}")
+            found = calendar_day(value)
+            if found is None:
+                if value is not None:
+                    self.warn(f"{path} '{value}' is not an ISO 8601 date; ignored.")
+                continue
+            if taken is None:
+                taken = (found.day.isoformat(), path)
+                self.put(5, "issue_date", found.day.isoformat(), path, guessed=found.note is not None)
+                if found.note:
+                    self.warn(f"{path} {found.note}.")
+            elif found.day.isoformat() != taken[0] and "." not in path:
+                # The credential's own dates (not an awarding date, which may well come earlier) should agree.
+                self.warn(
+                    f"{path} gives {found.day.isoformat()}, another day than {taken[1]} ({taken[0]}), which is "
+                    "taken as the date of issuing; check which one the issuer means."
+                )
+        if taken is None:
+            self.missing(5, f"no {', '.join(tried[:-1])} or {tried[-1]}")
 
-    def put_national_level(self, labels: Iterable[str], path: str) -> None:
-        """The first of ``labels`` (``CROQF Level 7.1``) the framework data knows; else keep it and warn."""
+    def put_national_level(self, labels: Iterable[str], path: str, uris: Iterable[str] = ()) -> None:
+        """The level one of ``uris`` (ELM concepts) names, else the first of ``labels`` (``CROQF Level 7.1``) the
+        framework data knows; else keep it and warn."""
+        for uri in uris:
+            by_uri = national_level_by_uri(uri)
+            if by_uri is not None:
+                shown = f"{by_uri.framework} {by_uri.level} (concept {uri})"
+                self.put(8, "level.framework", by_uri.framework, path, shown=shown)
+                self.put(8, "level.nqf_level", by_uri.level, path, shown=None)
+                return
         candidates = [label for label in labels if label]
         for label in candidates:
             found = national_level(label, self.credential.get("issuer_country"))
@@ -188,6 +210,11 @@ class CredentialDraft:
             return True
         self.warn(f"A workload of {value:g} {unit} is implausible; not used.")
         return False
+
+    def incomplete(self, number: int, reason: str) -> None:
+        """Element ``number`` has values, but not what it needs (a learner named only by an e-mail address): it is
+        reported missing, with ``reason``, and its values are kept."""
+        self._incomplete.setdefault(number, reason)
 
     def missing(self, number: int, reason: str) -> None:
         """Say why element ``number`` could not be filled (the first reason given is kept)."""
@@ -224,7 +251,12 @@ class CredentialDraft:
         reports = []
         for number in ANNEX_I:
             entry = self._entries.get(number)
-            if entry is None:
+            if entry is not None and number in self._incomplete:
+                value = "; ".join(entry.values)
+                reports.append(
+                    ElementReport(element_label(number), ElementStatus.MISSING, self._incomplete[number], value)
+                )
+            elif entry is None:
                 reason = self._missing.get(number, "not in the credential")
                 reports.append(ElementReport(element_label(number), ElementStatus.MISSING, reason, ""))
             else:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from recogniser.countries import alpha2
+from recogniser.countries import alpha2, alpha2_by_name
 from recogniser.interchange.elements import MAX_ECTS, MAX_HOURS, CredentialDraft
 from recogniser.interchange.jsonld import (
     as_list,
+    calendar_day,
     duration,
     first_node,
     identifier_of,
@@ -128,9 +129,7 @@ class _EuropassMapper:
             parts = [self.text(self.subject.get(key)) for key in ("givenName", "familyName")]
             name = " ".join(part for part in parts if part) or None
             source = "credentialSubject.givenName + familyName"
-        if name is None:
-            self.draft.missing(1, "credentialSubject has no fullName, givenName or familyName")
-        else:
+        if name is not None:
             self.draft.put(1, "learner.name", name, source)
         national = first_node(self.subject.get("nationalID"))
         if national is not None and national.get("notation"):
@@ -139,11 +138,43 @@ class _EuropassMapper:
             self.draft.put(1, "learner.identifier", shown, "credentialSubject.nationalID.notation")
         else:
             other = next((n for n in nodes(self.subject.get("identifier")) if n.get("notation")), None)
+            email = self._email()
             if other is not None:
                 self.draft.put(1, "learner.identifier", str(other["notation"]), "credentialSubject.identifier.notation")
-        birth = iso_date(self.subject.get("dateOfBirth"))
+            elif email is not None:
+                self.draft.put(1, "learner.identifier", f"{email[0]} (e-mail)", email[1])
+            elif identifier_of(self.subject):
+                self.draft.put(1, "learner.identifier", str(identifier_of(self.subject)), "credentialSubject.id")
+        birth = calendar_day(self.subject.get("dateOfBirth"))
         if birth is not None:
-            self.draft.put(1, "learner.date_of_birth", birth.isoformat(), "credentialSubject.dateOfBirth")
+            self.draft.put(
+                1,
+                "learner.date_of_birth",
+                birth.day.isoformat(),
+                "credentialSubject.dateOfBirth",
+                guessed=bool(birth.note),
+            )
+            if birth.note:
+                self.draft.warn(f"credentialSubject.dateOfBirth {birth.note}.")
+        if name is None:
+            reason = "credentialSubject has no fullName, givenName or familyName"
+            identifier = str(self.draft.credential.get("learner", {}).get("identifier", ""))
+            if identifier:
+                by = "an e-mail address" if identifier.endswith(" (e-mail)") else "an identifier"
+                self.draft.incomplete(1, f"{reason}: the learner is identified only by {by}; ask for the name")
+            elif self.draft.has(1):
+                self.draft.incomplete(1, reason)
+            else:
+                self.draft.missing(1, reason)
+
+    def _email(self) -> tuple[str, str] | None:
+        """The learner's e-mail address (``contactPoint.emailAddress``, a ``mailto:`` identifier)."""
+        for point in nodes(self.subject.get("contactPoint")):
+            for address in as_list(point.get("emailAddress")) + as_list(point.get("hasEmailAddress")):
+                found = identifier_of(address)
+                if found:
+                    return found.removeprefix("mailto:"), "credentialSubject.contactPoint.emailAddress"
+        return None
 
     # --- 3 country, 4 awarding body ---
 
@@ -201,13 +232,22 @@ class _EuropassMapper:
         return (code, f"{path}.registration.spatial") if code else None
 
     def _country_code(self, concept: Any) -> str | None:
+        """A country concept by its authority URI, its notation (``ES``, as EBSI-style files write it) or, failing
+        both, its name (``Japan``), which is reported."""
         node = first_node(concept)
-        raw = identifier_of(concept) or (str(node.get("notation", "")) if node else "")
-        if not raw:
-            return None
-        code = alpha2(raw)
-        if code is None:
-            self.draft.warn(f"Country '{raw}' is not an ISO 3166-1 code; ignored.")
+        written = [identifier_of(concept), str(node.get("notation", "")) if node else None]
+        for raw in written:
+            code = alpha2(raw) if raw else None
+            if code is not None:
+                return code
+        name = (self.text(node.get("prefLabel")) if node else None) or (concept if isinstance(concept, str) else None)
+        code = alpha2_by_name(name) if name else None
+        shown = next((raw for raw in written if raw), name)
+        if code is not None:
+            self.draft.not_using(f"Country '{shown}' is no ISO 3166-1 code: taken by its name '{name}' as {code}")
+        elif shown:
+            self.draft.warn(f"Country '{shown}' is not an ISO 3166-1 code; ignored.")
+            self.draft.not_using(f"Country '{shown}': neither an ISO 3166-1 code nor a country name the project knows")
         return code
 
     # --- 5 date of issuing ---
@@ -251,7 +291,10 @@ class _EuropassMapper:
         for credit in nodes(self.spec.get("creditPoint")):
             framework = credit.get("framework")
             framework_id = identifier_of(framework) or ""
-            framework_label = self.text(framework) or framework_id or "an unnamed framework"
+            notation = framework.get("notation") if isinstance(framework, dict) else None
+            framework_label = (
+                self.text(framework) or (str(notation) if notation else None) or framework_id or "an unnamed framework"
+            )
             points = number(credit.get("point"))
             if points is None:
                 self.draft.warn(f"{_SPEC}.creditPoint.point '{credit.get('point')}' is not a number; ignored.")
@@ -287,17 +330,21 @@ class _EuropassMapper:
     def _level(self) -> None:
         concept = self.spec.get("eqfLevel")
         if concept is not None:
-            level = eqf_level(identifier_of(concept), self.text(concept))
+            node = first_node(concept)
+            notation = str(node["notation"]) if node and node.get("notation") is not None else None
+            level = eqf_level(identifier_of(concept), self.text(concept)) or eqf_level(notation, None)
             if level is None:
                 self.draft.warn(f"{_SPEC}.eqfLevel '{identifier_of(concept) or concept}' is not an EQF level; ignored.")
             else:
                 self.draft.put(8, "level.eqf_level", level, f"{_SPEC}.eqfLevel", shown=f"EQF {level}")
+        levels = as_list(self.spec.get("nqfLevel"))
         labels = [
             (self.text(nqf) if isinstance(nqf, dict) else None)
             or (identifier_of(nqf) or "").rstrip("/").rsplit("/", 1)[-1]
-            for nqf in as_list(self.spec.get("nqfLevel"))
+            for nqf in levels
         ]
-        self.draft.put_national_level(labels, f"{_SPEC}.nqfLevel")
+        uris = [uri for uri in (identifier_of(nqf) for nqf in levels) if uri and uri.startswith("http")]
+        self.draft.put_national_level(labels, f"{_SPEC}.nqfLevel", uris)
         if not self.draft.has(8):
             self.draft.missing(8, f"no eqfLevel or known nqfLevel in {_SPEC}")
 
@@ -305,6 +352,34 @@ class _EuropassMapper:
 
     def _assessment(self) -> None:
         assessment = first_node(self.claim.get("provenBy"))
+        kind = self._credential_kind()
+        record = _record_kind(kind)
+        if assessment is None and self.activity_only and record is not None:
+            self.draft.missing(9, f"{record} ('{kind}') whose claim is a learning activity with no assessment")
+            self.draft.warn(
+                f"{record.capitalize()} ('{kind}'): its claim is a learning activity with no assessment, so it "
+                "shows neither what was learnt nor how it was assessed. It is not a certificate of participation; "
+                "ask for the assessed result."
+            )
+            self.draft.missing(13, "nothing was assessed")
+            self.draft.missing(14, "nothing was assessed")
+            return
+        if assessment is None and self.activity_only and not _names_participation(kind):
+            stated = f"'{kind}'" if kind else "no credential type"
+            self.draft.put(
+                9,
+                "assessment.type",
+                AssessmentType.ATTENDANCE_ONLY.value,
+                f"{_CLAIM} is a LearningActivity with no assessment (provenBy), and the credential names {stated}",
+                guessed=True,
+            )
+            self.draft.warn(
+                f"A learning activity with no assessment, and the credential names {stated}: read as attendance only. "
+                "Check what it records (a participation, an enrolment, a degree still to be awarded)."
+            )
+            self.draft.missing(13, "nothing was assessed")
+            self.draft.missing(14, "nothing was assessed")
+            return
         if assessment is None:
             if self.activity_only:
                 self.draft.put(
@@ -349,6 +424,15 @@ class _EuropassMapper:
             self.draft.put(14, "grade", grade, f"{_ASSESSMENT}.grade")
         else:
             self.draft.missing(14, f"{_ASSESSMENT}.grade is not given")
+
+    def _credential_kind(self) -> str | None:
+        """The kind of credential its issuer declares (``credentialProfiles``, the Europass credential type)."""
+        for key in ("credentialProfiles", "credentialType", "dcType"):
+            for concept in as_list(self.credential.get(key)):
+                label = self.text(concept.get("prefLabel")) if isinstance(concept, dict) else None
+                if label:
+                    return label
+        return None
 
     def _supervision(self, assessment: dict[str, Any]) -> None:
         path = f"{_ASSESSMENT}.idVerification"
@@ -477,3 +561,21 @@ class _EuropassMapper:
             self.draft.put(15, "stackability", "stand-alone", f"{_SPEC}.isPartialQualification")
         else:
             self.draft.missing(15, f"{_SPEC}.isPartialQualification is not given")
+
+
+#: Kinds of credential (Europass credential types, or the issuer's own words) that are not a certificate of
+#: participation even when their claim is a learning activity without an assessment.
+_RECORD_WORDS = (
+    ("an enrolment record", ("entitlement", "enrol", "matricul", "admission")),
+    ("a degree or qualification record", ("qualification award", "diploma", "degree")),
+)
+
+
+def _record_kind(kind: str | None) -> str | None:
+    text = (kind or "").casefold()
+    return next((record for record, words in _RECORD_WORDS if any(word in text for word in words)), None)
+
+
+def _names_participation(kind: str | None) -> bool:
+    text = (kind or "").casefold()
+    return any(word in text for word in ("learning activity", "participation", "attendance"))

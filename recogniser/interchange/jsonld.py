@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 _DURATION = re.compile(
@@ -164,3 +164,34 @@ def iso_date(value: Any) -> date | None:
         return date.fromisoformat(value.strip()[:10])
     except ValueError:
         return None
+
+
+_LATE_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T(2[0-3]):00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    """The day a date or date-time names; ``note`` says why it is not the day as written, when it is not."""
+
+    day: date
+    note: str | None = None
+
+
+def calendar_day(value: Any) -> CalendarDay | None:
+    """The calendar day of an ISO 8601 date or date-time, read as the issuer meant it.
+
+    A date-time at a whole hour from 20:00 UTC is midnight in a time zone east of UTC (all of continental Europe):
+    a date of birth or of issue converted to UTC by the issuing software. It is taken as the next day, and the
+    note says so; any other date-time is taken on the day it is written with.
+    """
+    written = iso_date(value)
+    if written is None:
+        return None
+    if _LATE_UTC.match(str(value).strip()):
+        taken = written + timedelta(days=1)
+        return CalendarDay(
+            taken,
+            f"'{str(value).strip()}' is midnight of {taken.isoformat()} east of UTC, written in UTC: taken as "
+            f"{taken.isoformat()}; check it",
+        )
+    return CalendarDay(written)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from recogniser.countries import alpha2
+from recogniser.agencies import MatchStatus, default_agencies
+from recogniser.countries import alpha2, alpha2_by_name
 from recogniser.interchange.elements import MAX_ECTS, MAX_HOURS, CredentialDraft
 from recogniser.interchange.jsonld import (
     as_list,
@@ -35,9 +36,25 @@ from recogniser.model import AssessmentType
 OPEN_BADGE_TYPES = frozenset({"OpenBadgeCredential", "AchievementCredential"})
 _EDUBADGES_MARKS = ("edubadges", "educredential")
 _GRADE_RESULTS = frozenset(
-    {"GradePointAverage", "LetterGrade", "Percent", "PerformanceLevel", "PredictedScore", "RawScore", "Result"}
+    {
+        "GradePointAverage",
+        "LetterGrade",
+        "Percent",
+        "PerformanceLevel",
+        "PredictedScore",
+        "RawScore",
+        "Result",
+        "RubricCriterionLevel",
+    }
 )
 _LIST_ITEM = re.compile(r"^\s*(?:[*\-•]|\d+[.)])\s+(.+?)\s*$")
+#: Criteria that say how a badge is earned rather than what is learnt: attendance, tests, assignments handed in.
+_REQUIREMENT = re.compile(
+    r"\b(attend|attendance|present at|participat|pass(?:es|ed)? (?:the |a |an |all )?(?:final )?(?:test|exam|quiz|"
+    r"assessment)|complet(?:e|es|ed|ing) (?:the |all |a )?(?:course|module|sessions|assignments?|quiz)|"
+    r"submit|hand(?:s|ed)? in|score)",
+    re.IGNORECASE,
+)
 
 _ACHIEVEMENT = "credentialSubject.achievement"
 
@@ -47,16 +64,14 @@ def is_open_badge(credential: dict[str, Any]) -> bool:
 
 
 def is_edubadges(credential: dict[str, Any]) -> bool:
-    """The Edubadges profile: its context or schema, its achievement type, or an issuer with a parent org."""
+    """The Edubadges profile: its context or schema, or its achievement type. A ``parentOrg`` alone is not the
+    profile: any Open Badges issuer may name one."""
     marks = [str(item) for item in as_list(credential.get("@context"))]
     marks += [identifier_of(schema) or "" for schema in as_list(credential.get("credentialSchema"))]
     subject = first_node(credential.get("credentialSubject")) or {}
     achievement = first_node(subject.get("achievement")) or {}
-    issuer = first_node(credential.get("issuer")) or {}
-    return (
-        any(mark in item.casefold() for item in marks for mark in _EDUBADGES_MARKS)
-        or "EducredentialAchievement" in types_of(achievement)
-        or first_node(issuer.get("parentOrg")) is not None
+    return any(mark in item.casefold() for item in marks for mark in _EDUBADGES_MARKS) or (
+        "EducredentialAchievement" in types_of(achievement)
     )
 
 
@@ -112,6 +127,10 @@ class _OpenBadgeMapper:
 
     def _learner(self) -> None:
         name = self.text(self.subject.get("name"))
+        titles = {self.text(self.achievement.get("name")), self.text(self.credential.get("name"))} - {None}
+        if name and name in titles:
+            self.draft.warn(f"credentialSubject.name '{name}' is the badge's title, not the learner's name; not used.")
+            name = None
         if name:
             self.draft.put(1, "learner.name", name, "credentialSubject.name")
         hashed: list[str] = []
@@ -134,12 +153,28 @@ class _OpenBadgeMapper:
             self.draft.note(f"Learner identified by a hashed {', '.join(hashed)}: ask the applicant to prove it")
         if not name:
             known = ", ".join(["hashed " + kind for kind in hashed] + (["an identifier"] if subject_id else []))
-            self.draft.missing(1, f"no learner name in the credential (only {known or 'nothing'})")
+            if self.draft.has(1):
+                self.draft.incomplete(
+                    1, f"no learner name in the credential, only {self._identified_by()}: ask the applicant for it"
+                )
+            else:
+                self.draft.missing(1, f"no learner name in the credential (only {known or 'nothing'})")
+
+    def _identified_by(self) -> str:
+        identifier = str(self.draft.credential.get("learner", {}).get("identifier", ""))
+        if "@" in identifier and " " not in identifier.split(" (", maxsplit=1)[0]:
+            return "an e-mail address"
+        if identifier.startswith(("http://", "https://")):
+            return "a URL"
+        return "an identifier"
 
     def _issuer(self) -> None:
         parent = first_node(self.issuer.get("parentOrg"))
         issuer_name = self.text(self.issuer.get("name"))
-        body, path = (parent, "issuer.parentOrg") if parent is not None else (self.issuer, "issuer")
+        # In the Edubadges profile the issuer is a faculty and its parent the institution that awards; elsewhere
+        # the issuer awards, and its parent organisation is only named.
+        awarding_parent = parent is not None and self.edubadges
+        body, path = (parent, "issuer.parentOrg") if parent is not None and awarding_parent else (self.issuer, "issuer")
         body_name = self.text(body.get("name"))
         if body_name:
             self.draft.put(4, "awarding_body.name", body_name, f"{path}.name")
@@ -147,8 +182,11 @@ class _OpenBadgeMapper:
         else:
             reason = "the issuer is only a URL" if isinstance(self.credential.get("issuer"), str) else "no issuer name"
             self.draft.missing(4, reason)
-        if parent is not None and issuer_name and issuer_name != body_name:
+        parent_name = self.text(parent.get("name")) if parent is not None else None
+        if awarding_parent and issuer_name and issuer_name != body_name:
             self.draft.note(f"Issued by {issuer_name}, part of {body_name}")
+        elif parent_name and not awarding_parent:
+            self.draft.note(f"Issuer's parent organisation: {parent_name}")
         creator = first_node(self.achievement.get("creator"))
         creator_name = self.text(creator.get("name")) if creator else None
         if creator_name and creator_name not in (body_name, issuer_name):
@@ -162,6 +200,19 @@ class _OpenBadgeMapper:
         for node, where in ((body, path), (self.issuer, "issuer")):
             address = first_node(node.get("address"))
             raw = address.get("addressCountryCode") if address else None
+            named = address.get("addressCountry") if address else None
+            if (not isinstance(raw, str) or not raw.strip()) and isinstance(named, str) and named.strip():
+                code = alpha2(named) or alpha2_by_name(named)
+                if code is None:
+                    self.draft.not_using(
+                        f"{where}.address.addressCountry '{named}': not a country name the project knows"
+                    )
+                    continue
+                source = f"{where}.address.addressCountry ('{named}', a country by name)"
+                self.draft.not_using(f"Country '{named}' given by name: taken as {code}")
+                self.draft.put(3, "issuer_country", code, source)
+                self.draft.put(4, "awarding_body.country", code, source)
+                return
             if not isinstance(raw, str) or not raw.strip():
                 continue
             code = alpha2(raw)
@@ -210,6 +261,13 @@ class _OpenBadgeMapper:
             if text:
                 items = [match.group(1) for match in map(_LIST_ITEM.match, text.splitlines()) if match]
                 outcomes = items or [text]
+                if key == "criteria" and all(_REQUIREMENT.search(outcome) for outcome in outcomes):
+                    # "Attend all sessions and pass the test" says how the badge is earned, not what is learnt.
+                    self.draft.warn(
+                        f"{_ACHIEVEMENT}.criteria states requirements (attendance, tests), not learning outcomes; "
+                        "not read as outcomes."
+                    )
+                    continue
                 source = f"{_ACHIEVEMENT}.{key}" + (".narrative" if key == "criteria" else "")
                 self.draft.put(
                     6, "learning_outcomes", outcomes, f"{source} (free text, read as outcomes)", guessed=True
@@ -344,6 +402,15 @@ class _OpenBadgeMapper:
                 continue
             described = descriptions.get(identifier_of(result.get("resultDescription")))
             label = self.text(described.get("name")) if described else None
+            levels = (
+                {identifier_of(level): level for level in nodes(described.get("rubricCriterionLevel"))}
+                if described
+                else {}
+            )
+            level = levels.get(str(value)) if isinstance(value, str) else None
+            if level is not None:
+                # achievedLevel names a rubric level by its id (often a urn:uuid); the level's name is the grade.
+                value = self.text(level.get("name")) or self.text(level.get("description")) or value
             grades.append(f"{label}: {value}" if label else str(value))
         if grades:
             self.draft.put(14, "grade", "; ".join(grades), "credentialSubject.result.value")
@@ -376,6 +443,9 @@ class _OpenBadgeMapper:
             if "qualityassurance" in str(alignment.get("targetType", "")).replace("_", "").casefold():
                 target = self.text(alignment.get("targetName"))
                 description = self.text(alignment.get("targetDescription"))
+                if target and not _names_an_agency(target):
+                    self._accredited_programme(alignment, target)
+                    return
                 if target:
                     self.draft.put(
                         11,
@@ -407,6 +477,26 @@ class _OpenBadgeMapper:
                 )
                 return
         self.draft.missing(11, "no quality assurance in the badge: establish it from the agency register")
+
+    def _accredited_programme(self, alignment: dict[str, Any], programme: str) -> None:
+        """The Edubadges quality-assurance alignment names the accredited programme (with its code and the
+        accreditation decision's address), not the agency: the agency and its decision are for the evaluator."""
+        code = alignment.get("targetCode")
+        url = alignment.get("targetUrl")
+        details = [
+            f"code {code}" if isinstance(code, str | int) else "",
+            f"decision: {url}" if isinstance(url, str) else "",
+        ]
+        stated = "; ".join(detail for detail in details if detail)
+        self.draft.note(f"Quality assurance: accredited programme {programme}" + (f" ({stated})" if stated else ""))
+        self.draft.warn(
+            f"The quality-assurance alignment names the programme '{programme}', not a QA agency: establish the "
+            "agency and its decision" + (f" at {url}" if isinstance(url, str) else "") + "."
+        )
+        self.draft.missing(
+            11,
+            f"the badge names its accredited programme ({programme}), not the agency: establish it from the register",
+        )
 
     # --- 12, 15, 16 ---
 
@@ -449,4 +539,17 @@ class _OpenBadgeMapper:
 def _is_competency(alignment: dict[str, Any]) -> bool:
     kind = " ".join(str(alignment.get(key, "")) for key in ("targetType", "targetFramework")).casefold()
     url = str(alignment.get("targetUrl", "")).casefold()
+    if _is_programme(alignment):
+        return False
     return any(word in kind for word in ("competency", "skill", "cfitem", "esco")) or "data.europa.eu/esco" in url
+
+
+def _is_programme(alignment: dict[str, Any]) -> bool:
+    """An alignment to a programme or course the badge belongs to, which is no learning outcome."""
+    kind = str(alignment.get("targetType", "")).casefold()
+    return any(word in kind for word in ("program", "course", "degree", "qualification"))
+
+
+def _names_an_agency(name: str) -> bool:
+    """Whether the agency register knows ``name`` (a name or acronym, such as NVAO)."""
+    return default_agencies().lookup(name).status is MatchStatus.FOUND

@@ -203,6 +203,15 @@ class FrameworkLevel:
     level: str
 
 
+def national_level_by_uri(uri: str) -> FrameworkLevel | None:
+    """A framework level named by its European Learning Model concept URI."""
+    found = default_frameworks().find_uri(uri)
+    if found is None:
+        return None
+    framework, level = found
+    return FrameworkLevel(framework.id, level.id)
+
+
 def national_level(label: str, country: str | None = None) -> FrameworkLevel | None:
     """Look a framework level label (``RQF Level 6``, ``CROQF Level 7.1``) up in the project's framework data.
 

@@ -364,3 +364,93 @@ def test_the_store_keeps_the_original_only_when_it_is_the_file_the_case_names(
 
         assert store.original(stored.reference) == (path.name, path.read_bytes())
         store.delete_case(stored.reference, stored.version)
+
+
+def _expired() -> dict[str, Any]:
+    credential = _microcredential()
+    credential["validUntil"] = "2026-06-30T00:00:00Z"
+    return credential
+
+
+def _listed() -> dict[str, Any]:
+    credential = _microcredential()
+    credential["credentialStatus"] = {
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": "revocation",
+        "statusListIndex": "77",
+        "statusListCredential": "https://status.adriatic-polytechnic.example/lists/2",
+    }
+    return credential
+
+
+def _re_signed() -> dict[str, Any]:
+    key = ec.generate_private_key(ec.SECP256R1())
+    return _jades(_microcredential(), key, certificates=(_issue(_name("Quick Seal", "Nobody in Particular Ltd"), key),))
+
+
+def _edubadges_qa() -> dict[str, Any]:
+    badge = fixture_document("ob3-edubadges.json")
+    badge["credentialSubject"]["achievement"]["alignment"][2] = {
+        "type": ["Alignment"],
+        "targetType": "ext:QualityAssurance",
+        "targetName": "B Process Engineering",
+        "targetCode": "34397",
+        "targetUrl": "https://register.example.nl/decisions/34397",
+    }
+    return badge
+
+
+#: Each fixture of the issue's proof: how it is made, the words its report shows first, and a sentence the
+#: report carries further down (a finding or a warning kept with the case).
+PROOF = {
+    "unsigned": (
+        _microcredential,
+        "no signature - the file carries no signature or proof",
+        "verify it with the issuer",
+    ),
+    "sealed by the issuer": (
+        lambda: _Authority().signed(_microcredential()),
+        "intact, signer not established -",
+        "Establish who signed",
+    ),
+    "re-signed by a stranger": (
+        _re_signed,
+        "intact, signed by someone other than the issuer -",
+        "Nobody in Particular",
+    ),
+    "changed after signing": (_tampered, "failed -", "an authentic credential (verification with the issuer)"),
+    "expired": (_expired, "no signature", "The credential expired on 2026-06-30"),
+    "status list": (_listed, "no signature", "revocation status not checked: check entry 77 of"),
+    "upload wrapper": (lambda: {"credential": _microcredential()}, "no signature", "Maritime Safety and Security"),
+    "notation only, learner by e-mail": (
+        lambda: fixture_document("edc-notation-only.json"),
+        "no signature",
+        "Identification of the learner MISSING",
+    ),
+    "open badge with a parent organisation": (
+        lambda: fixture_document("ob3-parent-org.json"),
+        "no signature",
+        "Kanto Education Holdings",
+    ),
+    "edubadges with its QA alignment": (_edubadges_qa, "no signature", "accredited programme B Process Engineering"),
+}
+
+
+@pytest.mark.parametrize("name", list(PROOF))
+def test_each_proof_fixture_reaches_the_case_the_assessment_and_the_pdf(credential_file: Writer, name: str) -> None:
+    build, first_words, further = PROOF[name]
+    path = credential_file(build())
+    result = _import(path)
+    case = parse_case(result.document)
+    decision = assess(case)
+
+    assert provenance_of(result.document) is not None
+    assert decision.findings[0].rule_id == "authenticity.signature"
+    original = Attachment(path.name, path.read_bytes(), ORIGINAL_DESCRIPTION)
+    reader = PdfReader(
+        io.BytesIO(render_report(case, decision, ReportSettings(), today=IMPORTED_ON, original=original))
+    )
+    first_page = " ".join(reader.pages[0].extract_text().split())
+    assert f"Authenticity {first_words}" in first_page
+    assert reader.attachments[path.name] == [path.read_bytes()]
+    assert further in " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
