@@ -30,11 +30,7 @@ _TIER: dict[Authenticity, tuple[Status, str]] = {
         Status.WARNING,
         "Someone other than the issuer signed it: verify the credential with the issuer before relying on it.",
     ),
-    Authenticity.FAILED: (
-        Status.FAIL,
-        "The credential was changed after it was signed, or its signature is broken: ask for an authentic "
-        "credential and verify it with the issuer.",
-    ),
+    Authenticity.FAILED: (Status.FAIL, "Ask for an authentic credential and verify it with the issuer."),
     Authenticity.NOT_CHECKED: (
         Status.UNKNOWN,
         "Verify the credential with the issuer, or check its proof with the issuer's verification service.",

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from recogniser.countries import is_alpha2
 from recogniser.errors import UserInputError
 from recogniser.settings import Settings, parse_share, save_settings
+from recogniser.trust import TrustStore, add_trust_anchors, trust_folder
 from recogniser.ui.look import ERROR_COLOUR, SECONDARY_TEXT_COLOUR
 from recogniser.ui.tasks import TaskRunner
 
@@ -84,6 +85,17 @@ class SettingsDialog(QDialog):
 
         database = self._edit(settings, "database_url", self.tr("Database URL"), default_database_url())
         form.addRow(self.tr("Database"), database)
+        self.trust_count = QLabel()
+        self.trust_count.setWordWrap(True)
+        self.trust_count.setAccessibleName(self.tr("Trusted certificates"))
+        trust_button = QPushButton(self.tr("Add certificate…"))
+        trust_button.setAccessibleName(self.tr("Trust a certificate or an EU trusted list"))
+        trust_button.clicked.connect(self._add_trust_anchors)
+        trust_row = QHBoxLayout()
+        trust_row.addWidget(self.trust_count, 1)
+        trust_row.addWidget(trust_button)
+        form.addRow(self.tr("Trust"), trust_row)
+        self._show_trust()
         overriding = os.environ.get(DATABASE_URL_VARIABLE)
         if overriding:
             database.setEnabled(False)
@@ -126,6 +138,40 @@ class SettingsDialog(QDialog):
         )
         if path:
             self.edits["logo"].setText(path)
+
+    def _show_trust(self, added: str = "") -> None:
+        count = len(TrustStore.load())
+        text = (
+            self.tr("{count} certificate(s) trusted").format(count=count)
+            if count
+            else self.tr("No certificate trusted yet")
+        )
+        self.trust_count.setText(f"{added}; {text}" if added else text)
+        self.trust_count.setToolTip(
+            self.tr(
+                "A credential is verified only when its signature is intact, its signer is its issuer, and the "
+                "signer's certificate chains to a certificate trusted here. Added at once, in {folder}."
+            ).format(folder=trust_folder())
+        )
+
+    def _add_trust_anchors(self) -> None:
+        """Trust a certificate (PEM or DER) or an EU trusted list the office downloaded; kept at once, in the user
+        data folder, whether or not the other settings are saved."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Trust a certificate"),
+            "",
+            self.tr("Certificates and trusted lists (*.pem *.crt *.cer *.der *.xml);;All files (*)"),
+        )
+        if not path:
+            return
+        try:
+            anchors = add_trust_anchors(path)
+        except UserInputError as error:
+            self._show_trust(str(error))
+            return
+        names = ", ".join(anchor.name for anchor in anchors[:3]) + (" …" if len(anchors) > 3 else "")
+        self._show_trust(self.tr("Trusted: {names}").format(names=names))
 
     def settings(self) -> Settings:
         """The settings as entered."""

@@ -4,7 +4,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from recogniser.casefile import load_case
@@ -12,6 +16,7 @@ from recogniser.model import Outcome, Recommendation
 from recogniser.report import load_report_settings
 from recogniser.settings import Settings, load_settings
 from recogniser.store import CaseStatus, StoredCase
+from recogniser.trust import TrustStore
 from recogniser.ui.decision_dialog import DecisionDialog, DecisionEntry, justification_required
 from recogniser.ui.save_conflict import LISTED_FIELDS, ConflictBox, ConflictChoice, SaveConflict, field_list
 from recogniser.ui.settings_dialog import SettingsDialog
@@ -202,3 +207,33 @@ def test_a_long_list_of_differing_fields_is_counted_beyond_the_first_few() -> No
     assert field_list(["Grade", "Title"]) == "Grade, Title"
     many = [f"Outcome {number}" for number in range(1, 12)]
     assert field_list(many) == ", ".join(many[:LISTED_FIELDS]) + f" and {11 - LISTED_FIELDS} more"
+
+
+def test_the_settings_add_a_trusted_certificate_at_once(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RECOGNISER_DATA_HOME", str(tmp_path / "data"))
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Office Test Root CA")])
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(7)
+        .not_valid_before(datetime(2025, 1, 1, tzinfo=UTC))
+        .not_valid_after(datetime(2030, 1, 1, tzinfo=UTC))
+        .sign(key, hashes.SHA256())
+    )
+    pem = tmp_path / "root.pem"
+    pem.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (str(pem), ""))
+    dialog = SettingsDialog(Settings(), tmp_path / "settings.toml")
+    qtbot.addWidget(dialog)
+    assert dialog.trust_count.text() == "No certificate trusted yet"
+
+    button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Add certificate…")
+    button.click()
+
+    assert dialog.trust_count.text() == "Trusted: Office Test Root CA; 1 certificate(s) trusted"
+    assert [anchor.name for anchor in TrustStore.load().anchors.values()] == ["Office Test Root CA"]
