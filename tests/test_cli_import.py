@@ -9,6 +9,7 @@ import pytest
 
 from recogniser.casefile import load_case
 from recogniser.cli import main
+from recogniser.store import CaseStore
 
 FIXTURES = Path(__file__).parent / "interchange" / "fixtures"
 
@@ -188,3 +189,19 @@ def test_a_language_the_credential_lacks_is_said_and_a_malformed_one_refused(
     assert load_case(output).credential.language == "hr"
     assert main(["import", str(credential), "-o", str(output), "--force", "--language", "Croatian"]) == 2
     assert capsys.readouterr().err == "recogniser: --language: 'Croatian' is not a language code such as hr or en\n"
+
+
+def test_import_save_keeps_the_case_and_its_original_credential_in_the_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    credential = _copy(tmp_path, "edc-microcredential.json")
+    url = f"sqlite:///{tmp_path / 'cases.db'}"
+
+    assert main(["--database-url", url, "import", str(credential), "--save"]) == 0
+
+    found = re.search(r"\nStored as (\S+) in (.+), with the original credential file\.\n", capsys.readouterr().out)
+    assert found is not None and found.group(2) == str(tmp_path / "cases.db")
+    with CaseStore.open(url) as store:
+        assert store.original(found.group(1)) == ("edc-microcredential.json", credential.read_bytes())
+        stored = store.get_case(found.group(1)).case
+        assert stored.document["provenance"]["source"]["file_name"] == "edc-microcredential.json"

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from recogniser.casefile import save_case
+from recogniser.casefile import parse_case, save_case
 from recogniser.errors import UserInputError
 from recogniser.interchange import import_credential
 from recogniser.interchange.report import FROM_OPTION, FROM_SETTINGS, format_import
@@ -41,6 +41,11 @@ def register(subparsers: Any) -> None:
         help="where to write the case (default: CREDENTIAL's name with .case.json, next to it)",
     )
     parser.add_argument("--force", action="store_true", help="replace the case file if it exists")
+    parser.add_argument(
+        "--save",
+        action="store_true",
+        help="also keep the case in the case store, with the original credential file (the report attaches it)",
+    )
     parser.add_argument(
         "--purpose",
         choices=[purpose.value for purpose in Purpose],
@@ -105,6 +110,8 @@ def run(options: argparse.Namespace) -> int:
     )
     # The report is composed before the case file is written: a run that fails leaves no file behind.
     report = format_import(result, credential, min(100, shutil.get_terminal_size((100, 24)).columns))
+    # Stored before the file is written, so that a store that refuses leaves neither behind.
+    stored = _store(options, result.document, (credential.name, result.original)) if options.save else None
     try:
         save_case(output, result.document)
     except OSError as error:
@@ -112,7 +119,18 @@ def run(options: argparse.Namespace) -> int:
     _warn_language_absent(options.language, result.document)
     sys.stdout.write(report)
     sys.stdout.write(f"\nWrote {output}. Check it with: recogniser assess {output}\n")
+    if stored is not None:
+        reference, place = stored
+        sys.stdout.write(f"Stored as {reference} in {place}, with the original credential file.\n")
     return 0
+
+
+def _store(options: argparse.Namespace, document: dict[str, Any], original: tuple[str, bytes]) -> tuple[str, str]:
+    """Keep the case and its original in the store: the reference it was stored under, and where."""
+    from recogniser.commands.cases_command import open_store
+
+    with open_store(options) as store:
+        return store.add_case(parse_case(document), original).reference, store.place
 
 
 def assessing_country(given: str | None) -> tuple[str, str]:

@@ -162,9 +162,19 @@ class CaseStore:
 
     # --- cases ---
 
-    def add_case(self, case: Case) -> StoredCase:
-        """Store a new case; one without a reference gets one (see the module's note on references)."""
-        return self.add_cases([case])[0]
+    def add_case(self, case: Case, original: tuple[str, bytes] | None = None) -> StoredCase:
+        """Store a new case; one without a reference gets one (see the module's note on references).
+
+        ``original`` (a file name and its bytes) is the credential the case was imported from: kept with it in the
+        same transaction, and only when it is the file the case's provenance names.
+        """
+        if original is None:
+            return self.add_cases([case])[0]
+        now = self._clock()
+        with self._session(writing=True) as session:
+            stored = _insert(session, [case], now)[0]
+            _keep_original(session, _case_row(session, stored.reference), *original)
+            return stored
 
     def add_cases(self, cases: Iterable[Case]) -> list[StoredCase]:
         """Store several new cases in one transaction: all of them, or none if one is refused."""
@@ -188,15 +198,8 @@ class CaseStore:
     def keep_original(self, reference: str, file_name: str, content: bytes) -> None:
         """Keep the credential file the case was imported from; it must be the file its provenance names (by
         SHA-256). A case keeps one original: keeping another replaces it."""
-        digest = hashlib.sha256(content).hexdigest()
         with self._session(writing=True) as session:
-            row = _case_row(session, reference)
-            recorded = json.loads(row.document).get("provenance", {}).get("source", {}).get("sha256")
-            if recorded != digest:
-                raise InvalidOriginalError(reference, file_name)
-            session.execute(delete(CaseOriginalRow).where(col(CaseOriginalRow.case_id) == row.id))
-            assert row.id is not None
-            session.add(CaseOriginalRow(case_id=row.id, file_name=file_name, sha256=digest, content=content))
+            _keep_original(session, _case_row(session, reference), file_name, content)
 
     def original(self, reference: str) -> tuple[str, bytes] | None:
         """The credential file kept with the case (its name and bytes), None when none is kept."""
@@ -347,6 +350,15 @@ class CaseStore:
 
 
 # --- helpers: rows ---
+
+
+def _keep_original(session: Session, row: CaseRow, file_name: str, content: bytes) -> None:
+    digest = hashlib.sha256(content).hexdigest()
+    recorded = json.loads(row.document).get("provenance", {}).get("source", {}).get("sha256")
+    if recorded != digest or row.id is None:
+        raise InvalidOriginalError(row.reference, file_name)
+    session.execute(delete(CaseOriginalRow).where(col(CaseOriginalRow.case_id) == row.id))
+    session.add(CaseOriginalRow(case_id=row.id, file_name=file_name, sha256=digest, content=content))
 
 
 def _case_id(session: Session, reference: str) -> int | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping
-from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -431,14 +430,7 @@ class MainWindow(QMainWindow):
 
         def work() -> StoredCase | SaveConflict:
             if reference is None or version is None:
-                added = store.add_case(case)
-                if original is not None:
-                    from recogniser.store import InvalidOriginalError
-
-                    # Edited so far that it no longer names this file: the case is kept without it.
-                    with suppress(InvalidOriginalError):
-                        store.keep_original(added.reference, *original)
-                return added
+                return store.add_case(case, original)
             from recogniser.store import CaseConflictError, UnknownReferenceError
 
             try:
