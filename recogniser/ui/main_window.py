@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QMimeData, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -35,6 +35,7 @@ from recogniser.ui.findings_panel import ResultsPane
 from recogniser.ui.look import SECONDARY_TEXT_COLOUR, local_time
 from recogniser.ui.pdf_preview import PdfPreview
 from recogniser.ui.save_conflict import ConflictBanner, ConflictChoice, SaveConflict, conflict_summary, field_list
+from recogniser.ui.screen import first_geometry, within
 from recogniser.ui.session import Assessment, Assessor, CaseSession
 from recogniser.ui.settings import AppSettings
 from recogniser.ui.tasks import TaskRunner
@@ -1055,7 +1056,7 @@ class MainWindow(QMainWindow):
         available = self.screen().availableGeometry()
         geometry = self.settings.layout("window")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.setGeometry(first_geometry(available))
+            self.setGeometry(first_geometry(available, FIRST_SIZE))
         elif not self.isMaximized() and not self.isFullScreen():
             self.setGeometry(within(self.geometry(), available))
         splitter = self.settings.layout("splitter")
@@ -1115,28 +1116,6 @@ class MainWindow(QMainWindow):
 
 #: The size the window opens at on first start where the screen has room for it.
 FIRST_SIZE = QSize(1560, 900)
-#: The share of the screen's free area the window takes at most on first start, leaving room for its frame.
-FIRST_SHARE = 0.92
-
-
-def first_geometry(available: QRect) -> QRect:
-    """The window's geometry on first start: FIRST_SIZE where the screen's free area ``available`` has room for
-    it, else most of that area; centred in it."""
-    size = QSize(
-        min(FIRST_SIZE.width(), int(available.width() * FIRST_SHARE)),
-        min(FIRST_SIZE.height(), int(available.height() * FIRST_SHARE)),
-    )
-    placed = QRect(QPoint(0, 0), size)
-    placed.moveCenter(available.center())
-    return placed
-
-
-def within(geometry: QRect, available: QRect) -> QRect:
-    """``geometry`` no larger than ``available`` and moved wholly into it."""
-    size = geometry.size().boundedTo(available.size())
-    left = min(max(geometry.left(), available.left()), available.right() - size.width() + 1)
-    top = min(max(geometry.top(), available.top()), available.bottom() - size.height() + 1)
-    return QRect(QPoint(left, top), size)
 
 
 def first_splits(width: int, case_list_width: int) -> list[int]:

@@ -75,6 +75,7 @@ from recogniser.ui.look import (
     purpose_label,
     qa_decision_label,
 )
+from recogniser.ui.screen import open_at
 from recogniser.ui.session import Assessment
 from recogniser.ui.tasks import TaskRunner
 
@@ -770,7 +771,7 @@ class SeminarWindow(QMainWindow):
             )
         )
         keep_values_from_the_wheel(self)
-        self.resize(1280, 820)
+        open_at(self, QSize(1280, 820))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.group.unsaved and not self.dialogs.confirm(

@@ -15,7 +15,8 @@ from recogniser.ui.agency_field import AgencyField
 from recogniser.ui.case_list import CaseListModel
 from recogniser.ui.findings_model import FINDING_ROLE
 from recogniser.ui.level_field import LevelField
-from recogniser.ui.main_window import FIRST_SIZE, MainWindow, first_geometry, first_splits, within
+from recogniser.ui.main_window import FIRST_SIZE, MainWindow, first_splits
+from recogniser.ui.screen import first_geometry, within
 from recogniser.ui.settings import AppSettings
 
 from .conftest import EXAMPLES, ScriptedDialogs, open_window, shut
@@ -232,7 +233,7 @@ def test_a_narrow_case_list_keeps_names_readable(qtbot: QtBot, window: MainWindo
     ],
 )
 def test_the_first_window_fits_the_screens_free_area(screen: str, available: QRect) -> None:
-    placed = first_geometry(available)
+    placed = first_geometry(available, FIRST_SIZE)
     assert available.contains(placed), screen
     assert placed.width() >= available.width() * 0.9 or placed.width() == FIRST_SIZE.width()
     assert placed.center() == available.center()

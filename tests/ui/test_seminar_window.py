@@ -230,3 +230,10 @@ def test_the_facilitator_builds_packs_from_the_menu(
     for window in list(main.seminar_windows):
         window.close()
     assert dialogs.unexpected == []
+
+
+def test_the_seminar_window_opens_within_the_screen(seminar: SeminarWindow) -> None:
+    # The offscreen test screen is 800 pixels square, smaller than the window's usual 1280×820.
+    available = seminar.screen().availableGeometry()
+    assert seminar.height() <= available.height()
+    assert seminar.width() <= max(available.width(), seminar.minimumSizeHint().width())
