@@ -30,6 +30,7 @@ from recogniser.ui.document import field_of
 from recogniser.ui.fields import (
     ChoiceField,
     CodeField,
+    DateField,
     Field,
     FlagField,
     MultilineField,
@@ -87,6 +88,9 @@ class FieldSlot(QWidget):
         if field.stretches:
             layout.addWidget(self.problem)
         self._flashes = 0
+        #: Set by the form: a field whose value can be unreadable keeps its message's line from the start (one
+        #: line a row: the row's other messages share it or, rarely, add theirs).
+        self.keeps_line_throughout = False
 
     def show_problem(self, message: str | None) -> None:
         # Under the row, a message says which of the row's fields it is about.
@@ -95,17 +99,20 @@ class FieldSlot(QWidget):
         if message:
             # Once a message has been shown, its line stays while the case is open: the fields below do not
             # jump up and down as a value being typed turns readable and back.
-            policy = self.problem.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
-            self.problem.setSizePolicy(policy)
+            self.keep_line(True)
         self.problem.setVisible(bool(message))
         self.field.widget.setAccessibleDescription(message or "")
 
-    def release_line(self) -> None:
-        """Give back the line a message held (another case is shown)."""
+    def keep_line(self, kept: bool) -> None:
+        """Keep the message's line in the form while no message shows, or give it back."""
         policy = self.problem.sizePolicy()
-        policy.setRetainSizeWhenHidden(False)
+        policy.setRetainSizeWhenHidden(kept)
         self.problem.setSizePolicy(policy)
+        self.problem.setMinimumHeight(self.problem.fontMetrics().height() if kept else 0)
+
+    def release_line(self) -> None:
+        """Give back the line a message held (another case is shown), unless the field keeps it throughout."""
+        self.keep_line(self.keeps_line_throughout)
 
     def holds(self, widget: QWidget | None) -> bool:
         """Whether ``widget`` is this slot's field or a part of it."""
@@ -261,7 +268,7 @@ class CaseEditor(QScrollArea):
             self.tr("Learner"),
             TextField(s, "credential.learner.name", self.tr("Learner name"), self.tr("name")),
             TextField(s, "credential.learner.identifier", self.tr("Learner identifier"), self.tr("identifier")),
-            TextField(s, "credential.learner.date_of_birth", self.tr("Learner date of birth"), self.tr("YYYY-MM-DD")),
+            DateField(s, "credential.learner.date_of_birth", self.tr("Learner date of birth"), self.tr("YYYY-MM-DD")),
             number=1,
             mandatory=True,
             captions=(self.tr("Name"), self.tr("Identifier"), self.tr("Date of birth")),
@@ -301,7 +308,7 @@ class CaseEditor(QScrollArea):
         self._row(
             credential,
             self.tr("Date of issuing"),
-            TextField(s, "credential.issue_date", self.tr("Date of issuing"), self.tr("YYYY-MM-DD")),
+            DateField(s, "credential.issue_date", self.tr("Date of issuing"), self.tr("YYYY-MM-DD")),
             number=5,
             mandatory=True,
         )
@@ -370,7 +377,7 @@ class CaseEditor(QScrollArea):
                 self.tr("External QA decision"),
                 [(self.tr("—"), None)] + [(qa_decision_label(d), d.value) for d in QADecision],
             ),
-            TextField(
+            DateField(
                 s, "credential.quality_assurance.valid_until", self.tr("QA decision valid until"), self.tr("YYYY-MM-DD")
             ),
             captions=(self.tr("Decision"), self.tr("Valid until")),
@@ -480,9 +487,13 @@ class CaseEditor(QScrollArea):
         problems = QVBoxLayout()
         problems.setSpacing(2)
         problems.addLayout(row)
+        line_kept = False
         for position, field in enumerate(fields):
             slot = FieldSlot(field, captions[position] if position < len(captions) else "")
             self.slots[field.path] = slot
+            if field.keeps_message_line and not line_kept:
+                slot.keeps_line_throughout = line_kept = True
+                slot.keep_line(True)
             row.addWidget(slot, 1 if field.stretches else 0, Qt.AlignmentFlag.AlignTop)
             if not field.stretches:
                 problems.addWidget(slot.problem)

@@ -153,6 +153,9 @@ class Field:
 
     #: Whether the widget takes the row's spare width (free text does; codes, numbers and choices do not).
     stretches = True
+    #: Whether what is typed can be unreadable (a date, a number, a code): the line for its message is kept
+    #: from the start, so that a message coming as the value is typed moves no field below it.
+    keeps_message_line = False
     #: Other fields whose change this field shows (besides its own path and the paths inside it).
     depends_on: tuple[str, ...] = ()
 
@@ -205,10 +208,17 @@ class TextField(Field):
         self.line.setCursorPosition(0)
 
 
+class DateField(TextField):
+    """A date typed as YYYY-MM-DD; a date the calendar lacks is stored as typed so the case reader names it."""
+
+    keeps_message_line = True
+
+
 class CodeField(TextField):
     """A code typed in capitals (ISO country codes): lower case is raised as it is typed."""
 
     stretches = False
+    keeps_message_line = True
 
     def __init__(self, session: CaseSession, path: str, accessible_name: str, length: int, placeholder: str) -> None:
         super().__init__(session, path, accessible_name, placeholder)
@@ -229,6 +239,7 @@ class NumberField(TextField):
     """A number; text that is not one is stored as typed so the case reader names the field and the problem."""
 
     stretches = False
+    keeps_message_line = True
 
     def __init__(self, session: CaseSession, path: str, accessible_name: str, placeholder: str = "") -> None:
         super().__init__(session, path, accessible_name, placeholder)

@@ -46,13 +46,15 @@ def test_a_date_not_in_the_calendar_is_said_in_plain_words_and_its_line_does_not
     settle(qtbot, window)
     below = window.editor.slots["credential.learning_outcomes"].field.widget
     body = window.editor.widget()
+    qtbot.wait(50)  # nested layouts settle over several passes
+    place = below.mapTo(body, below.rect().topLeft())
     type_into(qtbot, window, "credential.issue_date", "2025-02-30")
     settle(qtbot, window)
     problem = window.editor.slots["credential.issue_date"].problem
     qtbot.waitUntil(problem.isVisible)
     assert problem.text() == "2025-02-30 is not a date in the calendar"
-    qtbot.wait(50)  # nested layouts take the message in over several passes
-    place = below.mapTo(body, below.rect().topLeft())
+    qtbot.wait(50)
+    assert below.mapTo(body, below.rect().topLeft()) == place, "the message takes a line kept for it"
 
     date = line(window, "credential.issue_date")
     qtbot.keyClick(date, Qt.Key.Key_Backspace)
