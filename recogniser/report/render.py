@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Sequence
+import zlib
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
@@ -139,8 +141,86 @@ def build_numbered(
     document.build(story, canvasmaker=canvas_maker)
 
 
-def draw_footer(canvas: Canvas, left: str, page: int, pages: int) -> None:
-    """A rule above the bottom margin, ``left`` under it on the left and "Page X of Y" on the right."""
+def build_streamed(document: SimpleDocTemplate, parts: Iterator[list[Flowable]], footer: str) -> None:
+    """Build a long document from ``parts`` made one after another as the pages fill, each page written out as it
+    is finished: the memory taken is that of a few parts and the finished pages, not of every flowable and page at
+    once. The footer (as :func:`draw_footer`) gives "Page X of Y" all the same: Y is a form drawn at the end."""
+
+    def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
+        return _StreamedCanvas(*args, footer=footer, **kwargs)
+
+    document.build(_LazyStory(parts), canvasmaker=canvas_maker)
+
+
+class _LazyStory(list[Flowable]):
+    """A story whose parts are made only as reportlab comes near them (it asks the story's length before taking
+    each flowable, and looks a few flowables ahead to keep headings with what follows)."""
+
+    _AHEAD = 64
+
+    def __init__(self, parts: Iterator[list[Flowable]]) -> None:
+        super().__init__()
+        self._parts = parts
+
+    def __len__(self) -> int:
+        while super().__len__() < self._AHEAD:
+            part = next(self._parts, None)
+            if part is None:
+                break
+            self.extend(part)
+        return super().__len__()
+
+
+_PAGE_COUNT_FORM = "page-count"
+#: Room kept for the page count after "Page X of ": five digits.
+_PAGE_COUNT_DIGITS = "00000"
+
+
+class _StreamedCanvas(Canvas):  # type: ignore[misc]
+    """Each page's footer drawn as the page ends; the number of pages, unknown until then, is a form XObject
+    every footer refers to and the last page defines."""
+
+    def __init__(self, *args: Any, footer: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._page = 0
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's canvas interface
+        self._page += 1
+        width, _ = A4
+        count_at = width - PAGE_MARGIN - stringWidth(_PAGE_COUNT_DIGITS, BASE_FONT, FOOTER_SIZE)
+        _draw_footer_rule_and_left(self, self._footer)
+        self.saveState()
+        self.setFillColor(MUTED)
+        self.setFont(BASE_FONT, FOOTER_SIZE)
+        self.drawRightString(count_at, PAGE_MARGIN - 10, f"Page {self._page} of ")
+        self.translate(count_at, PAGE_MARGIN - 10)
+        self.doForm(_PAGE_COUNT_FORM)
+        self.restoreState()
+        super().showPage()
+        _compress_now(self._doc.Pages.pages[-1])
+
+    def save(self) -> None:
+        self.beginForm(_PAGE_COUNT_FORM)
+        self.setFillColor(MUTED)
+        self.setFont(BASE_FONT, FOOTER_SIZE)
+        self.drawString(0, 0, str(self._page))
+        self.endForm()
+        super().save()
+
+
+def _compress_now(page: Any) -> None:
+    """Compress a finished page's content as it is added rather than when the file is written (reportlab's way),
+    so that a long document's pages wait for the end in their compressed size."""
+    if not page.compression or page.Contents or not page.stream:
+        return
+    contents = PDFStream(content=zlib.compress(page.stream.encode("utf-8")))
+    contents.dictionary["Filter"] = PDFArray([PDFName("FlateDecode")])
+    page.Contents = contents
+    page.stream = None
+
+
+def _draw_footer_rule_and_left(canvas: Canvas, left: str) -> None:
     width, _ = A4
     canvas.saveState()
     canvas.setStrokeColor(RULE)
@@ -149,6 +229,16 @@ def draw_footer(canvas: Canvas, left: str, page: int, pages: int) -> None:
     canvas.setFillColor(MUTED)
     canvas.setFont(BASE_FONT, FOOTER_SIZE)
     canvas.drawString(PAGE_MARGIN, PAGE_MARGIN - 10, clean(left))
+    canvas.restoreState()
+
+
+def draw_footer(canvas: Canvas, left: str, page: int, pages: int) -> None:
+    """A rule above the bottom margin, ``left`` under it on the left and "Page X of Y" on the right."""
+    width, _ = A4
+    _draw_footer_rule_and_left(canvas, left)
+    canvas.saveState()
+    canvas.setFillColor(MUTED)
+    canvas.setFont(BASE_FONT, FOOTER_SIZE)
     canvas.drawRightString(width - PAGE_MARGIN, PAGE_MARGIN - 10, f"Page {page} of {pages}")
     canvas.restoreState()
 

@@ -17,7 +17,6 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from recogniser import __version__
@@ -26,7 +25,7 @@ from recogniser.isolation import isolate_decision, texts_in
 from recogniser.model import Status, plain_number
 from recogniser.report.document import PURPOSE_LABELS, ruled_table, unprintable_note
 from recogniser.report.fonts import BASE_BOLD_FONT, BASE_FONT, register_fonts
-from recogniser.report.render import a4_document, build_numbered, draw_footer
+from recogniser.report.render import a4_document, build_streamed
 from recogniser.report.styles import (
     BODY,
     CELL,
@@ -65,11 +64,9 @@ def render_comparison_pdf(comparison: Comparison) -> bytes:
         subject="Comparison of breakout groups' recognition verdicts",
     )
     footer = f"Pack {pack.pack_id}, version {pack.version} · manifest SHA-256 {pack.manifest_sha256[:16]}…"
-
-    def page_footer(canvas: Canvas, page: int, pages: int) -> None:
-        draw_footer(canvas, footer, page, pages)
-
-    build_numbered(document, build_comparison_story(comparison, document.width), page_footer)
+    # Made and written a case at a time: a pack of 200 cases with 50 groups' long justifications runs to
+    # thousands of pages, which must never be in memory all at once.
+    build_streamed(document, comparison_story_parts(comparison, document.width), footer)
     return buffer.getvalue()
 
 
@@ -78,7 +75,17 @@ def write_comparison_pdf(path: str | os.PathLike[str], comparison: Comparison) -
     write_bytes_atomically(path, render_comparison_pdf(comparison))
 
 
-def build_comparison_story(comparison: Comparison, width: float) -> list[Flowable]:
+def comparison_story_parts(comparison: Comparison, width: float) -> Iterator[list[Flowable]]:
+    """The comparison's story: its opening (numbers, chart, overview), then each case's section, each made only
+    when asked for."""
+    yield _opening(comparison, width)
+    for case in comparison.cases:
+        # The tool's sentences quoting a right-to-left value from the case keep their direction.
+        tool = isolate_decision(case.tool, comparison.pack.case(case.case_id).case)
+        yield _case_section(dataclasses.replace(case, tool=tool), width)
+
+
+def _opening(comparison: Comparison, width: float) -> list[Flowable]:
     pack = comparison.pack
     story: list[Flowable] = [
         Paragraph("Seminar comparison", TITLE),
@@ -122,10 +129,6 @@ def build_comparison_story(comparison: Comparison, width: float) -> list[Flowabl
         Spacer(1, 10),
         *_overview(comparison, width),
     ]
-    for case in comparison.cases:
-        # The tool's sentences quoting a right-to-left value from the case keep their direction.
-        tool = isolate_decision(case.tool, comparison.pack.case(case.case_id).case)
-        story += _case_section(dataclasses.replace(case, tool=tool), width)
     return story
 
 
