@@ -192,9 +192,9 @@ class MainWindow(QMainWindow):
         self.decision_action = self._action(self.tr("Record &decision…"), self.record_decision, "Ctrl+D")
         self.report_action = self._action(self.tr("Export PDF &report…"), self.export_report, "Ctrl+E")
         self.import_action = self._action(self.tr("&Import credential…"), self.import_credential_dialog, "Ctrl+I")
-        self.settings_action = self._action(
-            self.tr("Se&ttings…"), self.edit_settings, QKeySequence.StandardKey.Preferences
-        )
+        self.settings_action = self._action(self.tr("Se&ttings…"), self.edit_settings)
+        # Ctrl+, where the platform binds no key of its own to preferences (Windows, plain X11).
+        self.settings_action.setShortcuts(_keys(QKeySequence.StandardKey.Preferences, "Ctrl+,"))
         self.find_action = self._action(self.tr("&Find case"), self.find_case, QKeySequence.StandardKey.Find)
         self.quit_action = self._action(self.tr("&Quit"), self.close)
         # Ctrl+Q everywhere: some platforms (plain X11 without a desktop's theme) bind no quit key of their own.

@@ -54,7 +54,14 @@ def test_help_about_names_the_versions_the_reference_data_and_the_licences(qtbot
 def test_help_lists_the_keyboard_shortcuts_from_the_windows_own_actions(window: MainWindow) -> None:
     window.shortcuts_action.trigger()
     text = window.help_window.text.toPlainText()
-    for keys, does in (("Ctrl+Q", "Quit"), ("Ctrl+S", "Save"), ("Ctrl+D", "Record decision"), ("Shift+Enter", "")):
+    for keys, does in (
+        ("Ctrl+Q", "Quit"),
+        ("Ctrl+S", "Save"),
+        ("Ctrl+D", "Record decision"),
+        ("Ctrl+,", "Settings"),
+        ("F1", "User guide"),
+        ("Shift+Enter", ""),
+    ):
         assert keys in text and does in text
     window.help_window.close()
 
