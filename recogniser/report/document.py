@@ -403,7 +403,9 @@ _AUTHENTICITY_STATUS = {
 def _original(provenance: Provenance, attached: bool) -> str:
     name = provenance.file_name or "the credential file"
     digest = f", SHA-256 {provenance.sha256}" if provenance.sha256 else ""
-    where = "attached to this PDF" if attached else "not attached: the case store does not keep it for this case"
+    # The case store keeps the original of a case imported with --save or saved from the window; a report made
+    # from a case file alone has only its SHA-256 to compare a file against.
+    where = "attached to this PDF" if attached else "not attached to this report: compare a copy by its SHA-256"
     return f"{name}{digest}; {where}"
 
 

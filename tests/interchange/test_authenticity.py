@@ -454,3 +454,15 @@ def test_each_proof_fixture_reaches_the_case_the_assessment_and_the_pdf(credenti
     assert f"Authenticity {first_words}" in first_page
     assert reader.attachments[path.name] == [path.read_bytes()]
     assert further in " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def test_a_report_made_without_the_original_names_its_digest_to_compare_a_copy_against(credential_file: Writer) -> None:
+    path = credential_file(_microcredential())
+    case = parse_case(_import(path).document)
+
+    reader = PdfReader(io.BytesIO(render_report(case, assess(case), ReportSettings(), today=IMPORTED_ON)))
+
+    first = " ".join(reader.pages[0].extract_text().split())
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert f"{path.name}, SHA-256 {digest}; not attached to this report: compare a copy by its SHA-256" in first
+    assert path.name not in reader.attachments
