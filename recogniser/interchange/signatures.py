@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import itertools
+import re
 import warnings
 from dataclasses import dataclass
 from datetime import datetime
@@ -38,6 +39,9 @@ from recogniser.interchange.jsonld import as_list, nodes
 #: Critical header parameters this check acts on: the payload encoding (RFC 7797) and the signing time (JAdES).
 _EVALUATED_HEADERS = frozenset({"b64", "sigT"})
 _HASHES: dict[str, type[hashes.HashAlgorithm]] = {"256": hashes.SHA256, "384": hashes.SHA384, "512": hashes.SHA512}
+
+#: The base64url alphabet (RFC 4648 §5), with the padding some encoders leave.
+_BASE64URL = re.compile(r"[A-Za-z0-9_=-]*")
 
 
 class SignatureStatus(StrEnum):
@@ -81,7 +85,8 @@ def looks_like_compact_jws(text: str) -> bool:
 
 
 def _is_base64url(text: str) -> bool:
-    return all(char.isalnum() or char in "-_=" for char in text)
+    # One regular-expression scan: a 5 MB payload checked character by character in Python took most of a second.
+    return _BASE64URL.fullmatch(text) is not None
 
 
 def unwrap_json_envelope(envelope: dict[str, Any]) -> Unwrapped:
