@@ -260,9 +260,9 @@ class AlternativeKind(StrEnum):
 
 
 #: Alternatives that recognise credits in the other form; the others recognise none.
-CREDIT_BEARING_ALTERNATIVES = frozenset(
-    {AlternativeKind.ELECTIVE_CREDIT, AlternativeKind.OTHER_COMPONENT, AlternativeKind.PROGRAMME_AT_LEVEL}
-)
+#: (Credit towards another component is not counted here: which component, and so how many credits, is for the
+#: institution to find.)
+CREDIT_BEARING_ALTERNATIVES = frozenset({AlternativeKind.ELECTIVE_CREDIT, AlternativeKind.PROGRAMME_AT_LEVEL})
 
 
 @dataclass(frozen=True)
@@ -427,6 +427,8 @@ class Recommendation:
         towards the credits sought."""
         if self.outcome is Outcome.ALTERNATIVE_RECOGNITION:
             return "ECTS recognised in another form"
+        if self.outcome is Outcome.CONDITIONAL_RECOGNITION:
+            return "ECTS recognised once the conditions are met"
         return "ECTS recognised"
 
     def to_json(self) -> dict[str, Any]:

@@ -260,7 +260,6 @@ _text(
 
 NUFFIC_GRADING = "grading after the Nuffic Micro-Evaluator"
 BLOOM = "Bloom's revised taxonomy (Anderson and Krathwohl, 2001)"
-DEQAR_LABEL = "DEQAR micro-credential label (non-degree provision under 60 ECTS)"
 EQPR = "European Qualifications Passport for Refugees (Council of Europe)"
 NATIONAL_REFERENCING = "national referencing reports"
 CASE_FORMAT = "Case file format recogniser-case/1 (unknown keys are kept, never dropped)"
@@ -273,7 +272,6 @@ _text(
     {
         NUFFIC_GRADING: "four grades of quality evidence",
         BLOOM: "action verbs by cognitive level",
-        DEQAR_LABEL: "what DEQAR labels a micro-credential",
         EQPR: "a standardised assessment of refugees' learning",
         NATIONAL_REFERENCING: "a country's national framework levels referenced to the EQF",
         CASE_FORMAT: "the project's case format",

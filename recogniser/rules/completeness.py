@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from recogniser.model import AssessmentType, Credential, Element, Finding, RuleSet, Status
 from recogniser.rules import citations as cited
 from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
+from recogniser.rules.words import PURPOSE_WORDS
 
 ANNEX_I = cited.MICRO_ANNEX_I
 
@@ -187,7 +188,7 @@ def _annex_rule(element: AnnexElement) -> None:
             return finding(info, Status.PASS, f"{label} is stated.", field=element.field)
         if not element.mandatory:
             return finding(info, Status.NOT_APPLICABLE, f"Optional {label} is not stated.", field=element.field)
-        purpose = context.case.purpose.value.replace("_", " ")
+        purpose = PURPOSE_WORDS[context.case.purpose]
         if is_decisive(context, element):
             return finding(
                 info,

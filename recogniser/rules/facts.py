@@ -9,6 +9,7 @@ from enum import StrEnum
 from recogniser.agencies import AgencyMatch, AgencyRegister, MatchStatus, RegistrationState
 from recogniser.frameworks import Cycle, Framework, FrameworkLevel, FrameworkRegistry, cycle_for_eqf
 from recogniser.model import Case, OutcomeMatch, ProviderKind, QADecision
+from recogniser.rules.languages import language_name, language_of
 from recogniser.rules.matching import match_outcomes
 from recogniser.rules.rulebook import Rulebook
 
@@ -261,6 +262,14 @@ def _issuer_country(case: Case) -> str | None:
 @dataclass(frozen=True)
 class OutcomeFacts:
     matches: tuple[OutcomeMatch, ...]
+    #: The languages of the credential's and the target's outcomes where they differ: the matching compares
+    #: words, so such outcomes are compared by the evaluator, not scored.
+    languages: tuple[str, str] | None = None
+
+    def languages_text(self) -> str:
+        assert self.languages is not None
+        credential, target = (language_name(code) for code in self.languages)
+        return f"the credential's in {credential}, the target's in {target}"
 
     @property
     def compared(self) -> bool:
@@ -283,4 +292,7 @@ def derive_outcomes(case: Case, rulebook: Rulebook) -> OutcomeFacts:
     credential = case.credential.learning_outcomes or ()
     if not targets or not credential:
         return OutcomeFacts(())
+    languages = (language_of(credential), language_of(targets))
+    if None not in languages and languages[0] != languages[1]:
+        return OutcomeFacts((), languages=(str(languages[0]), str(languages[1])))
     return OutcomeFacts(match_outcomes(targets, credential, rulebook.outcome_match_score))

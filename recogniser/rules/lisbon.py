@@ -106,6 +106,16 @@ RPL_ROUTE = Alternative(
     "assessment of the learning in the institution's recognition of prior learning (RPL) procedure, which sets "
     "any credits",
 )
+#: The same route where RPL is already the purpose: the institution assesses the learning itself.
+OWN_ASSESSMENT = Alternative(
+    AlternativeKind.RPL_ROUTE,
+    "the institution's own assessment of the learning (an interview, a portfolio or an examination) in place of "
+    "this credential, the assessment setting any credits",
+)
+
+
+def rpl_route(context: RuleContext) -> Alternative:
+    return OWN_ASSESSMENT if context.case.purpose is Purpose.RPL else RPL_ROUTE
 
 
 def further_study(context: RuleContext) -> bool:
@@ -178,9 +188,7 @@ def ask_for(context: RuleContext, number: int, what: str, supplier: Supplier = S
     convention). For a refugee without documents the assessing body establishes it by any reliable means
     instead of asking for documents (LRC Art. VII; Refugees Recommendation 2017)."""
     if refugee_without_documents(context):
-        return InformationItem(
-            f"the {what} (element {number}), established by any reliable means", Supplier.ASSESSING_BODY
-        )
+        return InformationItem(f"the {what} (element {number})", Supplier.ASSESSING_BODY)
     return InformationItem(f"Annex I element {number}: {what}", supplier)
 
 
@@ -202,6 +210,8 @@ def credits_sought(context: RuleContext) -> float | None:
 def information(context: RuleContext, info: RuleInfo) -> Finding:
     if not lrc_applies(context):
         info = replace(info, citation=cited.cite(cited.NATIONAL_PROCEDURE, cited.MICRO_ANNEX_I))
+    elif domestic(context):
+        info = replace(info, citation=cited.by_analogy(info.citation))
     missing = [element for element in missing_mandatory(context) if is_decisive(context, element)]
     purpose = PURPOSE_WORDS[context.case.purpose]
     if context.case.purpose is Purpose.RPL and context.case.target is None:
@@ -342,6 +352,17 @@ def level_difference(context: RuleContext, info: RuleInfo) -> Finding:
                 field="credential.level.eqf_level",
                 code="meets_in_doubt",
             )
+        evidence = level_evidence(context)
+        if evidence is not None and evidence.contradicts and evidence.reads_as < needed:
+            # The claim meets the target, but the evidence does not bear it out: that finding weighs it.
+            return finding(
+                info,
+                Status.WARNING,
+                f"As claimed, EQF {level} meets {what} (EQF {needed}); the claim itself is in doubt (see the "
+                "evidence on the level).",
+                field="credential.level",
+                code="meets_as_claimed",
+            )
         return _no_difference(context, info, "level", f"{detail}.", code="meets")
     return _level_below(context, info, level, needed, what)
 
@@ -422,7 +443,7 @@ def _level_below(context: RuleContext, info: RuleInfo, level: int, needed: int, 
         f"a statement describing the learning at EQF level {level}, for the learner's record or another programme",
     )
     if purpose is Purpose.RPL:
-        statement = RPL_ROUTE
+        statement = rpl_route(context)
     return finding(
         info,
         Status.FAIL,
@@ -454,7 +475,11 @@ def level_evidence_difference(context: RuleContext, info: RuleInfo) -> Finding:
     if evidence is None or level is None:
         return finding(info, Status.NOT_APPLICABLE, "No evidence beside the claimed level to weigh it with.")
     if not evidence.contradicts:
-        return finding(info, Status.PASS, f"The evidence is consistent with EQF {level}: {evidence.describe()}.")
+        return finding(
+            info,
+            Status.PASS,
+            f"The evidence does not put the learning below the claimed EQF {level}: {evidence.describe()}.",
+        )
     if context.case.purpose is Purpose.EMPLOYMENT:
         # For employment the level statement weighs most (domain.md §6): a statement does not certify a level
         # the evidence contradicts.
@@ -628,7 +653,7 @@ def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
             field="credential.workload.ects",
             code="none",
             allows=_ALTERNATIVE_OR_REFUSAL,
-            alternative=RPL_ROUTE,
+            alternative=rpl_route(context),
         )
     rulebook = context.rulebook
     band = f"{rulebook.hours_per_ects_min:g}-{rulebook.hours_per_ects_max:g} hours per credit"
@@ -678,8 +703,7 @@ def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
     return finding(
         info,
         Status.FAIL,
-        f"{workload.describe()} is less than the {sought:g} ECTS sought: the credential can count for "
-        f"{workload.ects:g} of them." + doubt,
+        f"{workload.describe()} is less than the {sought:g} ECTS sought, by {remaining:g} ECTS." + doubt,
         field="credential.workload.ects",
         code="short",
         # Alternative recognition (credit in another form) is not held back by a shortfall against this
@@ -690,6 +714,14 @@ def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
 
 
 # --- quality ---
+
+#: The outcomes quality evidence found wanting leaves open, per purpose (see quality_difference below).
+_UNFAVOURABLE_QUALITY: dict[Purpose, tuple[Outcome, ...]] = {
+    Purpose.ADMISSION: _CONDITIONAL_OR_WORSE,
+    Purpose.CREDIT_TRANSFER: _ALTERNATIVE_OR_REFUSAL,
+    Purpose.EMPLOYMENT: (Outcome.ALTERNATIVE_RECOGNITION,),
+    Purpose.RPL: _CONDITIONAL_OR_WORSE,
+}
 
 _QUALITY_NONE = _rules_out("lisbon.quality_difference.no_esg_quality", _HIGHER_EDUCATION_CREDIT)
 _QUALITY_VET = _rules_out("lisbon.quality_difference.vet_outside_esg", _HIGHER_EDUCATION_CREDIT)
@@ -704,7 +736,8 @@ _QUALITY_EMPLOYMENT = _rules_out("lisbon.quality_difference.outside_recognised_p
     explanation="The quality evidence is judged against what the purpose needs; the status of the provider first.",
 )
 def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
-    info = _for_purpose(context, info, cited.RR_STATUS, cited.EAR_STATUS)
+    # The status of the institution first (Revised Recommendation; EAR manual), where the Convention reaches.
+    info = _for_purpose(context, info, *((cited.RR_STATUS, cited.EAR_STATUS) if lrc_applies(context) else ()))
     purpose = context.case.purpose
     quality = context.quality
     field = "credential.quality_assurance"
@@ -737,7 +770,8 @@ def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
             code="to_verify",
             # The status of a foreign institution is the assessing body's to establish (LRC Art. III.3).
             information=[ask_for(context, 11, quality.to_verify, Supplier.ASSESSING_BODY)],
-            if_unfavourable=_ANY_BUT_FULL,
+            # What an unfavourable answer would leave: as for quality evidence that is not there.
+            if_unfavourable=_UNFAVOURABLE_QUALITY[purpose],
         )
     if purpose is Purpose.RPL:
         # In RPL the credential is documentation: weaker quality evidence means the institution's own assessment
@@ -802,7 +836,7 @@ def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
         field=field,
         code=code,
         allows=_ALTERNATIVE_OR_REFUSAL,
-        alternative=RPL_ROUTE,
+        alternative=rpl_route(context),
     )
 
 
@@ -920,7 +954,7 @@ def _not_assessed(context: RuleContext, info: RuleInfo) -> Finding:
         field=field,
         code="not_assessed",
         allows=_ALTERNATIVE_OR_REFUSAL,
-        alternative=RPL_ROUTE,
+        alternative=rpl_route(context),
     )
 
 
@@ -957,11 +991,16 @@ def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
             return _no_difference(
                 context, info, "learning outcomes", "the outcomes are stated and can be read.", code="readable"
             )
-        what = "the programme's specific requirement" if purpose is Purpose.ADMISSION else "the target's outcomes"
+        if facts.languages is not None:
+            reason = f"they are in different languages ({facts.languages_text()}). Compare them by hand."
+        elif purpose is Purpose.ADMISSION:
+            reason = "the programme's specific requirement is not given. Compare by hand or add it to the case."
+        else:
+            reason = "the target's outcomes are not given. Compare them by hand or add them to the case."
         return finding(
             info,
             Status.UNKNOWN,
-            f"The outcomes were not compared: {what} are not given. Compare them by hand or add them to the case.",
+            f"The outcomes were not compared: {reason}",
             field=field,
             code="not_compared",
         )
@@ -1013,7 +1052,8 @@ def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
         allows=_ALTERNATIVE_OR_REFUSAL,
         alternative=Alternative(
             AlternativeKind.OTHER_COMPONENT,
-            "credit towards another component of the programme whose outcomes it matches",
+            "credit towards another component of the programme, if one has outcomes the credential matches (for "
+            "the institution to check)",
         ),
     )
 
@@ -1056,11 +1096,16 @@ def profile_difference(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(info, Status.NOT_APPLICABLE, "No target is given, so there is no profile to compare with.")
     if context.case.purpose is Purpose.EMPLOYMENT:
         return finding(info, Status.NOT_APPLICABLE, "For employment the profile is described, not compared.")
-    if not target.learning_outcomes or not credential.learning_outcomes:
+    if not target.learning_outcomes or not credential.learning_outcomes or context.outcomes.languages is not None:
+        why = (
+            "The outcomes are in different languages"
+            if context.outcomes.languages is not None
+            else "Without the outcomes of both the credential and the target"
+        )
         return finding(
             info,
             Status.UNKNOWN,
-            "Without the outcomes of both the credential and the target, compare the subject fields by hand.",
+            f"{why}: compare the subject fields by hand.",
             field="target.learning_outcomes",
             code="not_compared",
         )
@@ -1129,7 +1174,11 @@ def rpl_evidence(context: RuleContext, info: RuleInfo) -> Finding | None:
 def _rpl_weaknesses(context: RuleContext) -> list[str]:
     weak = []
     if context.quality.grade not in (QAGrade.STRONG, QAGrade.SUBSTANTIAL):
-        weak.append(f"quality evidence is {context.quality.grade.value}")
+        weak.append(
+            f"quality evidence is {context.quality.grade.value}"
+            if is_stated(context, "quality_assurance")
+            else "the quality assurance is not stated"
+        )
     assessment = context.case.credential.assessment
     if assessment is None or assessment.type in (None, AssessmentType.ATTENDANCE_ONLY, AssessmentType.NONE):
         weak.append("the learning was not assessed")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from recogniser.model import Element, Finding, RuleSet, Status
+from dataclasses import replace
+
+from recogniser.model import Element, Finding, Purpose, RuleSet, Status
 from recogniser.rules import citations as cited
 from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
 from recogniser.rules.matching import OUTCOME_WORDS_READ, outcomes_read_in_part
@@ -33,6 +35,18 @@ def coverage(context: RuleContext, info: RuleInfo) -> Finding:
             info, Status.UNKNOWN, "The credential states no learning outcomes.", field="credential.learning_outcomes"
         )
     facts = context.outcomes
+    if context.case.purpose in (Purpose.ADMISSION, Purpose.EMPLOYMENT):
+        # Section 4 of the ECTS Users' Guide is about credit: admission and employment compare outcomes as such.
+        info = replace(info, citation=cited.EAR_LEARNING_OUTCOMES)
+    if facts.languages is not None:
+        return finding(
+            info,
+            Status.UNKNOWN,
+            f"The outcomes are in different languages ({facts.languages_text()}): word matching cannot compare "
+            "them, so compare them by hand.",
+            field=field,
+            code="different_languages",
+        )
     share = facts.coverage
     assert share is not None
     covered = len(facts.matches) - len(facts.uncovered)

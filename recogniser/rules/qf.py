@@ -154,7 +154,7 @@ def required_level(context: RuleContext) -> tuple[int, str]:
         entry = max(1, target.eqf_level - context.rulebook.admission_entry_level_offset)
         if target.eqf_level == 6:
             entry = 4  # a first-cycle programme admits from upper secondary (EQF 4)
-        return entry, f"the usual entry level of a programme at EQF {target.eqf_level}"
+        return entry, f"the usual entry level of an EQF {target.eqf_level} programme"
     return target.eqf_level, "the level of the target component"
 
 
@@ -179,8 +179,12 @@ def hours_per_ects(context: RuleContext, info: RuleInfo) -> Finding:
             info,
             Status.WARNING,
             f"Only hours are stated ({workload.hours:g} h), about {low:.1f}-{high:.1f} ECTS at "
-            f"{rulebook.hours_per_ects_min:g}-{rulebook.hours_per_ects_max:g} hours per credit; credits sought "
-            "within that range are supported. Ask the awarding body for the credits.",
+            f"{rulebook.hours_per_ects_min:g}-{rulebook.hours_per_ects_max:g} hours per credit"
+            + (
+                "; credits sought within that range are supported. Ask the awarding body for the credits."
+                if context.case.credits_sought is not None
+                else "."
+            ),
             field="credential.workload.ects",
         )
     if workload.hours is None:
@@ -233,7 +237,7 @@ def hours_per_ects(context: RuleContext, info: RuleInfo) -> Finding:
     id="qf.size",
     rule_set=RuleSet.QF,
     element=Element.WORKLOAD,
-    citation=cited.cite(cited.ECTS_KEY_FEATURES, cited.DEQAR_LABEL),
+    citation=cited.cite(cited.ECTS_KEY_FEATURES, cited.RULEBOOK_POLICY),
     explanation="The workload is of the size of a micro-credential: a small volume of learning, under 60 ECTS.",
 )
 def size(context: RuleContext, info: RuleInfo) -> Finding:

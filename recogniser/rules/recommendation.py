@@ -44,7 +44,7 @@ from recogniser.model import (
 from recogniser.rules import citations as cited
 from recogniser.rules.base import RuleContext, RuleInfo, finding
 from recogniser.rules.facts import CreditSupport
-from recogniser.rules.lisbon import RULES_OUT, lrc_applies, refugee_without_documents, rpl_credit_limit
+from recogniser.rules.lisbon import RULES_OUT, domestic, lrc_applies, refugee_without_documents, rpl_credit_limit
 from recogniser.rules.words import OUTCOME_WORDS, PURPOSE_WORDS
 
 __all__ = ["OUTCOME_WORDS", "REASONS_AND_APPEAL", "recommend"]
@@ -224,7 +224,10 @@ def _conditions(
         conditions.extend(f.condition for f in findings if f.rule_id == "lisbon.refugee" and f.condition)
         established = [item.text for f in findings for item in f.information]
         if established:
-            conditions.append("the assessing body establishes, in that procedure: " + "; ".join(established))
+            conditions.append(
+                "in that procedure the assessing body establishes, by any reliable means, "
+                + "; ".join(dict.fromkeys(established))
+            )
     return tuple(dict.fromkeys(conditions))
 
 
@@ -272,10 +275,20 @@ def _appeal(context: RuleContext) -> str:
             "The reasons are stated above. The applicant may ask for a review under the assessing body's procedure: "
             f"{route}."
         )
+    if context.case.purpose is Purpose.RPL:
+        return (
+            "The reasons are stated above. The applicant may ask for a review under the institution's procedure for "
+            f"the recognition of prior learning: {route}."
+        )
+    article = (
+        "Following Article III.5 of the Lisbon Recognition Convention, by analogy for a credential from the "
+        "assessing country,"
+        if domestic(context)
+        else "Under Article III.5 of the Lisbon Recognition Convention"
+    )
     return (
-        "The reasons are stated above. Under Article III.5 of the Lisbon Recognition Convention the applicant may "
-        f"appeal: {route}. A decision should not take more than four months from a complete file (Revised "
-        "Recommendation, 2010)."
+        f"The reasons are stated above. {article} the applicant may appeal: {route}. A decision should not take "
+        "more than four months from a complete file (Revised Recommendation, 2010)."
     )
 
 
@@ -310,7 +323,9 @@ def _summary(  # noqa: PLR0917 - the parts of one paragraph
             sentences.append(_no_difference_sentence(context, findings))
     if triage.not_needed and not refugee_without_documents(context):
         missing = "; ".join(item.text for f in triage.not_needed for item in f.information)
-        sentences.append(f"Not waited for, as it cannot change the outcome the differences already decide: {missing}.")
+        sentences.append(
+            f"Missing, but not waited for, since the differences found decide the outcome whatever it shows: {missing}."
+        )
     unweighed = _unweighed(findings) if outcome is not Outcome.INFORMATION_REQUIRED else ()
     if unweighed:
         sentences.append(
@@ -408,6 +423,8 @@ def _what_is_recognised(
             if covered
             else "as learning at its level towards admission"
         )
+        if outcome is Outcome.CONDITIONAL_RECOGNITION:
+            counts += ", once the conditions are met"
         sentences.append(
             f"The credential is recognised {counts}; the general entry qualification is checked separately and is "
             "not established by it."

@@ -93,15 +93,16 @@ class Rulebook:
     hours_per_ects_tolerant_min: float = 20.0
     hours_per_ects_tolerant_max: float = 36.0
 
-    # Size heuristics (domain.md §4): DEQAR labels non-degree provision under 60 ECTS a micro-credential;
-    # schemes seen in practice start at about 1 ECTS.
+    # Size heuristics (domain.md §4, the project's policy): under 60 ECTS, a year's workload; schemes seen in
+    # practice start at about 1 ECTS.
     micro_credential_max_ects: float = 60.0
     micro_credential_min_ects: float = 1.0
 
     # Learning-outcome matching: a target outcome counts as covered when its best credential outcome scores at
     # least this (0-100, see rules/outcomes.py for the scorer).
     outcome_match_score: float = 62.0
-    # Share of target outcomes covered -> what credit transfer can give (EAR manual: full, partial, conditional).
+    # Share of target outcomes covered -> what credit transfer can give (the project's policy: the EAR manual names
+    # full, partial and conditional recognition but sets no shares).
     coverage_full: float = 0.75
     coverage_partial: float = 0.5
     coverage_conditional: float = 0.25

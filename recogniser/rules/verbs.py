@@ -13,10 +13,9 @@ Croatian "analizirati"/"analizira". English is matched on whole words, where ste
 
 from __future__ import annotations
 
-import itertools
-import re
-import unicodedata
 from functools import lru_cache
+
+from recogniser.rules.languages import CONJUNCTIONS, guess_language, words_of
 
 #: Tier -> English verbs, whole words (third-person forms are derived).
 _ENGLISH = {
@@ -88,7 +87,7 @@ _STEMS: dict[str, dict[int, str]] = {
         6: "ontwerp ontwikkel creeer creer formuleer formuler construeer opstel",
     },
     "hr": {
-        1: "definira identificira nabroj naved imenova prepozna opisa opisu opis",
+        1: "definira identificira nabroj naved navest imenova prepozna opisa opisu opis",
         2: "objasni objasnjava sazet interpretira klasificira usporedi usporeduj raspravlj ilustrira razumi",
         3: "primijen primjenj koristi upotrijeb provod izvod izvrs rijesi rjesava izracuna pripremi planira "
         "organizira upravlj pregovara",
@@ -102,12 +101,6 @@ _STEMS: dict[str, dict[int, str]] = {
 _MAX_ENDING = 5
 #: Shorter stems begin too many other words ("met" in "method").
 _MIN_STEM = 4
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ß", "ss").replace("đ", "d")
 
 
 def _english_table() -> dict[str, int]:
@@ -122,53 +115,78 @@ def _english_table() -> dict[str, int]:
 ENGLISH_VERBS = _english_table()
 
 
-def _stem_table() -> list[tuple[str, int]]:
-    stems: dict[str, int] = {}
-    for tiers in _STEMS.values():
+def _stem_tables() -> dict[str, list[tuple[str, int]]]:
+    tables: dict[str, list[tuple[str, int]]] = {}
+    for language, tiers in _STEMS.items():
+        stems: dict[str, int] = {}
         for tier, words in tiers.items():
             for stem in words.split():
                 if len(stem) < _MIN_STEM:
                     raise ValueError(f"verb stem {stem!r} is shorter than {_MIN_STEM} letters")
                 stems[stem] = max(tier, stems.get(stem, 0))
-    # Longest first, so "analys" is tried before "an…" stems of other verbs.
-    return sorted(stems.items(), key=lambda item: -len(item[0]))
+        # Longest first, so "analys" is tried before shorter stems that begin alike.
+        tables[language] = sorted(stems.items(), key=lambda item: -len(item[0]))
+    return tables
 
 
-_STEM_TABLE = _stem_table()
+_STEM_TABLES = _stem_tables()
+#: Languages whose outcomes put the verb at the end of the clause ("Risiken bewerten", "een plan opstellen").
+_VERB_LAST = frozenset({"de", "nl"})
 
 
 @lru_cache(maxsize=65536)
-def word_tier(word: str) -> int | None:
-    """The tier of one folded word, or None where it is not a known action verb."""
-    for form in (word, word[:-3] + "y" if word.endswith("ies") else "", word[:-1] if word.endswith("s") else ""):
-        if form in ENGLISH_VERBS:
-            return ENGLISH_VERBS[form]
-    if len(word) < 4:
+def word_tier(word: str, language: str = "en") -> int | None:
+    """The tier of one folded word as an action verb of ``language``, or None where it is not one."""
+    if language == "en" or language not in _STEM_TABLES:
+        for form in (word, word[:-3] + "y" if word.endswith("ies") else "", word[:-1] if word.endswith("s") else ""):
+            if form in ENGLISH_VERBS:
+                return ENGLISH_VERBS[form]
         return None
-    for stem, tier in _STEM_TABLE:
+    if len(word) < _MIN_STEM:
+        return None
+    for stem, tier in _STEM_TABLES[language]:
         if word.startswith(stem) and len(word) - len(stem) <= _MAX_ENDING:
             return tier
     return None
 
 
-#: Words of an outcome read for its verbs: an outcome is one statement, its verbs come early (or, in German and
-#: Dutch, at the end of the first clause).
+def _first_verb(words: list[str], language: str) -> int:
+    return next((index for index, word in enumerate(words) if word_tier(word, language) is not None), len(words))
+
+
+#: Words of an outcome read for its verbs: an outcome is one statement.
 _WORDS_READ = 40
 
 
 @lru_cache(maxsize=8192)
-def outcome_tier(outcome: str) -> int | None:
-    """The cognitive tier (1-6) of an outcome: its most demanding action verb, or None where it has none the
-    tables know. An English outcome that begins with a known verb is read by that verb alone."""
-    words = [_fold(word) for word in _WORD.findall(outcome[:600])][:_WORDS_READ]
+def outcome_tier(outcome: str, language: str | None = None) -> int | None:
+    """The cognitive tier (1-6) of an outcome, or None where it has no action verb the tables know.
+
+    The outcome is read in its language (``language``, else guessed from its small words, else English): its head
+    verb is the first action verb (the last in German and Dutch, where the verb ends the clause), together with
+    the verbs joined to it ("describe and apply" reads as applying); other words that happen to look like verbs
+    ("a critical path", "the project") are not read.
+    """
+    words = words_of(outcome, _WORDS_READ)
     if not words:
         return None
-    if words[0] in ENGLISH_VERBS or (words[0].endswith("s") and words[0][:-1] in ENGLISH_VERBS):
-        # "Describe contract types" is a description, whatever nouns follow; but "describe and apply" applies.
-        tiers = [ENGLISH_VERBS.get(words[0], ENGLISH_VERBS.get(words[0][:-1], 0))]
-        for joined, word in itertools.pairwise(words):
-            if joined in ("and", "or") and word in ENGLISH_VERBS:
-                tiers.append(ENGLISH_VERBS[word])
-        return max(tiers)
-    found = [tier for tier in (word_tier(word) for word in words) if tier is not None]
-    return max(found) if found else None
+    language = language or guess_language(words)
+    if language is None:
+        # Too few small words to tell: the language whose action verb comes first (English on a tie).
+        language = min(("en", *_STEM_TABLES), key=lambda candidate: _first_verb(words, candidate))
+    tiers = [word_tier(word, language) for word in words]
+    positions = [index for index, tier in enumerate(tiers) if tier is not None]
+    if not positions:
+        return None
+    step = -1 if language in _VERB_LAST else 1
+    head = positions[-1] if step == -1 else positions[0]
+    found = [tiers[head]]
+    index = head
+    # Verbs joined to the head: "verb and verb" (or "verb und verb", read backwards where the verb comes last).
+    while 0 <= index + 2 * step < len(words) and words[index + step] in CONJUNCTIONS:
+        joined = tiers[index + 2 * step]
+        if joined is None:
+            break
+        found.append(joined)
+        index += 2 * step
+    return max(tier for tier in found if tier is not None)

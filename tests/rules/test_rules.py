@@ -278,7 +278,9 @@ def test_a_credit_shortfall_leaves_credit_in_another_form_open() -> None:
     decision = run(unrelated)
     assert decision.recommendation.outcome.value == "alternative_recognition"
     assert decision.recommendation.ects_recognised == 0
-    assert decision.recommendation.ects_in_another_form == 3
+    # Another component is for the institution to find, so no figure is put on it.
+    assert decision.recommendation.ects_in_another_form is None
+    assert "for the institution to check" in decision.recommendation.summary
     assert {d.element.value for d in decision.recommendation.substantial_differences} == {
         "workload",
         "learning_outcomes",
