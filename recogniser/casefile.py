@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Self, TypeVar
+from typing import IO, Any, Self, TypeVar
 
 from jsonschema.exceptions import ValidationError
 
@@ -36,6 +36,7 @@ from recogniser.model import (
     Learner,
     Level,
     Participation,
+    Procedure,
     ProviderKind,
     Purpose,
     QADecision,
@@ -47,6 +48,7 @@ from recogniser.privacy import PRIVATE_FILE_MODE, fsync_folder
 from recogniser.schemas import load_schema, schema_validator
 
 _E = TypeVar("_E")
+_T = TypeVar("_T")
 
 #: Case files beyond this size are refused before parsing: no real case comes close.
 MAX_CASE_BYTES = 20 * 1024 * 1024
@@ -203,8 +205,26 @@ def validation_problems(document: Any) -> list[Problem]:
     if not isinstance(document, dict):
         return problems
     reported = {problem.path for problem in problems}
-    more = [p for p in _country_problems(document) + _nul_characters(document) if p.path not in reported]
+    more = [
+        p
+        for p in _country_problems(document) + _nul_characters(document) + _procedure_problems(document)
+        if p.path not in reported
+    ]
     return sorted(problems + more, key=lambda p: p.path) if more else problems
+
+
+def _procedure_problems(document: Mapping[str, Any]) -> list[Problem]:
+    """A file cannot be complete before it was received."""
+    procedure = document.get("procedure")
+    if not isinstance(procedure, Mapping):
+        return []
+    try:
+        received, complete = (_date(procedure.get(key)) for key in ("received_on", "complete_on"))
+    except (TypeError, ValueError):
+        return []  # of a form the schema reports
+    if received is not None and complete is not None and complete < received:
+        return [Problem("procedure.complete_on", f"the file cannot be complete before it was received ({received})")]
+    return []
 
 
 #: Where a case file holds a country (ISO 3166-1 alpha-2).
@@ -431,6 +451,10 @@ def _build_case(document: dict[str, Any]) -> Case:
             documents_missing=bool(applicant.get("documents_missing", False)),
         ),
         target=_build_target(document.get("target")),
+        procedure=Procedure(
+            received_on=_date((document.get("procedure") or {}).get("received_on")),
+            complete_on=_date((document.get("procedure") or {}).get("complete_on")),
+        ),
         credential=_build_credential(document.get("credential") or {}),
         unknown_keys=unknown_keys(document),
         document=document,
@@ -635,6 +659,20 @@ class StagedFile:
             os.chmod(self._temporary, _replaced_mode(self.target))
         except OSError as error:
             raise self._error(error) from None
+
+    def write_text(self, produce: Callable[[IO[str]], _T]) -> _T:
+        """Let ``produce`` write UTF-8 text to the staged file as it goes (a large export is never held whole);
+        returns what ``produce`` returns."""
+        assert self._temporary is not None, "written after commit or discard"
+        try:
+            with self._temporary.open("w", encoding="utf-8", newline="") as stream:
+                result = produce(stream)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(self._temporary, _replaced_mode(self.target))
+        except OSError as error:
+            raise self._error(error) from None
+        return result
 
     def commit(self) -> None:
         assert self._temporary is not None, "committed twice or after discard"

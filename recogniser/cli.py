@@ -15,7 +15,14 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TextIO, cast
 
 from recogniser import __version__
-from recogniser.commands import assess_command, cases_command, import_command, seminar_command, trust_command
+from recogniser.commands import (
+    assess_command,
+    cases_command,
+    import_command,
+    register_command,
+    seminar_command,
+    trust_command,
+)
 from recogniser.errors import UserInputError
 from recogniser.logs import log_file, redacted_command_line, setup_logging
 from recogniser.settings import load_settings
@@ -40,6 +47,7 @@ _COMMAND_MODULES: tuple[CommandModule, ...] = (
     seminar_command,
     cases_command,
     trust_command,
+    register_command,
 )
 
 

@@ -127,6 +127,15 @@ class Applicant:
 
 
 @dataclass(frozen=True)
+class Procedure:
+    """When the office received the application and when its file was complete (the four months for a decision
+    run from completeness: 2010 Revised Recommendation)."""
+
+    received_on: date | None = None
+    complete_on: date | None = None
+
+
+@dataclass(frozen=True)
 class Target:
     title: str | None = None
     institution: str | None = None
@@ -213,6 +222,7 @@ class Case:
     reference: str | None = None
     applicant: Applicant = dataclasses.field(default_factory=Applicant)
     target: Target | None = None
+    procedure: Procedure = dataclasses.field(default_factory=Procedure)
     unknown_keys: tuple[str, ...] = ()
     document: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 

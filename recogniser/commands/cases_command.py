@@ -1,4 +1,4 @@
-"""``recogniser cases``: add, list, show and export the cases kept in the store."""
+"""``recogniser cases``: add, list, show, compare with the office's earlier cases and export stored cases."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from recogniser.model import Outcome, Purpose
 from recogniser.terminal import one_line
 
 if TYPE_CHECKING:
+    from recogniser.precedents import Precedent
     from recogniser.store import CaseStore, CaseSummary, StoredCase, StoredDecision
 
 #: The most cases one listing shows: more is no list a person reads, and keeps the number within every backend.
@@ -21,7 +22,7 @@ _COLUMNS = (("REFERENCE", 20), ("LEARNER", 24), ("TITLE", 32), ("PURPOSE", 15), 
 
 
 def register(subparsers: Any) -> None:
-    cases = subparsers.add_parser("cases", help="add, list, show and export stored cases")
+    cases = subparsers.add_parser("cases", help="add, list, show, compare and export stored cases")
     commands = cases.add_subparsers(dest="cases_command", metavar="ACTION", required=True)
 
     add = commands.add_parser("add", help="store case files (all of them, or none if one is refused)")
@@ -44,6 +45,13 @@ def register(subparsers: Any) -> None:
     show.add_argument("reference", metavar="REF")
     show.add_argument("--json", action="store_true", help="print the case, its state and decisions as JSON")
     show.set_defaults(handler=_show)
+
+    similar = commands.add_parser(
+        "similar", help="the office's earlier decided cases like this one (equivalent cases first)"
+    )
+    similar.add_argument("reference", metavar="REF")
+    similar.add_argument("--json", action="store_true", help="print the similar cases and their decisions as JSON")
+    similar.set_defaults(handler=_similar)
 
     export = commands.add_parser("export", help="write a stored case to a case file")
     export.add_argument("reference", metavar="REF")
@@ -192,6 +200,41 @@ def _case_json(stored: StoredCase, decisions: list[StoredDecision]) -> dict[str,
         "case": stored.case.document,
         "decisions": [decision.to_json() for decision in decisions],
     }
+
+
+def _similar(options: argparse.Namespace) -> int:
+    from recogniser.precedents import divergence
+
+    with open_store(options) as store:
+        stored = store.get_case(options.reference)
+        found = store.similar_cases(stored.case)
+    if options.json:
+        print(json.dumps({"reference": stored.reference, "similar": [p.to_json() for p in found]}, indent=2))
+        return 0
+    if not found:
+        print(f"no earlier decided case is like {stored.reference}")
+        return 0
+    for precedent in found:
+        print(_precedent_line(precedent))
+        if precedent.justification:
+            print(f"    justification: {precedent.justification}")
+    if stored.outcome is not None:
+        departs = divergence(stored.outcome, None, found)
+        if departs is not None:
+            print(f"note: {stored.reference}'s latest outcome {departs.describe()}")
+    return 0
+
+
+def _precedent_line(precedent: Precedent) -> str:
+    kind = "equivalent" if precedent.equivalent else f"similar {precedent.likeness.score:g}"
+    shares = ", ".join(code.replace("_", " ") for code in precedent.likeness.agreements())
+    title = precedent.profile.title or "untitled"
+    body = precedent.profile.awarding_body or "awarding body not given"
+    when = precedent.decided_at.date().isoformat()
+    return (
+        f"{precedent.reference} ({kind}; same {shares or 'nothing stated'}): {title}, {body} — "
+        f"{_with_credits(precedent.outcome, precedent.ects)} on {when} by {precedent.decided_by}"
+    )
 
 
 def _export(options: argparse.Namespace) -> int:

@@ -774,6 +774,11 @@ def _evaluator_decision(
             _fixed("Justification", CELL_HEAD),
             written((decided.justification or "None given.") if decided is not None else None, 4),
         ],
+        *(
+            [[_fixed("Departs from precedent", CELL_HEAD), _text(decided.divergence_reason, CELL)]]
+            if decided is not None and decided.divergence_reason
+            else []
+        ),
         [
             _fixed("Evaluator", CELL_HEAD),
             written(kept.decided_by if kept is not None else settings.evaluator_name or None),
@@ -788,7 +793,7 @@ def _evaluator_decision(
                 # Labels sit on their writing line, as on a paper form; the two taller entries read from the top.
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("VALIGN", (0, 0), (0, 0), "TOP"),
-                ("VALIGN", (0, 2), (0, 2), "TOP"),
+                ("VALIGN", (0, 2), (0, 3 if decided is not None and decided.divergence_reason else 2), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), padding),
                 ("TOPPADDING", (0, 0), (-1, -1), 5),

@@ -16,9 +16,9 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from types import TracebackType
-from typing import Any, Self
+from typing import IO, Any, Self
 
 from sqlalchemy import (
     ColumnElement,
@@ -48,6 +48,10 @@ from recogniser.decision_policy import (
     recommended_credits,
 )
 from recogniser.model import Case, Decision, Outcome, Purpose
+from recogniser.precedents import PRECEDENTS_SHOWN, Precedent, divergence
+from recogniser.register import write_csv, write_json
+from recogniser.statistics import OfficeStatistics
+from recogniser.store import office_record
 from recogniser.store.columns import CaseColumns
 from recogniser.store.database import (
     create_store_engine,
@@ -270,13 +274,15 @@ class CaseStore:
         justification: str | None = None,
         *,
         final_ects: float | None = None,
+        divergence_reason: str | None = None,
     ) -> StoredDecision:
         """Append an assessment of the case as it is stored now, with the evaluator's decision if made.
 
         The decision must have been taken on the stored text (its ``case_sha256``): one taken on a text someone
         has since changed is refused. Overriding the recommendation needs a justification (LRC III.5: reasons).
         Where credits are sought, a final outcome that grants credits states how many (``final_ects``, from 0 to
-        the credits sought); a refusal grants none.
+        the credits sought); a refusal grants none. A final decision that departs from the office's earlier
+        decisions on an equivalent case (``recogniser.precedents``) needs ``divergence_reason``.
         """
         now = self._clock()
         with self._session(writing=True) as session:
@@ -294,7 +300,13 @@ class CaseStore:
                 credits_sought=credits_sought(_stored_case(row).case),
                 recommended_ects=recommended_credits(decision.recommendation),
             )
-            return _record(session, row, decision, entry, now)
+            reason = (divergence_reason or "").strip() or None
+            if entry.final_outcome is not None and reason is None:
+                found = office_record.precedents(session, json.loads(row.document), row.id, PRECEDENTS_SHOWN)
+                departs = divergence(entry.final_outcome, entry.final_ects, found)
+                if departs is not None:
+                    raise InvalidDecisionRecordError(f"divergence_reason: give the reason: {departs.describe()}")
+            return _record(session, row, decision, replace(entry, divergence_reason=reason), now)
 
     def record_assessment(
         self,
@@ -347,6 +359,33 @@ class CaseStore:
             decisions.append(_stored_decision(record, row.reference, first_by_hash.get(record.case_sha256)))
             first_by_hash.setdefault(record.case_sha256, record.id)
         return decisions
+
+    # --- the office's record ---
+
+    def similar_cases(self, case: Case, limit: int = PRECEDENTS_SHOWN) -> list[Precedent]:
+        """The office's earlier decided cases most like ``case`` (stored or still being typed), equivalent ones
+        first, each with its latest final decision (see ``recogniser.precedents``); the case itself is left out."""
+        with self._session() as session:
+            own = None if case.reference is None else _case_id(session, case.reference)
+            return office_record.precedents(session, dict(case.document), own, limit)
+
+    def export_register(self, stream: IO[str], kind: str, first: date | None = None, last: date | None = None) -> int:
+        """Write every final decision recorded from ``first`` to ``last`` (UTC days, both optional) as the
+        publishable register (``recogniser.register``: no personal data) in ``kind`` csv or json; returns how
+        many decisions were written."""
+        period = {
+            "from": None if first is None else first.isoformat(),
+            "to": None if last is None else last.isoformat(),
+        }
+        with self._session() as session:
+            entries = office_record.register_entries(session, first, last)
+            return write_csv(entries, stream) if kind == "csv" else write_json(entries, stream, period)
+
+    def office_statistics(self, first: date | None = None, last: date | None = None) -> OfficeStatistics:
+        """The office's decisions in the period by outcome, purpose, issuing country and month, and the time
+        from a complete file to the decision (``recogniser.statistics``)."""
+        with self._session() as session:
+            return OfficeStatistics.of(office_record.decided_cases(session, first, last))
 
 
 # --- helpers: rows ---
@@ -435,6 +474,8 @@ def _document_values(document: Mapping[str, Any]) -> tuple[dict[str, Any], CaseC
         "awarding_body": columns.awarding_body,
         "awarding_body_key": sort_key(columns.awarding_body),
         "issuer_country": columns.issuer_country,
+        "received_on": columns.received_on,
+        "complete_on": columns.complete_on,
     }
     return values, columns
 
@@ -642,6 +683,7 @@ class _DecisionEntry:
     final_outcome: Outcome | None
     justification: str | None
     final_ects: float | None = None
+    divergence_reason: str | None = None
 
     @classmethod
     def checked(
@@ -690,6 +732,7 @@ def _record(session: Session, row: CaseRow, decision: Decision, entry: _Decision
         final_outcome=None if entry.final_outcome is None else entry.final_outcome.value,
         justification=entry.justification,
         final_ects=entry.final_ects,
+        divergence_reason=entry.divergence_reason,
         decided_by=entry.decided_by,
         recorded_at=now,
     )
@@ -755,4 +798,5 @@ def _stored_decision(record: DecisionRow, reference: str, repeat_of: int | None)
         recorded_at=record.recorded_at,
         repeat_of=repeat_of,
         final_ects=record.final_ects,
+        divergence_reason=record.divergence_reason,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from recogniser.store.search import index_terms
@@ -18,6 +19,8 @@ class CaseColumns:
     title: str | None
     awarding_body: str | None
     issuer_country: str | None
+    received_on: date | None
+    complete_on: date | None
 
     @classmethod
     def of(cls, document: Mapping[str, Any]) -> CaseColumns:
@@ -25,6 +28,7 @@ class CaseColumns:
         credential = _object(document.get("credential"))
         learner = _object(credential.get("learner"))
         body = _object(credential.get("awarding_body"))
+        procedure = _object(document.get("procedure"))
         return cls(
             reference=_text(document.get("reference")),
             purpose=str(document["purpose"]),
@@ -33,6 +37,8 @@ class CaseColumns:
             title=_text(credential.get("title")),
             awarding_body=_text(body.get("name")),
             issuer_country=_text(credential.get("issuer_country")),
+            received_on=_date(procedure.get("received_on")),
+            complete_on=_date(procedure.get("complete_on")),
         )
 
     def search_terms(self) -> set[str]:
@@ -48,3 +54,7 @@ def _text(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     return value.strip() or None
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else None

@@ -131,6 +131,8 @@ class StoredDecision:
     recorded_at: datetime
     repeat_of: int | None = None
     final_ects: float | None = None
+    #: Why the decision departs from the office's earlier decisions on an equivalent case (``recogniser.precedents``).
+    divergence_reason: str | None = None
 
     @property
     def outcome(self) -> Outcome:
@@ -153,6 +155,7 @@ class StoredDecision:
             "final_outcome": None if self.final_outcome is None else self.final_outcome.value,
             "final_ects": plain_number(self.final_ects),
             "justification": self.justification,
+            "divergence_reason": self.divergence_reason,
             "decided_by": self.decided_by,
             "recorded_at": self.recorded_at.isoformat(),
             "repeat_of": self.repeat_of,

@@ -10,10 +10,13 @@ prefix look-ups the same way on SQLite and PostgreSQL.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from anyascii import anyascii
+
+from recogniser.textkeys import fold
+
+__all__ = ["SORT_KEY_LENGTH", "TERM_LENGTH", "fold", "index_terms", "prefix_upper_bound", "query_words", "sort_key"]
 
 #: Indexed words are cut to this many characters: enough to tell names apart, small enough for any B-tree.
 TERM_LENGTH = 64
@@ -22,12 +25,6 @@ TERM_LENGTH = 64
 SORT_KEY_LENGTH = 200
 
 _WORD = re.compile(r"\w+")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, for comparing and sorting: "Ívana Horvát" → "ivana horvat"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 def sort_key(text: str | None) -> str | None:

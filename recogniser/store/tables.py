@@ -6,9 +6,9 @@ append-only (database triggers refuse UPDATE and DELETE); ``case_terms`` is the 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text
+from sqlalchemy import Column, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -81,6 +81,8 @@ class CaseRow(StoreModel, table=True):
     awarding_body: str | None = Field(default=None, sa_column=Column(Text))
     awarding_body_key: str | None = Field(default=None, sa_column=Column(Text))
     issuer_country: str | None = Field(default=None, sa_column=Column(String(10)))
+    received_on: date | None = Field(default=None, sa_column=Column(Date))
+    complete_on: date | None = Field(default=None, sa_column=Column(Date))
     created_at: datetime = Field(sa_column=Column(UtcDateTime, nullable=False))
     updated_at: datetime = Field(sa_column=Column(UtcDateTime, nullable=False))
 
@@ -89,6 +91,7 @@ class DecisionRow(StoreModel, table=True):
     """One assessment of one case, as it stood: never changed, never removed."""
 
     __tablename__ = "decisions"
+    __table_args__ = (Index("ix_decisions_recorded_at_id", "recorded_at", "id"),)
 
     id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
     case_id: int = Field(
@@ -102,6 +105,7 @@ class DecisionRow(StoreModel, table=True):
     final_outcome: str | None = Field(default=None, sa_column=Column(String(30)))
     justification: str | None = Field(default=None, sa_column=Column(Text))
     final_ects: float | None = Field(default=None, sa_column=Column(Float))
+    divergence_reason: str | None = Field(default=None, sa_column=Column(Text))
     decided_by: str = Field(sa_column=Column(Text, nullable=False))
     recorded_at: datetime = Field(sa_column=Column(UtcDateTime, nullable=False))
 

@@ -546,6 +546,22 @@ def test_a_decision_as_recommended_ticks_that_box() -> None:
     assert "Justification None given." in block
 
 
+def test_the_reason_for_departing_from_precedent_is_shown() -> None:
+    document, decision = maritime()
+    kept = dataclasses.replace(
+        kept_decision(decision, 4, Outcome.PARTIAL_RECOGNITION, final_ects=3, justification="Two outcomes missing."),
+        divergence_reason="The target programme's outcomes changed in 2026.",
+    )
+    block = flat(render_report(case_from(document), decision, SETTINGS, recorded=[kept])).split("8. Decision")[1]
+    assert "Justification Two outcomes missing. Departs from precedent The target programme's outcomes changed" in block
+    without = flat(
+        render_report(
+            case_from(document), decision, SETTINGS, recorded=[dataclasses.replace(kept, divergence_reason=None)]
+        )
+    )
+    assert "Departs from precedent" not in without
+
+
 @pytest.mark.parametrize(
     ("kept", "said"),
     [

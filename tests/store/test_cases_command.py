@@ -195,3 +195,36 @@ def test_the_status_choices_are_the_stores() -> None:
     parser = build_parser()
     for status in CaseStatus:
         assert parser.parse_args(["cases", "list", "--status", status.value]).status == status.value
+
+
+def test_similar_and_register_export(capsys: pytest.CaptureFixture[str], database_url: str, tmp_path: Path) -> None:
+    with CaseStore.open(database_url) as store:
+        earlier = store.add_case(make_case("EARLIER", learner="Ana Horvat"))
+        store.record_decision(
+            "EARLIER", make_decision(earlier.case), "M. Novak", Outcome.FULL_RECOGNITION, final_ects=5
+        )
+        store.add_case(make_case("NOW", learner="Ivana Horvat"))
+
+    code, out, _ = run(capsys, database_url, "similar", "NOW")
+    assert code == 0
+    assert out.startswith("EARLIER (equivalent; same title, awarding body, target, country, level): ")
+    assert "full_recognition, 5 ECTS on " in out and " by M. Novak" in out
+
+    code, out, _ = run(capsys, database_url, "similar", "NOW", "--json")
+    [precedent] = json.loads(out)["similar"]
+    assert (precedent["reference"], precedent["equivalent"], precedent["ects"]) == ("EARLIER", True, 5)
+
+    target = tmp_path / "register.csv"
+    code = main(["--database-url", database_url, "register", "export", "--format", "csv", "-o", str(target)])
+    assert code == 0
+    assert "wrote 1 decisions" in capsys.readouterr().err
+    text = target.read_text("utf-8")
+    assert text.startswith("decision_id,decided_on,purpose,credential_title,")
+    assert "Horvat" not in text
+
+    code = main(["--database-url", database_url, "register", "export", "--format", "json", "--from", "2026-02-30"])
+    assert code == 2
+    assert "--from: must be a date as YYYY-MM-DD" in capsys.readouterr().err
+    code = main(["--database-url", database_url, "register", "export", "--format", "csv", "-o", str(target)])
+    assert code == 2
+    assert "already exists" in capsys.readouterr().err

@@ -1,0 +1,250 @@
+"""The office's record on both backends: precedents for a case, the divergence a decision must explain, the
+register of decisions (never with personal data) and the statistics."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from recogniser.casefile import parse_case
+from recogniser.model import Case, Outcome, Purpose
+from recogniser.register import COLUMNS, WITHHELD
+from recogniser.store import CaseStore, InvalidDecisionRecordError
+from tests.store.cases import make_case, make_decision
+
+
+def with_changes(case: Case, *, target_title: str | None = None, **top: Any) -> Case:
+    document: dict[str, Any] = copy.deepcopy(dict(case.document))
+    if target_title is not None:
+        document["target"]["title"] = target_title
+    document.update(top)
+    return parse_case(document)
+
+
+def decide(
+    store: CaseStore,
+    case: Case,
+    outcome: Outcome,
+    ects: float | None = None,
+    *,
+    justification: str | None = "Reasons.",
+    divergence_reason: str | None = None,
+) -> None:
+    stored = store.add_case(case)
+    store.record_decision(
+        stored.reference,
+        make_decision(stored.case, outcome),
+        decided_by="M. Novak",
+        final_outcome=outcome,
+        justification=justification,
+        final_ects=ects,
+        divergence_reason=divergence_reason,
+    )
+
+
+def test_similar_cases_ranks_equivalent_first_and_leaves_out_the_case_itself(store: CaseStore) -> None:
+    decide(store, make_case("EARLIER-SAME", learner="Ana Kovač"), Outcome.FULL_RECOGNITION, 5)
+    # The second earlier case sought the credits for another programme: similar, not equivalent.
+    other_target = with_changes(make_case("EARLIER-TARGET", learner="Luka Babić"), target_title="Port Operations")
+    decide(store, other_target, Outcome.PARTIAL_RECOGNITION, 3)
+    store.add_case(make_case("UNDECIDED"))  # no final decision: not a precedent
+    unrelated = make_case("OTHER", title="Data Analytics with Python", awarding_body="Code Academy")
+    decide(store, unrelated, Outcome.FULL_RECOGNITION, 5)
+    open_case = store.add_case(make_case("NOW", learner="Ivana Horvat"))
+
+    found = store.similar_cases(open_case.case)
+
+    assert [(p.reference, p.equivalent) for p in found] == [("EARLIER-SAME", True), ("EARLIER-TARGET", False)]
+    first = found[0]
+    assert (first.outcome, first.ects, first.decided_by, first.justification) == (
+        Outcome.FULL_RECOGNITION,
+        5,
+        "M. Novak",
+        "Reasons.",
+    )
+
+
+def test_the_earlier_decided_text_is_compared(store: CaseStore) -> None:
+    """A decided case edited since is compared as it stood when decided."""
+    decide(store, make_case("EARLIER"), Outcome.FULL_RECOGNITION, 5)
+    stored = store.get_case("EARLIER")
+    store.save_case("EARLIER", with_changes(stored.case, target_title="Port Operations"), stored.version)
+    found = store.similar_cases(make_case("NOW"))
+    assert [(p.reference, p.equivalent) for p in found] == [("EARLIER", True)]
+
+
+def test_similar_cases_found_in_another_script(store: CaseStore) -> None:
+    decide(
+        store,
+        make_case("CYRILLIC", title="Управление безопасностью судов", awarding_body="Морской факультет"),
+        Outcome.FULL_RECOGNITION,
+        5,
+    )
+    typed = make_case(title="Upravlenie bezopasnostyu sudov", awarding_body="Morskoi fakultet")
+    assert [(p.reference, p.equivalent) for p in store.similar_cases(typed)] == [("CYRILLIC", True)]
+
+
+def test_a_decision_departing_from_an_equivalent_case_needs_its_reason(store: CaseStore) -> None:
+    decide(store, make_case("EARLIER"), Outcome.FULL_RECOGNITION, 5)
+    stored = store.add_case(make_case("NOW"))
+    decision = make_decision(stored.case, Outcome.FULL_RECOGNITION)
+
+    with pytest.raises(InvalidDecisionRecordError, match=r"divergence_reason: .*EARLIER: full_recognition, 5 ECTS"):
+        store.record_decision(
+            "NOW", decision, "E. Evaluator", Outcome.PARTIAL_RECOGNITION, "Overlap is partial.", final_ects=3
+        )
+    recorded = store.record_decision(
+        "NOW",
+        decision,
+        "E. Evaluator",
+        Outcome.PARTIAL_RECOGNITION,
+        "Overlap is partial.",
+        final_ects=3,
+        divergence_reason="The programme's outcomes changed in 2026.",
+    )
+    assert recorded.divergence_reason == "The programme's outcomes changed in 2026."
+    assert store.decisions_for("NOW")[-1].divergence_reason == "The programme's outcomes changed in 2026."
+
+
+def test_a_merely_similar_case_asks_no_reason(store: CaseStore) -> None:
+    decide(store, make_case("EARLIER", purpose=Purpose.ADMISSION), Outcome.FULL_RECOGNITION)
+    stored = store.add_case(make_case("NOW"))
+    recorded = store.record_decision(
+        "NOW", make_decision(stored.case), "E. Evaluator", Outcome.PARTIAL_RECOGNITION, "Partial.", final_ects=3
+    )
+    assert recorded.divergence_reason is None
+
+
+def test_following_the_office_needs_no_reason(store: CaseStore) -> None:
+    decide(store, make_case("EARLIER"), Outcome.FULL_RECOGNITION, 5)
+    stored = store.add_case(make_case("NOW"))
+    recorded = store.record_decision(
+        "NOW", make_decision(stored.case), "E. Evaluator", Outcome.FULL_RECOGNITION, final_ects=5
+    )
+    assert recorded.divergence_reason is None
+
+
+def private_case(reference: str) -> Case:
+    case = make_case(reference, learner="Ivana Horvát")
+    document: dict[str, Any] = copy.deepcopy(dict(case.document))
+    document["credential"]["learner"].update({"identifier": "HR-OIB-12345678901", "date_of_birth": "1994-07-15"})
+    document["applicant"] = {"refugee": True, "documents_missing": True}
+    return parse_case(document)
+
+
+PRIVATE_TEXTS = ["Ivana", "Horvát", "Horvat", "HR-OIB-12345678901", "1994-07-15", "15.07.1994", "refugee", "Refugee"]
+
+
+@pytest.mark.parametrize("kind", ["csv", "json"])
+def test_the_register_leaves_out_personal_data(store: CaseStore, kind: str) -> None:
+    decide(
+        store,
+        private_case("PRIVATE-1"),
+        Outcome.PARTIAL_RECOGNITION,
+        3,
+        justification=(
+            "Ms Horvat (born 15.07.1994, HR-OIB-12345678901) showed two of four outcomes. "
+            "She is a refugee without documents, so her statement was taken as evidence. IVANA passed the test."
+        ),
+    )
+    stream = io.StringIO()
+    assert store.export_register(stream, kind) == 1
+    text = stream.getvalue()
+
+    for private in PRIVATE_TEXTS:
+        assert private not in text, private
+    assert "PRIVATE-1" not in text  # the office's reference leads back to the person's file
+    rows = list(csv.DictReader(io.StringIO(text))) if kind == "csv" else json.loads(text)["decisions"]
+    [row] = rows
+    assert row["credential_title"] == "Safety Management on Merchant Vessels"
+    assert row["outcome"] == "partial_recognition"
+    assert str(row["ects_recognised"]) == "3"
+    assert (
+        row["reasons"]
+        == f"Ms {WITHHELD} (born {WITHHELD}, {WITHHELD}) showed two of four outcomes. {WITHHELD} passed the test."
+    )
+    if kind == "csv":
+        assert list(rows[0]) == list(COLUMNS)
+
+
+def test_the_register_covers_the_period_asked(database_url: str) -> None:
+    now = {"value": datetime(2026, 1, 1, tzinfo=UTC)}
+
+    def clock() -> datetime:
+        return now["value"]
+
+    with CaseStore.open(database_url, clock=clock) as store:
+        for day, reference in [(date(2026, 1, 31), "JAN"), (date(2026, 2, 1), "FEB"), (date(2026, 3, 2), "MAR")]:
+            now["value"] = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=23, minutes=30)
+            decide(store, make_case(reference, title=f"Credential {reference}"), Outcome.FULL_RECOGNITION, 5)
+        store.add_case(make_case("ASSESSED-ONLY"))  # no final decision: not in the register
+
+        def exported(first: date | None, last: date | None) -> list[str]:
+            stream = io.StringIO()
+            store.export_register(stream, "json", first, last)
+            return [row["credential_title"] for row in json.loads(stream.getvalue())["decisions"]]
+
+        assert exported(None, None) == ["Credential JAN", "Credential FEB", "Credential MAR"]
+        assert exported(date(2026, 2, 1), None) == ["Credential FEB", "Credential MAR"]
+        assert exported(None, date(2026, 2, 1)) == ["Credential JAN", "Credential FEB"]
+        assert exported(date(2026, 2, 1), date(2026, 2, 1)) == ["Credential FEB"]
+
+
+def test_statistics(database_url: str) -> None:
+    now = {"value": datetime(2026, 1, 1, tzinfo=UTC)}
+    with CaseStore.open(database_url, clock=lambda: now["value"]) as store:
+        plan = [
+            (
+                "A",
+                Purpose.CREDIT_TRANSFER,
+                "HR",
+                "2026-01-05",
+                datetime(2026, 3, 1, tzinfo=UTC),
+                Outcome.FULL_RECOGNITION,
+            ),
+            (
+                "B",
+                Purpose.CREDIT_TRANSFER,
+                "SI",
+                "2026-01-05",
+                datetime(2026, 5, 5, tzinfo=UTC),
+                Outcome.FULL_RECOGNITION,
+            ),
+            ("C", Purpose.EMPLOYMENT, "SI", "2026-01-05", datetime(2026, 5, 6, tzinfo=UTC), Outcome.NON_RECOGNITION),
+            ("D", Purpose.EMPLOYMENT, "HR", None, datetime(2026, 5, 7, tzinfo=UTC), Outcome.NON_RECOGNITION),
+        ]
+        for reference, purpose, country, complete_on, decided_at, outcome in plan:
+            now["value"] = decided_at
+            case = make_case(reference, title=f"Credential {reference}", purpose=purpose, issuer_country=country)
+            if complete_on is not None:
+                case = with_changes(case, procedure={"received_on": "2026-01-02", "complete_on": complete_on})
+            credits = None if purpose is Purpose.EMPLOYMENT else 5
+            decide(store, case, outcome, credits, justification="Reasons.")
+        # A later correction of A counts A once, by its latest outcome; its time runs to its first decision.
+        now["value"] = datetime(2026, 6, 1, tzinfo=UTC)
+        stored = store.get_case("A")
+        store.record_decision(
+            "A", make_decision(stored.case), "M. Novak", Outcome.PARTIAL_RECOGNITION, "Corrected.", final_ects=3
+        )
+
+        statistics = store.office_statistics()
+        assert statistics.decided == 4
+        assert dict(statistics.by_outcome) == {"partial_recognition": 1, "full_recognition": 1, "non_recognition": 2}
+        assert dict(statistics.by_purpose) == {"credit_transfer": 2, "employment": 2}
+        assert dict(statistics.by_country) == {"HR": 2, "SI": 2}
+        assert dict(statistics.by_month) == {"2026-05": 3, "2026-06": 1}
+        time = statistics.time_to_decision
+        # Complete on 5 January: due by 5 May. A took 55 days, B was on the last day, C a day late; D is undated.
+        assert (time.measured, time.within_deadline, time.late, time.without_complete_date) == (3, 2, 1, 1)
+        assert time.longest_days == (date(2026, 5, 6) - date(2026, 1, 5)).days
+        assert dict(time.by_months)["4–6 months"] == 1
+
+        may = store.office_statistics(date(2026, 5, 1), date(2026, 5, 31))
+        assert may.decided == 3
+        assert dict(may.by_outcome) == {"full_recognition": 1, "non_recognition": 2}
