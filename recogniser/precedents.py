@@ -14,7 +14,8 @@ target, the issuing country and the EQF level. A case is similar when its title 
 
 - same purpose;
 - same credential: the same awarding body (equal once transliterated and folded), titles scoring at least
-  ``EQUIVALENT_TITLE`` (word order, case, accents, script and a typo do not matter; another word does), the
+  ``EQUIVALENT_TITLE`` (word order, case, accents, script and a typo do not matter; another word does) and
+  numbered alike ("Module 2" is not "Module 3"; digits and Roman numerals I–XII), the
   same issuing country, and the same EQF level and the same ECTS where both cases give them;
 - same target: target titles and institutions equal once transliterated and folded (both absent counts as the
   same, as for employment, which has no target programme).
@@ -30,6 +31,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -86,15 +88,15 @@ class CaseProfile:
             target_institution=_text(target.get("institution")),
         )
 
-    @property
+    @cached_property
     def title_key(self) -> str:
         return latin_key(self.title)
 
-    @property
+    @cached_property
     def body_key(self) -> str:
         return latin_key(self.awarding_body)
 
-    @property
+    @cached_property
     def target_key(self) -> str:
         """The target as compared: its title and institution; empty where the case has no target."""
         if not (self.target_title or self.target_institution):
@@ -170,7 +172,7 @@ def equivalent(first: CaseProfile, second: CaseProfile, *, title_score: float | 
     if not first.body_key or first.body_key != second.body_key:
         return False
     score = _ratio(first.title_key, second.title_key) if title_score is None else title_score
-    if score < EQUIVALENT_TITLE:
+    if score < EQUIVALENT_TITLE or _numbers(first.title_key) != _numbers(second.title_key):
         return False
     if first.issuer_country != second.issuer_country:
         return False
@@ -255,15 +257,27 @@ class Divergence:
 def divergence(outcome: Outcome, ects: float | None, precedents: Sequence[Precedent]) -> Divergence | None:
     """The equivalent earlier decisions that ``outcome`` with ``ects`` departs from, if any.
 
-    Departing means another outcome, or other credits where both decisions state credits.
+    Departing means another outcome, or other credits where both decisions state credits. A request for
+    information decides nothing yet: it neither departs from precedent nor sets one.
     """
+    if outcome is Outcome.INFORMATION_REQUIRED:
+        return None
     departs = tuple(
         p
         for p in precedents
         if p.equivalent
+        and p.outcome is not Outcome.INFORMATION_REQUIRED
         and (p.outcome is not outcome or (p.ects is not None and ects is not None and not math.isclose(p.ects, ects)))
     )
     return Divergence(outcome, ects, departs) if departs else None
+
+
+#: Words that number a credential in a series: "Module 2" is not "Module 3", however alike the titles read.
+_ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"})
+
+
+def _numbers(key: str) -> frozenset[str]:
+    return frozenset(word for word in key.split() if word.isdigit() or word in _ROMAN)
 
 
 def _with_credits(outcome: Outcome, ects: float | None) -> str:

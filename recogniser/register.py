@@ -16,11 +16,11 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import IO, Any
 
-from recogniser.model import Decision, Outcome, plain_number
+from recogniser.model import Outcome, plain_number
 from recogniser.textkeys import fold
 
 REGISTER_FORMAT = "recogniser-register/1"
@@ -71,7 +71,7 @@ class RegisterEntry:
         *,
         decision_id: int,
         case_document: Mapping[str, Any],
-        decision: Decision,
+        decision: Mapping[str, Any],
         final_outcome: Outcome,
         final_ects: float | None,
         decided_at: datetime,
@@ -83,7 +83,7 @@ class RegisterEntry:
         level = _object(credential.get("level"))
         workload = _object(credential.get("workload"))
         target = _object(case_document.get("target"))
-        private = _PersonalData.of(case_document)
+        private = _PersonalData.of(case_document) if justification or divergence_reason else None
         return cls(
             decision_id=decision_id,
             decided_on=decided_at.date().isoformat(),
@@ -100,30 +100,36 @@ class RegisterEntry:
             target_institution=_text(target.get("institution")),
             target_eqf_level=_int(target.get("eqf_level")),
             credits_sought=_number(target.get("ects")) if case_document.get("purpose") != "admission" else None,
-            recommended_outcome=decision.recommendation.outcome.value,
+            recommended_outcome=str(_object(decision.get("recommendation")).get("outcome")),
             outcome=final_outcome.value,
             ects_recognised=plain_number(final_ects),
-            rulebook_version=decision.rulebook_version,
+            rulebook_version=str(decision.get("rulebook_version")),
             basis=basis(decision),
-            reasons=private.withheld(justification),
-            divergence_reason=private.withheld(divergence_reason),
+            reasons=None if private is None else private.withheld(justification),
+            divergence_reason=None if private is None else private.withheld(divergence_reason),
         )
 
+    def values(self) -> list[Any]:
+        """The entry's values in the order of ``COLUMNS``."""
+        return [getattr(self, name) for name in COLUMNS]
+
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return dict(zip(COLUMNS, self.values(), strict=True))
 
 
 COLUMNS: tuple[str, ...] = tuple(field.name for field in fields(RegisterEntry))
 
 
-def basis(decision: Decision) -> str:
+def basis(decision: Mapping[str, Any]) -> str:
     """What the decision rests on, as published: the rulebook and, for each substantial difference, the element
-    and the provision cited (the descriptions stay out: they may quote the applicant's documents)."""
-    differences = decision.recommendation.substantial_differences
+    and the provision cited (the descriptions stay out: they may quote the applicant's documents). ``decision``
+    is a ``recogniser-decision/1`` document."""
+    rulebook = decision.get("rulebook_version")
+    differences = _object(decision.get("recommendation")).get("substantial_differences") or []
     if not differences:
-        return f"rulebook {decision.rulebook_version}; no substantial difference found"
-    cited = "; ".join(f"{difference.element.value}: {difference.citation}" for difference in differences)
-    return f"rulebook {decision.rulebook_version}; substantial differences: {cited}"
+        return f"rulebook {rulebook}; no substantial difference found"
+    cited = "; ".join(f"{_object(d).get('element')}: {_object(d).get('citation')}" for d in differences)
+    return f"rulebook {rulebook}; substantial differences: {cited}"
 
 
 @dataclass(frozen=True)
@@ -177,7 +183,7 @@ def write_csv(entries: Iterable[RegisterEntry], stream: IO[str]) -> int:
     writer.writerow(COLUMNS)
     count = 0
     for entry in entries:
-        writer.writerow(["" if value is None else value for value in asdict(entry).values()])
+        writer.writerow(["" if value is None else value for value in entry.values()])
         count += 1
     return count
 

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from statistics import median
 from typing import Any
 
@@ -36,6 +37,7 @@ class DecidedCase:
     complete_on: date | None
 
 
+@lru_cache(maxsize=65_536)
 def deadline(complete_on: date, months: int = DECISION_DEADLINE_MONTHS) -> date:
     """The last day a decision is on time: the same day ``months`` later (or that month's last day)."""
     month_index = complete_on.month - 1 + months

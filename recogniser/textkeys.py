@@ -13,6 +13,8 @@ _WORD = re.compile(r"\w+")
 
 def fold(text: str) -> str:
     """Lower case without accents, for comparing and sorting: "Ívana Horvát" → "ivana horvat"."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
@@ -22,6 +24,8 @@ def latin_key(text: str | None) -> str:
     ("Управление безопасностью" → "upravlenie bezopasnostyu")."""
     if not text:
         return ""
+    if text.isascii():
+        return " ".join(_WORD.findall(text.lower()))
     # Word by word, so that a letter transliterated as punctuation (ь → ') does not split a word.
     words = ("".join(_WORD.findall(fold(anyascii(word)))) for word in _WORD.findall(fold(text)))
     return " ".join(word for word in words if word)

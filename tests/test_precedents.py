@@ -123,3 +123,11 @@ def test_equivalent_precedents_rank_first() -> None:
     same = precedent(replace(OPEN, title="Safety Managment on Merchant Vessels"), Outcome.FULL_RECOGNITION, 5, "HR-EQ")
     assert [p.reference for p in ranked([similar, same], 10)] == ["HR-EQ", "HR-SIM"]
     assert [p.reference for p in ranked([similar, same], 1)] == ["HR-EQ"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("Module 2", "Module 3"), ("Welding Technology II", "Welding Technology III")]
+)
+def test_credentials_numbered_otherwise_are_not_equivalent(first: str, second: str) -> None:
+    assert not equivalent(replace(OPEN, title=first), replace(OPEN, title=second))
+    assert equivalent(replace(OPEN, title=first), replace(OPEN, title=first.upper()))

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlmodel import Session
 
-from recogniser.model import Decision, Outcome
+from recogniser.model import Outcome
 from recogniser.precedents import CaseProfile, Precedent, compare, ranked
 from recogniser.register import RegisterEntry
 from recogniser.statistics import DecidedCase
@@ -31,7 +31,7 @@ PRECEDENT_WORDS = 8
 #: with its rarer words, and the bound keeps the look-up fast however common a word is.
 CASES_PER_WORD = 1_000
 #: Candidates, those sharing the most words, whose decided text is read and compared.
-CANDIDATES = 200
+CANDIDATES = 100
 
 #: Rows fetched at a time when the register or the statistics read many decisions.
 _BATCH = 2_000
@@ -144,7 +144,7 @@ def register_entries(session: Session, first: date | None, last: date | None) ->
             yield RegisterEntry.of(
                 decision_id=row.id,
                 case_document=json.loads(row.case_document),
-                decision=Decision.from_json(json.loads(row.decision)),
+                decision=json.loads(row.decision),
                 final_outcome=Outcome(row.final_outcome),
                 final_ects=row.final_ects,
                 decided_at=_aware(row.recorded_at),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -23,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from recogniser.decision_policy import credits_sought, grants_credits, reasons_owed, recommended_credits
 from recogniser.model import Case, Outcome, Recommendation
+from recogniser.precedents import Divergence, Precedent, divergence
 from recogniser.ui.fields import keep_values_from_the_wheel
 from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, outcome_label
+from recogniser.ui.precedents_panel import divergence_html
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,8 @@ class DecisionEntry:
     decided_by: str
     #: Credits recognised; None where none are sought or the outcome decides none.
     ects: float | None = None
+    #: Why the decision departs from the office's earlier decisions on an equivalent case; None where it does not.
+    divergence_reason: str | None = None
 
 
 def justification_required(
@@ -51,9 +56,15 @@ def case_name(case: Case) -> str:
 
 class DecisionDialog(QDialog):
     def __init__(
-        self, case: Case, recommendation: Recommendation, evaluator: str, parent: QWidget | None = None
+        self,
+        case: Case,
+        recommendation: Recommendation,
+        evaluator: str,
+        parent: QWidget | None = None,
+        precedents: Sequence[Precedent] = (),
     ) -> None:
         super().__init__(parent)
+        self.precedents = list(precedents)
         name = case_name(case)
         self.setWindowTitle(self.tr("Record the decision: {case}").format(case=name))
         heading = QLabel(f"<b>{html.escape(name)}</b>")
@@ -92,6 +103,19 @@ class DecisionDialog(QDialog):
         self.justification.setAccessibleName(self.tr("Justification"))
         self.justification.setTabChangesFocus(True)
         self.justification.setMinimumHeight(110)
+        # Shown when the outcome or credits chosen depart from an equivalent earlier decision (LRC Art. III.2).
+        self.divergence = QLabel()
+        self.divergence.setObjectName("decisionDivergence")
+        self.divergence.setWordWrap(True)
+        self.divergence.setTextFormat(Qt.TextFormat.RichText)
+        self.divergence.setAccessibleName(self.tr("Departure from precedent"))
+        self.divergence_reason = QPlainTextEdit()
+        self.divergence_reason.setAccessibleName(self.tr("Reason for departing from precedent"))
+        self.divergence_reason.setPlaceholderText(
+            self.tr("Why this case is decided otherwise than the office's earlier equivalent cases")
+        )
+        self.divergence_reason.setTabChangesFocus(True)
+        self.divergence_reason.setMinimumHeight(70)
         self.requirement = QLabel()
         self.requirement.setWordWrap(True)
         self.requirement.setObjectName("decisionRequirement")
@@ -113,6 +137,9 @@ class DecisionDialog(QDialog):
         form.setRowVisible(credits, self.credits_sought is not None)
         form.addRow(self.tr("Evaluator"), self.evaluator)
         form.addRow(self.tr("Justification"), self.justification)
+        form.addRow(self.divergence)
+        form.addRow(self.tr("Reason for departing"), self.divergence_reason)
+        self.form = form
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
@@ -122,8 +149,9 @@ class DecisionDialog(QDialog):
         self.ects.textChanged.connect(lambda _text: self._validate())
         self.evaluator.textChanged.connect(lambda _text: self._validate())
         self.justification.textChanged.connect(self._validate)
+        self.divergence_reason.textChanged.connect(self._validate)
         keep_values_from_the_wheel(self)
-        self.resize(520, 400)
+        self.resize(560, 420)
         self._outcome_changed()
 
     def entry(self) -> DecisionEntry:
@@ -131,7 +159,18 @@ class DecisionDialog(QDialog):
         ects = self._credits()[0] if self._grants_credits(final) else None
         if final is Outcome.NON_RECOGNITION and self.credits_sought is not None:
             ects = 0
-        return DecisionEntry(final, self.justification.toPlainText().strip(), self.evaluator.text().strip(), ects)
+        reason = self.divergence_reason.toPlainText().strip() or None
+        return DecisionEntry(
+            final,
+            self.justification.toPlainText().strip(),
+            self.evaluator.text().strip(),
+            ects,
+            reason if self.departs(final, ects) is not None else None,
+        )
+
+    def departs(self, final: Outcome, ects: float | None) -> Divergence | None:
+        """The equivalent earlier decisions that this outcome with these credits departs from, if any."""
+        return divergence(final, ects, self.precedents)
 
     def _grants_credits(self, outcome: Outcome) -> bool:
         return grants_credits(outcome, self.credits_sought)
@@ -180,6 +219,13 @@ class DecisionDialog(QDialog):
                     "recognition."
                 )
             )
+        departs = self.departs(entry.final_outcome, entry.ects)
+        self.divergence.setVisible(departs is not None)
+        self.form.setRowVisible(self.divergence_reason, departs is not None)
+        if departs is not None:
+            self.divergence.setText(divergence_html(departs, self.tr("This decision")))
+            if not entry.divergence_reason:
+                missing.append(self.tr("Give the reason for departing from the office's earlier decisions."))
         self.requirement.setText(" ".join(missing))
         self.requirement.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not missing)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from recogniser.model import Case, Recommendation
+from recogniser.precedents import Precedent
 from recogniser.settings import Settings
 from recogniser.ui.decision_dialog import DecisionDialog, DecisionEntry
 from recogniser.ui.save_conflict import ConflictBox, ConflictChoice, SaveConflict
@@ -101,9 +103,14 @@ class Dialogs:
         return self._used(path) or None
 
     def record_decision(
-        self, parent: QWidget | None, case: Case, recommendation: Recommendation, evaluator: str
+        self,
+        parent: QWidget | None,
+        case: Case,
+        recommendation: Recommendation,
+        evaluator: str,
+        precedents: Sequence[Precedent] = (),
     ) -> DecisionEntry | None:
-        dialog = DecisionDialog(case, recommendation, evaluator, parent)
+        dialog = DecisionDialog(case, recommendation, evaluator, parent, precedents)
         return dialog.entry() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def edit_settings(self, parent: QWidget | None, settings: Settings, source: Path) -> Settings | None:

@@ -34,6 +34,7 @@ from recogniser.ui.fields import keep_values_from_the_wheel
 from recogniser.ui.findings_panel import ResultsPane
 from recogniser.ui.look import SECONDARY_TEXT_COLOUR, local_time
 from recogniser.ui.pdf_preview import PdfPreview
+from recogniser.ui.precedents_panel import PrecedentsPanel
 from recogniser.ui.save_conflict import ConflictBanner, ConflictChoice, SaveConflict, conflict_summary, field_list
 from recogniser.ui.screen import first_geometry, within
 from recogniser.ui.session import Assessment, Assessor, CaseSession
@@ -44,13 +45,18 @@ if TYPE_CHECKING:
     # The store, the report and the importer pull in SQLAlchemy, reportlab and the credential readers: they are
     # imported where first used, on the background thread, so that the window paints without waiting for them.
     from recogniser.interchange import ImportResult
+    from recogniser.precedents import Precedent
     from recogniser.report import ReportSettings
     from recogniser.store import CaseStore, CaseSummary, StoredCase, StoredDecision
     from recogniser.ui.help import TextWindow
     from recogniser.ui.seminar_window import SeminarWindow  # seminar mode, with its charts, loads when first used
+    from recogniser.ui.statistics_window import StatisticsWindow
 
 #: A draft is written this long after the last edit: often enough to lose nothing, rarely enough to be free.
 DRAFT_DELAY_MS = 1500
+#: The office's earlier decisions are looked up this long after the findings settle: as the evaluator types,
+#: without a query per keystroke.
+PRECEDENTS_DELAY_MS = 400
 
 CASE_FILE_FILTER = "Case files (*.json)"
 CREDENTIAL_FILE_FILTER = "Credentials (*.json *.jsonld *.jws *.txt);;All files (*)"
@@ -102,6 +108,19 @@ class MainWindow(QMainWindow):
         self.results.recommendation.decision_requested.connect(self.record_decision)
         self.results.recommendation.field_requested.connect(self.editor.focus_field)
         self.session.assessed.connect(lambda: self.results.show_assessment(self.session.assessment))
+        # Beside the recommendation: the office's earlier decisions on similar cases.
+        self.precedents = PrecedentsPanel()
+        self.precedents.open_requested.connect(self.open_stored_case)
+        self.results.insertWidget(1, self.precedents)
+        self.results.setStretchFactor(1, 2)
+        self.results.setSizes([260, 300, 360])
+        self._precedents_timer = QTimer(self)
+        self._precedents_timer.setSingleShot(True)
+        self._precedents_timer.setInterval(PRECEDENTS_DELAY_MS)
+        self._precedents_timer.timeout.connect(self.find_precedents)
+        self._precedents_asked = 0
+        self.statistics_window: StatisticsWindow | None = None
+        self.session.assessed.connect(self._precedents_timer.start)
         self.session.dirty_changed.connect(lambda _dirty: self._update_title())
         self.session.fields_changed.connect(lambda _paths: self._case_edited())
 
@@ -226,6 +245,9 @@ class MainWindow(QMainWindow):
         self.new_pack_action = self._action(self.tr("&New pack from case files…"), self.new_seminar_pack_dialog)
         self.exercise_pack_action = self._action(self.tr("Save the &exercise pack…"), self.save_exercise_pack_dialog)
         self.seminar_menu.addActions([self.seminar_action, self.new_pack_action, self.exercise_pack_action])
+        self.statistics_action = self._action(self.tr("Office &statistics and register…"), self.show_statistics)
+        self.office_menu = self.menuBar().addMenu(self.tr("&Office"))
+        self.office_menu.addAction(self.statistics_action)
         self.guide_action = self._action(self.tr("User &guide"), self.show_guide)
         self.guide_action.setShortcuts(_keys(QKeySequence.StandardKey.HelpContents, "F1"))
         self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
@@ -681,7 +703,9 @@ class MainWindow(QMainWindow):
         store, reference = self.store, self.stored_reference
         if case is None or decision is None or store is None:
             return
-        entry = self.dialogs.record_decision(self, case, decision.recommendation, self.office.evaluator_name)
+        entry = self.dialogs.record_decision(
+            self, case, decision.recommendation, self.office.evaluator_name, self.precedents.precedents
+        )
         if entry is None:
             return
         if not self.office.evaluator_name:
@@ -701,9 +725,44 @@ class MainWindow(QMainWindow):
                 entry.final_outcome,
                 entry.justification or None,
                 final_ects=entry.ects,
+                divergence_reason=entry.divergence_reason,
             ),
             recorded,
         )
+
+    # --- the office's record ---
+
+    def find_precedents(self) -> None:
+        """Look up the office's earlier decisions on cases like the one being edited; the latest answer wins."""
+        store, assessment = self.store, self.session.assessment
+        self._precedents_asked += 1
+        asked = self._precedents_asked
+        if store is None or assessment.case is None or not self.has_case:
+            self.precedents.show_precedents([], None, None)
+            return
+        case = assessment.case
+        recommendation = None if assessment.decision is None else assessment.decision.recommendation
+
+        def show(found: list[Precedent]) -> None:
+            if asked == self._precedents_asked:
+                self.precedents.show_precedents(
+                    found,
+                    None if recommendation is None else recommendation.outcome,
+                    None if recommendation is None else recommendation.ects_recognised,
+                )
+
+        self.tasks.run(self.tr("Finding earlier decisions"), lambda: store.similar_cases(case), show)
+
+    def show_statistics(self) -> None:
+        store = self._require_store()
+        if store is None:
+            return
+        from recogniser.ui.statistics_window import StatisticsWindow  # the charts load when first used
+
+        window = StatisticsWindow(store, self.tasks, self.dialogs, self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.statistics_window = window
+        window.show()
 
     def _load_history(self, reference: str) -> None:
         store = self.store
@@ -1100,6 +1159,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self._draft_timer.stop()
+        self._precedents_timer.stop()
         self.tasks.wait()
         if self.store is not None:
             self.store.close()

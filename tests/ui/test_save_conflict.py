@@ -239,7 +239,9 @@ def test_a_decision_waits_until_the_evaluator_has_seen_what_someone_else_saved(
 ) -> None:
     asked: list[Recommendation] = []
 
-    def decide(parent: QWidget | None, case: Case, recommendation: Recommendation, evaluator: str) -> DecisionEntry:
+    def decide(
+        parent: QWidget | None, case: Case, recommendation: Recommendation, evaluator: str, precedents: object = ()
+    ) -> DecisionEntry:
         asked.append(recommendation)
         return DecisionEntry(recommendation.outcome, "", "Ana Horvat", recommendation.ects_recognised)
 

@@ -241,7 +241,7 @@ def test_recording_a_decision_that_overrides_the_recommendation(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, database: str
 ) -> None:
     entries = [DecisionEntry(Outcome.PARTIAL_RECOGNITION, "Only 3 of 5 outcomes match the module.", "Ana Horvat", 3)]
-    dialogs.record_decision = lambda parent, case, recommendation, evaluator: entries.pop()  # type: ignore[method-assign]
+    dialogs.record_decision = lambda parent, case, recommendation, evaluator, precedents=(): entries.pop()  # type: ignore[method-assign]
     assert window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
     settle(qtbot, window)
     assert "Full recognition" in recommendation_text(window)

@@ -139,7 +139,7 @@ def test_a_date_being_typed_keeps_the_last_findings_marked_as_before_the_change(
 def decide(qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs) -> None:
     """The maritime example, saved and decided: non-recognition by Ana Horvat."""
     entries = [DecisionEntry(Outcome.NON_RECOGNITION, "The module's outcomes are not met.", "Ana Horvat")]
-    dialogs.record_decision = lambda parent, case, recommendation, evaluator: entries.pop()  # type: ignore[method-assign]
+    dialogs.record_decision = lambda parent, case, recommendation, evaluator, precedents=(): entries.pop()  # type: ignore[method-assign]
     assert window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
     settle(qtbot, window)
     window.decision_action.trigger()

@@ -1,0 +1,216 @@
+"""Benchmark the office's record: `python bench/office_bench.py [--cases N] [--database-url URL]`.
+
+Fills a fresh SQLite database (or the *empty* database the URL names, such as an office's PostgreSQL) with N
+decided cases (100,000 by default): credentials from about 2,000 titles and 40 awarding bodies in Latin and
+Cyrillic script, each case with its dates of receipt and completeness and one final decision. Cases go in through
+the store in batches; the decisions, which the store records one by one, are written in bulk rows as the store
+would keep them. Then it prints the median time to find the similar cases of a case (target under 50 ms), to
+export the register of every decision as CSV and JSON (target under 5 s) and to compute the statistics (target
+under 1 s). Run it with `nice -n 19` on a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import io
+import json
+import random
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import bindparam, insert, update  # noqa: E402
+from timing import median_ms  # noqa: E402  (bench/ is the script's folder, first on the path)
+
+from recogniser.casefile import case_sha256, load_case  # noqa: E402
+from recogniser.model import Case, Decision, Outcome, Procedure, Purpose, Recommendation  # noqa: E402
+from recogniser.store import CaseStore  # noqa: E402
+from recogniser.store.tables import metadata  # noqa: E402
+
+TOPICS = [
+    "Maritime Safety", "Data Analysis", "Supply Chains", "Academic Writing", "Machine Learning", "Digital Marketing",
+    "Clinical Research", "Project Management", "Renewable Energy", "Cybersecurity", "Cloud Computing",
+    "Financial Accounting", "Public Health", "Early Childhood Education", "Welding Technology", "Tourism Management",
+    "Food Safety", "Software Testing", "Urban Planning", "Agricultural Economics",
+]  # fmt: skip
+FORMS = [
+    "Introduction to", "Advanced", "Foundations of", "Applied", "Professional Certificate in", "Essentials of",
+    "Practical", "Managing", "Principles of", "Leadership in",
+]  # fmt: skip
+LEVELS = ["I", "II", "III", "for Practitioners", "for Managers", "Online", "Intensive", "Bootcamp", "Module A",
+          "Module B"]  # fmt: skip
+BODIES = [
+    "University of Split", "University of Zadar", "Dublin City University", "Ghent University", "Mälardalen University",
+    "Tbilisi State University", "National Technical University of Athens", "Chamber of Commerce Zagreb",
+    "Open Learning Academy", "Київський національний університет", "Львівська політехніка",
+    "Московский институт", "University of Tartu", "Jagiellonian University", "Charles University",
+    "University of Ljubljana", "Vilnius University", "University of Latvia", "Technical University of Munich",
+    "Politecnico di Milano", "Universidad de Salamanca", "Universidade do Porto", "KU Leuven", "Aalto University",
+    "University of Oslo", "Lund University", "Eötvös Loránd University", "University of Bucharest",
+    "Sofia University", "University of Belgrade", "Университет Софии", "University of Sarajevo",
+    "University of Montenegro", "University of Tirana", "University of Cyprus", "University of Malta",
+    "University of Iceland", "University of Luxembourg", "Riga Technical University", "Tallinn University",
+]  # fmt: skip
+COUNTRIES = ["HR", "IE", "BE", "SE", "GE", "GR", "UA", "PL", "DE", "HU", "EE", "CZ", "SI", "LT", "LV"]
+OUTCOMES = [
+    (Outcome.FULL_RECOGNITION, 0.45),
+    (Outcome.PARTIAL_RECOGNITION, 0.25),
+    (Outcome.CONDITIONAL_RECOGNITION, 0.1),
+    (Outcome.ALTERNATIVE_RECOGNITION, 0.05),
+    (Outcome.NON_RECOGNITION, 0.15),
+]
+BATCH = 1_000
+REPEATS = 30
+
+
+def titles() -> list[str]:
+    return [f"{form} {topic} {level}" for form in FORMS for topic in TOPICS for level in LEVELS]
+
+
+def make_cases(template: Case, count: int, rng: random.Random) -> list[Case]:
+    names = titles()
+    cases = []
+    for _ in range(count):
+        document = copy.deepcopy(dict(template.document))
+        document.pop("reference", None)
+        purpose = rng.choice([Purpose.ADMISSION, Purpose.CREDIT_TRANSFER, Purpose.EMPLOYMENT, Purpose.RPL])
+        document["purpose"] = purpose.value
+        if purpose not in (Purpose.ADMISSION, Purpose.CREDIT_TRANSFER):
+            document.pop("target", None)
+        credential = document["credential"]
+        credential["learner"]["name"] = f"Learner {rng.randrange(10**6)}"
+        credential["title"] = rng.choice(names)
+        credential["awarding_body"]["name"] = rng.choice(BODIES)
+        credential["issuer_country"] = rng.choice(COUNTRIES)
+        received = date(2016, 1, 1) + timedelta(days=rng.randrange(3650))
+        complete = received + timedelta(days=rng.randrange(60))
+        document["procedure"] = {"received_on": received.isoformat(), "complete_on": complete.isoformat()}
+        cases.append(
+            replace(
+                template,
+                reference=None,
+                purpose=purpose,
+                target=template.target if "target" in document else None,
+                procedure=Procedure(received, complete),
+                document=document,
+            )
+        )
+    return cases
+
+
+def decision_rows(stored: list[tuple[int, Case]], rng: random.Random) -> list[dict[str, object]]:
+    rows = []
+    for case_id, case in stored:
+        outcome = rng.choices([o for o, _ in OUTCOMES], [w for _, w in OUTCOMES])[0]
+        sought = case.credits_sought
+        ects = None if sought is None else (0 if outcome is Outcome.NON_RECOGNITION else sought)
+        decision = Decision(
+            reference=case.reference,
+            purpose=case.purpose,
+            rulebook_version="2026.7",
+            case_sha256=case_sha256(case),
+            recommendation=Recommendation(outcome=outcome, ects_recognised=ects, summary="Recommended."),
+            findings=(),
+        )
+        complete = case.procedure.complete_on
+        assert complete is not None
+        decided = datetime.combine(complete, datetime.min.time(), UTC) + timedelta(days=rng.randrange(10, 160))
+        rows.append(
+            {
+                "case_id": case_id,
+                "decision": json.dumps(decision.to_json(), ensure_ascii=False),
+                "case_document": json.dumps(case.document, ensure_ascii=False),
+                "case_sha256": case_sha256(case),
+                "rulebook_version": "2026.7",
+                "recommended_outcome": outcome.value,
+                "final_outcome": outcome.value,
+                "justification": "As recommended." if rng.random() < 0.8 else "The learning outcomes overlap in part.",
+                "final_ects": ects,
+                "divergence_reason": None,
+                "decided_by": rng.choice(["M. Novak", "A. Horvat", "J. Kovač", "E. Beridze"]),
+                "recorded_at": decided,
+            }
+        )
+    return rows
+
+
+def fill(store: CaseStore, count: int, rng: random.Random) -> list[Case]:
+    template = load_case(ROOT / "examples" / "maritime-credit-transfer.json")
+    cases = make_cases(template, count, rng)
+    decisions = metadata.tables["decisions"]
+    cases_table = metadata.tables["cases"]
+    kept = []
+    start = time.perf_counter()
+    for first in range(0, len(cases), BATCH):
+        added = store.add_cases(cases[first : first + BATCH])
+        # The decisions go in as bulk rows, as the store keeps them (it records them one by one).
+        with store._engine.begin() as connection:
+            ids = dict(
+                connection.execute(
+                    cases_table.select()
+                    .with_only_columns(cases_table.c.reference, cases_table.c.id)
+                    .where(cases_table.c.reference.in_([s.reference for s in added]))
+                ).all()
+            )
+            pairs = [(ids[s.reference], s.case) for s in added]
+            rows = decision_rows(pairs, rng)
+            connection.execute(insert(decisions), rows)
+            connection.execute(
+                update(cases_table)
+                .where(cases_table.c.id == bindparam("row_id"))
+                .values(status="decided", latest_outcome=bindparam("outcome")),
+                [{"row_id": row["case_id"], "outcome": row["final_outcome"]} for row in rows],
+            )
+        kept += [s.case for s in added]
+    print(f"cases and decisions stored: {len(kept):,} in {time.perf_counter() - start:.0f} s")
+    return kept
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument(
+        "--database-url", metavar="URL", help="an EMPTY database to fill instead (e.g. an office's PostgreSQL)"
+    )
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        run(options.database_url or f"sqlite:///{folder}/bench.db", options.cases)
+
+
+def run(url: str, count: int) -> None:
+    rng = random.Random(2026)
+    with CaseStore.open(url) as store:
+        if store.count_cases():
+            sys.exit(f"{store.location} already holds cases; the benchmark fills only an empty database")
+        cases = fill(store, count, rng)
+        sample = iter(rng.sample(cases, REPEATS) * 2)
+        found: list[int] = []
+
+        def similar() -> None:
+            found.append(len(store.similar_cases(next(sample))))
+
+        milliseconds = median_ms(similar, REPEATS)
+        average = sum(found) / len(found)
+        print(f"similar cases of a case: {milliseconds:.1f} ms  (target < 50 ms; {average:.1f} found on average)")
+        for kind in ("csv", "json"):
+            stream = io.StringIO()
+            start = time.perf_counter()
+            written = store.export_register(stream, kind)
+            seconds = time.perf_counter() - start
+            size = len(stream.getvalue()) / 2**20
+            print(f"register of {written:,} decisions as {kind}: {seconds:.2f} s, {size:.0f} MiB  (target < 5 s)")
+        start = time.perf_counter()
+        statistics = store.office_statistics()
+        seconds = time.perf_counter() - start
+        print(f"statistics of {statistics.decided:,} decided cases: {seconds * 1000:.0f} ms  (target < 1 s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,212 @@
+"""The office's earlier decisions beside the open case: similar cases, equivalent ones first, and whether the
+recommendation departs from them (the rule is ``recogniser.precedents``; this panel only shows it)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recogniser.model import Outcome
+from recogniser.precedents import Divergence, Precedent, divergence
+from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, SECONDARY_TEXT_COLOUR, outcome_label
+
+_REFERENCE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def outcome_with_credits(outcome: Outcome, ects: float | None) -> str:
+    text = outcome_label(outcome)
+    return text if ects is None else f"{text}, {ects:g} ECTS"
+
+
+def divergence_html(departs: Divergence, what: str) -> str:
+    """A sentence naming the equivalent earlier decisions (same credential, target and purpose) that ``what``
+    (the recommendation, this decision) departs from, with their outcomes, credits and dates."""
+    earlier = "; ".join(
+        f"{html.escape(p.reference)}: {html.escape(outcome_with_credits(p.outcome, p.ects))} "
+        f"({p.decided_at.date().isoformat()})"
+        for p in departs.departs_from
+    )
+    return (
+        f"<span style='color:{ERROR_COLOUR}'><b>{html.escape(what)} departs from precedent</b></span> "
+        f"on the same credential, target and purpose — {earlier}"
+    )
+
+
+class PrecedentsPanel(QWidget):
+    """The list of earlier decided cases and the details of the one chosen; ``open_requested`` asks the window
+    to open a case by its reference."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.precedents: list[Precedent] = []
+        self.heading = QLabel()
+        self.heading.setObjectName("precedentsHeading")
+        self.heading.setWordWrap(True)
+        self.divergence = QLabel()
+        self.divergence.setObjectName("precedentsDivergence")
+        self.divergence.setWordWrap(True)
+        self.divergence.setTextFormat(Qt.TextFormat.RichText)
+        self.divergence.setAccessibleName(self.tr("Departure from precedent"))
+        self.divergence.hide()
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("precedents")
+        self.tree.setAccessibleName(self.tr("Earlier decisions on similar cases"))
+        # One column of two-line entries: readable in a pane as narrow as the results'.
+        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(1)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.currentItemChanged.connect(lambda _current, _previous: self._show_details())
+        self.tree.itemActivated.connect(lambda item, _column: self._open(item))
+        self.details = QTextBrowser()
+        self.details.setObjectName("precedentDetails")
+        self.details.setAccessibleName(self.tr("The earlier decision chosen"))
+        self.details.setFrameShape(QFrame.Shape.NoFrame)
+        self.details.setOpenLinks(False)
+        self.open_button = QPushButton(self.tr("Open this case"))
+        self.open_button.setAccessibleName(self.tr("Open the earlier case"))
+        self.open_button.clicked.connect(lambda: self._open(self.tree.currentItem()))
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.divergence)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.details, 1)
+        layout.addLayout(buttons)
+        self.show_precedents([], None, None)
+
+    def show_precedents(
+        self, precedents: Sequence[Precedent], recommended: Outcome | None, recommended_ects: float | None
+    ) -> None:
+        """List ``precedents`` (ranked, equivalent first) and say whether the recommendation departs from them."""
+        chosen = self._current_reference()
+        self.precedents = list(precedents)
+        equivalent = sum(p.equivalent for p in self.precedents)
+        if not self.precedents:
+            self.heading.setText(self.tr("Earlier decisions: no earlier decided case is like this one."))
+        else:
+            self.heading.setText(
+                self.tr("Earlier decisions on similar cases: {count}, of which {equivalent} equivalent").format(
+                    count=len(self.precedents), equivalent=equivalent
+                )
+            )
+        departs = None if recommended is None else divergence(recommended, recommended_ects, self.precedents)
+        self.divergence.setVisible(departs is not None)
+        if departs is not None:
+            self.divergence.setText(divergence_html(departs, self.tr("The recommendation")))
+        self.tree.clear()
+        for precedent in self.precedents:
+            kind = self.tr("equivalent") if precedent.equivalent else self.tr("similar")
+            item = QTreeWidgetItem(
+                [
+                    f"{precedent.reference} · {kind}\n"
+                    f"{outcome_with_credits(precedent.outcome, precedent.ects)} · "
+                    f"{precedent.decided_at.date().isoformat()} · {precedent.decided_by}"
+                ]
+            )
+            item.setData(0, _REFERENCE_ROLE, precedent.reference)
+            item.setForeground(0, QColor(OUTCOME_COLOURS[precedent.outcome]))
+            item.setToolTip(0, precedent.profile.title or "")
+            if precedent.equivalent:
+                font = item.font(0)
+                font.setBold(True)
+                item.setFont(0, font)
+            self.tree.addTopLevelItem(item)
+        self._select(chosen)
+        self._show_details()
+
+    def _current_reference(self) -> str | None:
+        item = self.tree.currentItem()
+        return None if item is None else str(item.data(0, _REFERENCE_ROLE))
+
+    def _select(self, reference: str | None) -> None:
+        """Keep the earlier case chosen as the list is found again; otherwise choose the first."""
+        items = [item for index in range(self.tree.topLevelItemCount()) if (item := self.tree.topLevelItem(index))]
+        chosen = next((item for item in items if item.data(0, _REFERENCE_ROLE) == reference), None)
+        if chosen is None and items:
+            chosen = items[0]
+        if chosen is not None:
+            self.tree.setCurrentItem(chosen)
+
+    def _chosen(self) -> Precedent | None:
+        reference = self._current_reference()
+        return next((p for p in self.precedents if p.reference == reference), None)
+
+    def _show_details(self) -> None:
+        precedent = self._chosen()
+        self.open_button.setEnabled(precedent is not None)
+        self.details.setVisible(precedent is not None)
+        if precedent is None:
+            self.details.clear()
+            return
+        profile = precedent.profile
+        shares = ", ".join(agreement_words().get(code, code) for code in precedent.likeness.agreements())
+        target = " — ".join(part for part in (profile.target_title, profile.target_institution) if part)
+        lines = [
+            f"<b>{html.escape(profile.title or self.tr('Untitled credential'))}</b>, "
+            f"{html.escape(profile.awarding_body or self.tr('awarding body not given'))}"
+            f"{' (' + html.escape(profile.issuer_country) + ')' if profile.issuer_country else ''}",
+            self.tr("Target: {target}").format(target=html.escape(target)) if target else self.tr("No target"),
+            f"<span style='color:{SECONDARY_TEXT_COLOUR}'>"
+            + (
+                self.tr("Equivalent: same credential, target and purpose.")
+                if precedent.equivalent
+                else self.tr("Similar ({score} of 100); same {shares}.").format(
+                    score=f"{precedent.likeness.score:g}", shares=html.escape(shares or self.tr("nothing stated"))
+                )
+            )
+            + "</span>",
+            f"<b style='color:{OUTCOME_COLOURS[precedent.outcome]}'>"
+            f"{html.escape(outcome_with_credits(precedent.outcome, precedent.ects))}</b> — "
+            + self.tr("decided {date} by {who}").format(
+                date=precedent.decided_at.date().isoformat(), who=html.escape(precedent.decided_by)
+            ),
+            self.tr("Justification: {text}").format(
+                text=html.escape(precedent.justification or self.tr("none given (as recommended)"))
+            ),
+        ]
+        self.details.setText("<br>".join(lines))
+
+    def _open(self, item: QTreeWidgetItem | None) -> None:
+        if item is not None:
+            self.open_requested.emit(str(item.data(0, _REFERENCE_ROLE)))
+
+
+def agreement_words() -> dict[str, str]:
+    """How the panel names what an earlier case shares with the open one (``Likeness.agreements`` codes)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("PrecedentsPanel", text)
+
+    return {
+        "title": tr("title"),
+        "similar_title": tr("a similar title"),
+        "awarding_body": tr("awarding body"),
+        "similar_awarding_body": tr("a similar awarding body"),
+        "target": tr("target"),
+        "country": tr("issuing country"),
+        "level": tr("EQF level"),
+    }
