@@ -90,8 +90,8 @@ def _list(options: argparse.Namespace) -> int:
     )
     limit = _limit(options.limit)
     with open_store(options) as store:
-        total = store.count_cases(query)
-        summaries = store.list_cases(query, limit=limit)
+        page = store.page_cases(query, limit=limit)
+    summaries, total = page.cases, page.total or 0
     if options.json:
         print(json.dumps({"total": total, "cases": [s.to_json() for s in summaries]}, ensure_ascii=False, indent=2))
         return 0

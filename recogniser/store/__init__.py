@@ -16,12 +16,23 @@ from recogniser.store.errors import (
     UnusableDatabaseError,
     WrongPasswordError,
 )
-from recogniser.store.records import CaseQuery, CaseSort, CaseStatus, CaseSummary, StoredCase, StoredDecision
+from recogniser.store.records import (
+    CaseCursor,
+    CasePage,
+    CaseQuery,
+    CaseSort,
+    CaseStatus,
+    CaseSummary,
+    StoredCase,
+    StoredDecision,
+)
 
 __all__ = [
     "CaseChangedError",
     "CaseConflictError",
+    "CaseCursor",
     "CaseHasDecisionsError",
+    "CasePage",
     "CaseQuery",
     "CaseSort",
     "CaseStatus",

@@ -31,7 +31,9 @@ from sqlalchemy import (
     exists,
     func,
     insert,
+    literal,
     or_,
+    tuple_,
     update,
 )
 from sqlalchemy import select as select_columns
@@ -70,7 +72,16 @@ from recogniser.store.errors import (
     InvalidOriginalError,
     UnknownReferenceError,
 )
-from recogniser.store.records import CaseQuery, CaseSort, CaseStatus, CaseSummary, StoredCase, StoredDecision
+from recogniser.store.records import (
+    CaseCursor,
+    CasePage,
+    CaseQuery,
+    CaseSort,
+    CaseStatus,
+    CaseSummary,
+    StoredCase,
+    StoredDecision,
+)
 from recogniser.store.search import prefix_upper_bound, query_words, sort_key
 from recogniser.store.tables import CaseOriginalRow, CaseRow, CaseTermRow, DecisionRow, metadata
 
@@ -230,30 +241,42 @@ class CaseStore:
             session.execute(delete(CaseRow).where(col(CaseRow.id) == row.id))
 
     def list_cases(self, query: CaseQuery | None = None, offset: int = 0, limit: int = 50) -> list[CaseSummary]:
-        """One page of the cases ``query`` selects (all by default), in its order (ties: the order they were added)."""
+        """One page of the cases ``query`` selects (all by default), in its order (ties: the order they were added).
+
+        A deep page is best reached with ``page_cases`` and the cursor of the page before it: an offset makes the
+        database walk every case before the page."""
         query = query or CaseQuery()
-        column = _SORT_COLUMNS[query.sort]
-        order = [column.desc(), col(CaseRow.id).desc()] if query.descending else [column.asc(), col(CaseRow.id)]
         with self._session() as session:
             search = _Search.planned(session, query.search)
-            statement = (
-                select_columns(*_SUMMARY_COLUMNS)
-                .where(*_filters(query), *search.conditions(walk_sort_order=search.walks))
-                .order_by(*order)
-                .offset(max(offset, 0))
-                .limit(max(limit, 0))
-            )
+            statement = _page_statement(query, search).offset(max(offset, 0)).limit(max(limit, 0))
             return [_summary(row) for row in session.execute(statement).all()]
+
+    def page_cases(
+        self, query: CaseQuery | None = None, after: CaseCursor | None = None, limit: int = 50, *, count: bool = True
+    ) -> CasePage:
+        """A page of the cases ``query`` selects, in its order, starting after ``after`` (the cursor of the page
+        before; None for the first page), with the total when ``count`` asks for it.
+
+        The search is planned once for both the page and the total, and the page is found from the cursor through
+        the sort column's index (keyset paging), so the thousandth page costs what the first does."""
+        query = query or CaseQuery()
+        with self._session() as session:
+            search = _Search.planned(session, query.search)
+            statement = _page_statement(query, search)
+            if after is not None:
+                nulls_high = session.get_bind().dialect.name == "postgresql"
+                statement = statement.where(_after(query, after, nulls_high))
+            rows = session.execute(statement.limit(max(limit, 0) + 1)).all()
+            more = len(rows) > limit
+            rows = rows[:limit]
+            total = _count(session, query, search) if count else None
+        cursor = CaseCursor(rows[-1].sort_value, rows[-1].id) if more and rows else None
+        return CasePage([_summary(row) for row in rows], total, cursor)
 
     def count_cases(self, query: CaseQuery | None = None) -> int:
         query = query or CaseQuery()
-        filters = _filters(query)
         with self._session() as session:
-            search = _Search.planned(session, query.search)
-            if search.words and not filters:
-                return search.count(session)
-            statement = select_columns(func.count()).select_from(CaseRow).where(*filters, *search.conditions())
-            return int(session.execute(statement).scalar_one())
+            return _count(session, query, _Search.planned(session, query.search))
 
     def search_cases(self, text: str, limit: int = 50) -> list[CaseSummary]:
         """The most recently changed cases matching ``text`` (see ``CaseQuery.search``)."""
@@ -386,6 +409,48 @@ class CaseStore:
         from a complete file to the decision (``recogniser.statistics``)."""
         with self._session() as session:
             return OfficeStatistics.of(office_record.decided_cases(session, first, last))
+
+
+# --- helpers: listing ---
+
+
+def _page_statement(query: CaseQuery, search: _Search) -> Select[*tuple[Any, ...]]:
+    """The cases ``query`` selects with their summary columns, the row id and the sort value, in its order."""
+    column = _SORT_COLUMNS[query.sort]
+    order = [column.desc(), col(CaseRow.id).desc()] if query.descending else [column.asc(), col(CaseRow.id)]
+    return (
+        select_columns(*_SUMMARY_COLUMNS, col(CaseRow.id).label("id"), column.label("sort_value"))
+        .where(*_filters(query), *search.conditions(walk_sort_order=search.walks))
+        .order_by(*order)
+    )
+
+
+def _count(session: Session, query: CaseQuery, search: _Search) -> int:
+    filters = _filters(query)
+    if search.words and not filters:
+        return search.count(session)
+    statement = select_columns(func.count()).select_from(CaseRow).where(*filters, *search.conditions())
+    return int(session.execute(statement).scalar_one())
+
+
+def _after(query: CaseQuery, cursor: CaseCursor, nulls_high: bool) -> ColumnElement[bool]:
+    """The cases that come after ``cursor`` in the query's order: a range of the (sort column, id) index.
+
+    Empty sort values come where the database puts them: first in ascending order on SQLite, last on PostgreSQL.
+    """
+    column = _SORT_COLUMNS[query.sort]
+    row_id = col(CaseRow.id)
+    ascending = not query.descending
+    # Whether the empty values come before the others in this walk.
+    nulls_first = ascending != nulls_high
+    later_id = row_id > cursor.case_id if ascending else row_id < cursor.case_id
+    if cursor.value is None:
+        among_empty = and_(column.is_(None), later_id)
+        return or_(among_empty, column.is_not(None)) if nulls_first else among_empty
+    value = literal(cursor.value, column.type)
+    key, at = tuple_(column, row_id), tuple_(value, literal(cursor.case_id))
+    later: ColumnElement[bool] = key > at if ascending else key < at
+    return later if nulls_first else or_(later, column.is_(None))
 
 
 # --- helpers: rows ---

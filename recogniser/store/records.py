@@ -91,6 +91,23 @@ class CaseSummary:
 
 
 @dataclass(frozen=True)
+class CaseCursor:
+    """Where a page of a case list ends: the last case's sort value and row id (keyset paging)."""
+
+    value: Any
+    case_id: int
+
+
+@dataclass(frozen=True)
+class CasePage:
+    """One page of a case list, the total when counted, and where the next page starts (None: the last page)."""
+
+    cases: list[CaseSummary]
+    total: int | None
+    after: CaseCursor | None
+
+
+@dataclass(frozen=True)
 class StoredCase:
     """A case as stored. ``version`` goes with every save so that nobody overwrites another's work unseen."""
 

@@ -49,7 +49,7 @@ from recogniser.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     # The store (SQLAlchemy) is imported by the background thread that opens it, not before the first paint.
-    from recogniser.store import CaseQuery, CaseStore, CaseSummary
+    from recogniser.store import CaseCursor, CasePage, CaseQuery, CaseStore, CaseSummary
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -206,6 +206,8 @@ class CaseListPane(QWidget):
         self.query: CaseQuery | None = None
         self._sort = ("updated", True)
         self._generation = 0
+        #: Where the next page of the list starts (None: the list is whole).
+        self._after: CaseCursor | None = None
         self.model = CaseListModel(self)
         self.model.page_requested.connect(self._load_page)
 
@@ -394,17 +396,19 @@ class CaseListPane(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def load() -> tuple[list[CaseSummary], int]:
-            return store.list_cases(query, 0, PAGE_SIZE), store.count_cases(query)
+        def load() -> CasePage:
+            # One call: the search is planned once for the page and its total.
+            return store.page_cases(query, None, PAGE_SIZE)
 
-        self.tasks.run(
-            self.tr("Listing the cases"), load, lambda result: self._loaded(generation, *result), self._failed
-        )
+        self.tasks.run(self.tr("Listing the cases"), load, lambda page: self._loaded(generation, page), self._failed)
 
-    def _loaded(self, generation: int, rows: list[CaseSummary], total: int) -> None:
+    def _loaded(self, generation: int, page: CasePage) -> None:
         if generation != self._generation:
             return  # a newer search has been typed since
-        self.model.set_rows(rows, total)
+        assert page.total is not None
+        total = page.total
+        self._after = page.after
+        self.model.set_rows(page.cases, total)
         query = self.query
         if total == 0 and query is not None and not (query.search or query.purpose or query.outcome):
             self.show_status(self.tr("No cases yet. Create one with New (Ctrl+N) or import a credential."))
@@ -415,17 +419,25 @@ class CaseListPane(QWidget):
         self._update_buttons()
         self.loaded.emit()
 
-    def _load_page(self, offset: int) -> None:
-        store, query, generation = self.store, self.query, self._generation
+    def _load_page(self, _offset: int) -> None:
+        """The next page, from where the last one ended (keyset paging: a deep page costs what the first does)."""
+        store, query, generation, after = self.store, self.query, self._generation, self._after
         if store is None or query is None:
             return
+        if after is None:
+            self.model.append_rows([])
+            return
 
-        def appended(rows: list[CaseSummary]) -> None:
+        def appended(page: CasePage) -> None:
             if generation == self._generation:
-                self.model.append_rows(rows)
+                self._after = page.after
+                self.model.append_rows(page.cases)
 
         self.tasks.run(
-            self.tr("Listing the cases"), lambda: store.list_cases(query, offset, PAGE_SIZE), appended, self._failed
+            self.tr("Listing the cases"),
+            lambda: store.page_cases(query, after, PAGE_SIZE, count=False),
+            appended,
+            self._failed,
         )
 
     def _failed(self, error: BaseException) -> None:

@@ -1,0 +1,70 @@
+"""Keyset paging on both backends: walking a list page by page from each page's cursor gives exactly the list in
+its order, empty sort values included, and the search is planned once for the page and its total."""
+
+from __future__ import annotations
+
+import pytest
+
+from recogniser.model import Outcome, Purpose
+from recogniser.store import CaseQuery, CaseSort, CaseStore
+from recogniser.store import case_store as case_store_module
+from tests.store.cases import make_case, make_decision
+
+LEARNERS = ["Ivana Horvat", "", "Ana Babić", "Иван Петровић", "", "ana babic", "Zoë Müller", "Ivana Horvat"]
+
+
+@pytest.fixture
+def listed(store: CaseStore) -> CaseStore:
+    for number, learner in enumerate(LEARNERS * 2):
+        purpose = Purpose.CREDIT_TRANSFER if number % 3 else Purpose.ADMISSION
+        stored = store.add_case(
+            make_case(f"CASE-{number:02d}", learner=learner, title=f"Module {number % 4}", purpose=purpose)
+        )
+        if number % 4 == 1:
+            store.record_decision(stored.reference, make_decision(stored.case, Outcome.PARTIAL_RECOGNITION), "E")
+    return store
+
+
+def walk(store: CaseStore, query: CaseQuery, size: int) -> tuple[list[str], int | None]:
+    seen: list[str] = []
+    page = store.page_cases(query, limit=size)
+    total = page.total
+    while True:
+        seen += [summary.reference for summary in page.cases]
+        if page.after is None:
+            return seen, total
+        page = store.page_cases(query, page.after, size, count=False)
+        assert page.total is None
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("sort", list(CaseSort))
+def test_pages_from_cursors_are_the_list_in_order(listed: CaseStore, sort: CaseSort, descending: bool) -> None:
+    query = CaseQuery(sort=sort, descending=descending)
+    whole = [summary.reference for summary in listed.list_cases(query, limit=1_000)]
+    assert len(whole) == len(LEARNERS) * 2
+    for size in (1, 3, 5):
+        assert walk(listed, query, size) == (whole, len(whole))
+
+
+def test_a_search_pages_the_same_way_and_is_planned_once(listed: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    plans = []
+    planned = case_store_module._Search.planned
+
+    def counting(session: object, text: str) -> object:
+        plans.append(text)
+        return planned(session, text)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(case_store_module._Search, "planned", staticmethod(counting))
+    query = CaseQuery(search="ivan", sort=CaseSort.LEARNER)
+    page = listed.page_cases(query, limit=2)
+    assert plans == ["ivan"]
+    assert page.total == 6  # "Ivana Horvat" four times, "Иван Петровић" twice
+    whole = [summary.reference for summary in listed.list_cases(query, limit=100)]
+    assert walk(listed, query, 2) == (whole, 6)
+
+
+def test_the_last_page_has_no_cursor(listed: CaseStore) -> None:
+    page = listed.page_cases(CaseQuery(purpose=Purpose.ADMISSION), limit=100)
+    assert page.after is None
+    assert page.total == len(page.cases)
