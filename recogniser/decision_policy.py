@@ -9,15 +9,20 @@ store, the seminar's verdicts and the report all ask here, so they never disagre
 - **Reasons owed** (LRC Art. III.5: reasons for a refusal; Revised Recommendation 2010: a decision that departs
   from the assessment states why): for any refusal, and for any departure from the recommendation in outcome or
   in credits.
+- **Reason for departing from precedent** (LRC Art. III.2: coherent procedures and criteria): a final decision
+  whose outcome or credits differ from the office's earlier decision on an equivalent case (same credential,
+  target and purpose; ``recogniser.precedents``) states why, apart from its justification.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from recogniser.model import CREDIT_GRANTING_OUTCOMES, Case, Outcome, Recommendation
+from recogniser.precedents import Precedent, divergence
 
 
 def credits_sought(case: Case) -> float | None:
@@ -79,6 +84,7 @@ class Override(StrEnum):
     REFUSAL = "refusal"
     OTHER_OUTCOME = "other_outcome"
     OTHER_CREDITS = "other_credits"
+    PRECEDENT = "precedent"
 
 
 @dataclass(frozen=True)
@@ -127,3 +133,14 @@ def check_decision(
     if owed is not None and not (justification or "").strip():
         raise DecisionPolicyError("justification", owed.message)
     return credits
+
+
+def reason_for_departing_owed(
+    final: Outcome | None, final_ects: float | None, precedents: Sequence[Precedent]
+) -> ReasonsOwed | None:
+    """Why the decision needs a reason for departing from precedent, or None where it departs from none of the
+    equivalent earlier decisions among ``precedents``."""
+    departs = None if final is None else divergence(final, final_ects, precedents)
+    if departs is None:
+        return None
+    return ReasonsOwed(Override.PRECEDENT, f"give the reason for departing from precedent: {departs.describe()}")

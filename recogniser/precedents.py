@@ -137,6 +137,11 @@ class Likeness:
         return found
 
 
+def likeness_of_names(open_case: CaseProfile, title: str | None, awarding_body: str | None) -> tuple[float, float]:
+    """How alike another credential's title and awarding body are to the open case's (0–100 each)."""
+    return _ratio(open_case.title_key, latin_key(title)), _ratio(open_case.body_key, latin_key(awarding_body))
+
+
 def compare(open_case: CaseProfile, earlier: CaseProfile) -> Likeness:
     """Score ``earlier`` against ``open_case`` and say whether the two are equivalent (see the module's note)."""
     title = _ratio(open_case.title_key, earlier.title_key)

@@ -120,6 +120,20 @@ class RegisterEntry:
 COLUMNS: tuple[str, ...] = tuple(field.name for field in fields(RegisterEntry))
 
 
+_DIFFERENCES = re.compile(r'"substantial_differences"\s*:\s*')
+_DECODER = json.JSONDecoder()
+
+
+def differences_of(decision_json: str) -> list[Any]:
+    """The recommendation's substantial differences, read from a stored ``recogniser-decision/1`` text without
+    parsing its findings (a register of many decisions reads only what it prints)."""
+    found = _DIFFERENCES.search(decision_json)
+    if found is None:
+        return []
+    differences, _end = _DECODER.raw_decode(decision_json, found.end())
+    return differences if isinstance(differences, list) else []
+
+
 def basis(decision: Mapping[str, Any]) -> str:
     """What the decision rests on, as published: the rulebook and, for each substantial difference, the element
     and the provision cited (the descriptions stay out: they may quote the applicant's documents). ``decision``

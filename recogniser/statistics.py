@@ -8,13 +8,9 @@ a date of completeness are counted apart, never guessed.
 
 from __future__ import annotations
 
-import calendar
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
-from functools import lru_cache
-from statistics import median
 from typing import Any
 
 from recogniser.model import Outcome
@@ -25,24 +21,15 @@ DECISION_DEADLINE_MONTHS = 4
 
 
 @dataclass(frozen=True)
-class DecidedCase:
-    """One decided case, as the statistics need it (no personal data)."""
+class TimeGroup:
+    """``count`` decided cases whose first final decision came ``days`` after the file was complete, being
+    ``months`` whole calendar months later and, if ``on_the_day``, on the same day of the month (the last day a
+    decision within that many months is on time). ``days`` is None for cases that give no date of completeness."""
 
-    outcome: Outcome
-    purpose: str
-    issuer_country: str | None
-    decided_at: datetime
-    first_decided_at: datetime
-    received_on: date | None
-    complete_on: date | None
-
-
-@lru_cache(maxsize=65_536)
-def deadline(complete_on: date, months: int = DECISION_DEADLINE_MONTHS) -> date:
-    """The last day a decision is on time: the same day ``months`` later (or that month's last day)."""
-    month_index = complete_on.month - 1 + months
-    year, month = complete_on.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(complete_on.day, calendar.monthrange(year, month)[1]))
+    days: int | None
+    months: int | None
+    on_the_day: bool
+    count: int
 
 
 @dataclass(frozen=True)
@@ -87,39 +74,31 @@ class OfficeStatistics:
     time_to_decision: TimeToDecision
 
     @classmethod
-    def of(cls, cases: Iterable[DecidedCase]) -> OfficeStatistics:
-        outcomes: Counter[str] = Counter()
-        purposes: Counter[str] = Counter()
-        countries: Counter[str] = Counter()
-        months: Counter[str] = Counter()
-        days: list[int] = []
-        within = 0
+    def of(cls, counts: Mapping[str, Mapping[str, int]], times: Iterable[TimeGroup]) -> OfficeStatistics:
+        """From the decided cases counted by ``outcome``, ``purpose``, ``issuer_country`` ("" where none is
+        given) and ``month``, and counted by the time they took."""
+        outcomes = counts["outcome"]
+        countries = {country or "unknown": count for country, count in counts["issuer_country"].items()}
+        days: Counter[int] = Counter()
         bands: Counter[str] = Counter()
-        undated = 0
-        decided = 0
-        for case in cases:
-            decided += 1
-            outcomes[case.outcome.value] += 1
-            purposes[case.purpose] += 1
-            countries[case.issuer_country or "unknown"] += 1
-            months[case.decided_at.strftime("%Y-%m")] += 1
-            if case.complete_on is None:
-                undated += 1
+        within = undated = 0
+        for time in times:
+            if time.days is None or time.months is None:
+                undated += time.count
                 continue
-            decided_on = case.first_decided_at.date()
-            days.append((decided_on - case.complete_on).days)
-            within += decided_on <= deadline(case.complete_on)
-            bands[_band(case.complete_on, decided_on)] += 1
+            days[time.days] += time.count
+            within += time.count if _within(time, DECISION_DEADLINE_MONTHS) else 0
+            bands[next(label for limit, label in TIME_BANDS if limit is None or _within(time, limit))] += time.count
         return cls(
-            decided=decided,
-            by_outcome=tuple((o.value, outcomes[o.value]) for o in Outcome if outcomes[o.value]),
-            by_purpose=tuple(sorted(purposes.items(), key=lambda item: (-item[1], item[0]))),
+            decided=sum(outcomes.values()),
+            by_outcome=tuple((o.value, outcomes[o.value]) for o in Outcome if outcomes.get(o.value)),
+            by_purpose=tuple(sorted(counts["purpose"].items(), key=lambda item: (-item[1], item[0]))),
             by_country=tuple(sorted(countries.items(), key=lambda item: (-item[1], item[0]))),
-            by_month=tuple(sorted(months.items())),
+            by_month=tuple(sorted(counts["month"].items())),
             time_to_decision=TimeToDecision(
-                measured=len(days),
+                measured=days.total(),
                 within_deadline=within,
-                median_days=None if not days else float(median(days)),
+                median_days=_median(days),
                 longest_days=max(days, default=None),
                 by_months=tuple((label, bands[label]) for _, label in TIME_BANDS),
                 without_complete_date=undated,
@@ -147,8 +126,27 @@ class OfficeStatistics:
         }
 
 
-def _band(complete_on: date, decided_on: date) -> str:
-    for months, label in TIME_BANDS:
-        if months is None or decided_on <= deadline(complete_on, months):
-            return label
-    raise AssertionError("the last band is open")
+def _within(time: TimeGroup, months: int) -> bool:
+    """Whether the decision came within ``months`` of a complete file: by the same day that many months later,
+    or that month's last day where it is shorter."""
+    assert time.months is not None
+    return time.months < months or (time.months == months and time.on_the_day)
+
+
+def _median(days: Counter[int]) -> float | None:
+    """The median of values given with their counts."""
+    total = days.total()
+    if not total:
+        return None
+    ordered = sorted(days.items())
+
+    def at(position: int) -> int:
+        seen = 0
+        for value, count in ordered:
+            seen += count
+            if position < seen:
+                return value
+        raise AssertionError("position within the total")
+
+    middle = total // 2
+    return float(at(middle)) if total % 2 else (at(middle - 1) + at(middle)) / 2

@@ -131,3 +131,15 @@ def test_equivalent_precedents_rank_first() -> None:
 def test_credentials_numbered_otherwise_are_not_equivalent(first: str, second: str) -> None:
     assert not equivalent(replace(OPEN, title=first), replace(OPEN, title=second))
     assert equivalent(replace(OPEN, title=first), replace(OPEN, title=first.upper()))
+
+
+def test_the_decision_policy_owes_a_reason_for_departing_from_an_equivalent_case() -> None:
+    from recogniser.decision_policy import Override, reason_for_departing_owed
+
+    found = [precedent(OPEN, Outcome.PARTIAL_RECOGNITION, 3, "HR-EQ")]
+    owed = reason_for_departing_owed(Outcome.FULL_RECOGNITION, 5, found)
+    assert owed is not None and owed.why is Override.PRECEDENT
+    assert "HR-EQ: partial_recognition, 3 ECTS" in owed.message
+    assert reason_for_departing_owed(Outcome.PARTIAL_RECOGNITION, 3, found) is None
+    assert reason_for_departing_owed(Outcome.INFORMATION_REQUIRED, None, found) is None
+    assert reason_for_departing_owed(None, None, found) is None

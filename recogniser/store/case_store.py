@@ -46,11 +46,12 @@ from recogniser.decision_policy import (
     DecisionPolicyError,
     checked_credits,
     credits_sought,
+    reason_for_departing_owed,
     reasons_owed,
     recommended_credits,
 )
 from recogniser.model import Case, Decision, Outcome, Purpose
-from recogniser.precedents import PRECEDENTS_SHOWN, Precedent, divergence
+from recogniser.precedents import PRECEDENTS_SHOWN, Precedent
 from recogniser.register import write_csv, write_json
 from recogniser.statistics import OfficeStatistics
 from recogniser.store import office_record
@@ -324,11 +325,13 @@ class CaseStore:
                 recommended_ects=recommended_credits(decision.recommendation),
             )
             reason = (divergence_reason or "").strip() or None
+            if reason is not None and "\x00" in reason:
+                raise InvalidDecisionRecordError("divergence_reason: holds a NUL character (U+0000); remove it")
             if entry.final_outcome is not None and reason is None:
                 found = office_record.precedents(session, json.loads(row.document), row.id, PRECEDENTS_SHOWN)
-                departs = divergence(entry.final_outcome, entry.final_ects, found)
-                if departs is not None:
-                    raise InvalidDecisionRecordError(f"divergence_reason: give the reason: {departs.describe()}")
+                owed = reason_for_departing_owed(entry.final_outcome, entry.final_ects, found)
+                if owed is not None:
+                    raise InvalidDecisionRecordError(f"divergence_reason: {owed.message}")
             return _record(session, row, decision, replace(entry, divergence_reason=reason), now)
 
     def record_assessment(
@@ -408,7 +411,9 @@ class CaseStore:
         """The office's decisions in the period by outcome, purpose, issuing country and month, and the time
         from a complete file to the decision (``recogniser.statistics``)."""
         with self._session() as session:
-            return OfficeStatistics.of(office_record.decided_cases(session, first, last))
+            return OfficeStatistics.of(
+                office_record.decided_counts(session, first, last), office_record.time_groups(session, first, last)
+            )
 
 
 # --- helpers: listing ---

@@ -11,13 +11,21 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, Date, Integer, and_, case, cast, func, select
 from sqlmodel import Session
 
 from recogniser.model import Outcome
-from recogniser.precedents import CaseProfile, Precedent, compare, ranked
-from recogniser.register import RegisterEntry
-from recogniser.statistics import DecidedCase
+from recogniser.precedents import (
+    SIMILAR_BODY,
+    SIMILAR_TITLE,
+    CaseProfile,
+    Precedent,
+    compare,
+    likeness_of_names,
+    ranked,
+)
+from recogniser.register import RegisterEntry, differences_of
+from recogniser.statistics import TimeGroup
 from recogniser.store.search import TERM_LENGTH, index_terms
 from recogniser.store.tables import metadata
 
@@ -30,8 +38,13 @@ PRECEDENT_WORDS = 8
 #: Cases read per word, the latest first: an office's precedents for a credential are among its recent cases
 #: with its rarer words, and the bound keeps the look-up fast however common a word is.
 CASES_PER_WORD = 1_000
-#: Candidates, those sharing the most words, whose decided text is read and compared.
+#: Candidates, those sharing the most words, whose titles and awarding bodies are compared.
 CANDIDATES = 100
+#: How far below the similarity cut-offs a candidate's current names may score and still be read in full (its
+#: decided text may differ from what is stored now).
+NAME_SLACK = 10.0
+#: Candidates whose decided text is read and compared in full, the likeliest first.
+COMPARED = 40
 
 #: Rows fetched at a time when the register or the statistics read many decisions.
 _BATCH = 2_000
@@ -57,7 +70,7 @@ def precedents(session: Session, document: dict[str, Any], exclude_case_id: int 
         shared.update(session.execute(statement).scalars())
     shared.pop(exclude_case_id, None)  # type: ignore[arg-type]
     candidates = [case_id for case_id, _ in sorted(shared.items(), key=lambda item: (-item[1], -item[0]))]
-    candidates = candidates[:CANDIDATES]
+    candidates = _likeliest(session, profile, candidates[:CANDIDATES])
     if not candidates:
         return []
     latest = (
@@ -100,6 +113,23 @@ def precedents(session: Session, document: dict[str, Any], exclude_case_id: int 
     return ranked(found, limit)
 
 
+def _likeliest(session: Session, profile: CaseProfile, candidates: list[int]) -> list[int]:
+    """The candidates whose title or awarding body, as stored now, come near the open case's, best first: only
+    their decided texts are read and compared in full."""
+    if not candidates:
+        return []
+    rows = session.execute(
+        select(_CASES.c.id, _CASES.c.title, _CASES.c.awarding_body).where(_CASES.c.id.in_(candidates))
+    ).all()
+    scored = []
+    for row in rows:
+        title, body = likeness_of_names(profile, row.title, row.awarding_body)
+        if title >= SIMILAR_TITLE - NAME_SLACK or body >= SIMILAR_BODY - NAME_SLACK:
+            scored.append((max(title, body), title + body, row.id))
+    scored.sort(reverse=True)
+    return [case_id for *_, case_id in scored[:COMPARED]]
+
+
 def _period(first: date | None, last: date | None) -> list[ColumnElement[bool]]:
     """Decisions recorded from the start of ``first`` to the end of ``last`` (UTC days), both optional."""
     recorded_at = _DECISIONS.c.recorded_at
@@ -128,6 +158,7 @@ def register_entries(session: Session, first: date | None, last: date | None) ->
                 _DECISIONS.c.justification,
                 _DECISIONS.c.divergence_reason,
                 _DECISIONS.c.rulebook_version,
+                _DECISIONS.c.recommended_outcome,
             )
             .where(_DECISIONS.c.final_outcome.is_not(None), *period)
             .order_by(_DECISIONS.c.recorded_at, _DECISIONS.c.id)
@@ -144,7 +175,13 @@ def register_entries(session: Session, first: date | None, last: date | None) ->
             yield RegisterEntry.of(
                 decision_id=row.id,
                 case_document=json.loads(row.case_document),
-                decision=json.loads(row.decision),
+                decision={
+                    "rulebook_version": row.rulebook_version,
+                    "recommendation": {
+                        "outcome": row.recommended_outcome,
+                        "substantial_differences": differences_of(row.decision),
+                    },
+                },
                 final_outcome=Outcome(row.final_outcome),
                 final_ects=row.final_ects,
                 decided_at=_aware(row.recorded_at),
@@ -156,45 +193,92 @@ def register_entries(session: Session, first: date | None, last: date | None) ->
         after = (rows[-1].recorded_at, rows[-1].id)
 
 
-def decided_cases(session: Session, first: date | None, last: date | None) -> list[DecidedCase]:
-    """Each case with a final decision in the period: its latest final decision there, and when its first final
-    decision was taken (the time from a complete file runs to the first decision)."""
-    period = _period(first, last)
-    per_case = (
-        select(
-            _DECISIONS.c.case_id.label("case_id"),
-            func.max(_DECISIONS.c.id).label("latest_id"),
-            func.min(_DECISIONS.c.recorded_at).label("first_at"),
+class _DecidedInPeriod:
+    """Per case, through the (case, id, outcome, time) index and never the long decision rows: its latest final
+    decision in the period (outcome, time) and when its first was taken. The cases are read through the index of
+    the columns the statistics count, never their rows either."""
+
+    def __init__(self, first: date | None, last: date | None) -> None:
+        final = (_DECISIONS.c.case_id == _CASES.c.id, _DECISIONS.c.final_outcome.is_not(None), *_period(first, last))
+        latest = select(_DECISIONS.c.id).where(*final).order_by(_DECISIONS.c.id.desc()).limit(1)
+        self.outcome = (
+            select(_DECISIONS.c.final_outcome).where(*final).order_by(_DECISIONS.c.id.desc()).limit(1)
+        ).scalar_subquery()
+        self.latest_at = (
+            select(_DECISIONS.c.recorded_at).where(*final).order_by(_DECISIONS.c.id.desc()).limit(1)
+        ).scalar_subquery()
+        self.first_at = select(func.min(_DECISIONS.c.recorded_at)).where(*final).scalar_subquery()
+        self.decided = latest.exists()
+
+
+def decided_counts(session: Session, first: date | None, last: date | None) -> dict[str, dict[str, int]]:
+    """The cases with a final decision in the period, counted by the database by their latest outcome there, by
+    purpose, by issuing country and by month of that decision (UTC): one small count for each."""
+    decided = _DecidedInPeriod(first, last)
+    month: ColumnElement[Any]
+    if session.get_bind().dialect.name == "postgresql":  # kept with its zone
+        month = func.to_char(func.timezone("UTC", decided.latest_at), "YYYY-MM")
+    else:  # kept as UTC text
+        month = func.substr(decided.latest_at, 1, 7)
+    counts: dict[str, dict[str, int]] = {}
+    for name, key in {
+        "outcome": decided.outcome,
+        "purpose": _CASES.c.purpose,
+        "issuer_country": _CASES.c.issuer_country,
+        "month": month,
+    }.items():
+        statement = (
+            select(key.label("key"), func.count().label("cases"))
+            .select_from(_CASES)
+            .where(decided.decided)
+            .group_by(key)
         )
-        .where(_DECISIONS.c.final_outcome.is_not(None), *period)
-        .group_by(_DECISIONS.c.case_id)
-        .subquery()
+        counts[name] = {"" if row.key is None else str(row.key): int(row.cases) for row in session.execute(statement)}
+    return counts
+
+
+def time_groups(session: Session, first: date | None, last: date | None) -> list[TimeGroup]:
+    """The same cases counted by the time from their file's completeness to their first final decision: days,
+    whole calendar months and whether on the same day of the month (see ``recogniser.statistics``)."""
+    decided = _DecidedInPeriod(first, last)
+    # Each case's first decision looked up once (the keys below use it several times).
+    timed = (
+        select(_CASES.c.complete_on, decided.first_at.label("first_at"))
+        .where(decided.decided)
+        .cte("timed")
+        .prefix_with("MATERIALIZED")
     )
-    statement = (
-        select(
-            _DECISIONS.c.final_outcome,
-            _DECISIONS.c.final_ects,
-            _DECISIONS.c.recorded_at,
-            per_case.c.first_at,
-            _CASES.c.purpose,
-            _CASES.c.issuer_country,
-            _CASES.c.received_on,
-            _CASES.c.complete_on,
-        )
-        .join(per_case, per_case.c.latest_id == _DECISIONS.c.id)
-        .join(_CASES, _CASES.c.id == per_case.c.case_id)
-    )
+    complete_on = timed.c.complete_on
+    first_day: ColumnElement[Any]
+    if session.get_bind().dialect.name == "postgresql":
+        first_day = cast(func.timezone("UTC", timed.c.first_at), Date)
+        days: ColumnElement[Any] = first_day - complete_on
+
+        def part(field: str, day: ColumnElement[Any]) -> ColumnElement[Any]:
+            return cast(func.extract(field, day), Integer)
+    else:
+        first_day = func.date(timed.c.first_at)
+        days = cast(func.julianday(first_day) - func.julianday(complete_on), Integer)
+
+        def part(field: str, day: ColumnElement[Any]) -> ColumnElement[Any]:
+            return cast(func.strftime({"year": "%Y", "month": "%m", "day": "%d"}[field], day), Integer)
+
+    def month_number(day: ColumnElement[Any]) -> ColumnElement[Any]:
+        return part("year", day) * 12 + part("month", day)
+
+    earlier_day = case((part("day", first_day) < part("day", complete_on), 1), else_=0)
+    months = (month_number(first_day) - month_number(complete_on) - earlier_day).label("months")
+    on_the_day = case((part("day", first_day) == part("day", complete_on), 1), else_=0).label("on_the_day")
+    keys = (days.label("days"), months, on_the_day)
+    statement = select(*keys, func.count().label("cases")).select_from(timed).group_by(*keys)
     return [
-        DecidedCase(
-            outcome=Outcome(row.final_outcome),
-            purpose=row.purpose,
-            issuer_country=row.issuer_country,
-            decided_at=_aware(row.recorded_at),
-            first_decided_at=_aware(row.first_at),
-            received_on=row.received_on,
-            complete_on=row.complete_on,
+        TimeGroup(
+            days=None if row.days is None else int(row.days),
+            months=None if row.months is None else int(row.months),
+            on_the_day=bool(row.on_the_day),
+            count=int(row.cases),
         )
-        for row in session.execute(statement.execution_options(yield_per=_BATCH))
+        for row in session.execute(statement)
     ]
 
 

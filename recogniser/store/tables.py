@@ -64,6 +64,8 @@ class CaseRow(StoreModel, table=True):
         Index("ix_cases_purpose_updated_at", "purpose", "updated_at"),
         Index("ix_cases_status_updated_at", "status", "updated_at"),
         Index("ix_cases_latest_outcome_updated_at", "latest_outcome", "updated_at"),
+        # What the statistics count of a case, without reading its row and the long text in it.
+        Index("ix_cases_id_purpose_issuer_country_complete_on", "id", "purpose", "issuer_country", "complete_on"),
     )
 
     id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
@@ -91,7 +93,12 @@ class DecisionRow(StoreModel, table=True):
     """One assessment of one case, as it stood: never changed, never removed."""
 
     __tablename__ = "decisions"
-    __table_args__ = (Index("ix_decisions_recorded_at_id", "recorded_at", "id"),)
+    __table_args__ = (
+        Index("ix_decisions_recorded_at_id", "recorded_at", "id"),
+        # Each case's final decisions without reading the decision rows, whose texts are long: the statistics,
+        # the precedents' latest decisions.
+        Index("ix_decisions_case_id_id_final_outcome", "case_id", "id", "final_outcome", "recorded_at"),
+    )
 
     id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
     case_id: int = Field(

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recogniser.decision_policy import credits_sought, grants_credits, reasons_owed, recommended_credits
+from recogniser.decision_policy import (
+    credits_sought,
+    grants_credits,
+    reason_for_departing_owed,
+    reasons_owed,
+    recommended_credits,
+)
 from recogniser.model import Case, Outcome, Recommendation
 from recogniser.precedents import Divergence, Precedent, divergence
 from recogniser.ui.fields import keep_values_from_the_wheel
@@ -169,7 +175,10 @@ class DecisionDialog(QDialog):
         )
 
     def departs(self, final: Outcome, ects: float | None) -> Divergence | None:
-        """The equivalent earlier decisions that this outcome with these credits departs from, if any."""
+        """The equivalent earlier decisions that this outcome with these credits departs from, if any (the
+        decision policy owes a reason for it)."""
+        if reason_for_departing_owed(final, ects, self.precedents) is None:
+            return None
         return divergence(final, ects, self.precedents)
 
     def _grants_credits(self, outcome: Outcome) -> bool:

@@ -243,8 +243,29 @@ def test_statistics(database_url: str) -> None:
         # Complete on 5 January: due by 5 May. A took 55 days, B was on the last day, C a day late; D is undated.
         assert (time.measured, time.within_deadline, time.late, time.without_complete_date) == (3, 2, 1, 1)
         assert time.longest_days == (date(2026, 5, 6) - date(2026, 1, 5)).days
+        assert time.median_days == (date(2026, 5, 5) - date(2026, 1, 5)).days
         assert dict(time.by_months)["4–6 months"] == 1
 
         may = store.office_statistics(date(2026, 5, 1), date(2026, 5, 31))
         assert may.decided == 3
         assert dict(may.by_outcome) == {"full_recognition": 1, "non_recognition": 2}
+
+
+@pytest.mark.parametrize(
+    ("complete_on", "decided_on", "on_time"),
+    [
+        ("2026-01-31", "2026-05-31", True),  # the same day four months later
+        ("2026-01-31", "2026-06-01", False),
+        ("2025-10-31", "2026-02-28", True),  # February has no 31st: its last day
+        ("2025-10-31", "2026-03-01", False),
+        ("2026-03-10", "2026-07-09", True),
+    ],
+)
+def test_four_months_are_calendar_months(database_url: str, complete_on: str, decided_on: str, on_time: bool) -> None:
+    now = {"value": datetime(2025, 10, 1, tzinfo=UTC)}
+    with CaseStore.open(database_url, clock=lambda: now["value"]) as store:
+        case = with_changes(make_case("A"), procedure={"received_on": "2025-10-01", "complete_on": complete_on})
+        now["value"] = datetime.fromisoformat(decided_on).replace(hour=23, minute=59, tzinfo=UTC)
+        decide(store, case, Outcome.FULL_RECOGNITION, 5)
+        time = store.office_statistics().time_to_decision
+        assert (time.within_deadline, time.late) == ((1, 0) if on_time else (0, 1))
