@@ -411,9 +411,7 @@ class CaseStore:
         """The office's decisions in the period by outcome, purpose, issuing country and month, and the time
         from a complete file to the decision (``recogniser.statistics``)."""
         with self._session() as session:
-            return OfficeStatistics.of(
-                office_record.decided_counts(session, first, last), office_record.time_groups(session, first, last)
-            )
+            return OfficeStatistics.of(*office_record.office_counts(session, first, last))
 
 
 # --- helpers: listing ---

@@ -11,7 +11,20 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Integer, and_, case, cast, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    String,
+    case,
+    cast,
+    func,
+    literal,
+    literal_column,
+    select,
+    tuple_,
+    union_all,
+)
 from sqlmodel import Session
 
 from recogniser.model import Outcome
@@ -165,10 +178,11 @@ def register_entries(session: Session, first: date | None, last: date | None) ->
             .limit(_BATCH)
         )
         if after is not None:
+            # A row value: a range of the (time, id) index, so each batch starts where the last ended.
             moment, last_id = after
             statement = statement.where(
-                (_DECISIONS.c.recorded_at > moment)
-                | and_(_DECISIONS.c.recorded_at == moment, _DECISIONS.c.id > last_id)
+                tuple_(_DECISIONS.c.recorded_at, _DECISIONS.c.id)
+                > tuple_(literal(moment, _DECISIONS.c.recorded_at.type), literal(last_id))
             )
         rows = session.execute(statement).all()
         for row in rows:
@@ -193,71 +207,61 @@ def register_entries(session: Session, first: date | None, last: date | None) ->
         after = (rows[-1].recorded_at, rows[-1].id)
 
 
-class _DecidedInPeriod:
-    """Per case, through the (case, id, outcome, time) index and never the long decision rows: its latest final
-    decision in the period (outcome, time) and when its first was taken. The cases are read through the index of
-    the columns the statistics count, never their rows either."""
+def office_counts(
+    session: Session, first: date | None, last: date | None
+) -> tuple[dict[str, dict[str, int]], list[TimeGroup]]:
+    """The cases with a final decision in the period, counted by the database in one pass: by their latest
+    outcome there, by purpose, by issuing country, by month of that decision (UTC), and by the time from their
+    file's completeness to their first final decision (days, whole calendar months, and whether on the same day
+    of the month; see ``recogniser.statistics``).
 
-    def __init__(self, first: date | None, last: date | None) -> None:
-        final = (_DECISIONS.c.case_id == _CASES.c.id, _DECISIONS.c.final_outcome.is_not(None), *_period(first, last))
-        latest = select(_DECISIONS.c.id).where(*final).order_by(_DECISIONS.c.id.desc()).limit(1)
-        self.outcome = (
-            select(_DECISIONS.c.final_outcome).where(*final).order_by(_DECISIONS.c.id.desc()).limit(1)
-        ).scalar_subquery()
-        self.latest_at = (
-            select(_DECISIONS.c.recorded_at).where(*final).order_by(_DECISIONS.c.id.desc()).limit(1)
-        ).scalar_subquery()
-        self.first_at = select(func.min(_DECISIONS.c.recorded_at)).where(*final).scalar_subquery()
-        self.decided = latest.exists()
-
-
-def decided_counts(session: Session, first: date | None, last: date | None) -> dict[str, dict[str, int]]:
-    """The cases with a final decision in the period, counted by the database by their latest outcome there, by
-    purpose, by issuing country and by month of that decision (UTC): one small count for each."""
-    decided = _DecidedInPeriod(first, last)
-    month: ColumnElement[Any]
-    if session.get_bind().dialect.name == "postgresql":  # kept with its zone
-        month = func.to_char(func.timezone("UTC", decided.latest_at), "YYYY-MM")
-    else:  # kept as UTC text
-        month = func.substr(decided.latest_at, 1, 7)
-    counts: dict[str, dict[str, int]] = {}
-    for name, key in {
-        "outcome": decided.outcome,
-        "purpose": _CASES.c.purpose,
-        "issuer_country": _CASES.c.issuer_country,
-        "month": month,
-    }.items():
-        statement = (
-            select(key.label("key"), func.count().label("cases"))
-            .select_from(_CASES)
-            .where(decided.decided)
-            .group_by(key)
+    Each case is looked up once, through the (case, id, outcome, time) index and the index of the case columns
+    counted, never the rows and their long texts; the counts are then taken from that small table."""
+    final = (_DECISIONS.c.case_id == _CASES.c.id, _DECISIONS.c.final_outcome.is_not(None), *_period(first, last))
+    latest = select(_DECISIONS.c.id).where(*final).order_by(_DECISIONS.c.id.desc()).limit(1).scalar_subquery()
+    decided = (
+        select(
+            _CASES.c.purpose,
+            _CASES.c.issuer_country,
+            _CASES.c.complete_on,
+            latest.label("latest_id"),
+            select(func.min(_DECISIONS.c.recorded_at)).where(*final).scalar_subquery().label("first_at"),
         )
-        counts[name] = {"" if row.key is None else str(row.key): int(row.cases) for row in session.execute(statement)}
-    return counts
-
-
-def time_groups(session: Session, first: date | None, last: date | None) -> list[TimeGroup]:
-    """The same cases counted by the time from their file's completeness to their first final decision: days,
-    whole calendar months and whether on the same day of the month (see ``recogniser.statistics``)."""
-    decided = _DecidedInPeriod(first, last)
-    # Each case's first decision looked up once (the keys below use it several times).
-    timed = (
-        select(_CASES.c.complete_on, decided.first_at.label("first_at"))
-        .where(decided.decided)
-        .cte("timed")
+        .cte("decided")
         .prefix_with("MATERIALIZED")
     )
-    complete_on = timed.c.complete_on
+    latest_decision = _DECISIONS.alias("latest_decision")
+    per_case = (
+        select(
+            decided.c.purpose,
+            decided.c.issuer_country,
+            decided.c.complete_on,
+            decided.c.first_at,
+            latest_decision.c.final_outcome,
+            latest_decision.c.recorded_at,
+        )
+        .select_from(decided)
+        # The unary plus keeps SQLite from fetching the decision row by its id, past its long texts (it means
+        # nothing to PostgreSQL): the (case, id, outcome, time) index answers.
+        .join(latest_decision, literal_column("+latest_decision.id") == decided.c.latest_id)
+        .where(decided.c.latest_id.is_not(None))
+        .cte("per_case")
+        .prefix_with("MATERIALIZED")
+    )
+    postgresql = session.get_bind().dialect.name == "postgresql"
+    month: ColumnElement[Any]
     first_day: ColumnElement[Any]
-    if session.get_bind().dialect.name == "postgresql":
-        first_day = cast(func.timezone("UTC", timed.c.first_at), Date)
+    complete_on = per_case.c.complete_on
+    if postgresql:  # times are kept with their zone: months and days are counted in UTC
+        month = func.to_char(func.timezone("UTC", per_case.c.recorded_at), "YYYY-MM")
+        first_day = cast(func.timezone("UTC", per_case.c.first_at), Date)
         days: ColumnElement[Any] = first_day - complete_on
 
         def part(field: str, day: ColumnElement[Any]) -> ColumnElement[Any]:
             return cast(func.extract(field, day), Integer)
-    else:
-        first_day = func.date(timed.c.first_at)
+    else:  # kept as UTC text
+        month = func.substr(per_case.c.recorded_at, 1, 7)
+        first_day = func.date(per_case.c.first_at)
         days = cast(func.julianday(first_day) - func.julianday(complete_on), Integer)
 
         def part(field: str, day: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -267,19 +271,40 @@ def time_groups(session: Session, first: date | None, last: date | None) -> list
         return part("year", day) * 12 + part("month", day)
 
     earlier_day = case((part("day", first_day) < part("day", complete_on), 1), else_=0)
-    months = (month_number(first_day) - month_number(complete_on) - earlier_day).label("months")
-    on_the_day = case((part("day", first_day) == part("day", complete_on), 1), else_=0).label("on_the_day")
-    keys = (days.label("days"), months, on_the_day)
-    statement = select(*keys, func.count().label("cases")).select_from(timed).group_by(*keys)
-    return [
-        TimeGroup(
-            days=None if row.days is None else int(row.days),
-            months=None if row.months is None else int(row.months),
-            on_the_day=bool(row.on_the_day),
-            count=int(row.cases),
-        )
-        for row in session.execute(statement)
+    months = month_number(first_day) - month_number(complete_on) - earlier_day
+    on_the_day = case((part("day", first_day) == part("day", complete_on), 1), else_=0)
+    nothing = literal(None, Integer)
+    counted = [
+        select(literal(name).label("kind"), cast(key, String).label("key"), nothing, nothing, nothing, func.count())
+        .select_from(per_case)
+        .group_by(key)
+        for name, key in {
+            "outcome": per_case.c.final_outcome,
+            "purpose": per_case.c.purpose,
+            "issuer_country": per_case.c.issuer_country,
+            "month": month,
+        }.items()
     ]
+    timed = (
+        select(literal("time"), literal(None, String), days, months, on_the_day, func.count())
+        .select_from(per_case)
+        .group_by(days, months, on_the_day)
+    )
+    counts: dict[str, dict[str, int]] = {"outcome": {}, "purpose": {}, "issuer_country": {}, "month": {}}
+    times = []
+    for kind, key, day_count, month_count, same_day, cases in session.execute(union_all(*counted, timed)):
+        if kind == "time":
+            times.append(
+                TimeGroup(
+                    days=None if day_count is None else int(day_count),
+                    months=None if month_count is None else int(month_count),
+                    on_the_day=bool(same_day),
+                    count=int(cases),
+                )
+            )
+        else:
+            counts[kind]["" if key is None else str(key)] = int(cases)
+    return counts, times
 
 
 def _aware(moment: datetime | str) -> datetime:

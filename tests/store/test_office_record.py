@@ -15,7 +15,7 @@ import pytest
 from recogniser.casefile import parse_case
 from recogniser.model import Case, Outcome, Purpose
 from recogniser.register import COLUMNS, WITHHELD
-from recogniser.store import CaseStore, InvalidDecisionRecordError
+from recogniser.store import CaseStore, InvalidDecisionRecordError, office_record
 from tests.store.cases import make_case, make_decision
 
 
@@ -269,3 +269,20 @@ def test_four_months_are_calendar_months(database_url: str, complete_on: str, de
         decide(store, case, Outcome.FULL_RECOGNITION, 5)
         time = store.office_statistics().time_to_decision
         assert (time.within_deadline, time.late) == ((1, 0) if on_time else (0, 1))
+
+
+def test_the_register_reads_in_batches_from_where_the_last_ended(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(office_record, "_BATCH", 2)
+    moments = [datetime(2026, 3, day, tzinfo=UTC) for day in (5, 1, 5, 3, 5)]
+    now = {"value": moments[0]}
+    with CaseStore.open(database_url, clock=lambda: now["value"]) as store:
+        for number, moment in enumerate(moments):
+            now["value"] = moment
+            decide(store, make_case(f"R-{number}", title=f"Credential {number}"), Outcome.FULL_RECOGNITION, 5)
+        stream = io.StringIO()
+        assert store.export_register(stream, "json") == 5
+    titles = [row["credential_title"] for row in json.loads(stream.getvalue())["decisions"]]
+    # Oldest first; decisions recorded at the same moment in the order they were recorded.
+    assert titles == ["Credential 1", "Credential 3", "Credential 0", "Credential 2", "Credential 4"]
