@@ -38,8 +38,9 @@ def grants_credits(outcome: Outcome | None, sought: float | None) -> bool:
 
 def recommended_credits(recommendation: Recommendation) -> float | None:
     """The credits a decision following the recommendation records: towards the target, or in the other form
-    under alternative recognition."""
-    return recommendation.credits_shown
+    under alternative recognition (0 where that form bears none of its own, such as the RPL route)."""
+    shown = recommendation.credits_shown
+    return shown if shown is not None else recommendation.ects_recognised
 
 
 class DecisionPolicyError(ValueError):

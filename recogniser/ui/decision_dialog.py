@@ -137,9 +137,11 @@ class DecisionDialog(QDialog):
         credits_row = QHBoxLayout(credits)
         credits_row.setContentsMargins(0, 0, 0, 0)
         credits_row.addWidget(self.ects, 1)
+        self.of_sought = QLabel()
         if self.credits_sought is not None:
-            credits_row.addWidget(QLabel(self.tr("of {sought} ECTS sought").format(sought=f"{self.credits_sought:g}")))
-        form.addRow(self.tr("ECTS recognised"), credits)
+            credits_row.addWidget(self.of_sought)
+        self.credits_label = QLabel(self.tr("ECTS recognised"))
+        form.addRow(self.credits_label, credits)
         form.setRowVisible(credits, self.credits_sought is not None)
         form.addRow(self.tr("Evaluator"), self.evaluator)
         form.addRow(self.tr("Justification"), self.justification)
@@ -204,6 +206,16 @@ class DecisionDialog(QDialog):
         """A refusal recognises no credits and a request for information none yet; other outcomes take the
         credits typed, starting from the recommendation's."""
         final = Outcome(self.outcome.currentData())
+        # Alternative recognition's credits are in another form, never towards the credits sought.
+        other_form = final is Outcome.ALTERNATIVE_RECOGNITION
+        self.credits_label.setText(self.tr("ECTS in another form") if other_form else self.tr("ECTS recognised"))
+        if self.credits_sought is not None:
+            sought = f"{self.credits_sought:g}"
+            self.of_sought.setText(
+                self.tr("none towards the {sought} ECTS sought").format(sought=sought)
+                if other_form
+                else self.tr("of {sought} ECTS sought").format(sought=sought)
+            )
         if self._grants_credits(final):
             if not self.ects.isEnabled():
                 self.ects.setText("" if self.recommended_ects is None else f"{self.recommended_ects:g}")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QPushButto
 from pytestqt.qtbot import QtBot
 
 from recogniser.casefile import load_case
-from recogniser.model import Outcome, Recommendation
+from recogniser.model import Alternative, AlternativeKind, Outcome, Recommendation
 from recogniser.report import load_report_settings
 from recogniser.settings import Settings, load_settings
 from recogniser.store import CaseStatus, StoredCase
@@ -53,6 +53,23 @@ def test_the_decision_can_be_recorded_only_with_the_reasons_it_needs(qtbot: QtBo
     assert dialog.entry() == DecisionEntry(
         Outcome.PARTIAL_RECOGNITION, "Two outcomes of the module are not covered.", "Ana Horvat", 2.5
     )
+
+
+def test_alternative_recognition_is_decided_on_credits_in_another_form(qtbot: QtBot) -> None:
+    elective = Alternative(AlternativeKind.ELECTIVE_CREDIT, "free-elective credit")
+    alternative = Recommendation(
+        Outcome.ALTERNATIVE_RECOGNITION, 0, "Elective credit.", alternative=elective, ects_in_another_form=4
+    )
+    dialog = DecisionDialog(CREDIT_TRANSFER, alternative, "Ana Horvat")
+    qtbot.addWidget(dialog)
+    # The credits start from those in the other form and are labelled so, never as credits towards the target.
+    assert dialog.credits_label.text() == "ECTS in another form"
+    assert dialog.of_sought.text() == "none towards the 5 ECTS sought"
+    assert dialog.ects.text() == "4"
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData(Outcome.PARTIAL_RECOGNITION.value))
+    assert dialog.credits_label.text() == "ECTS recognised"
+    assert dialog.of_sought.text() == "of 5 ECTS sought"
 
 
 def test_the_dialog_names_the_case_and_starts_from_the_recommended_credits(qtbot: QtBot) -> None:
