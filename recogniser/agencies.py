@@ -1,9 +1,12 @@
 """EQAR-registered quality assurance agencies and a fuzzy look-up by name or acronym.
 
-Evidence of external quality assurance counts as strong only when the agency is on the EQAR register (ESG 2015
-Part 3; domain.md §5). The shipped register is a dated snapshot (``data/qa_agencies.json``): registrations are
-renewed every five years, so an expired date in it means "verify on DEQAR", never "unregistered". An office keeps
-its own, newer list in ``user_data_path()/qa_agencies.json``, which replaces the shipped one.
+Evidence of external quality assurance counts as strong only when the agency was on the EQAR register on the day
+judged (ESG 2015 Part 3; domain.md §5). The register keeps each agency's history: its EQAR register number and
+its DEQAR address number (``https://data.deqar.eu/agency/{deqar_id}``), its periods of registration, and former
+and suspended entries with their dates and reason, as of the data's date. A day the data cannot speak for (after
+the last registration they record, since they are older) is said to be beyond the data, never "unregistered".
+An office refreshes the register from a DEQAR export (``recogniser data import-agencies``), which writes
+``user_data_path()/qa_agencies.json``; that file replaces the shipped one.
 
 The look-up never guesses silently: a text that fits two agencies about equally well, or fits one only through
 generic words ("Accreditation Council"), is ``AMBIGUOUS`` and carries the candidates; a text that fits none well
@@ -17,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -29,7 +32,12 @@ from recogniser.errors import UserInputError
 from recogniser.resources import data_dir, user_data_path
 from recogniser.schemas import schema_validator
 
-AGENCY_FORMAT = "recogniser-qa-agencies/1"
+AGENCY_FORMAT = "recogniser-qa-agencies/2"
+#: In the first format ``deqar_id`` held the EQAR register number; it is read as ``register_id``.
+_FORMAT_1 = "recogniser-qa-agencies/1"
+#: EQAR registers an agency for five years at a time (renewal after an external review every five years): a
+#: registration whose end the data do not state is taken to run five years from its start.
+REGISTRATION_YEARS = 5
 AGENCY_FILE_NAME = "qa_agencies.json"
 AGENCY_SCHEMA = "qa-agencies-1.schema.json"
 
@@ -74,12 +82,41 @@ class AgencyDataError(UserInputError):
 
 
 class RegistrationState(StrEnum):
-    """What the register's own dates say about a day; callers word EXPIRED as "verify on DEQAR"."""
+    """What the register's history says about a day."""
 
     REGISTERED = "registered"
-    EXPIRED_IN_SNAPSHOT = "expired_in_snapshot"
     NOT_YET_REGISTERED = "not_yet_registered"
+    SUSPENDED = "suspended"
+    #: A former entry: the registration had ended, and the data say why.
+    NO_LONGER_REGISTERED = "no_longer_registered"
+    #: The last registration the data record ended before the day; a renewal since is not in the data.
+    BEYOND_THE_DATA = "beyond_the_data"
     DATES_UNKNOWN = "dates_unknown"
+
+
+class EntryStatus(StrEnum):
+    """The agency's standing on the register as of the data's date."""
+
+    REGISTERED = "registered"
+    SUSPENDED = "suspended"
+    FORMER = "former"
+
+
+@dataclass(frozen=True)
+class Period:
+    """One period of registration; ``until`` None where the data do not state its end."""
+
+    start: date
+    until: date | None = None
+
+    def end(self) -> date:
+        """The last day: as stated, else five years from the start."""
+        if self.until is not None:
+            return self.until
+        try:
+            return self.start.replace(year=self.start.year + REGISTRATION_YEARS) - timedelta(days=1)
+        except ValueError:  # 29 February
+            return self.start.replace(year=self.start.year + REGISTRATION_YEARS, day=28)
 
 
 class MatchStatus(StrEnum):
@@ -90,10 +127,12 @@ class MatchStatus(StrEnum):
 
 @dataclass(frozen=True)
 class Agency:
+    #: The number in DEQAR's web addresses (``https://data.deqar.eu/agency/37``), where known.
     deqar_id: int | None
     acronym: str
     name: str
     country: str
+    #: The latest period of registration the data record.
     registered_from: date | None
     registered_until: date | None
     source: str
@@ -101,16 +140,44 @@ class Agency:
     note: str | None = None
     #: For agencies added from knowledge whose exact registration date is not recorded.
     approximate_registration_year: int | None = None
+    #: EQAR's register number (what DEQAR's own records call ``deqar_id``).
+    register_id: int | None = None
+    #: Earlier periods of registration, oldest first.
+    earlier_periods: tuple[Period, ...] = ()
+    status: EntryStatus = EntryStatus.REGISTERED
+    #: Since when a suspended or former entry has been so, and why.
+    status_since: date | None = None
+    status_reason: str | None = None
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        latest = () if self.registered_from is None else (Period(self.registered_from, self.registered_until),)
+        return (*self.earlier_periods, *latest)
 
     def registration_on(self, day: date) -> RegistrationState:
-        """Judged only against the recorded dates; a registration may have been renewed since."""
-        if self.registered_from is not None and day < self.registered_from:
-            return RegistrationState.NOT_YET_REGISTERED
-        if self.registered_from is None or self.registered_until is None:
+        """The agency's standing on ``day`` as far as the data go."""
+        if self.status is not EntryStatus.REGISTERED and self.status_since is not None and day >= self.status_since:
+            return (
+                RegistrationState.SUSPENDED
+                if self.status is EntryStatus.SUSPENDED
+                else RegistrationState.NO_LONGER_REGISTERED
+            )
+        periods = self.periods
+        if not periods:
             return RegistrationState.DATES_UNKNOWN
-        if day > self.registered_until:
-            return RegistrationState.EXPIRED_IN_SNAPSHOT
-        return RegistrationState.REGISTERED
+        if day < min(period.start for period in periods):
+            return RegistrationState.NOT_YET_REGISTERED
+        if any(period.start <= day <= period.end() for period in periods):
+            return RegistrationState.REGISTERED
+        if self.status is EntryStatus.FORMER and day > max(period.end() for period in periods):
+            return RegistrationState.NO_LONGER_REGISTERED
+        return RegistrationState.BEYOND_THE_DATA
+
+    def registered_on(self, day: date) -> bool:
+        return self.registration_on(day) is RegistrationState.REGISTERED
+
+    def deqar_address(self) -> str | None:
+        return f"https://data.deqar.eu/agency/{self.deqar_id}" if self.deqar_id is not None else None
 
 
 @dataclass(frozen=True)
@@ -139,9 +206,11 @@ def _exact_keys(normalised: str) -> tuple[str, str]:
 class AgencyRegister:
     """The agencies known on ``as_of``, indexed once so that a look-up takes well under a millisecond."""
 
-    def __init__(self, as_of: date, source: str, agencies: Iterable[Agency]) -> None:
+    def __init__(self, as_of: date, source: str, agencies: Iterable[Agency], retrieved_on: date | None = None) -> None:
         self.as_of = as_of
         self.source = source
+        #: The day an office retrieved the export it imported; None for the shipped data.
+        self.retrieved_on = retrieved_on
         self.agencies = tuple(agencies)
         self._by_key: dict[str, list[Agency]] = {}
         # Acronyms written as words inside a longer text: ("aq", "austria") in "AQ Austria, Vienna".
@@ -340,11 +409,20 @@ def load_agencies(path: Path | None = None) -> AgencyRegister:
     problems = _problems(document)
     if problems:
         raise AgencyDataError(source, problems)
+    format_1 = document["format"] == _FORMAT_1
     return AgencyRegister(
         as_of=date.fromisoformat(document["as_of"]),
         source=document["source"],
-        agencies=(_agency(entry) for entry in document["agencies"]),
+        agencies=(_agency(entry, format_1=format_1) for entry in document["agencies"]),
+        retrieved_on=_date(document.get("retrieved_on")),
     )
+
+
+def check_register_document(document: Any, path: Path) -> None:
+    """Raise AgencyDataError, naming ``path``, when ``document`` is not a register that loads."""
+    problems = _problems(document)
+    if problems:
+        raise AgencyDataError(path, problems)
 
 
 @cache
@@ -367,6 +445,13 @@ def _problems(document: Any) -> list[str]:
         start, end = entry["registered_from"], entry["registered_until"]
         if start is not None and end is not None and end < start:
             problems.append(f"agencies[{index}].registered_until: {end} is before registered_from {start}")
+        for number, period in enumerate(entry.get("earlier_periods", ())):
+            if period["until"] is not None and period["until"] < period["from"]:
+                problems.append(
+                    f"agencies[{index}].earlier_periods[{number}].until: {period['until']} is before {period['from']}"
+                )
+        if entry.get("status", "registered") != "registered" and not entry.get("status_reason"):
+            problems.append(f"agencies[{index}].status_reason: a {entry['status']} entry says why")
     return problems
 
 
@@ -375,9 +460,17 @@ def _field(json_path: str) -> str:
     return json_path.removeprefix("$").removeprefix(".") or "(top level)"
 
 
-def _agency(entry: Mapping[str, Any]) -> Agency:
+def _agency(entry: Mapping[str, Any], *, format_1: bool = False) -> Agency:
     return Agency(
-        deqar_id=entry["deqar_id"],
+        deqar_id=None if format_1 else entry["deqar_id"],
+        register_id=entry["deqar_id"] if format_1 else entry.get("register_id"),
+        earlier_periods=tuple(
+            Period(date.fromisoformat(period["from"]), _date(period["until"]))
+            for period in entry.get("earlier_periods", ())
+        ),
+        status=EntryStatus(entry.get("status", "registered")),
+        status_since=_date(entry.get("status_since")),
+        status_reason=entry.get("status_reason"),
         acronym=entry["acronym"].strip(),
         name=entry["name"].strip(),
         country=entry["country"],

@@ -18,6 +18,7 @@ from recogniser import __version__
 from recogniser.commands import (
     assess_command,
     cases_command,
+    data_command,
     import_command,
     register_command,
     seminar_command,
@@ -48,6 +49,7 @@ _COMMAND_MODULES: tuple[CommandModule, ...] = (
     cases_command,
     trust_command,
     register_command,
+    data_command,
 )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from recogniser.errors import UserInputError
+from recogniser.inputs import InputFileError, read_bounded
 from recogniser.resources import data_dir
 
 #: The concept scheme of national framework levels.
@@ -58,11 +59,9 @@ def shipped_vocabulary_path() -> Path:
 def read_vocabulary(path: Path) -> Vocabulary:
     """The concepts of ``path``, an XSD or a SKOS RDF/XML file; VocabularyDataError when it is neither."""
     try:
-        if path.stat().st_size > MAX_VOCABULARY_BYTES:
-            raise VocabularyDataError(path, f"is larger than {MAX_VOCABULARY_BYTES // (1024 * 1024)} MB")
-        root = ElementTree.parse(path).getroot()
-    except OSError as error:
-        raise VocabularyDataError(path, f"cannot read the file ({error.strerror or error})") from None
+        root = ElementTree.fromstring(read_bounded(path, MAX_VOCABULARY_BYTES, "vocabulary file"))
+    except InputFileError as error:
+        raise VocabularyDataError(path, error.reason) from None
     except ElementTree.ParseError as error:
         raise VocabularyDataError(path, f"not XML ({error})") from None
     if root.tag == f"{_XS}schema":

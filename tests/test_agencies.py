@@ -18,6 +18,7 @@ from recogniser.agencies import (
     Agency,
     AgencyDataError,
     AgencyRegister,
+    EntryStatus,
     MatchStatus,
     RegistrationState,
     default_agencies,
@@ -27,7 +28,7 @@ from recogniser.resources import data_dir
 from recogniser.schemas import schema_validator
 
 REGISTER = load_agencies()
-SNAPSHOT = [agency for agency in REGISTER.agencies if agency.source == "eqar_snapshot"]
+SNAPSHOT = [agency for agency in REGISTER.agencies if agency.register_id is not None]
 
 
 def by_acronym(acronym: str) -> Agency:
@@ -47,7 +48,8 @@ def agency_entry(**overrides: Any) -> dict[str, Any]:
         "acronym": "ASHE",
         "name": "Agency for Science and Higher Education",
         "country": "HR",
-        "deqar_id": 43,
+        "register_id": 43,
+        "deqar_id": None,
         "registered_from": "2023-03-01",
         "registered_until": "2028-02-29",
         "source": "office",
@@ -80,8 +82,48 @@ def test_shipped_register_holds_the_snapshot_and_later_registrations() -> None:
     assert added, "agencies registered after the snapshot are listed"
     for agency in added:
         assert agency.note, f"{agency.acronym} says where its registration is known from"
-        assert agency.deqar_id is None
+        assert agency.deqar_id is None and agency.register_id is None
         assert agency.registered_until is None
+
+
+def test_register_numbers_and_deqar_address_numbers_are_kept_apart() -> None:
+    # The fixture's number is EQAR's register number; DEQAR's web addresses use another (EQAR/eqar_backend,
+    # connectapi/europass/accrediation_xml_creator_v2.py; the sample accreditations of the European Digital
+    # Credentials repository).
+    assert (by_acronym("NVAO").register_id, by_acronym("NVAO").deqar_id) == (16, 37)
+    assert by_acronym("NVAO").deqar_address() == "https://data.deqar.eu/agency/37"
+    assert (by_acronym("FINEEC").deqar_id, by_acronym("IEP").deqar_id) == (27, 31)
+    assert by_acronym("ASHE").register_id == 43 and by_acronym("ASHE").deqar_id is None
+
+
+def test_former_and_suspended_entries_carry_their_dates_and_reason() -> None:
+    akkork = by_acronym("AKKORK")
+    assert akkork.status is EntryStatus.FORMER and akkork.status_reason and "rejected" in akkork.status_reason
+    assert akkork.registration_on(date(2016, 5, 1)) is RegistrationState.REGISTERED
+    assert akkork.registration_on(date(2019, 10, 31)) is RegistrationState.REGISTERED
+    assert akkork.registration_on(date(2019, 11, 1)) is RegistrationState.NO_LONGER_REGISTERED
+    eapaa = by_acronym("EAPAA")
+    assert eapaa.registration_on(date(2020, 1, 1)) is RegistrationState.NO_LONGER_REGISTERED
+    assert eapaa.status_reason and "did not apply" in eapaa.status_reason.casefold()
+    kaa = by_acronym("KAA")
+    assert kaa.registration_on(date(2018, 2, 27)) is RegistrationState.REGISTERED
+    assert kaa.registration_on(date(2018, 3, 1)) is RegistrationState.NO_LONGER_REGISTERED
+    ncpa = by_acronym("NCPA")
+    assert ncpa.status is EntryStatus.SUSPENDED and ncpa.status_reason and "inference" in ncpa.status_reason
+    assert ncpa.registration_on(date(2021, 6, 1)) is RegistrationState.REGISTERED  # the 2020 renewal
+    assert ncpa.registration_on(date(2023, 1, 1)) is RegistrationState.SUSPENDED
+
+
+def test_renewals_after_the_snapshot_keep_the_earlier_period() -> None:
+    for acronym in ("ACSUG", "AHPGS", "NCPA", "VLUHR QA"):
+        agency = by_acronym(acronym)
+        assert agency.registered_from == date(2020, 3, 16), acronym
+        assert len(agency.periods) == 2, acronym
+    acsug = by_acronym("ACSUG")
+    # Between the end of the old period and the renewal the data cannot say; within five years of it they can.
+    assert acsug.registration_on(date(2019, 12, 1)) is RegistrationState.BEYOND_THE_DATA
+    assert acsug.registration_on(date(2024, 6, 1)) is RegistrationState.REGISTERED
+    assert acsug.registration_on(date(2025, 6, 1)) is RegistrationState.BEYOND_THE_DATA
 
 
 @pytest.mark.parametrize("agency", SNAPSHOT, ids=lambda agency: agency.acronym)
@@ -236,17 +278,20 @@ def test_registration_state_is_judged_against_the_recorded_dates() -> None:
     assert agency.registration_on(date(2016, 12, 31)) is RegistrationState.NOT_YET_REGISTERED
     assert agency.registration_on(date(2017, 3, 1)) is RegistrationState.REGISTERED
     assert agency.registration_on(date(2022, 2, 28)) is RegistrationState.REGISTERED
-    assert agency.registration_on(date(2022, 3, 1)) is RegistrationState.EXPIRED_IN_SNAPSHOT
+    assert agency.registration_on(date(2022, 3, 1)) is RegistrationState.BEYOND_THE_DATA
     unknown = Agency(None, "UKÄ", "Swedish Higher Education Authority", "SE", None, None, "added_from_knowledge")
     assert unknown.registration_on(date(2025, 1, 1)) is RegistrationState.DATES_UNKNOWN
     start_only = Agency(None, "AKAST", "AKAST", "DE", date(2021, 12, 10), None, "added_from_knowledge")
     assert start_only.registration_on(date(2021, 1, 1)) is RegistrationState.NOT_YET_REGISTERED
-    assert start_only.registration_on(date(2024, 1, 1)) is RegistrationState.DATES_UNKNOWN
+    # A registration whose end is not stated runs five years (EQAR registers for five years at a time).
+    assert start_only.registration_on(date(2024, 1, 1)) is RegistrationState.REGISTERED
+    assert start_only.registration_on(date(2026, 12, 9)) is RegistrationState.REGISTERED
+    assert start_only.registration_on(date(2026, 12, 10)) is RegistrationState.BEYOND_THE_DATA
 
 
 def test_snapshot_dates_are_historical() -> None:
     assert by_acronym("ASHE").registration_on(date(2020, 1, 1)) is RegistrationState.REGISTERED
-    assert by_acronym("ASHE").registration_on(date(2025, 6, 30)) is RegistrationState.EXPIRED_IN_SNAPSHOT
+    assert by_acronym("ASHE").registration_on(date(2025, 6, 30)) is RegistrationState.BEYOND_THE_DATA
 
 
 # --- loading and the office's own list ---
@@ -274,6 +319,11 @@ def test_without_an_office_file_the_shipped_list_is_used(office_home: Path) -> N
         (agency_entry(source="guess"), "agencies[0].source"),
         (agency_entry(aliases=[""]), "agencies[0].aliases[0]"),
         (agency_entry(registered_until="2020-01-01"), "agencies[0].registered_until"),
+        (agency_entry(status="former"), "agencies[0].status_reason"),
+        (
+            agency_entry(earlier_periods=[{"from": "2018-01-01", "until": "2017-01-01"}]),
+            "agencies[0].earlier_periods[0].until",
+        ),
         ({key: value for key, value in agency_entry().items() if key != "name"}, "agencies[0]"),
     ],
 )

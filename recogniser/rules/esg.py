@@ -1,7 +1,8 @@
 """ESG 2015 quality assurance: internal QA, external QA, the agency's EQAR registration, and the overall grade.
 
-Dates are judged as of the case's issue date or an explicit ``--as-of``, never the clock. The EQAR data is a
-dated snapshot: a registration that has run out in it means "verify on DEQAR", not "unregistered".
+Dates are judged as of the case's issue date or an explicit ``--as-of``, never the clock. The agency data keep
+the register's history as of their date: a day after the last registration they record is beyond the data (one
+``unknown`` finding naming their date), never "unregistered".
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from recogniser.rules import citations as cited
 from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
 from recogniser.rules.completeness import is_stated
 from recogniser.rules.facts import QAGrade
+from recogniser.rules.quality_evidence import NOT_ESG_QUALITY_ASSURANCE, QAEvidence
 
 ESG_PART_1 = cited.ESG_PART_1
 ESG_PART_2 = cited.ESG_PART_2
@@ -57,6 +59,15 @@ def external_qa(context: RuleContext, info: RuleInfo) -> Finding:
     field = "credential.quality_assurance.external_agency"
     if qa is None or not qa.external_agency:
         return finding(info, Status.UNKNOWN, "No external quality assurance agency is named.", field=field)
+    evidence = context.quality.evidence
+    if evidence in NOT_ESG_QUALITY_ASSURANCE:
+        return finding(
+            info,
+            Status.WARNING,
+            f"{qa.external_agency} is {NOT_ESG_QUALITY_ASSURANCE[evidence]}; it is not external quality assurance of "
+            "the provision in the sense of the ESG.",
+            field=field,
+        )
     match = context.quality.agency_match
     assert match is not None
     if match.status is MatchStatus.AMBIGUOUS:
@@ -121,17 +132,42 @@ def eqar_registration(context: RuleContext, info: RuleInfo) -> Finding:
     field = "credential.quality_assurance.external_agency"
     register = context.agencies
     if match is None:
+        evidence = context.quality.evidence
+        if evidence in NOT_ESG_QUALITY_ASSURANCE:
+            named = context.case.credential.quality_assurance
+            return finding(
+                info,
+                Status.NOT_APPLICABLE,
+                f"{named.external_agency if named else 'The body named'} is {NOT_ESG_QUALITY_ASSURANCE[evidence]}: "
+                "not a quality assurance agency, so EQAR registration does not arise.",
+                field=field,
+            )
         return finding(info, Status.NOT_APPLICABLE, "No agency is named.")
     if match.status is MatchStatus.AMBIGUOUS:
         return finding(info, Status.UNKNOWN, "The agency could not be identified unambiguously.", field=field)
     if match.status is MatchStatus.NOT_FOUND or match.agency is None:
+        evidence = context.quality.evidence
+        if context.quality.grade is QAGrade.SUBSTANTIAL and evidence in (
+            QAEvidence.NATIONAL_ACCREDITATION,
+            QAEvidence.VET_QUALITY_ASSURANCE,
+        ):
+            return finding(
+                info,
+                Status.NOT_APPLICABLE,
+                f"{match.query!r} is not in the EQAR agency data (as of {register.as_of}); its decision is weighed "
+                "as national "
+                + ("accreditation" if evidence is QAEvidence.NATIONAL_ACCREDITATION else "VET quality assurance")
+                + ", not as the decision of a registered agency.",
+                field=field,
+            )
         nearest = ", ".join(a.acronym for a in match.candidates[:3])
-        hint = f" Nearest names: {nearest}." if nearest else ""
+        hint = f" Agencies with similar names: {nearest}." if nearest else ""
         return finding(
             info,
-            Status.WARNING,
-            f"{match.query!r} is not in the EQAR agency data (as of {register.as_of}). It may be a national "
-            f"body outside EQAR, or registered since: check DEQAR.{hint}",
+            Status.UNKNOWN,
+            f"{match.query!r} is not in the EQAR agency data (as of {register.as_of}): whether it is a quality "
+            f"assurance agency or authority of its national system, or registered since, is to be checked on "
+            f"DEQAR.{hint}",
             field=field,
         )
     agency = match.agency
@@ -141,34 +177,54 @@ def eqar_registration(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(
             info,
             Status.UNKNOWN,
-            f"{who} is on the EQAR register; without an issue date or --as-of its registration at the time "
+            f"{who} is in the EQAR agency data; without an issue date or --as-of its registration at the time "
             "cannot be judged.",
             field="credential.issue_date",
         )
     on = context.as_of
+    periods = "; ".join(
+        f"{period.start} to {period.until if period.until else 'an end the data do not state'}"
+        for period in agency.periods
+    )
     if state is RegistrationState.REGISTERED:
-        return finding(info, Status.PASS, f"{who} was registered on EQAR on {on}.", field=field)
-    if state is RegistrationState.EXPIRED_IN_SNAPSHOT:
+        return finding(info, Status.PASS, f"{who} was registered on EQAR on {on} (registered {periods}).", field=field)
+    if state is RegistrationState.BEYOND_THE_DATA:
         return finding(
             info,
-            Status.WARNING,
-            f"{who} is on the EQAR register; the registration in the agency data (as of {register.as_of}) ran "
-            f"to {agency.registered_until}, before {on}. Registrations are renewed every five years: verify on "
-            "DEQAR.",
+            Status.UNKNOWN,
+            f"{who}: the last registration in the agency data ran to {agency.periods[-1].end()}, before {on}. The "
+            f"agency data are as of {register.as_of}, so a renewal since would not be in them: check DEQAR, or "
+            "refresh the data with recogniser data import-agencies.",
             field=field,
         )
     if state is RegistrationState.NOT_YET_REGISTERED:
         return finding(
             info,
-            Status.WARNING,
-            f"{who} was registered on EQAR from {agency.registered_from}, after {on}: at the time the decision "
-            "did not come from a registered agency. Verify on DEQAR.",
+            Status.FAIL,
+            f"{who} was first registered on EQAR on {agency.periods[0].start}, after {on}: on that day the decision "
+            "did not come from a registered agency.",
+            field=field,
+        )
+    if state is RegistrationState.SUSPENDED:
+        return finding(
+            info,
+            Status.FAIL,
+            f"{who}'s registration was suspended from {agency.status_since}, before {on}: {agency.status_reason}",
+            field=field,
+        )
+    if state is RegistrationState.NO_LONGER_REGISTERED:
+        ended = agency.status_since or agency.periods[-1].end()
+        return finding(
+            info,
+            Status.FAIL,
+            f"{who} is a former entry of the EQAR register (not registered from {ended}), so on {on} it was not "
+            f"registered: {agency.status_reason or 'the data give no reason'}",
             field=field,
         )
     return finding(
         info,
-        Status.WARNING,
-        f"{who} is on the EQAR register; its registration dates are not in the agency data: verify on DEQAR.",
+        Status.UNKNOWN,
+        f"{who} is in the EQAR agency data (as of {register.as_of}) without its registration dates: check DEQAR.",
         field=field,
     )
 

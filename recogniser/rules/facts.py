@@ -11,6 +11,13 @@ from recogniser.frameworks import Cycle, Framework, FrameworkLevel, FrameworkReg
 from recogniser.model import Case, OutcomeMatch, ProviderKind, QADecision
 from recogniser.rules.languages import language_name, language_of
 from recogniser.rules.matching import match_outcomes
+from recogniser.rules.quality_evidence import (
+    NOT_ESG_QUALITY_ASSURANCE,
+    QAEvidence,
+    names_national_accreditation,
+    names_vet_quality_assurance,
+    not_esg_kind,
+)
 from recogniser.rules.rulebook import Rulebook
 
 # --- level ---
@@ -183,16 +190,30 @@ class QualityFacts:
     #: higher education, so their absence says nothing against it; the evaluator checks its own QA.
     vet_quality_to_check: bool = False
     #: Evidence that would settle the quality when what the file states leaves it open (an expired or unstated
-    #: decision, an institution whose status is only self-declared): it is asked for, not held against the
-    #: applicant (LRC Art. III.3; EAR manual: the status of the institution first).
+    #: decision, an institution whose status is only self-declared, a body that cannot be identified): it is
+    #: asked for, not held against the applicant (LRC Art. III.3; EAR manual: the status of the institution first).
     to_verify: str | None = None
+    #: What kind of evidence the named quality assurance is (a stable code; domain.md §5).
+    evidence: QAEvidence = QAEvidence.NONE_EVIDENCED
+
+
+_LISTED_INSTITUTION_KINDS = (ProviderKind.HIGHER_EDUCATION_INSTITUTION, ProviderKind.PUBLIC_AUTHORITY)
+#: A known agency whose registration did not cover the day judged.
+_NOT_REGISTERED_STATES = (
+    RegistrationState.NOT_YET_REGISTERED,
+    RegistrationState.SUSPENDED,
+    RegistrationState.NO_LONGER_REGISTERED,
+)
 
 
 def derive_quality(case: Case, agencies: AgencyRegister, as_of: date | None) -> QualityFacts:
     qa = case.credential.quality_assurance
     body = case.credential.awarding_body
     is_he = body is not None and body.kind is ProviderKind.HIGHER_EDUCATION_INSTITUTION
-    match = agencies.lookup(qa.external_agency, country=_issuer_country(case)) if qa and qa.external_agency else None
+    is_vet = body is not None and body.kind is ProviderKind.VET_PROVIDER
+    named_body = qa.external_agency if qa and qa.external_agency else None
+    other_kind = not_esg_kind(named_body, body.name if body else None) if named_body else None
+    match = agencies.lookup(named_body, country=_issuer_country(case)) if named_body and other_kind is None else None
     agency = match.agency if match and match.status is MatchStatus.FOUND else None
     registration = agency.registration_on(as_of) if agency and as_of else None
     decision = qa.decision if qa else None
@@ -201,52 +222,116 @@ def derive_quality(case: Case, agencies: AgencyRegister, as_of: date | None) -> 
         current = qa.valid_until >= as_of
     positive = decision in (QADecision.POSITIVE, QADecision.POSITIVE_WITH_CONDITIONS)
     not_expired = current is not False
-
-    is_vet = body is not None and body.kind is ProviderKind.VET_PROVIDER
-
-    def facts(grade: QAGrade, reason: str, to_verify: str | None = None) -> QualityFacts:
-        to_check = is_vet and grade in (QAGrade.WEAK, QAGrade.NONE) and decision is not QADecision.NEGATIVE
-        return QualityFacts(
-            grade, reason, match, registration, current, is_he, vet_quality_to_check=to_check, to_verify=to_verify
-        )
-
-    if decision is QADecision.NEGATIVE:
-        return facts(QAGrade.NONE, "the external quality assurance decision is negative")
-    if agency is not None and positive and not_expired:
-        return facts(QAGrade.STRONG, f"external QA by {agency.acronym}, on the EQAR register, with a positive decision")
-    if qa and qa.external_agency and positive and not_expired:
-        return facts(
-            QAGrade.SUBSTANTIAL,
-            f"a positive decision by {qa.external_agency}, which is not identified as an EQAR-registered agency",
-        )
     internal_only = bool(qa and qa.internal)
-    grade = QAGrade.WEAK if internal_only else QAGrade.NONE
-    evidenced = "internal quality assurance only" if internal_only else "no quality assurance is evidenced"
-    named = qa.external_agency if qa and qa.external_agency else "the agency"
-    if qa and positive and qa.valid_until is not None and not not_expired:
-        return facts(
-            grade,
-            f"{evidenced}: the external decision by {named} ran out on {qa.valid_until}, before {as_of}",
-            f"the quality assurance decision on the provision that was valid on {as_of} (the decision by {named} "
-            f"stated ran out on {qa.valid_until})",
+
+    def facts(grade: QAGrade, reason: str, evidence: QAEvidence, to_verify: str | None = None) -> QualityFacts:
+        to_check = (
+            is_vet
+            and grade in (QAGrade.WEAK, QAGrade.NONE)
+            and decision is not QADecision.NEGATIVE
+            and evidence not in NOT_ESG_QUALITY_ASSURANCE
         )
-    if qa and qa.external_agency and decision is None:
-        return facts(
+        return QualityFacts(
             grade,
-            f"{evidenced}: {named} is named without its decision",
-            f"the decision of {named} on the provision, with its validity",
+            reason,
+            match,
+            registration,
+            current,
+            is_he,
+            vet_quality_to_check=to_check,
+            to_verify=to_verify,
+            evidence=evidence,
+        )
+
+    fallback_grade = QAGrade.WEAK if internal_only else QAGrade.NONE
+    evidenced = "internal quality assurance only" if internal_only else "no quality assurance is evidenced"
+    if decision is QADecision.NEGATIVE:
+        return facts(QAGrade.NONE, "the external quality assurance decision is negative", QAEvidence.NEGATIVE_DECISION)
+    if named_body and other_kind is not None:
+        return facts(
+            fallback_grade,
+            f"{evidenced}; {named_body} is {NOT_ESG_QUALITY_ASSURANCE[other_kind]}, not quality assurance of "
+            "learning under the ESG",
+            other_kind,
+        )
+    if qa and named_body and positive and not not_expired and qa.valid_until is not None:
+        return facts(
+            fallback_grade,
+            f"{evidenced}: the external decision by {named_body} ran out on {qa.valid_until}, before {as_of}",
+            QAEvidence.INTERNAL_ONLY if internal_only else QAEvidence.NONE_EVIDENCED,
+            f"the quality assurance decision on the provision that was valid on {as_of} (the decision by "
+            f"{named_body} stated ran out on {qa.valid_until})",
+        )
+    if named_body and decision is None:
+        return facts(
+            fallback_grade,
+            f"{evidenced}: {named_body} is named without its decision",
+            QAEvidence.INTERNAL_ONLY if internal_only else QAEvidence.NONE_EVIDENCED,
+            f"the decision of {named_body} on the provision, with its validity",
+        )
+    if agency is not None and positive:
+        if registration in _NOT_REGISTERED_STATES:
+            return facts(
+                fallback_grade,
+                f"{evidenced}: {agency.acronym} was not on the EQAR register on {as_of}",
+                QAEvidence.AGENCY_NOT_REGISTERED,
+                f"whether the decision by {agency.acronym}, which was not on the EQAR register on {as_of}, is a "
+                "national accreditation in its system",
+            )
+        return facts(
+            QAGrade.STRONG,
+            f"external QA by {agency.acronym}, an EQAR-registered agency, with a positive decision",
+            QAEvidence.EQAR_AGENCY,
+        )
+    if named_body and positive:
+        if is_vet and names_vet_quality_assurance(named_body):
+            return facts(
+                QAGrade.SUBSTANTIAL,
+                f"a positive decision by {named_body}, national quality assurance of vocational education and "
+                "training, for a VET provider",
+                QAEvidence.VET_QUALITY_ASSURANCE,
+            )
+        if names_national_accreditation(named_body):
+            if body is not None and body.kind in _LISTED_INSTITUTION_KINDS:
+                return facts(
+                    QAGrade.SUBSTANTIAL,
+                    f"a positive decision by {named_body}, a national accreditation, which is not an "
+                    "EQAR-registered agency",
+                    QAEvidence.NATIONAL_ACCREDITATION,
+                )
+            kind = body.kind.value.replace("_", " ") if body and body.kind else "a provider of unstated kind"
+            provider = body.name if body and body.name else "the awarding body"
+            return facts(
+                fallback_grade,
+                f"{evidenced}; {named_body} is a national accreditation body, but {provider} ({kind}) is not an "
+                "institution of a type such bodies accredit",
+                QAEvidence.NATIONAL_ACCREDITATION,
+                f"whether the remit of {named_body} covers {provider} ({kind}), and its decision on the provision",
+            )
+        candidates = match.candidates if match and match.status is MatchStatus.AMBIGUOUS else ()
+        which = (
+            f"which of {', '.join(candidate.acronym for candidate in candidates)} {named_body} is"
+            if candidates
+            else f"what body {named_body} is (a quality assurance agency or authority of its national system, or not)"
+        )
+        return facts(
+            fallback_grade,
+            f"{evidenced}; {named_body} is not identified as a quality assurance agency or authority",
+            QAEvidence.UNIDENTIFIED_BODY,
+            f"{which}, and its decision on the provision",
         )
     if is_he:
         # Only the case file calls the awarding body a higher education institution: its status is verified,
         # not presumed (EAR manual), before the credential counts as quality-assured provision.
         name = body.name if body and body.name else "the awarding body"
         return facts(
-            grade,
+            fallback_grade,
             f"{evidenced}; that {name} is a recognised higher education institution is stated but not evidenced",
+            QAEvidence.INTERNAL_ONLY if internal_only else QAEvidence.NONE_EVIDENCED,
             f"evidence that {name} is a recognised (accredited) higher education institution in its national "
             "system, or an external quality assurance decision on the provision",
         )
-    return facts(grade, evidenced)
+    return facts(fallback_grade, evidenced, QAEvidence.INTERNAL_ONLY if internal_only else QAEvidence.NONE_EVIDENCED)
 
 
 def _issuer_country(case: Case) -> str | None:

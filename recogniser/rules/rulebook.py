@@ -83,6 +83,15 @@ class Rulebook:
     # analogy for a credential assessed in its own country and not at all for a VET or corporate credential
     # presented for employment. An office may cap the share of a programme's credits RPL gives
     # (settings.toml [office] rpl_credit_cap; the version then names the cap, e.g. "2026.9+rpl-cap-15%").
+    # Reference data: the agency's EQAR registration is judged on
+    # the day from the register's history (periods, former and suspended entries): a former, suspended or
+    # not-yet-registered agency's decision is not strong evidence and its standing is asked; a registration the
+    # data end before the day is one unknown naming the data's date. Quality evidence is graded from what counts
+    # (domain.md §5): an EQAR agency strong; a national accreditation of a higher education institution or
+    # public authority, and national VET quality assurance for a VET provider, substantial; management-system
+    # certificates (ISO 9001, ISO 21001, TÜV and other certification bodies), vendor programmes and memberships
+    # are named and graded as internal quality assurance at most; a body that cannot be identified, or a national
+    # accreditation body named for a provider outside its remit, is asked about instead of graded substantial.
     # Bump on every change that can change a decision.
     version: str = "2026.9"
 

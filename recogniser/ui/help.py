@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from recogniser import __version__
-from recogniser.agencies import default_agencies
-from recogniser.frameworks import default_frameworks
+from recogniser.reference_data import Origin, ReferenceTable, reference_data_status
 from recogniser.resources import data_dir
 from recogniser.rules.rulebook import DEFAULT_RULEBOOK
 
@@ -46,11 +45,6 @@ def _first_line(path: Path, fallback: str) -> str:
 def about_html() -> str:
     """What the About window says: the versions, each set of reference data with its date and source, and the
     licences of the app, its fonts and its data."""
-    agencies = default_agencies()
-    frameworks = list(default_frameworks())
-    levels = [(framework, level) for framework in frameworks for level in framework.levels]
-    checks = [check for framework, level in levels if (check := framework.check_of(level)) is not None]
-    countries = sorted({framework.country for framework in frameworks})
     font_copyright = _first_line(FONT_LICENCE, "Noto fonts: Google")
     rows = [
         (
@@ -64,28 +58,7 @@ def about_html() -> str:
                 "each decision records it"
             ).format(version=DEFAULT_RULEBOOK.version),
         ),
-        (
-            _tr("QA agencies"),
-            _tr("{count} agencies, the register as of {date}. Source: {source}").format(
-                count=len(agencies.agencies), date=agencies.as_of.isoformat(), source=agencies.source
-            ),
-        ),
-        (
-            _tr("Qualifications frameworks"),
-            _tr(
-                "{count} frameworks of {countries} countries and regions, {levels} levels; the EQF mappings of "
-                "{checked} levels are checked against a referencing report or an official source (the latest read "
-                "on {latest}), the others are marked as not checked. A framework's source shows as a tip on the "
-                "line under the credential's level once a level is chosen."
-            ).format(
-                count=len(frameworks),
-                countries=len(countries),
-                levels=len(levels),
-                checked=len(checks),
-                latest=max((check.read_on for check in checks), default=None) or _tr("never"),
-            ),
-        ),
-        (_tr("Framework vocabulary"), _first_paragraph(data_dir() / "vocabularies" / "README.md")),
+        *((table.title, _describe_table(table)) for table in reference_data_status()),
         (_tr("Country codes"), _first_paragraph(data_dir() / "countries" / "README.md")),
         (
             _tr("Fonts of the PDF report"),
@@ -104,6 +77,23 @@ def about_html() -> str:
         f"<h2>{html.escape(_tr('Recogniser'))}</h2>"
         f"<p>{html.escape(_tr('Decision support for recognising micro-credentials. It recommends; a person decides.'))}"
         f"</p><table cellspacing='4'>{table}</table>"
+    )
+
+
+def _describe_table(table: ReferenceTable) -> str:
+    """A table of reference data as ``recogniser data status`` gives it: what it holds, its dates, its source and
+    where it is read from."""
+    parts = [table.summary]
+    if table.as_of is not None:
+        parts.append(_tr("as of {date}").format(date=table.as_of.isoformat()))
+    if table.retrieved_on is not None:
+        parts.append(_tr("retrieved {date}").format(date=table.retrieved_on.isoformat()))
+    where = (_tr("an office copy, {location}") if table.origin is Origin.OFFICE else _tr("shipped, {location}")).format(
+        location=table.location
+    )
+    notes = "".join(f" {note}." for note in table.notes)
+    return (
+        "; ".join(parts) + ". " + _tr("Source: {source}.").format(source=table.source.rstrip(".")) + f" {where}.{notes}"
     )
 
 

@@ -479,8 +479,11 @@ def test_negative_qa_decision() -> None:
 def test_unregistered_agency_is_named_but_not_strong() -> None:
     qa = {"internal": True, "external_agency": "Chamber Training Quality Board", "decision": "positive"}
     decision = run(cred(quality_assurance=qa))
-    assert found(decision, "esg.eqar_registration").status is Status.WARNING
-    assert "substantial" in found(decision, "esg.qa_grade").message
+    # Neither in the agency data nor recognisable as a national body: the body is identified before it counts.
+    assert found(decision, "esg.eqar_registration").status is Status.UNKNOWN
+    grade = found(decision, "esg.qa_grade")
+    assert grade.status is Status.UNKNOWN and "substantial" not in grade.message
+    assert "what body Chamber Training Quality Board is" in grade.message
 
 
 def test_no_agency_means_registration_not_applicable_and_external_qa_unknown() -> None:

@@ -46,6 +46,13 @@ def test_help_about_names_the_versions_the_reference_data_and_the_licences(qtbot
         "EUPL-1.2",
         "SIL Open Font License",
         "ISO 3166-1",
+        # The same tables as recogniser data status, with their dates and where they are read from.
+        "National framework levels and their EQF levels",
+        "not checked against the referencing report",
+        "National-framework vocabulary (European Learning Model)",
+        "as of 2023-03-31",
+        "EQAR register of quality assurance agencies",
+        "shipped, ",
     ):
         assert expected in text
     about.close()

@@ -1,0 +1,88 @@
+"""``recogniser data status``, ``recogniser data import-agencies FILE``: the reference data in use, and refreshing
+the agency register from a DEQAR export (spec.md §3).
+
+An import validates the file, shows what changes and writes the user data folder's copy whole or not at all;
+``--dry-run`` only shows. The retrieval date is the day the office took the export (``--retrieved``; by default
+the file's own modification date, said as such).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from recogniser.agencies import default_agencies
+from recogniser.agency_import import plan_import, read_export, write_register
+from recogniser.errors import UserInputError
+from recogniser.reference_data import format_status, reference_data_status
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "data",
+        help="show the reference data in use, or refresh it from an export",
+        description="The reference data: national framework levels, the national-framework vocabulary and the "
+        "EQAR register of quality assurance agencies.",
+    )
+    commands = parser.add_subparsers(dest="data_command", metavar="DATA_COMMAND", required=True)
+    status = commands.add_parser("status", help="what reference data are in use, from where, as of when")
+    status.add_argument("--json", action="store_true", help="print the status as JSON")
+    status.set_defaults(handler=_status)
+    agencies = commands.add_parser(
+        "import-agencies",
+        help="refresh the agency register from an export of DEQAR's /webapi/v2/browse/agencies/",
+        description="Read a saved response of DEQAR's Web API /webapi/v2/browse/agencies/, show what it changes "
+        "and write the register to the user data folder.",
+    )
+    agencies.add_argument("file", metavar="FILE", help="the export (JSON)")
+    _common(agencies)
+    agencies.set_defaults(handler=_import_agencies)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--retrieved",
+        metavar="YYYY-MM-DD",
+        help="the day the file was retrieved (default: the file's modification date)",
+    )
+    parser.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+
+
+def _status(options: argparse.Namespace) -> int:
+    tables = reference_data_status()
+    if options.json:
+        print(json.dumps([table.as_dict() for table in tables], ensure_ascii=False, indent=2))
+    else:
+        print(format_status(tables), end="")
+    return 0
+
+
+def _retrieved(options: argparse.Namespace, path: Path) -> tuple[date, str]:
+    if options.retrieved:
+        try:
+            return date.fromisoformat(options.retrieved), "as given"
+        except ValueError:
+            raise UserInputError(f"--retrieved: {options.retrieved!r} is not a date (YYYY-MM-DD)") from None
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime).date(), "the file's modification date"
+    except OSError as error:
+        raise UserInputError(f"{path}: cannot read the file ({error.strerror or error})") from None
+
+
+def _import_agencies(options: argparse.Namespace) -> int:
+    path = Path(options.file)
+    retrieved_on, how = _retrieved(options, path)
+    plan = plan_import(default_agencies(), read_export(path), source=path.name, retrieved_on=retrieved_on)
+    print(f"{path}: DEQAR agency export retrieved on {retrieved_on.isoformat()} ({how})")
+    for line in plan.lines():
+        print(line)
+    if options.dry_run:
+        print("Nothing written (--dry-run).")
+        return 0
+    target = write_register(plan.document)
+    default_agencies.cache_clear()
+    print(f"Written to {target}.")
+    return 0
