@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 from recogniser.errors import UserInputError
 from recogniser.resources import data_dir, user_data_path
 from recogniser.schemas import schema_validator
+from recogniser.transliteration import to_latin
 
 AGENCY_FORMAT = "recogniser-qa-agencies/2"
 #: In the first format ``deqar_id`` held the EQAR register number; it is read as ``register_id``.
@@ -53,6 +54,13 @@ FOUND_CUTOFF = 85.0
 AMBIGUITY_MARGIN = 10.0
 #: How many candidates an AMBIGUOUS or NOT_FOUND result carries, best first.
 MAX_CANDIDATES = 8
+#: A NOT_FOUND result offers as "did you mean" only names scoring at least this, and acronyms at least
+#: CODE_CANDIDATE_CUTOFF (rapidfuzz ratio): below them a candidate shares no more than generic words or letters.
+#: Calibrated on the 47 labelled name variants in tests/agency_names.py (bench/agency_lookup_calibration.py prints
+#: the errors at each cut-off): with FOUND_CUTOFF 85 no variant is matched to a wrong agency and none is missed;
+#: candidates below 85 are unrelated names ("British Council" offered BAC at 84).
+CANDIDATE_CUTOFF = 85.0
+CODE_CANDIDATE_CUTOFF = 75.0
 #: Autocomplete hides suggestions scoring below this: they share no more than a common word with the text.
 SEARCH_CUTOFF = 55.0
 
@@ -190,8 +198,9 @@ class AgencyMatch:
 
 
 def normalise(text: str) -> str:
-    """Case, accents, punctuation and function words removed; words kept in order, separated by one space."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Case, accents, punctuation and function words removed, Cyrillic and Greek spelt in Latin letters; words
+    kept in order, separated by one space."""
+    decomposed = unicodedata.normalize("NFKD", to_latin(text))
     unaccented = "".join(character for character in decomposed if not unicodedata.combining(character))
     words = re.findall(r"[^\W_]+", unaccented.casefold())
     return " ".join(word for word in words if word not in _STOP_WORDS)
@@ -247,21 +256,28 @@ class AgencyRegister:
     # --- look-up ---
 
     def lookup(self, text: str, country: str | None = None) -> AgencyMatch:
-        """The agency ``text`` names, or AMBIGUOUS/NOT_FOUND with candidates. ``country`` only breaks ties."""
+        """The agency ``text`` names, or AMBIGUOUS/NOT_FOUND with candidates.
+
+        An exact name, alias or acronym names its agency wherever it is based (agencies work across borders).
+        A name that only resembles one is matched, and offered as a candidate, only among the agencies of
+        ``country`` where it is given: names of agencies in different countries share their generic words
+        ("National Agency for Higher Education Quality Assurance" is Ukraine's, not the UK's QAA).
+        """
         query = normalise(text)
         if not query:
             return AgencyMatch(text, MatchStatus.NOT_FOUND, None, 0.0, ())
         exact = self._exact(query)
         if exact:
             return _decide(text, [(agency, 100.0) for agency in exact], country)
-        ranked = self._ranked_by_name(query)
+        wanted = _country_code(country)
+        ranked = [item for item in self._ranked_by_name(query) if wanted is None or item[0].country == wanted]
         # An acronym written inside the text ("... Higher Education (ASHE)") names its agency as surely as an
         # exact name; a name pointing elsewhere then stays close enough to make the result ambiguous.
         named = self._codes_in(query)
         if named:
             return _decide(text, _best_per_agency([*ranked, *((agency, 100.0) for agency in named)]), country)
         if not ranked or ranked[0][1] < FOUND_CUTOFF:
-            return self._not_found(text, query, ranked)
+            return self._not_found(text, query, ranked, wanted)
         return _decide(text, ranked, country, specific=self._is_specific(query, ranked[0][0]))
 
     def search(self, text: str, limit: int = 8) -> list[tuple[Agency, float]]:
@@ -313,13 +329,27 @@ class AgencyRegister:
     def _ranked_by_name(self, query: str) -> list[tuple[Agency, float]]:
         return _best_per_agency(_scored(query, self._names, self._name_owners))
 
-    def _not_found(self, text: str, query: str, ranked: list[tuple[Agency, float]]) -> AgencyMatch:
-        # Near acronyms help the person see what they may have meant ("NVOA" -> NVAO), but never decide.
-        near_codes = _scored(query, self._codes, self._code_owners, scorer=fuzz.ratio)
-        nearest = _best_per_agency([*ranked, *near_codes])
+    def _not_found(self, text: str, query: str, ranked: list[tuple[Agency, float]], country: str | None) -> AgencyMatch:
+        # Near acronyms help the person see what they may have meant ("NVOA" -> NVAO), but never decide; only
+        # candidates close enough to be a slip, and in the country where one is given, are offered.
+        near_codes = [
+            (agency, score)
+            for agency, score in _scored(query, self._codes, self._code_owners, scorer=fuzz.ratio)
+            if score >= CODE_CANDIDATE_CUTOFF and (country is None or agency.country == country)
+        ]
+        near_names = [(agency, score) for agency, score in ranked if score >= CANDIDATE_CUTOFF]
+        nearest = _best_per_agency([*near_names, *near_codes])
         score = ranked[0][1] if ranked else 0.0
         candidates = tuple(agency for agency, _ in nearest[:MAX_CANDIDATES])
         return AgencyMatch(text, MatchStatus.NOT_FOUND, None, score, candidates)
+
+
+def _country_code(country: str | None) -> str | None:
+    """An ISO alpha-2 code as the data write it (``UK`` is ``GB``, ``EL`` is ``GR``); None when not given."""
+    if not country or not country.strip():
+        return None
+    code = country.strip().upper()
+    return {"UK": "GB", "EL": "GR"}.get(code, code)
 
 
 def _add(index: dict[_K, list[Agency]], key: _K, agency: Agency) -> None:
@@ -357,14 +387,15 @@ def _best_per_agency(scored: Iterable[tuple[Agency, float]]) -> list[tuple[Agenc
 def _decide(
     text: str, ranked: list[tuple[Agency, float]], country: str | None, *, specific: bool = True
 ) -> AgencyMatch:
-    """One clear, specific best is FOUND; otherwise AMBIGUOUS, unless ``country`` singles out one close candidate."""
+    """One clear, specific best is FOUND; otherwise AMBIGUOUS. Among exact names or acronyms that several
+    agencies share, ``country`` picks the one based there."""
     best_score = ranked[0][1]
     close = [agency for agency, score in ranked if score >= best_score - AMBIGUITY_MARGIN]
-    scores = dict(ranked)
-    if country:
-        in_country = [agency for agency in close if agency.country == country.strip().upper()]
-        if len(in_country) == 1 and (len(close) > 1 or not specific):
-            return AgencyMatch(text, MatchStatus.FOUND, in_country[0], scores[in_country[0]], ())
+    wanted = _country_code(country)
+    if wanted:
+        in_country = [agency for agency in close if agency.country == wanted]
+        if len(in_country) == 1 and len(close) > 1 and specific:
+            return AgencyMatch(text, MatchStatus.FOUND, in_country[0], dict(ranked)[in_country[0]], ())
         close.sort(key=lambda agency: agency not in in_country)
     if len(close) == 1 and specific:
         return AgencyMatch(text, MatchStatus.FOUND, close[0], best_score, ())

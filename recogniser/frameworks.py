@@ -286,6 +286,14 @@ def load_framework_file(path: Path) -> Framework:
     return _build_framework(document)
 
 
+def check_framework_document(document: Any, path: Path) -> None:
+    """Raise FrameworkDataError, naming ``path`` and the field, when ``document`` is not a framework file that
+    would load under that name."""
+    problems = _schema_problems(document) or _consistency_problems(document, path)
+    if problems:
+        raise FrameworkDataError(str(path), problems)
+
+
 def _schema_problems(document: Any) -> list[Problem]:
     is_format_1 = isinstance(document, dict) and document.get("format") == "recogniser-framework/1"
     problems: dict[str, Problem] = {}

@@ -118,7 +118,7 @@ def vocabulary_status() -> ReferenceTable:
             source=str(record["source"]),
             as_of=None,
             retrieved_on=date.fromisoformat(record["retrieved_on"]),
-            summary=f"{record['concepts']} concepts, read from a {record['form']} file",
+            summary=f"{record['concepts']} concepts ({record['form']})",
             notes=(f"Imported on {record['imported_on']}",),
         )
     vocabulary = read_vocabulary(shipped_vocabulary_path())

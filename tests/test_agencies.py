@@ -198,20 +198,26 @@ def test_a_name_missing_the_word_that_identifies_an_agency_is_only_a_candidate()
     # "British Accreditation Council" fits well, but "Accreditation Council" may as well be a national council.
     match = REGISTER.lookup("Accreditation Council")
     assert (match.status, match.candidates) == (MatchStatus.AMBIGUOUS, (by_acronym("BAC"),))
-    assert REGISTER.lookup("Accreditation Council", country="GB").agency == by_acronym("BAC")
-    assert REGISTER.lookup("Accreditation Council", country="DE").status is MatchStatus.AMBIGUOUS
+    # The issuer's country does not turn a candidate into a match, and a candidate abroad is not offered.
+    in_britain = REGISTER.lookup("Accreditation Council", country="GB")
+    assert (in_britain.status, in_britain.candidates) == (MatchStatus.AMBIGUOUS, (by_acronym("BAC"),))
+    in_germany = REGISTER.lookup("Accreditation Council", country="DE")
+    assert (in_germany.status, in_germany.candidates) == (MatchStatus.NOT_FOUND, ())
 
 
 def test_two_letter_acronyms_are_not_read_inside_other_words() -> None:
     assert REGISTER.lookup("AI Institute of Learning").status is MatchStatus.NOT_FOUND
 
 
-@pytest.mark.parametrize("text", ["University of Zadar", "AQA", "NVOA", "Science"])
-def test_unknown_texts_are_not_found_with_the_nearest_candidates(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "candidates"), [("AQA", True), ("NVOA", True), ("University of Zadar", False), ("Science", False)]
+)
+def test_unknown_texts_are_not_found_with_only_close_candidates(text: str, candidates: bool) -> None:
     match = REGISTER.lookup(text)
     assert match.status is MatchStatus.NOT_FOUND
     assert match.agency is None
-    assert match.candidates
+    # A slip in an acronym is offered its agency; a text sharing a word or two with agencies is offered none.
+    assert bool(match.candidates) is candidates
 
 
 def test_an_acronym_typo_is_never_taken_for_another_agency() -> None:
@@ -226,14 +232,18 @@ def test_blank_text_is_not_found_without_candidates(text: str) -> None:
     assert (match.status, match.candidates, match.score) == (MatchStatus.NOT_FOUND, (), 0.0)
 
 
-def test_country_breaks_a_tie_between_close_candidates() -> None:
-    assert REGISTER.lookup("Quality Assurance Agency", country="GB").agency == by_acronym("QAA")
-    assert REGISTER.lookup("Accreditation Agency", country="xk").agency == by_acronym("KAA")
+def test_country_limits_the_candidates_to_its_agencies() -> None:
+    # A generic phrase stays a candidate in the country given; it does not become the match.
+    match = REGISTER.lookup("Quality Assurance Agency", country="GB")
+    assert (match.status, match.candidates) == (MatchStatus.AMBIGUOUS, (by_acronym("QAA"),))
+    kosovo = REGISTER.lookup("Accreditation Agency", country="xk")
+    assert kosovo.agency is None and set(kosovo.candidates) <= {by_acronym("KAA")}
 
 
 def test_country_never_forces_a_match() -> None:
-    assert REGISTER.lookup("Accreditation Agency", country="FR").status is MatchStatus.AMBIGUOUS
+    assert REGISTER.lookup("Accreditation Agency", country="FR").agency is None
     assert REGISTER.lookup("University of Zadar", country="HR").status is MatchStatus.NOT_FOUND
+    # An exact name names its agency wherever the issuer is: agencies work across borders.
     assert REGISTER.lookup("Polish Accreditation Committee", country="DE").agency == by_acronym("PKA")
 
 

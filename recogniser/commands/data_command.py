@@ -1,5 +1,6 @@
-"""``recogniser data status``, ``recogniser data import-agencies FILE``: the reference data in use, and refreshing
-the agency register from a DEQAR export (spec.md §3).
+"""``recogniser data status``, ``recogniser data import-agencies FILE``, ``recogniser data import-levels FILE``:
+the reference data in use, and refreshing the agency register from a DEQAR export and the framework levels'
+labels from a newer national-framework vocabulary (spec.md §3).
 
 An import validates the file, shows what changes and writes the user data folder's copy whole or not at all;
 ``--dry-run`` only shows. The retrieval date is the day the office took the export (``--retrieved``; by default
@@ -17,6 +18,9 @@ from typing import Any
 from recogniser.agencies import default_agencies
 from recogniser.agency_import import plan_import, read_export, write_register
 from recogniser.errors import UserInputError
+from recogniser.frameworks import default_frameworks
+from recogniser.levels_import import plan_levels_import, write_levels_import
+from recogniser.nqf_vocabulary import read_vocabulary
 from recogniser.reference_data import format_status, reference_data_status
 
 
@@ -40,6 +44,16 @@ def register(subparsers: Any) -> None:
     agencies.add_argument("file", metavar="FILE", help="the export (JSON)")
     _common(agencies)
     agencies.set_defaults(handler=_import_agencies)
+    levels = commands.add_parser(
+        "import-levels",
+        help="refresh the framework levels' labels from a newer national-framework vocabulary (XSD or SKOS)",
+        description="Read the national-framework vocabulary (the European Learning Model's nqf.xsd, or the SKOS "
+        "RDF/XML file from EU Vocabularies), show what it changes and write the changed frameworks to the user "
+        "data folder. Levels are matched by concept URI; new concepts are listed, not added.",
+    )
+    levels.add_argument("file", metavar="FILE", help="the vocabulary (XSD or SKOS RDF/XML)")
+    _common(levels)
+    levels.set_defaults(handler=_import_levels)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -70,6 +84,23 @@ def _retrieved(options: argparse.Namespace, path: Path) -> tuple[date, str]:
         return datetime.fromtimestamp(path.stat().st_mtime).date(), "the file's modification date"
     except OSError as error:
         raise UserInputError(f"{path}: cannot read the file ({error.strerror or error})") from None
+
+
+def _import_levels(options: argparse.Namespace) -> int:
+    path = Path(options.file)
+    retrieved_on, how = _retrieved(options, path)
+    vocabulary = read_vocabulary(path)
+    plan = plan_levels_import(default_frameworks(), vocabulary, path.name)
+    print(f"{path}: national-framework vocabulary retrieved on {retrieved_on.isoformat()} ({how})")
+    for line in plan.lines():
+        print(line)
+    if options.dry_run:
+        print("Nothing written (--dry-run).")
+        return 0
+    written = write_levels_import(plan, path, retrieved_on, date.today())
+    default_frameworks.cache_clear()
+    print(f"Written: {', '.join(str(item) for item in written)}.")
+    return 0
 
 
 def _import_agencies(options: argparse.Namespace) -> int:

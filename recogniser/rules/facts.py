@@ -278,9 +278,13 @@ def derive_quality(case: Case, agencies: AgencyRegister, as_of: date | None) -> 
                 f"whether the decision by {agency.acronym}, which was not on the EQAR register on {as_of}, is a "
                 "national accreditation in its system",
             )
+        unconfirmed = registration in (RegistrationState.BEYOND_THE_DATA, RegistrationState.DATES_UNKNOWN)
         return facts(
             QAGrade.STRONG,
-            f"external QA by {agency.acronym}, an EQAR-registered agency, with a positive decision",
+            f"external QA by {agency.acronym} with a positive decision; {agency.acronym} is on the EQAR register in "
+            f"the agency data of {agencies.as_of}, its registration on {as_of} to be confirmed"
+            if unconfirmed
+            else f"external QA by {agency.acronym}, an EQAR-registered agency, with a positive decision",
             QAEvidence.EQAR_AGENCY,
         )
     if named_body and positive:

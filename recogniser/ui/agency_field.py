@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLabel, QVBoxLayout, QWidget
 
-from recogniser.agencies import AgencyRegister, MatchStatus
+from recogniser.agencies import AgencyRegister, MatchStatus, RegistrationState
 from recogniser.model import Status
+from recogniser.rules.quality_evidence import NOT_ESG_QUALITY_ASSURANCE, not_esg_kind
 from recogniser.ui.fields import TextField, fit_to_items
 from recogniser.ui.look import SECONDARY_TEXT_COLOUR, STATUS_COLOURS
 from recogniser.ui.session import CaseSession
@@ -52,6 +54,8 @@ class AgencyField(TextField):
         container.setObjectName(path)
         self.widget = container
         self.line.textChanged.connect(lambda _text: self._show_match())
+        # The issuer's country, the issue date and the awarding body decide what the mark says, as in the rules.
+        session.fields_changed.connect(lambda _paths: self._show_match())
 
     def suggest(self, text: str) -> None:
         self.suggestions.clear()
@@ -74,27 +78,54 @@ class AgencyField(TextField):
             self.match.setText("")
             self.match.hide()
             return
-        found = self._register().lookup(text)
-        if found.status is MatchStatus.FOUND and found.agency is not None:
-            agency = found.agency
-            self.match.setText(
-                f"<span style='color:{STATUS_COLOURS[Status.PASS]}'>✓</span> "
-                f"<span style='color:{SECONDARY_TEXT_COLOUR}'>"
-                f"{html.escape(agency.name)}, {html.escape(agency.country)} — "
-                + html.escape(self.tr("in the EQAR register"))
-                + "</span>"
-            )
-        elif found.status is MatchStatus.AMBIGUOUS:
-            names = ", ".join(candidate.acronym for candidate in found.candidates[:4])
-            self.match.setText(
-                f"<span style='color:{STATUS_COLOURS[Status.WARNING]}'>"
-                + html.escape(self.tr("Several agencies match: {names}").format(names=names))
-                + "</span>"
-            )
-        else:
-            self.match.setText(
-                f"<span style='color:{STATUS_COLOURS[Status.WARNING]}'>"
-                + html.escape(self.tr("Not in the EQAR register snapshot"))
-                + "</span>"
-            )
+        colour, words = self._judgement(text)
+        self.match.setText(f"<span style='color:{colour}'>{html.escape(words)}</span>")
         self.match.show()
+
+    def _judgement(self, text: str) -> tuple[str, str]:
+        """What the rules will say of the named body, in a line: the same look-up (with the issuer's country) and
+        the agency's standing on the issue date, from the same register."""
+        register = self._register()
+        body_name = self.session.value("credential.awarding_body.name")
+        kind = not_esg_kind(text, body_name if isinstance(body_name, str) else None)
+        if kind is not None:
+            return STATUS_COLOURS[Status.WARNING], self.tr("{what}: not quality assurance of learning").format(
+                what=NOT_ESG_QUALITY_ASSURANCE[kind].split(",")[0]
+            )
+        country = self.session.value("credential.issuer_country") or self.session.value(
+            "credential.awarding_body.country"
+        )
+        found = register.lookup(text, country=country if isinstance(country, str) else None)
+        if found.status is MatchStatus.AMBIGUOUS:
+            names = ", ".join(candidate.acronym for candidate in found.candidates[:4])
+            return STATUS_COLOURS[Status.WARNING], self.tr("Several agencies match: {names}").format(names=names)
+        if found.status is not MatchStatus.FOUND or found.agency is None:
+            return STATUS_COLOURS[Status.WARNING], self.tr("Not in the EQAR agency data (as of {date})").format(
+                date=register.as_of.isoformat()
+            )
+        agency = found.agency
+        named = f"{agency.name}, {agency.country}"
+        day = _date(self.session.value("credential.issue_date"))
+        state = agency.registration_on(day) if day is not None else None
+        if state is RegistrationState.REGISTERED:
+            return STATUS_COLOURS[Status.PASS], "✓ " + self.tr("{agency} — on the EQAR register on {date}").format(
+                agency=named, date=day
+            )
+        if state in (RegistrationState.SUSPENDED, RegistrationState.NO_LONGER_REGISTERED):
+            return STATUS_COLOURS[Status.FAIL], self.tr("{agency} — not on the EQAR register on {date}: {why}").format(
+                agency=named, date=day, why=agency.status_reason or ""
+            )
+        if state is RegistrationState.NOT_YET_REGISTERED:
+            return STATUS_COLOURS[Status.FAIL], self.tr("{agency} — registered on EQAR only from {start}").format(
+                agency=named, start=agency.periods[0].start
+            )
+        return SECONDARY_TEXT_COLOUR, self.tr("{agency} — in the EQAR agency data of {date}").format(
+            agency=named, date=register.as_of.isoformat()
+        ) + (self.tr("; its registration on {day} is to be confirmed").format(day=day) if day else "")
+
+
+def _date(value: object) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None

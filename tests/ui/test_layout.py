@@ -284,3 +284,18 @@ def test_at_1920_the_case_list_shows_its_columns_whole(qtbot: QtBot, settings: A
     qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0)
     outcome = table.horizontalHeader().sectionViewportPosition(CaseListModel.OUTCOME)
     assert outcome + table.columnWidth(CaseListModel.OUTCOME) <= table.viewport().width()
+
+
+def test_the_agency_mark_says_what_the_rules_say(qtbot: QtBot, window: MainWindow) -> None:
+    open_maritime(qtbot, window)
+    field = window.editor.slots["credential.quality_assurance.external_agency"].field
+    assert isinstance(field, AgencyField)
+    # ASHE, issued in 2025: on the register in the agency data, which end before that day.
+    assert "in the EQAR agency data of 2017-06-20" in field.match.text()
+    assert "to be confirmed" in field.match.text()
+    field.line.setText("ISO 9001:2015")
+    assert "management-system certificate" in field.match.text()
+    field.line.setText("AKKORK")
+    assert "not on the EQAR register on" in field.match.text() and "rejected" in field.match.text()
+    field.line.setText("National Agency for Higher Education Quality Assurance")
+    assert "Not in the EQAR agency data (as of 2017-06-20)" in field.match.text()
