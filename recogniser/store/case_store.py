@@ -22,6 +22,7 @@ from typing import IO, Any, Self
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     Engine,
     FromClause,
     Select,
@@ -31,6 +32,7 @@ from sqlalchemy import (
     exists,
     func,
     insert,
+    intersect,
     literal,
     or_,
     tuple_,
@@ -590,7 +592,7 @@ class _Search:
         # Words that both reach the cap are told apart by length: a longer prefix is usually the rarer.
         counted.sort(key=lambda pair: (pair[0], -max(len(prefix) for prefix in pair[1])))
         search = cls([prefixes for _, prefixes in counted], None)
-        case_ids = list(session.execute(search._matching().limit(MANY_MATCHES)).scalars())
+        case_ids = list(session.execute(search._intersection().limit(MANY_MATCHES)).scalars())
         return cls(search.words, case_ids) if len(case_ids) < MANY_MATCHES else search
 
     @property
@@ -614,6 +616,14 @@ class _Search:
             return len(self.case_ids)
         statement = select_columns(func.count()).select_from(self._matching().subquery())
         return int(session.execute(statement).scalar_one())
+
+    def _intersection(self) -> CompoundSelect[int] | Select[int]:
+        """The cases with every word, as the intersection of each word's cases: every word's index range is read
+        once, in order, instead of checking each case of the rarest word for the others (at a million cases and
+        two common names, several times faster)."""
+        if len(self.words) == 1:
+            return self._matching()
+        return intersect(*(select_columns(_TERMS.c.case_id).where(_term_range(_TERMS, w)) for w in self.words))
 
     def _matching(self) -> Select[int]:
         first = _TERMS.alias("first_word")
