@@ -266,10 +266,18 @@ class CaseStore:
         with self._session() as session:
             search = _Search.planned(session, query.search)
             statement = _page_statement(query, search)
-            if after is not None:
+            wanted = max(limit, 0) + 1
+            if after is None:
+                rows = list(session.execute(statement.limit(wanted)).all())
+            else:
+                # The rest of the walk in at most two index ranges: on from the cursor within its part (the
+                # cases with a sort value, or those without), then the other part from its start if it follows.
                 nulls_high = session.get_bind().dialect.name == "postgresql"
-                statement = statement.where(_after(query, after, nulls_high))
-            rows = session.execute(statement.limit(max(limit, 0) + 1)).all()
+                rows = []
+                for part in _parts_after(query, after, nulls_high):
+                    rows += session.execute(statement.where(part).limit(wanted - len(rows))).all()
+                    if len(rows) >= wanted:
+                        break
             more = len(rows) > limit
             rows = rows[:limit]
             total = _count(session, query, search) if count else None
@@ -438,8 +446,9 @@ def _count(session: Session, query: CaseQuery, search: _Search) -> int:
     return int(session.execute(statement).scalar_one())
 
 
-def _after(query: CaseQuery, cursor: CaseCursor, nulls_high: bool) -> ColumnElement[bool]:
-    """The cases that come after ``cursor`` in the query's order: a range of the (sort column, id) index.
+def _parts_after(query: CaseQuery, cursor: CaseCursor, nulls_high: bool) -> list[ColumnElement[bool]]:
+    """The cases after ``cursor`` in the query's order, as the ranges of the (sort column, id) index to read in
+    turn: no ``OR`` that would keep a database from reading one range in order.
 
     Empty sort values come where the database puts them: first in ascending order on SQLite, last on PostgreSQL.
     """
@@ -448,14 +457,13 @@ def _after(query: CaseQuery, cursor: CaseCursor, nulls_high: bool) -> ColumnElem
     ascending = not query.descending
     # Whether the empty values come before the others in this walk.
     nulls_first = ascending != nulls_high
-    later_id = row_id > cursor.case_id if ascending else row_id < cursor.case_id
     if cursor.value is None:
+        later_id = row_id > cursor.case_id if ascending else row_id < cursor.case_id
         among_empty = and_(column.is_(None), later_id)
-        return or_(among_empty, column.is_not(None)) if nulls_first else among_empty
-    value = literal(cursor.value, column.type)
-    key, at = tuple_(column, row_id), tuple_(value, literal(cursor.case_id))
+        return [among_empty, column.is_not(None)] if nulls_first else [among_empty]
+    key, at = tuple_(column, row_id), tuple_(literal(cursor.value, column.type), literal(cursor.case_id))
     later: ColumnElement[bool] = key > at if ascending else key < at
-    return later if nulls_first else or_(later, column.is_(None))
+    return [later] if nulls_first else [later, column.is_(None)]
 
 
 # --- helpers: rows ---
