@@ -38,6 +38,8 @@ class ReferenceTable:
     """One table of reference data as it is in use."""
 
     title: str
+    #: The title in a word or two, for a narrow column.
+    short_title: str
     origin: Origin
     #: The file or folder read.
     location: str
@@ -54,6 +56,7 @@ class ReferenceTable:
     def as_dict(self) -> dict[str, Any]:
         return {
             "title": self.title,
+            "short_title": self.short_title,
             "origin": self.origin.value,
             "location": self.location,
             "source": self.source,
@@ -97,6 +100,7 @@ def framework_status(registry: FrameworkRegistry) -> ReferenceTable:
     )
     return ReferenceTable(
         title="National framework levels and their EQF levels",
+        short_title="Framework levels",
         origin=Origin.OFFICE if office_files else Origin.SHIPPED,
         location=str(office_folder if office_files else data_dir() / FRAMEWORKS_FOLDER),
         source="The project's framework files; each names what its table was compiled from and where each EQF "
@@ -113,6 +117,7 @@ def vocabulary_status() -> ReferenceTable:
     if record is not None:
         return ReferenceTable(
             title="National-framework vocabulary (European Learning Model)",
+            short_title="Framework vocabulary",
             origin=Origin.OFFICE,
             location=str(record["file"]),
             source=str(record["source"]),
@@ -124,6 +129,7 @@ def vocabulary_status() -> ReferenceTable:
     vocabulary = read_vocabulary(shipped_vocabulary_path())
     return ReferenceTable(
         title="National-framework vocabulary (European Learning Model)",
+        short_title="Framework vocabulary",
         origin=Origin.SHIPPED,
         location=str(data_dir() / SHIPPED_VOCABULARY),
         source=SHIPPED_VOCABULARY_SOURCE,
@@ -140,6 +146,7 @@ def agency_status(register: AgencyRegister) -> ReferenceTable:
     summary = f"{len(register.agencies)} agencies, {current} registered on {register.as_of.isoformat()}"
     return ReferenceTable(
         title="EQAR register of quality assurance agencies",
+        short_title="QA agencies",
         origin=origin,
         location=str(office if origin is Origin.OFFICE else data_dir() / AGENCY_FILE_NAME),
         source=register.source,

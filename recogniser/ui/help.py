@@ -58,7 +58,7 @@ def about_html() -> str:
                 "each decision records it"
             ).format(version=DEFAULT_RULEBOOK.version),
         ),
-        *((table.title, _describe_table(table)) for table in reference_data_status()),
+        *((_tr(table.short_title), _describe_table(table)) for table in reference_data_status()),
         (_tr("Country codes"), _first_paragraph(data_dir() / "countries" / "README.md")),
         (
             _tr("Fonts of the PDF report"),
@@ -83,14 +83,16 @@ def about_html() -> str:
 def _describe_table(table: ReferenceTable) -> str:
     """A table of reference data as ``recogniser data status`` gives it: what it holds, its dates, its source and
     where it is read from."""
-    parts = [table.summary]
+    parts = [f"{table.title}: {table.summary}"]
     if table.as_of is not None:
         parts.append(_tr("as of {date}").format(date=table.as_of.isoformat()))
     if table.retrieved_on is not None:
         parts.append(_tr("retrieved {date}").format(date=table.retrieved_on.isoformat()))
-    where = (_tr("an office copy, {location}") if table.origin is Origin.OFFICE else _tr("shipped, {location}")).format(
-        location=table.location
-    )
+    where = (
+        _tr("Read from an office copy, {location}")
+        if table.origin is Origin.OFFICE
+        else _tr("Shipped with Recogniser, {location}")
+    ).format(location=table.location)
     notes = "".join(f" {note}." for note in table.notes)
     return (
         "; ".join(parts) + ". " + _tr("Source: {source}.").format(source=table.source.rstrip(".")) + f" {where}.{notes}"

@@ -52,7 +52,7 @@ def test_help_about_names_the_versions_the_reference_data_and_the_licences(qtbot
         "National-framework vocabulary (European Learning Model)",
         "as of 2023-03-31",
         "EQAR register of quality assurance agencies",
-        "shipped, ",
+        "Shipped with Recogniser, ",
     ):
         assert expected in text
     about.close()
