@@ -271,6 +271,8 @@ def schema_problems(document: Any, schema_name: str, what: str) -> list[Problem]
 
 def _unencodable_text(document: Any, path: str) -> list[Problem]:
     """Text JSON can carry but UTF-8 cannot (a lone surrogate escape such as \\ud800), by field."""
+    if _all_encodable(document):
+        return []  # the usual case, found at the JSON encoder's speed; the fields are looked for only otherwise
     problems = [
         Problem(where, "holds a character that is not valid Unicode text (a lone surrogate)", where)
         for where, text in _texts_with_paths(document, path)
@@ -281,12 +283,31 @@ def _unencodable_text(document: Any, path: str) -> list[Problem]:
 
 def _nul_characters(document: Any) -> list[Problem]:
     """Text holding NUL (U+0000), which no database here can keep the same way (PostgreSQL refuses it), by field."""
+    if "\\u0000" not in _json_text(document, ensure_ascii=True):
+        return []  # the usual case, found at the JSON encoder's speed (it writes NUL as \u0000)
     problems = [
         Problem(where, "holds a NUL character (U+0000); remove it", where)
         for where, text in _texts_with_paths(document, "")
         if "\x00" in text
     ]
     return sorted(problems, key=lambda problem: problem.path)
+
+
+def _all_encodable(document: Any) -> bool:
+    try:
+        _json_text(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _json_text(document: Any, *, ensure_ascii: bool) -> str:
+    """``document`` as JSON text for a quick look, or an escaped NUL and a lone surrogate when it cannot be
+    written (nested too deep, a value of another kind), so that the callers look field by field."""
+    try:
+        return json.dumps(document, ensure_ascii=ensure_ascii)
+    except (TypeError, ValueError, RecursionError):
+        return "\\u0000\ud800"
 
 
 def _encodable(text: str) -> bool:

@@ -122,19 +122,15 @@ def nesting_depth(document: Any, limit: int = MAX_JSON_DEPTH) -> int:
     """How deep ``document`` nests (a scalar 0, ``[]`` 1...), counted up to ``limit + 1`` only; a loop, not
     recursion, so that any depth is measured safely."""
     deepest = 0
-    pending: list[tuple[int, Any]] = [(0, document)]
+    pending: list[tuple[int, Any]] = [(1, document)] if isinstance(document, dict | list) else []
     while pending:
         depth, value = pending.pop()
-        if isinstance(value, dict):
-            children: Any = value.values()
-        elif isinstance(value, list):
-            children = value
-        else:
-            continue
-        deepest = max(deepest, depth + 1)
-        if deepest > limit:
-            return deepest
-        pending.extend((depth + 1, child) for child in children)
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                return deepest
+        children = value.values() if isinstance(value, dict) else value
+        pending.extend((depth + 1, child) for child in children if isinstance(child, dict | list))
     return deepest
 
 
