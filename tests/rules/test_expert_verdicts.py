@@ -15,20 +15,6 @@ from tests.rules.expert_cases import expert_cases, expert_verdicts
 CASES = dict(expert_cases())
 VERDICTS = expert_verdicts()
 
-#: Verdicts that wait on the grading of quality evidence from what counts (management-system certificates, vendor
-#: programmes and training-process labels are not quality assurance of learning), which the reference data's
-#: quality grading brings; not strict, so they pass as soon as it does.
-QUALITY_GRADING = "quality evidence graded from what counts (ISO 9001, ISO 21001, TÜV, Qualiopi, vendor programmes)"
-AWAITING = {
-    name: QUALITY_GRADING
-    for name in (
-        "08-quality-iso9001-private-provider.json",
-        "09-quality-tuv-corporate-academy.json",
-        "10-quality-vendor-accreditation.json",
-        "19-admission-iso21001-language-requirement.json",
-    )
-}
-
 #: Verdicts the rules do not reach yet, with why; strict, so a case that starts passing is noticed.
 KNOWN_LIMITS = {
     "18-admission-unknown-entry-qualification.json": "the file states the missing entry qualification only in "
@@ -78,8 +64,6 @@ def _check_ects(verdict: dict[str, Any], decision: Decision) -> None:
     [
         pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_LIMITS[name], strict=True))
         if name in KNOWN_LIMITS
-        else pytest.param(name, marks=pytest.mark.xfail(reason=AWAITING[name], strict=False))
-        if name in AWAITING
         else name
         for name in sorted(VERDICTS)
     ],
