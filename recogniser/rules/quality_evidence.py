@@ -3,8 +3,8 @@
 Only some bodies' decisions are quality assurance of learning: an EQAR-registered agency (ESG 2015 Part 3), a
 national accreditation of an institution of a type the national system lists, and for VET providers the national
 VET quality assurance aligned with EQAVET (Council Recommendation on VET, 2020/C 417/01). A management-system
-certificate (ISO 9001, ISO 21001, a TÜV or other certification body's audit), a vendor's own programme
-"accreditation" and membership of an association are named as such: they are not quality assurance of learning
+certificate (ISO 9001, ISO 21001, a TÜV or other certification body's audit, France's Qualiopi), a vendor's own
+programme "accreditation" and membership of an association are named as such: they are not quality assurance of learning
 under the ESG. The words are matched on the text as the case gives it; a body none of them names is left to the
 evaluator to identify.
 """
@@ -40,7 +40,7 @@ class QAEvidence(StrEnum):
 #: The kinds that are not quality assurance of learning under the ESG, as a reader is told of them.
 NOT_ESG_QUALITY_ASSURANCE = {
     QAEvidence.MANAGEMENT_SYSTEM_CERTIFICATE: "a management-system certificate, which certifies how the "
-    "organisation is managed, not the quality of its learning provision",
+    "organisation is managed",
     QAEvidence.VENDOR_PROGRAMME: "a vendor's own programme recognition, given by the company whose products the "
     "learning is about, not by an independent quality assurance body",
     QAEvidence.MEMBERSHIP: "membership of an association, which does not review the provision",
@@ -62,6 +62,8 @@ _MANAGEMENT_SYSTEM = _pattern(
     "lloyd'?s register",
     "intertek",
     "efqm",
+    # France's certification of training providers' processes for public funding (Code du travail, L. 6316-1).
+    "qualiopi",
     "quality management system",
     "management system",
     "certification body",

@@ -89,9 +89,10 @@ class Rulebook:
     # data end before the day is one unknown naming the data's date. Quality evidence is graded from what counts
     # (domain.md §5): an EQAR agency strong; a national accreditation of a higher education institution or
     # public authority, and national VET quality assurance for a VET provider, substantial; management-system
-    # certificates (ISO 9001, ISO 21001, TÜV and other certification bodies), vendor programmes and memberships
-    # are named and graded as internal quality assurance at most; a body that cannot be identified, or a national
-    # accreditation body named for a provider outside its remit, is asked about instead of graded substantial.
+    # certificates (ISO 9001, ISO 21001, TÜV and other certification bodies, Qualiopi), vendor programmes and
+    # memberships are named and graded as internal quality assurance at most; a body that cannot be identified,
+    # or a national accreditation body named for a provider outside its remit, is asked about instead of graded
+    # substantial.
     # The agency look-up matches a name that only resembles an agency (no exact name, alias or acronym) only among
     # the agencies of the issuer's country, and no longer lets the country turn a generic name into a match.
     # Bump on every change that can change a decision.

@@ -42,6 +42,7 @@ UNIVERSITY = {"name": "University of Example", "country": "JO", "kind": "higher_
         ("TÜV SÜD", QAEvidence.MANAGEMENT_SYSTEM_CERTIFICATE),
         ("DEKRA Certification (ISO 21001)", QAEvidence.MANAGEMENT_SYSTEM_CERTIFICATE),
         ("Bureau Veritas", QAEvidence.MANAGEMENT_SYSTEM_CERTIFICATE),
+        ("Qualiopi (certification qualité des organismes de formation)", QAEvidence.MANAGEMENT_SYSTEM_CERTIFICATE),
         ("Microsoft Learning Partner programme", QAEvidence.VENDOR_PROGRAMME),
         ("Cisco Networking Academy", QAEvidence.VENDOR_PROGRAMME),
         ("Northwind Academy", QAEvidence.VENDOR_PROGRAMME),  # the awarding body vouching for itself
