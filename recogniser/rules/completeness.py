@@ -193,7 +193,8 @@ def _annex_rule(element: AnnexElement) -> None:
             return finding(
                 info,
                 Status.FAIL,
-                f"Mandatory {label} is missing; it is needed to decide on {purpose}.",
+                f"Mandatory {label} is missing; it weighs in a decision on {purpose} (the recommendation says "
+                "whether it could change this one).",
                 field=element.field,
             )
         return finding(
