@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any
 from recogniser.casefile import StagedFile, load_case
 from recogniser.errors import OutputFileError, UserInputError
 from recogniser.model import Case, Decision, RuleSet, Status
-from recogniser.report import ReportSettings, load_report_settings, render_report
 from recogniser.rules import assess
 from recogniser.settings import load_settings, office_rulebook
 
 if TYPE_CHECKING:
+    from recogniser.report import ReportSettings
     from recogniser.store import StoredCase, StoredDecision
 
 STATUS_MARKS = {
@@ -137,6 +137,9 @@ class _PendingReport:
 
     @classmethod
     def prepared(cls, path: str, evaluator: str | None) -> _PendingReport:
+        # The PDF stack is loaded only when a report is asked for: a plain assessment starts faster without it.
+        from recogniser.report import load_report_settings
+
         settings = load_report_settings()
         if evaluator is not None:
             # The report names who records the decision it goes with.
@@ -149,6 +152,8 @@ class _PendingReport:
             raise _pdf_error(error) from None
 
     def stage(self, case: Case, decision: Decision, recorded: Sequence[StoredDecision] = ()) -> None:
+        from recogniser.report import render_report
+
         try:
             self.file.write(render_report(case, decision, self.settings, recorded=recorded))
         except OutputFileError as error:
