@@ -236,6 +236,14 @@ class CaseEditor(QScrollArea):
             FlagField(s, "applicant.refugee", self.tr("Refugee or displaced person (LRC VII)")),
         )
         self._row(purpose, "", FlagField(s, "applicant.documents_missing", self.tr("Documents missing")))
+        # The four months for a decision run from a complete file (Revised Recommendation 2010).
+        self._row(
+            purpose,
+            self.tr("File received and complete"),
+            DateField(s, "procedure.received_on", self.tr("File received on"), self.tr("YYYY-MM-DD")),
+            DateField(s, "procedure.complete_on", self.tr("File complete on"), self.tr("YYYY-MM-DD")),
+            captions=(self.tr("Received on"), self.tr("Complete on")),
+        )
         self._row(
             purpose,
             self.tr("Programme or component"),

@@ -219,3 +219,14 @@ def test_statistics_window(
     statistics.last.setDate(datetime(2026, 3, 31).date())
     qtbot.waitUntil(lambda: statistics.statistics is not None and statistics.statistics.decided == 2)
     statistics.close()
+
+
+def test_the_case_form_takes_the_dates_the_file_was_received_and_complete(qtbot: QtBot, window: MainWindow) -> None:
+    from tests.ui.test_window import type_into
+
+    window.new_action.trigger()
+    settle(qtbot, window)
+    type_into(qtbot, window, "procedure.received_on", "2026-03-02")
+    type_into(qtbot, window, "procedure.complete_on", "2026-03-20")
+    settle(qtbot, window)
+    assert window.session.document["procedure"] == {"received_on": "2026-03-02", "complete_on": "2026-03-20"}
