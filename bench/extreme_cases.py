@@ -49,3 +49,30 @@ def _with_outcomes(outcomes: Callable[[Callable[[int], str]], list[str]]) -> Cas
     extreme["target"]["learning_outcomes"] = outcomes(draw)
     extreme["credential"]["learning_outcomes"] = outcomes(draw)
     return parse_case(extreme, source=str(EXAMPLE))
+
+
+def stacked(credentials: int = 10, outcomes: int = 50, targets: int = 50, words: int = 12, typed: str = "") -> Case:
+    """A stack of ``credentials`` credentials of ``outcomes`` outcomes each against ``targets`` target outcomes
+    (``words`` words each, the example's words in a seeded order); ``typed`` added to the end of the last outcome
+    of the last credential, as by a keystroke in the window."""
+    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    vocabulary = " ".join(document["target"]["learning_outcomes"] + document["credential"]["learning_outcomes"])
+    words_used = vocabulary.split()
+    chance = random.Random(2026)
+
+    def draw() -> str:
+        return " ".join(chance.choice(words_used) for _ in range(words))
+
+    stack = copy.deepcopy(document)
+    stack["target"]["learning_outcomes"] = [draw() for _ in range(targets)]
+    stack["target"]["ects"] = 30
+    single = stack.pop("credential")
+    stack["credentials"] = []
+    for number in range(credentials):
+        credential = copy.deepcopy(single)
+        credential["title"] = f"Part {number + 1}"
+        credential["learning_outcomes"] = [draw() for _ in range(outcomes)]
+        credential["workload"] = {"ects": 3, "hours": 81}
+        stack["credentials"].append(credential)
+    stack["credentials"][-1]["learning_outcomes"][-1] += typed
+    return parse_case(stack, source=str(EXAMPLE))

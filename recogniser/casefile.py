@@ -7,6 +7,7 @@ type all become problems a person can act on.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import hashlib
 import json
@@ -205,11 +206,13 @@ def validation_problems(document: Any) -> list[Problem]:
     if not isinstance(document, dict):
         return problems
     reported = {problem.path for problem in problems}
-    more = [
-        p
-        for p in _country_problems(document) + _nul_characters(document) + _procedure_problems(document)
-        if p.path not in reported
-    ]
+    found = (
+        _one_credential_key(document)
+        + _country_problems(document)
+        + _nul_characters(document)
+        + _procedure_problems(document)
+    )
+    more = [p for p in found if p.path not in reported]
     return sorted(problems + more, key=lambda p: p.path) if more else problems
 
 
@@ -227,26 +230,41 @@ def _procedure_problems(document: Mapping[str, Any]) -> list[Problem]:
     return []
 
 
-#: Where a case file holds a country (ISO 3166-1 alpha-2).
-_COUNTRY_FIELDS = (
-    ("assessing_country",),
-    ("credential", "issuer_country"),
-    ("credential", "awarding_body", "country"),
-)
+#: Where a case file holds a country (ISO 3166-1 alpha-2), below the credential (or each item of credentials).
+_COUNTRY_FIELDS = (("issuer_country",), ("awarding_body", "country"))
+
+
+def _credential_paths(document: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """Each credential object of ``document`` with its dotted path: ``credential``, or ``credentials[i]``."""
+    items = document.get("credentials")
+    if isinstance(items, list):
+        return [(f"credentials[{index}]", item) for index, item in enumerate(items)]
+    return [("credential", document.get("credential"))]
 
 
 def _country_problems(document: Mapping[str, Any]) -> list[Problem]:
+    places: list[tuple[str, Any]] = [("assessing_country", document.get("assessing_country"))]
+    for path, credential in _credential_paths(document):
+        for keys in _COUNTRY_FIELDS:
+            value: Any = credential
+            for key in keys:
+                value = value.get(key) if isinstance(value, Mapping) else None
+            places.append((".".join((path, *keys)), value))
     problems = []
-    for keys in _COUNTRY_FIELDS:
-        value: Any = document
-        for key in keys:
-            value = value.get(key) if isinstance(value, Mapping) else None
+    for path, value in places:
         if not isinstance(value, str) or len(value) != 2 or not value.isupper() or is_alpha2(value):
             continue  # absent, or of a form the schema reports
         meant = EU_ABBREVIATIONS.get(value)
         got = f"{_shown(value)}, the EU's abbreviation; ISO 3166-1 writes {meant}" if meant else _shown(value)
-        problems.append(Problem(".".join(keys), f"must be an ISO 3166-1 alpha-2 country code (got {got})"))
+        problems.append(Problem(path, f"must be an ISO 3166-1 alpha-2 country code (got {got})"))
     return problems
+
+
+def _one_credential_key(document: Mapping[str, Any]) -> list[Problem]:
+    """A case holds one ``credential`` or a list of ``credentials``: both at once would be read two ways."""
+    if "credential" in document and "credentials" in document:
+        return [Problem("credentials", "give either credential or credentials (a list), not both")]
+    return []
 
 
 def schema_problems(document: Any, schema_name: str, what: str) -> list[Problem]:
@@ -447,6 +465,10 @@ def _walk_unknown(value: Any, schema: Mapping[str, Any], root: Mapping[str, Any]
     if "$ref" in schema:
         name = str(schema["$ref"]).rsplit("/", 1)[-1]
         schema = root["$defs"][name]
+    if isinstance(value, list) and isinstance(schema.get("items"), Mapping):
+        for index, item in enumerate(value):
+            _walk_unknown(item, schema["items"], root, f"{path}[{index}]", found)
+        return
     properties = schema.get("properties")
     if not isinstance(value, dict) or properties is None:
         return
@@ -463,6 +485,12 @@ def _walk_unknown(value: Any, schema: Mapping[str, Any], root: Mapping[str, Any]
 
 def _build_case(document: dict[str, Any]) -> Case:
     applicant = document.get("applicant") or {}
+    items = document.get("credentials")
+    credentials = (
+        tuple(_build_credential(item or {}) for item in items)
+        if isinstance(items, list) and items
+        else (_build_credential(document.get("credential") or {}),)
+    )
     return Case(
         purpose=Purpose(document["purpose"]),
         assessing_country=document["assessing_country"],
@@ -476,10 +504,40 @@ def _build_case(document: dict[str, Any]) -> Case:
             received_on=_date((document.get("procedure") or {}).get("received_on")),
             complete_on=_date((document.get("procedure") or {}).get("complete_on")),
         ),
-        credential=_build_credential(document.get("credential") or {}),
+        credential=credentials[0],
+        credentials=credentials,
         unknown_keys=unknown_keys(document),
         document=document,
     )
+
+
+def credential_documents(document: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The credential objects of a case document, in order: its ``credential``, or each item of ``credentials``."""
+    items = document.get("credentials")
+    if isinstance(items, list) and items:
+        return [dict(item) if isinstance(item, Mapping) else {} for item in items]
+    single = document.get("credential")
+    return [dict(single) if isinstance(single, Mapping) else {}]
+
+
+def credential_case(case: Case, index: int) -> Case:
+    """The case as it would read with only its credential number ``index`` (from 0): the same purpose, target,
+    applicant and assessing country; the credential's own ``provenance`` (an imported item of ``credentials``)
+    in the case's place. A case of one ``credential`` without its own provenance comes back as it is, so it is
+    assessed exactly as it always was."""
+    items = credential_documents(case.document)
+    item = items[index]
+    if "credentials" not in case.document and "provenance" not in item:
+        return case
+    document = {key: value for key, value in case.document.items() if key not in ("credential", "credentials")}
+    provenance = item.pop("provenance", None)
+    if provenance is not None:
+        document["provenance"] = provenance
+    elif "credentials" in case.document and len(items) > 1:
+        document.pop("provenance", None)  # a stack's top-level provenance is no one credential's
+    document["credential"] = item
+    credential = case.credentials[index]
+    return dataclasses.replace(case, credential=credential, credentials=(credential,), document=document)
 
 
 def _build_target(data: dict[str, Any] | None) -> Target | None:

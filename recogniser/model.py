@@ -6,6 +6,7 @@ that the same objects flow through the command line, the window, the store and t
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -223,8 +224,21 @@ class Case:
     applicant: Applicant = dataclasses.field(default_factory=Applicant)
     target: Target | None = None
     procedure: Procedure = dataclasses.field(default_factory=Procedure)
+    #: Every credential of the case, in order: ``credential`` alone, or a stack assessed together towards the
+    #: target (``credentials`` in the file). ``credential`` is the first of them. Empty means ``(credential,)``.
+    credentials: tuple[Credential, ...] = ()
     unknown_keys: tuple[str, ...] = ()
     document: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # One credential is ``credential`` itself (so a copy with another ``credential`` stays whole).
+        if len(self.credentials) <= 1:
+            object.__setattr__(self, "credentials", (self.credential,))
+
+    @property
+    def stacked(self) -> bool:
+        """Whether several credentials are assessed together towards the target."""
+        return len(self.credentials) > 1
 
     @property
     def credits_sought(self) -> float | None:
@@ -339,6 +353,16 @@ class Finding:
     #: applicant. With ``allows`` of the favourable answer (None), it tells whether the answer can change the
     #: outcome (information is asked for only then).
     if_unfavourable: frozenset[Outcome] | None = dataclasses.field(default=None, compare=False)
+    #: In a stack: the credential the finding is about (its index in the case's credentials, from 0); None for
+    #: a case of one credential and for findings about the stack as a whole.
+    credential: int | None = None
+
+    def about(self, credential: int) -> Finding:
+        """This finding, as about credential number ``credential`` of a stack (a quick copy: a stack tags every
+        finding of every credential on each re-assessment)."""
+        tagged = copy.copy(self)
+        object.__setattr__(tagged, "credential", credential)
+        return tagged
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -353,6 +377,8 @@ class Finding:
             data["field"] = self.field
         if self.code:
             data["code"] = self.code
+        if self.credential is not None:
+            data["credential"] = self.credential
         return data
 
 
@@ -469,6 +495,8 @@ class Decision:
     findings: tuple[Finding, ...]
     as_of: date | None = None
     outcome_matches: tuple[OutcomeMatch, ...] = ()
+    #: For a case of several credentials: how they stack towards the target.
+    stack: Stack | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -484,7 +512,14 @@ class Decision:
             data["as_of"] = self.as_of.isoformat()
         if self.outcome_matches:
             data["outcome_matches"] = [m.to_json() for m in self.outcome_matches]
+        if self.stack is not None:
+            data["stack"] = self.stack.to_json()
         return data
+
+    def findings_about(self, credential: int | None) -> tuple[Finding, ...]:
+        """In a stack: the findings about credential number ``credential`` (from 0), or with None those about the
+        stack as a whole; for a case of one credential, None gives every finding."""
+        return tuple(f for f in self.findings if f.credential == credential)
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Decision:
@@ -525,6 +560,7 @@ class Decision:
                     message=f["message"],
                     field=f.get("field"),
                     code=f.get("code", ""),
+                    credential=f.get("credential"),
                 )
                 for f in data.get("findings", [])
             ),
@@ -539,6 +575,148 @@ class Decision:
                 )
                 for m in data.get("outcome_matches", [])
             ),
+            stack=Stack.from_json(data["stack"]) if data.get("stack") else None,
+        )
+
+
+class Coverage(StrEnum):
+    """A cell of the coverage matrix: how far one credential covers one target outcome."""
+
+    COVERED = "covered"
+    #: Close, but below the score that covers it, or about the same at a lower cognitive level.
+    PARTLY = "partly_covered"
+    NOT_COVERED = "not_covered"
+
+
+#: How the coverage matrix marks a cell in plain text (the command line), and the words for each mark.
+COVERAGE_MARKS = {Coverage.COVERED: "#", Coverage.PARTLY: "~", Coverage.NOT_COVERED: "."}
+COVERAGE_WORDS = {Coverage.COVERED: "covered", Coverage.PARTLY: "partly covered", Coverage.NOT_COVERED: "not covered"}
+
+
+class StackRole(StrEnum):
+    """What a credential of a stack counts for."""
+
+    COUNTED = "counted"
+    #: It cannot count towards the target (``reasons`` say why); the rest of the stack still does.
+    EXCLUDED = "excluded"
+    #: Its own assessment waits for information; not counted until it is given.
+    PENDING = "pending"
+
+
+STACK_ROLE_WORDS = {StackRole.COUNTED: "counted", StackRole.EXCLUDED: "set aside", StackRole.PENDING: "not counted yet"}
+
+
+@dataclass(frozen=True)
+class StackCell:
+    """One credential against one target outcome: its best outcome for it, the score and the mark."""
+
+    score: float
+    coverage: Coverage
+    credential_outcome: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"score": self.score, "coverage": self.coverage.value, "credential_outcome": self.credential_outcome}
+
+
+@dataclass(frozen=True)
+class StackedCredential:
+    """A credential of a stack: its own recommendation, and what it counts for in the stack."""
+
+    index: int
+    title: str | None
+    role: StackRole
+    #: Why it cannot count, or what it waits for (one sentence each).
+    reasons: tuple[str, ...]
+    own_outcome: Outcome
+    own_summary: str
+    #: The credits its workload supports (None: not stated), and those counted towards the target once what
+    #: other credentials already cover is taken out.
+    ects: float | None
+    ects_counted: float | None
+    #: Target outcomes (by index) it covers, and those among them another credential already counts.
+    covers: tuple[int, ...] = ()
+    overlaps: tuple[int, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """``Credential 2 'Title'``: how every front end names it (numbered from 1)."""
+        return f"Credential {self.index + 1}" + (f" '{self.title}'" if self.title else "")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "title": self.title,
+            "role": self.role.value,
+            "reasons": list(self.reasons),
+            "own_outcome": self.own_outcome.value,
+            "own_summary": self.own_summary,
+            "ects": plain_number(self.ects),
+            "ects_counted": plain_number(self.ects_counted),
+            "covers": list(self.covers),
+            "overlaps": list(self.overlaps),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> StackedCredential:
+        return cls(
+            index=data["index"],
+            title=data.get("title"),
+            role=StackRole(data["role"]),
+            reasons=tuple(data.get("reasons", [])),
+            own_outcome=Outcome(data["own_outcome"]),
+            own_summary=data.get("own_summary", ""),
+            ects=data.get("ects"),
+            ects_counted=data.get("ects_counted"),
+            covers=tuple(data.get("covers", [])),
+            overlaps=tuple(data.get("overlaps", [])),
+        )
+
+
+@dataclass(frozen=True)
+class Stack:
+    """Several credentials assessed together towards one target: the coverage matrix (a row per target outcome,
+    a cell per credential), which credential counts each target outcome, and the credits in total."""
+
+    targets: tuple[str, ...]
+    credentials: tuple[StackedCredential, ...]
+    cells: tuple[tuple[StackCell, ...], ...]
+    #: For each target outcome, the credential counted for it (None: no counted credential covers it).
+    counted_by: tuple[int | None, ...]
+    #: The credits the counted credentials give towards the target in total, overlap taken out (None where no
+    #: credits are sought), and the remaining gaps a top-up assessment would close.
+    ects_total: float | None
+    gaps: tuple[str, ...] = ()
+
+    @property
+    def coverage(self) -> float | None:
+        if not self.targets:
+            return None
+        return sum(1 for by in self.counted_by if by is not None) / len(self.targets)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "targets": list(self.targets),
+            "credentials": [c.to_json() for c in self.credentials],
+            "cells": [[cell.to_json() for cell in row] for row in self.cells],
+            "counted_by": list(self.counted_by),
+            "ects_total": plain_number(self.ects_total),
+            "gaps": list(self.gaps),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Stack:
+        return cls(
+            targets=tuple(data.get("targets", [])),
+            credentials=tuple(StackedCredential.from_json(c) for c in data.get("credentials", [])),
+            cells=tuple(
+                tuple(
+                    StackCell(cell["score"], Coverage(cell["coverage"]), cell.get("credential_outcome")) for cell in row
+                )
+                for row in data.get("cells", [])
+            ),
+            counted_by=tuple(data.get("counted_by", [])),
+            ects_total=data.get("ects_total"),
+            gaps=tuple(data.get("gaps", [])),
         )
 
 

@@ -205,3 +205,57 @@ def test_import_save_keeps_the_case_and_its_original_credential_in_the_store(
         assert store.original(found.group(1)) == ("edc-microcredential.json", credential.read_bytes())
         stored = store.get_case(found.group(1)).case
         assert stored.document["provenance"]["source"]["file_name"] == "edc-microcredential.json"
+
+
+def test_several_credentials_make_one_stacked_case(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = [_copy(tmp_path, name) for name in ("edc-microcredential.json", "ob3-badge.json", "ob3-edubadges.json")]
+    output = tmp_path / "stack.case.json"
+
+    code = main(
+        [
+            "import",
+            *map(str, files),
+            "-o",
+            str(output),
+            "--purpose",
+            "credit_transfer",
+            "--target-eqf-level",
+            "6",
+            "--target-ects",
+            "6",
+        ]
+    )
+
+    assert code == 0
+    document = json.loads(output.read_text("utf-8"))
+    assert "credential" not in document and "provenance" not in document
+    assert len(document["credentials"]) == 3
+    # Each credential keeps the provenance of its own file.
+    assert [item["provenance"]["source"]["file_name"] for item in document["credentials"]] == [f.name for f in files]
+    case = load_case(output)
+    assert case.stacked and len(case.credentials) == 3
+    printed = capsys.readouterr().out
+    assert printed.count("--- Credential ") == 3
+    assert f"Wrote {output} (a stack of 3 credentials)." in printed
+    assert main(["assess", str(output)]) == 0
+    assert "Stack of 3 credentials:" in capsys.readouterr().out
+
+
+def test_one_credential_given_twice_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = _copy(tmp_path, "ob3-badge.json")
+    second = tmp_path / "copy-of-badge.json"
+    shutil.copyfile(first, second)
+
+    assert main(["import", str(first), str(second), "-o", str(tmp_path / "stack.json")]) == 2
+
+    assert "is the same credential as" in capsys.readouterr().err
+    assert not (tmp_path / "stack.json").exists()
+
+
+def test_a_bad_file_among_several_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = [_copy(tmp_path, "ob3-badge.json"), _copy(tmp_path, "not-json.json")]
+
+    assert main(["import", *map(str, files), "-o", str(tmp_path / "stack.json")]) == 2
+
+    assert "not-json.json" in capsys.readouterr().err
+    assert not (tmp_path / "stack.json").exists()

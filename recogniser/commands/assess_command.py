@@ -16,7 +16,17 @@ from typing import TYPE_CHECKING, Any
 
 from recogniser.casefile import StagedFile, load_case
 from recogniser.errors import OutputFileError, UserInputError
-from recogniser.model import Case, Decision, RuleSet, Status
+from recogniser.model import (
+    COVERAGE_MARKS,
+    STACK_ROLE_WORDS,
+    Case,
+    Decision,
+    Finding,
+    RuleSet,
+    Stack,
+    StackRole,
+    Status,
+)
 from recogniser.rules import assess
 from recogniser.settings import load_settings, office_rulebook
 
@@ -255,6 +265,8 @@ def format_decision(decision: Decision, *, show_all: bool = False) -> str:
     if recommendation.appeal:
         lines.append("")
         para("Appeal: " + recommendation.appeal)
+    if decision.stack is not None:
+        lines.extend(format_stack(decision.stack, width))
     lines.append("")
     counts = {status: sum(1 for f in decision.findings if f.status is status) for status in Status}
     lines.append(
@@ -262,18 +274,73 @@ def format_decision(decision: Decision, *, show_all: bool = False) -> str:
         + ", ".join(f"{counts[s]} {s.value.replace('_', ' ')}" for s in Status if counts[s])
         + ("" if show_all else " (passed and not applicable ones hidden; --all shows them)")
     )
-    for rule_set in RuleSet:
-        shown = [
-            f
-            for f in decision.findings
-            if f.rule_set is rule_set and (show_all or f.status not in (Status.PASS, Status.NOT_APPLICABLE))
+    groups: list[tuple[str, tuple[Finding, ...]]] = [("", decision.findings)]
+    if decision.stack is not None:
+        groups = [
+            (f"{c.label} - {STACK_ROLE_WORDS[c.role]}", decision.findings_about(c.index))
+            for c in decision.stack.credentials
         ]
-        if not shown:
-            continue
-        lines.append("")
-        lines.append(RULE_SET_TITLES[rule_set])
-        for found in shown:
-            para(f"{found.message} [{found.citation}]", indent="         ", first=f"  {STATUS_MARKS[found.status]}  ")
+        groups.append(("The stack", decision.findings_about(None)))
+    for heading, findings in groups:
+        if heading:
+            lines.append("")
+            lines.append(f"== {heading} ==")
+        for rule_set in RuleSet:
+            shown = [
+                f
+                for f in findings
+                if f.rule_set is rule_set and (show_all or f.status not in (Status.PASS, Status.NOT_APPLICABLE))
+            ]
+            if not shown:
+                continue
+            lines.append("")
+            lines.append(RULE_SET_TITLES[rule_set])
+            for found in shown:
+                para(
+                    f"{found.message} [{found.citation}]", indent="         ", first=f"  {STATUS_MARKS[found.status]}  "
+                )
     lines.append("")
     lines.append(f"Rulebook {decision.rulebook_version}; case SHA-256 {decision.case_sha256}")
     return "\n".join(lines) + "\n"
+
+
+def format_stack(stack: Stack, width: int) -> list[str]:
+    """The stack in plain text: each credential with what it counts for, then the coverage matrix (a row per
+    target outcome, a column per credential: # covered, ~ partly covered, . not covered, * the one counted)."""
+    lines = ["", f"Stack of {len(stack.credentials)} credentials:"]
+    for credential in stack.credentials:
+        credits = ""
+        if credential.ects is not None:
+            credits = f", {credential.ects:g} ECTS"
+            if credential.ects_counted is not None and credential.role is StackRole.COUNTED:
+                credits += f", {credential.ects_counted:g} counted"
+        overlap = " (overlap counted once)" if credential.overlaps else ""
+        head = f"  {credential.index + 1}. {credential.title or '(untitled)'} - {STACK_ROLE_WORDS[credential.role]}"
+        lines.extend(
+            textwrap.wrap(
+                head + credits + overlap + ("" if not credential.reasons else ": " + "; ".join(credential.reasons)),
+                width=width,
+                subsequent_indent="       ",
+            )
+        )
+    if stack.ects_total is not None:
+        lines.append(f"  Credits counted in total: {stack.ects_total:g} ECTS")
+    if stack.targets:
+        lines.append("")
+        lines.append("Coverage matrix (# covered, ~ partly covered, . not covered; * the credential counted for it):")
+        numbers = "".join(f"{c.index + 1:>6}" for c in stack.credentials)
+        text_width = max(20, width - 6 - len(numbers))
+        lines.append(f"{'':4}{'target outcome':<{text_width}}{numbers}")
+        for row, target in enumerate(stack.targets):
+            cells = "".join(
+                f"{(COVERAGE_MARKS[cell.coverage] + ('*' if stack.counted_by[row] == column else '')):>3}"
+                f"{cell.score:>3.0f}"
+                for column, cell in enumerate(stack.cells[row])
+            )
+            shown = target if len(target) <= text_width - 1 else target[: text_width - 2] + "…"
+            lines.append(f"{row + 1:>3} {shown:<{text_width}}{cells}")
+    if stack.gaps:
+        lines.append("")
+        lines.append("Gaps a top-up assessment would close:")
+        lines.extend(f"  - {gap}" for gap in stack.gaps)
+    return lines

@@ -1,8 +1,9 @@
-"""``recogniser import CREDENTIAL [-o CASE.json] [--purpose P] [--assessing-country CC]``.
+"""``recogniser import CREDENTIAL... [-o CASE.json] [--purpose P] [--assessing-country CC]``.
 
 Turns a Europass (ELM v3) or Open Badges 3.0 credential into a case file and prints, per Annex I element,
-where the value came from, what was guessed and what is missing, and the signature status. The case file is
-written atomically and never replaces an existing file unless ``--force`` is given.
+where the value came from, what was guessed and what is missing, and the signature status. Several credential
+files make one case of several credentials (a stack), each keeping the provenance of its own file. The case file
+is written atomically and never replaces an existing file unless ``--force`` is given.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 from recogniser.casefile import parse_case, save_case
 from recogniser.errors import UserInputError
-from recogniser.interchange import import_credential
+from recogniser.interchange import ImportResult, import_credential, stack_document
 from recogniser.interchange.report import FROM_OPTION, FROM_SETTINGS, format_import
 from recogniser.model import Purpose, Target
 from recogniser.settings import load_settings
@@ -33,12 +34,18 @@ def register(subparsers: Any) -> None:
         description="Read a Europass Digital Credential (ELM v3 JSON-LD, signed or not) or an Open Badges 3.0 "
         "credential, write it as a case file and report, per Annex I element, where each value came from.",
     )
-    parser.add_argument("credential", metavar="CREDENTIAL", help="the credential file (JSON-LD, JAdES or VC-JWT)")
+    parser.add_argument(
+        "credentials",
+        metavar="CREDENTIAL",
+        nargs="+",
+        help="the credential file (JSON-LD, JAdES or VC-JWT); several files of one learner make one case in which "
+        "they are assessed together towards the target (a stack)",
+    )
     parser.add_argument(
         "-o",
         "--output",
         metavar="CASE.json",
-        help="where to write the case (default: CREDENTIAL's name with .case.json, next to it)",
+        help="where to write the case (default: the first CREDENTIAL's name with .case.json, next to it)",
     )
     parser.add_argument("--force", action="store_true", help="replace the case file if it exists")
     parser.add_argument(
@@ -89,48 +96,93 @@ def _credits(text: str) -> float:
 
 
 def run(options: argparse.Namespace) -> int:
-    credential = Path(options.credential)
-    output = Path(options.output) if options.output is not None else default_case_path(credential)
+    credentials = [Path(name) for name in options.credentials]
+    output = Path(options.output) if options.output is not None else default_case_path(credentials[0])
     if options.output == "":
         raise UserInputError("-o: no file name given")
     if options.language is not None and not _LANGUAGE_CODE.fullmatch(options.language):
         raise UserInputError(f"--language: {options.language!r} is not a language code such as hr or en")
-    if output.exists() and output.resolve() == credential.resolve():
-        raise UserInputError(f"{output}: is the credential itself; choose another name with -o")
+    for credential in credentials:
+        if output.exists() and credential.exists() and output.resolve() == credential.resolve():
+            raise UserInputError(f"{output}: is the credential {credential} itself; choose another name with -o")
     if os.path.lexists(output) and not options.force:
         raise UserInputError(f"{output}: already exists; give --force to replace it, or -o to write elsewhere")
     country, origin = assessing_country(options.assessing_country)
-    result = import_credential(
-        credential,
-        purpose=Purpose(options.purpose),
-        assessing_country=country,
-        assessing_country_origin=origin,
-        target=_target(options),
-        language=options.language,
-    )
-    # The report is composed before the case file is written: a run that fails leaves no file behind.
-    report = format_import(result, credential, min(100, shutil.get_terminal_size((100, 24)).columns))
-    # Stored before the file is written, so that a store that refuses leaves neither behind.
-    stored = _store(options, result.document, (credential.name, result.original)) if options.save else None
+    results = []
+    for credential in credentials:
+        results.append(
+            import_credential(
+                credential,
+                purpose=Purpose(options.purpose),
+                assessing_country=country,
+                assessing_country_origin=origin,
+                target=_target(options),
+                language=options.language,
+            )
+        )
+    _refuse_repeats(credentials, results)
+    document = stack_document(results)
+    # The reports are composed before the case file is written: a run that fails leaves no file behind.
+    width = min(100, shutil.get_terminal_size((100, 24)).columns)
+    reports = [
+        format_import(result, credential, width) for credential, result in zip(credentials, results, strict=True)
+    ]
+    if len(results) > 1:
+        reports = [f"--- Credential {number} of {len(results)} ---\n{text}" for number, text in enumerate(reports, 1)]
+    # Stored before the file is written, so that a store that refuses leaves neither behind. The store keeps one
+    # original file per case: a stack's files are named, with their SHA-256, in its credentials' provenance.
+    original = (credentials[0].name, results[0].original) if len(results) == 1 else None
+    stored = _store(options, document, original) if options.save else None
     try:
-        save_case(output, result.document)
+        save_case(output, document)
     except OSError as error:
         raise UserInputError(f"{output}: cannot write the case file ({error.strerror or error})") from None
-    _warn_language_absent(options.language, result.document)
-    sys.stdout.write(report)
-    sys.stdout.write(f"\nWrote {output}. Check it with: recogniser assess {output}\n")
+    for result in results:
+        _warn_language_absent(options.language, result.document)
+    _warn_other_learners(results)
+    sys.stdout.write("\n".join(reports))
+    what = f" (a stack of {len(results)} credentials)" if len(results) > 1 else ""
+    sys.stdout.write(f"\nWrote {output}{what}. Check it with: recogniser assess {output}\n")
     if stored is not None:
         reference, place = stored
-        sys.stdout.write(f"Stored as {reference} in {place}, with the original credential file.\n")
+        kept = "with the original credential file" if original is not None else "without the original files"
+        sys.stdout.write(f"Stored as {reference} in {place}, {kept}.\n")
     return 0
 
 
-def _store(options: argparse.Namespace, document: dict[str, Any], original: tuple[str, bytes]) -> tuple[str, str]:
-    """Keep the case and its original in the store: the reference it was stored under, and where."""
+def _store(
+    options: argparse.Namespace, document: dict[str, Any], original: tuple[str, bytes] | None
+) -> tuple[str, str]:
+    """Keep the case (and its original, for one credential) in the store: the reference it was stored under, and
+    where."""
     from recogniser.commands.cases_command import open_store
 
     with open_store(options) as store:
         return store.add_case(parse_case(document), original).reference, store.place
+
+
+def _refuse_repeats(credentials: list[Path], results: list[ImportResult]) -> None:
+    """The same credential given twice would be the same learning twice: refused, naming both files."""
+    seen: dict[str, Path] = {}
+    for credential, result in zip(credentials, results, strict=True):
+        digest = str(result.provenance.get("source", {}).get("sha256", ""))
+        if digest and digest in seen:
+            raise UserInputError(f"{credential}: is the same credential as {seen[digest]}; give each file once")
+        seen[digest] = credential
+
+
+def _warn_other_learners(results: list[ImportResult]) -> None:
+    """A stack is one learner's: say (without the names) where the credentials name different learners."""
+    names = [
+        str((result.document["credential"].get("learner") or {}).get("name") or "").casefold() for result in results
+    ]
+    named = {name for name in names if name}
+    if len(named) > 1:
+        print(
+            "recogniser: warning: the credentials do not all name the same learner; a stack is one learner's "
+            "learning: check the learner of each",
+            file=sys.stderr,
+        )
 
 
 def assessing_country(given: str | None) -> tuple[str, str]:

@@ -8,6 +8,7 @@ from recogniser.interchange.importer import (
     ImportResult,
     import_credential,
     import_credential_bytes,
+    stack_document,
 )
 from recogniser.interchange.signatures import SignatureStatus
 
@@ -22,4 +23,5 @@ __all__ = [
     "SignatureStatus",
     "import_credential",
     "import_credential_bytes",
+    "stack_document",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -370,6 +371,20 @@ def _result(
         not_used=tuple(draft.not_used),
         original=source.raw,
     )
+
+
+def stack_document(results: Sequence[ImportResult]) -> dict[str, Any]:
+    """One case of several imported credentials (a stack): the first import's purpose, assessing country and
+    target, and each credential under ``credentials`` with the provenance of its own file inside it. One
+    import gives its own case unchanged."""
+    if len(results) == 1:
+        return results[0].document
+    first = results[0].document
+    document = {key: value for key, value in first.items() if key not in ("credential", "provenance")}
+    document["credentials"] = [
+        {**result.document["credential"], "provenance": result.document["provenance"]} for result in results
+    ]
+    return document
 
 
 def _assessing_country(given: str | None) -> str | None:

@@ -16,10 +16,25 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from recogniser.casefile import credential_case
 from recogniser.decision_policy import recommended_credits
 from recogniser.elements import FIVE_ELEMENTS, annex_i_elements, element_status
 from recogniser.isolation import isolate_decision, texts_in
-from recogniser.model import Case, Decision, Element, Finding, Outcome, Purpose, RuleSet, Status
+from recogniser.model import (
+    STACK_ROLE_WORDS,
+    Case,
+    Coverage,
+    Credential,
+    Decision,
+    Element,
+    Finding,
+    Outcome,
+    Purpose,
+    RuleSet,
+    Stack,
+    StackRole,
+    Status,
+)
 from recogniser.provenance import AUTHENTICITY_WORDS, Authenticity, Provenance, provenance_of
 from recogniser.report.settings import ReportSettings
 from recogniser.report.styles import (
@@ -127,11 +142,12 @@ def build_story(
     story += _letterhead(settings, width)
     story += _header(case, decision, settings, width, today, original_attached=original_attached)
     story += _unprintable_notice(case, decision, settings, width, case_attached)
-    story += _credential(case, width)
+    stack = decision.stack if case.stacked else None
+    story += _credential(case, width) if stack is None else _stacked_credentials(case, stack, width)
     story += _target(case, width)
     story += _five_elements(decision, width)
-    story += _outcome_comparison(case, decision, width)
-    story += _findings(decision, width)
+    story += _outcome_comparison(case, decision, width) if stack is None else _coverage_matrix(stack, width)
+    story += _findings(decision, width) if stack is None else _findings_by_credential(decision, stack, width)
     story += _recommendation(decision, width)
     if decision.recommendation.outcome is not Outcome.FULL_RECOGNITION:
         story += _differences_and_appeal(decision, width)
@@ -452,7 +468,50 @@ def unprintable_note(where_the_original_is: str, width: float) -> list[Flowable]
 
 
 def _credential(case: Case, width: float) -> list[Flowable]:
-    credential = case.credential
+    return [
+        _heading(1, "The micro-credential, element by element"),
+        _fixed(f"Checked against the standard elements of {ANNEX_I}. {ANNEX_I_NUMBERING}", INTRO),
+        *_annex_i(case.credential, width),
+    ]
+
+
+def _stacked_credentials(case: Case, stack: Stack, width: float) -> list[Flowable]:
+    """A section per credential of a stack: what it counts for in the stack, its own recommendation, its
+    authenticity where imported, and its elements."""
+    story: list[Flowable] = [
+        _heading(1, f"The {len(stack.credentials)} micro-credentials, each element by element"),
+        _fixed(
+            f"Assessed together towards the target (a stack). Each is checked against the standard elements of "
+            f"{ANNEX_I} and assessed on its own first; what it counts for in the stack follows from that. "
+            f"{ANNEX_I_NUMBERING}",
+            INTRO,
+        ),
+    ]
+    for stacked in stack.credentials:
+        credential = case.credentials[stacked.index] if stacked.index < len(case.credentials) else None
+        story.append(_fixed(f"1.{stacked.index + 1}&nbsp;&nbsp;{markup(stacked.label)}", SUBHEADING))
+        role = STACK_ROLE_WORDS[stacked.role]
+        credits = ""
+        if stacked.ects is not None:
+            credits = f"{stacked.ects:g} ECTS"
+            if stacked.role is StackRole.COUNTED and stacked.ects_counted is not None:
+                credits += f", {stacked.ects_counted:g} counted towards the target"
+        rows: list[tuple[str, Flowable]] = [
+            ("In the stack", _fixed(f"<b>{role}</b>" + (f" ({credits})" if credits else ""), CELL)),
+            ("On its own", _fixed(OUTCOME_WORDS[stacked.own_outcome], CELL)),
+        ]
+        if stacked.reasons:
+            rows.append(("Why", _text("; ".join(stacked.reasons))))
+        provenance = provenance_of(credential_case(case, stacked.index).document) if credential else None
+        if provenance is not None:
+            rows.append(("Authenticity", _authenticity(provenance)))
+        story.append(_key_values(rows, width))
+        if credential is not None:
+            story += _annex_i(credential, width)
+    return story
+
+
+def _annex_i(credential: Credential, width: float) -> list[Flowable]:
     elements = annex_i_elements(credential)
     rows: list[list[object]] = [[_fixed(h, CELL_HEAD) for h in ("No.", "Element", "As stated", "")]]
     commands = grid()
@@ -471,11 +530,7 @@ def _credential(case: Case, width: float) -> list[Flowable]:
                 mark = _fixed("", CELL)
             rows.append([_row_number(element.number, ""), _label(element.label), _text(element.value), mark])
     missing = [e for e in elements if e.mandatory and e.value is None]
-    story: list[Flowable] = [
-        _heading(1, "The micro-credential, element by element"),
-        _fixed(f"Checked against the standard elements of {ANNEX_I}. {ANNEX_I_NUMBERING}", INTRO),
-        *ruled_table(rows, [10 * mm, 52 * mm, width - 84 * mm, 22 * mm], commands),
-    ]
+    story: list[Flowable] = [*ruled_table(rows, [10 * mm, 52 * mm, width - 84 * mm, 22 * mm], commands)]
     if missing:
         story.append(
             _fixed(
@@ -593,6 +648,75 @@ def _outcome_comparison(case: Case, decision: Decision, width: float) -> list[Fl
     return story
 
 
+#: How a cell of the coverage matrix is filled: as a finding of the same weight.
+_COVERAGE_LOOKS = {Coverage.COVERED: Status.PASS, Coverage.PARTLY: Status.WARNING, Coverage.NOT_COVERED: Status.FAIL}
+#: Credentials side by side in one table of the coverage matrix; more continue in the next.
+_MATRIX_COLUMNS = 8
+
+
+def _coverage_matrix(stack: Stack, width: float) -> list[Flowable]:
+    """Section 4 for a stack: each target outcome against each credential (score and mark), the credential
+    counted for it marked, and the credential outcome that covers it."""
+    story: list[Flowable] = [_heading(4, "Learning outcomes compared: the coverage matrix")]
+    if not stack.targets:
+        story.append(_fixed("The target lists no learning outcomes, so none were compared.", BODY))
+        return story
+    covered = sum(1 for by in stack.counted_by if by is not None)
+    story.append(
+        _fixed(
+            "Each target outcome against each credential: the score (0-100) of the credential's best-matching "
+            "outcome, green where it covers it, amber where it comes close or matches at a lower cognitive level "
+            "(shown, not counted), red where it does not. <b>*</b> marks the credential counted for the outcome "
+            f"(each is counted once). {covered} of {len(stack.targets)} target outcomes are covered by the stack.",
+            INTRO,
+        )
+    )
+    credentials = stack.credentials
+    for start in range(0, len(credentials), _MATRIX_COLUMNS):
+        shown = credentials[start : start + _MATRIX_COLUMNS]
+        column = 13 * mm
+        rows: list[list[object]] = [
+            [
+                _fixed("No.", CELL_HEAD),
+                _fixed("Target outcome, and what covers it", CELL_HEAD),
+                *(
+                    _fixed(f"C{c.index + 1}<br/><font size=6>{STACK_ROLE_WORDS[c.role]}</font>", CELL_HEAD)
+                    for c in shown
+                ),
+            ]
+        ]
+        commands = grid()
+        for row, target in enumerate(stack.targets):
+            by = stack.counted_by[row]
+            about: list[Flowable] = [*_as_list(_compared(target, f"section 2, target outcome {row + 1}"))]
+            if by is not None:
+                cell = stack.cells[row][by]
+                about.append(
+                    _text(f"Covered by credential {by + 1}: {cell.credential_outcome or ''}", SMALL)
+                    if cell.credential_outcome
+                    else _fixed(f"Covered by credential {by + 1}.", SMALL)
+                )
+            else:
+                about.append(_fixed("Not covered: a gap.", SMALL))
+            cells: list[object] = []
+            for offset, stacked in enumerate(shown):
+                cell = stack.cells[row][stacked.index]
+                mark = "*" if by == stacked.index else ""
+                cells.append(_fixed(f"{cell.score:.0f}{mark}", CELL_CENTRED))
+                fill = STATUS_LOOKS[_COVERAGE_LOOKS[cell.coverage]].fill
+                commands.append(("BACKGROUND", (2 + offset, len(rows)), (2 + offset, len(rows)), fill))
+            rows.append([_row_number(row + 1), about, *cells])
+        story += ruled_table(rows, [10 * mm, width - 10 * mm - column * len(shown), *([column] * len(shown))], commands)
+    if stack.gaps:
+        story.append(_fixed("Gaps a top-up assessment would close", SUBHEADING))
+        story += _numbered(stack.gaps, width)
+    return story
+
+
+def _as_list(flowables: Flowable | list[Flowable]) -> list[Flowable]:
+    return flowables if isinstance(flowables, list) else [flowables]
+
+
 def _credential_outcome(number: int | None) -> str:
     # A decision not made on this very case may name an outcome the case words differently.
     return "section 1" if number is None else f"section 1, outcome {number}"
@@ -615,6 +739,19 @@ def _findings(decision: Decision, width: float) -> list[Flowable]:
         if not findings:
             continue
         story.append(_fixed(title, SUBHEADING))
+        story += _findings_table(findings, width)
+    return story
+
+
+def _findings_by_credential(decision: Decision, stack: Stack, width: float) -> list[Flowable]:
+    """Section 5 for a stack: each credential's findings, then those about the stack as a whole."""
+    story: list[Flowable] = [_heading(5, "Findings, credential by credential and for the stack")]
+    groups = [(f"{c.label}: {STACK_ROLE_WORDS[c.role]}", decision.findings_about(c.index)) for c in stack.credentials]
+    groups.append(("The stack", decision.findings_about(None)))
+    for title, findings in groups:
+        if not findings:
+            continue
+        story.append(_text(title, SUBHEADING))
         story += _findings_table(findings, width)
     return story
 

@@ -90,10 +90,12 @@ def finding(
     alternative: Alternative | None = None,
     information: Iterable[InformationItem] = (),
     if_unfavourable: Iterable[Outcome] | None = None,
+    credential: int | None = None,
 ) -> Finding:
     """A finding of ``info``'s rule; ``element`` and ``citation`` override the rule's own when one rule judges
     several elements or cites a purpose-specific article. ``code`` names what was found, under the rule's id
-    (``level.below_target`` → ``lisbon.level_difference.below_target``); without one it is the status."""
+    (``level.below_target`` → ``lisbon.level_difference.below_target``); without one it is the status. In a stack,
+    ``credential`` is the index of the credential the finding is about."""
     return Finding(
         rule_id=info.id,
         rule_set=info.rule_set,
@@ -108,6 +110,7 @@ def finding(
         alternative=alternative,
         information=tuple(information),
         if_unfavourable=None if if_unfavourable is None else frozenset(if_unfavourable),
+        credential=credential,
     )
 
 

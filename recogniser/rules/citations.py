@@ -176,6 +176,7 @@ ECTS_PROFILE = "ECTS Users' Guide 2015, section 3.2 (the programme profile)"
 ECTS_LEARNING_OUTCOMES = "ECTS Users' Guide 2015, section 3.3 (the programme learning outcomes)"
 ECTS_RECOGNITION = "ECTS Users' Guide 2015, section 4 (ECTS for mobility and credit recognition)"
 ECTS_RPL = "ECTS Users' Guide 2015, section 5.2 (recognition of prior learning and experience)"
+ECTS_ACCUMULATION = "ECTS Users' Guide 2015, on credit accumulation"
 _text(
     "ECTS Users' Guide",
     "ECTS Users' Guide 2015 (European Union, 2015)",
@@ -186,6 +187,7 @@ _text(
         ECTS_RECOGNITION: "recognition on compatible learning outcomes, not equivalent content",
         ECTS_RPL: "credits for learning outside formal education, after assessment, on the institution's published "
         "criteria",
+        ECTS_ACCUMULATION: "credits collected towards a qualification, each learning achievement counted once",
     },
 )
 VALIDATION = (
@@ -201,6 +203,7 @@ MICRO_ANNEX_I = "Council Recommendation 2022/C 243/02, Annex I"
 #: Said once wherever the elements are listed with their numbers.
 ANNEX_I_NUMBERING = "Annex I lists its elements without numbers; 1-16 here follow its order (this tool's convention)."
 MICRO_ANNEX_II = "Council Recommendation 2022/C 243/02, Annex II (principles)"
+MICRO_PATHWAYS = "Council Recommendation 2022/C 243/02, Annex II (learning pathways)"
 _text(
     "Micro-credentials Recommendation",
     "Council Recommendation of 16 June 2022 on a European approach to micro-credentials for lifelong learning "
@@ -210,6 +213,7 @@ _text(
         MICRO_ANNEX_I: "the standard elements, as unnumbered lists of mandatory and optional elements; the numbers "
         "1-16 are this tool's convention",
         MICRO_ANNEX_II: "the principles, among them quality, valid assessment, recognition and authenticity",
+        MICRO_PATHWAYS: "micro-credentials designed to be combined and stacked into larger credentials",
     },
 )
 ESG_PART_1 = "ESG 2015 Part 1 (internal quality assurance)"

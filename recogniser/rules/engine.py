@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from recogniser.agencies import AgencyRegister, default_agencies
-from recogniser.casefile import case_sha256
+from recogniser.casefile import case_sha256, credential_case
 from recogniser.frameworks import FrameworkRegistry, default_frameworks
 from recogniser.model import Case, Decision
 
@@ -14,6 +15,7 @@ from recogniser.rules import authenticity, completeness, esg, lisbon, outcomes, 
 from recogniser.rules.base import CASE_RULES, RuleContext
 from recogniser.rules.recommendation import recommend
 from recogniser.rules.rulebook import DEFAULT_RULEBOOK, Rulebook
+from recogniser.rules.stacking import assess_stack
 
 
 def assess(
@@ -26,13 +28,39 @@ def assess(
 ) -> Decision:
     """Judge ``case`` against every rule and recommend an outcome.
 
-    Deterministic: dates are judged as of ``as_of`` or else the credential's issue date, never the clock.
+    Deterministic: dates are judged as of ``as_of`` or else the credential's issue date, never the clock. A case
+    of several credentials is assessed credential by credential with these same rules, then as a stack
+    (``rules/stacking.py``); a case of one is judged as it always was.
     """
+    chosen_frameworks = frameworks if frameworks is not None else default_frameworks()
+    chosen_agencies = agencies if agencies is not None else default_agencies()
+
+    def assess_one(alone: Case) -> Decision:
+        return _assess_one(alone, as_of, rulebook, chosen_frameworks, chosen_agencies)
+
+    if case.stacked:
+        return assess_stack(
+            case,
+            as_of=as_of,
+            rulebook=rulebook,
+            frameworks=chosen_frameworks,
+            agencies=chosen_agencies,
+            assess_one=assess_one,
+        )
+    alone = credential_case(case, 0)
+    decision = assess_one(alone)
+    # A credential given as the one item of ``credentials`` means the same; the decision names the file's hash.
+    return decision if alone is case else replace(decision, case_sha256=case_sha256(case))
+
+
+def _assess_one(
+    case: Case, as_of: date | None, rulebook: Rulebook, frameworks: FrameworkRegistry, agencies: AgencyRegister
+) -> Decision:
     context = RuleContext(
         case=case,
         rulebook=rulebook,
-        frameworks=frameworks if frameworks is not None else default_frameworks(),
-        agencies=agencies if agencies is not None else default_agencies(),
+        frameworks=frameworks,
+        agencies=agencies,
         as_of=as_of or case.credential.issue_date,
         requested_as_of=as_of,
     )

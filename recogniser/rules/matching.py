@@ -84,7 +84,7 @@ def normalise(text: str, limit: int = TEXT_WORDS_READ) -> str:
 def clear_cache() -> None:
     """Forget the outcomes normalised and scored so far (to time the matching from cold)."""
     _normalise_cached.cache_clear()
-    _Memo.last = None
+    _Memo.recent = ()
     _sorted_words.cache_clear()
     _word_set.cache_clear()
 
@@ -133,14 +133,30 @@ def outcome_score(first: str, second: str) -> float:
 
 def outcome_scores(firsts: Sequence[str], seconds: Sequence[str]) -> NDArray[np.float64]:
     """``outcome_score`` of every pair of normalised outcomes, a row per first one (read-only)."""
-    # The window re-assesses on every keystroke: the pairs scored last time are taken from then, so an edit to
-    # one outcome scores only its row or column again.
+    # The window re-assesses on every keystroke: the pairs scored recently are taken from then, so an edit to
+    # one outcome scores only its row or column again. Several are kept, as a stack compares the target with
+    # each of its credentials in turn; the one sharing most outcomes with this call is started from.
     firsts, seconds = tuple(firsts), tuple(seconds)
-    last = _Memo.last
+    recent = _Memo.recent
+    last = max(recent, key=lambda scored: _shared(scored, firsts, seconds), default=None)
     scores = _scored_pairs(firsts, seconds) if last is None else _rescored(last, firsts, seconds)
     scores.setflags(write=False)
-    _Memo.last = _Scored(firsts, seconds, scores)
+    kept = tuple(scored for scored in recent if (scored.firsts, scored.seconds) != (firsts, seconds))
+    _Memo.recent = (*kept[-(_MEMO_SIZE - 1) :], _Scored(firsts, seconds, scores))
     return scores
+
+
+#: How many recent comparisons are kept (a stack of credentials compares the target with each).
+_MEMO_SIZE = 16
+
+
+def _shared(scored: _Scored, firsts: tuple[str, ...], seconds: tuple[str, ...]) -> int:
+    """How many of the pairs of ``firsts`` x ``seconds`` ``scored`` already holds (a cheap count)."""
+    if (scored.firsts, scored.seconds) == (firsts, seconds):
+        return len(firsts) * len(seconds) + 1
+    rows = len(set(scored.firsts).intersection(firsts)) if scored.firsts != firsts else len(firsts)
+    columns = len(set(scored.seconds).intersection(seconds)) if scored.seconds != seconds else len(seconds)
+    return rows * columns
 
 
 @dataclass(frozen=True)
@@ -151,9 +167,10 @@ class _Scored:
 
 
 class _Memo:
-    """The pairs scored last; each call reads it once and replaces it whole, so threads never see it half made."""
+    """The pairs scored recently, oldest first; each call reads it once and replaces it whole, so threads never
+    see it half made."""
 
-    last: _Scored | None = None
+    recent: tuple[_Scored, ...] = ()
 
 
 def _rescored(last: _Scored, firsts: tuple[str, ...], seconds: tuple[str, ...]) -> NDArray[np.float64]:

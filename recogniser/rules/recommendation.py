@@ -353,6 +353,9 @@ def _headline(context: RuleContext, outcome: Outcome) -> str:
     what = f"'{credential.title}'" if credential.title else "the micro-credential"
     if credential.awarding_body and credential.awarding_body.name:
         what += f" ({credential.awarding_body.name})"
+    if case.stacked:
+        titles = ", ".join(f"'{c.title}'" if c.title else "untitled" for c in case.credentials)
+        what = f"the {len(case.credentials)} credentials stacked ({titles})"
     target = case.target
     towards = f" '{target.title}'" if target and target.title else " the target"
     if target and target.institution:

@@ -82,7 +82,7 @@ class Rulebook:
     # Citations checked against their texts and drawn from one list (rules/citations.py); the LRC is cited by
     # analogy for a credential assessed in its own country and not at all for a VET or corporate credential
     # presented for employment. An office may cap the share of a programme's credits RPL gives
-    # (settings.toml [office] rpl_credit_cap; the version then names the cap, e.g. "2026.9+rpl-cap-15%").
+    # (settings.toml [office] rpl_credit_cap; the version then names the cap, e.g. "2026.10+rpl-cap-15%").
     # Reference data: the agency's EQAR registration is judged on
     # the day from the register's history (periods, former and suspended entries): a former, suspended or
     # not-yet-registered agency's decision is not strong evidence and its standing is asked; a registration the
@@ -95,8 +95,12 @@ class Rulebook:
     # substantial.
     # The agency look-up matches a name that only resembles an agency (no exact name, alias or acronym) only among
     # the agencies of the issuer's country, and no longer lets the country turn a generic name into a match.
+    # 2026.10: several credentials of one learner can be assessed together towards one target (a stack): each
+    # is assessed on its own as before, and the stack on the target outcomes its counted credentials cover
+    # together, the credits they give with overlap counted once, and the gaps left (stacking thresholds below).
+    # A case of one credential is judged exactly as in 2026.9.
     # Bump on every change that can change a decision.
-    version: str = "2026.9"
+    version: str = "2026.10"
 
     # ECTS Users' Guide 2015: 60 ECTS = 1,500-1,800 hours, so 25-30 hours per credit. The tolerant band absorbs
     # rounding and national conventions before hours and credits are called inconsistent.
@@ -133,6 +137,21 @@ class Rulebook:
 
     # Admission: a programme at EQF n normally admits holders of learning at EQF n-1 (first cycle: EQF 4).
     admission_entry_level_offset: int = 1
+
+    # Stacking (ECTS Users' Guide 2015 on credit accumulation; LRC Art. V.1 periods of study; Council
+    # Recommendation 2022/C 243/02, Annex II, learning pathways). A target outcome is covered by the stack when a
+    # counted credential covers it at ``outcome_match_score`` (the same threshold as for one credential); below
+    # that, a cell scoring at least this is marked partly covered in the coverage matrix (shown, never counted).
+    stack_partly_covered_score: float = 45.0
+    # Overlap: where no target outcomes are given, a credential outcome scoring at least this against an outcome
+    # of a credential counted before it is the same learning, and its share of the credits is counted once.
+    stack_overlap_score: float = 62.0
+    # The office's maximum age of a credential in a stack, in years before the assessment day (None: no limit;
+    # an office rule, not a Convention one: the LRC does not make age a substantial difference of itself).
+    stack_max_age_years: int | None = None
+    # The largest share of the target's credits that stacking may give (1.0: all of them; an office may cap
+    # credits from stacked micro-credentials below the target's total).
+    stack_max_share: float = 1.0
 
     decisive_elements: dict[Purpose, frozenset[str]] = field(default_factory=_decisive)
 

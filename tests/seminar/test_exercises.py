@@ -66,7 +66,7 @@ def test_learner_names_span_scripts() -> None:
 def _assess_json(name: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
     assert main(["assess", str(EXERCISES / f"{name}.json"), "--json"]) == 0
     decision: dict[str, Any] = json.loads(capsys.readouterr().out)
-    assert decision["rulebook_version"] == DEFAULT_RULEBOOK.version == "2026.9"
+    assert decision["rulebook_version"] == DEFAULT_RULEBOOK.version == "2026.10"
     return decision
 
 
