@@ -120,7 +120,7 @@ def _cells(summary: CaseSummary) -> list[str]:
     return [
         summary.reference,
         summary.learner or "",
-        summary.title or "",
+        summary.listed_title,
         summary.purpose.value,
         summary.status.value,
         summary.outcome.value if summary.outcome else "",
@@ -163,6 +163,10 @@ def _show(options: argparse.Namespace) -> int:
         ("case SHA-256", stored.case_sha256),
     ]:
         print(f"{label + ':':16}{one_line(value) if value else '-'}")
+    if stored.case.stacked:
+        print(f"credentials:    {len(stored.case.credentials)} (a stack)")
+        for number, each in enumerate(stored.case.credentials, 1):
+            print(f"  {number}. {one_line(each.title) if each.title else '(untitled)'}")
     print(f"decisions:      {len(decisions) or 'none yet'}")
     for decision in decisions:
         print("  " + _decision_line(decision, stored.case_sha256))

@@ -126,6 +126,7 @@ _SUMMARY_COLUMNS = (
     col(CaseRow.created_at),
     col(CaseRow.updated_at),
     col(CaseRow.version),
+    col(CaseRow.credential_count),
 )
 
 
@@ -554,6 +555,7 @@ def _document_values(document: Mapping[str, Any]) -> tuple[dict[str, Any], CaseC
         "issuer_country": columns.issuer_country,
         "received_on": columns.received_on,
         "complete_on": columns.complete_on,
+        "credential_count": columns.credential_count,
     }
     return values, columns
 
@@ -666,6 +668,7 @@ def _insert(session: Session, cases: list[Case], now: datetime) -> list[StoredCa
     common = {column.name: None for column in _CASES.columns if column.name != "id"} | {
         "version": 1,
         "status": CaseStatus.OPEN.value,
+        "credential_count": 1,
         "created_at": now,
         "updated_at": now,
     }
@@ -865,6 +868,7 @@ def _summary(row: Any) -> CaseSummary:
         created_at=row.created_at,
         updated_at=row.updated_at,
         version=row.version,
+        credentials=row.credential_count,
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from recogniser.casefile import credential_documents
 from recogniser.store.search import index_terms
 
 
@@ -21,29 +22,57 @@ class CaseColumns:
     issuer_country: str | None
     received_on: date | None
     complete_on: date | None
+    #: How many credentials the case holds (a stack holds several); the columns above are the first's.
+    credential_count: int = 1
+    #: The learner, title and awarding body of every credential after the first, for search.
+    more_texts: tuple[str | None, ...] = ()
 
     @classmethod
     def of(cls, document: Mapping[str, Any]) -> CaseColumns:
         """Read from a valid ``recogniser-case/1`` document (blank text counts as absent)."""
-        credential = _object(document.get("credential"))
-        learner = _object(credential.get("learner"))
-        body = _object(credential.get("awarding_body"))
+        credentials = [_object(item) for item in credential_documents(document)]
+        first = credentials[0]
+        learner = _object(first.get("learner"))
+        body = _object(first.get("awarding_body"))
         procedure = _object(document.get("procedure"))
         return cls(
             reference=_text(document.get("reference")),
             purpose=str(document["purpose"]),
             learner_name=_text(learner.get("name")),
             learner_identifier=_text(learner.get("identifier")),
-            title=_text(credential.get("title")),
+            title=_text(first.get("title")),
             awarding_body=_text(body.get("name")),
-            issuer_country=_text(credential.get("issuer_country")),
+            issuer_country=_text(first.get("issuer_country")),
             received_on=_date(procedure.get("received_on")),
             complete_on=_date(procedure.get("complete_on")),
+            credential_count=len(credentials),
+            more_texts=tuple(text for credential in credentials[1:] for text in _searchable(credential)),
         )
 
     def search_terms(self) -> set[str]:
-        """What a search finds this case by: its reference, learner, title and awarding body."""
-        return index_terms([self.reference, self.learner_name, self.learner_identifier, self.title, self.awarding_body])
+        """What a search finds this case by: its reference, and the learner, title and awarding body of each of its
+        credentials."""
+        return index_terms(
+            [
+                self.reference,
+                self.learner_name,
+                self.learner_identifier,
+                self.title,
+                self.awarding_body,
+                *self.more_texts,
+            ]
+        )
+
+
+def _searchable(credential: Mapping[str, Any]) -> tuple[str | None, ...]:
+    learner = _object(credential.get("learner"))
+    body = _object(credential.get("awarding_body"))
+    return (
+        _text(learner.get("name")),
+        _text(learner.get("identifier")),
+        _text(credential.get("title")),
+        _text(body.get("name")),
+    )
 
 
 def _object(value: Any) -> Mapping[str, Any]:

@@ -68,6 +68,17 @@ class CaseSummary:
     created_at: datetime
     updated_at: datetime
     version: int
+    #: How many credentials the case holds (several: a stack); the learner, title and body are the first's.
+    credentials: int = 1
+
+    @property
+    def listed_title(self) -> str:
+        """The credential column of a case list: the title, and for a stack how many credentials follow it."""
+        title = self.title or ""
+        if self.credentials > 1:
+            # The count first, so a narrow column that cuts the title keeps it.
+            return f"{self.credentials} credentials: {title}" if title else f"{self.credentials} credentials"
+        return title
 
     @property
     def has_decisions(self) -> bool:
@@ -87,6 +98,7 @@ class CaseSummary:
             "created_at": self.created_at.isoformat(),
             "updated_at": self.updated_at.isoformat(),
             "version": self.version,
+            "credentials": self.credentials,
         }
 
 

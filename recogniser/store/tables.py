@@ -85,6 +85,7 @@ class CaseRow(StoreModel, table=True):
     issuer_country: str | None = Field(default=None, sa_column=Column(String(10)))
     received_on: date | None = Field(default=None, sa_column=Column(Date))
     complete_on: date | None = Field(default=None, sa_column=Column(Date))
+    credential_count: int = Field(default=1, sa_column=Column(Integer, nullable=False, server_default="1"))
     created_at: datetime = Field(sa_column=Column(UtcDateTime, nullable=False))
     updated_at: datetime = Field(sa_column=Column(UtcDateTime, nullable=False))
 

@@ -177,7 +177,7 @@ class CaseListModel(QAbstractTableModel):
         if column == self.LEARNER:
             return summary.learner or ""
         if column == self.TITLE:
-            return summary.title or ""
+            return summary.listed_title
         if column == self.AWARDING_BODY:
             return summary.awarding_body or ""
         if column == self.PURPOSE:

@@ -476,3 +476,22 @@ def test_search_agrees_with_the_search_keys_for_random_names(
         expected = sorted(reference for reference, indexed in terms.items() if found_by(query.search, indexed))
         assert references(store.list_cases(query, limit=1_000)) == expected, typed
         assert store.count_cases(query) == len(expected), typed
+
+
+# --- stacks: several credentials in one case ---
+
+
+def test_every_credential_of_a_stack_is_searchable_and_the_list_counts_them(store: CaseStore) -> None:
+    document = dict(make_case("HR-STACK-1").document)
+    first = dict(document.pop("credential"))
+    second = {**first, "title": "Ballast Water Management", "awarding_body": {"name": "Akademija Pomorstva"}}
+    second["learner"] = {"name": "Ivana Horvat", "identifier": "OIB-555"}
+    document["credentials"] = [first, second]
+    store.add_case(parse_case(document))
+    store.add_case(make_case("HR-SINGLE-1"))
+
+    for words in ("ballast", "pomorstva", "OIB-555"):
+        assert references(store.search_cases(words)) == ["HR-STACK-1"], words
+    counts = {summary.reference: summary.credentials for summary in store.list_cases()}
+    assert counts == {"HR-STACK-1": 2, "HR-SINGLE-1": 1}
+    assert store.list_cases(CaseQuery(search="ballast"))[0].to_json()["credentials"] == 2

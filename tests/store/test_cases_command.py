@@ -228,3 +228,20 @@ def test_similar_and_register_export(capsys: pytest.CaptureFixture[str], databas
     code = main(["--database-url", database_url, "register", "export", "--format", "csv", "-o", str(target)])
     assert code == 2
     assert "already exists" in capsys.readouterr().err
+
+
+def test_a_stack_is_listed_with_its_credentials(
+    capsys: pytest.CaptureFixture[str], database_url: str, tmp_path: Path
+) -> None:
+    document = json.loads((EXAMPLES / "maritime-credit-transfer.json").read_text("utf-8"))
+    first = document.pop("credential")
+    document["credentials"] = [first, {**first, "title": "Ballast Water Management"}]
+    document["reference"] = "STACK-1"
+    path = tmp_path / "stack.json"
+    path.write_text(dumps_case(document), "utf-8")
+    assert run(capsys, database_url, "add", str(path))[0] == 0
+
+    code, out, _ = run(capsys, database_url, "list", "--search", "ballast")
+    assert code == 0 and "2 credentials: Safety" in out
+    code, out, _ = run(capsys, database_url, "show", "STACK-1")
+    assert "credentials:    2 (a stack)" in out and "2. Ballast Water Management" in out
