@@ -458,7 +458,9 @@ def _elements(differences: Sequence[SubstantialDifference]) -> str:
 
 
 #: Lisbon findings the summary words itself, so they are not repeated among the points to check.
-_OWN_SENTENCE = frozenset({"lisbon.refugee", "lisbon.information", "lisbon.outcomes_difference"})
+_OWN_SENTENCE = frozenset(
+    {"lisbon.refugee", "lisbon.information", "lisbon.outcomes_difference", "lisbon.stack_eligibility"}
+)
 
 
 def _to_check(findings: Sequence[Finding]) -> tuple[str, ...]:

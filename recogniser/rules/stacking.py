@@ -593,7 +593,7 @@ def _eligibility(own: _Own, counted: bool, basis: str) -> Finding:
         info,
         Status.WARNING,
         f"{own.label} cannot count towards the target; the rest of the stack still does: "
-        + "; ".join(own.reasons)
+        + "; ".join(reason.rstrip(".") for reason in own.reasons)
         + ".",
         code=code or "set_aside",
         credential=own.index,
@@ -760,13 +760,13 @@ def _credits(context: RuleContext, counted: Sequence[_Own], tally: _Tally) -> Fi
     if total >= sought:
         return finding(info, Status.PASS, message, code="covers_sought")
     remaining = sought - total
+    targets = context.case.target.learning_outcomes or () if context.case.target else ()
+    uncovered = [text for text, by in zip(targets, tally.counted_by, strict=False) if by is None]
+    condition = f"a top-up assessment for the remaining {remaining:g} ECTS"
+    if uncovered:
+        condition += ", covering the target outcomes no counted credential covers: " + "; ".join(uncovered)
     return finding(
-        info,
-        Status.FAIL,
-        message,
-        code="short",
-        allows=_ALTERNATIVE_PARTIAL_OR_WORSE,
-        condition=f"a top-up assessment for the remaining {remaining:g} ECTS",
+        info, Status.FAIL, message, code="short", allows=_ALTERNATIVE_PARTIAL_OR_WORSE, condition=condition
     )
 
 
@@ -797,9 +797,13 @@ def _summary(recommendation: Recommendation, owns: Sequence[_Own], tally: _Tally
             parts.append(f"{own.label}{credits}{held}")
     counted_words = "Counted so far" if recommendation.outcome is Outcome.INFORMATION_REQUIRED else "Counted"
     sentences = [f"{counted_words}: " + "; ".join(parts) + "." if parts else "No credential is counted."]
-    set_aside = [own.label for own in owns if own.role is StackRole.EXCLUDED]
+    set_aside = [
+        f"{own.label} ({'; '.join(reason.split(': ')[0] for reason in own.reasons)})"
+        for own in owns
+        if own.role is StackRole.EXCLUDED
+    ]
     if set_aside:
-        sentences.append("Set aside (see each credential's reasons): " + "; ".join(set_aside) + ".")
+        sentences.append("Set aside, the rest still counting: " + "; ".join(set_aside) + ".")
     gaps = _gaps(case, tally)
     if gaps and recommendation.outcome is Outcome.PARTIAL_RECOGNITION:
         sentences.append("A top-up assessment could close the rest: " + "; ".join(gaps) + ".")

@@ -108,7 +108,8 @@ class CaseSource:
 
 def case_title(case: Case, fallback: str) -> str:
     """What a case is called in lists: the credential's title, else the case reference, else ``fallback``."""
-    return case.credential.title or case.reference or fallback
+    title = case.credential.title or case.reference or fallback
+    return f"{len(case.credentials)} credentials stacked: {title}" if case.stacked else title
 
 
 def build_pack(

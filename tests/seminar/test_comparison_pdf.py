@@ -57,7 +57,7 @@ def test_the_pdf_holds_the_numbers_and_the_groups(comparison_pdf: bytes) -> None
     for group in GROUPS:
         assert group in text
     assert "обоснование 2" in text
-    assert "Fleiss' kappa over 8 cases and 3 groups" in text
+    assert "Fleiss' kappa over 9 cases and 3 groups" in text
     assert "broken.json" in text and "malformed: not valid JSON" in text
     assert "Outcomes per case" in text
     assert "The tool's findings, to discuss where groups differ" in text

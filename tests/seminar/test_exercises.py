@@ -30,6 +30,7 @@ EXPECTED = {
     "06-vet-chamber-of-commerce": (Outcome.FULL_RECOGNITION, None),
     "07-refugee-without-documents": (Outcome.CONDITIONAL_RECOGNITION, 5),
     "08-level-not-supported": (Outcome.NON_RECOGNITION, 0),
+    "09-stack-of-three": (Outcome.CONDITIONAL_RECOGNITION, 6),
 }
 
 
@@ -110,3 +111,12 @@ def test_exercise_06_leaves_the_vet_quality_assurance_to_the_evaluator(capsys: p
     # A VET credential for employment is outside the Convention: its level is placed by the EQF Recommendation.
     level_citation = _finding(decision, "lisbon.level_difference")["citation"]
     assert "LRC" not in level_citation and "EQF Recommendation 2017/C 189/03, Annex II" in level_citation
+
+
+def test_exercise_09_stacks_three_credentials(capsys: pytest.CaptureFixture[str]) -> None:
+    decision = _assess_json("09-stack-of-three", capsys)
+    stack = decision["stack"]
+    assert [c["role"] for c in stack["credentials"]] == ["counted", "counted", "excluded"]
+    assert [c["ects_counted"] for c in stack["credentials"][:2]] == [1, 2]
+    assert stack["ects_total"] == 3
+    assert stack["counted_by"] == [0, 1, 1, None]

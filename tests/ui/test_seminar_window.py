@@ -61,7 +61,7 @@ def test_a_group_records_its_verdicts_and_exports_a_response(
     qtbot: QtBot, seminar: SeminarWindow, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> None:
     pane = seminar.group
-    assert pane.cases.count() == 8
+    assert pane.cases.count() == 9
     assert "Partial recognition" in pane.recommendation.text.text()
 
     pane.group_edit.setText("Группа 1")
@@ -132,7 +132,7 @@ def test_the_facilitator_compares_the_groups(
     pane.add_responses_dialog()
     qtbot.waitUntil(lambda: pane.comparison is not None)
 
-    assert pane.model.rowCount() == 8
+    assert pane.model.rowCount() == 9
     first = pane.model.index(0, ComparisonTableModel.GROUPS)
     assert pane.model.data(first) == "Full recognition 1, Partial recognition 2"
     assert pane.model.data(pane.model.index(0, ComparisonTableModel.AGREEMENT)) == "67%"
@@ -189,7 +189,7 @@ def test_table_model_without_a_window(pack_file: Path, tmp_path: Path) -> None:
     assert model.rowCount() == 0
     comparison = compare(open_pack(pack_file), read_responses(_responses(pack_file, tmp_path)))
     model.set_comparison(comparison)
-    assert model.rowCount() == 8
+    assert model.rowCount() == 9
     assert model.columnCount() == 5
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Agreement"
     assert model.data(model.index(6, ComparisonTableModel.TOOL)) == "Recognition with conditions"
@@ -206,7 +206,7 @@ def test_the_facilitator_builds_packs_from_the_menu(
     exercises = tmp_path / "exercises.zip"
     dialogs.paths.append(str(exercises))
     main.exercise_pack_action.trigger()
-    assert len(open_pack(exercises).cases) == 8
+    assert len(open_pack(exercises).cases) == 9
     [first] = main.seminar_windows
 
     case = tmp_path / "ship-stability.json"
