@@ -765,9 +765,7 @@ def _credits(context: RuleContext, counted: Sequence[_Own], tally: _Tally) -> Fi
     condition = f"a top-up assessment for the remaining {remaining:g} ECTS"
     if uncovered:
         condition += ", covering the target outcomes no counted credential covers: " + "; ".join(uncovered)
-    return finding(
-        info, Status.FAIL, message, code="short", allows=_ALTERNATIVE_PARTIAL_OR_WORSE, condition=condition
-    )
+    return finding(info, Status.FAIL, message, code="short", allows=_ALTERNATIVE_PARTIAL_OR_WORSE, condition=condition)
 
 
 def _stacked(own: _Own, tally: _Tally) -> StackedCredential:

@@ -270,7 +270,16 @@ class CaseEditor(QScrollArea):
             OutcomesField(s, "target.learning_outcomes", self.tr("Target learning outcomes")),
         )
 
+        # A case of several credentials (a stack) is assessed here as a stack, but its credentials are edited in
+        # its case file: the form edits one credential.
+        self.stack_note = QLabel()
+        self.stack_note.setWordWrap(True)
+        self.stack_note.setVisible(False)
+        self._layout.addWidget(self.stack_note)
         credential = self._section(self.tr("Credential"))
+        box = credential.parentWidget()
+        assert box is not None
+        self._credential_box: QWidget = box
         self._row(
             credential,
             self.tr("Learner"),
@@ -516,6 +525,20 @@ class CaseEditor(QScrollArea):
             return  # an edit, not another case
         document = self.session.document
         self._holding_back = "credential" not in document and "target" not in document
+        items = document.get("credentials")
+        stacked = isinstance(items, list)
+        count = len(items) if isinstance(items, list) else 1
+        self.stack_note.setVisible(stacked)
+        self._credential_box.setEnabled(not stacked)
+        if stacked:
+            self.stack_note.setText(
+                self.tr(
+                    "This case holds {count} credentials, assessed together towards the target (a stack): the "
+                    "findings name the credential each is about, and the recommendation is the stack's. The form "
+                    "below edits one credential, so it is not used here: change a stack's credentials in its case "
+                    "file (or build it with recogniser import FILE…) and open it again."
+                ).format(count=count)
+            )
         self._visited.clear()
         for slot in self.slots.values():
             slot.release_line()

@@ -1,4 +1,5 @@
-"""The findings of the last assessment as a two-level item model: rule sets, then their findings."""
+"""The findings of the last assessment as a two-level item model: rule sets, then their findings; for a stack of
+credentials, each credential, then the stack as a whole, then their findings."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from recogniser.elements import STATUS_SEVERITY
-from recogniser.model import Finding, RuleSet, Status
+from recogniser.model import STACK_ROLE_WORDS, Finding, RuleSet, Stack, Status
 from recogniser.ui.look import rule_set_label, status_icon, status_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -25,13 +26,16 @@ class FindingsModel(QAbstractItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._groups: list[tuple[RuleSet, list[Finding]]] = []
+        self._groups: list[tuple[str, list[Finding]]] = []
 
-    def set_findings(self, findings: Sequence[Finding]) -> None:
-        grouped: dict[RuleSet, list[Finding]] = {}
-        for finding in findings:
-            grouped.setdefault(finding.rule_set, []).append(finding)
-        groups = [(rule_set, grouped[rule_set]) for rule_set in RuleSet if rule_set in grouped]
+    def set_findings(self, findings: Sequence[Finding], stack: Stack | None = None) -> None:
+        if stack is not None:
+            groups = self._stack_groups(findings, stack)
+        else:
+            grouped: dict[RuleSet, list[Finding]] = {}
+            for finding in findings:
+                grouped.setdefault(finding.rule_set, []).append(finding)
+            groups = [(rule_set_label(rule_set), grouped[rule_set]) for rule_set in RuleSet if rule_set in grouped]
         for group in groups:
             group[1].sort(key=lambda finding: STATUS_SEVERITY.index(finding.status))
         if groups == self._groups:
@@ -39,6 +43,22 @@ class FindingsModel(QAbstractItemModel):
         self.beginResetModel()
         self._groups = groups
         self.endResetModel()
+
+    def _stack_groups(self, findings: Sequence[Finding], stack: Stack) -> list[tuple[str, list[Finding]]]:
+        """A group per credential (its label and role in the stack), then the stack's own findings."""
+        titles = {
+            credential.index: f"{credential.label} ({STACK_ROLE_WORDS[credential.role]})"
+            for credential in stack.credentials
+        }
+        grouped: dict[int | None, list[Finding]] = {index: [] for index in titles}
+        grouped[None] = []
+        for finding in findings:
+            grouped.setdefault(finding.credential, []).append(finding)
+        return [
+            (titles.get(index, self.tr("The stack")) if index is not None else self.tr("The stack"), members)
+            for index, members in grouped.items()
+            if members
+        ]
 
     def findings(self) -> list[Finding]:
         return [finding for _rule_set, findings in self._groups for finding in findings]
@@ -84,14 +104,14 @@ class FindingsModel(QAbstractItemModel):
         return self._finding_data(finding, index.column(), role)
 
     def _group_data(self, index: ModelIndex, role: int) -> Any:
-        rule_set, findings = self._groups[index.row()]
+        name, findings = self._groups[index.row()]
         if index.column() != self.MESSAGE:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             open_points = sum(1 for f in findings if f.status in (Status.FAIL, Status.WARNING, Status.UNKNOWN))
             if not open_points:
-                return self.tr("{name} — all clear").format(name=rule_set_label(rule_set))
-            return self.tr("{name} — {count} to look at").format(name=rule_set_label(rule_set), count=open_points)
+                return self.tr("{name} — all clear").format(name=name)
+            return self.tr("{name} — {count} to look at").format(name=name, count=open_points)
         if role == Qt.ItemDataRole.DecorationRole:
             return status_icon(min((f.status for f in findings), key=STATUS_SEVERITY.index))
         return None

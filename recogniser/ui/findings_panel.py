@@ -234,7 +234,7 @@ class FindingsPanel(QWidget):
 
     def show_assessment(self, assessment: Assessment) -> None:
         findings = assessment.decision.findings if assessment.decision else ()
-        self.model.set_findings(findings)
+        self.model.set_findings(findings, assessment.decision.stack if assessment.decision else None)
         if assessment.decision is None:
             self.summary.setText(self.tr("<b>Findings</b>"))
         else:
