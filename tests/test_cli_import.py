@@ -259,3 +259,17 @@ def test_a_bad_file_among_several_writes_nothing(tmp_path: Path, capsys: pytest.
 
     assert "not-json.json" in capsys.readouterr().err
     assert not (tmp_path / "stack.json").exists()
+
+
+def test_a_stack_imported_with_save_is_stored_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = [_copy(tmp_path, name) for name in ("edc-microcredential.json", "ob3-badge.json")]
+    url = f"sqlite:///{tmp_path / 'cases.db'}"
+
+    assert main(["--database-url", url, "import", *map(str, files), "-o", str(tmp_path / "s.json"), "--save"]) == 0
+
+    found = re.search(r"\nStored as (\S+) in .+, without the original files\.\n", capsys.readouterr().out)
+    assert found is not None
+    with CaseStore.open(url) as store:
+        stored = store.get_case(found.group(1)).case
+        assert len(stored.credentials) == 2 and store.original(found.group(1)) is None
+        assert store.list_cases()[0].credentials == 2
