@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from recogniser.casefile import Problem
 from recogniser.isolation import isolate_decision
 from recogniser.model import Decision, Finding, Outcome, RuleSet, Status
+from recogniser.ui.coverage_matrix import CoverageMatrixPanel
 from recogniser.ui.document import field_of
 from recogniser.ui.findings_model import FINDING_ROLE, FindingsModel
 from recogniser.ui.look import (
@@ -475,8 +476,14 @@ class ResultsPane(QSplitter):
         super().__init__(Qt.Orientation.Vertical, parent)
         self.recommendation = RecommendationPanel()
         self.findings = FindingsPanel()
+        #: For a stack of credentials: the coverage matrix above the findings (hidden for one credential).
+        self.matrix = CoverageMatrixPanel()
+        self.below = QSplitter(Qt.Orientation.Vertical)
+        self.below.addWidget(self.matrix)
+        self.below.addWidget(self.findings)
+        self.below.setChildrenCollapsible(False)
         self.addWidget(self.recommendation)
-        self.addWidget(self.findings)
+        self.addWidget(self.below)
         self.setStretchFactor(0, 2)
         self.setStretchFactor(1, 3)
         self.setSizes([330, 520])
@@ -490,6 +497,12 @@ class ResultsPane(QSplitter):
             assessment = replace(assessment, decision=isolate_decision(assessment.decision, assessment.case))
         self.findings.show_assessment(assessment)
         self.recommendation.show_assessment(assessment)
+        shown_before = self.matrix.isVisibleTo(self)
+        self.matrix.show_stack(assessment.decision.stack if assessment.decision is not None else None)
+        if self.matrix.isVisibleTo(self) and not shown_before:
+            # The matrix takes two fifths of the room below the recommendation, the findings the rest.
+            room = sum(self.below.sizes())
+            self.below.setSizes([room * 2 // 5, room - room * 2 // 5])
 
     def show_history(self, decisions: Sequence[StoredDecision]) -> None:
         self.recommendation.show_history(decisions)

@@ -28,3 +28,23 @@ def test_a_stacked_case_opens_and_is_assessed_as_a_stack(qtbot: QtBot, window: M
     # The one-credential form is not used for a stack: it says so, and its fields cannot be typed into.
     assert window.editor.stack_note.isVisible() and "3 credentials" in window.editor.stack_note.text()
     assert not window.editor.slots["credential.title"].field.widget.isEnabled()
+
+
+def test_the_coverage_matrix_shows_each_cell_and_opens_its_outcomes(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.open_case_file(STACK)
+    settle(qtbot, window)
+    matrix = window.results.matrix
+    assert matrix.isVisible()
+    assert (matrix.table.rowCount(), matrix.table.columnCount()) == (4, 3)
+    assert matrix.table.horizontalHeaderItem(2).text() == "C3 (set aside)"
+    # The GDPR outcome is covered by both counted credentials and counted once, for the second.
+    assert matrix.table.item(1, 1).text().endswith("*") and not matrix.table.item(1, 0).text().endswith("*")
+    matrix.table.setCurrentCell(1, 0)
+    text = matrix.details.text()
+    assert "Target outcome 2: Apply the GDPR" in text
+    assert "Credential 1 &#x27;Clinical Data Modelling with FHIR&#x27;, best match: Apply the GDPR" in text
+    assert "counted for credential 2" in text
+    # A case of one credential has no matrix.
+    assert window.open_case_file(STACK.parents[0] / "01-maritime-stacking.json")
+    settle(qtbot, window)
+    assert not matrix.isVisible()
