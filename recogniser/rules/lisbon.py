@@ -25,6 +25,7 @@ What each purpose weighs (domain.md §6):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from recogniser.model import (
@@ -1004,12 +1005,28 @@ def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
             field=field,
             code="not_compared",
         )
+    return coverage_difference(context, info, share, facts.uncovered)
+
+
+def coverage_difference(
+    context: RuleContext,
+    info: RuleInfo,
+    share: float,
+    uncovered_outcomes: Sequence[str],
+    *,
+    what: str = "the credential",
+    lead: str = "",
+) -> Finding:
+    """The share of the target's outcomes covered, judged for the purpose: by one credential, or by the
+    credentials of a stack together (``what`` names it, ``lead`` opens the sentence)."""
+    field = "target.learning_outcomes"
+    purpose = context.case.purpose
     rulebook = context.rulebook
     covered = f"{share:.0%} of the target outcomes are covered"
-    shortfall = "None of the target outcomes is covered" if share == 0 else f"Only {covered}"
+    shortfall = lead + ("None of the target outcomes is covered" if share == 0 else f"Only {covered}")
     if share >= rulebook.coverage_full:
-        return _no_difference(context, info, "learning outcomes", f"{covered}.", field=field, code="covered")
-    uncovered = "; ".join(facts.uncovered)
+        return _no_difference(context, info, "learning outcomes", f"{lead}{covered}.", field=field, code="covered")
+    uncovered = "; ".join(uncovered_outcomes)
     if purpose is Purpose.EMPLOYMENT:
         return finding(
             info,
@@ -1019,7 +1036,7 @@ def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
             code="described",
         )
     if purpose is Purpose.ADMISSION:
-        return _requirement_not_met(context, info, share, shortfall, uncovered)
+        return _requirement_not_met(context, info, share, shortfall, uncovered, what)
     bridging = f"a bridging assessment of the outcomes not covered: {uncovered}"
     if purpose is Purpose.RPL:
         bridging = f"the institution's RPL assessment of the outcomes not covered: {uncovered}"
@@ -1027,7 +1044,7 @@ def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(
             info,
             Status.FAIL,
-            f"{shortfall}: the credential can count for the part of the target it covers.",
+            f"{shortfall}: {what} can count for the part of the target it covers.",
             field=field,
             code="partly_covered",
             allows=_PARTIAL_OR_WORSE,
@@ -1046,7 +1063,7 @@ def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
     return finding(
         info,
         Status.FAIL,
-        f"{shortfall}: the credential does not correspond to this target.",
+        f"{shortfall}: {what} does not correspond to this target.",
         field=field,
         code="not_corresponding",
         allows=_ALTERNATIVE_OR_REFUSAL,
@@ -1058,14 +1075,16 @@ def outcomes_difference(context: RuleContext, info: RuleInfo) -> Finding:
     )
 
 
-def _requirement_not_met(context: RuleContext, info: RuleInfo, share: float, shortfall: str, uncovered: str) -> Finding:
+def _requirement_not_met(  # noqa: PLR0917 - the parts of one judgement
+    context: RuleContext, info: RuleInfo, share: float, shortfall: str, uncovered: str, what: str
+) -> Finding:
     """Admission: the target's outcomes, where given, are the programme's specific requirement (Art. IV.4)."""
     field = "target.learning_outcomes"
     if share >= context.rulebook.coverage_conditional:
         return finding(
             info,
             Status.FAIL,
-            f"{shortfall}: the credential meets the programme's specific requirement only in part (Art. IV.4).",
+            f"{shortfall}: {what} meets the programme's specific requirement only in part (Art. IV.4).",
             field=field,
             code="requirement_partly_met",
             allows=_CONDITIONAL_OR_WORSE,
@@ -1074,7 +1093,7 @@ def _requirement_not_met(context: RuleContext, info: RuleInfo, share: float, sho
     return finding(
         info,
         Status.FAIL,
-        f"{shortfall}: the credential does not meet the programme's specific requirement (Art. IV.4).",
+        f"{shortfall}: {what} does not meet the programme's specific requirement (Art. IV.4).",
         field=field,
         code="requirement_not_met",
         allows=(Outcome.NON_RECOGNITION,),

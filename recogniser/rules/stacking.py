@@ -41,8 +41,6 @@ from recogniser.casefile import case_sha256, credential_case
 from recogniser.frameworks import FrameworkRegistry
 from recogniser.model import (
     EAR_ORDER,
-    Alternative,
-    AlternativeKind,
     AwardingBody,
     Case,
     Coverage,
@@ -67,11 +65,10 @@ from recogniser.model import (
 from recogniser.rules import citations as cited
 from recogniser.rules import facts
 from recogniser.rules.base import RuleContext, RuleInfo, finding
-from recogniser.rules.lisbon import RPL_ROUTE, purpose_basis
+from recogniser.rules.lisbon import RPL_ROUTE, coverage_difference, purpose_basis
 from recogniser.rules.matching import OUTCOME_WORDS_READ, normalise, outcome_scores
 from recogniser.rules.recommendation import recommend
 from recogniser.rules.rulebook import Rulebook
-from recogniser.rules.words import PURPOSE_WORDS
 
 #: The stack's own legal basis beside the purpose's: credits accumulated towards a qualification.
 STACK_CITATION = cited.cite(cited.ECTS_ACCUMULATION, cited.MICRO_PATHWAYS)
@@ -640,7 +637,6 @@ def _overlap_finding(context: RuleContext, own: _Own, tally: _Tally) -> Finding 
 
 def _coverage(context: RuleContext, owns: Sequence[_Own], counted: Sequence[_Own], tally: _Tally) -> Finding:
     info = replace(COVERAGE, citation=cited.cite(purpose_basis(context), cited.EAR_LEARNING_OUTCOMES, STACK_CITATION))
-    rulebook = context.rulebook
     purpose = context.case.purpose
     names = f"{len(counted)} of the {len(owns)} credentials"
     if not counted:
@@ -668,72 +664,10 @@ def _coverage(context: RuleContext, owns: Sequence[_Own], counted: Sequence[_Own
         )
     targets = context.case.target.learning_outcomes or () if context.case.target else ()
     covered = len(tally.counted_by) - tally.counted_by.count(None)
-    share_covered = covered / len(tally.counted_by)
     uncovered = [text for text, by in zip(targets, tally.counted_by, strict=False) if by is None]
-    message = f"Together, {names} cover {covered} of the {len(tally.counted_by)} target outcomes ({share_covered:.0%})."
-    top_up = "a top-up assessment of the target outcomes no counted credential covers: " + "; ".join(uncovered)
-    field = "target.learning_outcomes"
-    if share_covered >= rulebook.coverage_full:
-        return finding(
-            info,
-            Status.PASS,
-            f"No substantial difference in learning outcomes for {PURPOSE_WORDS[purpose]}: " + message,
-            field=field,
-            code="covered",
-        )
-    if purpose is Purpose.EMPLOYMENT:
-        return finding(info, Status.PASS, message + " For employment they describe the learning.", code="described")
-    if purpose is Purpose.ADMISSION:
-        if share_covered >= rulebook.coverage_conditional:
-            return finding(
-                info,
-                Status.FAIL,
-                message + " The stack meets the programme's specific requirement only in part (Art. IV.4).",
-                field=field,
-                code="requirement_partly_met",
-                allows=_CONDITIONAL_OR_WORSE,
-                condition="an entrance examination or bridging course on the requirement not met: "
-                + "; ".join(uncovered),
-            )
-        return finding(
-            info,
-            Status.FAIL,
-            message + " The stack does not meet the programme's specific requirement (Art. IV.4).",
-            field=field,
-            code="requirement_not_met",
-            allows=(Outcome.NON_RECOGNITION,),
-        )
-    if share_covered >= rulebook.coverage_partial:
-        return finding(
-            info,
-            Status.FAIL,
-            message + " The stack can count for the part of the target it covers.",
-            field=field,
-            code="partly_covered",
-            allows=_PARTIAL_OR_WORSE,
-            condition=top_up,
-        )
-    if share_covered >= rulebook.coverage_conditional:
-        return finding(
-            info,
-            Status.FAIL,
-            message + " Too few to credit the target without a top-up assessment.",
-            field=field,
-            code="few_covered",
-            allows=_CONDITIONAL_OR_WORSE,
-            condition=top_up,
-        )
-    return finding(
-        info,
-        Status.FAIL,
-        message + " The stack does not correspond to this target.",
-        field=field,
-        code="not_corresponding",
-        allows=_ALTERNATIVE_OR_REFUSAL,
-        alternative=Alternative(
-            AlternativeKind.OTHER_COMPONENT,
-            "credit towards another component of the programme whose outcomes the credentials match",
-        ),
+    # The same judgement of the share covered as for one credential, on what the counted credentials cover together.
+    return coverage_difference(
+        context, info, covered / len(tally.counted_by), uncovered, what="the stack", lead=f"Together, {names} count. "
     )
 
 
