@@ -18,7 +18,7 @@ from timing import median_ms  # noqa: E402
 
 from recogniser.agencies import default_agencies  # noqa: E402
 from recogniser.frameworks import default_frameworks  # noqa: E402
-from recogniser.rules import assess, matching, stacking  # noqa: E402
+from recogniser.rules import assess, languages, matching, stacking  # noqa: E402
 
 
 def main() -> None:
@@ -33,6 +33,7 @@ def main() -> None:
     def cold() -> None:
         matching.clear_cache()
         stacking.clear_cache()
+        languages.clear_cache()
         assess(case, frameworks=frameworks, agencies=agencies)
 
     cold_ms = median_ms(cold, 10)

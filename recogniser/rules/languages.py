@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 #: Small words by language (folded). Words shared by several languages count for each.
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
@@ -77,4 +78,15 @@ def language_name(code: str) -> str:
 
 def language_of(texts: Iterable[str]) -> str | None:
     """The language of several texts read together (a list of outcomes)."""
+    return _language_of(tuple(texts))
+
+
+@lru_cache(maxsize=64)
+def _language_of(texts: tuple[str, ...]) -> str | None:
+    # Remembered: a stack reads the same target outcomes once per credential, on every re-assessment.
     return guess_language(word for text in texts for word in words_of(text))
+
+
+def clear_cache() -> None:
+    """Forget the languages of the outcome lists read so far (to time an assessment from cold)."""
+    _language_of.cache_clear()
