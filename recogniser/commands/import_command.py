@@ -120,7 +120,6 @@ def run(options: argparse.Namespace) -> int:
                 language=options.language,
             )
         )
-    _refuse_repeats(credentials, results)
     document = stack_document(results)
     # The reports are composed before the case file is written: a run that fails leaves no file behind.
     width = min(100, shutil.get_terminal_size((100, 24)).columns)
@@ -159,16 +158,6 @@ def _store(
 
     with open_store(options) as store:
         return store.add_case(parse_case(document), original).reference, store.place
-
-
-def _refuse_repeats(credentials: list[Path], results: list[ImportResult]) -> None:
-    """The same credential given twice would be the same learning twice: refused, naming both files."""
-    seen: dict[str, Path] = {}
-    for credential, result in zip(credentials, results, strict=True):
-        digest = str(result.provenance.get("source", {}).get("sha256", ""))
-        if digest and digest in seen:
-            raise UserInputError(f"{credential}: is the same credential as {seen[digest]}; give each file once")
-        seen[digest] = credential
 
 
 def _warn_other_learners(results: list[ImportResult]) -> None:

@@ -376,9 +376,17 @@ def _result(
 def stack_document(results: Sequence[ImportResult]) -> dict[str, Any]:
     """One case of several imported credentials (a stack): the first import's purpose, assessing country and
     target, and each credential under ``credentials`` with the provenance of its own file inside it. One
-    import gives its own case unchanged."""
+    import gives its own case unchanged; the same file given twice is refused."""
     if len(results) == 1:
         return results[0].document
+    seen: dict[str, str] = {}
+    for result in results:
+        source = result.provenance.get("source", {})
+        digest, name = str(source.get("sha256", "")), str(source.get("file_name") or "a file")
+        if digest and digest in seen:
+            # The same credential twice would be the same learning twice.
+            raise CredentialImportError(f"{name}: is the same credential as {seen[digest]}; give each file once")
+        seen.setdefault(digest, name)
     first = results[0].document
     document = {key: value for key, value in first.items() if key not in ("credential", "provenance")}
     document["credentials"] = [

@@ -211,6 +211,9 @@ class MainWindow(QMainWindow):
         self.decision_action = self._action(self.tr("Record &decision…"), self.record_decision, "Ctrl+D")
         self.report_action = self._action(self.tr("Export PDF &report…"), self.export_report, "Ctrl+E")
         self.import_action = self._action(self.tr("&Import credential…"), self.import_credential_dialog, "Ctrl+I")
+        self.import_stack_action = self._action(
+            self.tr("Import credentials as a &stack…"), self.import_stack_dialog, "Ctrl+Shift+I"
+        )
         self.settings_action = self._action(self.tr("Se&ttings…"), self.edit_settings)
         # Ctrl+, where the platform binds no key of its own to preferences (Windows, plain X11).
         self.settings_action.setShortcuts(_keys(QKeySequence.StandardKey.Preferences, "Ctrl+,"))
@@ -230,7 +233,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.open_file_action, self.export_file_action])
+        file_menu.addActions(
+            [self.import_action, self.import_stack_action, self.open_file_action, self.export_file_action]
+        )
         file_menu.addSeparator()
         file_menu.addActions([self.settings_action, self.quit_action])
         self.file_menu = file_menu
@@ -878,6 +883,38 @@ class MainWindow(QMainWindow):
             lambda result: self._show_import(path, result),
         )
 
+    def import_stack_dialog(self) -> None:
+        """Several credentials of one learner into one new case, assessed together towards the target."""
+        paths = self.dialogs.open_paths(self, self.tr("Import credentials as a stack"), self.tr(CREDENTIAL_FILE_FILTER))
+        if len(paths) == 1:
+            self.leave_case_then(lambda: self.import_credential(Path(paths[0])))
+        elif paths:
+            self.leave_case_then(lambda: self.import_credentials([Path(path) for path in paths]))
+
+    def import_credentials(self, paths: list[Path]) -> None:
+        """Read several credentials off the UI thread into one new, unsaved case of several credentials."""
+        country = self.office.assessing_country or None
+
+        def read() -> tuple[dict[str, Any], list[ImportResult]]:
+            from recogniser.interchange import import_credential, stack_document
+            from recogniser.interchange.report import FROM_SETTINGS
+
+            results = [
+                import_credential(path, assessing_country=country, assessing_country_origin=FROM_SETTINGS)
+                for path in paths
+            ]
+            return stack_document(results), results
+
+        def show(read_back: tuple[dict[str, Any], list[ImportResult]]) -> None:
+            document, results = read_back
+            self.load_document(document, dirty=True)
+            # The store keeps one original per case: a stack's files are named, with their SHA-256, in it.
+            self.pending_original = None
+            for path, result in zip(paths, results, strict=True):
+                self.dialogs.import_report(self, result, path)
+
+        self.tasks.run(self.tr("Importing the credentials"), read, show)
+
     def _show_import(self, path: Path, result: ImportResult) -> None:
         self.load_document(result.document, dirty=True)
         self.pending_original = (path.name, result.original)
@@ -1130,7 +1167,8 @@ class MainWindow(QMainWindow):
     # --- dropped files ---
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if len(_local_files(event.mimeData())) == 1:
+        files = _local_files(event.mimeData())
+        if len(files) == 1 or (files and not any(_is_case_file(path) for path in files)):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
@@ -1138,6 +1176,10 @@ class MainWindow(QMainWindow):
         if len(files) == 1:
             event.acceptProposedAction()
             self.open_dropped_file(files[0])
+        elif files and not any(_is_case_file(path) for path in files):
+            # Several credentials dropped together: one case in which they are assessed as a stack.
+            event.acceptProposedAction()
+            self.leave_case_then(lambda: self.import_credentials(files))
 
     def open_dropped_file(self, path: Path) -> None:
         """A dropped case file opens as it is; anything else is read as a Europass or Open Badges credential."""

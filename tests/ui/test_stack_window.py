@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 import recogniser.seminar
 from recogniser.ui.main_window import MainWindow
 
+from .conftest import ScriptedDialogs
 from .test_window import recommendation_text, settle
 
 STACK = Path(recogniser.seminar.__file__).parent / "exercises" / "09-stack-of-three.json"
@@ -48,3 +49,33 @@ def test_the_coverage_matrix_shows_each_cell_and_opens_its_outcomes(qtbot: QtBot
     assert window.open_case_file(STACK.parents[0] / "01-maritime-stacking.json")
     settle(qtbot, window)
     assert not matrix.isVisible()
+
+
+CREDENTIALS = Path(__file__).resolve().parents[1] / "interchange" / "fixtures"
+
+
+def test_several_credentials_imported_together_make_one_stacked_case(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    names = ("edc-microcredential.json", "ob3-badge.json")
+    dialogs.path_lists.append([str(CREDENTIALS / name) for name in names])
+    window.import_stack_action.trigger()
+    qtbot.waitUntil(lambda: window.has_case and not window.tasks.busy)
+    settle(qtbot, window)
+    assert window.session.dirty
+    items = window.session.document["credentials"]
+    assert [item["provenance"]["source"]["file_name"] for item in items] == list(names)
+    assert [kind for kind, _title, _text in dialogs.shown] == ["import report", "import report"]
+    assert window.editor.stack_note.isVisible()
+    decision = window.session.assessment.decision
+    assert decision is not None and decision.stack is not None and len(decision.stack.credentials) == 2
+
+
+def test_the_same_credential_twice_is_refused_in_the_window(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    dialogs.path_lists.append([str(CREDENTIALS / "ob3-badge.json")] * 2)
+    window.import_stack_action.trigger()
+    qtbot.waitUntil(lambda: not window.tasks.busy)
+    assert not window.has_case
+    assert "is the same credential as" in dialogs.errors()[-1]
