@@ -94,12 +94,12 @@ _HIGHER_EDUCATION_CREDIT = frozenset(
 RULES_OUT: dict[str, frozenset[AlternativeKind]] = {}
 
 
-def _rules_out(code: str, *kinds: AlternativeKind | frozenset[AlternativeKind]) -> str:
+def _rules_out(code: str, *kinds: AlternativeKind | frozenset[AlternativeKind]) -> None:
+    """Declare the alternative forms a finding with ``code`` makes impossible."""
     forms: set[AlternativeKind] = set()
     for kind in kinds:
         forms |= kind if isinstance(kind, frozenset) else {kind}
     RULES_OUT[code] = frozenset(forms)
-    return code
 
 
 RPL_ROUTE = Alternative(
@@ -393,9 +393,9 @@ def _level_stated(context: RuleContext, info: RuleInfo, conflict: str) -> Findin
     )
 
 
-_BELOW_ADMISSION = _rules_out("lisbon.level_difference.below_entry", AlternativeKind.ELECTIVE_CREDIT)
-_BELOW_ONE = _rules_out("lisbon.level_difference.below_by_one", AlternativeKind.OTHER_COMPONENT)
-_BELOW_WIDE = _rules_out("lisbon.level_difference.below_widely", _HIGHER_EDUCATION_CREDIT)
+_rules_out("lisbon.level_difference.below_entry", AlternativeKind.ELECTIVE_CREDIT)
+_rules_out("lisbon.level_difference.below_by_one", AlternativeKind.OTHER_COMPONENT)
+_rules_out("lisbon.level_difference.below_widely", _HIGHER_EDUCATION_CREDIT)
 
 
 def _level_below(context: RuleContext, info: RuleInfo, level: int, needed: int, what: str) -> Finding:
@@ -458,7 +458,7 @@ def _level_below(context: RuleContext, info: RuleInfo, level: int, needed: int, 
 
 
 # A level the evidence contradicts cannot be credited in the programme in another form either.
-_LEVEL_CONTRADICTED = _rules_out("lisbon.level_evidence.contradicted", _HIGHER_EDUCATION_CREDIT)
+_rules_out("lisbon.level_evidence.contradicted", _HIGHER_EDUCATION_CREDIT)
 
 
 @CASE_RULES.rule(
@@ -466,8 +466,7 @@ _LEVEL_CONTRADICTED = _rules_out("lisbon.level_evidence.contradicted", _HIGHER_E
     rule_set=RuleSet.LISBON,
     element=Element.LEVEL,
     citation=cited.cite(cited.EQF_DESCRIPTORS, cited.RR_SUBSTANTIAL, cited.EAR_SUBSTANTIAL),
-    explanation="A claimed level that the outcomes, hours per credit and setting all contradict is verified, not "
-    "taken on trust.",
+    explanation="A claimed level that the outcomes' action verbs contradict is verified, not taken on trust.",
 )
 def level_evidence_difference(context: RuleContext, info: RuleInfo) -> Finding:
     evidence = level_evidence(context)
@@ -574,7 +573,7 @@ def entry_qualification(context: RuleContext, info: RuleInfo) -> Finding | None:
     )
 
 
-_NON_TRADITIONAL = _rules_out("lisbon.non_traditional_access.institution_route", AlternativeKind.PROGRAMME_AT_LEVEL)
+_rules_out("lisbon.non_traditional_access.institution_route", AlternativeKind.PROGRAMME_AT_LEVEL)
 
 
 @CASE_RULES.rule(
@@ -724,9 +723,8 @@ _UNFAVOURABLE_QUALITY: dict[Purpose, tuple[Outcome, ...]] = {
     Purpose.RPL: _CONDITIONAL_OR_WORSE,
 }
 
-_QUALITY_NONE = _rules_out("lisbon.quality_difference.no_esg_quality", _HIGHER_EDUCATION_CREDIT)
-_QUALITY_VET = _rules_out("lisbon.quality_difference.vet_outside_esg", _HIGHER_EDUCATION_CREDIT)
-_QUALITY_EMPLOYMENT = _rules_out("lisbon.quality_difference.outside_recognised_provision")
+_rules_out("lisbon.quality_difference.no_esg_quality", _HIGHER_EDUCATION_CREDIT)
+_rules_out("lisbon.quality_difference.vet_outside_esg", _HIGHER_EDUCATION_CREDIT)
 
 
 @CASE_RULES.rule(
@@ -844,9 +842,7 @@ def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
 # --- assessment and identity ---
 
 # Nothing assessed: no credit, and no learning to describe beyond taking part.
-_NOT_ASSESSED = _rules_out(
-    "lisbon.assessment_difference.not_assessed", _HIGHER_EDUCATION_CREDIT, AlternativeKind.DESCRIPTIVE_STATEMENT
-)
+_rules_out("lisbon.assessment_difference.not_assessed", _HIGHER_EDUCATION_CREDIT, AlternativeKind.DESCRIPTIVE_STATEMENT)
 
 
 @CASE_RULES.rule(

@@ -85,8 +85,6 @@ ALTERNATIVE_ORDER: dict[Purpose, tuple[AlternativeKind, ...]] = {
     Purpose.EMPLOYMENT: (AlternativeKind.DESCRIPTIVE_STATEMENT, AlternativeKind.PARTICIPATION_STATEMENT),
 }
 
-_SUPPLIER_WORDS = SUPPLIER_WORDS
-
 
 @dataclass(frozen=True)
 class _Triage:
@@ -378,7 +376,7 @@ def _asked(items: Sequence[InformationItem]) -> str:
     groups: dict[Supplier, list[str]] = {}
     for item in items:
         groups.setdefault(item.supplier, []).append(item.text)
-    parts = [f"{_SUPPLIER_WORDS[supplier]}: {'; '.join(texts)}" for supplier, texts in groups.items()]
+    parts = [f"{SUPPLIER_WORDS[supplier]}: {'; '.join(texts)}" for supplier, texts in groups.items()]
     return "Before a decision, what could change the outcome is needed — " + "; and ".join(parts) + "."
 
 
