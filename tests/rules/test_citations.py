@@ -56,10 +56,11 @@ def test_the_lrc_articles_cited_are_the_ones_listed() -> None:
     assert {"III.3", "III.5", "IV.1", "IV.4", "IV.8", "V.1", "VI.1", "VI.3", "VII"} <= articles | {"VII"}
 
 
-def test_readme_and_notes_cite_only_listed_lrc_articles() -> None:
+def test_documentation_and_notes_cite_only_listed_lrc_articles() -> None:
     listed = {match for place in cited.PLACES for match in _ARTICLE.findall(place)}
     texts = {source.id: source.notes or "" for source in exercise_sources()}
-    texts["README.md"] = (ROOT / "README.md").read_text("utf-8")
+    for document in [ROOT / "README.md", ROOT / "CHANGELOG.md", *sorted((ROOT / "docs").rglob("*.md"))]:
+        texts[str(document.relative_to(ROOT))] = document.read_text("utf-8")
     for name, text in texts.items():
         unknown = set(_ARTICLE.findall(text)) - listed
         assert not unknown, f"{name} cites {sorted(unknown)}"

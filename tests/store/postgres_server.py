@@ -23,13 +23,13 @@ from psycopg import sql
 POSTGRES_VERSION = "15"
 BINDIR_VARIABLE = "RECOGNISER_TEST_POSTGRES_BINDIR"
 SUPERUSER = "recogniser"
-#: The two roles of an office's set-up (README, "A shared database for an office"): the owner of the database
+#: The two roles of an office's set-up (docs/user/data.md, "A shared database for an office"): the owner of the database
 #: and its tables, which migrates them, and the application's role, which reads and writes rows only.
 OWNER = "recogniser_owner"
 APP = "recogniser_app"
 
 
-#: What the owner grants the application's role, as in the README: rows of the tables it will create, never
+#: What the owner grants the application's role, as in docs/user/data.md: rows of the tables it will create, never
 #: the tables themselves (so no ALTER, DISABLE TRIGGER, TRUNCATE or DROP).
 APP_ROLE_GRANTS = (
     "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {app}",
@@ -176,7 +176,7 @@ class PostgresServer:
         )
 
     def create_database(self) -> str:
-        """A new, empty database set up as the README says: owned by the owner role, whose tables the
+        """A new, empty database set up as docs/user/data.md says: owned by the owner role, whose tables the
         application's role may read and write rows of; returns its name."""
         name = f"cases_{secrets.token_hex(6)}"
         with self._admin() as admin:

@@ -1,4 +1,4 @@
-"""PostgreSQL with two roles, as the README sets it up: the owner migrates; the application's role records
+"""PostgreSQL with two roles, as docs/user/data.md sets it up: the owner migrates; the application's role records
 decisions but can change none of them by any route, for it owns no table, trigger or function."""
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ from .test_window import line, type_text
 
 
 def screenshot(widget: QWidget, name: str, folder: Path) -> None:
-    """Keep a picture of what the test saw: in ``RECOGNISER_SCREENSHOTS`` when set (the README's come from
+    """Keep a picture of what the test saw: in ``RECOGNISER_SCREENSHOTS`` when set (the documentation's come from
     there), else beside the test's files."""
     target = Path(os.environ.get("RECOGNISER_SCREENSHOTS") or folder)
     assert widget.grab().save(str(target / name))
