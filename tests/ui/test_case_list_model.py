@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from recogniser.model import Outcome, Purpose
 from recogniser.store import CaseStatus, CaseSummary
-from recogniser.ui.case_list import SUMMARY_ROLE, CaseListModel
+from recogniser.ui.case_list_model import SUMMARY_ROLE, CaseListModel
 
 
 def summary(number: int, outcome: Outcome | None = None) -> CaseSummary:

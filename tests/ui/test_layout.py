@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from recogniser.rules import assess
 from recogniser.ui.agency_field import AgencyField
-from recogniser.ui.case_list import CaseListModel
+from recogniser.ui.case_list_model import CaseListModel
 from recogniser.ui.findings_model import FINDING_ROLE
 from recogniser.ui.level_field import LevelField
 from recogniser.ui.main_window import FIRST_SIZE, MainWindow, first_splits

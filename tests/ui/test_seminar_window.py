@@ -14,7 +14,8 @@ from recogniser.model import Outcome
 from recogniser.rules import assess
 from recogniser.seminar import Verdict, build_exercise_pack, build_response, open_pack, write_pack, write_response
 from recogniser.ui.main_window import MainWindow
-from recogniser.ui.seminar_window import ComparisonTableModel, SeminarWindow
+from recogniser.ui.seminar_compare import ComparisonTableModel
+from recogniser.ui.seminar_window import SeminarWindow
 from recogniser.ui.settings import AppSettings
 
 from .conftest import ScriptedDialogs

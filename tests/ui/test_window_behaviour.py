@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from recogniser.model import Outcome
-from recogniser.ui.case_list import CaseListModel
+from recogniser.ui.case_list_model import CaseListModel
 from recogniser.ui.decision_dialog import DecisionEntry
 from recogniser.ui.dialogs import UnsavedChoice
 from recogniser.ui.drafts import read_draft
