@@ -27,6 +27,8 @@ from recogniser.model import CASE_FORMAT, Case, Purpose
 from recogniser.settings import Settings, load_settings, save_settings, settings_file
 from recogniser.ui.case_editor import CaseEditor
 from recogniser.ui.case_list import CaseListPane
+from recogniser.ui.controllers.base import CASE_FILE_FILTER, CREDENTIAL_FILE_FILTER
+from recogniser.ui.controllers.seminar import SeminarController
 from recogniser.ui.dialogs import Dialogs, UnsavedChoice
 from recogniser.ui.document import differing_paths, field_of, new_document, value_at
 from recogniser.ui.drafts import Draft, discard_draft, discard_drafts_of, read_draft, write_draft
@@ -47,9 +49,10 @@ if TYPE_CHECKING:
     from recogniser.interchange import ImportResult
     from recogniser.precedents import Precedent
     from recogniser.report import ReportSettings
+    from recogniser.seminar import Pack
     from recogniser.store import CaseStore, CaseSummary, StoredCase, StoredDecision
     from recogniser.ui.help import TextWindow
-    from recogniser.ui.seminar_window import SeminarWindow  # seminar mode, with its charts, loads when first used
+    from recogniser.ui.seminar_window import SeminarWindow
     from recogniser.ui.statistics_window import StatisticsWindow
 
 #: A draft is written this long after the last edit: often enough to lose nothing, rarely enough to be free.
@@ -57,10 +60,6 @@ DRAFT_DELAY_MS = 1500
 #: The office's earlier decisions are looked up this long after the findings settle: as the evaluator types,
 #: without a query per keystroke.
 PRECEDENTS_DELAY_MS = 400
-
-CASE_FILE_FILTER = "Case files (*.json)"
-CREDENTIAL_FILE_FILTER = "Credentials (*.json *.jsonld *.jws *.txt);;All files (*)"
-SEMINAR_PACK_FILTER = "Seminar packs (*.zip)"
 
 _log = logging.getLogger(__name__)
 
@@ -86,6 +85,8 @@ class MainWindow(QMainWindow):
         self.stored_reference: str | None = None
         self.stored_version: int | None = None
         self._closing = False
+        self.seminar = SeminarController(self.dialogs, self)
+        self.seminar.pack_opened.connect(self.show_seminar_pack)
         self.seminar_windows: list[SeminarWindow] = []
         self.help_window: TextWindow | None = None
 
@@ -245,10 +246,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         self.case_menu = self.menuBar().addMenu(self.tr("&Case"))
         self.case_menu.addActions([self.decision_action, self.report_action])
-        self.seminar_action = self._action(self.tr("Open seminar &pack…"), self.open_seminar_pack_dialog)
+        self.seminar_action = self._action(self.tr("Open seminar &pack…"), self.seminar.open_pack_dialog)
         self.seminar_menu = self.menuBar().addMenu(self.tr("&Seminar"))
-        self.new_pack_action = self._action(self.tr("&New pack from case files…"), self.new_seminar_pack_dialog)
-        self.exercise_pack_action = self._action(self.tr("Save the &exercise pack…"), self.save_exercise_pack_dialog)
+        self.new_pack_action = self._action(self.tr("&New pack from case files…"), self.seminar.new_pack_dialog)
+        self.exercise_pack_action = self._action(
+            self.tr("Save the &exercise pack…"), self.seminar.save_exercise_pack_dialog
+        )
         self.seminar_menu.addActions([self.seminar_action, self.new_pack_action, self.exercise_pack_action])
         self.statistics_action = self._action(self.tr("Office &statistics and register…"), self.show_statistics)
         self.office_menu = self.menuBar().addMenu(self.tr("&Office"))
@@ -1010,60 +1013,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Opened {path}").format(path=path), 5000)
         return True
 
-    def open_seminar_pack_dialog(self) -> None:
-        path = self.dialogs.open_path(self, self.tr("Open a seminar pack"), self.tr(SEMINAR_PACK_FILTER))
-        if path:
-            self.open_seminar_pack(Path(path))
+    def show_seminar_pack(self, pack: Pack) -> SeminarWindow:
+        """A seminar window for ``pack``: the group's verdicts and the comparison of the groups."""
+        from recogniser.ui.seminar_window import SeminarWindow  # seminar mode, with its charts, loads when first used
 
-    def new_seminar_pack_dialog(self) -> None:
-        """A pack from case files chosen by the facilitator; notes are NAME.md beside each NAME.json."""
-        cases = self.dialogs.open_paths(self, self.tr("Choose the cases for the pack"), self.tr(CASE_FILE_FILTER))
-        if not cases:
-            return
-        title = self.dialogs.ask_text(
-            self, self.tr("New seminar pack"), self.tr("Title of the pack:"), self.tr("Recognition seminar")
-        )
-        if title is None:
-            return
-        from recogniser.seminar import build_pack, sources_from_files  # seminar mode loads when first used
-
-        try:
-            data, _pack = build_pack(sources_from_files(cases, notes_beside=True), title=title)
-        except UserInputError as error:
-            self.dialogs.error(self, self.tr("Cannot build the pack"), "\n".join(error.lines()))
-            return
-        self._save_pack_and_open(data, "seminar-pack.zip")
-
-    def save_exercise_pack_dialog(self) -> None:
-        """The exercise cases shipped with Recogniser, with their facilitator notes, as a pack."""
-        from recogniser.seminar import build_exercise_pack
-
-        data, _pack = build_exercise_pack()
-        self._save_pack_and_open(data, "recogniser-exercises.zip")
-
-    def _save_pack_and_open(self, data: bytes, suggested: str) -> None:
-        path = self.dialogs.save_path(self, self.tr("Save the seminar pack"), suggested, self.tr(SEMINAR_PACK_FILTER))
-        if not path:
-            return
-        from recogniser.seminar import write_pack
-
-        try:
-            write_pack(path, data)
-        except OSError as error:
-            self.dialogs.error(self, self.tr("Cannot save the pack"), f"{path}: {error.strerror or error}")
-            return
-        self.open_seminar_pack(Path(path))
-
-    def open_seminar_pack(self, path: Path) -> SeminarWindow | None:
-        """A seminar window for the pack at ``path``: the group's verdicts and the comparison of the groups."""
-        from recogniser.seminar import open_pack
-        from recogniser.ui.seminar_window import SeminarWindow
-
-        try:
-            pack = open_pack(path)
-        except UserInputError as error:
-            self.dialogs.error(self, self.tr("Cannot open the seminar pack"), "\n".join(error.lines()))
-            return None
         window = SeminarWindow(pack, self.dialogs)
         window.group.case_requested.connect(self.open_seminar_case)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
