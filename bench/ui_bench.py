@@ -91,7 +91,7 @@ def keystroke_latencies_ms(scratch: Path) -> list[float]:
     settings = AppSettings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(assess, settings)
     window.show()
-    window.open_case_file(ROOT / "examples" / "maritime-credit-transfer.json")
+    window.cases.open_case_file(ROOT / "examples" / "maritime-credit-transfer.json")
     field = window.editor.slots["credential.workload.hours"].field
     assert isinstance(field, TextField)
     field.line.setFocus()

@@ -47,7 +47,7 @@ def run_app(arguments: list[str]) -> int:
     dialogs = Dialogs()
     dialogs.folders = settings  # file choosers start in the folder last used
     window = MainWindow(office_assess, settings, dialogs)
-    install_crash_hook(dialogs, window.write_draft_now)
+    install_crash_hook(dialogs, window.case.write_draft_now)
     window.show()
     # After the first paint: opening a file or offering a draft may show a dialog over the window.
     QTimer.singleShot(0, lambda: window.start(Path(arguments[0]) if arguments else None))

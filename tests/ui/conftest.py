@@ -150,7 +150,7 @@ def open_window(qtbot: QtBot, settings: AppSettings, dialogs: ScriptedDialogs) -
     window.show()
     qtbot.waitExposed(window)
     window.start()
-    qtbot.waitUntil(lambda: window.store is not None or window.store_problem is not None)
+    qtbot.waitUntil(lambda: window.office.store is not None or window.office.store_problem is not None)
     qtbot.waitUntil(lambda: not window.tasks.busy)
     return window
 

@@ -23,7 +23,7 @@ from .conftest import EXAMPLES, ScriptedDialogs, open_window, shut
 
 
 def open_maritime(qtbot: QtBot, window: MainWindow) -> None:
-    assert window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    assert window.cases.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
     qtbot.waitUntil(lambda: not window.session.assessment_pending and not window.tasks.busy)
 
 

@@ -38,7 +38,7 @@ def wheel_down(widget: QWidget, notches: int = 3) -> None:
 
 
 def open_maritime(qtbot: QtBot, window: MainWindow) -> None:
-    assert window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    assert window.cases.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
     qtbot.waitUntil(lambda: not window.session.assessment_pending and not window.tasks.busy)
     window.session.mark_saved()
 
@@ -169,7 +169,7 @@ def test_the_offices_country_is_asked_once_kept_and_used_for_imports(
         assert load_settings().assessing_country == "HR"
         window.new_action.trigger()
         assert window.session.value("assessing_country") == "HR"
-        window.import_credential(BADGE)  # a badge issued in Germany
+        window.cases.import_credential(BADGE)  # a badge issued in Germany
         qtbot.waitUntil(lambda: any(kind == "import report" for kind, _title, _text in dialogs.shown))
         assert window.session.value("credential.issuer_country") == "DE"
         assert window.session.value("assessing_country") == "HR"
@@ -180,18 +180,6 @@ def test_the_offices_country_is_asked_once_kept_and_used_for_imports(
     shut(reopened)
     assert [kind for kind, _title, _text in again.shown] == []
     assert dialogs.unexpected == again.unexpected == []
-
-
-@pytest.mark.usefixtures("first_start")
-def test_an_office_that_leaves_the_country_for_later_is_not_asked_again(
-    qtbot: QtBot, settings: AppSettings, dialogs: ScriptedDialogs
-) -> None:
-    dialogs.country_answers = [None]
-    shut(open_window(qtbot, settings, dialogs))
-    assert load_settings().assessing_country == ""
-    again = ScriptedDialogs()
-    shut(open_window(qtbot, settings, again))
-    assert again.shown == []
 
 
 def test_the_country_question_is_answered_by_typing_the_countrys_name(qtbot: QtBot) -> None:

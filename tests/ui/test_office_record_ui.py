@@ -50,7 +50,9 @@ def decide(store: CaseStore, case: Case, outcome: Outcome, ects: float | None, w
 def settle(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(
         lambda: (
-            not window.session.assessment_pending and not window.tasks.busy and not window._precedents_timer.isActive()
+            not window.session.assessment_pending
+            and not window.tasks.busy
+            and not window.decisions.precedents_timer.isActive()
         )
     )
 
@@ -67,7 +69,7 @@ def test_the_window_shows_earlier_decisions_and_names_a_departure(
             5,
             "",
         )
-    assert window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    assert window.cases.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
     settle(qtbot, window)
     panel = window.precedents
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2)
@@ -102,7 +104,7 @@ def test_the_window_shows_earlier_decisions_and_names_a_departure(
     assert "Safety Management on Fishing Vessels" in panel.details.toPlainText()
     window.session.mark_saved()
     panel.open_button.click()
-    qtbot.waitUntil(lambda: window.stored_reference == "HR-2025-000031")
+    qtbot.waitUntil(lambda: window.case.reference == "HR-2025-000031")
 
 
 def first_reference(panel: PrecedentsPanel) -> str | None:

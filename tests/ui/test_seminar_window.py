@@ -178,7 +178,7 @@ def test_the_seminar_menu_opens_a_pack(
     assert "ნინო ბერიძე" in window.group.case_view.toPlainText()
     window.group.editor_button.click()
     assert main.session.document["reference"] == "SEMINAR-02"
-    assert main.has_case
+    assert main.case.has_case
     window.close()
     qtbot.waitUntil(lambda: main.seminar_windows == [])
 

@@ -1,15 +1,7 @@
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from pytestqt.qtbot import QtBot
-
-from recogniser.rules import assess
-from recogniser.settings import Settings, load_settings, save_settings
 from recogniser.ui.drafts import Draft, discard_draft, draft_path, read_draft, write_draft
-from recogniser.ui.main_window import MainWindow
 from recogniser.ui.settings import RECENT_LIMIT, AppSettings
-
-from .conftest import ScriptedDialogs
 
 
 def test_recent_cases_are_newest_first_without_repeats_and_capped(settings: AppSettings) -> None:
@@ -37,21 +29,3 @@ def test_a_damaged_draft_is_ignored_not_fatal() -> None:
     draft_path().parent.mkdir(parents=True)
     draft_path().write_text('{"format": "recogniser-draft/1", "docu', encoding="utf-8")
     assert read_draft() is None
-
-
-def test_office_settings_an_earlier_version_kept_move_to_the_settings_file(
-    qtbot: QtBot, settings: AppSettings, tmp_path: Path
-) -> None:
-    legacy = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    legacy.setValue("report/office_name", "ENIC-NARIC Croatia")
-    legacy.setValue("cases/assessing_country", "HR")
-    legacy.setValue("report/evaluator_name", "Ana Horvat")
-    legacy.sync()
-    save_settings(Settings(evaluator_name="Marija Kovač"))  # the file wins where it says something
-    window = MainWindow(assess, AppSettings(legacy), ScriptedDialogs())
-    qtbot.addWidget(window)
-    window.read_office_settings()
-    expected = Settings(office_name="ENIC-NARIC Croatia", assessing_country="HR", evaluator_name="Marija Kovač")
-    assert window.office == expected
-    assert load_settings() == expected
-    assert AppSettings(legacy).legacy_office_settings() == {}

@@ -16,7 +16,7 @@ STACK = Path(recogniser.seminar.__file__).parent / "exercises" / "09-stack-of-th
 
 
 def test_a_stacked_case_opens_and_is_assessed_as_a_stack(qtbot: QtBot, window: MainWindow) -> None:
-    assert window.open_case_file(STACK)
+    assert window.cases.open_case_file(STACK)
     settle(qtbot, window)
     assert "The 3 credentials stacked" in recommendation_text(window)
     model = window.results.findings.model
@@ -32,7 +32,7 @@ def test_a_stacked_case_opens_and_is_assessed_as_a_stack(qtbot: QtBot, window: M
 
 
 def test_the_coverage_matrix_shows_each_cell_and_opens_its_outcomes(qtbot: QtBot, window: MainWindow) -> None:
-    assert window.open_case_file(STACK)
+    assert window.cases.open_case_file(STACK)
     settle(qtbot, window)
     matrix = window.results.matrix
     assert matrix.isVisible()
@@ -46,7 +46,7 @@ def test_the_coverage_matrix_shows_each_cell_and_opens_its_outcomes(qtbot: QtBot
     assert "Credential 1 &#x27;Clinical Data Modelling with FHIR&#x27;, best match: Apply the GDPR" in text
     assert "counted for credential 2" in text
     # A case of one credential has no matrix.
-    assert window.open_case_file(STACK.parents[0] / "01-maritime-stacking.json")
+    assert window.cases.open_case_file(STACK.parents[0] / "01-maritime-stacking.json")
     settle(qtbot, window)
     assert not matrix.isVisible()
 
@@ -60,7 +60,7 @@ def test_several_credentials_imported_together_make_one_stacked_case(
     names = ("edc-microcredential.json", "ob3-badge.json")
     dialogs.path_lists.append([str(CREDENTIALS / name) for name in names])
     window.import_stack_action.trigger()
-    qtbot.waitUntil(lambda: window.has_case and not window.tasks.busy)
+    qtbot.waitUntil(lambda: window.case.has_case and not window.tasks.busy)
     settle(qtbot, window)
     assert window.session.dirty
     items = window.session.document["credentials"]
@@ -77,5 +77,5 @@ def test_the_same_credential_twice_is_refused_in_the_window(
     dialogs.path_lists.append([str(CREDENTIALS / "ob3-badge.json")] * 2)
     window.import_stack_action.trigger()
     qtbot.waitUntil(lambda: not window.tasks.busy)
-    assert not window.has_case
+    assert not window.case.has_case
     assert "is the same credential as" in dialogs.errors()[-1]

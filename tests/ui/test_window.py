@@ -23,7 +23,6 @@ from recogniser.store import CaseStore
 from recogniser.ui.crash import crash_hook
 from recogniser.ui.decision_dialog import DecisionEntry
 from recogniser.ui.dialogs import UnsavedChoice
-from recogniser.ui.drafts import Draft, read_draft, write_draft
 from recogniser.ui.fields import TextField
 from recogniser.ui.findings_model import FINDING_ROLE
 from recogniser.ui.level_field import LevelField
@@ -229,7 +228,7 @@ def test_save_close_reopen_and_find_the_case_by_search(
         reopened.case_list.refresh()
         qtbot.waitUntil(lambda: not reopened.tasks.busy)
         reopened.case_list.open_requested.emit(reference)
-        qtbot.waitUntil(lambda: reopened.stored_reference == reference)
+        qtbot.waitUntil(lambda: reopened.case.reference == reference)
         assert line(reopened, "credential.title").text() == "Γεωργικές πρακτικές"
         assert not reopened.session.dirty
         assert reference in settings.recent_cases()
@@ -242,7 +241,7 @@ def test_recording_a_decision_that_overrides_the_recommendation(
 ) -> None:
     entries = [DecisionEntry(Outcome.PARTIAL_RECOGNITION, "Only 3 of 5 outcomes match the module.", "Ana Horvat", 3)]
     dialogs.record_decision = lambda parent, case, recommendation, evaluator, precedents=(): entries.pop()  # type: ignore[method-assign]
-    assert window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    assert window.cases.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
     settle(qtbot, window)
     assert "Full recognition" in recommendation_text(window)
     window.decision_action.trigger()
@@ -302,7 +301,7 @@ def test_a_database_error_is_shown_in_the_window_not_raised(
     save_settings(Settings(database_url=f"sqlite:///{not_a_database}", assessing_country="GE"))
     window = open_window(qtbot, settings, dialogs)
     try:
-        assert window.store is None
+        assert window.office.store is None
         problem = window.case_list.problem
         assert problem.isVisible()
         assert "cannot be used" in problem.text()
@@ -319,7 +318,7 @@ def test_a_database_error_is_shown_in_the_window_not_raised(
 
 
 def test_deleting_a_case_asks_first(qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs) -> None:
-    assert window.open_case_file(EXAMPLES / "incomplete-admission.json")
+    assert window.cases.open_case_file(EXAMPLES / "incomplete-admission.json")
     window.save_action.trigger()
     qtbot.waitUntil(lambda: not window.session.dirty and window.case_list.model.rowCount() == 1)
     settle(qtbot, window)
@@ -333,30 +332,12 @@ def test_deleting_a_case_asks_first(qtbot: QtBot, window: MainWindow, dialogs: S
     assert window.case_area.currentWidget() is window.empty_state
 
 
-def test_deleting_a_case_removes_a_draft_left_of_it(qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs) -> None:
-    assert window.open_case_file(EXAMPLES / "incomplete-admission.json")
-    window.save_action.trigger()
-    qtbot.waitUntil(lambda: not window.session.dirty and window.case_list.model.rowCount() == 1)
-    settle(qtbot, window)
-    reference, document = window.stored_reference, dict(window.session.document)
-    window.new_action.trigger()
-    settle(qtbot, window)
-    # A draft of the stored case left by a run that stopped: the learner's data goes with the case.
-    write_draft(Draft(document=document, reference=reference, version=1))
-    window.case_list.table.selectRow(0)
-    dialogs.confirm_answers = [True]
-    window.case_list.delete_button.click()
-    qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 0)
-    settle(qtbot, window)
-    assert read_draft() is None
-
-
 def test_a_draft_brings_back_work_after_a_crash(
     qtbot: QtBot, window: MainWindow, settings: AppSettings, dialogs: ScriptedDialogs
 ) -> None:
     window.new_action.trigger()
     type_into(qtbot, window, "credential.title", "Before the power cut")
-    window.write_draft_now()
+    window.case.write_draft_now()
     window.hide()  # no close: as if the process died
 
     dialogs.confirm_answers = [True]
@@ -383,10 +364,10 @@ def test_an_unexpected_error_shows_the_crash_dialog_with_the_log_path(dialogs: S
 
 
 def test_export_and_reopen_a_case_file(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    window.cases.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
     type_into(qtbot, window, "credential.grade", " (excellent)")
     exported = tmp_path / "exported.json"
-    assert window.export_case_file(exported)
+    assert window.exports.export_case_file(exported)
     case = load_case(exported)
     assert case.credential.grade == "Very good (4) (excellent)"
     assert case.reference == "EXAMPLE-01"
@@ -395,8 +376,8 @@ def test_export_and_reopen_a_case_file(qtbot: QtBot, window: MainWindow, tmp_pat
 def test_the_pdf_report_is_previewed_then_saved(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> None:
-    window.change_office_settings(replace(window.office, office_name="ENIC-NARIC Croatia"))
-    assert window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    window.office.change_settings(replace(window.office.settings, office_name="ENIC-NARIC Croatia"))
+    assert window.cases.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.preview is not None and window.preview.isVisible())
     preview = window.preview
@@ -425,7 +406,7 @@ def test_importing_a_credential_opens_it_as_an_unsaved_case_and_shows_the_import
 ) -> None:
     dialogs.paths = [str(CREDENTIALS / "edc-microcredential.json")]
     window.import_action.trigger()
-    qtbot.waitUntil(lambda: window.has_case and not window.tasks.busy)
+    qtbot.waitUntil(lambda: window.case.has_case and not window.tasks.busy)
     settle(qtbot, window)
     assert window.session.dirty
     assert window.session.value("credential.title")
@@ -454,13 +435,13 @@ def test_a_file_that_is_no_credential_is_refused_with_its_reason(
     window.import_action.trigger()
     qtbot.waitUntil(lambda: not window.tasks.busy and bool(dialogs.errors()))
     assert "not-a-credential.json" in dialogs.errors()[-1]
-    assert not window.has_case
+    assert not window.case.has_case
 
 
 def test_changing_the_database_in_settings_reopens_the_case_list(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> None:
-    assert window.open_case_file(EXAMPLES / "incomplete-admission.json")
+    assert window.cases.open_case_file(EXAMPLES / "incomplete-admission.json")
     window.save_action.trigger()
     qtbot.waitUntil(lambda: not window.session.dirty and window.case_list.model.rowCount() == 1)
     other = f"sqlite:///{tmp_path / 'other.db'}"
@@ -472,14 +453,16 @@ def test_changing_the_database_in_settings_reopens_the_case_list(
 
     dialogs.edit_settings = edit  # type: ignore[method-assign]
     window.settings_action.trigger()
-    qtbot.waitUntil(lambda: window.store is not None and window.store.location == other and not window.tasks.busy)
+    qtbot.waitUntil(
+        lambda: window.office.store is not None and window.office.store.location == other and not window.tasks.busy
+    )
     assert window.case_list.model.rowCount() == 0
 
 
 def test_window_layout_and_recent_cases_are_remembered(
     qtbot: QtBot, window: MainWindow, settings: AppSettings, dialogs: ScriptedDialogs
 ) -> None:
-    assert window.open_case_file(EXAMPLES / "online-course-employment.json")
+    assert window.cases.open_case_file(EXAMPLES / "online-course-employment.json")
     window.save_action.trigger()
     qtbot.waitUntil(lambda: not window.session.dirty)
     # The offscreen screen is 800 pixels wide, narrower than the window can be: the height shows the restore.
@@ -493,7 +476,7 @@ def test_window_layout_and_recent_cases_are_remembered(
         (recent,) = reopened.recent_menu.actions()
         assert recent.text() == "EXAMPLE-02"
         recent.trigger()
-        qtbot.waitUntil(lambda: reopened.stored_reference == "EXAMPLE-02")
+        qtbot.waitUntil(lambda: reopened.case.reference == "EXAMPLE-02")
     finally:
         shut(reopened)
 
@@ -508,7 +491,7 @@ def test_a_dropped_file_opens_as_a_case_or_is_imported_as_a_credential(qtbot: Qt
     assert window.session.value("reference") == "EXAMPLE-03"
 
     window.session.mark_saved()
-    window.open_dropped_file(CREDENTIALS / "ob3-badge.json")
+    window.cases.open_files([CREDENTIALS / "ob3-badge.json"])
     qtbot.waitUntil(lambda: not window.tasks.busy and window.session.value("reference") is None)
     assert window.session.value("credential.title")
 
@@ -519,13 +502,13 @@ def test_an_imported_case_keeps_its_original_credential_and_its_report_attaches_
     source = CREDENTIALS / "edc-microcredential.json"
     dialogs.paths = [str(source)]
     window.import_action.trigger()
-    qtbot.waitUntil(lambda: window.has_case and not window.tasks.busy)
+    qtbot.waitUntil(lambda: window.case.has_case and not window.tasks.busy)
     settle(qtbot, window)
     window.save_action.trigger()
-    qtbot.waitUntil(lambda: not window.session.dirty and window.stored_reference is not None)
+    qtbot.waitUntil(lambda: not window.session.dirty and window.case.reference is not None)
     settle(qtbot, window)
-    assert window.store is not None and window.stored_reference is not None
-    assert window.store.original(window.stored_reference) == ("edc-microcredential.json", source.read_bytes())
+    assert window.office.store is not None and window.case.reference is not None
+    assert window.office.store.original(window.case.reference) == ("edc-microcredential.json", source.read_bytes())
 
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.preview is not None and window.preview.isVisible())

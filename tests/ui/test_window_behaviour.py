@@ -22,7 +22,7 @@ def unsaved_case(qtbot: QtBot, window: MainWindow, title: str) -> None:
     window.new_action.trigger()
     type_into(qtbot, window, "credential.title", title)
     settle(qtbot, window)
-    window.write_draft_now()
+    window.case.write_draft_now()
 
 
 def test_cancelling_the_file_chooser_leaves_the_unsaved_case_as_it_was(
@@ -57,7 +57,7 @@ def test_discarded_work_stays_until_another_case_takes_its_place(
     assert line(window, "credential.title").text() == "Important unsaved work"
 
     dialogs.unsaved_answers = [UnsavedChoice.DISCARD]
-    window.open_dropped_file(EXAMPLES / "maritime-credit-transfer.json")
+    window.cases.open_files([EXAMPLES / "maritime-credit-transfer.json"])
     settle(qtbot, window)
     assert window.session.value("credential.title") != "Important unsaved work"
     draft = read_draft()
@@ -108,7 +108,7 @@ def test_a_case_without_its_target_shows_the_credentials_findings_and_is_kept_as
 def test_a_date_being_typed_keeps_the_last_findings_marked_as_before_the_change(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    window.cases.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
     settle(qtbot, window)
     findings = window.results.findings.model.findings()
     date = line(window, "credential.issue_date")
@@ -140,7 +140,7 @@ def decide(qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs) -> None:
     """The maritime example, saved and decided: non-recognition by Ana Horvat."""
     entries = [DecisionEntry(Outcome.NON_RECOGNITION, "The module's outcomes are not met.", "Ana Horvat")]
     dialogs.record_decision = lambda parent, case, recommendation, evaluator, precedents=(): entries.pop()  # type: ignore[method-assign]
-    assert window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    assert window.cases.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
     settle(qtbot, window)
     window.decision_action.trigger()
     qtbot.waitUntil(window.results.recommendation.history.isVisible)
@@ -172,7 +172,7 @@ def test_the_saved_case_is_chosen_in_the_list_and_a_decided_one_cannot_be_delete
     assert not delete.isEnabled()
     assert "recorded decision" in delete.toolTip()
 
-    window.delete_case(chosen)
+    window.cases.delete(chosen)
     assert dialogs.shown[-1] == (
         "error",
         "Cannot delete the case",
@@ -201,21 +201,6 @@ def test_undo_after_saving_keeps_the_reference_and_names_the_field_as_the_form_d
     assert not window.session.dirty
 
 
-def test_the_suggested_file_names_hold_no_character_a_file_system_refuses(
-    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
-) -> None:
-    suggested: list[str] = []
-
-    def save_path(parent: object, caption: str, name: str, filters: str) -> None:
-        suggested.append(name)
-
-    dialogs.save_path = save_path  # type: ignore[method-assign, assignment]
-    window.new_action.trigger()
-    type_into(qtbot, window, "credential.title", 'Safety 1/2: Basics <"A"|B>?* \\ end.')
-    window.export_file_action.trigger()
-    assert suggested == ["Safety 1-2- Basics -A-B- - end.json"]
-
-
 def test_the_status_bar_names_the_sqlite_file(window: MainWindow, database: str) -> None:
     place = database.removeprefix("sqlite:///")
     assert window.statusBar().currentMessage() == f"Cases are kept in {place}"
@@ -224,7 +209,7 @@ def test_the_status_bar_names_the_sqlite_file(window: MainWindow, database: str)
 def test_the_saved_cases_row_shows_the_recommendation_until_one_is_recorded(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
-    assert window.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    assert window.cases.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
     window.save_action.trigger()
     qtbot.waitUntil(lambda: window.case_list.selected() is not None)
     outcome = window.case_list.model.index(0, CaseListModel.OUTCOME)
