@@ -14,7 +14,7 @@ from datetime import date
 from recogniser.model import Element, Finding, InformationItem, Outcome, RuleSet, Status, Supplier
 from recogniser.provenance import AUTHENTIC_CREDENTIAL_REQUIRED, Authenticity, Provenance, provenance_of
 from recogniser.rules import citations as cited
-from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
+from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
 
 _ANNEX_II = cited.MICRO_ANNEX_II
 
@@ -66,7 +66,7 @@ STATUS_LIST = RuleInfo(
 )
 
 
-@CASE_RULES.rule(SIGNATURE.id, SIGNATURE.rule_set, SIGNATURE.element, SIGNATURE.citation, SIGNATURE.explanation)
+@rule(SIGNATURE.id, SIGNATURE.rule_set, SIGNATURE.element, SIGNATURE.citation, SIGNATURE.explanation)
 def signature(context: RuleContext, info: RuleInfo) -> Finding | None:
     provenance = provenance_of(context.case.document)
     if provenance is None:
@@ -87,7 +87,7 @@ def signature(context: RuleContext, info: RuleInfo) -> Finding | None:
     return finding(info, status, message)
 
 
-@CASE_RULES.rule(VALIDITY.id, VALIDITY.rule_set, VALIDITY.element, VALIDITY.citation, VALIDITY.explanation)
+@rule(VALIDITY.id, VALIDITY.rule_set, VALIDITY.element, VALIDITY.citation, VALIDITY.explanation)
 def validity(context: RuleContext, info: RuleInfo) -> Finding | None:
     provenance = provenance_of(context.case.document)
     if provenance is None or provenance.valid_until is None:
@@ -115,9 +115,7 @@ def _judged_on(context: RuleContext, provenance: Provenance) -> tuple[date | Non
     return provenance.imported_on, "the day it was imported"
 
 
-@CASE_RULES.rule(
-    STATUS_LIST.id, STATUS_LIST.rule_set, STATUS_LIST.element, STATUS_LIST.citation, STATUS_LIST.explanation
-)
+@rule(STATUS_LIST.id, STATUS_LIST.rule_set, STATUS_LIST.element, STATUS_LIST.citation, STATUS_LIST.explanation)
 def status_list(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
     provenance = provenance_of(context.case.document)
     for entry in provenance.status_entries if provenance else ():

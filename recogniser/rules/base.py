@@ -8,14 +8,25 @@ assessment on the context.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
 from recogniser.agencies import AgencyRegister
 from recogniser.frameworks import FrameworkRegistry
-from recogniser.model import Alternative, Case, Element, Finding, InformationItem, Outcome, RuleSet, Status
+from recogniser.model import (
+    Alternative,
+    AlternativeKind,
+    Case,
+    Element,
+    Finding,
+    InformationItem,
+    Outcome,
+    Purpose,
+    RuleSet,
+    Status,
+)
 from recogniser.rules import facts
 from recogniser.rules.rulebook import Rulebook
 
@@ -32,12 +43,23 @@ class RuleInfo:
 CheckFunction = Callable[["RuleContext", RuleInfo], Iterable[Finding] | Finding | None]
 
 
+#: A rule that judges a case of every purpose, each on its own terms.
+EVERY_PURPOSE: frozenset[Purpose] = frozenset(Purpose)
+
+
 @dataclass(frozen=True)
 class Rule:
     info: RuleInfo
     check: CheckFunction
+    #: The purposes the rule judges; for a case of another purpose it finds nothing.
+    purposes: frozenset[Purpose] = EVERY_PURPOSE
+    #: The forms of alternative recognition a finding of the rule makes impossible, whatever other finding
+    #: proposes them, by the finding's code under the rule (``below_entry`` for ``lisbon.level_difference``).
+    rules_out: Mapping[str, frozenset[AlternativeKind]] = field(default_factory=dict, hash=False)
 
     def run(self, context: RuleContext) -> list[Finding]:
+        if context.case.purpose not in self.purposes:
+            return []
         result = self.check(context, self.info)
         if result is None:
             return []
@@ -46,34 +68,25 @@ class Rule:
         return list(result)
 
 
-class RuleRegistry:
-    """Rules in the order they were declared, which is the order their findings are reported in."""
+def rule(
+    id: str,
+    rule_set: RuleSet,
+    element: Element,
+    citation: str,
+    explanation: str,
+    *,
+    purposes: Iterable[Purpose] = EVERY_PURPOSE,
+    rules_out: Mapping[str, Iterable[AlternativeKind]] | None = None,
+) -> Callable[[CheckFunction], Rule]:
+    """Declare a check as a rule for ``purposes``, with the alternative forms its findings rule out. Declaring
+    runs nothing: a rule is judged once it is in the ordered list of ``rules/catalogue.py``."""
+    info = RuleInfo(id=id, rule_set=rule_set, element=element, citation=citation, explanation=explanation)
+    forms = {code: frozenset(kinds) for code, kinds in (rules_out or {}).items()}
 
-    def __init__(self) -> None:
-        self._rules: list[Rule] = []
+    def declare(check: CheckFunction) -> Rule:
+        return Rule(info, check, frozenset(purposes), forms)
 
-    def __iter__(self) -> Iterator[Rule]:
-        return iter(self._rules)
-
-    def __len__(self) -> int:
-        return len(self._rules)
-
-    def rule(
-        self, id: str, rule_set: RuleSet, element: Element, citation: str, explanation: str
-    ) -> Callable[[CheckFunction], CheckFunction]:
-        if any(existing.info.id == id for existing in self._rules):
-            raise ValueError(f"rule id {id} declared twice")
-        info = RuleInfo(id=id, rule_set=rule_set, element=element, citation=citation, explanation=explanation)
-
-        def register(check: CheckFunction) -> CheckFunction:
-            self._rules.append(Rule(info, check))
-            return check
-
-        return register
-
-
-#: Rules judged on the case and its facts.
-CASE_RULES = RuleRegistry()
+    return declare
 
 
 def finding(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from recogniser.model import AssessmentType, Credential, Element, Finding, RuleSet, Status
 from recogniser.rules import citations as cited
-from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
+from recogniser.rules.base import Rule, RuleContext, RuleInfo, finding, rule
 from recogniser.rules.words import PURPOSE_WORDS
 
 ANNEX_I = cited.MICRO_ANNEX_I
@@ -173,9 +173,8 @@ def is_decisive(context: RuleContext, element: AnnexElement) -> bool:
     return element.key in context.rulebook.decisive_elements[context.case.purpose]
 
 
-def _annex_rule(element: AnnexElement) -> None:
-
-    @CASE_RULES.rule(
+def _annex_rule(element: AnnexElement) -> Rule:
+    @rule(
         id=f"completeness.{element.key}",
         rule_set=RuleSet.COMPLETENESS,
         element=Element.COMPLETENESS,
@@ -205,12 +204,14 @@ def _annex_rule(element: AnnexElement) -> None:
             field=element.field,
         )
 
-
-for _element in ANNEX_I_ELEMENTS:
-    _annex_rule(_element)
+    return check
 
 
-@CASE_RULES.rule(
+#: One rule per Annex I element, in Annex I's order.
+ANNEX_I_RULES = tuple(_annex_rule(element) for element in ANNEX_I_ELEMENTS)
+
+
+@rule(
     id="completeness.assessed_learning",
     rule_set=RuleSet.COMPLETENESS,
     element=Element.ASSESSMENT,
@@ -235,7 +236,7 @@ def assessed_learning(context: RuleContext, info: RuleInfo) -> Finding:
     return finding(info, Status.PASS, f"Learning is assessed ({kind.value.replace('_', ' ')}).", field=field)
 
 
-@CASE_RULES.rule(
+@rule(
     id="completeness.unknown_keys",
     rule_set=RuleSet.COMPLETENESS,
     element=Element.COMPLETENESS,

@@ -9,10 +9,10 @@ from recogniser.agencies import AgencyRegister, default_agencies
 from recogniser.casefile import case_sha256, credential_case
 from recogniser.frameworks import FrameworkRegistry, default_frameworks
 from recogniser.model import Case, Decision
+from recogniser.rules.base import RuleContext
 
-# Importing the rule modules declares their rules, in the order findings are reported.
-from recogniser.rules import authenticity, completeness, esg, lisbon, outcomes, qf  # noqa: F401
-from recogniser.rules.base import CASE_RULES, RuleContext
+# Every rule, in the order its findings are reported (rules/catalogue.py).
+from recogniser.rules.catalogue import CASE_RULES
 from recogniser.rules.recommendation import recommend
 from recogniser.rules.rulebook import DEFAULT_RULEBOOK, Rulebook
 from recogniser.rules.stacking import assess_stack

@@ -10,7 +10,7 @@ from __future__ import annotations
 from recogniser.agencies import MatchStatus, RegistrationState
 from recogniser.model import Element, Finding, ProviderKind, Purpose, QADecision, RuleSet, Status
 from recogniser.rules import citations as cited
-from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
+from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
 from recogniser.rules.completeness import is_stated
 from recogniser.rules.facts import QAGrade
 from recogniser.rules.quality_evidence import NOT_ESG_QUALITY_ASSURANCE, QAEvidence
@@ -28,7 +28,7 @@ VET_QUALITY_CHECK = (
 )
 
 
-@CASE_RULES.rule(
+@rule(
     id="esg.internal_qa",
     rule_set=RuleSet.ESG,
     element=Element.QUALITY,
@@ -47,7 +47,7 @@ def internal_qa(context: RuleContext, info: RuleInfo) -> Finding:
     return finding(info, Status.WARNING, "The provider states it has no internal quality assurance.", field=field)
 
 
-@CASE_RULES.rule(
+@rule(
     id="esg.external_qa",
     rule_set=RuleSet.ESG,
     element=Element.QUALITY,
@@ -120,7 +120,7 @@ def external_qa(context: RuleContext, info: RuleInfo) -> Finding:
     )
 
 
-@CASE_RULES.rule(
+@rule(
     id="esg.eqar_registration",
     rule_set=RuleSet.ESG,
     element=Element.QUALITY,
@@ -229,7 +229,7 @@ def eqar_registration(context: RuleContext, info: RuleInfo) -> Finding:
     )
 
 
-@CASE_RULES.rule(
+@rule(
     id="esg.qa_grade",
     rule_set=RuleSet.ESG,
     element=Element.QUALITY,
@@ -275,7 +275,7 @@ def qa_grade(context: RuleContext, info: RuleInfo) -> Finding:
     )
 
 
-@CASE_RULES.rule(
+@rule(
     id="esg.provider_route",
     rule_set=RuleSet.ESG,
     element=Element.QUALITY,

@@ -6,13 +6,13 @@ from dataclasses import replace
 
 from recogniser.model import Element, Finding, Purpose, RuleSet, Status
 from recogniser.rules import citations as cited
-from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
+from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
 from recogniser.rules.matching import OUTCOME_WORDS_READ, outcomes_read_in_part
 
 OUTCOMES_CITATION = cited.cite(cited.ECTS_RECOGNITION, cited.EAR_LEARNING_OUTCOMES)
 
 
-@CASE_RULES.rule(
+@rule(
     id="outcomes.coverage",
     rule_set=RuleSet.OUTCOMES,
     element=Element.LEARNING_OUTCOMES,
@@ -74,7 +74,7 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-@CASE_RULES.rule(
+@rule(
     id="outcomes.formulation",
     rule_set=RuleSet.OUTCOMES,
     element=Element.LEARNING_OUTCOMES,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from recogniser.model import Element, Finding, Purpose, RuleSet, Status
 from recogniser.rules import citations as cited
-from recogniser.rules.base import CASE_RULES, RuleContext, RuleInfo, finding
+from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
 from recogniser.rules.facts import hours_per_ects_credible
 from recogniser.rules.verbs import outcome_tier
 
@@ -25,7 +25,7 @@ _CYCLE_NAMES = {
 }
 
 
-@CASE_RULES.rule(
+@rule(
     id="qf.framework_level",
     rule_set=RuleSet.QF,
     element=Element.LEVEL,
@@ -90,7 +90,7 @@ def framework_level(context: RuleContext, info: RuleInfo) -> Finding:
     return finding(info, status, message, field="credential.level.nqf_level")
 
 
-@CASE_RULES.rule(
+@rule(
     id="qf.eqf_consistency",
     rule_set=RuleSet.QF,
     element=Element.LEVEL,
@@ -114,7 +114,7 @@ def eqf_consistency(context: RuleContext, info: RuleInfo) -> Finding:
     )
 
 
-@CASE_RULES.rule(
+@rule(
     id="qf.level_against_target",
     rule_set=RuleSet.QF,
     element=Element.LEVEL,
@@ -158,7 +158,7 @@ def required_level(context: RuleContext) -> tuple[int, str]:
     return target.eqf_level, "the level of the target component"
 
 
-@CASE_RULES.rule(
+@rule(
     id="qf.hours_per_ects",
     rule_set=RuleSet.QF,
     element=Element.WORKLOAD,
@@ -233,7 +233,7 @@ def hours_per_ects(context: RuleContext, info: RuleInfo) -> Finding:
     )
 
 
-@CASE_RULES.rule(
+@rule(
     id="qf.size",
     rule_set=RuleSet.QF,
     element=Element.WORKLOAD,
@@ -326,7 +326,7 @@ def level_evidence(context: RuleContext) -> LevelEvidence | None:
     )
 
 
-@CASE_RULES.rule(
+@rule(
     id="qf.outcome_verbs",
     rule_set=RuleSet.QF,
     element=Element.LEVEL,

@@ -43,8 +43,11 @@ from recogniser.model import (
 )
 from recogniser.rules import citations as cited
 from recogniser.rules.base import RuleContext, RuleInfo, finding
+from recogniser.rules.catalogue import RULES_OUT
 from recogniser.rules.facts import CreditSupport
-from recogniser.rules.lisbon import RULES_OUT, domestic, lrc_applies, refugee_without_documents, rpl_credit_limit
+from recogniser.rules.lisbon.applicability import domestic, lrc_applies
+from recogniser.rules.lisbon.common import refugee_without_documents
+from recogniser.rules.lisbon.rpl import rpl_credit_limit
 from recogniser.rules.words import OUTCOME_WORDS, PURPOSE_WORDS
 
 __all__ = ["OUTCOME_WORDS", "REASONS_AND_APPEAL", "recommend"]

@@ -65,7 +65,9 @@ from recogniser.model import (
 from recogniser.rules import citations as cited
 from recogniser.rules import facts
 from recogniser.rules.base import RuleContext, RuleInfo, finding
-from recogniser.rules.lisbon import RPL_ROUTE, coverage_difference, purpose_basis
+from recogniser.rules.lisbon.applicability import purpose_basis
+from recogniser.rules.lisbon.common import RPL_ROUTE
+from recogniser.rules.lisbon.coverage import coverage_difference
 from recogniser.rules.matching import OUTCOME_WORDS_READ, normalise, outcome_scores
 from recogniser.rules.recommendation import recommend
 from recogniser.rules.rulebook import Rulebook

@@ -12,8 +12,8 @@ import pytest
 from recogniser.model import AwardingBody, Decision, ProviderKind, Purpose
 from recogniser.rules import assess
 from recogniser.rules import citations as cited
-from recogniser.rules.base import CASE_RULES
-from recogniser.rules.lisbon import EMPLOYMENT_HE_BASIS, EMPLOYMENT_OTHER_BASIS, FURTHER_STUDY_BASIS
+from recogniser.rules.catalogue import CASE_RULES
+from recogniser.rules.lisbon.applicability import EMPLOYMENT_HE_BASIS, EMPLOYMENT_OTHER_BASIS, FURTHER_STUDY_BASIS
 from recogniser.rules.recommendation import REASONS_AND_APPEAL
 from recogniser.seminar import exercise_sources
 from tests.rules.expert_cases import expert_cases
