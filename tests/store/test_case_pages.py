@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from recogniser.model import Outcome, Purpose
-from recogniser.store import CaseQuery, CaseSort, CaseStore
-from recogniser.store import case_store as case_store_module
+from recogniser.store import CaseQuery, CaseSort, CaseStore, case_pages
 from tests.store.cases import make_case, make_decision
 
 LEARNERS = ["Ivana Horvat", "", "Ana Babić", "Иван Петровић", "", "ana babic", "Zoë Müller", "Ivana Horvat"]
@@ -49,13 +48,13 @@ def test_pages_from_cursors_are_the_list_in_order(listed: CaseStore, sort: CaseS
 
 def test_a_search_pages_the_same_way_and_is_planned_once(listed: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
     plans = []
-    planned = case_store_module._Search.planned
+    planned = case_pages.Search.planned
 
     def counting(session: object, text: str) -> object:
         plans.append(text)
         return planned(session, text)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(case_store_module._Search, "planned", staticmethod(counting))
+    monkeypatch.setattr(case_pages.Search, "planned", staticmethod(counting))
     query = CaseQuery(search="ivan", sort=CaseSort.LEARNER)
     page = listed.page_cases(query, limit=2)
     assert plans == ["ivan"]

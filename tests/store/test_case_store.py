@@ -25,9 +25,9 @@ from recogniser.store import (
     DuplicateReferenceError,
     InvalidDecisionRecordError,
     UnknownReferenceError,
-    case_store,
+    case_pages,
 )
-from recogniser.store.case_store import MANY_MATCHES
+from recogniser.store.case_pages import MANY_MATCHES
 from recogniser.store.database import resolve_url
 from recogniser.store.search import index_terms
 from tests.store.cases import edited, make_case, make_decision
@@ -459,7 +459,7 @@ def test_search_agrees_with_the_search_keys_for_random_names(
     store: CaseStore, monkeypatch: pytest.MonkeyPatch, many_matches: int
 ) -> None:
     # With a low MANY_MATCHES even small result sets take the walking path, so both paths are checked.
-    monkeypatch.setattr(case_store, "MANY_MATCHES", many_matches)
+    monkeypatch.setattr(case_pages, "MANY_MATCHES", many_matches)
     rng = random.Random(many_matches)
     syllables = ["an", "iv", "ána", "hor", "vat", "ни", "но", "ბე", "რი", "ελ", "ένη", "ša", "Öz", "ج", "ان"]
     names = {
