@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from operator import attrgetter
 from typing import IO, Any
 
 from recogniser.model import Outcome, plain_number
@@ -109,15 +110,16 @@ class RegisterEntry:
             divergence_reason=None if private is None else private.withheld(divergence_reason),
         )
 
-    def values(self) -> list[Any]:
+    def values(self) -> tuple[Any, ...]:
         """The entry's values in the order of ``COLUMNS``."""
-        return [getattr(self, name) for name in COLUMNS]
+        return _VALUES(self)
 
     def to_json(self) -> dict[str, Any]:
         return dict(zip(COLUMNS, self.values(), strict=True))
 
 
 COLUMNS: tuple[str, ...] = tuple(field.name for field in fields(RegisterEntry))
+_VALUES = attrgetter(*COLUMNS)
 
 
 _DIFFERENCES = re.compile(r'"substantial_differences"\s*:\s*')
@@ -169,10 +171,17 @@ class _PersonalData:
     def withheld(self, text: str | None) -> str | None:
         if not text:
             return None
-        kept = "".join(sentence for sentence in _SENTENCE.findall(text) if not _STATUS_WORDS.search(fold(sentence)))
+        sentences = _SENTENCE.findall(text)
+        # Folding works letter by letter, so what a sentence or word folds to is part of what the whole text folds
+        # to: a text whose fold holds no status word, or no word of the name, has none to leave out.
+        if _STATUS_WORDS.search(fold(text)):
+            sentences = [sentence for sentence in sentences if not _STATUS_WORDS.search(fold(sentence))]
+        kept = "".join(sentences)
         for pattern in self.exact:
             kept = pattern.sub(WITHHELD, kept)
-        kept = _WORD.sub(lambda word: WITHHELD if fold(word.group()) in self.name_words else word.group(), kept)
+        folded = fold(kept)
+        if any(word in folded for word in self.name_words):
+            kept = _WORD.sub(lambda word: WITHHELD if fold(word.group()) in self.name_words else word.group(), kept)
         return kept.strip() or None
 
 
@@ -223,6 +232,8 @@ def rendered(entries: Iterator[RegisterEntry], kind: str, period: Mapping[str, s
 
 
 def _object(value: Any) -> Mapping[str, Any]:
+    if type(value) is dict:  # what JSON gives, told apart without the slower check for any mapping
+        return value
     return value if isinstance(value, Mapping) else {}
 
 

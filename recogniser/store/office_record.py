@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Date,
+    FromClause,
     Integer,
     String,
     case,
@@ -22,9 +23,11 @@ from sqlalchemy import (
     literal,
     literal_column,
     select,
+    true,
     tuple_,
     union_all,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Session
 
 from recogniser.model import Outcome
@@ -155,16 +158,68 @@ def _period(first: date | None, last: date | None) -> list[ColumnElement[bool]]:
     return conditions
 
 
+#: What a register entry reads of a decided case's text (``RegisterEntry.of``): what it publishes, and the learner's
+#: data, which is only blanked out of the published reasons. The database reads these from each text, so that
+#: the register never parses whole cases (their learning outcomes are most of their text) in Python.
+REGISTER_PATHS: tuple[tuple[str, ...], ...] = (
+    ("purpose",),
+    ("credential", "title"),
+    ("credential", "issuer_country"),
+    ("credential", "awarding_body", "name"),
+    ("credential", "awarding_body", "country"),
+    ("credential", "level", "framework"),
+    ("credential", "level", "nqf_level"),
+    ("credential", "level", "eqf_level"),
+    ("credential", "workload", "ects"),
+    ("credential", "learner", "name"),
+    ("credential", "learner", "identifier"),
+    ("credential", "learner", "date_of_birth"),
+    ("target", "title"),
+    ("target", "institution"),
+    ("target", "eqf_level"),
+    ("target", "ects"),
+)
+
+
+def register_document(values: list[Any]) -> dict[str, Any]:
+    """The part of a case's text a register entry reads, from the values at ``REGISTER_PATHS`` (None where a path
+    leads nowhere), shaped as the text: ``RegisterEntry.of`` reads the same from it as from the whole text."""
+    document: dict[str, Any] = {}
+    for path, value in zip(REGISTER_PATHS, values, strict=True):
+        if value is None:
+            continue
+        place = document
+        for key in path[:-1]:
+            place = place.setdefault(key, {})
+        place[path[-1]] = value
+    return document
+
+
+def _register_values(session: Session) -> tuple[ColumnElement[Any], FromClause]:
+    """The values at ``REGISTER_PATHS`` of each decision's case text, as one JSON array read by the database, and
+    what to read it from."""
+    text = _DECISIONS.c.case_document
+    if session.get_bind().dialect.name != "postgresql":
+        # With several paths, json_extract parses the text once and gives back a JSON array of what it found,
+        # each value as it was written (true stays true, 5.0 stays 5.0).
+        return func.json_extract(text, *("$." + ".".join(path) for path in REGISTER_PATHS)), _DECISIONS
+    # Each text parsed once, beside its row (OFFSET 0 keeps the planner from parsing it again for every path).
+    parsed = select(cast(text, JSONB).label("document")).correlate(_DECISIONS).offset(0).lateral("parsed")
+    values = func.jsonb_build_array(*(parsed.c.document[path] for path in REGISTER_PATHS))
+    return values, _DECISIONS.join(parsed, true())
+
+
 def register_entries(session: Session, first: date | None, last: date | None) -> Iterator[RegisterEntry]:
     """Every final decision recorded in the period, oldest first, read in batches by the (time, id) index."""
     after: tuple[datetime, int] | None = None
     period = _period(first, last)
+    values, source = _register_values(session)
     while True:
         statement = (
             select(
                 _DECISIONS.c.id,
                 _DECISIONS.c.decision,
-                _DECISIONS.c.case_document,
+                values.label("register_values"),
                 _DECISIONS.c.final_outcome,
                 _DECISIONS.c.final_ects,
                 _DECISIONS.c.recorded_at,
@@ -173,6 +228,7 @@ def register_entries(session: Session, first: date | None, last: date | None) ->
                 _DECISIONS.c.rulebook_version,
                 _DECISIONS.c.recommended_outcome,
             )
+            .select_from(source)
             .where(_DECISIONS.c.final_outcome.is_not(None), *period)
             .order_by(_DECISIONS.c.recorded_at, _DECISIONS.c.id)
             .limit(_BATCH)
@@ -186,9 +242,10 @@ def register_entries(session: Session, first: date | None, last: date | None) ->
             )
         rows = session.execute(statement).all()
         for row in rows:
+            found = row.register_values
             yield RegisterEntry.of(
                 decision_id=row.id,
-                case_document=json.loads(row.case_document),
+                case_document=register_document(found if isinstance(found, list) else json.loads(found)),
                 decision={
                     "rulebook_version": row.rulebook_version,
                     "recommendation": {

@@ -11,10 +11,11 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import insert, select
 
 from recogniser.casefile import parse_case
 from recogniser.model import Case, Outcome, Purpose
-from recogniser.register import COLUMNS, WITHHELD
+from recogniser.register import COLUMNS, WITHHELD, RegisterEntry
 from recogniser.store import CaseStore, InvalidDecisionRecordError, office_record
 from tests.store.cases import make_case, make_decision
 
@@ -286,3 +287,52 @@ def test_the_register_reads_in_batches_from_where_the_last_ended(
     titles = [row["credential_title"] for row in json.loads(stream.getvalue())["decisions"]]
     # Oldest first; decisions recorded at the same moment in the order they were recorded.
     assert titles == ["Credential 1", "Credential 3", "Credential 0", "Credential 2", "Credential 4"]
+
+
+ODD_TEXTS: list[Any] = [
+    {"purpose": "credit_transfer", "credential": {"title": 'A "quoted" \\ title\u2028', "learner": {"name": "Ívana"}}},
+    {
+        "purpose": "admission",
+        "credential": {
+            "title": "  Blank around  ",
+            "awarding_body": ["not", "an", "object"],
+            "level": {"framework": "", "nqf_level": 6, "eqf_level": True},
+            "workload": {"ects": 5.0},
+            "learner": {"name": "Горан Šimić", "identifier": "ID-1", "date_of_birth": "2001-02-03"},
+        },
+        "target": {"title": "Programme", "institution": None, "eqf_level": 6.0, "ects": "5"},
+    },
+    {"credential": "not an object", "target": None},
+    {"purpose": "rpl", "credential": {"level": {"eqf_level": 7}, "workload": {"ects": 2.5}}, "target": {"ects": 10}},
+]
+
+
+def test_the_register_reads_from_the_database_what_the_whole_text_gives(store: CaseStore) -> None:
+    """The register's fields are read from each decided text by the database (``REGISTER_PATHS``); whatever the
+    text holds, the entry is the one read from the whole text parsed in Python."""
+    reasons = "Горан ID-1 ivana 2/3/2001. Born 2001-02-03; a refugee. Rest, Ivana."
+    decide(store, private_case("PRIVATE-1"), Outcome.PARTIAL_RECOGNITION, 3, justification=reasons)
+    [stored] = store.decisions_for("PRIVATE-1")
+    texts = [json.dumps(stored.case_document, ensure_ascii=False)] + [json.dumps(text) for text in ODD_TEXTS]
+    decisions = office_record._DECISIONS
+    with store._engine.begin() as connection:  # decided texts as an earlier version might have kept them
+        row = dict(connection.execute(select(decisions).where(decisions.c.id == stored.id)).mappings().one())
+        del row["id"]
+        for text in texts[1:]:
+            connection.execute(insert(decisions).values({**row, "case_document": text}))
+    stream = io.StringIO()
+    assert store.export_register(stream, "json") == len(texts)
+    exported = json.loads(stream.getvalue())["decisions"]
+    for entry, text in zip(exported, texts, strict=True):
+        whole = RegisterEntry.of(
+            decision_id=entry["decision_id"],
+            case_document=json.loads(text),
+            decision=stored.decision.to_json(),
+            final_outcome=Outcome.PARTIAL_RECOGNITION,
+            final_ects=3,
+            decided_at=stored.recorded_at,
+            justification=reasons,
+            divergence_reason=None,
+        )
+        assert entry == whole.to_json(), text
+    assert exported[0]["reasons"] == f"Горан ID-1 {WITHHELD} 2/3/2001. Rest, {WITHHELD}."
