@@ -66,12 +66,20 @@ class PostgresServer:
     run_as: list[str]
     bindir: Path
     watcher: subprocess.Popen[bytes] | None = None
+    kept: bool = False
 
     @classmethod
-    def start(cls) -> PostgresServer:
+    def start(cls, kept: Path | None = None) -> PostgresServer:
+        """A new server, removed when it stops or the process that started it ends; with ``kept``, the server whose
+        files are in that folder (made there if it is new), started again and left there when it stops (the
+        benchmarks keep a million cases between runs so)."""
         bindir = _bindir()
         run_as: list[str] = []
-        root = Path(tempfile.mkdtemp(prefix="recogniser-postgres-"))
+        if kept is not None and (kept / "data" / "PG_VERSION").exists():
+            return cls._restarted(kept, bindir)
+        if kept is not None:
+            kept.mkdir(parents=True)
+        root = kept or Path(tempfile.mkdtemp(prefix="recogniser-postgres-"))
         if os.geteuid() == 0:
             try:
                 account = pwd.getpwnam("postgres")
@@ -88,7 +96,9 @@ class PostgresServer:
         password_file.write_text(password + "\n", encoding="utf-8")
         if run_as:
             os.chown(password_file, pwd.getpwnam("postgres").pw_uid, -1)
-        server = cls(root=root, port=_free_port(), password=password, run_as=run_as, bindir=bindir)
+        server = cls(
+            root=root, port=_free_port(), password=password, run_as=run_as, bindir=bindir, kept=kept is not None
+        )
         try:
             server._run(
                 "initdb",
@@ -105,23 +115,35 @@ class PostgresServer:
                 "--locale-provider=icu",
                 "--icu-locale=en",
             )
-            options = (
-                f"-c port={server.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={root} "
-                "-c fsync=off -c full_page_writes=off -c max_connections=50"
-            )
-            server._run(
-                "pg_ctl", "-D", str(root / "data"), "-l", str(root / "server.log"), "-w", "-o", options, "start"
-            )
+            server._start()
         except PostgresUnavailableError:
             server.stop()
             raise
-        server.watcher = server._watch(os.getpid())
+        if not server.kept:
+            server.watcher = server._watch(os.getpid())
         with server._admin() as admin:
             for role in (OWNER, APP):
                 admin.execute(
                     sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(role), sql.Literal(password))
                 )
         return server
+
+    @classmethod
+    def _restarted(cls, root: Path, bindir: Path) -> PostgresServer:
+        run_as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        password = (root / "password").read_text(encoding="utf-8").strip()
+        server = cls(root=root, port=_free_port(), password=password, run_as=run_as, bindir=bindir, kept=True)
+        server._start()
+        return server
+
+    def _start(self) -> None:
+        options = (
+            f"-c port={self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.root} "
+            "-c fsync=off -c full_page_writes=off -c max_connections=50"
+        )
+        self._run(
+            "pg_ctl", "-D", str(self.root / "data"), "-l", str(self.root / "server.log"), "-w", "-o", options, "start"
+        )
 
     def _watch(self, test_process: int) -> subprocess.Popen[bytes]:
         """A shell that stops the server once the test process is gone, even if it was killed before teardown."""
@@ -153,8 +175,9 @@ class PostgresServer:
             os.killpg(self.watcher.pid, signal.SIGTERM)  # its own session: the shell under runuser too
             self.watcher.wait(timeout=30)
         if (self.root / "data" / "postmaster.pid").exists():
-            self._run("pg_ctl", "-D", str(self.root / "data"), "-m", "immediate", "-w", "stop")
-        shutil.rmtree(self.root, ignore_errors=True)
+            self._run("pg_ctl", "-D", str(self.root / "data"), "-m", "fast" if self.kept else "immediate", "-w", "stop")
+        if not self.kept:
+            shutil.rmtree(self.root, ignore_errors=True)
 
     def url(self, database: str, password: str | None = None, role: str = OWNER) -> str:
         """The database as its owner reaches it (who migrates it), or as ``role``."""
@@ -175,18 +198,25 @@ class PostgresServer:
             autocommit=True,
         )
 
-    def create_database(self) -> str:
-        """A new, empty database set up as docs/user/data.md says: owned by the owner role, whose tables the
-        application's role may read and write rows of; returns its name."""
-        name = f"cases_{secrets.token_hex(6)}"
+    def create_database(self, name: str | None = None, template: str | None = None) -> str:
+        """A new, empty database (or a copy of ``template``) set up as docs/user/data.md says: owned by the owner
+        role, whose tables the application's role may read and write rows of; returns its name."""
+        name = name or f"cases_{secrets.token_hex(6)}"
         with self._admin() as admin:
-            admin.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(sql.Identifier(name), sql.Identifier(OWNER)))
+            statement = sql.SQL("CREATE DATABASE {} OWNER {}").format(sql.Identifier(name), sql.Identifier(OWNER))
+            if template is not None:
+                statement += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
+            admin.execute(statement)
         with psycopg.connect(
             host="127.0.0.1", port=self.port, user=OWNER, password=self.password, dbname=name, autocommit=True
         ) as owner:
             for statement in APP_ROLE_GRANTS:
                 owner.execute(sql.SQL(statement).format(app=sql.Identifier(APP)))
         return name
+
+    def has_database(self, name: str) -> bool:
+        with self._admin() as admin:
+            return admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
 
     def drop_database(self, name: str) -> None:
         with self._admin() as admin:
