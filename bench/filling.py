@@ -36,8 +36,8 @@ Database = Callable[[int, int | None], tuple[str, bool]]
 
 
 @contextmanager
-def sqlite_databases(keep: Path | None, name: str) -> Iterator[tuple[Database, str]]:
-    """Databases named ``name`` and their size, and a scratch database, on SQLite."""
+def sqlite_databases(keep: Path | None, name: str) -> Iterator[tuple[Database, str, int | None]]:
+    """Databases named ``name`` and their size, a scratch database, and no server (SQLite runs in-process)."""
     with tempfile.TemporaryDirectory(prefix="recogniser-bench-") as scratch:
         folder = keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
@@ -50,12 +50,13 @@ def sqlite_databases(keep: Path | None, name: str) -> Iterator[tuple[Database, s
                 shutil.copyfile(folder / f"{name}-{grown_from}.db", path)
             return f"sqlite:///{path}", True
 
-        yield new, f"sqlite:///{scratch}/insert-rates.db"
+        yield new, f"sqlite:///{scratch}/insert-rates.db", None
 
 
 @contextmanager
-def postgresql_databases(keep: Path | None, name: str) -> Iterator[tuple[Database, str]]:
-    """The same on a PostgreSQL 15 server of the benchmark's own (its files kept in ``keep``/postgresql)."""
+def postgresql_databases(keep: Path | None, name: str) -> Iterator[tuple[Database, str, int | None]]:
+    """The same on a PostgreSQL 15 server of the benchmark's own (its files kept in ``keep``/postgresql), with
+    the server's process id."""
     from tests.store.postgres_server import PostgresServer
 
     server = PostgresServer.start(kept=None if keep is None else keep / "postgresql")
@@ -68,7 +69,8 @@ def postgresql_databases(keep: Path | None, name: str) -> Iterator[tuple[Databas
             server.create_database(database, template=None if grown_from is None else f"{name}_{grown_from}")
             return server.url(database), True
 
-        yield new, server.url(server.create_database())
+        pid = int((server.root / "data" / "postmaster.pid").read_text().split()[0])
+        yield new, server.url(server.create_database()), pid
     finally:
         server.stop()
 

@@ -194,7 +194,7 @@ def main() -> None:
         run(options.database_url, True, options.cases)
         return
     opened = postgresql_databases if options.postgresql else sqlite_databases
-    with opened(options.keep, "office") as (database, _):
+    with opened(options.keep, "office") as (database, _, _server):
         run(*database(options.cases, None), options.cases)
 
 

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from filling import Database, postgresql_databases, same_database, sqlite_databases, write_rows  # noqa: E402  (bench/ is first on the path)
 from sqlalchemy import Engine, text  # noqa: E402
-from timing import median_ms  # noqa: E402
+from timing import timed  # noqa: E402
 
 from recogniser.casefile import load_case  # noqa: E402
 from recogniser.model import Case, Purpose  # noqa: E402
@@ -144,19 +144,20 @@ def store_insert_rates(url: str, template: Case, rng: random.Random) -> tuple[fl
 # --- timing ---
 
 
-def timings(store: CaseStore, rng: random.Random, depth: int) -> dict[str, float]:
-    """The median milliseconds of each measured list, search and page."""
+def timings(store: CaseStore, rng: random.Random, depth: int, server: int | None) -> dict[str, tuple[float, float]]:
+    """The median milliseconds of each measured list, search and page, and the mean processor milliseconds (with
+    the database server's, given its process id)."""
 
     def page(query: CaseQuery) -> None:
         store.page_cases(query, limit=50)
 
-    found: dict[str, float] = {}
+    found: dict[str, tuple[float, float]] = {}
     for label, query in {
         "first page, newest first, with total": CaseQuery(),
         "first page by learner, with total": CaseQuery(sort=CaseSort.LEARNER, descending=False),
         "first page of one purpose, with total": CaseQuery(purpose=Purpose.RPL),
     }.items():
-        found[label] = median_ms(lambda q=query: page(q), REPEATS)
+        found[label] = timed(lambda q=query: page(q), REPEATS, server)
     names = learner_names(rng, REPEATS)
     for label, texts in {
         "search by a learner's full name, with total": names,
@@ -164,24 +165,33 @@ def timings(store: CaseStore, rng: random.Random, depth: int) -> dict[str, float
         "search by a word of the title, with total": ["maritime", "python", "supply chains", "writing", "energy"],
     }.items():
         typed = iter(texts * REPEATS * 2)
-        found[label] = median_ms(lambda typed=typed: page(CaseQuery(search=next(typed))), REPEATS)
+        found[label] = timed(lambda typed=typed: page(CaseQuery(search=next(typed))), REPEATS, server)
     for label, query in {
         f"page {depth:,} cases deep, newest first": CaseQuery(),
         f"page {depth:,} cases deep, by learner": CaseQuery(sort=CaseSort.LEARNER, descending=False),
     }.items():
         cursor = store.page_cases(query, limit=depth, count=False).after  # reached once, not timed
-        found[label] = median_ms(lambda q=query, c=cursor: store.page_cases(q, c, 50, count=False), REPEATS)
+        found[label] = timed(lambda q=query, c=cursor: store.page_cases(q, c, 50, count=False), REPEATS, server)
     return found
 
 
-def report(count: int, found: dict[str, float], earlier: tuple[int, dict[str, float]] | None) -> None:
+def report(
+    count: int, found: dict[str, tuple[float, float]], earlier: tuple[int, dict[str, tuple[float, float]]] | None
+) -> None:
     print(f"cases stored: {count:,}")
-    for label, milliseconds in found.items():
+    for label, (milliseconds, processor) in found.items():
         verdict = "met" if milliseconds < TARGET_MS else "NOT MET"
         growth = ""
-        if earlier is not None and earlier[1].get(label):
-            growth = f"; {milliseconds / earlier[1][label]:.1f} times the time at {earlier[0]:,}"
-        print(f"{label}: {milliseconds:.1f} ms  (target < {TARGET_MS} ms: {verdict}{growth})")
+        if earlier is not None and label in earlier[1]:
+            before, before_processor = earlier[1][label]
+            growth = (
+                f"; {milliseconds / before:.1f} times the time at {earlier[0]:,}, "
+                f"{processor / max(before_processor, 0.01):.1f} times the processor time"
+            )
+        print(
+            f"{label}: {milliseconds:.1f} ms, {processor:.1f} ms of processor time  "
+            f"(target < {TARGET_MS} ms: {verdict}{growth})"
+        )
 
 
 # --- the databases ---
@@ -203,11 +213,11 @@ def main() -> None:
     template = load_case(ROOT / "examples" / "maritime-credit-transfer.json")
     rng = random.Random(2026)
     if options.database_url:
-        run(same_database(options.database_url), sizes, template, rng, same_database=True)
+        run(same_database(options.database_url), sizes, template, rng, grow_in_place=True, server=None)
         return
     opened = postgresql_databases if options.postgresql else sqlite_databases
-    with opened(options.keep, "cases") as (database, scratch):
-        run(database, sizes, template, rng, same_database=False)
+    with opened(options.keep, "cases") as (database, scratch, server):
+        run(database, sizes, template, rng, grow_in_place=False, server=server)
         batched, single = store_insert_rates(scratch, template, rng)
         print(f"store's insert, {BATCH:,} cases per transaction: {batched:,.0f} cases/s")
         print(f"store's insert, one case per transaction: {single:,.0f} cases/s")
@@ -219,9 +229,10 @@ def run(
     template: Case,
     rng: random.Random,
     *,
-    same_database: bool,
+    grow_in_place: bool,
+    server: int | None,
 ) -> None:
-    earlier: tuple[int, dict[str, float]] | None = None
+    earlier: tuple[int, dict[str, tuple[float, float]]] | None = None
     for count in sizes:
         url, to_fill = database(count, None if earlier is None else earlier[0])
         with CaseStore.open(url) as store:  # migrates a kept database made by an earlier version
@@ -231,10 +242,10 @@ def run(
                     sys.exit(f"{store.location} already holds cases; the benchmark fills only an empty database")
                 rate = fill(store._engine, template, stored + 1, count - stored, rng)
                 print(f"filled {count - stored:,} cases in bulk: {rate:,.0f} cases/s")
-            found = timings(store, random.Random(count), min(DEPTH, count // 2))
+            found = timings(store, random.Random(count), min(DEPTH, count // 2), server)
             report(store.count_cases(), found, earlier)
         earlier = (count, found)
-        if same_database:
+        if grow_in_place:
             database = same_database(url)
 
 
