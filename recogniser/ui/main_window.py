@@ -436,8 +436,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.decisions.stop()
-        self.case.let_go()
         self.office.close_store()
+        self.case.let_go()
         self._save_layout()
         event.accept()
 

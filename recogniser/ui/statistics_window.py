@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recogniser.casefile import StagedFile, write_bytes_atomically
+from recogniser.casefile import write_bytes_atomically
 from recogniser.model import Outcome, Purpose
 from recogniser.statistics import DECISION_DEADLINE_MONTHS, TIME_BANDS, OfficeStatistics
 from recogniser.store import CaseStore
+from recogniser.ui.controllers.exports import RegisterExport, period_file_name
 from recogniser.ui.dialogs import Dialogs
 from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, SECONDARY_TEXT_COLOUR, outcome_label, purpose_label
 from recogniser.ui.tasks import TaskRunner
@@ -293,6 +294,8 @@ class StatisticsWindow(QDialog):
         self.tasks = tasks
         self.dialogs = dialogs
         self.statistics: OfficeStatistics | None = None
+        self.register = RegisterExport(store, tasks, dialogs, self)
+        self.register.exported.connect(self._exported)
         today = QDate.currentDate()
         self.use_from = QCheckBox(self.tr("From"))
         self.first = QDateEdit(today.addYears(-1))
@@ -371,14 +374,11 @@ class StatisticsWindow(QDialog):
 
         self.tasks.run(self.tr("Counting the decisions"), lambda: store.office_statistics(first, last), show)
 
-    def _suggested(self, what: str, suffix: str) -> str:
-        first, last = self.period()
-        span = "-".join(str(day) for day in (first, last) if day is not None) or "all"
-        return f"recognition-{what}-{span}.{suffix}"
-
     def save_charts(self, kind: str) -> None:
         filters = self.tr("PNG image (*.png)") if kind == "png" else self.tr("PDF document (*.pdf)")
-        path = self.dialogs.save_path(self, self.tr("Save the charts"), self._suggested("statistics", kind), filters)
+        path = self.dialogs.save_path(
+            self, self.tr("Save the charts"), period_file_name("statistics", *self.period(), kind), filters
+        )
         if path is None:
             return
         data = self.board.png() if kind == "png" else self.board.pdf()
@@ -390,22 +390,7 @@ class StatisticsWindow(QDialog):
         self.status.setText(self.tr("Charts saved to {path}").format(path=Path(path).name))
 
     def export_register(self, kind: str) -> None:
-        filters = self.tr("CSV table (*.csv)") if kind == "csv" else self.tr("JSON document (*.json)")
-        path = self.dialogs.save_path(self, self.tr("Export the register"), self._suggested("register", kind), filters)
-        if path is None:
-            return
-        first, last = self.period()
-        store = self.store
+        self.register.export(kind, *self.period())
 
-        def work() -> int:
-            with StagedFile(path) as output:
-                count = output.write_text(lambda stream: store.export_register(stream, kind, first, last))
-                output.commit()
-            return count
-
-        def done(count: int) -> None:
-            self.status.setText(
-                self.tr("{count:,} decisions exported to {path}").format(count=count, path=Path(path).name)
-            )
-
-        self.tasks.run(self.tr("Exporting the register"), work, done)
+    def _exported(self, count: int, path: str) -> None:
+        self.status.setText(self.tr("{count:,} decisions exported to {path}").format(count=count, path=Path(path).name))

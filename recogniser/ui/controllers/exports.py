@@ -1,25 +1,29 @@
-"""What leaves the app from the open case: the PDF report (previewed, then saved) and the case file."""
+"""What leaves the app: the open case's PDF report (previewed, then saved) and case file, and the office's register."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from recogniser.casefile import dumps_case, write_bytes_atomically, write_text_atomically
+from recogniser.casefile import StagedFile, dumps_case, write_bytes_atomically, write_text_atomically
 from recogniser.settings import settings_file
 from recogniser.ui.controllers.base import CASE_FILE_FILTER, Controller
 from recogniser.ui.controllers.office import Office
 from recogniser.ui.controllers.open_case import OpenCase
 from recogniser.ui.controllers.saving import Form
+from recogniser.ui.dialogs import Dialogs
 from recogniser.ui.session import Assessment
+from recogniser.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from recogniser.report import ReportSettings
+    from recogniser.store import CaseStore
 
 
 class Exports(Controller):
@@ -130,3 +134,40 @@ def file_name(name: str) -> str:
     """``name`` (a case's title or reference) fit to suggest as a file name on any system."""
     cleaned = " ".join(_NOT_IN_FILE_NAMES.sub("-", name).split()).strip(" .")
     return cleaned or "case"
+
+
+class RegisterExport(Controller):
+    """The register of a period's final decisions, without the learners' personal data, written to a file the
+    evaluator chooses (``recogniser.register``); ``exported`` carries how many decisions and the path."""
+
+    exported = Signal(int, str)
+
+    def __init__(self, store: CaseStore, tasks: TaskRunner, dialogs: Dialogs, parent: QObject | None = None) -> None:
+        super().__init__(dialogs, parent)
+        self.store = store
+        self.tasks = tasks
+
+    def export(self, kind: str, first: date | None, last: date | None) -> None:
+        """Ask where, then write the decisions recorded from ``first`` to ``last`` (either open) as ``kind``,
+        csv or json, staged so that a failure leaves no half-written register behind."""
+        filters = self.tr("CSV table (*.csv)") if kind == "csv" else self.tr("JSON document (*.json)")
+        path = self.dialogs.save_path(
+            self.window, self.tr("Export the register"), period_file_name("register", first, last, kind), filters
+        )
+        if path is None:
+            return
+        store = self.store
+
+        def work() -> int:
+            with StagedFile(path) as output:
+                count = output.write_text(lambda stream: store.export_register(stream, kind, first, last))
+                output.commit()
+            return count
+
+        self.tasks.run(self.tr("Exporting the register"), work, lambda count: self.exported.emit(count, path))
+
+
+def period_file_name(what: str, first: date | None, last: date | None, suffix: str) -> str:
+    """The file name suggested for the office's ``what`` (statistics, register) over a period, either end open."""
+    span = "-".join(str(day) for day in (first, last) if day is not None) or "all"
+    return f"recognition-{what}-{span}.{suffix}"

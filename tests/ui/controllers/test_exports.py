@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from pathlib import Path
 
 from recogniser.casefile import load_case
+from recogniser.ui.controllers.exports import RegisterExport
 
 from ..conftest import ScriptedDialogs
 from .conftest import Workflows
@@ -83,3 +86,41 @@ def test_the_suggested_file_names_hold_no_character_a_file_system_refuses(
     workflows.session.set_value("credential.title", " .. ")
     workflows.exports.export_case_file_dialog()
     assert suggested == ["Safety 1-2- Basics -A-B- - end.json", "case.json"]
+
+
+def test_the_register_is_written_for_the_period_without_the_learners_names(
+    workflows: Workflows, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    workflows.open_example()
+    workflows.save()
+    store, decision = workflows.office.store, workflows.session.assessment.decision
+    assert store is not None and decision is not None
+    recommendation = decision.recommendation
+    store.record_decision(
+        "EXAMPLE-01", decision, "Ana Horvat", recommendation.outcome, final_ects=recommendation.ects_recognised
+    )
+    register = RegisterExport(store, workflows.office.tasks, dialogs)
+    exported: list[tuple[int, str]] = []
+    register.exported.connect(lambda count, path: exported.append((count, path)))
+    suggested: list[str] = []
+    answers = [None, str(tmp_path / "register.csv"), str(tmp_path / "later.json")]
+
+    def save_path(parent: object, caption: str, name: str, filters: str) -> str | None:
+        suggested.append(name)
+        return answers.pop(0)
+
+    dialogs.save_path = save_path  # type: ignore[method-assign]
+    register.export("csv", None, None)  # no place chosen
+    register.export("csv", None, None)
+    register.export("json", date(2100, 1, 1), None)
+    workflows.settle()
+    assert suggested == [
+        "recognition-register-all.csv",
+        "recognition-register-all.csv",
+        "recognition-register-2100-01-01.json",
+    ]
+    assert exported == [(1, str(tmp_path / "register.csv")), (0, str(tmp_path / "later.json"))]
+    written = (tmp_path / "register.csv").read_text("utf-8")
+    assert written.count("\n") == 2  # the header and the decision
+    assert "Ivana" not in written and "Ana Horvat" not in written
+    assert json.loads((tmp_path / "later.json").read_text("utf-8"))["period"]["from"] == "2100-01-01"
