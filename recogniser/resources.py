@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir
+from platformdirs import user_cache_dir, user_config_dir, user_data_dir
 
 APP_NAME = "recogniser"
 
@@ -29,3 +29,9 @@ def user_data_path() -> Path:
 def user_config_path() -> Path:
     override = os.environ.get("RECOGNISER_CONFIG_HOME")
     return Path(override) if override else Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+def user_cache_path() -> Path:
+    """Per-user files made again when missing: the compiled translation catalogues."""
+    override = os.environ.get("RECOGNISER_CACHE_HOME")
+    return Path(override) if override else Path(user_cache_dir(APP_NAME, appauthor=False))

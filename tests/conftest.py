@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _sandbox = tempfile.mkdtemp(prefix="recogniser-tests-")
 os.environ["RECOGNISER_DATA_HOME"] = os.path.join(_sandbox, "data")
 os.environ["RECOGNISER_CONFIG_HOME"] = os.path.join(_sandbox, "config")
+os.environ["RECOGNISER_CACHE_HOME"] = os.path.join(_sandbox, "cache")
 # ... nor an office database named for the user's own work.
 os.environ.pop("RECOGNISER_DATABASE_URL", None)
 

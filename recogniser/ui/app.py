@@ -17,6 +17,7 @@ from recogniser.ui.crash import install_crash_hook
 from recogniser.ui.dialogs import Dialogs
 from recogniser.ui.main_window import MainWindow
 from recogniser.ui.settings import AppSettings
+from recogniser.ui.translations import SOURCE_LANGUAGE, window_language
 
 
 def application() -> QApplication:
@@ -43,6 +44,7 @@ def office_assess(case: Case) -> Decision:
 
 def run_app(arguments: list[str]) -> int:
     app = application()
+    window_language.install(SOURCE_LANGUAGE)
     settings = AppSettings()
     dialogs = Dialogs()
     dialogs.folders = settings  # file choosers start in the folder last used

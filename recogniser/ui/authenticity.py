@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QWidget
 
 from recogniser.provenance import AUTHENTICITY_WORDS, Authenticity, provenance_of
+from recogniser.ui.translations import translate as _tr
 
 #: Text and background per tier: green only for verified, red for a failed signature, amber where the evaluator
 #: must establish the signer, grey where nothing was signed (the usual check of a paper document applies).
@@ -22,10 +23,10 @@ AUTHENTICITY_COLOURS: dict[Authenticity, tuple[str, str]] = {
 }
 
 
-def authenticity_html(widget: QWidget, status: Authenticity, reason: str) -> str:
+def authenticity_html(status: Authenticity, reason: str) -> str:
     """``Authenticity: <b>failed</b> — reason``, the tier in its colour."""
     colour = AUTHENTICITY_COLOURS[status][0]
-    return widget.tr("Authenticity: {status} — {reason}").format(
+    return _tr("Authenticity: {status} — {reason}").format(
         status=f'<b style="color:{colour}">{escape(AUTHENTICITY_WORDS[status])}</b>', reason=escape(reason)
     )
 
@@ -53,7 +54,7 @@ class AuthenticityBanner(QLabel):
             f"QLabel#authenticityBanner {{ background: {background}; color: {foreground}; "
             f"border: 1px solid {foreground}; border-radius: 3px; padding: 6px; }}"
         )
-        lines = [authenticity_html(self, provenance.authenticity, provenance.reason)]
+        lines = [authenticity_html(provenance.authenticity, provenance.reason)]
         lines += [escape(entry.words()) for entry in provenance.status_entries]
         if provenance.file_name:
             lines.append(

@@ -51,6 +51,7 @@ from recogniser.ui.look import (
 )
 from recogniser.ui.outcomes_field import OutcomesField
 from recogniser.ui.session import CaseSession
+from recogniser.ui.translations import labelled
 
 FLASH_MS = 1200
 #: The narrowest the editor pane goes in the window (pixels): enough for a label and a field side by side.
@@ -95,7 +96,9 @@ class FieldSlot(QWidget):
     def show_problem(self, message: str | None) -> None:
         # Under the row, a message says which of the row's fields it is about.
         beside = self.problem.parentWidget() is self
-        self.problem.setText(f"{self.caption}: {message}" if message and self.caption and not beside else message or "")
+        self.problem.setText(
+            labelled(self.caption, message) if message and self.caption and not beside else message or ""
+        )
         if message:
             # Once a message has been shown, its line stays while the case is open: the fields below do not
             # jump up and down as a value being typed turns readable and back.
@@ -573,10 +576,11 @@ class CaseEditor(QScrollArea):
     def show_problems(self) -> None:
         unplaced: list[str] = []
         messages: dict[str, list[str]] = {}
+        whole_case = self.tr("case")
         for problem in self.session.assessment.problems:
             slot = self.slot_for(field_of(problem.field))
             if slot is None:
-                unplaced.append(f"{problem.field or self.tr('case')}: {problem.message}")
+                unplaced.append(labelled(problem.field or whole_case, problem.message))
             elif not self._held_back(problem, slot.field.path):
                 messages.setdefault(slot.field.path, []).append(self.problem_text(problem))
         for path, slot in self.slots.items():
@@ -595,7 +599,7 @@ class CaseEditor(QScrollArea):
         slot = self.slot_for(field_of(problem.field))
         if slot is None:
             return str(problem)
-        return f"{slot.field.widget.accessibleName()}: {self.problem_text(problem)}"
+        return labelled(slot.field.widget.accessibleName(), self.problem_text(problem))
 
     def slot_for(self, path: str) -> FieldSlot | None:
         """The slot of ``path``, else the first field inside it, else the nearest enclosing field."""

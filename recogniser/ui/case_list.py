@@ -268,7 +268,7 @@ class CaseListPane(QWidget):
         elif total == 0:
             self.show_status(self.tr("No case matches."))
         else:
-            self.show_status(self.tr("{count} cases").format(count=f"{total:,}") if total != 1 else self.tr("1 case"))
+            self.show_status(self.tr("%Ln case(s)", "", total))
         self._update_buttons()
         self.loaded.emit()
 

@@ -34,6 +34,7 @@ from recogniser.precedents import Divergence, Precedent, divergence
 from recogniser.ui.fields import keep_values_from_the_wheel
 from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, outcome_label
 from recogniser.ui.precedents_panel import divergence_html
+from recogniser.ui.translations import translate as _tr
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def justification_required(
 
 def case_name(case: Case) -> str:
     """How the dialog names the case: its reference and the credential's title."""
-    return " — ".join(part for part in (case.reference, case.credential.title) if part) or "unsaved case"
+    return " — ".join(part for part in (case.reference, case.credential.title) if part) or _tr("unsaved case")
 
 
 class DecisionDialog(QDialog):

@@ -7,7 +7,6 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from recogniser.model import Case, Recommendation
@@ -17,6 +16,7 @@ from recogniser.ui.decision_dialog import DecisionDialog, DecisionEntry
 from recogniser.ui.save_conflict import ConflictBox, ConflictChoice, SaveConflict
 from recogniser.ui.settings import AppSettings
 from recogniser.ui.settings_dialog import SettingsDialog
+from recogniser.ui.translations import translate as _tr
 
 if TYPE_CHECKING:
     from recogniser.interchange import ImportResult
@@ -26,10 +26,6 @@ class UnsavedChoice(Enum):
     SAVE = "save"
     DISCARD = "discard"
     CANCEL = "cancel"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
 
 
 class Dialogs:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from recogniser.elements import STATUS_SEVERITY
 from recogniser.model import STACK_ROLE_WORDS, Finding, RuleSet, Stack, Status
 from recogniser.ui.look import rule_set_label, status_icon, status_label
+from recogniser.ui.translations import labelled
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -111,7 +112,7 @@ class FindingsModel(QAbstractItemModel):
             open_points = sum(1 for f in findings if f.status in (Status.FAIL, Status.WARNING, Status.UNKNOWN))
             if not open_points:
                 return self.tr("{name} — all clear").format(name=name)
-            return self.tr("{name} — {count} to look at").format(name=name, count=open_points)
+            return self.tr("{name} — %n to look at", "", open_points).format(name=name)
         if role == Qt.ItemDataRole.DecorationRole:
             return status_icon(min((f.status for f in findings), key=STATUS_SEVERITY.index))
         return None
@@ -130,7 +131,7 @@ class FindingsModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.DecorationRole:
                 return status_icon(finding.status)
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return f"{status_label(finding.status)}: {finding.message}"
+                return labelled(status_label(finding.status), finding.message)
         elif column == self.CITATION and role == Qt.ItemDataRole.DisplayRole:
             return finding.citation
         return None

@@ -43,6 +43,7 @@ from recogniser.ui.look import (
     status_label,
 )
 from recogniser.ui.session import Assessment
+from recogniser.ui.translations import labelled
 
 if TYPE_CHECKING:
     from recogniser.store import StoredDecision
@@ -240,8 +241,11 @@ class FindingsPanel(QWidget):
             self.summary.setText(self.tr("<b>Findings</b>"))
         else:
             counts = [
-                f"<span style='color:{STATUS_COLOURS[status]}'>{self.model.count(status)} "
-                f"{html.escape(status_label(status).lower())}</span>"
+                f"<span style='color:{STATUS_COLOURS[status]}'>"
+                + self.tr("{count} {status}").format(
+                    count=self.model.count(status), status=html.escape(status_label(status).lower())
+                )
+                + "</span>"
                 for status in (Status.FAIL, Status.WARNING, Status.UNKNOWN, Status.PASS)
             ]
             summary = self.tr("<b>Findings</b> &nbsp; {counts}").format(counts=" · ".join(counts))
@@ -435,8 +439,9 @@ class RecommendationPanel(QScrollArea):
     def _decision_html(self, decision: Decision) -> str:
         recommendation = decision.recommendation
         colour = OUTCOME_COLOURS[recommendation.outcome]
+        heading = self.tr("Recommended by the rules")
         parts = [
-            f"<div style='color:{SECONDARY_TEXT_COLOUR}'>{html.escape(self.tr('Recommended by the rules'))}</div>"
+            f"<div style='color:{SECONDARY_TEXT_COLOUR}'>{html.escape(heading)}</div>"
             f"<div style='font-size:15pt; font-weight:600; color:{colour}'>"
             f"{html.escape(outcome_label(recommendation.outcome))}</div>"
         ]
@@ -446,7 +451,7 @@ class RecommendationPanel(QScrollArea):
                 if recommendation.outcome is Outcome.ALTERNATIVE_RECOGNITION
                 else self.tr("ECTS recognised")
             )
-            parts.append(f"<p><b>{html.escape(label)}:</b> {recommendation.credits_shown:g}</p>")
+            parts.append(f"<p>{labelled(f'<b>{html.escape(label)}</b>', f'{recommendation.credits_shown:g}')}</p>")
         if recommendation.summary:
             parts.append(f"<p>{_escape(recommendation.summary)}</p>")
         sections = (

@@ -7,7 +7,7 @@ import html
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +21,8 @@ from recogniser import __version__
 from recogniser.reference_data import Origin, ReferenceTable, reference_data_status
 from recogniser.resources import data_dir
 from recogniser.rules.rulebook import DEFAULT_RULEBOOK
+from recogniser.ui.translations import labelled
+from recogniser.ui.translations import translate as _tr
 
 #: The user guide, shipped inside the package beside this module.
 USER_GUIDE = Path(__file__).resolve().parent / "help" / "user-guide.md"
@@ -28,10 +30,6 @@ USER_GUIDE = Path(__file__).resolve().parent / "help" / "user-guide.md"
 FONT_LICENCE = Path(__file__).resolve().parents[1] / "report" / "fonts" / "OFL.txt"
 #: The application's own licence (pyproject.toml).
 APP_LICENCE = "EUPL-1.2"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Help", text)
 
 
 def _first_line(path: Path, fallback: str) -> str:
@@ -58,7 +56,7 @@ def about_html() -> str:
                 "each decision records it"
             ).format(version=DEFAULT_RULEBOOK.version),
         ),
-        *((_tr(table.short_title), _describe_table(table)) for table in reference_data_status()),
+        *((table.short_title, _describe_table(table)) for table in reference_data_status()),
         (_tr("Country codes"), _first_paragraph(data_dir() / "countries" / "README.md")),
         (
             _tr("Fonts of the PDF report"),
@@ -73,17 +71,15 @@ def about_html() -> str:
         f"<td>{html.escape(text)}</td></tr>"
         for name, text in rows
     )
-    return (
-        f"<h2>{html.escape(_tr('Recogniser'))}</h2>"
-        f"<p>{html.escape(_tr('Decision support for recognising micro-credentials. It recommends; a person decides.'))}"
-        f"</p><table cellspacing='4'>{table}</table>"
-    )
+    name = _tr("Recogniser")
+    purpose = _tr("Decision support for recognising micro-credentials. It recommends; a person decides.")
+    return f"<h2>{html.escape(name)}</h2><p>{html.escape(purpose)}</p><table cellspacing='4'>{table}</table>"
 
 
 def _describe_table(table: ReferenceTable) -> str:
     """A table of reference data as ``recogniser data status`` gives it: what it holds, its dates, its source and
     where it is read from."""
-    parts = [f"{table.title}: {table.summary}"]
+    parts = [labelled(table.title, table.summary)]
     if table.as_of is not None:
         parts.append(_tr("as of {date}").format(date=table.as_of.isoformat()))
     if table.retrieved_on is not None:

@@ -54,7 +54,7 @@ class ImportReportDialog(QDialog):
         heading.setWordWrap(True)
         heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         signature = QLabel(
-            authenticity_html(self, result.authenticity, result.authenticity_reason)
+            authenticity_html(result.authenticity, result.authenticity_reason)
             + "<br>"
             + escape(format_assessing_country(result))
         )

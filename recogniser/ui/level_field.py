@@ -7,21 +7,18 @@ import html
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from recogniser.frameworks import Cycle, Framework, FrameworkLevel, FrameworkRegistry
 from recogniser.ui.fields import ElidingComboBox, Field, choose_level_by_number, fit_popup_to_choices
 from recogniser.ui.look import SECONDARY_TEXT_COLOUR
 from recogniser.ui.session import CaseSession
+from recogniser.ui.translations import translate as _tr
 
 FRAMEWORK = "credential.level.framework"
 NQF_LEVEL = "credential.level.nqf_level"
 EQF_LEVEL = "credential.level.eqf_level"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LevelField", text)
 
 
 def cycle_label(cycle: Cycle | None) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPen, QPixmap
 
 from recogniser.model import (
@@ -21,6 +21,7 @@ from recogniser.model import (
     RuleSet,
     Status,
 )
+from recogniser.ui.translations import translate as _tr
 
 # Every colour text is written in reads at a contrast of at least 4.5:1 on the window and on a list's white
 # (WCAG 2.1 AA, success criterion 1.4.3).
@@ -91,10 +92,6 @@ def in_reading_order(text: str) -> str:
 def local_time(moment: datetime) -> str:
     """A stored moment (UTC) as the evaluator's clock shows it, to the minute, in an order every office reads."""
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Vocabulary", text)
 
 
 def status_label(status: Status) -> str:

@@ -30,7 +30,7 @@ class PdfPreview(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        pages = QLabel(self.tr("{count} pages").format(count=self.document.pageCount()))
+        pages = QLabel(self.tr("%n page(s)", "", self.document.pageCount()))
         pages.setStyleSheet(f"color: {SECONDARY_TEXT_COLOUR};")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = buttons.addButton(self.tr("Save PDF…"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from recogniser.model import Outcome
 from recogniser.precedents import Divergence, Precedent, divergence
 from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, SECONDARY_TEXT_COLOUR, outcome_label
+from recogniser.ui.translations import labelled
+from recogniser.ui.translations import translate as _tr
 
 _REFERENCE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -37,14 +39,14 @@ def divergence_html(departs: Divergence, what: str) -> str:
     """A sentence naming the equivalent earlier decisions (same credential, target and purpose) that ``what``
     (the recommendation, this decision) departs from, with their outcomes, credits and dates."""
     earlier = "; ".join(
-        f"{html.escape(p.reference)}: {html.escape(outcome_with_credits(p.outcome, p.ects))} "
-        f"({p.decided_at.date().isoformat()})"
+        labelled(html.escape(p.reference), html.escape(outcome_with_credits(p.outcome, p.ects)))
+        + f" ({p.decided_at.date().isoformat()})"
         for p in departs.departs_from
     )
-    return (
-        f"<span style='color:{ERROR_COLOUR}'><b>{html.escape(what)} departs from precedent</b></span> "
-        f"on the same credential, target and purpose — {earlier}"
-    )
+    return _tr(
+        "<span style='color:{colour}'><b>{what} departs from precedent</b></span> on the same credential, target "
+        "and purpose — {earlier}"
+    ).format(colour=ERROR_COLOUR, what=html.escape(what), earlier=earlier)
 
 
 class PrecedentsPanel(QWidget):
@@ -165,9 +167,10 @@ class PrecedentsPanel(QWidget):
         profile = precedent.profile
         shares = ", ".join(agreement_words().get(code, code) for code in precedent.likeness.agreements())
         target = " — ".join(part for part in (profile.target_title, profile.target_institution) if part)
+        title = profile.title or self.tr("Untitled credential")
+        awarding_body = profile.awarding_body or self.tr("awarding body not given")
         lines = [
-            f"<b>{html.escape(profile.title or self.tr('Untitled credential'))}</b>, "
-            f"{html.escape(profile.awarding_body or self.tr('awarding body not given'))}"
+            f"<b>{html.escape(title)}</b>, {html.escape(awarding_body)}"
             f"{' (' + html.escape(profile.issuer_country) + ')' if profile.issuer_country else ''}",
             self.tr("Target: {target}").format(target=html.escape(target)) if target else self.tr("No target"),
             f"<span style='color:{SECONDARY_TEXT_COLOUR}'>"
@@ -197,16 +200,12 @@ class PrecedentsPanel(QWidget):
 
 def agreement_words() -> dict[str, str]:
     """How the panel names what an earlier case shares with the open one (``Likeness.agreements`` codes)."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("PrecedentsPanel", text)
-
     return {
-        "title": tr("title"),
-        "similar_title": tr("a similar title"),
-        "awarding_body": tr("awarding body"),
-        "similar_awarding_body": tr("a similar awarding body"),
-        "target": tr("target"),
-        "country": tr("issuing country"),
-        "level": tr("EQF level"),
+        "title": _tr("title"),
+        "similar_title": _tr("a similar title"),
+        "awarding_body": _tr("awarding body"),
+        "similar_awarding_body": _tr("a similar awarding body"),
+        "target": _tr("target"),
+        "country": _tr("issuing country"),
+        "level": _tr("EQF level"),
     }

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QStyle, QWidget
 
 from recogniser.ui.look import local_time
+from recogniser.ui.translations import translate as _tr
 
 if TYPE_CHECKING:
     from recogniser.store import StoredCase
@@ -36,10 +37,6 @@ class SaveConflict:
     version: int
     stored: StoredCase | None
     differences: tuple[str, ...] = ()
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SaveConflict", text)
 
 
 def conflict_summary(conflict: SaveConflict) -> str:

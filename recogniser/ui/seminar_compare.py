@@ -45,9 +45,11 @@ from recogniser.seminar.pdf import write_comparison_pdf
 from recogniser.ui.dialogs import Dialogs
 from recogniser.ui.look import SECONDARY_TEXT_COLOUR, outcome_label, purpose_label
 from recogniser.ui.tasks import TaskRunner
+from recogniser.ui.translations import labelled, tr_noop
+from recogniser.ui.translations import translate as _tr
 
-RESPONSE_FILTER = "Seminar responses (*.json)"
-PDF_FILTER = "PDF (*.pdf)"
+RESPONSE_FILTER = tr_noop("Seminar responses (*.json)")
+PDF_FILTER = tr_noop("PDF (*.pdf)")
 
 
 def _percent(value: float | None) -> str:
@@ -106,7 +108,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.CASE:
             return case.title
         if role == Qt.ItemDataRole.ToolTipRole and column == self.GROUPS:
-            return "\n".join(f"{outcome_label(o)}: {n}" for o, n in case.counts.items() if n)
+            return "\n".join(labelled(outcome_label(o), str(n)) for o, n in case.counts.items() if n)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.AGREEMENT, self.WITH_TOOL):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -265,7 +267,7 @@ class ComparePane(QWidget):
         self._show(None)
 
     def add_responses_dialog(self) -> None:
-        paths = self.dialogs.open_paths(self, self.tr("Add the groups' responses"), RESPONSE_FILTER)
+        paths = self.dialogs.open_paths(self, self.tr("Add the groups' responses"), _tr(RESPONSE_FILTER))
         if paths:
             self.set_responses([*self.response_paths, *(p for p in paths if p not in self.response_paths)])
 
@@ -314,7 +316,8 @@ class ComparePane(QWidget):
                 f"<li><b>{html.escape(Path(r.source).name)}</b>: {html.escape('; '.join(r.reasons))}</li>"
                 for r in comparison.rejected
             )
-            parts.append(f"<p style='color:#c62828'>{html.escape(self.tr('Left out:'))}</p><ul>{items}</ul>")
+            left_out = self.tr("Left out:")
+            parts.append(f"<p style='color:#c62828'>{html.escape(left_out)}</p><ul>{items}</ul>")
         if comparison.warnings:
             items = "".join(f"<li>{html.escape(w)}</li>" for w in comparison.warnings)
             parts.append(f"<ul style='color:{SECONDARY_TEXT_COLOUR}'>{items}</ul>")
@@ -346,11 +349,13 @@ class ComparePane(QWidget):
                 f"<i style='color:{SECONDARY_TEXT_COLOUR}'>({html.escape(f.citation)})</i></li>"
                 for f in case.tool_findings
             )
-            findings = f"<p><b>{html.escape(self.tr('The tool found, to discuss:'))}</b></p><ul>{items}</ul>"
+            found = self.tr("The tool found, to discuss:")
+            findings = f"<p><b>{html.escape(found)}</b></p><ul>{items}</ul>"
+        tool_heading = self.tr("Tool:")
         self.details.setHtml(
-            f"<h3>{html.escape(case.case_id)}: {html.escape(case.title)}</h3>"
+            f"<h3>{labelled(html.escape(case.case_id), html.escape(case.title))}</h3>"
             f"<p>{html.escape(purpose_label(case.purpose))}<br>"
-            f"<b>{html.escape(self.tr('Tool:'))}</b> {html.escape(outcome_label(tool.outcome) + ects)}</p>"
+            f"<b>{html.escape(tool_heading)}</b> {html.escape(outcome_label(tool.outcome) + ects)}</p>"
             "<table cellspacing='0' cellpadding='4' width='100%'>" + "".join(rows) + "</table>" + findings
         )
 
@@ -359,7 +364,7 @@ class ComparePane(QWidget):
         if comparison is None:
             return
         path = self.dialogs.save_path(
-            self, self.tr("Save the comparison as PDF"), f"{self.pack.pack_id}-comparison.pdf", PDF_FILTER
+            self, self.tr("Save the comparison as PDF"), f"{self.pack.pack_id}-comparison.pdf", _tr(PDF_FILTER)
         )
         if not path:
             return

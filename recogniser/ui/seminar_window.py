@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -59,8 +59,10 @@ from recogniser.ui.screen import open_at
 from recogniser.ui.seminar_compare import RESPONSE_FILTER, ComparePane
 from recogniser.ui.session import Assessment
 from recogniser.ui.tasks import TaskRunner
+from recogniser.ui.translations import tr_noop
+from recogniser.ui.translations import translate as _tr
 
-VERDICTS_FILTER = "Group verdicts (*.json)"
+VERDICTS_FILTER = tr_noop("Group verdicts (*.json)")
 #: The ECTS box shows this text at its minimum, meaning "no credits given" (admission, employment).
 NO_CREDITS = "—"
 
@@ -90,7 +92,7 @@ def case_html(case: Case) -> str:
             if level is None
             else _joined(
                 level.framework and f"{level.framework} {level.nqf_level or ''}".strip(),
-                level.eqf_level is not None and f"EQF {level.eqf_level}",
+                level.eqf_level is not None and _tr("EQF {level}").format(level=level.eqf_level),
             ),
         ),
         (
@@ -139,9 +141,9 @@ def case_html(case: Case) -> str:
         + "</p>"
     ]
     if case.applicant.refugee:
-        parts.append(f"<p>{html.escape(_tr('The applicant is a refugee.'))}</p>")
+        parts.append("<p>" + html.escape(_tr("The applicant is a refugee.")) + "</p>")
     if case.applicant.documents_missing:
-        parts.append(f"<p>{html.escape(_tr('The applicant’s documents are missing.'))}</p>")
+        parts.append("<p>" + html.escape(_tr("The applicant’s documents are missing.")) + "</p>")
     if target is not None:
         sought = [
             (_tr("Programme or component"), target.title),
@@ -164,10 +166,6 @@ def _joined(*parts: str | bool | None) -> str | None:
     return ", ".join(given) or None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SeminarWindow", text)
-
-
 def _yes_no(what: str, value: bool | None) -> str | None:
     if value is None:
         return None
@@ -175,9 +173,10 @@ def _yes_no(what: str, value: bool | None) -> str | None:
 
 
 def _definition_table(title: str, rows: Sequence[tuple[str, str | None]]) -> str:
+    not_given = "<i>" + html.escape(_tr("not given")) + "</i>"
     cells = "".join(
         f"<tr><td style='color:{SECONDARY_TEXT_COLOUR}; padding-right:12px'>{html.escape(label)}</td>"
-        f"<td>{html.escape(value) if value else '<i>' + html.escape(_tr('not given')) + '</i>'}</td></tr>"
+        f"<td>{html.escape(value) if value else not_given}</td></tr>"
         for label, value in rows
     )
     return f"<h4>{html.escape(title)}</h4><table cellspacing='0' cellpadding='2'>{cells}</table>"
@@ -353,7 +352,7 @@ class GroupPane(QWidget):
         self._show_case(self.cases.currentRow())
 
     def open_work_dialog(self) -> None:
-        path = self.dialogs.open_path(self, self.tr("Open the group's saved verdicts"), VERDICTS_FILTER)
+        path = self.dialogs.open_path(self, self.tr("Open the group's saved verdicts"), _tr(VERDICTS_FILTER))
         if not path:
             return
         try:
@@ -365,7 +364,7 @@ class GroupPane(QWidget):
         self.unsaved = False
 
     def save_work_dialog(self) -> None:
-        path = self.dialogs.save_path(self, self.tr("Save the group's verdicts"), "verdicts.json", VERDICTS_FILTER)
+        path = self.dialogs.save_path(self, self.tr("Save the group's verdicts"), "verdicts.json", _tr(VERDICTS_FILTER))
         if not path:
             return
         try:
@@ -384,7 +383,7 @@ class GroupPane(QWidget):
             self.dialogs.error(self, self.tr("The response is not complete"), "\n".join(error.lines()))
             return
         suggested = f"{''.join(c if c.isalnum() else '-' for c in group).strip('-') or 'group'}-response.json"
-        path = self.dialogs.save_path(self, self.tr("Export the group's response"), suggested, RESPONSE_FILTER)
+        path = self.dialogs.save_path(self, self.tr("Export the group's response"), suggested, _tr(RESPONSE_FILTER))
         if not path:
             return
         try:
@@ -419,8 +418,8 @@ class SeminarWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.setWindowTitle(self.tr("{title} — Seminar — Recogniser").format(title=pack.title))
         self.statusBar().showMessage(
-            self.tr("Pack {id}, version {version}: {count} cases").format(
-                id=pack.pack_id, version=pack.version, count=len(pack.cases)
+            self.tr("Pack {id}, version {version}: %n case(s)", "", len(pack.cases)).format(
+                id=pack.pack_id, version=pack.version
             )
         )
         keep_values_from_the_wheel(self)

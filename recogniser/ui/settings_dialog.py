@@ -141,11 +141,7 @@ class SettingsDialog(QDialog):
 
     def _show_trust(self, added: str = "") -> None:
         count = len(TrustStore.load())
-        text = (
-            self.tr("{count} certificate(s) trusted").format(count=count)
-            if count
-            else self.tr("No certificate trusted yet")
-        )
+        text = self.tr("%n certificate(s) trusted", "", count) if count else self.tr("No certificate trusted yet")
         self.trust_count.setText(f"{added}; {text}" if added else text)
         self.trust_count.setToolTip(
             self.tr(

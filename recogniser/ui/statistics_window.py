@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QMarginsF, QPoint, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QLocale, QMarginsF, QPoint, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -42,6 +42,7 @@ from recogniser.ui.controllers.exports import RegisterExport, period_file_name
 from recogniser.ui.dialogs import Dialogs
 from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, SECONDARY_TEXT_COLOUR, outcome_label, purpose_label
 from recogniser.ui.tasks import TaskRunner
+from recogniser.ui.translations import labelled
 
 #: The bars of a chart that is not about outcomes: one calm colour, so that length alone carries the number.
 BAR_COLOUR = "#0b6e99"
@@ -74,7 +75,7 @@ class BarChart(QWidget):
         self.bars = list(bars)
         self.note = note
         self.setAccessibleName(self.title)
-        self.setAccessibleDescription("; ".join(f"{bar.label}: {bar.value}" for bar in self.bars))
+        self.setAccessibleDescription("; ".join(labelled(bar.label, str(bar.value)) for bar in self.bars))
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
@@ -105,7 +106,7 @@ class BarChart(QWidget):
         body.setBottom(area.bottom() - 6 - note_height)
         if not self.bars:
             painter.setPen(QColor(SECONDARY_TEXT_COLOUR))
-            painter.drawText(body, Qt.AlignmentFlag.AlignCenter, "No decisions in this period")
+            painter.drawText(body, Qt.AlignmentFlag.AlignCenter, self.tr("No decisions in this period"))
         else:
             self._paint_bars(painter, body, metrics)
         if self.note:
@@ -181,35 +182,40 @@ class StatisticsBoard(QWidget):
             timing = self.tr("No decided case in this period states when its file was complete.")
         else:
             colour = OUTCOME_COLOURS[Outcome.FULL_RECOGNITION] if time.late == 0 else ERROR_COLOUR
+            number = QLocale().toString
             timing = self.tr(
-                "<b style='color:{colour}'>{share:.0%} decided within {months} months</b> of a complete file "
-                "({within:,} of {measured:,}; {late:,} late); median {median:g} days."
+                "<b style='color:{colour}'>{percent}% decided within {months} months</b> of a complete file "
+                "({within} of {measured}; {late} late); median {median} days."
             ).format(
                 colour=colour,
-                share=share,
+                percent=number(round(share * 100)),
                 months=DECISION_DEADLINE_MONTHS,
-                within=time.within_deadline,
-                measured=time.measured,
-                late=time.late,
-                median=time.median_days or 0,
+                within=number(time.within_deadline),
+                measured=number(time.measured),
+                late=number(time.late),
+                median=number(float(time.median_days or 0), "g", 6),
             )
         self.headline.setText(
             self.tr(
-                "<span style='font-size:large'><b>{decided:,} cases decided</b> — {period}</span><br>{timing}"
-            ).format(decided=statistics.decided, period=period, timing=timing)
+                "<span style='font-size:large'><b>%Ln case(s) decided</b> — {period}</span><br>{timing}",
+                "",
+                statistics.decided,
+            ).format(period=period, timing=timing)
         )
-        deadline_label = dict(TIME_BANDS)[DECISION_DEADLINE_MONTHS]
         late = False
         bands = []
-        for label, count in time.by_months:
-            bands.append(Bar(label, count, LATE_COLOUR if late else OUTCOME_COLOURS[Outcome.FULL_RECOGNITION]))
-            late = late or label == deadline_label
+        for (limit, label), (counted, count) in zip(TIME_BANDS, time.by_months, strict=True):
+            assert label == counted, "the bands are counted in TIME_BANDS's order"
+            bands.append(
+                Bar(self._band_label(limit), count, LATE_COLOUR if late else OUTCOME_COLOURS[Outcome.FULL_RECOGNITION])
+            )
+            late = late or limit == DECISION_DEADLINE_MONTHS
         self.time.set_bars(
             bands if time.measured else [],
             self.tr(
-                "The 2010 Revised Recommendation sets at most {months} months; {undated:,} without a date of "
+                "The 2010 Revised Recommendation sets at most {months} months; {undated} without a date of "
                 "completeness are not counted."
-            ).format(months=DECISION_DEADLINE_MONTHS, undated=time.without_complete_date),
+            ).format(months=DECISION_DEADLINE_MONTHS, undated=QLocale().toString(time.without_complete_date)),
         )
         self.outcomes.set_bars(
             [
@@ -222,15 +228,23 @@ class StatisticsBoard(QWidget):
         rest = sum(count for _, count in statistics.by_country[COUNTRIES_SHOWN:])
         country_bars = [Bar(self.tr("not stated") if name == "unknown" else name, count) for name, count in shown]
         if rest:
-            country_bars.append(
-                Bar(self.tr("{count} others").format(count=len(statistics.by_country) - COUNTRIES_SHOWN), rest)
-            )
+            country_bars.append(Bar(self.tr("%n other(s)", "", len(statistics.by_country) - COUNTRIES_SHOWN), rest))
         self.countries.set_bars(country_bars)
         months = list(statistics.by_month[-12:])
         self.months.set_bars(
             [Bar(name, count) for name, count in months],
             self.tr("The last 12 months with decisions in the period") if len(statistics.by_month) > 12 else "",
         )
+
+    def _band_label(self, limit: int | None) -> str:
+        """A band of :data:`TIME_BANDS` in the reader's words, from its upper limit in months."""
+        limits = [band for band, _label in TIME_BANDS]
+        before = limits[limits.index(limit) - 1] if limits.index(limit) else None
+        if limit is None:
+            return self.tr("over %n month(s)", "", limits[-2] or 0)
+        if before is None:
+            return self.tr("within %n month(s)", "", limit)
+        return self.tr("{low}–{high} months").format(low=before, high=limit)
 
     def paint_whole(self, painter: QPainter, area: QRectF) -> None:
         """The board as laid out on screen, scaled to fill ``area`` (a page, an image)."""
@@ -393,4 +407,4 @@ class StatisticsWindow(QDialog):
         self.register.export(kind, *self.period())
 
     def _exported(self, count: int, path: str) -> None:
-        self.status.setText(self.tr("{count:,} decisions exported to {path}").format(count=count, path=Path(path).name))
+        self.status.setText(self.tr("%Ln decision(s) exported to {path}", "", count).format(path=Path(path).name))

@@ -23,6 +23,7 @@ from recogniser.ui.dialogs import Dialogs, UnsavedChoice
 from recogniser.ui.main_window import MainWindow
 from recogniser.ui.save_conflict import ConflictChoice, SaveConflict
 from recogniser.ui.settings import AppSettings
+from recogniser.ui.translations import SOURCE_LANGUAGE, window_language
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -113,6 +114,12 @@ class ScriptedDialogs(Dialogs):
 def collector(qapp: QApplication) -> None:
     """Garbage is collected on the UI thread, as in the app (recogniser.ui.collector)."""
     install_collector(qapp)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def window_in_english(qapp: QApplication) -> None:
+    """The window's English catalogue (its plural forms: "1 case", "2 cases"), as the app installs it."""
+    assert window_language.install(SOURCE_LANGUAGE)
 
 
 @pytest.fixture(autouse=True)

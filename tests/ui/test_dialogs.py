@@ -252,5 +252,5 @@ def test_the_settings_add_a_trusted_certificate_at_once(
     button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Add certificate…")
     button.click()
 
-    assert dialog.trust_count.text() == "Trusted: Office Test Root CA; 1 certificate(s) trusted"
+    assert dialog.trust_count.text() == "Trusted: Office Test Root CA; 1 certificate trusted"
     assert [anchor.name for anchor in TrustStore.load().anchors.values()] == ["Office Test Root CA"]

@@ -38,4 +38,4 @@ def test_the_recommendation_is_labelled_as_the_rules_recommendation(qtbot: QtBot
     pane.show_assessment(Assessment(case=case, decision=assess(case)))
     text = pane.recommendation.text.text()
     assert text.index("Recommended by the rules") < text.index("Full recognition")
-    assert "ECTS recognised:</b> 5" in text
+    assert "<b>ECTS recognised</b>: 5" in text

@@ -7,11 +7,12 @@ from PySide6.QtWidgets import QWidget
 
 from recogniser.errors import UserInputError
 from recogniser.ui.dialogs import Dialogs
+from recogniser.ui.translations import tr_noop
 
-#: What the file choosers offer (each passed through ``tr()`` where shown).
-CASE_FILE_FILTER = "Case files (*.json)"
-CREDENTIAL_FILE_FILTER = "Credentials (*.json *.jsonld *.jws *.txt);;All files (*)"
-SEMINAR_PACK_FILTER = "Seminar packs (*.zip)"
+#: What the file choosers offer (each passed through ``_tr()`` where shown).
+CASE_FILE_FILTER = tr_noop("Case files (*.json)")
+CREDENTIAL_FILE_FILTER = tr_noop("Credentials (*.json *.jsonld *.jws *.txt);;All files (*)")
+SEMINAR_PACK_FILTER = tr_noop("Seminar packs (*.zip)")
 
 
 class Controller(QObject):

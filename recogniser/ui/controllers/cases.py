@@ -18,6 +18,7 @@ from recogniser.ui.controllers.open_case import OpenCase
 from recogniser.ui.controllers.saving import Saving
 from recogniser.ui.document import new_document
 from recogniser.ui.drafts import discard_drafts_of
+from recogniser.ui.translations import translate as _tr
 
 if TYPE_CHECKING:
     from recogniser.interchange import ImportResult
@@ -127,7 +128,7 @@ class CaseCommands(Controller):
     # --- files ---
 
     def open_case_file_dialog(self) -> None:
-        path = self.dialogs.open_path(self.window, self.tr("Open a case file"), self.tr(CASE_FILE_FILTER))
+        path = self.dialogs.open_path(self.window, self.tr("Open a case file"), _tr(CASE_FILE_FILTER))
         if path:
             self.saving.leave_then(lambda: self.open_case_file(Path(path)))
 
@@ -156,14 +157,14 @@ class CaseCommands(Controller):
 
     def import_credential_dialog(self) -> None:
         # The file first: cancelling the chooser must not have asked about, let alone lost, the open case.
-        path = self.dialogs.open_path(self.window, self.tr("Import a credential"), self.tr(CREDENTIAL_FILE_FILTER))
+        path = self.dialogs.open_path(self.window, self.tr("Import a credential"), _tr(CREDENTIAL_FILE_FILTER))
         if path:
             self.saving.leave_then(lambda: self.import_credential(Path(path)))
 
     def import_stack_dialog(self) -> None:
         """Several credentials of one learner into one new case, assessed together towards the target."""
         paths = self.dialogs.open_paths(
-            self.window, self.tr("Import credentials as a stack"), self.tr(CREDENTIAL_FILE_FILTER)
+            self.window, self.tr("Import credentials as a stack"), _tr(CREDENTIAL_FILE_FILTER)
         )
         if len(paths) == 1:
             self.saving.leave_then(lambda: self.import_credential(Path(paths[0])))

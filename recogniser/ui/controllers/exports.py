@@ -20,6 +20,7 @@ from recogniser.ui.controllers.saving import Form
 from recogniser.ui.dialogs import Dialogs
 from recogniser.ui.session import Assessment
 from recogniser.ui.tasks import TaskRunner
+from recogniser.ui.translations import translate as _tr
 
 if TYPE_CHECKING:
     from recogniser.report import ReportSettings
@@ -107,9 +108,7 @@ class Exports(Controller):
 
     def export_case_file_dialog(self) -> None:
         suggested = f"{file_name(self.case.name())}.json"
-        path = self.dialogs.save_path(
-            self.window, self.tr("Export the case file"), suggested, self.tr(CASE_FILE_FILTER)
-        )
+        path = self.dialogs.save_path(self.window, self.tr("Export the case file"), suggested, _tr(CASE_FILE_FILTER))
         if path:
             self.export_case_file(Path(path))
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 
 from recogniser.errors import UserInputError
 from recogniser.ui.controllers.base import CASE_FILE_FILTER, SEMINAR_PACK_FILTER, Controller
+from recogniser.ui.translations import translate as _tr
 
 
 class SeminarController(Controller):
@@ -16,15 +17,13 @@ class SeminarController(Controller):
     pack_opened = Signal(object)
 
     def open_pack_dialog(self) -> None:
-        path = self.dialogs.open_path(self.window, self.tr("Open a seminar pack"), self.tr(SEMINAR_PACK_FILTER))
+        path = self.dialogs.open_path(self.window, self.tr("Open a seminar pack"), _tr(SEMINAR_PACK_FILTER))
         if path:
             self.open_pack(Path(path))
 
     def new_pack_dialog(self) -> None:
         """A pack from case files chosen by the facilitator; notes are NAME.md beside each NAME.json."""
-        cases = self.dialogs.open_paths(
-            self.window, self.tr("Choose the cases for the pack"), self.tr(CASE_FILE_FILTER)
-        )
+        cases = self.dialogs.open_paths(self.window, self.tr("Choose the cases for the pack"), _tr(CASE_FILE_FILTER))
         if not cases:
             return
         title = self.dialogs.ask_text(
@@ -50,7 +49,7 @@ class SeminarController(Controller):
 
     def _save_pack_and_open(self, data: bytes, suggested: str) -> None:
         path = self.dialogs.save_path(
-            self.window, self.tr("Save the seminar pack"), suggested, self.tr(SEMINAR_PACK_FILTER)
+            self.window, self.tr("Save the seminar pack"), suggested, _tr(SEMINAR_PACK_FILTER)
         )
         if not path:
             return
