@@ -2,7 +2,8 @@
 
 Builds a pack of 200 cases (the pack format's limit) and 50 groups' responses whose justifications are 20,000
 characters long (the response format's limit), then runs `recogniser seminar compare` on them as a user would,
-with `--json` and with `--pdf`, and prints each run's time and peak memory beside the size of its input.
+with `--json` and with `--pdf`, and prints each run's time and peak memory beside the size of its input; then
+the same for `recogniser import` of the largest credential accepted (as `bench/import_bench.py` ends).
 Smaller sizes: `python bench/seminar_bench.py CASES GROUPS JUSTIFICATION_CHARACTERS`.
 """
 
@@ -16,7 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from process import run_recogniser  # noqa: E402  (bench/ is the script's folder, first on the path)
+from import_bench import largest_import  # noqa: E402  (bench/ is the script's folder, first on the path)
+from process import run_recogniser  # noqa: E402
+from pypdf import PdfReader  # noqa: E402
 
 from recogniser.model import Outcome  # noqa: E402
 from recogniser.rules import assess  # noqa: E402
@@ -80,8 +83,10 @@ def main() -> None:
         )
         pages = ""
         if pdf.exists():
-            pages = f", {pdf.stat().st_size / 1024 / 1024:,.1f} MB PDF"
+            pages = f", {len(PdfReader(pdf).pages):,} pages, {pdf.stat().st_size / 1024 / 1024:,.1f} MB PDF"
         print(as_pdf.line("compare --pdf") + pages)
+        # The other largest input a user can hand the command line, measured beside the seminar's.
+        print(largest_import(folder))
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import argparse
 import shutil
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from recogniser.seminar import (
     write_response,
     write_verdicts,
 )
+from recogniser.seminar.compare import justification_limit, printed_justification
 from recogniser.seminar.response import dumps_json
 
 
@@ -224,10 +226,9 @@ def run_compare(options: argparse.Namespace) -> int:
         from recogniser.seminar.pdf import write_comparison_pdf
 
         write_comparison_pdf(pdf, comparison)
-    if options.json:
-        sys.stdout.write(dumps_json(comparison.to_json()))
-    else:
-        sys.stdout.write(format_comparison(comparison))
+    # Written a case at a time: the largest comparison is hundreds of megabytes of text.
+    for piece in comparison.json_text() if options.json else comparison_text(comparison):
+        sys.stdout.write(piece)
     if pdf is not None and not options.json:
         print(f"\nWrote {pdf}.")
     return 0
@@ -235,8 +236,19 @@ def run_compare(options: argparse.Namespace) -> int:
 
 def format_comparison(comparison: Comparison) -> str:
     """The readable comparison: overall agreement, then per case the distribution, the tool and the groups."""
+    return "".join(comparison_text(comparison))
+
+
+def comparison_text(comparison: Comparison) -> Iterator[str]:
+    """:func:`format_comparison` a case at a time, the longest justifications shortened as in the PDF."""
     width = min(100, shutil.get_terminal_size((100, 24)).columns)
+    limit = justification_limit(comparison)
     lines: list[str] = []
+
+    def flush() -> str:
+        text = "".join(line + "\n" for line in lines)
+        lines.clear()
+        return text
 
     def para(text: str, indent: str = "", first: str | None = None) -> None:
         lines.extend(
@@ -258,7 +270,15 @@ def format_comparison(comparison: Comparison) -> str:
     lines.append(f"Mean agreement (share of the most frequent outcome): {_percent(comparison.mean_agreement)}")
     lines.append(f"Verdicts matching the tool's recommendation: {_percent(comparison.tool_agreement)}")
     para(comparison.kappa.explanation)
+    if limit is not None:
+        para(
+            f"Justifications longer than {limit:,} characters are shortened to about that length here; the whole "
+            "text is in the groups' response files and in compare --json.",
+            indent="    ",
+            first="  NOTE ",
+        )
     for case in comparison.cases:
+        yield flush()
         lines.append("")
         lines.append(f"[{case.case_id}] {case.title} - {case.purpose.value.replace('_', ' ')}")
         tool = case.tool.recommendation
@@ -272,7 +292,8 @@ def format_comparison(comparison: Comparison) -> str:
             marker = "  " if verdict.outcome is tool.outcome else "≠ "
             ects_given = f", {verdict.ects:g} ECTS" if verdict.ects is not None else ""
             para(
-                f"{verdict.group}: {_words(verdict.outcome.value)}{ects_given}. {verdict.justification or '(none)'}",
+                f"{verdict.group}: {_words(verdict.outcome.value)}{ects_given}. "
+                f"{printed_justification(verdict.justification, limit) or '(none)'}",
                 indent="      ",
                 first=f"  {marker}  ",
             )
@@ -280,7 +301,7 @@ def format_comparison(comparison: Comparison) -> str:
             lines.append("  Where groups differ from the tool, its findings were:")
             for found in case.tool_findings:
                 para(f"{found.status.value}: {found.message}", indent="      ", first="    - ")
-    return "\n".join(lines) + "\n"
+    yield flush()
 
 
 def _percent(value: float | None) -> str:

@@ -144,7 +144,25 @@ def text_flowable(text: str, style: ParagraphStyle) -> Flowable:
     """The flowable that prints ``text`` (plain text from a case or decision) in ``style``."""
     if has_right_to_left_letters(text):
         return BidiParagraph(printable(clean(text, keep_isolates=True)), style)
-    return Paragraph(markup(text, bold=style.fontName == BASE_BOLD_FONT), style)
+    return _TextParagraph(markup(text, bold=style.fontName == BASE_BOLD_FONT), style)
+
+
+class _TextParagraph(Paragraph):  # type: ignore[misc]
+    """A paragraph broken into lines once for a width, as :class:`BidiParagraph` is.
+
+    reportlab breaks a paragraph again each time it is measured, and a table row is measured several times as it is
+    placed and again for each page it breaks over: a justification of 20,000 characters was broken into lines
+    about a hundred times. The lines depend on the width alone, so the last ones are kept for the next measure.
+    """
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # A split that found no room drops the lines (``blPara``): they are made again then.
+        last: tuple[float, tuple[float, float]] | None = getattr(self, "_last_wrap", None)
+        if last is not None and last[0] == available_width and hasattr(self, "blPara"):
+            return last[1]
+        size: tuple[float, float] = super().wrap(available_width, available_height)
+        self._last_wrap = (available_width, size)
+        return size
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,11 @@ findings may differ between versions, so their verdicts rest on different advice
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from recogniser import __version__
@@ -99,10 +101,13 @@ class CaseComparison:
     tool: Decision
     notes: str | None
 
-    @property
+    @cached_property
     def counts(self) -> dict[Outcome, int]:
-        """Groups per outcome, every outcome present, in :data:`OUTCOME_ORDER`."""
-        return {outcome: sum(1 for v in self.verdicts if v.outcome is outcome) for outcome in OUTCOME_ORDER}
+        """Groups per outcome, every outcome present, in :data:`OUTCOME_ORDER` (counted once: read often)."""
+        counted = dict.fromkeys(OUTCOME_ORDER, 0)
+        for verdict in self.verdicts:
+            counted[verdict.outcome] += 1
+        return counted
 
     @property
     def modal_outcomes(self) -> tuple[Outcome, ...]:
@@ -196,6 +201,24 @@ class Comparison:
         return sum(case.counts[case.tool_outcome] for case in self.cases) / total
 
     def to_json(self) -> dict[str, Any]:
+        return {**self._summary_json(), "cases": [case.to_json() for case in self.cases]}
+
+    def json_text(self) -> Iterator[str]:
+        """``dumps_json(self.to_json())`` in pieces, a case at a time: the comparison of 200 cases with 50 groups'
+        justifications of 20,000 characters is 200 MB of JSON, never held in memory as one text."""
+        opening = json.dumps({**self._summary_json(), "cases": []}, indent=2, ensure_ascii=False)
+        if not self.cases:
+            yield opening + "\n"
+            return
+        yield opening.removesuffix("[]\n}") + "[\n"
+        for index, case in enumerate(self.cases):
+            # A case nested two levels deep: every line of it indented four spaces more (JSON text has no
+            # line breaks inside strings, so each one is between values).
+            text = json.dumps(case.to_json(), indent=2, ensure_ascii=False).replace("\n", "\n    ")
+            yield f"    {text}{',' if index + 1 < len(self.cases) else ''}\n"
+        yield "  ]\n}\n"
+
+    def _summary_json(self) -> dict[str, Any]:
         return {
             "format": COMPARISON_FORMAT,
             "pack": {
@@ -213,7 +236,6 @@ class Comparison:
             "mean_agreement": _rounded(self.mean_agreement),
             "tool_agreement": _rounded(self.tool_agreement),
             "fleiss_kappa": self.kappa.to_json(),
-            "cases": [case.to_json() for case in self.cases],
         }
 
 
@@ -245,12 +267,13 @@ def compare(pack: Pack, sources: Sequence[ResponseSource], *, allow_other_versio
             f"The pack was built with Recogniser {pack.tool_version} (rulebook {pack.rulebook_version}); the "
             f"tool's recommendations here come from Recogniser {__version__} (rulebook {DEFAULT_RULEBOOK.version})."
         )
+    answers = [{case.case_id: case for case in response.cases} for response in accepted]
     cases = []
     for pack_case in pack.cases:
         tool = assess(pack_case.case)
         verdicts = []
-        for response in accepted:
-            answer = next(case for case in response.cases if case.case_id == pack_case.id)
+        for response, answered in zip(accepted, answers, strict=True):
+            answer = answered[pack_case.id]
             verdicts.append(
                 GroupVerdict(response.group, answer.verdict.outcome, answer.verdict.ects, answer.verdict.justification)
             )
@@ -316,3 +339,39 @@ def _rounded(value: float | None) -> float | None:
 
 def _words(outcome: Outcome) -> str:
     return outcome.value.replace("_", " ")
+
+
+#: The most justification text the printed comparison (the PDF, the terminal) shows, in characters: about 1,000
+#: pages of the PDF's justification column. The formats allow 200 cases x 50 groups x 20,000 characters, 200
+#: million characters or 40,000 pages, which nobody reads in a plenary and no machine lays out in minutes.
+PRINTED_JUSTIFICATION_CHARACTERS = 4_000_000
+
+
+def justification_limit(comparison: Comparison, budget: int | None = None) -> int | None:
+    """The length the printed comparison shortens justifications to, None when they all fit in ``budget`` (by
+    default :data:`PRINTED_JUSTIFICATION_CHARACTERS`).
+
+    The longest ones are shortened, all to the same length, and the shorter ones printed whole: the largest length
+    such that the justifications, each cut to it, fit in the budget.
+    """
+    lengths = sorted(len(verdict.justification) for case in comparison.cases for verdict in case.verdicts)
+    remaining = PRINTED_JUSTIFICATION_CHARACTERS if budget is None else budget
+    for index, length in enumerate(lengths):
+        left = len(lengths) - index
+        if length * left > remaining:
+            return remaining // left
+        remaining -= length
+    return None
+
+
+def printed_justification(text: str, limit: int | None) -> str:
+    """``text`` as the printed comparison shows it: whole, or its first ``limit`` characters (ending at a word)
+    and how much is left out, with where to read it all."""
+    if limit is None or len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit + 1)
+    excerpt = text[: cut if cut > limit * 3 // 4 else limit].rstrip()
+    return (
+        f"{excerpt} … [{len(text) - len(excerpt):,} more characters: the whole justification is in the group's "
+        "response file]"
+    )

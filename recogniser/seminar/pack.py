@@ -25,6 +25,7 @@ import zlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -84,14 +85,16 @@ class Pack:
     manifest_sha256: str
 
     def case(self, case_id: str) -> PackCase:
-        for pack_case in self.cases:
-            if pack_case.id == case_id:
-                return pack_case
-        raise KeyError(case_id)
+        return self._cases_by_id[case_id]
 
-    @property
+    @cached_property
     def case_ids(self) -> tuple[str, ...]:
         return tuple(pack_case.id for pack_case in self.cases)
+
+    @cached_property
+    def _cases_by_id(self) -> dict[str, PackCase]:
+        # Looked up once per case and response: a pack of 200 cases answered by 50 groups.
+        return {pack_case.id: pack_case for pack_case in self.cases}
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from recogniser.report.styles import (
     CELL_BOLD,
     CELL_HEAD,
     HEADING,
+    INTRO,
     MUTED,
     RULE,
     SMALL,
@@ -43,7 +44,14 @@ from recogniser.report.styles import (
 from recogniser.report.text import has_unprintable, markup, text_flowable
 from recogniser.rules import DEFAULT_RULEBOOK
 from recogniser.rules.recommendation import OUTCOME_WORDS as OUTCOME_LABELS
-from recogniser.seminar.compare import CHART_COLOURS, OUTCOME_ORDER, CaseComparison, Comparison
+from recogniser.seminar.compare import (
+    CHART_COLOURS,
+    OUTCOME_ORDER,
+    CaseComparison,
+    Comparison,
+    justification_limit,
+    printed_justification,
+)
 
 _BAR_HEIGHT = 20.0
 #: Cases in one part of the outcome chart: with its legend and axis, 30 bars fill most of an A4 page.
@@ -78,14 +86,26 @@ def write_comparison_pdf(path: str | os.PathLike[str], comparison: Comparison) -
 def comparison_story_parts(comparison: Comparison, width: float) -> Iterator[list[Flowable]]:
     """The comparison's story: its opening (numbers, chart, overview), then each case's section, each made only
     when asked for."""
-    yield _opening(comparison, width)
+    limit = justification_limit(comparison)
+    yield _opening(comparison, width, limit)
     for case in comparison.cases:
         # The tool's sentences quoting a right-to-left value from the case keep their direction.
         tool = isolate_decision(case.tool, comparison.pack.case(case.case_id).case)
-        yield _case_section(dataclasses.replace(case, tool=tool), width)
+        yield _case_section(dataclasses.replace(_printed(case, limit), tool=tool), width)
 
 
-def _opening(comparison: Comparison, width: float) -> list[Flowable]:
+def _printed(case: CaseComparison, limit: int | None) -> CaseComparison:
+    """``case`` with its justifications as printed: the longest shortened when there are too many to print."""
+    if limit is None:
+        return case
+    verdicts = tuple(
+        dataclasses.replace(verdict, justification=printed_justification(verdict.justification, limit))
+        for verdict in case.verdicts
+    )
+    return dataclasses.replace(case, verdicts=verdicts)
+
+
+def _opening(comparison: Comparison, width: float, limit: int | None) -> list[Flowable]:
     pack = comparison.pack
     story: list[Flowable] = [
         Paragraph("Seminar comparison", TITLE),
@@ -99,7 +119,8 @@ def _opening(comparison: Comparison, width: float) -> list[Flowable]:
             ],
             width,
         ),
-        *_unprintable_notice(comparison, width),
+        *_unprintable_notice(comparison, width, limit),
+        *_shortening_notice(limit),
         Paragraph("Agreement", HEADING),
         Paragraph(
             f"Mean agreement (share of the most frequent outcome per case): <b>{_percent(comparison.mean_agreement)}"
@@ -132,13 +153,27 @@ def _opening(comparison: Comparison, width: float) -> list[Flowable]:
     return story
 
 
-def _unprintable_notice(comparison: Comparison, width: float) -> list[Flowable]:
+def _shortening_notice(limit: int | None) -> list[Flowable]:
+    if limit is None:
+        return []
+    return [
+        Spacer(1, 6),
+        Paragraph(
+            f"The groups' justifications are too long to print all of them: those longer than {limit:,} characters "
+            "are shortened to about that length here, each saying how much is left out. The whole text is in the "
+            "groups' response files.",
+            SMALL,
+        ),
+    ]
+
+
+def _unprintable_notice(comparison: Comparison, width: float, limit: int | None) -> list[Flowable]:
     """The report's note on "[n characters not printable]", where a group name, a justification or a case's
     text printed here has characters the bundled fonts do not draw (Chinese, Japanese, Korean, emoji)."""
     printed = chain(
         (comparison.pack.title, *comparison.groups, *comparison.warnings),
         texts_in(comparison.rejected),
-        *(_case_texts(case) for case in comparison.cases),
+        *(_case_texts(_printed(case, limit)) for case in comparison.cases),
     )
     if not any(has_unprintable(text) for text in printed):
         return []
@@ -158,14 +193,20 @@ def _case_texts(case: CaseComparison) -> Iterator[str]:
         yield from texts_in(case.tool_findings)
 
 
-def outcome_charts(comparison: Comparison, width: float) -> list[Drawing]:
+def outcome_charts(comparison: Comparison, width: float) -> list[Flowable]:
     """The outcome chart in parts of at most :data:`CASES_PER_CHART` cases, each part a page high at most: a pack
-    may hold 200 cases, a chart of all of them would be taller than a page."""
+    may hold 200 cases, a chart of all of them would be taller than a page. Each part has the heading, its legend,
+    axis and tool column, and says which cases it shows."""
     cases = comparison.cases
-    return [
-        outcome_chart(comparison, width, cases[start : start + CASES_PER_CHART])
-        for start in range(0, len(cases), CASES_PER_CHART)
-    ]
+    parts: list[Flowable] = []
+    for start in range(0, len(cases), CASES_PER_CHART):
+        shown = cases[start : start + CASES_PER_CHART]
+        if start:
+            parts.append(Paragraph("Outcomes per case", HEADING))
+        if len(cases) > CASES_PER_CHART:
+            parts.append(Paragraph(f"Cases {start + 1}–{start + len(shown)} of {len(cases)}", INTRO))
+        parts.append(outcome_chart(comparison, width, shown))
+    return parts
 
 
 def outcome_chart(comparison: Comparison, width: float, cases: Sequence[CaseComparison]) -> Drawing:

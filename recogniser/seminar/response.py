@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from recogniser import __version__
-from recogniser.casefile import schema_problems, write_text_atomically
+from recogniser.casefile import Problem, schema_problems, write_text_atomically
 from recogniser.decision_policy import credits_sought
 from recogniser.errors import FileProblemsError
 from recogniser.inputs import InputFileError, JsonInputError, load_json, read_bounded
@@ -221,12 +223,16 @@ def parse_response(document: Any, *, source: str) -> Response:
     if isinstance(document, dict) and "format" in document and document["format"] != RESPONSE_FORMAT:
         raise ResponseError(source, [f"format is {document['format']!r}, not a seminar response ({RESPONSE_FORMAT})"])
     problems = [str(problem) for problem in schema_problems(document, RESPONSE_SCHEMA, "a seminar response")]
+    decisions: list[Decision] = []
     if not problems:
         for index, entry in enumerate(document["cases"]):
+            found, decision = _checked_decision(entry["decision"])
             problems += [
                 f"cases[{index}].decision.{problem}" if problem.path else f"cases[{index}].decision: {problem}"
-                for problem in schema_problems(entry["decision"], DECISION_SCHEMA, "a decision")
+                for problem in found
             ]
+            if decision is not None:
+                decisions.append(decision)
     if problems:
         raise ResponseError(source, problems)
     pack = document["pack"]
@@ -241,13 +247,39 @@ def parse_response(document: Any, *, source: str) -> Response:
                 case_id=entry["case_id"],
                 case_sha256=entry["case_sha256"],
                 verdict=Verdict(Outcome(entry["outcome"]), entry["ects"], entry["justification"].strip()),
-                decision=Decision.from_json(entry["decision"]),
+                decision=decision,
             )
-            for entry in document["cases"]
+            for entry, decision in zip(document["cases"], decisions, strict=True)
         ),
         pack_title=pack.get("title"),
         pack_version=pack.get("version"),
     )
+
+
+def _checked_decision(document: Any) -> tuple[tuple[Problem, ...], Decision | None]:
+    """The problems of a response's decision, or the decision when it has none.
+
+    Every group of a seminar is shown the same decision for a case, so 50 responses to a pack of 200 cases hold
+    200 different decisions, not 10,000: each is checked against the schema (by far the slowest step of reading
+    a response) and read once, and the responses share it, as a decision is immutable.
+    """
+    try:
+        text = json.dumps(document, sort_keys=True, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        return _decision_problems(document)  # not JSON the schema could accept: said field by field, not kept
+    return _checked_decision_text(text)
+
+
+@lru_cache(maxsize=1024)
+def _checked_decision_text(text: str) -> tuple[tuple[Problem, ...], Decision | None]:
+    """:func:`_decision_problems` of a decision given as canonical JSON text (its keys sorted), kept for the next
+    response that holds the same."""
+    return _decision_problems(json.loads(text))
+
+
+def _decision_problems(document: Any) -> tuple[tuple[Problem, ...], Decision | None]:
+    problems = tuple(schema_problems(document, DECISION_SCHEMA, "a decision"))
+    return problems, None if problems else Decision.from_json(document)
 
 
 # --- does a response answer this pack? ---
@@ -296,17 +328,18 @@ def mismatches(pack: Pack, response: Response) -> list[Mismatch]:
                 f"{pack.rulebook_version}",
             )
         )
-    answered = [case.case_id for case in response.cases]
+    answered = Counter(case.case_id for case in response.cases)
+    in_pack = set(pack.case_ids)
     for case_id in pack.case_ids:
         if case_id not in answered:
             found.append(Mismatch(MismatchKind.CASES, f"case {case_id!r} is missing"))
-    for case_id in dict.fromkeys(answered):
-        if case_id not in pack.case_ids:
+    for case_id, times in answered.items():
+        if case_id not in in_pack:
             found.append(Mismatch(MismatchKind.CASES, f"case {case_id!r} is not in the pack"))
-        elif answered.count(case_id) > 1:
-            found.append(Mismatch(MismatchKind.CASES, f"case {case_id!r} is answered {answered.count(case_id)} times"))
+        elif times > 1:
+            found.append(Mismatch(MismatchKind.CASES, f"case {case_id!r} is answered {times} times"))
     for case in response.cases:
-        if case.case_id not in pack.case_ids:
+        if case.case_id not in in_pack:
             continue
         expected = pack.case(case.case_id).sha256
         if case.case_sha256 != expected or case.decision.case_sha256 != expected:
