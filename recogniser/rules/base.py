@@ -49,23 +49,34 @@ EVERY_PURPOSE: frozenset[Purpose] = frozenset(Purpose)
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule: what it is (``info``), and the check it makes for each purpose it judges. A rule that judges
+    every purpose alike has one check for all; one whose judgement differs by purpose has a check per purpose.
+    For a case of a purpose it does not judge it finds nothing."""
+
     info: RuleInfo
-    check: CheckFunction
-    #: The purposes the rule judges; for a case of another purpose it finds nothing.
-    purposes: frozenset[Purpose] = EVERY_PURPOSE
+    checks: Mapping[Purpose, CheckFunction] = field(hash=False)
     #: The forms of alternative recognition a finding of the rule makes impossible, whatever other finding
     #: proposes them, by the finding's code under the rule (``below_entry`` for ``lisbon.level_difference``).
     rules_out: Mapping[str, frozenset[AlternativeKind]] = field(default_factory=dict, hash=False)
 
+    @property
+    def purposes(self) -> frozenset[Purpose]:
+        return frozenset(self.checks)
+
     def run(self, context: RuleContext) -> list[Finding]:
-        if context.case.purpose not in self.purposes:
+        check = self.checks.get(context.case.purpose)
+        if check is None:
             return []
-        result = self.check(context, self.info)
+        result = check(context, self.info)
         if result is None:
             return []
         if isinstance(result, Finding):
             return [result]
         return list(result)
+
+
+def _forms(rules_out: Mapping[str, Iterable[AlternativeKind]] | None) -> dict[str, frozenset[AlternativeKind]]:
+    return {code: frozenset(kinds) for code, kinds in (rules_out or {}).items()}
 
 
 def rule(
@@ -81,12 +92,26 @@ def rule(
     """Declare a check as a rule for ``purposes``, with the alternative forms its findings rule out. Declaring
     runs nothing: a rule is judged once it is in the ordered list of ``rules/catalogue.py``."""
     info = RuleInfo(id=id, rule_set=rule_set, element=element, citation=citation, explanation=explanation)
-    forms = {code: frozenset(kinds) for code, kinds in (rules_out or {}).items()}
 
     def declare(check: CheckFunction) -> Rule:
-        return Rule(info, check, frozenset(purposes), forms)
+        return Rule(info, dict.fromkeys(purposes, check), _forms(rules_out))
 
     return declare
+
+
+def rule_by_purpose(
+    id: str,
+    rule_set: RuleSet,
+    element: Element,
+    citation: str,
+    explanation: str,
+    *,
+    checks: Mapping[Purpose, CheckFunction],
+    rules_out: Mapping[str, Iterable[AlternativeKind]] | None = None,
+) -> Rule:
+    """Declare a rule whose check differs by purpose: ``checks`` gives the check for each purpose it judges."""
+    info = RuleInfo(id=id, rule_set=rule_set, element=element, citation=citation, explanation=explanation)
+    return Rule(info, dict(checks), _forms(rules_out))
 
 
 def finding(

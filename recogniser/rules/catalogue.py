@@ -1,8 +1,9 @@
 """Every rule judged on a case, in the order its findings are reported: the one list the pipeline runs.
 
-A rule module declares its rules (``rules/base.py``: :func:`~recogniser.rules.base.rule`, with the purposes each
-applies to); declaring runs nothing. Only the rules listed here are judged, in this order, whatever order their
-modules are imported in.
+A rule module declares its rules (``rules/base.py``): :func:`~recogniser.rules.base.rule` for a check and the
+purposes it applies to, :func:`~recogniser.rules.base.rule_by_purpose` where each purpose has a check of its own.
+Declaring runs nothing. Only the rules listed here are judged, in this order, whatever order their modules are
+imported in.
 
 The order follows how an evaluator reads a file: first whether the document is what it says it is
 (authenticity), then what it states (completeness against Annex I), then the facts the judgement rests on: the

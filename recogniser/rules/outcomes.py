@@ -86,7 +86,7 @@ def formulation(context: RuleContext, info: RuleInfo) -> Finding:
     field = "credential.learning_outcomes"
     if not outcomes:
         return finding(info, Status.UNKNOWN, "No learning outcomes are stated.", field=field)
-    terse = [text for text in outcomes if len(text.split()) < 3]
+    terse = [text for text in outcomes if len(text.split()) < context.rulebook.outcome_min_words]
     if terse:
         return finding(
             info,

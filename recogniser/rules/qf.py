@@ -12,6 +12,7 @@ from recogniser.model import Element, Finding, Purpose, RuleSet, Status
 from recogniser.rules import citations as cited
 from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
 from recogniser.rules.facts import hours_per_ects_credible
+from recogniser.rules.rulebook import Rulebook
 from recogniser.rules.verbs import outcome_tier
 
 QF_EHEA = cited.QF_EHEA
@@ -151,9 +152,10 @@ def required_level(context: RuleContext) -> tuple[int, str]:
     target = context.case.target
     assert target is not None and target.eqf_level is not None
     if context.case.purpose is Purpose.ADMISSION:
-        entry = max(1, target.eqf_level - context.rulebook.admission_entry_level_offset)
-        if target.eqf_level == 6:
-            entry = 4  # a first-cycle programme admits from upper secondary (EQF 4)
+        rulebook = context.rulebook
+        entry = rulebook.admission_entry_levels.get(
+            target.eqf_level, max(1, target.eqf_level - rulebook.admission_entry_level_offset)
+        )
         return entry, f"the usual entry level of an EQF {target.eqf_level} programme"
     return target.eqf_level, "the level of the target component"
 
@@ -277,11 +279,11 @@ class VerbSignal:
     high: int
 
 
-def verb_signal(outcomes: tuple[str, ...] | None) -> VerbSignal | None:
+def verb_signal(outcomes: tuple[str, ...] | None, rulebook: Rulebook) -> VerbSignal | None:
     """What the outcomes' action verbs say of the level, or None where too few outcomes have a known verb."""
     outcomes = outcomes or ()
     tiers = sorted(tier for tier in (outcome_tier(text) for text in outcomes) if tier is not None)
-    if not outcomes or len(tiers) * 2 < len(outcomes):
+    if not tiers or len(tiers) < rulebook.verb_signal_min_share * len(outcomes):
         return None
     # The upper half of the outcomes carries the level: a course also has simpler outcomes on the way.
     low, high = _TIER_LEVELS[tiers[len(tiers) // 2]]
@@ -312,7 +314,7 @@ def level_evidence(context: RuleContext) -> LevelEvidence | None:
     """The evidence beside a claimed level, where the credential states a level and its outcomes can be read."""
     level = context.level.eqf_level
     outcomes = context.case.credential.learning_outcomes or ()
-    signal = verb_signal(outcomes)
+    signal = verb_signal(outcomes, context.rulebook)
     read = sum(1 for text in outcomes if outcome_tier(text) is not None)
     if level is None or signal is None or read < context.rulebook.level_evidence_min_outcomes:
         return None
@@ -338,7 +340,7 @@ def outcome_verbs(context: RuleContext, info: RuleInfo) -> Finding:
     level = context.level.eqf_level
     if not outcomes or level is None:
         return finding(info, Status.NOT_APPLICABLE, "No outcomes and level to compare.")
-    signal = verb_signal(outcomes)
+    signal = verb_signal(outcomes, context.rulebook)
     if signal is None:
         # A rough signal that has nothing to read says nothing about the level: it must not cloud a level the
         # framework establishes (an element shows its worst finding).

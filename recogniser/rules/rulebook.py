@@ -7,6 +7,7 @@ decision. Sources are named beside each value.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 
 from recogniser.model import Purpose
@@ -135,8 +136,21 @@ class Rulebook:
     # ... read from at least this many outcomes with a known action verb (fewer say too little to weigh).
     level_evidence_min_outcomes: int = 3
 
-    # Admission: a programme at EQF n normally admits holders of learning at EQF n-1 (first cycle: EQF 4).
+    # Admission: a programme at EQF n normally admits holders of learning at EQF n-1 ...
     admission_entry_level_offset: int = 1
+    # ... except where the cycle says otherwise: a first-cycle programme (EQF 6, QF-EHEA) admits from the upper
+    # secondary qualification giving access to higher education (EQF 4; LRC Art. IV.1).
+    admission_entry_levels: dict[int, int] = field(default_factory=lambda: {6: 4})
+    # From this EQF level (the second cycle, QF-EHEA) a programme admits holders of a higher education
+    # qualification: its entry qualification is a degree, whose use for further study is LRC Art. VI.3(a).
+    further_study_eqf: int = 7
+
+    # Outcome verbs: the verbs say something of the level only where at least this share of the outcomes has an
+    # action verb the tables know (fewer: the signal does not apply; rules/verbs.py).
+    verb_signal_min_share: float = 0.5
+    # An outcome of fewer words than this is a topic, not a statement of what the learner can do (Council
+    # Recommendation 2022/C 243/02, Annex I; ECTS Users' Guide 2015 on writing learning outcomes).
+    outcome_min_words: int = 3
 
     # Stacking (ECTS Users' Guide 2015 on credit accumulation; LRC Art. V.1 periods of study; Council
     # Recommendation 2022/C 243/02, Annex II, learning pathways). A target outcome is covered by the stack when a
@@ -160,6 +174,14 @@ class Rulebook:
     # none and an office sets its own (settings.toml [office] rpl_credit_cap; Spain, for instance, caps credit
     # from professional experience and non-official studies at 15 %).
     rpl_credit_cap: float | None = None
+
+    # Credits are recognised in steps of this many, never rounded up (the project's policy: half credits, so a
+    # share of a credential's credits is not overstated by rounding).
+    credit_step: float = 0.5
+
+    def round_credits(self, credits: float) -> float:
+        """``credits`` rounded down to the rulebook's step."""
+        return math.floor(credits / self.credit_step) * self.credit_step
 
     def with_rpl_credit_cap(self, share: float | None) -> Rulebook:
         """This rulebook with an office's cap on RPL credit; the version says so, so a decision shows it."""

@@ -16,7 +16,6 @@ from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
 from recogniser.rules.lisbon.applicability import (
     ENTRY_BASIS,
     FURTHER_STUDY_BASIS,
-    FURTHER_STUDY_EQF,
     domestic,
     further_study,
     higher_education_credential,
@@ -42,7 +41,9 @@ def entry_qualification(context: RuleContext, info: RuleInfo) -> Finding | None:
         return finding(info, Status.NOT_APPLICABLE, "The programme's level is not given.", field="target.eqf_level")
     level = target.eqf_level
     if further_study(context):
-        degree = "first-cycle (bachelor's)" if level == FURTHER_STUDY_EQF else "second-cycle (master's)"
+        degree = (
+            "first-cycle (bachelor's)" if level == context.rulebook.further_study_eqf else "second-cycle (master's)"
+        )
         needed = f"a {degree} degree, the qualification giving access to further higher education studies"
     else:
         needed = "a qualification giving access to higher education (normally the upper secondary school leaving one)"

@@ -36,9 +36,6 @@ EMPLOYMENT_HE_BASIS = cited.cite(cited.LRC_VI_4A, cited.LRC_VI_3, cited.RR_PURPO
 EMPLOYMENT_OTHER_BASIS = cited.cite(cited.EQF_DESCRIPTORS, cited.MICRO_DEFINITION, cited.MICRO_ANNEX_II)
 RPL_BASIS = cited.cite(cited.VALIDATION, cited.ECTS_RPL)
 
-#: From EQF 7 (second cycle) a programme admits holders of higher education qualifications.
-FURTHER_STUDY_EQF = 7
-
 
 def further_study(context: RuleContext) -> bool:
     """Admission to a second- or third-cycle programme."""
@@ -47,7 +44,7 @@ def further_study(context: RuleContext) -> bool:
         context.case.purpose is Purpose.ADMISSION
         and target is not None
         and target.eqf_level is not None
-        and target.eqf_level >= FURTHER_STUDY_EQF
+        and target.eqf_level >= context.rulebook.further_study_eqf
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from recogniser.model import (
     Alternative,
     AlternativeKind,
+    Assessment,
     AssessmentType,
     Element,
     Finding,
@@ -15,7 +16,7 @@ from recogniser.model import (
     Status,
 )
 from recogniser.rules import citations as cited
-from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
+from recogniser.rules.base import RuleContext, RuleInfo, finding, rule_by_purpose
 from recogniser.rules.lisbon.applicability import (
     ADMISSION_BASIS,
     CREDIT_BASIS,
@@ -31,57 +32,120 @@ from recogniser.rules.lisbon.common import (
 )
 from recogniser.rules.words import PURPOSE_WORDS
 
+_NOT_ASSESSED = "The learning was not assessed; a record of participation does not show learning outcomes achieved."
+_KIND_FIELD = "credential.assessment.type"
+_IDENTITY_FIELD = "credential.assessment.identity_verified"
 
-@rule(
-    id="lisbon.assessment_difference",
-    rule_set=RuleSet.LISBON,
-    element=Element.ASSESSMENT,
-    citation=cited.cite(ADMISSION_BASIS, CREDIT_BASIS, RPL_BASIS, cited.MICRO_ANNEX_II, cited.ECTS_KEY_FEATURES),
-    explanation="The assessment, and for credit the learner's identity at assessment, are what the purpose needs.",
-    # Nothing assessed: no credit, and no learning to describe beyond taking part.
-    rules_out={"not_assessed": {*HIGHER_EDUCATION_CREDIT, AlternativeKind.DESCRIPTIVE_STATEMENT}},
-)
-def assessment_difference(context: RuleContext, info: RuleInfo) -> Finding:
-    info = for_purpose(context, info, cited.MICRO_ANNEX_II)
-    purpose = context.case.purpose
-    credential = context.case.credential
-    assessment = credential.assessment
+
+def _stated(context: RuleContext, info: RuleInfo) -> tuple[Assessment, AssessmentType] | Finding:
+    """The assessment and its type, or the finding where none is stated."""
+    assessment = context.case.credential.assessment
     kind = assessment.type if assessment else None
     if kind is None or assessment is None:
-        return finding(
-            info, Status.UNKNOWN, "The assessment is not stated.", field="credential.assessment.type", code="not_stated"
-        )
-    if kind in (AssessmentType.ATTENDANCE_ONLY, AssessmentType.NONE):
-        return _not_assessed(context, info)
-    onsite = credential.participation is Participation.ONSITE
-    unverified = assessment.identity_verified is False or (
+        return finding(info, Status.UNKNOWN, "The assessment is not stated.", field=_KIND_FIELD, code="not_stated")
+    return assessment, kind
+
+
+def _not_assessed(kind: AssessmentType) -> bool:
+    return kind in (AssessmentType.ATTENDANCE_ONLY, AssessmentType.NONE)
+
+
+def _onsite(context: RuleContext) -> bool:
+    return context.case.credential.participation is Participation.ONSITE
+
+
+def _unverified(assessment: Assessment) -> bool:
+    return assessment.identity_verified is False or (
         assessment.supervised is False and assessment.identity_verified is not True
     )
+
+
+def _weighed_less(context: RuleContext, info: RuleInfo, assessment: Assessment, kind: AssessmentType) -> Finding:
+    """Admission and employment: an assessment without identity check weighs less than for credit."""
+    if _unverified(assessment) and not _onsite(context):
+        return finding(
+            info,
+            Status.WARNING,
+            "The assessment was not supervised or the learner's identity was not verified; for "
+            f"{PURPOSE_WORDS[context.case.purpose]} this weighs less than for credit.",
+            element=Element.IDENTITY,
+            field=_IDENTITY_FIELD,
+            code="unverified_not_weighed",
+        )
+    return no_difference(context, info, "assessment", f"learning assessed by {kind.value.replace('_', ' ')}.")
+
+
+def _for_admission(context: RuleContext, info: RuleInfo) -> Finding:
+    info = for_purpose(context, info, cited.MICRO_ANNEX_II)
+    stated = _stated(context, info)
+    if isinstance(stated, Finding):
+        return stated
+    assessment, kind = stated
+    if _not_assessed(kind):
+        return finding(
+            info,
+            Status.FAIL,
+            _NOT_ASSESSED,
+            field=_KIND_FIELD,
+            code="not_assessed",
+            allows=CONDITIONAL_OR_WORSE,
+            condition="an assessment of the outcomes the programme requires (e.g. an entrance examination)",
+        )
+    return _weighed_less(context, info, assessment, kind)
+
+
+def _for_employment(context: RuleContext, info: RuleInfo) -> Finding:
+    info = for_purpose(context, info, cited.MICRO_ANNEX_II)
+    stated = _stated(context, info)
+    if isinstance(stated, Finding):
+        return stated
+    assessment, kind = stated
+    if _not_assessed(kind):
+        return finding(
+            info,
+            Status.FAIL,
+            _NOT_ASSESSED,
+            field=_KIND_FIELD,
+            code="not_assessed",
+            allows=(Outcome.ALTERNATIVE_RECOGNITION,),
+            alternative=Alternative(
+                AlternativeKind.PARTICIPATION_STATEMENT,
+                "a statement of participation, without recognising learning outcomes",
+            ),
+        )
+    return _weighed_less(context, info, assessment, kind)
+
+
+def _for_credit(context: RuleContext, info: RuleInfo) -> Finding:
+    """Credit transfer and RPL: the assessment must be the learner's own."""
+    info = for_purpose(context, info, cited.MICRO_ANNEX_II)
+    stated = _stated(context, info)
+    if isinstance(stated, Finding):
+        return stated
+    assessment, kind = stated
+    if _not_assessed(kind):
+        # Attendance alone never earns credits; the institution's own assessment can.
+        return finding(
+            info,
+            Status.FAIL,
+            _NOT_ASSESSED + " It earns no credits itself; the institution's RPL procedure can assess the learning.",
+            field=_KIND_FIELD,
+            code="not_assessed",
+            allows=ALTERNATIVE_OR_REFUSAL,
+            alternative=rpl_route(context),
+        )
     kind_words = kind.value.replace("_", " ")
-    if purpose in (Purpose.ADMISSION, Purpose.EMPLOYMENT):
-        if unverified and not onsite:
-            return finding(
-                info,
-                Status.WARNING,
-                "The assessment was not supervised or the learner's identity was not verified; for "
-                f"{PURPOSE_WORDS[purpose]} this weighs less than for credit.",
-                element=Element.IDENTITY,
-                field="credential.assessment.identity_verified",
-                code="unverified_not_weighed",
-            )
-        return no_difference(context, info, "assessment", f"learning assessed by {kind_words}.")
-    # Credit (transfer or RPL): the assessment must be the learner's own.
     condition = "an identity-verified assessment (e.g. a supervised or oral examination) of the outcomes"
-    if onsite and assessment.identity_verified is not False:
+    if _onsite(context) and assessment.identity_verified is not False:
         return no_difference(context, info, "assessment", f"{kind_words} on site, where the learner is identified.")
-    if unverified:
+    if _unverified(assessment):
         return finding(
             info,
             Status.FAIL,
             "For credit the assessment must be attributable to the learner, but it was not supervised or the "
             "learner's identity was not verified.",
             element=Element.IDENTITY,
-            field="credential.assessment.identity_verified",
+            field=_IDENTITY_FIELD,
             code="unverified",
             allows=CONDITIONAL_OR_WORSE,
             condition=condition,
@@ -96,7 +160,7 @@ def assessment_difference(context: RuleContext, info: RuleInfo) -> Finding:
             "verified is not stated (the optional Annex I element 13): the credit is recommended on condition that "
             "it is confirmed, not held up for it.",
             element=Element.IDENTITY,
-            field="credential.assessment.identity_verified",
+            field=_IDENTITY_FIELD,
             code="identity_not_stated",
             allows=CONDITIONAL_OR_WORSE,
             condition="confirmation by the awarding body that the learner's identity was verified at assessment, "
@@ -105,40 +169,18 @@ def assessment_difference(context: RuleContext, info: RuleInfo) -> Finding:
     return no_difference(context, info, "assessment", "assessed, with the learner's identity verified.")
 
 
-def _not_assessed(context: RuleContext, info: RuleInfo) -> Finding:
-    purpose = context.case.purpose
-    message = "The learning was not assessed; a record of participation does not show learning outcomes achieved."
-    field = "credential.assessment.type"
-    if purpose is Purpose.EMPLOYMENT:
-        return finding(
-            info,
-            Status.FAIL,
-            message,
-            field=field,
-            code="not_assessed",
-            allows=(Outcome.ALTERNATIVE_RECOGNITION,),
-            alternative=Alternative(
-                AlternativeKind.PARTICIPATION_STATEMENT,
-                "a statement of participation, without recognising learning outcomes",
-            ),
-        )
-    if purpose is Purpose.ADMISSION:
-        return finding(
-            info,
-            Status.FAIL,
-            message,
-            field=field,
-            code="not_assessed",
-            allows=CONDITIONAL_OR_WORSE,
-            condition="an assessment of the outcomes the programme requires (e.g. an entrance examination)",
-        )
-    # Credit transfer and RPL: attendance alone never earns credits; the institution's own assessment can.
-    return finding(
-        info,
-        Status.FAIL,
-        message + " It earns no credits itself; the institution's RPL procedure can assess the learning.",
-        field=field,
-        code="not_assessed",
-        allows=ALTERNATIVE_OR_REFUSAL,
-        alternative=rpl_route(context),
-    )
+assessment_difference = rule_by_purpose(
+    id="lisbon.assessment_difference",
+    rule_set=RuleSet.LISBON,
+    element=Element.ASSESSMENT,
+    citation=cited.cite(ADMISSION_BASIS, CREDIT_BASIS, RPL_BASIS, cited.MICRO_ANNEX_II, cited.ECTS_KEY_FEATURES),
+    explanation="The assessment, and for credit the learner's identity at assessment, are what the purpose needs.",
+    checks={
+        Purpose.ADMISSION: _for_admission,
+        Purpose.CREDIT_TRANSFER: _for_credit,
+        Purpose.EMPLOYMENT: _for_employment,
+        Purpose.RPL: _for_credit,
+    },
+    # Nothing assessed: no credit, and no learning to describe beyond taking part.
+    rules_out={"not_assessed": {*HIGHER_EDUCATION_CREDIT, AlternativeKind.DESCRIPTIVE_STATEMENT}},
+)

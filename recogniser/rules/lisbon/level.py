@@ -16,7 +16,7 @@ from recogniser.model import (
     Supplier,
 )
 from recogniser.rules import citations as cited
-from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
+from recogniser.rules.base import RuleContext, RuleInfo, finding, rule, rule_by_purpose
 from recogniser.rules.completeness import is_stated
 from recogniser.rules.lisbon.applicability import (
     ADMISSION_BASIS,
@@ -38,32 +38,42 @@ from recogniser.rules.qf import level_evidence, required_level
 from recogniser.rules.words import PURPOSE_WORDS
 
 
-@rule(
-    id="lisbon.level_difference",
-    rule_set=RuleSet.LISBON,
-    element=Element.LEVEL,
-    citation=cited.cite(ADMISSION_BASIS, CREDIT_BASIS, RPL_BASIS, cited.EQF_DESCRIPTORS, cited.EAR_FRAMEWORKS),
-    explanation="The credential's level is judged against what the purpose needs.",
-    rules_out={
-        "below_entry": {AlternativeKind.ELECTIVE_CREDIT},
-        "below_by_one": {AlternativeKind.OTHER_COMPONENT},
-        "below_widely": HIGHER_EDUCATION_CREDIT,
-    },
-)
-def level_difference(context: RuleContext, info: RuleInfo) -> Finding:
-    info = for_purpose(context, info, cited.EQF_DESCRIPTORS, cited.EAR_FRAMEWORKS)
+def _cited(context: RuleContext, info: RuleInfo) -> RuleInfo:
+    return for_purpose(context, info, cited.EQF_DESCRIPTORS, cited.EAR_FRAMEWORKS)
+
+
+def _conflict(context: RuleContext) -> str:
+    """Where the stated EQF level and the framework's referencing disagree, the words that say so."""
+    facts = context.level
+    if facts.framework_level is not None and facts.stated_eqf not in (None, facts.framework_eqf):
+        return (
+            f"the credential states EQF {facts.stated_eqf}, while {facts.framework_level.label} is referenced to "
+            f"EQF {facts.framework_eqf}"
+        )
+    return ""
+
+
+def _for_employment(context: RuleContext, info: RuleInfo) -> Finding:
+    """For employment the level is stated, not weighed against a target."""
+    return _level_stated(context, _cited(context, info), _conflict(context))
+
+
+def _for_rpl(context: RuleContext, info: RuleInfo) -> Finding:
+    """In RPL the level is weighed against the target's where it is given, and otherwise stated."""
+    target = context.case.target
+    if target is None or target.eqf_level is None:
+        return _level_stated(context, _cited(context, info), _conflict(context))
+    return _against_target(context, info)
+
+
+def _against_target(context: RuleContext, info: RuleInfo) -> Finding:
+    """Admission, credit transfer and RPL towards a target: the level against what the target needs."""
+    info = _cited(context, info)
     purpose = context.case.purpose
     facts = context.level
     level = facts.eqf_level
     target = context.case.target
-    conflict = ""
-    if facts.framework_level is not None and facts.stated_eqf not in (None, facts.framework_eqf):
-        conflict = (
-            f"the credential states EQF {facts.stated_eqf}, while {facts.framework_level.label} is referenced to "
-            f"EQF {facts.framework_eqf}"
-        )
-    if purpose is Purpose.EMPLOYMENT or (purpose is Purpose.RPL and (target is None or target.eqf_level is None)):
-        return _level_stated(context, info, conflict)
+    conflict = _conflict(context)
     if target is None or target.eqf_level is None:
         return finding(
             info,
@@ -225,6 +235,26 @@ def _level_below(context: RuleContext, info: RuleInfo, level: int, needed: int, 
         allows=ALTERNATIVE_OR_REFUSAL,
         alternative=statement,
     )
+
+
+level_difference = rule_by_purpose(
+    id="lisbon.level_difference",
+    rule_set=RuleSet.LISBON,
+    element=Element.LEVEL,
+    citation=cited.cite(ADMISSION_BASIS, CREDIT_BASIS, RPL_BASIS, cited.EQF_DESCRIPTORS, cited.EAR_FRAMEWORKS),
+    explanation="The credential's level is judged against what the purpose needs.",
+    checks={
+        Purpose.ADMISSION: _against_target,
+        Purpose.CREDIT_TRANSFER: _against_target,
+        Purpose.EMPLOYMENT: _for_employment,
+        Purpose.RPL: _for_rpl,
+    },
+    rules_out={
+        "below_entry": {AlternativeKind.ELECTIVE_CREDIT},
+        "below_by_one": {AlternativeKind.OTHER_COMPONENT},
+        "below_widely": HIGHER_EDUCATION_CREDIT,
+    },
+)
 
 
 @rule(

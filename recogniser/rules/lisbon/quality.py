@@ -16,7 +16,7 @@ from recogniser.model import (
     Supplier,
 )
 from recogniser.rules import citations as cited
-from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
+from recogniser.rules.base import RuleContext, RuleInfo, finding, rule_by_purpose
 from recogniser.rules.completeness import is_stated
 from recogniser.rules.esg import VET_QUALITY_CHECK
 from recogniser.rules.facts import QAGrade
@@ -37,7 +37,7 @@ from recogniser.rules.lisbon.common import (
     rpl_route,
 )
 
-#: The outcomes quality evidence found wanting leaves open, per purpose (see quality_difference below).
+#: The outcomes quality evidence found wanting leaves open, per purpose (see the checks below).
 _UNFAVOURABLE_QUALITY: dict[Purpose, tuple[Outcome, ...]] = {
     Purpose.ADMISSION: CONDITIONAL_OR_WORSE,
     Purpose.CREDIT_TRANSFER: ALTERNATIVE_OR_REFUSAL,
@@ -45,25 +45,30 @@ _UNFAVOURABLE_QUALITY: dict[Purpose, tuple[Outcome, ...]] = {
     Purpose.RPL: CONDITIONAL_OR_WORSE,
 }
 
+_FIELD = "credential.quality_assurance"
 
-@rule(
-    id="lisbon.quality_difference",
-    rule_set=RuleSet.LISBON,
-    element=Element.QUALITY,
-    citation=cited.cite(ADMISSION_BASIS, CREDIT_BASIS, RPL_BASIS, cited.RR_STATUS, cited.EAR_STATUS),
-    explanation="The quality evidence is judged against what the purpose needs; the status of the provider first.",
-    rules_out={"no_esg_quality": HIGHER_EDUCATION_CREDIT, "vet_outside_esg": HIGHER_EDUCATION_CREDIT},
-)
-def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
+
+def _cited(context: RuleContext, info: RuleInfo) -> RuleInfo:
     # The status of the institution first (Revised Recommendation; EAR manual), where the Convention reaches.
-    info = for_purpose(context, info, *((cited.RR_STATUS, cited.EAR_STATUS) if lrc_applies(context) else ()))
-    purpose = context.case.purpose
+    return for_purpose(context, info, *((cited.RR_STATUS, cited.EAR_STATUS) if lrc_applies(context) else ()))
+
+
+def _detail(context: RuleContext) -> str:
     quality = context.quality
-    field = "credential.quality_assurance"
-    detail = f"quality evidence is {quality.grade.value} ({quality.reason})."
+    return f"quality evidence is {quality.grade.value} ({quality.reason})."
+
+
+def _lowered(detail: str) -> str:
+    return f"{detail[0].lower()}{detail[1:]}"
+
+
+def _evidenced_or_asked(context: RuleContext, info: RuleInfo) -> Finding | None:
+    """What every purpose judges alike: quality evidence that counts, and what the file does not show, which is
+    asked for, never counted as a difference (LRC Art. III.3; Art. VII). None where the evidence falls short."""
+    quality = context.quality
+    detail = _detail(context)
     if quality.grade in (QAGrade.STRONG, QAGrade.SUBSTANTIAL):
-        return no_difference(context, info, "quality", detail, field=field, code="evidenced")
-    # What the file does not show is asked for, never counted as a difference (LRC Art. III.3; Art. VII).
+        return no_difference(context, info, "quality", detail, field=_FIELD, code="evidenced")
     if not is_stated(context, "quality_assurance"):
         return finding(
             info,
@@ -75,56 +80,34 @@ def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
                 else "it is asked for, "
             )
             + "not counted as a substantial difference.",
-            field=field,
+            field=_FIELD,
             code="not_stated",
         )
     if quality.to_verify is not None:
         return finding(
             info,
             Status.UNKNOWN,
-            f"The {detail[0].lower()}{detail[1:]} That is not shown to be a substantial difference until the "
+            f"The {_lowered(detail)} That is not shown to be a substantial difference until the "
             f"awarding body's status is checked (EAR manual: the status of the institution first): "
             f"{quality.to_verify} is established.",
-            field=field,
+            field=_FIELD,
             code="to_verify",
             # The status of a foreign institution is the assessing body's to establish (LRC Art. III.3).
             information=[ask_for(context, 11, quality.to_verify, Supplier.ASSESSING_BODY)],
             # What an unfavourable answer would leave: as for quality evidence that is not there.
-            if_unfavourable=_UNFAVOURABLE_QUALITY[purpose],
+            if_unfavourable=_UNFAVOURABLE_QUALITY[context.case.purpose],
         )
-    if purpose is Purpose.RPL:
-        # In RPL the credential is documentation: weaker quality evidence means the institution's own assessment
-        # must carry the weight (Council Recommendation 2012/C 398/01), not that the learning is refused.
-        return finding(
-            info,
-            Status.WARNING,
-            f"The {detail[0].lower()}{detail[1:]} As evidence in the RPL procedure it cannot carry credits on its "
-            "own: the institution's assessment must confirm the learning.",
-            field=field,
-            code="rpl_weak_evidence",
-        )
-    vet = quality.vet_quality_to_check
-    if vet:
-        info = replace(info, citation=cited.cite(info.citation, cited.ESG_SCOPE, cited.VET_QUALITY))
-    if purpose is Purpose.EMPLOYMENT and vet:
-        # A statement for the labour market does not bring the learning into higher education: the ESG do not
-        # decide it; the VET system's own quality assurance does.
-        return finding(info, Status.UNKNOWN, VET_QUALITY_CHECK, field=field, code="vet_to_check")
-    if purpose is Purpose.EMPLOYMENT:
-        return finding(
-            info,
-            Status.FAIL,
-            f"The {detail[0].lower()}{detail[1:]} A statement can describe the learning, noting that the provider "
-            "is outside recognised quality assurance, but cannot vouch for it as recognised provision.",
-            field=field,
-            code="outside_recognised_provision",
-            allows=(Outcome.ALTERNATIVE_RECOGNITION,),
-            alternative=Alternative(
-                AlternativeKind.DESCRIPTIVE_STATEMENT,
-                "a statement describing the learning, without recognising it as quality-assured provision",
-            ),
-        )
-    if vet:
+    return None
+
+
+def _vet_cited(info: RuleInfo) -> RuleInfo:
+    return replace(info, citation=cited.cite(info.citation, cited.ESG_SCOPE, cited.VET_QUALITY))
+
+
+def _outside_esg(context: RuleContext, info: RuleInfo) -> tuple[RuleInfo, str, str]:
+    """Into higher education (admission, credit), evidence short of the ESG: the citation, the opening of the
+    sentence and the code."""
+    if context.quality.vet_quality_to_check:
         # Into higher education, learning from outside ESG-aligned QA goes through RPL (MICROBOL, 2022): a
         # different route, not a verdict on the VET provider's own quality assurance.
         message = (
@@ -132,28 +115,98 @@ def quality_difference(context: RuleContext, info: RuleInfo) -> Finding:
             "EQAVET), which the ESG do not cover, so it is not judged here. Higher education relies on ESG-aligned "
             "quality assurance, so "
         )
-        code = "vet_outside_esg"
-    else:
-        message = f"The {detail[0].lower()}{detail[1:]} Without ESG-aligned quality assurance "
-        code = "no_esg_quality"
-    if purpose is Purpose.ADMISSION:
-        return finding(
-            info,
-            Status.FAIL,
-            message + "the credential cannot be relied on as it stands for admission; the learning can be weighed "
-            "in an individual admission assessment.",
-            field=field,
-            code=code,
-            allows=CONDITIONAL_OR_WORSE,
-            condition="an entrance examination or interview covering the credential's outcomes",
-        )
+        return _vet_cited(info), message, "vet_outside_esg"
+    return info, f"The {_lowered(_detail(context))} Without ESG-aligned quality assurance ", "no_esg_quality"
+
+
+def _for_admission(context: RuleContext, info: RuleInfo) -> Finding:
+    info = _cited(context, info)
+    settled = _evidenced_or_asked(context, info)
+    if settled is not None:
+        return settled
+    info, message, code = _outside_esg(context, info)
+    return finding(
+        info,
+        Status.FAIL,
+        message + "the credential cannot be relied on as it stands for admission; the learning can be weighed "
+        "in an individual admission assessment.",
+        field=_FIELD,
+        code=code,
+        allows=CONDITIONAL_OR_WORSE,
+        condition="an entrance examination or interview covering the credential's outcomes",
+    )
+
+
+def _for_credit(context: RuleContext, info: RuleInfo) -> Finding:
+    info = _cited(context, info)
+    settled = _evidenced_or_asked(context, info)
+    if settled is not None:
+        return settled
+    info, message, code = _outside_esg(context, info)
     return finding(
         info,
         Status.FAIL,
         message + "the credential cannot be relied on as it stands for credit; the learning can be recognised "
         "through RPL.",
-        field=field,
+        field=_FIELD,
         code=code,
         allows=ALTERNATIVE_OR_REFUSAL,
         alternative=rpl_route(context),
     )
+
+
+def _for_employment(context: RuleContext, info: RuleInfo) -> Finding:
+    info = _cited(context, info)
+    settled = _evidenced_or_asked(context, info)
+    if settled is not None:
+        return settled
+    if context.quality.vet_quality_to_check:
+        # A statement for the labour market does not bring the learning into higher education: the ESG do not
+        # decide it; the VET system's own quality assurance does.
+        return finding(_vet_cited(info), Status.UNKNOWN, VET_QUALITY_CHECK, field=_FIELD, code="vet_to_check")
+    return finding(
+        info,
+        Status.FAIL,
+        f"The {_lowered(_detail(context))} A statement can describe the learning, noting that the provider "
+        "is outside recognised quality assurance, but cannot vouch for it as recognised provision.",
+        field=_FIELD,
+        code="outside_recognised_provision",
+        allows=(Outcome.ALTERNATIVE_RECOGNITION,),
+        alternative=Alternative(
+            AlternativeKind.DESCRIPTIVE_STATEMENT,
+            "a statement describing the learning, without recognising it as quality-assured provision",
+        ),
+    )
+
+
+def _for_rpl(context: RuleContext, info: RuleInfo) -> Finding:
+    info = _cited(context, info)
+    settled = _evidenced_or_asked(context, info)
+    if settled is not None:
+        return settled
+    # In RPL the credential is documentation: weaker quality evidence means the institution's own assessment
+    # must carry the weight (Council Recommendation 2012/C 398/01), not that the learning is refused.
+    return finding(
+        info,
+        Status.WARNING,
+        f"The {_lowered(_detail(context))} As evidence in the RPL procedure it cannot carry credits on its "
+        "own: the institution's assessment must confirm the learning.",
+        field=_FIELD,
+        code="rpl_weak_evidence",
+    )
+
+
+quality_difference = rule_by_purpose(
+    id="lisbon.quality_difference",
+    rule_set=RuleSet.LISBON,
+    element=Element.QUALITY,
+    citation=cited.cite(ADMISSION_BASIS, CREDIT_BASIS, RPL_BASIS, cited.RR_STATUS, cited.EAR_STATUS),
+    explanation="The quality evidence is judged against what the purpose needs; the status of the provider first.",
+    checks={
+        Purpose.ADMISSION: _for_admission,
+        Purpose.CREDIT_TRANSFER: _for_credit,
+        Purpose.EMPLOYMENT: _for_employment,
+        Purpose.RPL: _for_rpl,
+    },
+    rules_out={"no_esg_quality": HIGHER_EDUCATION_CREDIT, "vet_outside_esg": HIGHER_EDUCATION_CREDIT},
+)
