@@ -46,6 +46,9 @@ class OpenCase(Controller):
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.write_draft_now)
         session.fields_changed.connect(lambda _paths: self._edited())
+        # The first edit of a saved case makes it dirty only once the edit is on the undo stack, which is after
+        # its fields changed: without this, a single edit of a saved case would reach no draft.
+        session.dirty_changed.connect(lambda _dirty: self._edited())
 
     @property
     def has_case(self) -> bool:
