@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from recogniser.model import (
     Alternative,
     AlternativeKind,
@@ -16,7 +18,7 @@ from recogniser.model import (
     Status,
 )
 from recogniser.rules import citations as cited
-from recogniser.rules.base import RuleContext, RuleInfo, finding, rule_by_purpose
+from recogniser.rules.base import CheckFunction, RuleContext, RuleInfo, finding, rule_by_purpose
 from recogniser.rules.lisbon.applicability import (
     ADMISSION_BASIS,
     CREDIT_BASIS,
@@ -37,17 +39,24 @@ _KIND_FIELD = "credential.assessment.type"
 _IDENTITY_FIELD = "credential.assessment.identity_verified"
 
 
-def _stated(context: RuleContext, info: RuleInfo) -> tuple[Assessment, AssessmentType] | Finding:
-    """The assessment and its type, or the finding where none is stated."""
-    assessment = context.case.credential.assessment
-    kind = assessment.type if assessment else None
-    if kind is None or assessment is None:
-        return finding(info, Status.UNKNOWN, "The assessment is not stated.", field=_KIND_FIELD, code="not_stated")
-    return assessment, kind
+def _judged(
+    not_assessed: Callable[[RuleContext, RuleInfo], Finding],
+    assessed: Callable[[RuleContext, RuleInfo, Assessment, AssessmentType], Finding],
+) -> CheckFunction:
+    """A purpose's check: whether an assessment is stated, then ``not_assessed`` where nothing was assessed
+    (attendance only) and ``assessed`` otherwise."""
 
+    def check(context: RuleContext, info: RuleInfo) -> Finding:
+        info = for_purpose(context, info, cited.MICRO_ANNEX_II)
+        assessment = context.case.credential.assessment
+        kind = assessment.type if assessment else None
+        if kind is None or assessment is None:
+            return finding(info, Status.UNKNOWN, "The assessment is not stated.", field=_KIND_FIELD, code="not_stated")
+        if kind in (AssessmentType.ATTENDANCE_ONLY, AssessmentType.NONE):
+            return not_assessed(context, info)
+        return assessed(context, info, assessment, kind)
 
-def _not_assessed(kind: AssessmentType) -> bool:
-    return kind in (AssessmentType.ATTENDANCE_ONLY, AssessmentType.NONE)
+    return check
 
 
 def _onsite(context: RuleContext) -> bool:
@@ -75,65 +84,48 @@ def _weighed_less(context: RuleContext, info: RuleInfo, assessment: Assessment, 
     return no_difference(context, info, "assessment", f"learning assessed by {kind.value.replace('_', ' ')}.")
 
 
-def _for_admission(context: RuleContext, info: RuleInfo) -> Finding:
-    info = for_purpose(context, info, cited.MICRO_ANNEX_II)
-    stated = _stated(context, info)
-    if isinstance(stated, Finding):
-        return stated
-    assessment, kind = stated
-    if _not_assessed(kind):
-        return finding(
-            info,
-            Status.FAIL,
-            _NOT_ASSESSED,
-            field=_KIND_FIELD,
-            code="not_assessed",
-            allows=CONDITIONAL_OR_WORSE,
-            condition="an assessment of the outcomes the programme requires (e.g. an entrance examination)",
-        )
-    return _weighed_less(context, info, assessment, kind)
+def _not_assessed_for_admission(context: RuleContext, info: RuleInfo) -> Finding:
+    return finding(
+        info,
+        Status.FAIL,
+        _NOT_ASSESSED,
+        field=_KIND_FIELD,
+        code="not_assessed",
+        allows=CONDITIONAL_OR_WORSE,
+        condition="an assessment of the outcomes the programme requires (e.g. an entrance examination)",
+    )
 
 
-def _for_employment(context: RuleContext, info: RuleInfo) -> Finding:
-    info = for_purpose(context, info, cited.MICRO_ANNEX_II)
-    stated = _stated(context, info)
-    if isinstance(stated, Finding):
-        return stated
-    assessment, kind = stated
-    if _not_assessed(kind):
-        return finding(
-            info,
-            Status.FAIL,
-            _NOT_ASSESSED,
-            field=_KIND_FIELD,
-            code="not_assessed",
-            allows=(Outcome.ALTERNATIVE_RECOGNITION,),
-            alternative=Alternative(
-                AlternativeKind.PARTICIPATION_STATEMENT,
-                "a statement of participation, without recognising learning outcomes",
-            ),
-        )
-    return _weighed_less(context, info, assessment, kind)
+def _not_assessed_for_employment(context: RuleContext, info: RuleInfo) -> Finding:
+    return finding(
+        info,
+        Status.FAIL,
+        _NOT_ASSESSED,
+        field=_KIND_FIELD,
+        code="not_assessed",
+        allows=(Outcome.ALTERNATIVE_RECOGNITION,),
+        alternative=Alternative(
+            AlternativeKind.PARTICIPATION_STATEMENT,
+            "a statement of participation, without recognising learning outcomes",
+        ),
+    )
 
 
-def _for_credit(context: RuleContext, info: RuleInfo) -> Finding:
+def _not_assessed_for_credit(context: RuleContext, info: RuleInfo) -> Finding:
+    """Credit transfer and RPL: attendance alone never earns credits; the institution's own assessment can."""
+    return finding(
+        info,
+        Status.FAIL,
+        _NOT_ASSESSED + " It earns no credits itself; the institution's RPL procedure can assess the learning.",
+        field=_KIND_FIELD,
+        code="not_assessed",
+        allows=ALTERNATIVE_OR_REFUSAL,
+        alternative=rpl_route(context),
+    )
+
+
+def _attributable(context: RuleContext, info: RuleInfo, assessment: Assessment, kind: AssessmentType) -> Finding:
     """Credit transfer and RPL: the assessment must be the learner's own."""
-    info = for_purpose(context, info, cited.MICRO_ANNEX_II)
-    stated = _stated(context, info)
-    if isinstance(stated, Finding):
-        return stated
-    assessment, kind = stated
-    if _not_assessed(kind):
-        # Attendance alone never earns credits; the institution's own assessment can.
-        return finding(
-            info,
-            Status.FAIL,
-            _NOT_ASSESSED + " It earns no credits itself; the institution's RPL procedure can assess the learning.",
-            field=_KIND_FIELD,
-            code="not_assessed",
-            allows=ALTERNATIVE_OR_REFUSAL,
-            alternative=rpl_route(context),
-        )
     kind_words = kind.value.replace("_", " ")
     condition = "an identity-verified assessment (e.g. a supervised or oral examination) of the outcomes"
     if _onsite(context) and assessment.identity_verified is not False:
@@ -169,6 +161,8 @@ def _for_credit(context: RuleContext, info: RuleInfo) -> Finding:
     return no_difference(context, info, "assessment", "assessed, with the learner's identity verified.")
 
 
+_for_credit = _judged(_not_assessed_for_credit, _attributable)
+
 assessment_difference = rule_by_purpose(
     id="lisbon.assessment_difference",
     rule_set=RuleSet.LISBON,
@@ -176,9 +170,9 @@ assessment_difference = rule_by_purpose(
     citation=cited.cite(ADMISSION_BASIS, CREDIT_BASIS, RPL_BASIS, cited.MICRO_ANNEX_II, cited.ECTS_KEY_FEATURES),
     explanation="The assessment, and for credit the learner's identity at assessment, are what the purpose needs.",
     checks={
-        Purpose.ADMISSION: _for_admission,
+        Purpose.ADMISSION: _judged(_not_assessed_for_admission, _weighed_less),
         Purpose.CREDIT_TRANSFER: _for_credit,
-        Purpose.EMPLOYMENT: _for_employment,
+        Purpose.EMPLOYMENT: _judged(_not_assessed_for_employment, _weighed_less),
         Purpose.RPL: _for_credit,
     },
     # Nothing assessed: no credit, and no learning to describe beyond taking part.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from recogniser.model import (
@@ -16,7 +17,7 @@ from recogniser.model import (
     Supplier,
 )
 from recogniser.rules import citations as cited
-from recogniser.rules.base import RuleContext, RuleInfo, finding, rule_by_purpose
+from recogniser.rules.base import CheckFunction, RuleContext, RuleInfo, finding, rule_by_purpose
 from recogniser.rules.completeness import is_stated
 from recogniser.rules.esg import VET_QUALITY_CHECK
 from recogniser.rules.facts import QAGrade
@@ -119,11 +120,18 @@ def _outside_esg(context: RuleContext, info: RuleInfo) -> tuple[RuleInfo, str, s
     return info, f"The {_lowered(_detail(context))} Without ESG-aligned quality assurance ", "no_esg_quality"
 
 
-def _for_admission(context: RuleContext, info: RuleInfo) -> Finding:
-    info = _cited(context, info)
-    settled = _evidenced_or_asked(context, info)
-    if settled is not None:
-        return settled
+def _judged(short: Callable[[RuleContext, RuleInfo], Finding]) -> CheckFunction:
+    """A purpose's check: what every purpose judges alike, then ``short`` where the evidence falls short."""
+
+    def check(context: RuleContext, info: RuleInfo) -> Finding:
+        info = _cited(context, info)
+        settled = _evidenced_or_asked(context, info)
+        return settled if settled is not None else short(context, info)
+
+    return check
+
+
+def _short_for_admission(context: RuleContext, info: RuleInfo) -> Finding:
     info, message, code = _outside_esg(context, info)
     return finding(
         info,
@@ -137,11 +145,7 @@ def _for_admission(context: RuleContext, info: RuleInfo) -> Finding:
     )
 
 
-def _for_credit(context: RuleContext, info: RuleInfo) -> Finding:
-    info = _cited(context, info)
-    settled = _evidenced_or_asked(context, info)
-    if settled is not None:
-        return settled
+def _short_for_credit(context: RuleContext, info: RuleInfo) -> Finding:
     info, message, code = _outside_esg(context, info)
     return finding(
         info,
@@ -155,11 +159,7 @@ def _for_credit(context: RuleContext, info: RuleInfo) -> Finding:
     )
 
 
-def _for_employment(context: RuleContext, info: RuleInfo) -> Finding:
-    info = _cited(context, info)
-    settled = _evidenced_or_asked(context, info)
-    if settled is not None:
-        return settled
+def _short_for_employment(context: RuleContext, info: RuleInfo) -> Finding:
     if context.quality.vet_quality_to_check:
         # A statement for the labour market does not bring the learning into higher education: the ESG do not
         # decide it; the VET system's own quality assurance does.
@@ -179,11 +179,7 @@ def _for_employment(context: RuleContext, info: RuleInfo) -> Finding:
     )
 
 
-def _for_rpl(context: RuleContext, info: RuleInfo) -> Finding:
-    info = _cited(context, info)
-    settled = _evidenced_or_asked(context, info)
-    if settled is not None:
-        return settled
+def _short_for_rpl(context: RuleContext, info: RuleInfo) -> Finding:
     # In RPL the credential is documentation: weaker quality evidence means the institution's own assessment
     # must carry the weight (Council Recommendation 2012/C 398/01), not that the learning is refused.
     return finding(
@@ -203,10 +199,10 @@ quality_difference = rule_by_purpose(
     citation=cited.cite(ADMISSION_BASIS, CREDIT_BASIS, RPL_BASIS, cited.RR_STATUS, cited.EAR_STATUS),
     explanation="The quality evidence is judged against what the purpose needs; the status of the provider first.",
     checks={
-        Purpose.ADMISSION: _for_admission,
-        Purpose.CREDIT_TRANSFER: _for_credit,
-        Purpose.EMPLOYMENT: _for_employment,
-        Purpose.RPL: _for_rpl,
+        Purpose.ADMISSION: _judged(_short_for_admission),
+        Purpose.CREDIT_TRANSFER: _judged(_short_for_credit),
+        Purpose.EMPLOYMENT: _judged(_short_for_employment),
+        Purpose.RPL: _judged(_short_for_rpl),
     },
     rules_out={"no_esg_quality": HIGHER_EDUCATION_CREDIT, "vet_outside_esg": HIGHER_EDUCATION_CREDIT},
 )
