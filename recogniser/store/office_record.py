@@ -17,6 +17,7 @@ from sqlalchemy import (
     FromClause,
     Integer,
     String,
+    and_,
     case,
     cast,
     func,
@@ -272,36 +273,43 @@ def office_counts(
     file's completeness to their first final decision (days, whole calendar months, and whether on the same day
     of the month; see ``recogniser.statistics``).
 
-    Each case is looked up once, through the (case, id, outcome, time) index and the index of the case columns
-    counted, never the rows and their long texts; the counts are then taken from that small table."""
-    final = (_DECISIONS.c.case_id == _CASES.c.id, _DECISIONS.c.final_outcome.is_not(None), *_period(first, last))
-    latest = select(_DECISIONS.c.id).where(*final).order_by(_DECISIONS.c.id.desc()).limit(1).scalar_subquery()
+    The final decisions are grouped by case in one ordered pass over the (case, id, outcome, time) index, never
+    the decision rows and their long texts; each case's latest decision is then found in the same index, and the
+    counts are taken from that small table. (Looking each case's decisions up in turn cost PostgreSQL two index
+    searches a case: 2.7 of the 4.2 s at 100,000 cases on a busy machine.)"""
+    final = (_DECISIONS.c.final_outcome.is_not(None), *_period(first, last))
     decided = (
         select(
-            _CASES.c.purpose,
-            _CASES.c.issuer_country,
-            _CASES.c.complete_on,
-            latest.label("latest_id"),
-            select(func.min(_DECISIONS.c.recorded_at)).where(*final).scalar_subquery().label("first_at"),
+            _DECISIONS.c.case_id,
+            func.max(_DECISIONS.c.id).label("latest_id"),
+            func.min(_DECISIONS.c.recorded_at).label("first_at"),
         )
+        .where(*final)
+        .group_by(_DECISIONS.c.case_id)
         .cte("decided")
         .prefix_with("MATERIALIZED")
     )
     latest_decision = _DECISIONS.alias("latest_decision")
     per_case = (
         select(
-            decided.c.purpose,
-            decided.c.issuer_country,
-            decided.c.complete_on,
+            _CASES.c.purpose,
+            _CASES.c.issuer_country,
+            _CASES.c.complete_on,
             decided.c.first_at,
             latest_decision.c.final_outcome,
             latest_decision.c.recorded_at,
         )
         .select_from(decided)
+        .join(_CASES, _CASES.c.id == decided.c.case_id)
         # The unary plus keeps SQLite from fetching the decision row by its id, past its long texts (it means
         # nothing to PostgreSQL): the (case, id, outcome, time) index answers.
-        .join(latest_decision, literal_column("+latest_decision.id") == decided.c.latest_id)
-        .where(decided.c.latest_id.is_not(None))
+        .join(
+            latest_decision,
+            and_(
+                latest_decision.c.case_id == decided.c.case_id,
+                literal_column("+latest_decision.id") == decided.c.latest_id,
+            ),
+        )
         .cte("per_case")
         .prefix_with("MATERIALIZED")
     )
