@@ -24,9 +24,15 @@ def timed(action: Callable[[], object], repeats: int, server: int | None = None)
     Processor time is this process's and, with ``server`` (a local database server's process id), that of the
     server and every process it started (read from /proc): on a shared machine it is disturbed far less than the
     wall-clock time by what else runs."""
-    start = time.process_time() * 1000 + _server_ms(server)
+    start = processor_ms(server)
     wall = median_ms(action, repeats)
-    return wall, (time.process_time() * 1000 + _server_ms(server) - start) / repeats
+    return wall, (processor_ms(server) - start) / repeats
+
+
+def processor_ms(server: int | None = None) -> float:
+    """The processor time used so far, in milliseconds, by this process and, with ``server`` (a local database
+    server's process id), by the server and every process it started (read from /proc, Linux)."""
+    return time.process_time() * 1000 + _server_ms(server)
 
 
 def _server_ms(server: int | None) -> float:

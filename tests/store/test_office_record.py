@@ -308,8 +308,8 @@ ODD_TEXTS: list[Any] = [
 
 
 def test_the_register_reads_from_the_database_what_the_whole_text_gives(store: CaseStore) -> None:
-    """The register's fields are read from each decided text by the database (``REGISTER_PATHS``); whatever the
-    text holds, the entry is the one read from the whole text parsed in Python."""
+    """On SQLite the register's fields are read from each decided text by the database (``REGISTER_PATHS``);
+    whatever the text holds, the entry is the one read from the whole text parsed in Python (as PostgreSQL does)."""
     reasons = "Горан ID-1 ivana 2/3/2001. Born 2001-02-03; a refugee. Rest, Ivana."
     decide(store, private_case("PRIVATE-1"), Outcome.PARTIAL_RECOGNITION, 3, justification=reasons)
     [stored] = store.decisions_for("PRIVATE-1")
