@@ -82,31 +82,7 @@ def _against_target(context: RuleContext, info: RuleInfo) -> Finding:
             field="target.eqf_level",
         )
     if level is None:
-        if not is_stated(context, "level"):
-            return finding(
-                info,
-                Status.UNKNOWN,
-                "The credential's level is not stated, so it cannot be judged against the target.",
-                field="credential.level",
-                code="not_stated",
-            )
-        # A level is stated but cannot be read across to the EQF: asked for, not guessed (LRC Art. III.3).
-        return finding(
-            info,
-            Status.UNKNOWN,
-            "The level stated cannot be read across to the EQF, so it cannot be judged: the awarding body is asked.",
-            field="credential.level",
-            code="not_readable",
-            information=[
-                ask_for(
-                    context,
-                    8,
-                    "level of the credential as an EQF level or a known framework level",
-                    Supplier.AWARDING_BODY,
-                )
-            ],
-            if_unfavourable=ANY_BUT_FULL,
-        )
+        return _level_unread(context, info)
     needed, what = required_level(context)
     if conflict and facts.stated_eqf is not None and (facts.stated_eqf >= needed) != (level >= needed):
         # The two levels the credential gives lead to different outcomes: the awarding body settles which holds.
@@ -151,6 +127,35 @@ def _against_target(context: RuleContext, info: RuleInfo) -> Finding:
             )
         return no_difference(context, info, "level", f"{detail}.", code="meets")
     return _level_below(context, info, level, needed, what)
+
+
+def _level_unread(context: RuleContext, info: RuleInfo) -> Finding:
+    """The credential's level is not stated, or stated in a way that cannot be read across to the EQF."""
+    if not is_stated(context, "level"):
+        return finding(
+            info,
+            Status.UNKNOWN,
+            "The credential's level is not stated, so it cannot be judged against the target.",
+            field="credential.level",
+            code="not_stated",
+        )
+    # A level is stated but cannot be read across to the EQF: asked for, not guessed (LRC Art. III.3).
+    return finding(
+        info,
+        Status.UNKNOWN,
+        "The level stated cannot be read across to the EQF, so it cannot be judged: the awarding body is asked.",
+        field="credential.level",
+        code="not_readable",
+        information=[
+            ask_for(
+                context,
+                8,
+                "level of the credential as an EQF level or a known framework level",
+                Supplier.AWARDING_BODY,
+            )
+        ],
+        if_unfavourable=ANY_BUT_FULL,
+    )
 
 
 def _level_stated(context: RuleContext, info: RuleInfo, conflict: str) -> Finding:

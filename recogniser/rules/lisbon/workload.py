@@ -44,17 +44,7 @@ def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
     workload = context.workload
     sought = credits_sought(context)
     if sought is None:
-        what = (
-            "the target states no credits"
-            if context.case.purpose in (Purpose.CREDIT_TRANSFER, Purpose.RPL)
-            else f"{PURPOSE_WORDS[context.case.purpose]} recognises the credential, not credits"
-        )
-        return finding(
-            info,
-            Status.NOT_APPLICABLE,
-            f"The workload is reported, not weighed, as {what}: {workload.describe()}.",
-            code="not_weighed",
-        )
+        return _not_weighed(context, info)
     if workload.ects is None:
         return finding(
             info,
@@ -73,6 +63,28 @@ def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
             allows=ALTERNATIVE_OR_REFUSAL,
             alternative=rpl_route(context),
         )
+    return _against_credits(context, info, sought)
+
+
+def _not_weighed(context: RuleContext, info: RuleInfo) -> Finding:
+    """No credits are sought (admission, employment, or a target without credits): the workload is reported."""
+    what = (
+        "the target states no credits"
+        if context.case.purpose in (Purpose.CREDIT_TRANSFER, Purpose.RPL)
+        else f"{PURPOSE_WORDS[context.case.purpose]} recognises the credential, not credits"
+    )
+    return finding(
+        info,
+        Status.NOT_APPLICABLE,
+        f"The workload is reported, not weighed, as {what}: {context.workload.describe()}.",
+        code="not_weighed",
+    )
+
+
+def _against_credits(context: RuleContext, info: RuleInfo, sought: float) -> Finding:
+    """The credits the workload gives against those sought, from the hours where the credits rest on them."""
+    workload = context.workload
+    assert workload.ects is not None
     rulebook = context.rulebook
     band = f"{rulebook.hours_per_ects_min:g}-{rulebook.hours_per_ects_max:g} hours per credit"
     support = workload.support_for(sought)
