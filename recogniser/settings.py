@@ -7,6 +7,7 @@ optional::
     [office]
     assessing_country = "HR"          # the default for new and imported cases
     rpl_credit_cap = "15%"            # the share of a programme's credits RPL may give (none when unset)
+    stack_max_age_years = "5"         # the oldest a credential of a stack may be, in years (no limit when unset)
 
     [report]
     office_name = "ENIC-NARIC Croatia"
@@ -47,7 +48,11 @@ _TOO_DEEP = f'nested more than {SETTINGS_DEPTH} levels deep; settings are key = 
 
 #: The tables of settings.toml and the keys each may hold, with the attribute of :class:`Settings` behind them.
 SETTINGS_KEYS: dict[str, dict[str, str]] = {
-    "office": {"assessing_country": "assessing_country", "rpl_credit_cap": "rpl_credit_cap"},
+    "office": {
+        "assessing_country": "assessing_country",
+        "rpl_credit_cap": "rpl_credit_cap",
+        "stack_max_age_years": "stack_max_age_years",
+    },
     "report": {
         "office_name": "office_name",
         "office_address": "office_address",
@@ -65,6 +70,7 @@ class Settings:
 
     assessing_country: str = ""
     rpl_credit_cap: str = ""
+    stack_max_age_years: str = ""
     office_name: str = ""
     office_address: str = ""
     evaluator_name: str = ""
@@ -75,6 +81,11 @@ class Settings:
     def rpl_credit_share(self) -> float | None:
         """The office's cap on RPL credit as a share (0.15 for "15%"), or None where none is set."""
         return parse_share(self.rpl_credit_cap) if self.rpl_credit_cap else None
+
+    @property
+    def stack_max_age(self) -> int | None:
+        """The office's maximum age of a credential in a stack, in whole years, or None where none is set."""
+        return parse_years(self.stack_max_age_years) if self.stack_max_age_years else None
 
     def logo_path(self, source: Path) -> Path | None:
         """The logo file, a relative path taken from the folder of the settings file ``source``."""
@@ -139,6 +150,14 @@ def load_settings(path: Path | None = None) -> Settings:
                 f"{source}: office.rpl_credit_cap: {settings.rpl_credit_cap!r} is not a share of a programme's "
                 'credits; write a percentage such as "15%"'
             ) from None
+    if settings.stack_max_age_years:
+        try:
+            parse_years(settings.stack_max_age_years)
+        except ValueError:
+            raise UserInputError(
+                f"{source}: office.stack_max_age_years: {settings.stack_max_age_years!r} is not a number of years; "
+                f'write a whole number such as "5", or remove the line for no limit'
+            ) from None
     scheme = settings.database_url.partition(":")[0].partition("+")[0]
     if settings.database_url and scheme not in _DATABASE_SCHEMES:
         raise UserInputError(
@@ -190,9 +209,21 @@ def parse_share(text: str) -> float:
     return number / 100
 
 
+def parse_years(text: str) -> int:
+    """A number of whole years from 1 to 100 ("5", "5 years"); ValueError otherwise."""
+    words = text.strip().split()
+    if not words or len(words) > 2 or (len(words) == 2 and words[1].lower() not in ("year", "years")):
+        raise ValueError(text)
+    years = int(words[0])
+    if not 1 <= years <= 100:
+        raise ValueError(text)
+    return years
+
+
 def office_rulebook(settings: Settings) -> Rulebook:
-    """The shipped rulebook with the office's own policy (its cap on RPL credit), its version saying so."""
-    return DEFAULT_RULEBOOK.with_rpl_credit_cap(settings.rpl_credit_share)
+    """The shipped rulebook with the office's own policy (its cap on RPL credit, the oldest credential a stack
+    counts), its version saying so."""
+    return DEFAULT_RULEBOOK.with_rpl_credit_cap(settings.rpl_credit_share).with_stack_max_age(settings.stack_max_age)
 
 
 class _OfficeRulebook:

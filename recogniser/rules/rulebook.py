@@ -84,6 +84,8 @@ class Rulebook:
     # analogy for a credential assessed in its own country and not at all for a VET or corporate credential
     # presented for employment. An office may cap the share of a programme's credits RPL gives
     # (settings.toml [office] rpl_credit_cap; the version then names the cap, e.g. "2026.10+rpl-cap-15%").
+    # An office may also set a maximum age for a credential in a stack (settings.toml [office]
+    # stack_max_age_years; the version names it, e.g. "2026.10+stack-age-5y").
     # Reference data: the agency's EQAR registration is judged on
     # the day from the register's history (periods, former and suspended entries): a former, suspended or
     # not-yet-registered agency's decision is not strong evidence and its standing is asked; a registration the
@@ -160,8 +162,10 @@ class Rulebook:
     # Overlap: where no target outcomes are given, a credential outcome scoring at least this against an outcome
     # of a credential counted before it is the same learning, and its share of the credits is counted once.
     stack_overlap_score: float = 62.0
-    # The office's maximum age of a credential in a stack, in years before the assessment day (None: no limit;
-    # an office rule, not a Convention one: the LRC does not make age a substantial difference of itself).
+    # The office's maximum age of a credential in a stack, in years before the assessment day. None by default:
+    # no European text sets one (the LRC does not make a credential's age a substantial difference of itself, and
+    # the ECTS Users' Guide 2015 leaves accumulation rules to the institution), so an office sets its own
+    # (settings.toml [office] stack_max_age_years).
     stack_max_age_years: int | None = None
     # The largest share of the target's credits that stacking may give (1.0: all of them; an office may cap
     # credits from stacked micro-credentials below the target's total).
@@ -188,6 +192,12 @@ class Rulebook:
         if share is None or share == self.rpl_credit_cap:
             return self
         return replace(self, rpl_credit_cap=share, version=f"{self.version}+rpl-cap-{share * 100:g}%")
+
+    def with_stack_max_age(self, years: int | None) -> Rulebook:
+        """This rulebook with an office's maximum age of a credential in a stack; the version says so."""
+        if years is None or years == self.stack_max_age_years:
+            return self
+        return replace(self, stack_max_age_years=years, version=f"{self.version}+stack-age-{years}y")
 
     appeal_route: str = (
         "the appeal procedure of the assessing body; where the assessment was made by the ENIC-NARIC centre of "

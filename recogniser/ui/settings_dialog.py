@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from recogniser.countries import is_alpha2
 from recogniser.errors import UserInputError
-from recogniser.settings import Settings, parse_share, save_settings
+from recogniser.settings import Settings, parse_share, parse_years, save_settings
 from recogniser.trust import TrustStore, add_trust_anchors, trust_folder
 from recogniser.ui.look import ERROR_COLOUR, SECONDARY_TEXT_COLOUR
 from recogniser.ui.tasks import TaskRunner
@@ -81,6 +81,19 @@ class SettingsDialog(QDialog):
             )
         )
         form.addRow(self.tr("RPL credit cap"), cap)
+        age = self._edit(
+            settings,
+            "stack_max_age_years",
+            self.tr("Oldest credential in a stack"),
+            self.tr("years, e.g. 5; empty for no limit"),
+        )
+        age.setToolTip(
+            self.tr(
+                "A credential of a stack issued more than this many years before the assessment is set aside, "
+                "with that reason; the others still count. No European text sets a limit: empty for none."
+            )
+        )
+        form.addRow(self.tr("Stack: oldest credential"), age)
         from recogniser.store.database import DATABASE_URL_VARIABLE, default_database_url  # loaded after first paint
 
         database = self._edit(settings, "database_url", self.tr("Database URL"), default_database_url())
@@ -182,6 +195,13 @@ class SettingsDialog(QDialog):
                 parse_share(settings.rpl_credit_cap)
             except ValueError:
                 return "rpl_credit_cap", self.tr("RPL credit cap: write a percentage such as 15%, or leave it empty.")
+        if settings.stack_max_age_years:
+            try:
+                parse_years(settings.stack_max_age_years)
+            except ValueError:
+                return "stack_max_age_years", self.tr(
+                    "Oldest credential in a stack: write a number of years such as 5, or leave it empty."
+                )
         logo = settings.logo_path(self.source)
         if logo is not None:
             from recogniser.report.settings import check_logo

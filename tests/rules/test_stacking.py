@@ -274,3 +274,27 @@ def test_assess_prints_the_stack_and_groups_findings_by_credential() -> None:
     assert "Coverage matrix" in text and "#*" in text
     assert "== Credential 1 'Part 1' - counted ==" in text and "== The stack ==" in text
     assert "Gaps a top-up assessment would close:" in text
+
+
+def test_the_office_sets_its_maximum_age_in_settings_and_the_rulebook_version_names_it(tmp_path: Path) -> None:
+    from recogniser.errors import UserInputError
+    from recogniser.settings import load_settings, office_rulebook
+
+    path = tmp_path / "settings.toml"
+    assert office_rulebook(load_settings(path)).stack_max_age_years is None  # no limit unless the office sets one
+    path.write_text('[office]\nstack_max_age_years = "5"\n', "utf-8")
+    rulebook = office_rulebook(load_settings(path))
+    assert rulebook.stack_max_age_years == 5
+    assert rulebook.version == f"{DEFAULT_RULEBOOK.version}+stack-age-5y"
+    first, second, third = _three()
+    first["issue_date"] = "2015-01-10"
+    decision = assess(parse_case(_stack(first, second, third)), rulebook=rulebook, as_of=date(2026, 1, 1))
+    assert decision.rulebook_version == rulebook.version
+    assert decision.stack is not None and decision.stack.credentials[0].role is StackRole.EXCLUDED
+    assert "the office's limit" in " ".join(decision.stack.credentials[0].reasons)
+    path.write_text('[office]\nrpl_credit_cap = "15%"\nstack_max_age_years = "5 years"\n', "utf-8")
+    assert office_rulebook(load_settings(path)).version == f"{DEFAULT_RULEBOOK.version}+rpl-cap-15%+stack-age-5y"
+    for wrong in ("five", "0", "2.5", "5 months"):
+        path.write_text(f'[office]\nstack_max_age_years = "{wrong}"\n', "utf-8")
+        with pytest.raises(UserInputError, match=r"office\.stack_max_age_years: .* is not a number of years"):
+            load_settings(path)

@@ -145,6 +145,7 @@ def test_settings_are_saved_to_the_file_the_command_line_reads(qtbot: QtBot, tmp
     dialog.edits["office_name"].setText("ENIC-NARIC Georgia")
     dialog.edits["office_address"].setText("Tbilisi")
     dialog.edits["assessing_country"].setText("GE")
+    dialog.edits["stack_max_age_years"].setText("5")
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     expected = Settings(
@@ -152,6 +153,7 @@ def test_settings_are_saved_to_the_file_the_command_line_reads(qtbot: QtBot, tmp
         office_address="Tbilisi",
         evaluator_name="Nino Beridze",
         assessing_country="GE",
+        stack_max_age_years="5",
     )
     assert dialog.saved == expected
     assert load_settings(source) == expected
@@ -166,6 +168,7 @@ def test_settings_are_saved_to_the_file_the_command_line_reads(qtbot: QtBot, tmp
         ("assessing_country", "G", "Assessing country"),
         ("assessing_country", "ZZ", "Assessing country"),
         ("database_url", "mysql://office/cases", "Database: "),
+        ("stack_max_age_years", "five", "Oldest credential in a stack"),
     ],
 )
 def test_a_setting_that_cannot_be_used_is_named_and_nothing_is_written(

@@ -2644,6 +2644,26 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
         <source>Trying the database</source>
         <translation>Essai de la base de données</translation>
     </message>
+    <message>
+        <source>Oldest credential in a stack</source>
+        <translation>Certification la plus ancienne d’un cumul</translation>
+    </message>
+    <message>
+        <source>years, e.g. 5; empty for no limit</source>
+        <translation>années, p. ex. 5 ; vide pour aucune limite</translation>
+    </message>
+    <message>
+        <source>A credential of a stack issued more than this many years before the assessment is set aside, with that reason; the others still count. No European text sets a limit: empty for none.</source>
+        <translation>Une certification d’un cumul délivrée plus de ce nombre d’années avant l’évaluation est écartée, avec ce motif ; les autres comptent toujours. Aucun texte européen ne fixe de limite : vide pour aucune.</translation>
+    </message>
+    <message>
+        <source>Stack: oldest credential</source>
+        <translation>Cumul : certification la plus ancienne</translation>
+    </message>
+    <message>
+        <source>Oldest credential in a stack: write a number of years such as 5, or leave it empty.</source>
+        <translation>Certification la plus ancienne d’un cumul : indiquez un nombre d’années, par exemple 5, ou laissez vide.</translation>
+    </message>
 </context>
 <context>
     <name>StatisticsBoard</name>
