@@ -507,13 +507,16 @@ def _stacked_credentials(case: Case, stack: Stack, width: float) -> list[Flowabl
             rows.append(("Authenticity", _authenticity(provenance)))
         story.append(_key_values(rows, width))
         if credential is not None:
-            story += _annex_i(credential, width)
+            story += _annex_i(credential, width, f"credential {stacked.index + 1}")
     return story
 
 
-def _annex_i(credential: Credential, width: float) -> list[Flowable]:
+def _annex_i(credential: Credential, width: float, about: str | None = None) -> list[Flowable]:
+    """The Annex I elements as stated; in a stack, ``about`` names the credential in the header row, which is
+    repeated on every page the table runs onto."""
     elements = annex_i_elements(credential)
-    rows: list[list[object]] = [[_fixed(h, CELL_HEAD) for h in ("No.", "Element", "As stated", "")]]
+    stated = f"As stated in {about}" if about else "As stated"
+    rows: list[list[object]] = [[_fixed(h, CELL_HEAD) for h in ("No.", "Element", stated, "")]]
     commands = grid()
     for group, mandatory in (("Mandatory elements", True), ("Optional elements", False)):
         commands += [
@@ -582,7 +585,7 @@ def _five_elements(decision: Decision, width: float) -> list[Flowable]:
         status = element_status(decision, element)
         fills.append((len(rows), status))
         deciding = [f for f in decision.findings if f.element is element and f.status is status]
-        reasons: list[Flowable] = [_text(f.message) for f in deciding] or [
+        reasons: list[Flowable] = _reasons_by_credential(deciding, decision.stack) or [
             _fixed('<font color="#5F6368">No finding speaks to this element: not judged.</font>', CELL)
         ]
         rows.append(
@@ -601,6 +604,31 @@ def _five_elements(decision: Decision, width: float) -> list[Flowable]:
         ),
         *ruled_table(rows, [42 * mm, 22 * mm, width - 64 * mm], grid() + _status_fills(fills, 1)),
     ]
+
+
+#: How long a credential's title may run where the five elements name it (its section 1 gives it in full).
+_SHORT_TITLE = 48
+
+
+def _reasons_by_credential(findings: Sequence[Finding], stack: Stack | None) -> list[Flowable]:
+    """The findings' messages; in a stack, under the name of the credential each is about (or the stack's)."""
+    if stack is None:
+        return [_text(f.message) for f in findings]
+    reasons: list[Flowable] = []
+    names = {c.index: c for c in stack.credentials}
+    for index in dict.fromkeys(f.credential for f in findings):
+        stacked = names.get(index) if index is not None else None
+        if stacked is None:
+            name = "<b>The stack</b>"
+        else:
+            title = stacked.title or ""
+            short = title if len(title) <= _SHORT_TITLE else title[:_SHORT_TITLE].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+            name = f"<b>Credential {stacked.index + 1}</b>" + (f" '{markup(short)}'" if short else "")
+        if reasons:
+            reasons.append(Spacer(1, 3))
+        reasons.append(_fixed(name, CELL))
+        reasons += [_text(f.message) for f in findings if f.credential == index]
+    return reasons
 
 
 def _outcome_comparison(case: Case, decision: Decision, width: float) -> list[Flowable]:
@@ -746,18 +774,24 @@ def _findings(decision: Decision, width: float) -> list[Flowable]:
 def _findings_by_credential(decision: Decision, stack: Stack, width: float) -> list[Flowable]:
     """Section 5 for a stack: each credential's findings, then those about the stack as a whole."""
     story: list[Flowable] = [_heading(5, "Findings, credential by credential and for the stack")]
-    groups = [(f"{c.label}: {STACK_ROLE_WORDS[c.role]}", decision.findings_about(c.index)) for c in stack.credentials]
-    groups.append(("The stack", decision.findings_about(None)))
-    for title, findings in groups:
+    groups = [
+        (f"{c.label}: {STACK_ROLE_WORDS[c.role]}", f"credential {c.index + 1}", decision.findings_about(c.index))
+        for c in stack.credentials
+    ]
+    groups.append(("The stack", "the stack", decision.findings_about(None)))
+    for title, about, findings in groups:
         if not findings:
             continue
         story.append(_text(title, SUBHEADING))
-        story += _findings_table(findings, width)
+        story += _findings_table(findings, width, about)
     return story
 
 
-def _findings_table(findings: Sequence[Finding], width: float) -> list[Flowable]:
-    rows: list[list[object]] = [[_fixed(h, CELL_HEAD) for h in ("Status", "Element", "Finding and its basis")]]
+def _findings_table(findings: Sequence[Finding], width: float, about: str | None = None) -> list[Flowable]:
+    """The findings with their basis; in a stack, ``about`` names the credential (or the stack) in the header
+    row, which is repeated on every page the table runs onto."""
+    heading = f"Finding about {about} and its basis" if about else "Finding and its basis"
+    rows: list[list[object]] = [[_fixed(h, CELL_HEAD) for h in ("Status", "Element", heading)]]
     fills: list[tuple[int, Status]] = []
     for finding in findings:
         fills.append((len(rows), finding.status))
