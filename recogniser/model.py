@@ -618,6 +618,11 @@ class StackCell:
         return {"score": self.score, "coverage": self.coverage.value, "credential_outcome": self.credential_outcome}
 
 
+def credential_label(index: int, title: str | None) -> str:
+    """``Credential 2 'Title'``: a credential of a stack named by its place (``index`` from 0) and title."""
+    return f"Credential {index + 1}" + (f" '{title}'" if title else "")
+
+
 @dataclass(frozen=True)
 class StackedCredential:
     """A credential of a stack: its own recommendation, and what it counts for in the stack."""
@@ -640,7 +645,7 @@ class StackedCredential:
     @property
     def label(self) -> str:
         """``Credential 2 'Title'``: how every front end names it (numbered from 1)."""
-        return f"Credential {self.index + 1}" + (f" '{self.title}'" if self.title else "")
+        return credential_label(self.index, self.title)
 
     def to_json(self) -> dict[str, Any]:
         return {

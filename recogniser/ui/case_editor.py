@@ -7,8 +7,8 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -26,7 +26,10 @@ from recogniser.frameworks import default_frameworks
 from recogniser.model import AssessmentType, Participation, ProviderKind, Purpose, QADecision
 from recogniser.ui.agency_field import AgencyField
 from recogniser.ui.authenticity import AuthenticityBanner
-from recogniser.ui.document import field_of
+from recogniser.ui.credential_list import Confirm, CredentialList
+from recogniser.ui.dialogs import Dialogs
+from recogniser.ui.document import credential_items, credential_name, field_of, form_path, stack_position
+from recogniser.ui.field_slot import FieldSlot
 from recogniser.ui.fields import (
     ChoiceField,
     CodeField,
@@ -41,7 +44,6 @@ from recogniser.ui.fields import (
 from recogniser.ui.level_field import LevelField
 from recogniser.ui.look import (
     ERROR_COLOUR,
-    HIGHLIGHT_COLOUR,
     SECONDARY_TEXT_COLOUR,
     assessment_type_label,
     participation_label,
@@ -50,10 +52,9 @@ from recogniser.ui.look import (
     qa_decision_label,
 )
 from recogniser.ui.outcomes_field import OutcomesField
-from recogniser.ui.session import CaseSession
+from recogniser.ui.session import STACK, CaseSession
 from recogniser.ui.translations import labelled
 
-FLASH_MS = 1200
 #: The narrowest the editor pane goes in the window (pixels): enough for a label and a field side by side.
 MINIMUM_WIDTH = 360
 
@@ -61,101 +62,15 @@ MINIMUM_WIDTH = 360
 _SECTION_ENTRY = {"target": "target.eqf_level"}
 
 
-class FieldSlot(QWidget):
-    """A field's widget with its inline problem message underneath.
-
-    A narrow field (a code, a number, a choice) does not hold its message: the row shows it under all its fields,
-    so a message neither squeezes into a column of single words nor widens the slot and moves its neighbours.
-    """
-
-    def __init__(self, field: Field, caption: str = "") -> None:
-        super().__init__()
-        self.field = field
-        self.caption = caption
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        if caption:
-            small = QLabel(caption)
-            small.setBuddy(field.widget)
-            small.setStyleSheet(f"color: {SECONDARY_TEXT_COLOUR};")
-            layout.addWidget(small)
-        layout.addWidget(field.widget, 0, Qt.AlignmentFlag(0) if field.stretches else Qt.AlignmentFlag.AlignLeft)
-        self.problem = QLabel()
-        self.problem.setObjectName(f"problem:{field.path}")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.problem.hide()
-        if field.stretches:
-            layout.addWidget(self.problem)
-        self._flashes = 0
-        #: Set by the form: a field whose value can be unreadable keeps its message's line from the start (one
-        #: line a row: the row's other messages share it or, rarely, add theirs).
-        self.keeps_line_throughout = False
-
-    def show_problem(self, message: str | None) -> None:
-        # Under the row, a message says which of the row's fields it is about.
-        beside = self.problem.parentWidget() is self
-        self.problem.setText(
-            labelled(self.caption, message) if message and self.caption and not beside else message or ""
-        )
-        if message:
-            # Once a message has been shown, its line stays while the case is open: the fields below do not
-            # jump up and down as a value being typed turns readable and back.
-            self.keep_line(True)
-        self.problem.setVisible(bool(message))
-        self.field.widget.setAccessibleDescription(message or "")
-
-    def keep_line(self, kept: bool) -> None:
-        """Keep the message's line in the form while no message shows, or give it back."""
-        policy = self.problem.sizePolicy()
-        policy.setRetainSizeWhenHidden(kept)
-        self.problem.setSizePolicy(policy)
-        self.problem.setMinimumHeight(self.problem.fontMetrics().height() if kept else 0)
-
-    def release_line(self) -> None:
-        """Give back the line a message held (another case is shown), unless the field keeps it throughout."""
-        self.keep_line(self.keeps_line_throughout)
-
-    def holds(self, widget: QWidget | None) -> bool:
-        """Whether ``widget`` is this slot's field or a part of it."""
-        while widget is not None:
-            if widget is self.field.widget:
-                return True
-            widget = widget.parentWidget()
-        return False
-
-    def flash(self) -> None:
-        """Light the field up for a moment: the slot and the field's own background, since an edit box or a
-        choice paints over anything behind it. A palette rather than a style sheet, which would keep a copy of
-        the lit colours."""
-        lit = QPalette(self.palette())
-        for role in (
-            QPalette.ColorRole.Window,
-            QPalette.ColorRole.Base,
-            QPalette.ColorRole.AlternateBase,
-            QPalette.ColorRole.Button,
-        ):
-            lit.setColor(role, QColor(HIGHLIGHT_COLOUR))
-        self.setPalette(lit)
-        self.setAutoFillBackground(True)
-        self._flashes += 1
-        # Bound to this slot, so the timer dies with it if the window closes first.
-        QTimer.singleShot(FLASH_MS, self, self._unflash)
-
-    def _unflash(self) -> None:
-        self._flashes -= 1
-        if self._flashes == 0:  # the last of overlapping flashes has run its time
-            self.setAutoFillBackground(False)
-            self.setPalette(QPalette())  # follows the window's colours again
-
-
 class CaseEditor(QScrollArea):
-    """Every field of the case, bound to the session; problems from the case reader appear beside their field."""
+    """Every field of the case, bound to the session; problems from the case reader appear beside their field. A
+    stack's credentials are listed above the credential's section, which edits the chosen one."""
 
-    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: CaseSession, parent: QWidget | None = None, confirm: Confirm | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        #: Asks before a credential that holds anything is removed (the window's dialogs; a message box here).
+        self.confirm: Confirm = confirm or (lambda *question: Dialogs().confirm(self, *question))
         self.slots: dict[str, FieldSlot] = {}
         self._captions: list[QLabel] = []
         self._forms: list[QFormLayout] = []
@@ -200,6 +115,7 @@ class CaseEditor(QScrollArea):
         session.fields_changed.connect(self.refresh)
         session.fields_changed.connect(self._loaded)
         session.assessed.connect(self.show_problems)
+        session.credential_chosen.connect(self._credential_chosen)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_moved)
@@ -273,16 +189,13 @@ class CaseEditor(QScrollArea):
             OutcomesField(s, "target.learning_outcomes", self.tr("Target learning outcomes")),
         )
 
-        # A case of several credentials (a stack) is assessed here as a stack, but its credentials are edited in
-        # its case file: the form edits one credential.
-        self.stack_note = QLabel()
-        self.stack_note.setWordWrap(True)
-        self.stack_note.setVisible(False)
-        self._layout.addWidget(self.stack_note)
+        # The case's credentials: one, or several assessed together (a stack), the chosen one edited below.
+        self.credentials = CredentialList(s, self.confirm)
+        self._layout.addWidget(self.credentials)
         credential = self._section(self.tr("Credential"))
         box = credential.parentWidget()
-        assert box is not None
-        self._credential_box: QWidget = box
+        assert isinstance(box, QGroupBox)
+        self.credential_box = box
         self._row(
             credential,
             self.tr("Learner"),
@@ -525,26 +438,24 @@ class CaseEditor(QScrollArea):
 
     def _loaded(self, paths: tuple[str, ...]) -> None:
         if paths:
+            if STACK in paths or "credential" in paths:
+                self.credentials.show_chosen_in(self.credential_box, self.authenticity)  # added or removed
             return  # an edit, not another case
         document = self.session.document
-        self._holding_back = "credential" not in document and "target" not in document
-        items = document.get("credentials")
-        stacked = isinstance(items, list)
-        count = len(items) if isinstance(items, list) else 1
-        self.stack_note.setVisible(stacked)
-        self._credential_box.setEnabled(not stacked)
-        if stacked:
-            self.stack_note.setText(
-                self.tr(
-                    "This case holds {count} credentials, assessed together towards the target (a stack): the "
-                    "findings name the credential each is about, and the recommendation is the stack's. The form "
-                    "below edits one credential, so it is not used here: change a stack's credentials in its case "
-                    "file (or build it with recogniser import FILE…) and open it again."
-                ).format(count=count)
-            )
+        self._holding_back = not credential_items(document) and "target" not in document
         self._visited.clear()
         for slot in self.slots.values():
             slot.release_line()
+        self.credentials.show_chosen_in(self.credential_box, self.authenticity)
+
+    def _credential_chosen(self, _index: int) -> None:
+        """Another credential of the stack is shown: every credential field shows its values and problems."""
+        self._visited.clear()
+        for slot in self.slots.values():
+            slot.release_line()
+        self.refresh()
+        self.show_problems()
+        self.credentials.show_chosen_in(self.credential_box, self.authenticity)
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
         """A field the focus leaves has been visited: what it lacks may be said now. A focused field near the
@@ -567,8 +478,8 @@ class CaseEditor(QScrollArea):
         return self._holding_back and problem.field != problem.path and path not in self._visited
 
     def refresh(self, paths: tuple[str, ...] = ()) -> None:
-        if not paths or any(path.startswith("provenance") for path in paths):
-            self.authenticity.show_document(self.session.document)
+        if not paths or any(path.startswith(("provenance", STACK)) or path == "credential" for path in paths):
+            self.credentials.show_authenticity(self.authenticity)
         for slot in self.slots.values():
             if not paths or any(slot.field.concerns(changed) for changed in paths):
                 slot.field.refresh()
@@ -577,8 +488,15 @@ class CaseEditor(QScrollArea):
         unplaced: list[str] = []
         messages: dict[str, list[str]] = {}
         whole_case = self.tr("case")
+        items = credential_items(self.session.document)
         for problem in self.session.assessment.problems:
-            slot = self.slot_for(field_of(problem.field))
+            place = form_path(problem.field, self.session.chosen_credential)
+            if place is None:  # about a credential of the stack not shown now: named, for the list to lead to
+                index = stack_position(problem.field) or 0
+                name = credential_name(items[index], index) if index < len(items) else whole_case
+                unplaced.append(labelled(name, labelled(problem.field.partition(".")[2] or name, problem.message)))
+                continue
+            slot = self.slot_for(field_of(place))
             if slot is None:
                 unplaced.append(labelled(problem.field or whole_case, problem.message))
             elif not self._held_back(problem, slot.field.path):
@@ -596,7 +514,8 @@ class CaseEditor(QScrollArea):
 
     def describe_problem(self, problem: Problem) -> str:
         """A problem named by the form's label for its field, for lists away from the form."""
-        slot = self.slot_for(field_of(problem.field))
+        place = form_path(problem.field, self.session.chosen_credential)
+        slot = self.slot_for(field_of(place or problem.field))
         if slot is None:
             return str(problem)
         return labelled(slot.field.widget.accessibleName(), self.problem_text(problem))
@@ -613,8 +532,15 @@ class CaseEditor(QScrollArea):
         return self.slot_for(parent) if parent else None
 
     def focus_field(self, path: str) -> bool:
-        """Scroll to the field a finding is about, give it the focus and flash it."""
-        slot = self.slot_for(field_of(path))
+        """Scroll to the field a finding is about, give it the focus and flash it; a field of another credential
+        of the stack (``credentials.2.title``) shows that credential first."""
+        index = stack_position(path)
+        if index is not None:
+            self.session.choose_credential(index)
+        place = form_path(path, self.session.chosen_credential)
+        if place is None:
+            return False
+        slot = self.slot_for(field_of(place))
         if slot is None:
             return False
         self.ensureWidgetVisible(slot, 40, 80)

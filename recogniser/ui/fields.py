@@ -185,7 +185,14 @@ class Field:
         self.session.set_value(self.path, self.read())
 
     def concerns(self, changed: str) -> bool:
-        return changed == self.path or changed.startswith(self.path + ".") or changed in self.depends_on
+        """Whether a change at ``changed`` may change what this field shows: its own path, a path inside it, a
+        section holding it (the credential replaced) or a field it depends on."""
+        return (
+            changed == self.path
+            or changed.startswith(self.path + ".")
+            or self.path.startswith(changed + ".")
+            or changed in self.depends_on
+        )
 
 
 class TextField(Field):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -26,6 +26,7 @@ from recogniser.ui.controllers.open_case import OpenCase
 from recogniser.ui.controllers.saving import Saving
 from recogniser.ui.controllers.seminar import SeminarController
 from recogniser.ui.dialogs import Dialogs, UnsavedChoice
+from recogniser.ui.dropped import local_files as _local_files
 from recogniser.ui.fields import keep_values_from_the_wheel
 from recogniser.ui.findings_panel import ResultsPane
 from recogniser.ui.look import SECONDARY_TEXT_COLOUR
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         self.statistics_window: StatisticsWindow | None = None
 
         self.case_list = CaseListPane(self.tasks)
-        self.editor = CaseEditor(self.session)
+        self.editor = CaseEditor(self.session, confirm=lambda *question: self.dialogs.confirm(self, *question))
         self.results = ResultsPane()
         # Beside the recommendation: the office's earlier decisions on similar cases.
         self.precedents = PrecedentsPanel()
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.case = OpenCase(self.session, self.office, self)
         self.saving = Saving(self.case, self.office, form, self)
         self.cases = CaseCommands(self.case, self.saving, self.office, self)
+        self.editor.credentials.import_requested.connect(self.cases.add_credentials)
         self.decisions = Decisions(self.case, self.saving, self.office, self)
         self.exports = Exports(self.case, form, self.office, self)
         self.seminar = SeminarController(self.dialogs, self)
@@ -468,7 +470,3 @@ def _keys(standard: QKeySequence.StandardKey, *common: str) -> list[QKeySequence
         if key not in keys:
             keys.append(key)
     return keys
-
-
-def _local_files(data: QMimeData) -> list[Path]:
-    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]

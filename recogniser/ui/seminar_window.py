@@ -45,7 +45,6 @@ from recogniser.seminar import (
 )
 from recogniser.ui.dialogs import Dialogs
 from recogniser.ui.fields import keep_values_from_the_wheel
-from recogniser.ui.findings_panel import RecommendationPanel
 from recogniser.ui.look import (
     SECONDARY_TEXT_COLOUR,
     assessment_type_label,
@@ -55,6 +54,7 @@ from recogniser.ui.look import (
     purpose_label,
     qa_decision_label,
 )
+from recogniser.ui.recommendation_panel import RecommendationPanel
 from recogniser.ui.screen import open_at
 from recogniser.ui.seminar_compare import RESPONSE_FILTER, ComparePane
 from recogniser.ui.session import Assessment

@@ -8,7 +8,7 @@ milliseconds; the benchmark (``bench/ui_bench.py``) watches that it stays so.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from recogniser.casefile import CaseFileError, Problem, parse_case_pending_target
 from recogniser.model import Case, Decision
-from recogniser.ui.document import Document, value_at, with_value
+from recogniser.ui.document import Document, credential_items, credentials_values, value_at, with_value
 
 Assessor = Callable[[Case], Decision]
 
@@ -81,12 +81,23 @@ class _EditCommand(QUndoCommand):
         self._session._apply(self._before)
 
 
+#: The form's paths for the credential: in a stack they stand for the chosen credential's.
+CREDENTIAL = "credential"
+STACK = "credentials"
+
+
 class CaseSession(QObject):
-    """The case being edited. ``fields_changed`` names the changed paths (empty: the whole case was replaced)."""
+    """The case being edited. ``fields_changed`` names the changed paths (empty: the whole case was replaced).
+
+    In a case of several credentials (a stack) the form's ``credential.…`` paths stand for the credential chosen
+    with :meth:`choose_credential` (``credentials.N.…`` in the document); ``credential_chosen`` says another one
+    is shown. A change is named both ways, so the form and the list of credentials each see theirs.
+    """
 
     fields_changed = Signal(tuple)
     assessed = Signal()
     dirty_changed = Signal(bool)
+    credential_chosen = Signal(int)
 
     def __init__(self, assessor: Assessor, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +105,7 @@ class CaseSession(QObject):
         #: How a field is named in Edit › Undo; the window names it by the form's label.
         self.label_of: Callable[[str], str] = lambda path: path
         self._document: Document = {}
+        self._chosen = 0
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.assessment = Assessment()
@@ -111,11 +123,58 @@ class CaseSession(QObject):
         return not self.undo_stack.isClean()
 
     def value(self, path: str) -> Any:
-        return value_at(self._document, path)
+        return value_at(self._document, self.in_document(path))
+
+    # --- the credentials of a stack ---
+
+    @property
+    def stacked(self) -> bool:
+        """Whether the case holds its credentials as a list (a stack)."""
+        return isinstance(self._document.get(STACK), list)
+
+    @property
+    def chosen_credential(self) -> int:
+        """The credential of a stack the form shows (from 0; 0 for a case of one)."""
+        return self._chosen if self.stacked else 0
+
+    def in_document(self, path: str) -> str:
+        """Where a form path is in the document: ``credential.title`` is ``credentials.2.title`` while the third
+        credential of a stack is chosen."""
+        if self.stacked and (path == CREDENTIAL or path.startswith(CREDENTIAL + ".")):
+            return f"{STACK}.{self._chosen}{path[len(CREDENTIAL) :]}"
+        return path
+
+    def in_form(self, path: str) -> str | None:
+        """The form path a document path is shown at, None for a credential of the stack not chosen now."""
+        prefix = f"{STACK}."
+        if not path.startswith(prefix):
+            return path
+        position, _dot, rest = path[len(prefix) :].partition(".")
+        if position != str(self._chosen) or not self.stacked:
+            return None
+        return f"{CREDENTIAL}.{rest}" if rest else CREDENTIAL
+
+    def choose_credential(self, index: int) -> None:
+        """Show credential ``index`` of the stack in the form (no edit: nothing to undo)."""
+        count = len(credential_items(self._document))
+        index = max(0, min(index, count - 1))
+        if index == self._chosen:
+            return
+        self._chosen = index
+        self.credential_chosen.emit(index)
+
+    def set_credentials(self, items: Sequence[Mapping[str, Any]], text: str, chosen: int | None = None) -> None:
+        """Replace the case's credentials as one undoable step named ``text`` (one is kept as ``credential``,
+        several as a stack); ``chosen`` is the one the form shows afterwards."""
+        values = credentials_values(items)
+        self._set_document_values(values, text)
+        if chosen is not None:
+            self.choose_credential(chosen)
 
     def load(self, document: Mapping[str, Any]) -> None:
         """Start editing ``document`` afresh: no undo history, not dirty, assessed at once."""
         self.undo_stack.clear()
+        self._chosen = 0
         self._document = dict(document)
         self.assessment = Assessment()  # nothing of the case this one replaces is shown as stale
         self.fields_changed.emit(())
@@ -125,7 +184,13 @@ class CaseSession(QObject):
         self.set_values({path: value})
 
     def set_values(self, values: Mapping[str, Any]) -> None:
-        """Change fields as one undoable step; a change to what is already there is no step at all."""
+        """Change fields (form paths) as one undoable step; a change to what is already there is no step."""
+        text = ", ".join(dict.fromkeys(self.label_of(path) for path in values))
+        if self.stacked and any(self.in_document(path) != path for path in values):
+            text = self.tr("Credential {number}: {fields}").format(number=self._chosen + 1, fields=text)
+        self._set_document_values({self.in_document(path): value for path, value in values.items()}, text)
+
+    def _set_document_values(self, values: Mapping[str, Any], text: str) -> None:
         after = self._document
         for path, value in values.items():
             after = with_value(after, path, value)
@@ -133,13 +198,12 @@ class CaseSession(QObject):
             return
         before_values = {path: value_at(self._document, path) for path in values}
         after_values = {path: value_at(after, path) for path in values}
-        text = ", ".join(dict.fromkeys(self.label_of(path) for path in values))
         self.undo_stack.push(_EditCommand(self, before_values, after_values, text))
 
     def assign(self, path: str, value: Any) -> None:
         """Set a field that is not the evaluator's edit (the reference the store gave): no undo step, and the
         case is no more or less changed than before."""
-        self._apply({path: value})
+        self._apply({self.in_document(path): value})
 
     def _clean_changed(self, clean: bool) -> None:
         self.dirty_changed.emit(not clean)
@@ -152,7 +216,19 @@ class CaseSession(QObject):
         for path, value in values.items():
             document = with_value(document, path, value)
         self._document = document
-        self.fields_changed.emit(tuple(values))
+        count = len(credential_items(document))
+        if self._chosen >= count:  # a credential removed (or an addition undone)
+            self._chosen = max(count - 1, 0)
+            self.credential_chosen.emit(self._chosen)
+        edited = {int(path.split(".")[1]) for path in values if path.startswith(f"{STACK}.") and path.count(".") > 1}
+        if len(edited) == 1 and self.stacked and self._chosen not in edited:
+            # An undo or redo of another credential's edit shows that credential, so the change is seen.
+            self._chosen = edited.pop()
+            self.credential_chosen.emit(self._chosen)
+        shown = [self.in_form(path) for path in values]
+        if STACK in values:  # the list replaced: the credential the form shows may be another one now
+            shown.append(CREDENTIAL)
+        self.fields_changed.emit(tuple(dict.fromkeys([*values, *(path for path in shown if path is not None)])))
         self._timer.start()
 
     @property

@@ -20,6 +20,7 @@ from recogniser.model import (
     InformationItem,
     Outcome,
     StackRole,
+    credential_label,
 )
 from recogniser.rules import facts
 from recogniser.rules.lisbon.common import ALTERNATIVE_OR_REFUSAL
@@ -61,8 +62,7 @@ class Own:
 
     @property
     def label(self) -> str:
-        title = self.credential.title
-        return f"Credential {self.index + 1}" + (f" '{title}'" if title else "")
+        return credential_label(self.index, self.credential.title)
 
 
 class _Identity:

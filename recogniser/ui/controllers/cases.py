@@ -11,13 +11,15 @@ from PySide6.QtCore import QObject, Signal
 
 from recogniser.casefile import load_case
 from recogniser.errors import UserInputError
-from recogniser.model import CASE_FORMAT, Purpose
+from recogniser.model import Purpose
 from recogniser.ui.controllers.base import CASE_FILE_FILTER, CREDENTIAL_FILE_FILTER, Controller
 from recogniser.ui.controllers.office import Office
 from recogniser.ui.controllers.open_case import OpenCase
 from recogniser.ui.controllers.saving import Saving
-from recogniser.ui.document import new_document
+from recogniser.ui.document import credential_items, new_document
 from recogniser.ui.drafts import discard_drafts_of
+from recogniser.ui.dropped import is_case_file
+from recogniser.ui.stack_import import read_credentials, with_imported
 from recogniser.ui.translations import translate as _tr
 
 if TYPE_CHECKING:
@@ -145,8 +147,12 @@ class CaseCommands(Controller):
 
     def open_files(self, paths: Sequence[Path]) -> None:
         """Files dropped on the window (see :func:`can_open`): a case file opens as it is, a credential is imported,
-        several credentials together are imported as one case of several credentials."""
+        several credentials together are imported as one case of several credentials, or added to the open case
+        when the evaluator says so."""
         if not can_open(paths):
+            return
+        if len(paths) > 1 and self._add_to_open_case(len(paths)):
+            self.add_credentials(list(paths))
             return
         if len(paths) == 1 and is_case_file(paths[0]):
             self.saving.leave_then(lambda: self.open_case_file(paths[0]))
@@ -211,17 +217,44 @@ class CaseCommands(Controller):
 
         self.office.tasks.run(self.tr("Importing the credentials"), read, show)
 
+    def _add_to_open_case(self, count: int) -> bool:
+        """Whether credential files dropped together join the open case (asked when it holds a credential)."""
+        return bool(self.case.has_case and credential_items(self.case.session.document)) and self.dialogs.confirm(
+            self.window,
+            self.tr("Credentials dropped"),
+            self.tr(
+                "Add the {count} credentials to the open case, assessed together with what it holds? "
+                "Otherwise they open as a new case."
+            ).format(count=count),
+            self.tr("Add to this case"),
+        )
+
+    def add_credentials(self, paths: list[Path]) -> None:
+        """Read credential files into the open case beside its credentials (assessed together, a stack); with no
+        files given, ask which."""
+        if not paths:
+            chosen = self.dialogs.open_paths(
+                self.window, self.tr("Add credentials to this case"), _tr(CREDENTIAL_FILE_FILTER)
+            )
+            paths = [Path(path) for path in chosen]
+        if not paths:
+            return
+        session = self.case.session
+        held = credential_items(session.document)
+        country = self.office.settings.assessing_country or None
+
+        def show(results: list[ImportResult]) -> None:
+            count = len(credential_items(session.document))
+            text = self.tr("Import {count} credentials").format(count=len(results))
+            session.set_credentials(with_imported(session.document, results), text, chosen=count)
+            for path, result in zip(paths, results, strict=True):
+                self.dialogs.import_report(self.window, result, path)
+
+        self.office.tasks.run(
+            self.tr("Importing the credentials"), lambda: read_credentials(paths, held, country), show
+        )
+
 
 def can_open(paths: Sequence[Path]) -> bool:
     """Whether files dropped together can be opened: one file, or several credentials (no case file among them)."""
     return len(paths) == 1 or (bool(paths) and not any(is_case_file(path) for path in paths))
-
-
-def is_case_file(path: Path) -> bool:
-    """Whether the file declares itself a case file: its opening names the format (it is not parsed here)."""
-    try:
-        with path.open("rb") as stream:
-            opening = stream.read(4096)
-    except OSError:
-        return False
-    return CASE_FORMAT.encode() in opening

@@ -768,6 +768,26 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <source>Importing the credentials</source>
         <translation>Importation des certifications</translation>
     </message>
+    <message>
+        <source>Credentials dropped</source>
+        <translation>Certifications déposées</translation>
+    </message>
+    <message>
+        <source>Add the {count} credentials to the open case, assessed together with what it holds? Otherwise they open as a new case.</source>
+        <translation>Ajouter les {count} certifications au dossier ouvert, pour les évaluer avec celles qu’il contient ? Sinon, elles s’ouvrent dans un nouveau dossier.</translation>
+    </message>
+    <message>
+        <source>Add to this case</source>
+        <translation>Ajouter à ce dossier</translation>
+    </message>
+    <message>
+        <source>Add credentials to this case</source>
+        <translation>Ajouter des certifications à ce dossier</translation>
+    </message>
+    <message>
+        <source>Import {count} credentials</source>
+        <translation>Importer {count} certifications</translation>
+    </message>
 </context>
 <context>
     <name>CaseEditor</name>
@@ -1106,10 +1126,6 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     <message>
         <source>e.g. en</source>
         <translation>p. ex. fr</translation>
-    </message>
-    <message>
-        <source>This case holds {count} credentials, assessed together towards the target (a stack): the findings name the credential each is about, and the recommendation is the stack's. The form below edits one credential, so it is not used here: change a stack's credentials in its case file (or build it with recogniser import FILE…) and open it again.</source>
-        <translation>Ce dossier contient {count} certifications, évaluées ensemble au regard de la cible (un cumul) : chaque constat nomme la certification qu’il concerne, et la recommandation porte sur le cumul. Le formulaire ci-dessous ne modifie qu’une certification ; il n’est donc pas utilisé ici : modifiez les certifications d’un cumul dans son fichier de dossier (ou constituez-le avec recogniser import FICHIER…), puis rouvrez-le.</translation>
     </message>
     <message>
         <source>case</source>
@@ -2828,6 +2844,104 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
     <message>
         <source>Outcome</source>
         <translation>Résultat</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSession</name>
+    <message>
+        <source>Credential {number}: {fields}</source>
+        <translation>Certification {number} : {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialList</name>
+    <message>
+        <source>Credentials of the case</source>
+        <translation>Certifications du dossier</translation>
+    </message>
+    <message>
+        <source>Add a credential</source>
+        <translation>Ajouter une certification</translation>
+    </message>
+    <message>
+        <source>Blank credential, to type in</source>
+        <translation>Certification vierge, à saisir</translation>
+    </message>
+    <message>
+        <source>Import credential files…</source>
+        <translation>Importer des fichiers de certification…</translation>
+    </message>
+    <message>
+        <source>Remove the chosen credential</source>
+        <translation>Retirer la certification choisie</translation>
+    </message>
+    <message>
+        <source>Credentials of the stack</source>
+        <translation>Certifications du cumul</translation>
+    </message>
+    <message>
+        <source>Remove a credential</source>
+        <translation>Retirer une certification</translation>
+    </message>
+    <message>
+        <source>Remove {name} from this case? What was entered for it goes with it{imported}. Edit › Undo brings it back.</source>
+        <translation>Retirer {name} de ce dossier ? Ce qui a été saisi pour elle part avec elle{imported}. Édition › Annuler la rétablit.</translation>
+    </message>
+    <message>
+        <source>, and the record of the file it was imported from</source>
+        <translation>, ainsi que la trace du fichier dont elle a été importée</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>Retirer {name}</translation>
+    </message>
+    <message>
+        <source>{name}, {number} of {count}</source>
+        <translation>{name}, {number} sur {count}</translation>
+    </message>
+    <message>
+        <source>Credential {number} of {count}</source>
+        <translation>Certification {number} sur {count}</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Certification</translation>
+    </message>
+    <message>
+        <source>More credentials of this learner towards the target?</source>
+        <translation>D’autres certifications de cet apprenant pour la même cible ?</translation>
+    </message>
+    <message>
+        <source>{count} credentials, assessed together (a stack)</source>
+        <translation>{count} certifications, évaluées ensemble (un cumul)</translation>
+    </message>
+    <message>
+        <source>Choose one to edit it below.</source>
+        <translation>Choisissez-en une pour la modifier ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Credential {number} (no title yet)</source>
+        <translation>Certification {number} (sans intitulé pour l’instant)</translation>
+    </message>
+    <message>
+        <source>{ects} ECTS</source>
+        <translation>{ects} ECTS</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importée</translation>
+    </message>
+    <message>
+        <source>{count} to fix</source>
+        <translation>{count} à corriger</translation>
     </message>
 </context>
 </TS>

@@ -71,9 +71,12 @@ def test_files_dropped_together_open_as_one_case_file_or_as_credentials(
     assert workflows.case.pending_original is not None and workflows.case.pending_original[0] == BADGE.name
     assert [kind for kind, _title, _text in dialogs.shown].count("import report") == 1
 
+    # Dropped on an open case, several credentials join it if the evaluator says so; otherwise a new case.
+    dialogs.confirm_answers = [False]
     dialogs.unsaved_answers = [UnsavedChoice.DISCARD]
     workflows.cases.open_files([BADGE, second_badge])
     workflows.settle()
+    assert ("confirm", "Credentials dropped") in [(kind, title) for kind, title, _text in dialogs.shown]
     assert [kind for kind, _title, _text in dialogs.shown].count("import report") == 3
     items = workflows.session.document["credentials"]
     assert [item["provenance"]["source"]["file_name"] for item in items] == [BADGE.name, second_badge.name]
