@@ -267,9 +267,10 @@ def test_a_stack_imported_with_save_is_stored_whole(tmp_path: Path, capsys: pyte
 
     assert main(["--database-url", url, "import", *map(str, files), "-o", str(tmp_path / "s.json"), "--save"]) == 0
 
-    found = re.search(r"\nStored as (\S+) in .+, without the original files\.\n", capsys.readouterr().out)
+    found = re.search(r"\nStored as (\S+) in .+, with the original credential files\.\n", capsys.readouterr().out)
     assert found is not None
     with CaseStore.open(url) as store:
         stored = store.get_case(found.group(1)).case
-        assert len(stored.credentials) == 2 and store.original(found.group(1)) is None
+        assert len(stored.credentials) == 2
+        assert store.originals(found.group(1)) == [(file.name, file.read_bytes()) for file in files]
         assert store.list_cases()[0].credentials == 2

@@ -128,10 +128,10 @@ def run(options: argparse.Namespace) -> int:
     ]
     if len(results) > 1:
         reports = [f"--- Credential {number} of {len(results)} ---\n{text}" for number, text in enumerate(reports, 1)]
-    # Stored before the file is written, so that a store that refuses leaves neither behind. The store keeps one
-    # original file per case: a stack's files are named, with their SHA-256, in its credentials' provenance.
-    original = (credentials[0].name, results[0].original) if len(results) == 1 else None
-    stored = _store(options, document, original) if options.save else None
+    # Stored before the file is written, so that a store that refuses leaves neither behind; with the original
+    # file of each credential (the one its provenance names by SHA-256).
+    originals = [(credential.name, result.original) for credential, result in zip(credentials, results, strict=True)]
+    stored = _store(options, document, originals) if options.save else None
     try:
         save_case(output, document)
     except OSError as error:
@@ -144,20 +144,20 @@ def run(options: argparse.Namespace) -> int:
     sys.stdout.write(f"\nWrote {output}{what}. Check it with: recogniser assess {output}\n")
     if stored is not None:
         reference, place = stored
-        kept = "with the original credential file" if original is not None else "without the original files"
+        kept = "with the original credential file" if len(originals) == 1 else "with the original credential files"
         sys.stdout.write(f"Stored as {reference} in {place}, {kept}.\n")
     return 0
 
 
 def _store(
-    options: argparse.Namespace, document: dict[str, Any], original: tuple[str, bytes] | None
+    options: argparse.Namespace, document: dict[str, Any], originals: list[tuple[str, bytes]]
 ) -> tuple[str, str]:
-    """Keep the case (and its original, for one credential) in the store: the reference it was stored under, and
-    where."""
+    """Keep the case and the original file of each of its credentials in the store: the reference it was stored
+    under, and where."""
     from recogniser.commands.cases_command import open_store
 
     with open_store(options) as store:
-        return store.add_case(parse_case(document), original).reference, store.place
+        return store.add_case(parse_case(document), originals=originals).reference, store.place
 
 
 def _warn_other_learners(results: list[ImportResult]) -> None:

@@ -132,10 +132,12 @@ def build_story(
     case_attached: bool,
     recorded: Sequence[StoredDecision] = (),
     original_attached: bool = False,
+    originals_attached: frozenset[str] = frozenset(),
 ) -> list[Flowable]:
     """All the report's flowables for a frame ``width`` points wide; ``case_attached`` says whether the PDF
     carries the case file; ``recorded`` are the decisions kept for the case, of which the latest on this case
-    text fills in the evaluator's decision."""
+    text fills in the evaluator's decision; ``original_attached`` says whether the PDF carries the credential file
+    of a case of one, ``originals_attached`` the SHA-256 of the files of a stack's credentials it carries."""
     # Sentences quoting a right-to-left value from the case keep their own direction (see recogniser.isolation).
     decision = isolate_decision(decision, case)
     story: list[Flowable] = []
@@ -143,7 +145,7 @@ def build_story(
     story += _header(case, decision, settings, width, today, original_attached=original_attached)
     story += _unprintable_notice(case, decision, settings, width, case_attached)
     stack = decision.stack if case.stacked else None
-    story += _credential(case, width) if stack is None else _stacked_credentials(case, stack, width)
+    story += _credential(case, width) if stack is None else _stacked_credentials(case, stack, width, originals_attached)
     story += _target(case, width)
     story += _five_elements(decision, width)
     story += _outcome_comparison(case, decision, width) if stack is None else _coverage_matrix(stack, width)
@@ -475,7 +477,7 @@ def _credential(case: Case, width: float) -> list[Flowable]:
     ]
 
 
-def _stacked_credentials(case: Case, stack: Stack, width: float) -> list[Flowable]:
+def _stacked_credentials(case: Case, stack: Stack, width: float, attached: frozenset[str]) -> list[Flowable]:
     """A section per credential of a stack: what it counts for in the stack, its own recommendation, its
     authenticity where imported, and its elements."""
     story: list[Flowable] = [
@@ -505,6 +507,7 @@ def _stacked_credentials(case: Case, stack: Stack, width: float) -> list[Flowabl
         provenance = provenance_of(credential_case(case, stacked.index).document) if credential else None
         if provenance is not None:
             rows.append(("Authenticity", _authenticity(provenance)))
+            rows.append(("Original credential", _text(_original(provenance, provenance.sha256 in attached))))
         story.append(_key_values(rows, width))
         if credential is not None:
             story += _annex_i(credential, width, f"credential {stacked.index + 1}")

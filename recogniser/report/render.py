@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zlib
@@ -40,6 +41,7 @@ def render_report(
     today: date | None = None,
     recorded: Sequence[StoredDecision] = (),
     original: Attachment | None = None,
+    originals: Sequence[Attachment] = (),
 ) -> bytes:
     """The recommendation report for ``decision`` on ``case`` as PDF bytes (A4).
 
@@ -47,8 +49,10 @@ def render_report(
     alone: its canonical SHA-256 is the one printed in the footer. ``today`` is the date the report is dated.
     ``recorded`` are the decisions the case store keeps for the case: the latest on this case text fills in the
     evaluator's decision block, which is otherwise left to be filled in by hand. ``original`` is the credential
-    file the case was imported from (the case store keeps it): it is attached beside the case file.
+    file the case was imported from (the case store keeps it): it is attached beside the case file, as are
+    ``originals``, the files a stack's credentials were imported from.
     """
+    kept = [*([original] if original is not None else []), *originals]
     register_fonts()
     buffer = io.BytesIO()
     reference = decision.reference or case.reference or ""
@@ -69,14 +73,14 @@ def render_report(
         case_attached=attach_case,
         recorded=recorded,
         original_attached=original is not None,
+        originals_attached=frozenset(hashlib.sha256(attachment.data).hexdigest() for attachment in kept),
     )
     footer = _Footer(decision, settings, reference)
     attachments = []
     if attach_case:
         data = dumps_case(case.document).encode("utf-8")
         attachments.append(Attachment(_attachment_name(reference), data, "The case file this report was made from"))
-    if original is not None:
-        attachments.append(original)
+    attachments += kept
     build_numbered(document, story, footer.draw, attachments)
     return buffer.getvalue()
 

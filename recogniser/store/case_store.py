@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -68,6 +68,7 @@ from recogniser.store.rows import (
     insert_cases,
     keep_original,
     locked_case,
+    named_digests,
     stored_case,
     update_case,
 )
@@ -131,18 +132,24 @@ class CaseStore:
 
     # --- cases ---
 
-    def add_case(self, case: Case, original: tuple[str, bytes] | None = None) -> StoredCase:
+    def add_case(
+        self, case: Case, original: tuple[str, bytes] | None = None, originals: Sequence[tuple[str, bytes]] = ()
+    ) -> StoredCase:
         """Store a new case; one without a reference gets one (see the module's note on references).
 
-        ``original`` (a file name and its bytes) is the credential the case was imported from: kept with it in the
-        same transaction, and only when it is the file the case's provenance names.
+        ``original`` (a file name and its bytes) is the credential the case was imported from, ``originals`` those
+        of a stack's credentials: kept with it in the same transaction, each only when it is a file the case's
+        provenance (or a credential's) names.
         """
-        if original is None:
+        kept = ([original] if original is not None else []) + list(originals)
+        if not kept:
             return self.add_cases([case])[0]
         now = self._clock()
         with self._session(writing=True) as session:
             stored = insert_cases(session, [case], now)[0]
-            keep_original(session, case_row(session, stored.reference), *original)
+            row = case_row(session, stored.reference)
+            for file_name, content in kept:
+                keep_original(session, row, file_name, content)
             return stored
 
     def add_cases(self, cases: Iterable[Case]) -> list[StoredCase]:
@@ -151,31 +158,46 @@ class CaseStore:
         with self._session(writing=True) as session:
             return insert_cases(session, list(cases), now)
 
-    def save_case(self, reference: str, case: Case, expected_version: int) -> StoredCase:
+    def save_case(
+        self, reference: str, case: Case, expected_version: int, originals: Sequence[tuple[str, bytes]] = ()
+    ) -> StoredCase:
         """Replace the case stored under ``reference`` with ``case`` (which may carry a new reference).
 
         ``expected_version`` is the version the evaluator opened; if someone saved since, nothing is written and
-        ``CaseConflictError`` says so. Saving identical text writes nothing and keeps the version.
+        ``CaseConflictError`` says so. Saving identical text writes nothing and keeps the version. ``originals``
+        are credential files imported into the case since (a stack's new credentials'), kept in the same
+        transaction as ``keep_original`` keeps one.
         """
         now = self._clock()
         with self._session(writing=True) as session:
             row = locked_case(session, reference)
             if row.version != expected_version:
                 raise conflict(reference, expected_version, row.version)
-            return stored_case(row, update_case(session, row, case, now))
+            stored = stored_case(row, update_case(session, row, case, now))
+            for file_name, content in originals:
+                keep_original(session, row, file_name, content)
+            return stored
 
     def keep_original(self, reference: str, file_name: str, content: bytes) -> None:
-        """Keep the credential file the case was imported from; it must be the file its provenance names (by
-        SHA-256). A case keeps one original: keeping another replaces it."""
+        """Keep a credential file the case was imported from; it must be a file the case's provenance, or that of
+        a credential of its stack, names (by SHA-256). Keeping the same file again replaces it."""
         with self._session(writing=True) as session:
             keep_original(session, case_row(session, reference), file_name, content)
 
     def original(self, reference: str) -> tuple[str, bytes] | None:
-        """The credential file kept with the case (its name and bytes), None when none is kept."""
+        """The credential file kept with the case (its name and bytes; a stack's first), None when none is kept."""
+        kept = self.originals(reference)
+        return kept[0] if kept else None
+
+    def originals(self, reference: str) -> list[tuple[str, bytes]]:
+        """The credential files kept with the case, in the order it names them (a stack's credentials in turn); a
+        file of a credential since removed from the case stays kept but is not among them."""
         with self._session() as session:
             row = case_row(session, reference)
-            kept = session.get(CaseOriginalRow, row.id)
-            return (kept.file_name, kept.content) if kept is not None else None
+            named = named_digests(json.loads(row.document))
+            rows = session.exec(select(CaseOriginalRow).where(CaseOriginalRow.case_id == row.id)).all()
+            by_digest = {kept.sha256: (kept.file_name, kept.content) for kept in rows}
+            return [by_digest[digest] for digest in named if digest in by_digest]
 
     def get_case(self, reference: str) -> StoredCase:
         with self._session() as session:

@@ -36,12 +36,28 @@ _IN_LIST_LIMIT = 500
 
 
 def keep_original(session: Session, row: CaseRow, file_name: str, content: bytes) -> None:
+    """Keep a file the case names by SHA-256 (its own provenance or a credential's of its stack); keeping the same
+    file again replaces it."""
     digest = hashlib.sha256(content).hexdigest()
-    recorded = json.loads(row.document).get("provenance", {}).get("source", {}).get("sha256")
-    if recorded != digest or row.id is None:
+    if digest not in named_digests(json.loads(row.document)) or row.id is None:
         raise InvalidOriginalError(row.reference, file_name)
-    session.execute(delete(CaseOriginalRow).where(col(CaseOriginalRow.case_id) == row.id))
+    session.execute(
+        delete(CaseOriginalRow).where(col(CaseOriginalRow.case_id) == row.id, col(CaseOriginalRow.sha256) == digest)
+    )
     session.add(CaseOriginalRow(case_id=row.id, file_name=file_name, sha256=digest, content=content))
+
+
+def named_digests(document: Mapping[str, Any]) -> list[str]:
+    """The SHA-256 of each file the case says it was imported from: its own, then each credential's of a stack."""
+    sources = [document, *(item for item in document.get("credentials") or () if isinstance(item, Mapping))]
+    digests = []
+    for source in sources:
+        provenance = source.get("provenance")
+        file = provenance.get("source") if isinstance(provenance, Mapping) else None
+        digest = file.get("sha256") if isinstance(file, Mapping) else None
+        if isinstance(digest, str) and digest not in digests:
+            digests.append(digest)
+    return digests
 
 
 def case_id_of(session: Session, reference: str) -> int | None:

@@ -130,11 +130,12 @@ class CaseTermRow(StoreModel, table=True):
 
 
 class CaseOriginalRow(StoreModel, table=True):
-    """The credential file an imported case came from, as it was read (its SHA-256 is in the case's provenance)."""
+    """A credential file an imported case came from, as it was read: one per file, known by the SHA-256 that the
+    provenance of the case (or of a credential of its stack) records."""
 
     __tablename__ = "case_originals"
 
     case_id: int = Field(sa_column=Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True))
     file_name: str = Field(sa_column=Column(Text, nullable=False))
-    sha256: str = Field(sa_column=Column(String(64), nullable=False))
+    sha256: str = Field(sa_column=Column(String(64), primary_key=True))
     content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

@@ -51,3 +51,12 @@ def with_imported(document: Mapping[str, Any], results: Sequence[ImportResult]) 
     items = [dict(item) for item in credential_items(document)]
     items += [{**result.document["credential"], "provenance": result.document["provenance"]} for result in results]
     return items
+
+
+def named_originals(document: Mapping[str, Any], files: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """The imported files (name, bytes) the case still names by SHA-256: those of credentials removed since are
+    left out (the store keeps only files a case names)."""
+    import hashlib
+
+    named = {_digest(item) for item in credential_items(document)} - {""}
+    return [(name, content) for name, content in files if hashlib.sha256(content).hexdigest() in named]

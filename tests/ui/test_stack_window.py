@@ -255,3 +255,43 @@ def test_a_finding_about_another_credential_leads_to_its_field(qtbot: QtBot, win
     assert window.editor.focus_field(finding_field(finding))
     assert window.session.chosen_credential == 2
     assert _title(window).text() == "Pseudonymisation for Research Data"
+
+
+def test_a_stack_is_saved_with_the_file_of_each_credential_and_its_report_attaches_them(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    first, second = (CREDENTIALS / name for name in TWO_FILES)
+    dialogs.path_lists.append([str(first)])
+    dialogs.paths = [str(second)]
+    window.import_action.trigger()  # one credential imported and saved: its file is kept
+    qtbot.waitUntil(lambda: window.case.has_case and not window.tasks.busy)
+    settle(qtbot, window)
+    window.save_action.trigger()
+    qtbot.waitUntil(lambda: not window.session.dirty and window.case.reference is not None)
+    reference = window.case.reference
+    assert window.office.store is not None and reference is not None
+    assert window.office.store.originals(reference) == [(second.name, second.read_bytes())]
+    # A credential imported into the stored case becomes a stack; saving keeps the new file beside the first.
+    window.editor.credentials.import_action.trigger()
+    qtbot.waitUntil(lambda: not window.tasks.busy and window.session.stacked)
+    settle(qtbot, window)
+    window.save_action.trigger()
+    qtbot.waitUntil(lambda: not window.session.dirty)
+    settle(qtbot, window)
+    assert window.office.store.originals(reference) == [(name.name, name.read_bytes()) for name in (second, first)]
+
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.preview is not None and window.preview.isVisible())
+    preview = window.preview
+    assert preview is not None
+    saved = tmp_path / "stack.pdf"
+    dialogs.paths = [str(saved)]
+    preview.save_button.click()
+    qtbot.waitUntil(lambda: saved.exists() and not preview.isVisible())
+    reader = PdfReader(saved)
+    assert reader.attachments[first.name] == [first.read_bytes()]
+    assert reader.attachments[second.name] == [second.read_bytes()]
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages[:4])
+    assert text.count("SHA-256") >= 2 and "not attached" not in text.split("2. What recognition")[0]

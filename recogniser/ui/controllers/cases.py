@@ -189,7 +189,7 @@ class CaseCommands(Controller):
 
         def show(result: ImportResult) -> None:
             self.case.load(result.document, dirty=True)
-            self.case.pending_original = (path.name, result.original)
+            self.case.pending_originals = [(path.name, result.original)]
             self.dialogs.import_report(self.window, result, path)
 
         self.office.tasks.run(self.tr("Importing the credential"), read, show)
@@ -210,8 +210,10 @@ class CaseCommands(Controller):
 
         def show(read_back: tuple[dict[str, Any], list[ImportResult]]) -> None:
             document, results = read_back
-            # The store keeps one original per case: a stack's files are named, with their SHA-256, in it.
             self.case.load(document, dirty=True)
+            self.case.pending_originals = [
+                (path.name, result.original) for path, result in zip(paths, results, strict=True)
+            ]
             for path, result in zip(paths, results, strict=True):
                 self.dialogs.import_report(self.window, result, path)
 
@@ -247,6 +249,9 @@ class CaseCommands(Controller):
             count = len(credential_items(session.document))
             text = self.tr("Import {count} credentials").format(count=len(results))
             session.set_credentials(with_imported(session.document, results), text, chosen=count)
+            self.case.pending_originals += [
+                (path.name, result.original) for path, result in zip(paths, results, strict=True)
+            ]
             for path, result in zip(paths, results, strict=True):
                 self.dialogs.import_report(self.window, result, path)
 

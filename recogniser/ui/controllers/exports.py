@@ -85,8 +85,11 @@ class Exports(Controller):
 
             # A stored case's report shows the decision recorded on this text in the evaluator's block.
             recorded = store.decisions_for(reference) if store is not None and reference is not None else []
-            kept = store.original(reference) if store is not None and reference is not None else None
-            original = Attachment(kept[0], kept[1], ORIGINAL_DESCRIPTION, "application/octet-stream") if kept else None
+            kept = store.originals(reference) if store is not None and reference is not None else []
+            files = [Attachment(name, data, ORIGINAL_DESCRIPTION, "application/octet-stream") for name, data in kept]
+            if case.stacked:  # each credential's file, named in its own section
+                return render_report(case, decision, report_settings(), recorded=recorded, originals=files)
+            original = files[0] if files else None
             return render_report(case, decision, report_settings(), recorded=recorded, original=original)
 
         self.message.emit(self.tr("Writing the report…"), 0)

@@ -39,8 +39,8 @@ class OpenCase(Controller):
         self.office = office
         self.reference: str | None = None
         self.version: int | None = None
-        #: The credential file an import read, kept with the case when it is first saved.
-        self.pending_original: tuple[str, bytes] | None = None
+        #: The credential files imports read (name, bytes), kept with the case when it is saved.
+        self.pending_originals: list[tuple[str, bytes]] = []
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
@@ -77,7 +77,7 @@ class OpenCase(Controller):
         """Put ``document`` in the editor (the caller has already dealt with unsaved changes)."""
         self.reference = reference
         self.version = version
-        self.pending_original = None
+        self.pending_originals = []
         self.session.load(document)
         if dirty:
             # A restored draft, a duplicate or an import: unsaved until the evaluator saves it. Its draft takes

@@ -24,6 +24,7 @@ from recogniser.ui.document import differing_paths, field_of
 from recogniser.ui.drafts import discard_draft
 from recogniser.ui.look import local_time
 from recogniser.ui.save_conflict import ConflictChoice, SaveConflict, conflict_summary, field_list
+from recogniser.ui.stack_import import named_originals
 
 if TYPE_CHECKING:
     from recogniser.store import StoredCase
@@ -115,15 +116,16 @@ class Saving(Controller):
         if store is None:
             return
         snapshot = self.case.session.document
-        original = self.case.pending_original
+        # The files of credentials removed since they were imported are left out: the store keeps those a case names.
+        originals = named_originals(snapshot, self.case.pending_originals)
 
         def work() -> StoredCase | SaveConflict:
             if reference is None or version is None:
-                return store.add_case(case, original)
+                return store.add_case(case, originals=originals)
             from recogniser.store import CaseConflictError, UnknownReferenceError
 
             try:
-                return store.save_case(reference, case, version)
+                return store.save_case(reference, case, version, originals)
             except (CaseConflictError, UnknownReferenceError):
                 try:
                     stored = store.get_case(reference)

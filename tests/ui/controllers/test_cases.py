@@ -68,7 +68,7 @@ def test_files_dropped_together_open_as_one_case_file_or_as_credentials(
     workflows.cases.open_files([BADGE])
     workflows.settle()
     assert workflows.session.value("credential.issuer_country") == "DE"
-    assert workflows.case.pending_original is not None and workflows.case.pending_original[0] == BADGE.name
+    assert [name for name, _content in workflows.case.pending_originals] == [BADGE.name]
     assert [kind for kind, _title, _text in dialogs.shown].count("import report") == 1
 
     # Dropped on an open case, several credentials join it if the evaluator says so; otherwise a new case.
@@ -80,7 +80,7 @@ def test_files_dropped_together_open_as_one_case_file_or_as_credentials(
     assert [kind for kind, _title, _text in dialogs.shown].count("import report") == 3
     items = workflows.session.document["credentials"]
     assert [item["provenance"]["source"]["file_name"] for item in items] == [BADGE.name, second_badge.name]
-    assert workflows.case.pending_original is None, "the store keeps one original per case: a stack names its files"
+    assert [name for name, _content in workflows.case.pending_originals] == [BADGE.name, second_badge.name]
     assert workflows.case.dirty
 
 
