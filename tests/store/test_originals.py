@@ -58,11 +58,11 @@ def test_originals_kept_before_stay_with_their_case_after_the_upgrade(sqlite_url
         engine.dispose()
     content = b'{"a credential": true}'
     digest = hashlib.sha256(content).hexdigest()
-    with sqlite3.connect(Path(url.database or "")) as connection:
-        [(reference, text)] = connection.execute("SELECT reference, document FROM cases").fetchall()
+    with sqlite3.connect(Path(url.database or "")) as raw:
+        [(reference, text)] = raw.execute("SELECT reference, document FROM cases").fetchall()
         document = {**json.loads(text), "provenance": {"source": {"sha256": digest}}}
-        connection.execute("UPDATE cases SET document = ?", (json.dumps(document),))
-        connection.execute(
+        raw.execute("UPDATE cases SET document = ?", (json.dumps(document),))
+        raw.execute(
             "INSERT INTO case_originals (case_id, file_name, sha256, content) VALUES (1, 'old.json', ?, ?)",
             (digest, content),
         )
@@ -71,3 +71,28 @@ def test_originals_kept_before_stay_with_their_case_after_the_upgrade(sqlite_url
     [backup] = tmp_path.glob("*.before-0008-*.bak")
     with sqlite3.connect(backup) as old:
         assert old.execute("SELECT file_name FROM case_originals").fetchall() == [("old.json",)]
+
+
+def test_going_back_a_revision_keeps_one_original_a_case(database_url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    document, originals = _stack()
+    with CaseStore.open(database_url) as store:
+        reference = store.add_case(parse_case(document), originals=originals).reference
+    url = resolve_url(database_url)
+    engine = create_store_engine(url)
+    try:
+        with engine.connect().execution_options(writing=True) as connection, connection.begin():
+            config = Config()
+            config.set_main_option("script_location", "recogniser.store:migrations")
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0008")
+        with engine.connect() as connection:
+            kept = connection.execute(text("SELECT sha256 FROM case_originals")).scalars().all()
+    finally:
+        engine.dispose()
+    assert kept == [min(hashlib.sha256(content).hexdigest() for _name, content in originals)]
+    with CaseStore.open(database_url) as store:  # and forward again
+        assert len(store.originals(reference)) == 1
