@@ -1,24 +1,15 @@
-"""The case form, grouped as an evaluator reads a file: purpose and target, then the credential's Annex I
-elements in their order (EU Council Recommendation 2022/C 243/02, Annex I), mandatory ones marked."""
+"""The case form, grouped as an evaluator reads a file: purpose and target, the case's credentials (one, or a
+stack listed above the form, which edits the chosen one), then the credential's Annex I elements in their order
+(EU Council Recommendation 2022/C 243/02, Annex I), mandatory ones marked."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from recogniser.agencies import default_agencies
 from recogniser.casefile import Problem
@@ -29,7 +20,7 @@ from recogniser.ui.authenticity import AuthenticityBanner
 from recogniser.ui.credential_list import Confirm, CredentialList
 from recogniser.ui.dialogs import Dialogs
 from recogniser.ui.document import credential_items, credential_name, field_of, form_path, stack_position
-from recogniser.ui.field_slot import FieldSlot
+from recogniser.ui.field_slot import FieldSlot, field_row, form_section, place_labels, slot_for
 from recogniser.ui.fields import (
     ChoiceField,
     CodeField,
@@ -356,11 +347,7 @@ class CaseEditor(QScrollArea):
         )
 
     def _section(self, title: str) -> QFormLayout:
-        box = QGroupBox(title)
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        box, form = form_section(title)
         self._layout.addWidget(box)
         self._forms.append(form)
         return form
@@ -386,16 +373,7 @@ class CaseEditor(QScrollArea):
         if above == self._labels_above:
             return
         self._labels_above = above
-        side = Qt.AlignmentFlag.AlignLeft if above else Qt.AlignmentFlag.AlignRight
-        for form in self._forms:
-            form.setRowWrapPolicy(
-                QFormLayout.RowWrapPolicy.WrapAllRows if above else QFormLayout.RowWrapPolicy.DontWrapRows
-            )
-            form.setLabelAlignment(side | Qt.AlignmentFlag.AlignTop)
-        for caption in self._captions:
-            caption.setAlignment(side | Qt.AlignmentFlag.AlignVCenter)
-            # A row that goes on the one above (no label of its own) would leave an empty line above its field.
-            caption.setVisible(bool(caption.text()) or not above)
+        place_labels(self._forms, self._captions, above)
 
     def _row(
         self,
@@ -406,32 +384,9 @@ class CaseEditor(QScrollArea):
         mandatory: bool = False,
         captions: Sequence[str] = (),
     ) -> None:
-        text = html.escape(label)
-        if number is not None:
-            text = f"<span style='color:{SECONDARY_TEXT_COLOUR}'>{number}</span>&nbsp;&nbsp;{text}"
-        if mandatory:
-            text += f" <span style='color:{ERROR_COLOUR}'>*</span>"
-        caption = QLabel(text)
-        caption.setTextFormat(Qt.TextFormat.RichText)
-        caption.setBuddy(fields[0].widget)
+        caption, slots, problems = field_row(label, fields, number, mandatory, captions)
         self._captions.append(caption)
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        problems = QVBoxLayout()
-        problems.setSpacing(2)
-        problems.addLayout(row)
-        line_kept = False
-        for position, field in enumerate(fields):
-            slot = FieldSlot(field, captions[position] if position < len(captions) else "")
-            self.slots[field.path] = slot
-            if field.keeps_message_line and not line_kept:
-                slot.keeps_line_throughout = line_kept = True
-                slot.keep_line(True)
-            row.addWidget(slot, 1 if field.stretches else 0, Qt.AlignmentFlag.AlignTop)
-            if not field.stretches:
-                problems.addWidget(slot.problem)
-        if not any(field.stretches for field in fields):
-            row.addStretch(1)
+        self.slots.update((slot.field.path, slot) for slot in slots)
         form.addRow(caption, problems)
 
     # --- following the session ---
@@ -443,18 +398,17 @@ class CaseEditor(QScrollArea):
             return  # an edit, not another case
         document = self.session.document
         self._holding_back = not credential_items(document) and "target" not in document
-        self._visited.clear()
-        for slot in self.slots.values():
-            slot.release_line()
-        self.credentials.show_chosen_in(self.credential_box, self.authenticity)
+        self._credential_chosen(None)
 
-    def _credential_chosen(self, _index: int) -> None:
-        """Another credential of the stack is shown: every credential field shows its values and problems."""
+    def _credential_chosen(self, index: int | None) -> None:
+        """Another case, or another credential of the stack (``index``): every field shows its values and
+        problems, and no message line is held for a value typed into the one shown before."""
         self._visited.clear()
         for slot in self.slots.values():
             slot.release_line()
-        self.refresh()
-        self.show_problems()
+        if index is not None:
+            self.refresh()
+            self.show_problems()
         self.credentials.show_chosen_in(self.credential_box, self.authenticity)
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
@@ -522,14 +476,7 @@ class CaseEditor(QScrollArea):
 
     def slot_for(self, path: str) -> FieldSlot | None:
         """The slot of ``path``, else the first field inside it, else the nearest enclosing field."""
-        path = _SECTION_ENTRY.get(path, path)
-        if path in self.slots:
-            return self.slots[path]
-        for candidate, slot in self.slots.items():
-            if candidate.startswith(path + "."):
-                return slot
-        parent, _dot, _leaf = path.rpartition(".")
-        return self.slot_for(parent) if parent else None
+        return slot_for(self.slots, _SECTION_ENTRY.get(path, path))
 
     def focus_field(self, path: str) -> bool:
         """Scroll to the field a finding is about, give it the focus and flash it; a field of another credential

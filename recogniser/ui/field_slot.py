@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Mapping, Sequence
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from recogniser.ui.fields import Field
 from recogniser.ui.look import ERROR_COLOUR, HIGHLIGHT_COLOUR, SECONDARY_TEXT_COLOUR
@@ -100,3 +103,72 @@ class FieldSlot(QWidget):
         if self._flashes == 0:  # the last of overlapping flashes has run its time
             self.setAutoFillBackground(False)
             self.setPalette(QPalette())  # follows the window's colours again
+
+
+def field_row(
+    label: str, fields: Sequence[Field], number: int | None, mandatory: bool, captions: Sequence[str]
+) -> tuple[QLabel, list[FieldSlot], QVBoxLayout]:
+    """A row of the form: its label (the Annex I element's number, a red star where mandatory), a slot per field
+    side by side, and under them the messages of the fields too narrow to hold theirs."""
+    text = html.escape(label)
+    if number is not None:
+        text = f"<span style='color:{SECONDARY_TEXT_COLOUR}'>{number}</span>&nbsp;&nbsp;{text}"
+    if mandatory:
+        text += f" <span style='color:{ERROR_COLOUR}'>*</span>"
+    caption = QLabel(text)
+    caption.setTextFormat(Qt.TextFormat.RichText)
+    caption.setBuddy(fields[0].widget)
+    row = QHBoxLayout()
+    row.setSpacing(8)
+    problems = QVBoxLayout()
+    problems.setSpacing(2)
+    problems.addLayout(row)
+    line_kept = False
+    slots = []
+    for position, field in enumerate(fields):
+        slot = FieldSlot(field, captions[position] if position < len(captions) else "")
+        slots.append(slot)
+        if field.keeps_message_line and not line_kept:
+            slot.keeps_line_throughout = line_kept = True
+            slot.keep_line(True)
+        row.addWidget(slot, 1 if field.stretches else 0, Qt.AlignmentFlag.AlignTop)
+        if not field.stretches:
+            problems.addWidget(slot.problem)
+    if not any(field.stretches for field in fields):
+        row.addStretch(1)
+    return caption, slots, problems
+
+
+def place_labels(forms: Sequence[QFormLayout], captions: Sequence[QLabel], above: bool) -> None:
+    """Put the form's labels above their fields, or beside them (right-aligned)."""
+    side = Qt.AlignmentFlag.AlignLeft if above else Qt.AlignmentFlag.AlignRight
+    for form in forms:
+        form.setRowWrapPolicy(
+            QFormLayout.RowWrapPolicy.WrapAllRows if above else QFormLayout.RowWrapPolicy.DontWrapRows
+        )
+        form.setLabelAlignment(side | Qt.AlignmentFlag.AlignTop)
+    for caption in captions:
+        caption.setAlignment(side | Qt.AlignmentFlag.AlignVCenter)
+        # A row that goes on the one above (no label of its own) would leave an empty line above its field.
+        caption.setVisible(bool(caption.text()) or not above)
+
+
+def form_section(title: str) -> tuple[QGroupBox, QFormLayout]:
+    """A titled section of the form (a group box) with its labels beside the fields."""
+    box = QGroupBox(title)
+    form = QFormLayout(box)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    return box, form
+
+
+def slot_for(slots: Mapping[str, FieldSlot], path: str) -> FieldSlot | None:
+    """The slot of ``path``, else the first field inside it, else the nearest enclosing field."""
+    if path in slots:
+        return slots[path]
+    for candidate, slot in slots.items():
+        if candidate.startswith(path + "."):
+            return slot
+    parent, _dot, _leaf = path.rpartition(".")
+    return slot_for(slots, parent) if parent else None
