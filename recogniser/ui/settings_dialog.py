@@ -155,7 +155,7 @@ class SettingsDialog(QDialog):
     def _show_trust(self, added: str = "") -> None:
         count = len(TrustStore.load())
         text = self.tr("%n certificate(s) trusted", "", count) if count else self.tr("No certificate trusted yet")
-        self.trust_count.setText(f"{added}; {text}" if added else text)
+        self.trust_count.setText(self.tr("{added}; {trusted}").format(added=added, trusted=text) if added else text)
         self.trust_count.setToolTip(
             self.tr(
                 "A credential is verified only when its signature is intact, its signer is its issuer, and the "

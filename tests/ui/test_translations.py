@@ -28,6 +28,7 @@ from recogniser.ui.translations.__main__ import extract, ui_sources
 from recogniser.ui.translations.catalogue import Message, problems, read_catalogue
 
 from .conftest import EXAMPLES, ScriptedDialogs, open_window, shut
+from .test_layout import every_field_shows
 
 FRENCH = SHIPPED_DIR / "recogniser_fr.ts"
 #: French puts a no-break space before : ; ? ! and inside « »; a plain space there breaks a line at the mark.
@@ -254,6 +255,17 @@ def test_the_window_in_french_finds_every_string_it_asks_for(
     asked = our_own(french.asked)
     assert len(asked) > 300
     assert sorted(asked - catalogue) == []
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1366, 768)])
+def test_every_field_of_the_case_form_fits_a_small_screen_in_french(
+    qtbot: QtBot, french_window: MainWindow, size: tuple[int, int]
+) -> None:
+    """French labels run about a fifth longer than English: the form still shows every field whole."""
+    every_field_shows(qtbot, french_window, size)
+    assert (
+        french_window.editor.slots["credential.title"].field.widget.accessibleName() == "Intitulé de la certification"
+    )
 
 
 def test_a_catalogue_is_compiled_once_per_version_and_an_office_may_correct_it(

@@ -1,14 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <source>“{case}” has changes that are not saved. Save them first?</source>
-        <translation>« {case} » comporte des modifications non enregistrées. Les enregistrer d’abord ?</translation>
+        <translation>«&#xa0;{case}&#xa0;» comporte des modifications non enregistrées. Les enregistrer d’abord&#xa0;?</translation>
     </message>
     <message>
         <source>Recogniser hit an internal error</source>
@@ -19,9 +20,9 @@
 
 Your open case is kept as a draft and is offered back the next time the app starts. The details are in the log:
 {log}</source>
-        <translation>Une erreur s’est produite dans Recogniser : {summary}
+        <translation>Une erreur s’est produite dans Recogniser&#xa0;: {summary}
 
-Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochain démarrage. Le détail figure dans le journal :
+Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochain démarrage. Le détail figure dans le journal&#xa0;:
 {log}</translation>
     </message>
     <message>
@@ -38,7 +39,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>version {version}: the thresholds and policy choices every recommendation uses; each decision records it</source>
-        <translation>version {version} : les seuils et choix de politique qu’utilise chaque recommandation ; chaque décision l’enregistre</translation>
+        <translation>version {version}&#xa0;: les seuils et choix de politique qu’utilise chaque recommandation&#xa0;; chaque décision l’enregistre</translation>
     </message>
     <message>
         <source>Country codes</source>
@@ -50,11 +51,11 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>Noto Sans, Noto Sans Georgian, Noto Sans Armenian and Noto Naskh Arabic ({copyright}), licensed under the SIL Open Font License, Version 1.1; the licence ships beside the fonts as {file}.</source>
-        <translation>Noto Sans, Noto Sans Georgian, Noto Sans Armenian et Noto Naskh Arabic ({copyright}), sous licence SIL Open Font License, version 1.1 ; la licence est livrée avec les polices dans le fichier {file}.</translation>
+        <translation>Noto Sans, Noto Sans Georgian, Noto Sans Armenian et Noto Naskh Arabic ({copyright}), sous licence SIL Open Font License, version 1.1&#xa0;; la licence est livrée avec les polices dans le fichier {file}.</translation>
     </message>
     <message>
         <source>Decision support for recognising micro-credentials. It recommends; a person decides.</source>
-        <translation>Aide à la décision pour la reconnaissance des microcertifications. L’outil recommande ; une personne décide.</translation>
+        <translation>Aide à la décision pour la reconnaissance des microcertifications. L’outil recommande&#xa0;; une personne décide.</translation>
     </message>
     <message>
         <source>as of {date}</source>
@@ -74,7 +75,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>Source: {source}.</source>
-        <translation>Source : {source}.</translation>
+        <translation>Source&#xa0;: {source}.</translation>
     </message>
     <message>
         <source>Tab / Shift+Tab</source>
@@ -90,7 +91,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>in a list of learning outcomes: end the outcome and start the next</source>
-        <translation>dans une liste d’acquis d’apprentissage : termine l’acquis et commence le suivant</translation>
+        <translation>dans une liste d’acquis d’apprentissage&#xa0;: termine l’acquis et commence le suivant</translation>
     </message>
     <message>
         <source>Shift+Enter</source>
@@ -98,7 +99,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>in a learning outcome: a new line within it</source>
-        <translation>dans un acquis d’apprentissage : nouvelle ligne dans le même acquis</translation>
+        <translation>dans un acquis d’apprentissage&#xa0;: nouvelle ligne dans le même acquis</translation>
     </message>
     <message>
         <source>F2 or double-click</source>
@@ -130,7 +131,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>in an EQF level list: choose that level</source>
-        <translation>dans une liste de niveaux CEC : choisir ce niveau</translation>
+        <translation>dans une liste de niveaux CEC&#xa0;: choisir ce niveau</translation>
     </message>
     <message>
         <source>Enter on a finding</source>
@@ -154,7 +155,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>The user guide cannot be read: {file}: {error}</source>
-        <translation>Le guide d’utilisation est illisible : {file} : {error}</translation>
+        <translation>Le guide d’utilisation est illisible&#xa0;: {file}&#xa0;: {error}</translation>
     </message>
     <message>
         <source>short cycle</source>
@@ -234,7 +235,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>Compiled from: {source}</source>
-        <translation>Établi à partir de : {source}</translation>
+        <translation>Établi à partir de&#xa0;: {source}</translation>
     </message>
     <message>
         <source>Pass</source>
@@ -413,8 +414,8 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <translation>Négative</translation>
     </message>
     <message>
-        <source>&lt;span style='color:{colour}'&gt;&lt;b&gt;{what} departs from precedent&lt;/b&gt;&lt;/span&gt; on the same credential, target and purpose — {earlier}</source>
-        <translation>&lt;span style='color:{colour}'&gt;&lt;b&gt;{what} s’écarte des précédents&lt;/b&gt;&lt;/span&gt; pour la même certification, la même cible et la même finalité — {earlier}</translation>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;{what} departs from precedent&lt;/b&gt;&lt;/span&gt; on the same credential, target and purpose — {earlier}</source>
+        <translation>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;{what} s’écarte des précédents&lt;/b&gt;&lt;/span&gt; pour la même certification, la même cible et la même finalité — {earlier}</translation>
     </message>
     <message>
         <source>title</source>
@@ -442,7 +443,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>{reference} is no longer in the case database: someone deleted it or changed its reference after you opened it.</source>
-        <translation>{reference} ne figure plus dans la base des dossiers : quelqu’un l’a supprimé ou en a changé la référence après que vous l’avez ouvert.</translation>
+        <translation>{reference} ne figure plus dans la base des dossiers&#xa0;: quelqu’un l’a supprimé ou en a changé la référence après que vous l’avez ouvert.</translation>
     </message>
     <message>
         <source>Someone else saved {reference} on {when} (version {theirs}) after you opened version {mine}.</source>
@@ -466,11 +467,11 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>Fields that differ from the stored case: {fields}.</source>
-        <translation>Champs qui diffèrent du dossier enregistré : {fields}.</translation>
+        <translation>Champs qui diffèrent du dossier enregistré&#xa0;: {fields}.</translation>
     </message>
     <message>
         <source>Save yours as a new case to keep both; save over theirs to replace what they saved; or discard yours and open the stored case. Until you choose, your changes stay here and in the draft.</source>
-        <translation>Enregistrez la vôtre comme nouveau dossier pour garder les deux ; enregistrez par-dessus la leur pour remplacer ce qui a été enregistré ; ou abandonnez la vôtre et ouvrez le dossier enregistré. Tant que vous n’avez pas choisi, vos modifications restent ici et dans le brouillon.</translation>
+        <translation>Enregistrez la vôtre comme nouveau dossier pour garder les deux&#xa0;; enregistrez par-dessus la leur pour remplacer ce qui a été enregistré&#xa0;; ou abandonnez la vôtre et ouvrez le dossier enregistré. Tant que vous n’avez pas choisi, vos modifications restent ici et dans le brouillon.</translation>
     </message>
     <message>
         <source>Save as a new case</source>
@@ -574,7 +575,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>{purpose}, assessed in {country}</source>
-        <translation>{purpose} ; pays d’évaluation : {country}</translation>
+        <translation>{purpose}&#xa0;; pays d’évaluation&#xa0;: {country}</translation>
     </message>
     <message>
         <source>The applicant is a refugee.</source>
@@ -618,7 +619,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>Authenticity: {status} — {reason}</source>
-        <translation>Authenticité : {status} — {reason}</translation>
+        <translation>Authenticité&#xa0;: {status} — {reason}</translation>
     </message>
     <message>
         <source>unsaved case</source>
@@ -638,7 +639,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>{label}: {value}</source>
-        <translation>{label} : {value}</translation>
+        <translation>{label}&#xa0;: {value}</translation>
     </message>
 </context>
 <context>
@@ -649,11 +650,11 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>{what}: not quality assurance of learning</source>
-        <translation>{what} : pas une assurance qualité de l’apprentissage</translation>
+        <translation>{what}&#xa0;: pas une assurance qualité de l’apprentissage</translation>
     </message>
     <message>
         <source>Several agencies match: {names}</source>
-        <translation>Plusieurs agences correspondent : {names}</translation>
+        <translation>Plusieurs agences correspondent&#xa0;: {names}</translation>
     </message>
     <message>
         <source>Not in the EQAR agency data (as of {date})</source>
@@ -665,7 +666,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>{agency} — not on the EQAR register on {date}: {why}</source>
-        <translation>{agency} — non inscrite au registre EQAR le {date} : {why}</translation>
+        <translation>{agency} — non inscrite au registre EQAR le {date}&#xa0;: {why}</translation>
     </message>
     <message>
         <source>{agency} — registered on EQAR only from {start}</source>
@@ -677,7 +678,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>; its registration on {day} is to be confirmed</source>
-        <translation> ; son inscription au {day} reste à confirmer</translation>
+        <translation>&#xa0;; son inscription au {day} reste à confirmer</translation>
     </message>
 </context>
 <context>
@@ -706,15 +707,15 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>A copy of {reference}: it gets its own reference when saved</source>
-        <translation>Copie de {reference} : elle recevra sa propre référence à l’enregistrement</translation>
+        <translation>Copie de {reference}&#xa0;: elle recevra sa propre référence à l’enregistrement</translation>
     </message>
     <message>
         <source>Delete the case?</source>
-        <translation>Supprimer le dossier ?</translation>
+        <translation>Supprimer le dossier&#xa0;?</translation>
     </message>
     <message>
         <source>Delete {reference} ({title})? This cannot be undone.</source>
-        <translation>Supprimer {reference} ({title}) ? Cette action est irréversible.</translation>
+        <translation>Supprimer {reference} ({title})&#xa0;? Cette action est irréversible.</translation>
     </message>
     <message>
         <source>untitled</source>
@@ -738,7 +739,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>{reference} has a recorded decision, so it is part of the record and is kept.</source>
-        <translation>La décision de {reference} est enregistrée : le dossier fait partie des archives et est conservé.</translation>
+        <translation>La décision de {reference} est enregistrée&#xa0;: le dossier fait partie des archives et est conservé.</translation>
     </message>
     <message>
         <source>Open a case file</source>
@@ -774,7 +775,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>Add the {count} credentials to the open case, assessed together with what it holds? Otherwise they open as a new case.</source>
-        <translation>Ajouter les {count} certifications au dossier ouvert, pour les évaluer avec celles qu’il contient ? Sinon, elles s’ouvrent dans un nouveau dossier.</translation>
+        <translation>Ajouter les {count} certifications au dossier ouvert, pour les évaluer avec celles qu’il contient&#xa0;? Sinon, elles s’ouvrent dans un nouveau dossier.</translation>
     </message>
     <message>
         <source>Add to this case</source>
@@ -796,8 +797,8 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <translation>Éditeur de dossier</translation>
     </message>
     <message>
-        <source>&lt;span style='color:{colour}'&gt;*&lt;/span&gt; mandatory element of EU Annex I</source>
-        <translation>&lt;span style='color:{colour}'&gt;*&lt;/span&gt; élément obligatoire de l’annexe I de l’UE</translation>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;*&lt;/span&gt; mandatory element of EU Annex I</source>
+        <translation>&lt;span style=&apos;color:{colour}&apos;&gt;*&lt;/span&gt; élément obligatoire de l’annexe I de l’UE</translation>
     </message>
     <message>
         <source>Unknown</source>
@@ -849,7 +850,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>Refugee or displaced person (LRC VII)</source>
-        <translation>Réfugié ou personne déplacée (Convention de Lisbonne, section VII)</translation>
+        <translation>Réfugié ou personne déplacée (Lisbonne, section VII)</translation>
     </message>
     <message>
         <source>Documents missing</source>
@@ -988,7 +989,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <translation>Organisme de délivrance</translation>
     </message>
     <message>
-        <source>Body's country and kind</source>
+        <source>Body&apos;s country and kind</source>
         <translation>Pays et nature de l’organisme</translation>
     </message>
     <message>
@@ -1168,7 +1169,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>Recommended for the case as saved; no assessment or decision is recorded yet</source>
-        <translation>Recommandée pour le dossier tel qu’enregistré ; aucune évaluation ni décision n’est encore enregistrée</translation>
+        <translation>Recommandée pour le dossier tel qu’enregistré&#xa0;; aucune évaluation ni décision n’est encore enregistrée</translation>
     </message>
     <message>
         <source>not assessed</source>
@@ -1271,15 +1272,25 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message numerus="yes">
         <source>%Ln case(s)</source>
-        <translation><numerusform>%Ln dossier</numerusform><numerusform>%Ln dossiers</numerusform></translation>
+        <translation>
+            <numerusform>%Ln dossier</numerusform>
+            <numerusform>%Ln dossiers</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot list the cases: {error}</source>
-        <translation>Impossible de lister les dossiers : {error}</translation>
+        <translation>Impossible de lister les dossiers&#xa0;: {error}</translation>
     </message>
     <message>
         <source>A case with a recorded decision is part of the record and cannot be deleted</source>
         <translation>Un dossier dont la décision est enregistrée fait partie des archives et ne peut pas être supprimé</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSession</name>
+    <message>
+        <source>Credential {number}: {fields}</source>
+        <translation>Certification {number}&#xa0;: {fields}</translation>
     </message>
 </context>
 <context>
@@ -1297,7 +1308,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <source>The groups' verdicts on the chosen case</source>
+        <source>The groups&apos; verdicts on the chosen case</source>
         <translation>Les verdicts des groupes sur le cas choisi</translation>
     </message>
     <message>
@@ -1313,7 +1324,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <translation>Notes de l’animateur</translation>
     </message>
     <message>
-        <source>Add the groups' responses</source>
+        <source>Add the groups&apos; responses</source>
         <translation>Ajouter les réponses des groupes</translation>
     </message>
     <message>
@@ -1321,20 +1332,20 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <translation>Comparaison des réponses</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Add each group's response file to compare the verdicts.&lt;/p&gt;</source>
+        <source>&lt;p&gt;Add each group&apos;s response file to compare the verdicts.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Ajoutez le fichier de réponse de chaque groupe pour comparer les verdicts.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Groups compared ({count}): {groups}</source>
-        <translation>Groupes comparés ({count}) : {groups}</translation>
+        <translation>Groupes comparés ({count})&#xa0;: {groups}</translation>
     </message>
     <message>
         <source>Mean agreement {agreement}; verdicts matching the tool {tool}.</source>
-        <translation>Accord moyen {agreement} ; verdicts conformes à l’outil {tool}.</translation>
+        <translation>Accord moyen {agreement}&#xa0;; verdicts conformes à l’outil {tool}.</translation>
     </message>
     <message>
         <source>Left out:</source>
-        <translation>Réponses écartées :</translation>
+        <translation>Réponses écartées&#xa0;:</translation>
     </message>
     <message>
         <source>*This pack has no notes for this case.*</source>
@@ -1346,11 +1357,11 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>The tool found, to discuss:</source>
-        <translation>Constats de l’outil, à discuter :</translation>
+        <translation>Constats de l’outil, à discuter&#xa0;:</translation>
     </message>
     <message>
         <source>Tool:</source>
-        <translation>Outil :</translation>
+        <translation>Outil&#xa0;:</translation>
     </message>
     <message>
         <source>Save the comparison as PDF</source>
@@ -1396,7 +1407,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>Your changes are not saved; they are kept here and in the draft until you resolve this.</source>
-        <translation>Vos modifications ne sont pas enregistrées ; elles sont conservées ici et dans le brouillon jusqu’à ce que vous régliez ce conflit.</translation>
+        <translation>Vos modifications ne sont pas enregistrées&#xa0;; elles sont conservées ici et dans le brouillon jusqu’à ce que vous régliez ce conflit.</translation>
     </message>
 </context>
 <context>
@@ -1435,22 +1446,113 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>Target outcome {number}: {text}</source>
-        <translation>Acquis visé {number} : {text}</translation>
+        <translation>Acquis visé {number}&#xa0;: {text}</translation>
     </message>
     <message>
         <source>{credential}, best match: {text}</source>
-        <translation>{credential}, meilleure correspondance : {text}</translation>
+        <translation>{credential}, meilleure correspondance&#xa0;: {text}</translation>
     </message>
     <message>
         <source>Score {score:.0f}: {mark}; the target outcome is {counted}.</source>
-        <translation>Score {score:.0f} : {mark} ; l’acquis visé est {counted}.</translation>
+        <translation>Score {score:.0f}&#xa0;: {mark}&#xa0;; l’acquis visé est {counted}.</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialList</name>
+    <message>
+        <source>Credentials of the case</source>
+        <translation>Certifications du dossier</translation>
+    </message>
+    <message>
+        <source>Add a credential</source>
+        <translation>Ajouter une certification</translation>
+    </message>
+    <message>
+        <source>Blank credential, to type in</source>
+        <translation>Certification vierge, à saisir</translation>
+    </message>
+    <message>
+        <source>Import credential files…</source>
+        <translation>Importer des fichiers de certification…</translation>
+    </message>
+    <message>
+        <source>Remove the chosen credential</source>
+        <translation>Retirer la certification choisie</translation>
+    </message>
+    <message>
+        <source>Credentials of the stack</source>
+        <translation>Certifications du cumul</translation>
+    </message>
+    <message>
+        <source>Remove a credential</source>
+        <translation>Retirer une certification</translation>
+    </message>
+    <message>
+        <source>Remove {name} from this case? What was entered for it goes with it{imported}. Edit › Undo brings it back.</source>
+        <translation>Retirer {name} de ce dossier&#xa0;? Ce qui a été saisi pour elle part avec elle{imported}. Édition › Annuler la rétablit.</translation>
+    </message>
+    <message>
+        <source>, and the record of the file it was imported from</source>
+        <translation>, ainsi que la trace du fichier dont elle a été importée</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>Retirer {name}</translation>
+    </message>
+    <message>
+        <source>{name}, {number} of {count}</source>
+        <translation>{name}, {number} sur {count}</translation>
+    </message>
+    <message>
+        <source>Credential {number} of {count}</source>
+        <translation>Certification {number} sur {count}</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Certification</translation>
+    </message>
+    <message>
+        <source>More credentials of this learner towards the target?</source>
+        <translation>D’autres certifications de cet apprenant pour la même cible&#xa0;?</translation>
+    </message>
+    <message>
+        <source>{count} credentials, assessed together (a stack)</source>
+        <translation>{count} certifications, évaluées ensemble (un cumul)</translation>
+    </message>
+    <message>
+        <source>Choose one to edit it below.</source>
+        <translation>Choisissez-en une pour la modifier ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Credential {number} (no title yet)</source>
+        <translation>Certification {number} (sans intitulé pour l’instant)</translation>
+    </message>
+    <message>
+        <source>{ects} ECTS</source>
+        <translation>{ects}&#xa0;ECTS</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importée</translation>
+    </message>
+    <message>
+        <source>{count} to fix</source>
+        <translation>{count} à corriger</translation>
     </message>
 </context>
 <context>
     <name>DecisionDialog</name>
     <message>
         <source>Record the decision: {case}</source>
-        <translation>Enregistrer la décision : {case}</translation>
+        <translation>Enregistrer la décision&#xa0;: {case}</translation>
     </message>
     <message>
         <source>, {ects} ECTS</source>
@@ -1470,7 +1572,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>Credits recognised of the {sought} ECTS sought; decimals such as 2.5 are allowed</source>
-        <translation>Crédits reconnus sur les {sought} ECTS demandés ; les décimales comme 2,5 sont admises</translation>
+        <translation>Crédits reconnus sur les {sought} ECTS demandés&#xa0;; les décimales comme 2,5 sont admises</translation>
     </message>
     <message>
         <source>Evaluator</source>
@@ -1493,7 +1595,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <translation>Motif de l’écart par rapport aux précédents</translation>
     </message>
     <message>
-        <source>Why this case is decided otherwise than the office's earlier equivalent cases</source>
+        <source>Why this case is decided otherwise than the office&apos;s earlier equivalent cases</source>
         <translation>Pourquoi ce dossier est tranché autrement que les dossiers équivalents antérieurs du bureau</translation>
     </message>
     <message>
@@ -1510,15 +1612,15 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>ECTS recognised: state the credits this decision recognises.</source>
-        <translation>ECTS reconnus : indiquez les crédits que reconnaît cette décision.</translation>
+        <translation>ECTS reconnus&#xa0;: indiquez les crédits que reconnaît cette décision.</translation>
     </message>
     <message>
         <source>ECTS recognised: write a number such as 2.5.</source>
-        <translation>ECTS reconnus : saisissez un nombre, p. ex. 2,5.</translation>
+        <translation>ECTS reconnus&#xa0;: saisissez un nombre, p. ex. 2,5.</translation>
     </message>
     <message>
         <source>ECTS recognised: from 0 to the {sought} ECTS sought.</source>
-        <translation>ECTS reconnus : de 0 aux {sought} ECTS demandés.</translation>
+        <translation>ECTS reconnus&#xa0;: de 0 aux {sought} ECTS demandés.</translation>
     </message>
     <message>
         <source>ECTS in another form</source>
@@ -1538,14 +1640,14 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>Give the reasons: the decision differs from the recommendation (outcome or credits) or refuses recognition.</source>
-        <translation>Motivez la décision : elle diffère de la recommandation (résultat ou crédits) ou refuse la reconnaissance.</translation>
+        <translation>Motivez la décision&#xa0;: elle diffère de la recommandation (résultat ou crédits) ou refuse la reconnaissance.</translation>
     </message>
     <message>
         <source>This decision</source>
         <translation>Cette décision</translation>
     </message>
     <message>
-        <source>Give the reason for departing from the office's earlier decisions.</source>
+        <source>Give the reason for departing from the office&apos;s earlier decisions.</source>
         <translation>Indiquez le motif de l’écart par rapport aux décisions antérieures du bureau.</translation>
     </message>
 </context>
@@ -1573,7 +1675,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     <message>
         <source>Fix these fields first:
 {problems}</source>
-        <translation>Corrigez d’abord ces champs :
+        <translation>Corrigez d’abord ces champs&#xa0;:
 {problems}</translation>
     </message>
     <message>
@@ -1641,7 +1743,10 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message numerus="yes">
         <source>{name} — %n to look at</source>
-        <translation><numerusform>{name} — %n point à examiner</numerusform><numerusform>{name} — %n points à examiner</numerusform></translation>
+        <translation>
+            <numerusform>{name} —&#xa0;%n point à examiner</numerusform>
+            <numerusform>{name} —&#xa0;%n points à examiner</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1660,7 +1765,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>{count} {status}</source>
-        <translation>{status} : {count}</translation>
+        <translation>{status}&#xa0;: {count}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Findings&lt;/b&gt; &amp;nbsp; {counts}</source>
@@ -1675,8 +1780,8 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <translation>de la certification seule, tant que la cible n’est pas indiquée</translation>
     </message>
     <message>
-        <source>&lt;span style='color:{colour}'&gt;Select a finding to read it in full; double-click or press Enter to go to its field.&lt;/span&gt;</source>
-        <translation>&lt;span style='color:{colour}'&gt;Sélectionnez un constat pour le lire en entier ; double-cliquez ou appuyez sur Entrée pour aller à son champ.&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;Select a finding to read it in full; double-click or press Enter to go to its field.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{colour}&apos;&gt;Sélectionnez un constat pour le lire en entier&#xa0;; double-cliquez ou appuyez sur Entrée pour aller à son champ.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Go to the field</source>
@@ -1702,7 +1807,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <translation>Cas</translation>
     </message>
     <message>
-        <source>The tool's recommendation</source>
+        <source>The tool&apos;s recommendation</source>
         <translation>La recommandation de l’outil</translation>
     </message>
     <message>
@@ -1719,11 +1824,11 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>Credits the group recognises; “—” where none are sought</source>
-        <translation>Crédits que le groupe reconnaît ; « — » si aucun n’est demandé</translation>
+        <translation>Crédits que le groupe reconnaît&#xa0;; «&#xa0;—&#xa0;» si aucun n’est demandé</translation>
     </message>
     <message>
         <source>Why the group decided so: articles, differences, evidence</source>
-        <translation>Pourquoi le groupe a décidé ainsi : articles, différences, preuves</translation>
+        <translation>Pourquoi le groupe a décidé ainsi&#xa0;: articles, différences, preuves</translation>
     </message>
     <message>
         <source>Open work…</source>
@@ -1750,7 +1855,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <translation>Motivation</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The group's verdict&lt;/b&gt;</source>
+        <source>&lt;b&gt;The group&apos;s verdict&lt;/b&gt;</source>
         <translation>&lt;b&gt;Le verdict du groupe&lt;/b&gt;</translation>
     </message>
     <message>
@@ -1758,7 +1863,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <translation>Groupe</translation>
     </message>
     <message>
-        <source>Open the group's saved verdicts</source>
+        <source>Open the group&apos;s saved verdicts</source>
         <translation>Ouvrir les verdicts enregistrés du groupe</translation>
     </message>
     <message>
@@ -1766,7 +1871,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <translation>Impossible d’ouvrir les verdicts</translation>
     </message>
     <message>
-        <source>Save the group's verdicts</source>
+        <source>Save the group&apos;s verdicts</source>
         <translation>Enregistrer les verdicts du groupe</translation>
     </message>
     <message>
@@ -1778,7 +1883,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <translation>La réponse n’est pas complète</translation>
     </message>
     <message>
-        <source>Export the group's response</source>
+        <source>Export the group&apos;s response</source>
         <translation>Exporter la réponse du groupe</translation>
     </message>
     <message>
@@ -1818,7 +1923,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>Warnings:</source>
-        <translation>Avertissements :</translation>
+        <translation>Avertissements&#xa0;:</translation>
     </message>
     <message>
         <source>Import warnings</source>
@@ -1826,7 +1931,7 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
     </message>
     <message>
         <source>The case is open unsaved, for {purpose}. Check what was guessed, supply what is missing, set the purpose and the target, then save.</source>
-        <translation>Le dossier est ouvert sans être enregistré, pour la finalité « {purpose} ». Vérifiez ce qui a été deviné, complétez ce qui manque, indiquez la finalité et la cible, puis enregistrez.</translation>
+        <translation>Le dossier est ouvert sans être enregistré, pour la finalité «&#xa0;{purpose}&#xa0;». Vérifiez ce qui a été deviné, complétez ce qui manque, indiquez la finalité et la cible, puis enregistrez.</translation>
     </message>
     <message>
         <source>Copy report</source>
@@ -1860,8 +1965,8 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <translation>Prêt</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;No case open&lt;/h2&gt;&lt;p&gt;Start a new case with &lt;b&gt;Ctrl+N&lt;/b&gt;, open one from the case list,&lt;br&gt;open a case file with &lt;b&gt;Ctrl+O&lt;/b&gt; or import a Europass or Open Badges credential with &lt;b&gt;Ctrl+I&lt;/b&gt;.&lt;/p&gt;&lt;p style='color:{colour}'&gt;Findings and the recommendation update as you type.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Aucun dossier ouvert&lt;/h2&gt;&lt;p&gt;Commencez un nouveau dossier avec &lt;b&gt;Ctrl+N&lt;/b&gt;, ouvrez-en un depuis la liste des dossiers,&lt;br&gt;ouvrez un fichier de dossier avec &lt;b&gt;Ctrl+O&lt;/b&gt; ou importez une certification Europass ou Open Badges avec &lt;b&gt;Ctrl+I&lt;/b&gt;.&lt;/p&gt;&lt;p style='color:{colour}'&gt;Les constats et la recommandation se mettent à jour pendant la saisie.&lt;/p&gt;</translation>
+        <source>&lt;h2&gt;No case open&lt;/h2&gt;&lt;p&gt;Start a new case with &lt;b&gt;Ctrl+N&lt;/b&gt;, open one from the case list,&lt;br&gt;open a case file with &lt;b&gt;Ctrl+O&lt;/b&gt; or import a Europass or Open Badges credential with &lt;b&gt;Ctrl+I&lt;/b&gt;.&lt;/p&gt;&lt;p style=&apos;color:{colour}&apos;&gt;Findings and the recommendation update as you type.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Aucun dossier ouvert&lt;/h2&gt;&lt;p&gt;Commencez un nouveau dossier avec &lt;b&gt;Ctrl+N&lt;/b&gt;, ouvrez-en un depuis la liste des dossiers,&lt;br&gt;ouvrez un fichier de dossier avec &lt;b&gt;Ctrl+O&lt;/b&gt; ou importez une certification Europass ou Open Badges avec &lt;b&gt;Ctrl+I&lt;/b&gt;.&lt;/p&gt;&lt;p style=&apos;color:{colour}&apos;&gt;Les constats et la recommandation se mettent à jour pendant la saisie.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;New case</source>
@@ -2006,9 +2111,9 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <source>The case database cannot be used: {error}.
 
 You can go on entering a case and export it as a file; choose another database, or the file on this computer, in Settings.</source>
-        <translation>La base des dossiers est inutilisable : {error}.
+        <translation>La base des dossiers est inutilisable&#xa0;: {error}.
 
-Vous pouvez continuer à saisir un dossier et l’exporter dans un fichier ; choisissez une autre base, ou le fichier de cet ordinateur, dans les Paramètres.</translation>
+Vous pouvez continuer à saisir un dossier et l’exporter dans un fichier&#xa0;; choisissez une autre base, ou le fichier de cet ordinateur, dans les Paramètres.</translation>
     </message>
     <message>
         <source>Opening the case database</source>
@@ -2026,20 +2131,20 @@ Vous pouvez continuer à saisir un dossier et l’exporter dans un fichier ; ch
         <source>{title} failed: {error}
 
 Details are in the log: {log}</source>
-        <translation>Échec de l’opération « {title} » : {error}
+        <translation>Échec de l’opération «&#xa0;{title}&#xa0;»&#xa0;: {error}
 
-Le détail figure dans le journal : {log}</translation>
+Le détail figure dans le journal&#xa0;: {log}</translation>
     </message>
 </context>
 <context>
     <name>OfficeCountryDialog</name>
     <message>
-        <source>Your office's country</source>
+        <source>Your office&apos;s country</source>
         <translation>Pays de votre bureau</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Which country does your office recognise credentials for?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Recogniser takes it as the assessing country of every new and imported case: the country whose law, frameworks and ENIC-NARIC centre the recommendation and the appeal text name. It is never taken from the credential, whose issuer is usually abroad.&lt;/p&gt;&lt;p&gt;You can change it at any time in File → Settings.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Pour quel pays votre bureau reconnaît-il des certifications ?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Recogniser en fait le pays d’évaluation de chaque dossier nouveau ou importé : le pays dont la recommandation et le texte de recours citent le droit, les cadres de certifications et le centre ENIC-NARIC. Il n’est jamais tiré de la certification, dont l’émetteur se trouve généralement à l’étranger.&lt;/p&gt;&lt;p&gt;Vous pouvez le modifier à tout moment dans Fichier → Paramètres.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Pour quel pays votre bureau reconnaît-il des certifications&#xa0;?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Recogniser en fait le pays d’évaluation de chaque dossier nouveau ou importé&#xa0;: le pays dont la recommandation et le texte de recours citent le droit, les cadres de certifications et le centre ENIC-NARIC. Il n’est jamais tiré de la certification, dont l’émetteur se trouve généralement à l’étranger.&lt;/p&gt;&lt;p&gt;Vous pouvez le modifier à tout moment dans Fichier → Paramètres.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Choose a country…</source>
@@ -2062,15 +2167,15 @@ Le détail figure dans le journal : {log}</translation>
     </message>
     <message>
         <source>Cannot keep a draft: {error}</source>
-        <translation>Impossible de conserver un brouillon : {error}</translation>
+        <translation>Impossible de conserver un brouillon&#xa0;: {error}</translation>
     </message>
     <message>
         <source>Restore unsaved work?</source>
-        <translation>Restaurer le travail non enregistré ?</translation>
+        <translation>Restaurer le travail non enregistré&#xa0;?</translation>
     </message>
     <message>
         <source>Recogniser closed before “{case}” was saved. Restore the unsaved changes?</source>
-        <translation>Recogniser s’est fermé avant l’enregistrement de « {case} ». Restaurer les modifications non enregistrées ?</translation>
+        <translation>Recogniser s’est fermé avant l’enregistrement de «&#xa0;{case}&#xa0;». Restaurer les modifications non enregistrées&#xa0;?</translation>
     </message>
     <message>
         <source>a new case</source>
@@ -2088,7 +2193,7 @@ Le détail figure dans le journal : {log}</translation>
         <translation>Résultats choisis par cas</translation>
     </message>
     <message>
-        <source>Add the groups' responses</source>
+        <source>Add the groups&apos; responses</source>
         <translation>Ajouter les réponses des groupes</translation>
     </message>
     <message>
@@ -2127,7 +2232,10 @@ Le détail figure dans le journal : {log}</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation><numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save PDF…</source>
@@ -2162,11 +2270,11 @@ Le détail figure dans le journal : {log}</translation>
     </message>
     <message>
         <source>Earlier decisions: no earlier decided case is like this one.</source>
-        <translation>Décisions antérieures : aucun dossier déjà tranché ne ressemble à celui-ci.</translation>
+        <translation>Décisions antérieures&#xa0;: aucun dossier déjà tranché ne ressemble à celui-ci.</translation>
     </message>
     <message>
         <source>Earlier decisions on similar cases: {count}, of which {equivalent} equivalent</source>
-        <translation>Décisions antérieures sur des dossiers semblables : {count}, dont équivalentes : {equivalent}</translation>
+        <translation>Décisions antérieures sur des dossiers semblables&#xa0;: {count}, dont équivalentes&#xa0;: {equivalent}</translation>
     </message>
     <message>
         <source>The recommendation</source>
@@ -2190,7 +2298,7 @@ Le détail figure dans le journal : {log}</translation>
     </message>
     <message>
         <source>Target: {target}</source>
-        <translation>Cible : {target}</translation>
+        <translation>Cible&#xa0;: {target}</translation>
     </message>
     <message>
         <source>No target</source>
@@ -2198,11 +2306,11 @@ Le détail figure dans le journal : {log}</translation>
     </message>
     <message>
         <source>Equivalent: same credential, target and purpose.</source>
-        <translation>Équivalent : même certification, même cible et même finalité.</translation>
+        <translation>Équivalent&#xa0;: même certification, même cible et même finalité.</translation>
     </message>
     <message>
         <source>Similar ({score} of 100); same {shares}.</source>
-        <translation>Semblable ({score} sur 100) ; en commun : {shares}.</translation>
+        <translation>Semblable ({score} sur 100)&#xa0;; en commun&#xa0;: {shares}.</translation>
     </message>
     <message>
         <source>nothing stated</source>
@@ -2214,7 +2322,7 @@ Le détail figure dans le journal : {log}</translation>
     </message>
     <message>
         <source>Justification: {text}</source>
-        <translation>Motivation : {text}</translation>
+        <translation>Motivation&#xa0;: {text}</translation>
     </message>
     <message>
         <source>none given (as recommended)</source>
@@ -2245,15 +2353,15 @@ Le détail figure dans le journal : {log}</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Not reassessed yet&lt;/h3&gt;&lt;p&gt;Fix the fields marked in red to update the recommendation:&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Pas encore réévalué&lt;/h3&gt;&lt;p&gt;Corrigez les champs marqués en rouge pour mettre à jour la recommandation :&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Pas encore réévalué&lt;/h3&gt;&lt;p&gt;Corrigez les champs marqués en rouge pour mettre à jour la recommandation&#xa0;:&lt;/p&gt;</translation>
     </message>
     <message>
         <source>As assessed before the change:</source>
-        <translation>Évaluation avant la modification :</translation>
+        <translation>Évaluation avant la modification&#xa0;:</translation>
     </message>
     <message>
         <source>The recommendation needs the target programme. Fill in:</source>
-        <translation>La recommandation a besoin du programme visé. À remplir :</translation>
+        <translation>La recommandation a besoin du programme visé. À remplir&#xa0;:</translation>
     </message>
     <message>
         <source>Meanwhile the findings below judge the credential on its own.</source>
@@ -2261,23 +2369,23 @@ Le détail figure dans le journal : {log}</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Not assessed yet&lt;/h3&gt;&lt;p&gt;Fix the fields marked in red to see the recommendation:&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Pas encore évalué&lt;/h3&gt;&lt;p&gt;Corrigez les champs marqués en rouge pour voir la recommandation :&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Pas encore évalué&lt;/h3&gt;&lt;p&gt;Corrigez les champs marqués en rouge pour voir la recommandation&#xa0;:&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;The assessment could not run&lt;/h3&gt;&lt;p&gt;{failure}&lt;/p&gt;&lt;p&gt;The case can still be saved.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;L’évaluation n’a pas pu s’exécuter&lt;/h3&gt;&lt;p&gt;{failure}&lt;/p&gt;&lt;p&gt;Le dossier peut tout de même être enregistré.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p style='color:{colour}'&gt;The recommendation appears here as you type.&lt;/p&gt;</source>
-        <translation>&lt;p style='color:{colour}'&gt;La recommandation s’affiche ici pendant la saisie.&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;color:{colour}&apos;&gt;The recommendation appears here as you type.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:{colour}&apos;&gt;La recommandation s’affiche ici pendant la saisie.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>{outcome}, {ects} ECTS</source>
         <translation>{outcome}, {ects} ECTS</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Decided:&lt;/b&gt; &lt;b style='color:{colour}'&gt;{outcome}&lt;/b&gt; by {who} on {when} — {link}</source>
-        <translation>&lt;b&gt;Décision :&lt;/b&gt; &lt;b style='color:{colour}'&gt;{outcome}&lt;/b&gt; par {who} le {when} — {link}</translation>
+        <source>&lt;b&gt;Decided:&lt;/b&gt; &lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; by {who} on {when} — {link}</source>
+        <translation>&lt;b&gt;Décision&#xa0;:&lt;/b&gt; &lt;b style=&apos;color:{colour}&apos;&gt;{outcome}&lt;/b&gt; par {who} le {when} — {link}</translation>
     </message>
     <message>
         <source>see below</source>
@@ -2285,7 +2393,7 @@ Le détail figure dans le journal : {log}</translation>
     </message>
     <message>
         <source>recommended: {outcome}</source>
-        <translation>recommandé : {outcome}</translation>
+        <translation>recommandé&#xa0;: {outcome}</translation>
     </message>
     <message>
         <source>Recommended by the rules</source>
@@ -2313,7 +2421,7 @@ Le détail figure dans le journal : {log}</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Appeal:&lt;/b&gt; {appeal}&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Recours :&lt;/b&gt; {appeal}&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Recours&#xa0;:&lt;/b&gt; {appeal}&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2342,10 +2450,10 @@ Le détail figure dans le journal : {log}</translation>
 {problems}
 
 Nothing is lost meanwhile: your work stays open here and is kept as a draft on this computer, offered back if Recogniser closes before it is saved.</source>
-        <translation>« {case} » ne peut pas être enregistré dans la base des dossiers tant que ces champs ne sont pas remplis ou corrigés :
+        <translation>«&#xa0;{case}&#xa0;» ne peut pas être enregistré dans la base des dossiers tant que ces champs ne sont pas remplis ou corrigés&#xa0;:
 {problems}
 
-Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conservé comme brouillon sur cet ordinateur, et vous sera proposé à nouveau si Recogniser se ferme avant l’enregistrement.</translation>
+Rien n’est perdu entre-temps&#xa0;: votre travail reste ouvert ici et est conservé comme brouillon sur cet ordinateur, et vous sera proposé à nouveau si Recogniser se ferme avant l’enregistrement.</translation>
     </message>
     <message>
         <source>Cannot save yet</source>
@@ -2353,7 +2461,7 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
     </message>
     <message>
         <source>Go to {field}</source>
-        <translation>Aller au champ « {field} »</translation>
+        <translation>Aller au champ «&#xa0;{field}&#xa0;»</translation>
     </message>
     <message>
         <source>Saved {reference}</source>
@@ -2369,27 +2477,27 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
     </message>
     <message>
         <source>It is now shown as stored; review it before going on.</source>
-        <translation>Il est maintenant affiché tel qu’enregistré ; relisez-le avant de poursuivre.</translation>
+        <translation>Il est maintenant affiché tel qu’enregistré&#xa0;; relisez-le avant de poursuivre.</translation>
     </message>
     <message>
         <source>Opened {reference} as saved on {when}; your changes were discarded</source>
-        <translation>{reference} ouvert tel qu’enregistré le {when} ; vos modifications ont été abandonnées</translation>
+        <translation>{reference} ouvert tel qu’enregistré le {when}&#xa0;; vos modifications ont été abandonnées</translation>
     </message>
     <message>
         <source>Not saved: your changes are kept</source>
-        <translation>Non enregistré : vos modifications sont conservées</translation>
+        <translation>Non enregistré&#xa0;: vos modifications sont conservées</translation>
     </message>
     <message>
         <source>Saved your version as {copy}; {reference} stays as the other evaluator saved it</source>
-        <translation>Votre version est enregistrée sous {copy} ; {reference} reste tel que l’autre évaluateur l’a enregistré</translation>
+        <translation>Votre version est enregistrée sous {copy}&#xa0;; {reference} reste tel que l’autre évaluateur l’a enregistré</translation>
     </message>
     <message>
         <source>Your version replaces {reference} as saved on {when} (version {version}). What is stored there now in these fields is lost: {fields}.</source>
-        <translation>Votre version remplace {reference} tel qu’enregistré le {when} (version {version}). Ce qui y est enregistré dans ces champs sera perdu : {fields}.</translation>
+        <translation>Votre version remplace {reference} tel qu’enregistré le {when} (version {version}). Ce qui y est enregistré dans ces champs sera perdu&#xa0;: {fields}.</translation>
     </message>
     <message>
         <source>Save over the newer version?</source>
-        <translation>Enregistrer par-dessus la version plus récente ?</translation>
+        <translation>Enregistrer par-dessus la version plus récente&#xa0;?</translation>
     </message>
     <message>
         <source>Save over it</source>
@@ -2397,11 +2505,11 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
     </message>
     <message>
         <source>Open {reference} as saved on {when} (version {version}) and discard your changes? What you entered in these fields is lost: {fields}.</source>
-        <translation>Ouvrir {reference} tel qu’enregistré le {when} (version {version}) et abandonner vos modifications ? Ce que vous avez saisi dans ces champs sera perdu : {fields}.</translation>
+        <translation>Ouvrir {reference} tel qu’enregistré le {when} (version {version}) et abandonner vos modifications&#xa0;? Ce que vous avez saisi dans ces champs sera perdu&#xa0;: {fields}.</translation>
     </message>
     <message>
         <source>Discard your changes?</source>
-        <translation>Abandonner vos modifications ?</translation>
+        <translation>Abandonner vos modifications&#xa0;?</translation>
     </message>
     <message>
         <source>Discard mine</source>
@@ -2424,7 +2532,7 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
     </message>
     <message>
         <source>Title of the pack:</source>
-        <translation>Intitulé du jeu d’exercices :</translation>
+        <translation>Intitulé du jeu d’exercices&#xa0;:</translation>
     </message>
     <message>
         <source>Recognition seminar</source>
@@ -2467,15 +2575,18 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
     </message>
     <message numerus="yes">
         <source>Pack {id}, version {version}: %n case(s)</source>
-        <translation><numerusform>Jeu d’exercices {id}, version {version} : %n cas</numerusform><numerusform>Jeu d’exercices {id}, version {version} : %n cas</numerusform></translation>
+        <translation>
+            <numerusform>Jeu d’exercices {id}, version {version}&#xa0;:&#xa0;%n cas</numerusform>
+            <numerusform>Jeu d’exercices {id}, version {version}&#xa0;:&#xa0;%n cas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unsaved verdicts</source>
         <translation>Verdicts non enregistrés</translation>
     </message>
     <message>
-        <source>The group's verdicts have changed since they were last saved or exported. Close anyway?</source>
-        <translation>Les verdicts du groupe ont changé depuis leur dernier enregistrement ou export. Fermer quand même ?</translation>
+        <source>The group&apos;s verdicts have changed since they were last saved or exported. Close anyway?</source>
+        <translation>Les verdicts du groupe ont changé depuis leur dernier enregistrement ou export. Fermer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Close without saving</source>
@@ -2557,12 +2668,12 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
         <translation>Plafond des crédits par reconnaissance des acquis</translation>
     </message>
     <message>
-        <source>e.g. 15% of a programme's credits</source>
-        <translation>p. ex. 15 % des crédits d’un programme</translation>
+        <source>e.g. 15% of a programme&apos;s credits</source>
+        <translation>p. ex. 15&#xa0;% des crédits d’un programme</translation>
     </message>
     <message>
-        <source>The share of a programme's credits recognition of prior learning may give, as the institution's policy sets it; empty for none.</source>
-        <translation>La part des crédits d’un programme que la reconnaissance des acquis antérieurs peut accorder, selon la politique de l’établissement ; vide s’il n’y en a pas.</translation>
+        <source>The share of a programme&apos;s credits recognition of prior learning may give, as the institution&apos;s policy sets it; empty for none.</source>
+        <translation>La part des crédits d’un programme que la reconnaissance des acquis antérieurs peut accorder, selon la politique de l’établissement&#xa0;; vide s’il n’y en a pas.</translation>
     </message>
     <message>
         <source>RPL credit cap</source>
@@ -2594,11 +2705,11 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
     </message>
     <message>
         <source>{variable} is set for this session, so the app uses that database.</source>
-        <translation>{variable} est défini pour cette session : l’application utilise donc cette base de données.</translation>
+        <translation>{variable} est défini pour cette session&#xa0;: l’application utilise donc cette base de données.</translation>
     </message>
     <message>
         <source>Leave the database empty for the file on this computer; a shared office uses postgresql://user@server/recogniser.</source>
-        <translation>Laissez la base de données vide pour utiliser le fichier de cet ordinateur ; un bureau partagé utilise postgresql://utilisateur@serveur/recogniser.</translation>
+        <translation>Laissez la base de données vide pour utiliser le fichier de cet ordinateur&#xa0;; un bureau partagé utilise postgresql://utilisateur@serveur/recogniser.</translation>
     </message>
     <message>
         <source>Saved in {file}, read by the command line too.</source>
@@ -2622,10 +2733,17 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
     </message>
     <message numerus="yes">
         <source>%n certificate(s) trusted</source>
-        <translation><numerusform>%n certificat de confiance</numerusform><numerusform>%n certificats de confiance</numerusform></translation>
+        <translation>
+            <numerusform>%n certificat de confiance</numerusform>
+            <numerusform>%n certificats de confiance</numerusform>
+        </translation>
     </message>
     <message>
-        <source>A credential is verified only when its signature is intact, its signer is its issuer, and the signer's certificate chains to a certificate trusted here. Added at once, in {folder}.</source>
+        <source>{added}; {trusted}</source>
+        <translation>{added}&#xa0;; {trusted}</translation>
+    </message>
+    <message>
+        <source>A credential is verified only when its signature is intact, its signer is its issuer, and the signer&apos;s certificate chains to a certificate trusted here. Added at once, in {folder}.</source>
         <translation>Une certification n’est vérifiée que si sa signature est intacte, que son signataire est son émetteur et que le certificat du signataire remonte à un certificat de confiance déclaré ici. Ajout immédiat, dans {folder}.</translation>
     </message>
     <message>
@@ -2638,19 +2756,19 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
     </message>
     <message>
         <source>Trusted: {names}</source>
-        <translation>De confiance : {names}</translation>
+        <translation>De confiance&#xa0;: {names}</translation>
     </message>
     <message>
         <source>Assessing country: use the ISO two-letter code, e.g. HR.</source>
-        <translation>Pays d’évaluation : utilisez le code ISO à deux lettres, p. ex. FR.</translation>
+        <translation>Pays d’évaluation&#xa0;: utilisez le code ISO à deux lettres, p. ex. FR.</translation>
     </message>
     <message>
         <source>RPL credit cap: write a percentage such as 15%, or leave it empty.</source>
-        <translation>Plafond de reconnaissance des acquis : saisissez un pourcentage, p. ex. 15 %, ou laissez vide.</translation>
+        <translation>Plafond de reconnaissance des acquis&#xa0;: saisissez un pourcentage, p. ex. 15&#xa0;%, ou laissez vide.</translation>
     </message>
     <message>
         <source>Database: {problem}</source>
-        <translation>Base de données : {problem}</translation>
+        <translation>Base de données&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Trying the database…</source>
@@ -2666,19 +2784,19 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
     </message>
     <message>
         <source>years, e.g. 5; empty for no limit</source>
-        <translation>années, p. ex. 5 ; vide pour aucune limite</translation>
+        <translation>années, p. ex. 5&#xa0;; vide pour aucune limite</translation>
     </message>
     <message>
         <source>A credential of a stack issued more than this many years before the assessment is set aside, with that reason; the others still count. No European text sets a limit: empty for none.</source>
-        <translation>Une certification d’un cumul délivrée plus de ce nombre d’années avant l’évaluation est écartée, avec ce motif ; les autres comptent toujours. Aucun texte européen ne fixe de limite : vide pour aucune.</translation>
+        <translation>Une certification d’un cumul délivrée plus de ce nombre d’années avant l’évaluation est écartée, avec ce motif&#xa0;; les autres comptent toujours. Aucun texte européen ne fixe de limite&#xa0;: vide pour aucune.</translation>
     </message>
     <message>
         <source>Stack: oldest credential</source>
-        <translation>Cumul : certification la plus ancienne</translation>
+        <translation>Cumul&#xa0;: certification la plus ancienne</translation>
     </message>
     <message>
         <source>Oldest credential in a stack: write a number of years such as 5, or leave it empty.</source>
-        <translation>Certification la plus ancienne d’un cumul : indiquez un nombre d’années, par exemple 5, ou laissez vide.</translation>
+        <translation>Certification la plus ancienne d’un cumul&#xa0;: indiquez un nombre d’années, par exemple 5, ou laissez vide.</translation>
     </message>
 </context>
 <context>
@@ -2708,20 +2826,26 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
         <translation>Aucun dossier tranché sur cette période n’indique la date à laquelle il était complet.</translation>
     </message>
     <message>
-        <source>&lt;b style='color:{colour}'&gt;{percent}% decided within {months} months&lt;/b&gt; of a complete file ({within} of {measured}; {late} late); median {median} days.</source>
-        <translation>&lt;b style='color:{colour}'&gt;{percent} % tranchés en {months} mois au plus&lt;/b&gt; après le dossier complet ({within} sur {measured} ; {late} en retard) ; médiane de {median} jours.</translation>
+        <source>&lt;b style=&apos;color:{colour}&apos;&gt;{percent}% decided within {months} months&lt;/b&gt; of a complete file ({within} of {measured}; {late} late); median {median} days.</source>
+        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;{percent}&#xa0;% tranchés en {months} mois au plus&lt;/b&gt; après le dossier complet ({within} sur {measured}&#xa0;; {late} en retard)&#xa0;; médiane de {median} jours.</translation>
     </message>
     <message numerus="yes">
-        <source>&lt;span style='font-size:large'&gt;&lt;b&gt;%Ln case(s) decided&lt;/b&gt; — {period}&lt;/span&gt;&lt;br&gt;{timing}</source>
-        <translation><numerusform>&lt;span style='font-size:large'&gt;&lt;b&gt;%Ln dossier tranché&lt;/b&gt; — {period}&lt;/span&gt;&lt;br&gt;{timing}</numerusform><numerusform>&lt;span style='font-size:large'&gt;&lt;b&gt;%Ln dossiers tranchés&lt;/b&gt; — {period}&lt;/span&gt;&lt;br&gt;{timing}</numerusform></translation>
+        <source>&lt;span style=&apos;font-size:large&apos;&gt;&lt;b&gt;%Ln case(s) decided&lt;/b&gt; — {period}&lt;/span&gt;&lt;br&gt;{timing}</source>
+        <translation>
+            <numerusform>&lt;span style=&apos;font-size:large&apos;&gt;&lt;b&gt;%Ln dossier tranché&lt;/b&gt; — {period}&lt;/span&gt;&lt;br&gt;{timing}</numerusform>
+            <numerusform>&lt;span style=&apos;font-size:large&apos;&gt;&lt;b&gt;%Ln dossiers tranchés&lt;/b&gt; — {period}&lt;/span&gt;&lt;br&gt;{timing}</numerusform>
+        </translation>
     </message>
     <message>
         <source>The 2010 Revised Recommendation sets at most {months} months; {undated} without a date of completeness are not counted.</source>
-        <translation>La Recommandation révisée de 2010 fixe un délai maximal de {months} mois ; dossiers sans date de complétude, non comptés : {undated}.</translation>
+        <translation>La Recommandation révisée de 2010 fixe un délai maximal de {months} mois&#xa0;; dossiers sans date de complétude, non comptés&#xa0;: {undated}.</translation>
     </message>
     <message numerus="yes">
         <source>%n other(s)</source>
-        <translation><numerusform>%n autre</numerusform><numerusform>%n autres</numerusform></translation>
+        <translation>
+            <numerusform>%n autre</numerusform>
+            <numerusform>%n autres</numerusform>
+        </translation>
     </message>
     <message>
         <source>not stated</source>
@@ -2733,11 +2857,17 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
     </message>
     <message numerus="yes">
         <source>over %n month(s)</source>
-        <translation><numerusform>plus de %n mois</numerusform><numerusform>plus de %n mois</numerusform></translation>
+        <translation>
+            <numerusform>plus de&#xa0;%n mois</numerusform>
+            <numerusform>plus de&#xa0;%n mois</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>within %n month(s)</source>
-        <translation><numerusform>%n mois au plus</numerusform><numerusform>%n mois au plus</numerusform></translation>
+        <translation>
+            <numerusform>%n mois au plus</numerusform>
+            <numerusform>%n mois au plus</numerusform>
+        </translation>
     </message>
     <message>
         <source>{low}–{high} months</source>
@@ -2745,7 +2875,7 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
     </message>
     <message>
         <source>Recognition decisions: statistics</source>
-        <translation>Décisions de reconnaissance : statistiques</translation>
+        <translation>Décisions de reconnaissance&#xa0;: statistiques</translation>
     </message>
 </context>
 <context>
@@ -2787,8 +2917,8 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
         <translation>Exporter le registre en JSON…</translation>
     </message>
     <message>
-        <source>Every final decision in the period, without the learner's personal data: fit for publication</source>
-        <translation>Toutes les décisions finales de la période, sans les données personnelles des apprenants : publiable</translation>
+        <source>Every final decision in the period, without the learner&apos;s personal data: fit for publication</source>
+        <translation>Toutes les décisions finales de la période, sans les données personnelles des apprenants&#xa0;: publiable</translation>
     </message>
     <message>
         <source>all decisions recorded</source>
@@ -2836,7 +2966,10 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
     </message>
     <message numerus="yes">
         <source>%Ln decision(s) exported to {path}</source>
-        <translation><numerusform>%Ln décision exportée dans {path}</numerusform><numerusform>%Ln décisions exportées dans {path}</numerusform></translation>
+        <translation>
+            <numerusform>%Ln décision exportée dans {path}</numerusform>
+            <numerusform>%Ln décisions exportées dans {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2844,104 +2977,6 @@ Rien n’est perdu entre-temps : votre travail reste ouvert ici et est conserv�
     <message>
         <source>Outcome</source>
         <translation>Résultat</translation>
-    </message>
-</context>
-<context>
-    <name>CaseSession</name>
-    <message>
-        <source>Credential {number}: {fields}</source>
-        <translation>Certification {number} : {fields}</translation>
-    </message>
-</context>
-<context>
-    <name>CredentialList</name>
-    <message>
-        <source>Credentials of the case</source>
-        <translation>Certifications du dossier</translation>
-    </message>
-    <message>
-        <source>Add a credential</source>
-        <translation>Ajouter une certification</translation>
-    </message>
-    <message>
-        <source>Blank credential, to type in</source>
-        <translation>Certification vierge, à saisir</translation>
-    </message>
-    <message>
-        <source>Import credential files…</source>
-        <translation>Importer des fichiers de certification…</translation>
-    </message>
-    <message>
-        <source>Remove the chosen credential</source>
-        <translation>Retirer la certification choisie</translation>
-    </message>
-    <message>
-        <source>Credentials of the stack</source>
-        <translation>Certifications du cumul</translation>
-    </message>
-    <message>
-        <source>Remove a credential</source>
-        <translation>Retirer une certification</translation>
-    </message>
-    <message>
-        <source>Remove {name} from this case? What was entered for it goes with it{imported}. Edit › Undo brings it back.</source>
-        <translation>Retirer {name} de ce dossier ? Ce qui a été saisi pour elle part avec elle{imported}. Édition › Annuler la rétablit.</translation>
-    </message>
-    <message>
-        <source>, and the record of the file it was imported from</source>
-        <translation>, ainsi que la trace du fichier dont elle a été importée</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Retirer</translation>
-    </message>
-    <message>
-        <source>Remove {name}</source>
-        <translation>Retirer {name}</translation>
-    </message>
-    <message>
-        <source>{name}, {number} of {count}</source>
-        <translation>{name}, {number} sur {count}</translation>
-    </message>
-    <message>
-        <source>Credential {number} of {count}</source>
-        <translation>Certification {number} sur {count}</translation>
-    </message>
-    <message>
-        <source>Credential</source>
-        <translation>Certification</translation>
-    </message>
-    <message>
-        <source>More credentials of this learner towards the target?</source>
-        <translation>D’autres certifications de cet apprenant pour la même cible ?</translation>
-    </message>
-    <message>
-        <source>{count} credentials, assessed together (a stack)</source>
-        <translation>{count} certifications, évaluées ensemble (un cumul)</translation>
-    </message>
-    <message>
-        <source>Choose one to edit it below.</source>
-        <translation>Choisissez-en une pour la modifier ci-dessous.</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>Ajouter</translation>
-    </message>
-    <message>
-        <source>Credential {number} (no title yet)</source>
-        <translation>Certification {number} (sans intitulé pour l’instant)</translation>
-    </message>
-    <message>
-        <source>{ects} ECTS</source>
-        <translation>{ects} ECTS</translation>
-    </message>
-    <message>
-        <source>imported</source>
-        <translation>importée</translation>
-    </message>
-    <message>
-        <source>{count} to fix</source>
-        <translation>{count} à corriger</translation>
     </message>
 </context>
 </TS>
