@@ -36,6 +36,7 @@ from recogniser.model import (
     Status,
 )
 from recogniser.provenance import AUTHENTICITY_WORDS, Authenticity, Provenance, provenance_of
+from recogniser.report.fonts import BASE_BOLD_FONT
 from recogniser.report.settings import ReportSettings
 from recogniser.report.styles import (
     ACCENT,
@@ -278,20 +279,33 @@ class _Row(Table):  # type: ignore[misc]
         return parts
 
 
-def _repeated(cell: Paragraph, continuation: str) -> Paragraph:
+def _repeated(cell: Flowable, continuation: str) -> Flowable:
     """``cell``, shown as the fixed wording ``continuation`` on the part of its row a page break carries over
     (made only then: most rows never break)."""
     cell.continuation = continuation
     return cell
 
 
-def _continued(cell: Paragraph) -> Paragraph:
+def _continued(cell: Flowable) -> Flowable:
     return _repeated(_fixed(cell.continuation, cell.style), cell.continuation)
 
 
-def _label(text: str, style: ParagraphStyle = CELL) -> Paragraph:
+def _label(text: str, style: ParagraphStyle = CELL) -> Flowable:
     """A row's label (fixed wording), repeated with "(continued)" where its row breaks over a page."""
-    return _repeated(_fixed(text, style), f'{text} <font color="#5F6368">(continued)</font>')
+    return _repeated(_fixed(text, style), _continued_wording(text))
+
+
+def named_label(text: str, style: ParagraphStyle = CELL) -> Flowable:
+    """A row's label that is the user's text (a group's name), repeated with "(continued)" where its row breaks
+    over a page: a reader of the second page of a long row still sees whose row it is."""
+    return _repeated(
+        text_flowable(text, style), _continued_wording(markup(text, bold=style.fontName == BASE_BOLD_FONT))
+    )
+
+
+def _continued_wording(label: str) -> str:
+    """``label`` (markup) as it is repeated where its row breaks over a page."""
+    return f'{label} <font color="#5F6368">(continued)</font>'
 
 
 def _row_number(number: int, dot: str = ".") -> Paragraph:

@@ -23,7 +23,7 @@ from recogniser import __version__
 from recogniser.casefile import write_bytes_atomically
 from recogniser.isolation import isolate_decision, texts_in
 from recogniser.model import Status, plain_number
-from recogniser.report.document import PURPOSE_LABELS, ruled_table, unprintable_note
+from recogniser.report.document import PURPOSE_LABELS, named_label, ruled_table, unprintable_note
 from recogniser.report.fonts import BASE_BOLD_FONT, BASE_FONT, register_fonts
 from recogniser.report.render import a4_document, build_streamed
 from recogniser.report.styles import (
@@ -324,7 +324,7 @@ def _case_section(case: CaseComparison, width: float) -> list[Flowable]:
             differs.append(index)
         rows.append(
             [
-                text_flowable(verdict.group, CELL_BOLD),
+                named_label(verdict.group, CELL_BOLD),
                 Paragraph(markup(OUTCOME_LABELS[verdict.outcome]), CELL),
                 Paragraph(_ects(verdict.ects), CELL),
                 text_flowable(verdict.justification or "(no justification given)", CELL),

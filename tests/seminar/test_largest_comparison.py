@@ -196,3 +196,20 @@ def test_the_readable_comparison_shortens_as_the_pdf_does(largest: Comparison, m
     assert "[case-199]" in text
     assert "the whole text is in the groups' response files" in text
     assert "more characters: the whole justification is in the group's response file" in text
+
+
+def test_a_justification_of_the_longest_allowed_names_its_group_on_every_page_it_goes_on() -> None:
+    source = exercise_sources()[0]
+    _, pack = build_pack([CaseSource("long", source.case)], title="Longest justification")
+    # The response format's limit, all printed: one justification is far within the budget.
+    justification = ("The group weighed the level of the credential against the target. " * 300)[:20_000]
+    verdicts = {"long": Verdict(Outcome.NON_RECOGNITION, None, justification)}
+    comparison = compare(pack, [ResponseSource("a.json", build_response(pack, "Группа Київ", verdicts))])
+    reader = PdfReader(io.BytesIO(render_comparison_pdf(comparison)))
+    pages = [_page_text(reader, index) for index in range(len(reader.pages))]
+    holding = [index for index, page in enumerate(pages) if "The group weighed the level" in page]
+    assert len(holding) >= 3
+    for index in holding[1:]:
+        assert "Group Outcome ECTS Justification" in pages[index]
+        assert "Группа Київ (continued)" in pages[index]
+    assert "more characters" not in " ".join(pages)
