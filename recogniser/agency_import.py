@@ -27,8 +27,8 @@ from recogniser.agencies import (
     EntryStatus,
     check_register_document,
 )
-from recogniser.casefile import StagedFile
 from recogniser.errors import UserInputError
+from recogniser.files import StagedFile
 from recogniser.inputs import InputFileError, JsonInputError, load_json, read_bounded, refuse_duplicate_keys
 from recogniser.resources import user_data_path
 

@@ -1,8 +1,9 @@
 """The ``recogniser`` command line (spec.md §3).
 
-Each subcommand lives in ``recogniser/commands/`` and registers itself through ``register(subparsers)``; its
-handler returns the exit code. Exit codes: 0 done, 2 invalid input (one clear line per problem, no
-traceback), 1 internal error (a message and where the log is).
+The subcommands' options are declared in ``recogniser/commands/parsers.py``; each handler lives in its own
+module under ``recogniser/commands/``, imported only when its command runs, and returns the exit code. Exit
+codes: 0 done, 2 invalid input (one clear line per problem, no traceback), 1 internal error (a message and where
+the log is).
 """
 
 from __future__ import annotations
@@ -12,18 +13,10 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol, TextIO, cast
+from typing import TextIO, cast
 
 from recogniser import __version__
-from recogniser.commands import (
-    assess_command,
-    cases_command,
-    data_command,
-    import_command,
-    register_command,
-    seminar_command,
-    trust_command,
-)
+from recogniser.commands.parsers import add_commands
 from recogniser.errors import UserInputError
 from recogniser.logs import log_file, redacted_command_line, setup_logging
 from recogniser.settings import load_settings
@@ -36,21 +29,6 @@ EXIT_INVALID = 2
 EXIT_BROKEN_PIPE = 141
 
 Handler = Callable[[argparse.Namespace], int]
-
-
-class CommandModule(Protocol):
-    def register(self, subparsers: Any) -> None: ...
-
-
-_COMMAND_MODULES: tuple[CommandModule, ...] = (
-    assess_command,
-    import_command,
-    seminar_command,
-    cases_command,
-    trust_command,
-    register_command,
-    data_command,
-)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,8 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         "file in the user data folder)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in _COMMAND_MODULES:
-        module.register(subparsers)
+    add_commands(subparsers)
     return parser
 
 

@@ -18,15 +18,17 @@ from datetime import date
 from enum import StrEnum
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema.exceptions import ValidationError
 from rapidfuzz import fuzz
 
-from recogniser.casefile import Problem
+from recogniser.case_checks import Problem
 from recogniser.errors import UserInputError
 from recogniser.resources import data_dir, user_data_path
 from recogniser.schemas import load_schema, schema_validator
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 FRAMEWORK_FORMAT = "recogniser-framework/2"
 FRAMEWORKS_FOLDER = "nqf_levels"

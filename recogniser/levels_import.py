@@ -17,8 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from recogniser.casefile import StagedFile
 from recogniser.errors import UserInputError
+from recogniser.files import StagedFile
 from recogniser.frameworks import (
     FRAMEWORK_FORMAT,
     FRAMEWORKS_FOLDER,

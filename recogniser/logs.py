@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from recogniser.privacy import open_private, private_data_folder
+from recogniser.files import open_private, private_data_folder
 from recogniser.resources import user_data_path
 
 LOG_MAX_BYTES = 2_000_000

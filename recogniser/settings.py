@@ -29,13 +29,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from recogniser.casefile import write_text_atomically
 from recogniser.countries import is_alpha2
 from recogniser.errors import UserInputError
+from recogniser.files import private_folder, write_text_atomically
 from recogniser.inputs import InputFileError, nesting_depth, read_bounded
-from recogniser.privacy import private_folder
 from recogniser.resources import user_config_path
-from recogniser.rules.rulebook import DEFAULT_RULEBOOK, Rulebook
 
 SETTINGS_FILE_NAME = "settings.toml"
 TEXT_LIMIT = 200
@@ -218,38 +216,6 @@ def parse_years(text: str) -> int:
     if not 1 <= years <= 100:
         raise ValueError(text)
     return years
-
-
-def office_rulebook(settings: Settings) -> Rulebook:
-    """The shipped rulebook with the office's own policy (its cap on RPL credit, the oldest credential a stack
-    counts), its version saying so."""
-    return DEFAULT_RULEBOOK.with_rpl_credit_cap(settings.rpl_credit_share).with_stack_max_age(settings.stack_max_age)
-
-
-class _OfficeRulebook:
-    """The office rulebook of the settings file as it is now, read again only when the file changes (the window
-    assesses on every keystroke, and the Settings dialog may change the file meanwhile)."""
-
-    stamp: tuple[int, int] | None = None
-    rulebook: Rulebook = DEFAULT_RULEBOOK
-
-
-def current_office_rulebook() -> Rulebook:
-    """:func:`office_rulebook` of the current settings file; the shipped rulebook while it has a problem (the
-    window shows the problem once, the command line stops on it)."""
-    path = settings_file()
-    try:
-        status = path.stat()
-        stamp: tuple[int, int] | None = (status.st_mtime_ns, status.st_size)
-    except OSError:
-        stamp = None
-    if stamp != _OfficeRulebook.stamp:
-        try:
-            _OfficeRulebook.rulebook = office_rulebook(load_settings(path))
-        except UserInputError:
-            _OfficeRulebook.rulebook = DEFAULT_RULEBOOK
-        _OfficeRulebook.stamp = stamp
-    return _OfficeRulebook.rulebook
 
 
 def _text(value: object, where: str) -> str:

@@ -23,8 +23,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.oid import NameOID
 
-from recogniser.casefile import write_bytes_atomically
 from recogniser.errors import UserInputError
+from recogniser.files import write_bytes_atomically
 from recogniser.resources import user_data_path
 
 TRUST_FOLDER = "trust"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from recogniser.casefile import CaseFileError, case_sha256, load_case, parse_case, save_case, validation_problems
+from recogniser.case_checks import CaseFileError, validation_problems
+from recogniser.casefile import case_sha256, load_case, parse_case, save_case
 from recogniser.model import AssessmentType, Purpose
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

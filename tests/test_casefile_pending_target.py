@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from recogniser.casefile import CaseFileError, parse_case, parse_case_pending_target
+from recogniser.case_checks import CaseFileError
+from recogniser.casefile import parse_case, parse_case_pending_target
 
 CREDENTIAL = {"title": "Safety Management", "learner": {"name": "Ivana Example"}}
 

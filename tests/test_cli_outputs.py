@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from recogniser.casefile import StagedFile, output_target, write_bytes_atomically
 from recogniser.cli import main
 from recogniser.errors import OutputFileError, UserInputError
+from recogniser.files import StagedFile, output_target, write_bytes_atomically
 from recogniser.model import Outcome
 from recogniser.seminar import Verdict, build_exercise_pack, build_response
 from recogniser.seminar.response import write_response

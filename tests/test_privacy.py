@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from recogniser import cli, logs
-from recogniser.casefile import save_case, write_text_atomically
+from recogniser.casefile import save_case
+from recogniser.files import create_private_file, private_folder, write_text_atomically
 from recogniser.logs import _PrivateRotatingFileHandler, log_file, redacted_command_line, without_passwords
-from recogniser.privacy import create_private_file, private_folder
 from recogniser.settings import Settings, save_settings
 from recogniser.ui.drafts import Draft, discard_drafts_of, read_draft, write_draft
 from tests.store.cases import base_document

@@ -12,10 +12,11 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from recogniser.casefile import StagedFile, load_case
+from recogniser.casefile import load_case
 from recogniser.errors import OutputFileError, UserInputError
+from recogniser.files import StagedFile
 from recogniser.model import (
     COVERAGE_MARKS,
     STACK_ROLE_WORDS,
@@ -28,7 +29,8 @@ from recogniser.model import (
     Status,
 )
 from recogniser.rules import assess
-from recogniser.settings import load_settings, office_rulebook
+from recogniser.rules.office import office_rulebook
+from recogniser.settings import load_settings
 
 if TYPE_CHECKING:
     from recogniser.report import ReportSettings
@@ -49,44 +51,6 @@ RULE_SET_TITLES = {
     RuleSet.ESG: "Quality assurance (ESG)",
     RuleSet.OUTCOMES: "Learning outcomes",
 }
-
-
-def register(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
-        "assess",
-        help="check one case file and recommend an outcome",
-        description="Check a case file against Annex I, the Lisbon Recognition Convention, QF-EHEA/EQF and the "
-        "ESG, and recommend an outcome for its purpose.",
-    )
-    parser.add_argument("case", metavar="CASE", help="a recogniser-case/1 JSON file")
-    parser.add_argument("--json", action="store_true", help="print the decision as JSON (recogniser-decision/1)")
-    parser.add_argument(
-        "--as-of",
-        metavar="DATE",
-        help="judge dates (QA validity, EQAR registration) as of this day instead of the issue date",
-    )
-    parser.add_argument(
-        "--pdf",
-        metavar="OUT.pdf",
-        help="also write the recommendation report as a PDF (office and evaluator from settings.toml, see README); "
-        "an existing report is replaced",
-    )
-    parser.add_argument("--all", action="store_true", help="also list the checks that passed or did not apply")
-    parser.add_argument(
-        "--save", action="store_true", help="keep the case and this decision in the case store (see --database-url)"
-    )
-    parser.add_argument(
-        "--evaluator",
-        metavar="NAME",
-        help="with --save: who records the decision (default: evaluator_name in settings.toml, else your login name)",
-    )
-    parser.add_argument(
-        "--update",
-        action="store_true",
-        help="with --save: when the case's reference is stored with a different text, store this file as the "
-        "case's new version (without it such a save is refused)",
-    )
-    parser.set_defaults(handler=run)
 
 
 def run(options: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
+from recogniser.commands.parsers import MAX_LIMIT
 from recogniser.errors import UserInputError
 from recogniser.model import Outcome, Purpose
 from recogniser.terminal import one_line
@@ -14,50 +15,8 @@ if TYPE_CHECKING:
     from recogniser.precedents import Precedent
     from recogniser.store import CaseStore, CaseSummary, StoredCase, StoredDecision
 
-#: The most cases one listing shows: more is no list a person reads, and keeps the number within every backend.
-MAX_LIMIT = 100_000
-
 # The list's columns: heading, width (the last one takes what is left).
 _COLUMNS = (("REFERENCE", 20), ("LEARNER", 24), ("TITLE", 32), ("PURPOSE", 15), ("STATUS", 8), ("OUTCOME", 0))
-
-
-def register(subparsers: Any) -> None:
-    cases = subparsers.add_parser("cases", help="add, list, show, compare and export stored cases")
-    commands = cases.add_subparsers(dest="cases_command", metavar="ACTION", required=True)
-
-    add = commands.add_parser("add", help="store case files (all of them, or none if one is refused)")
-    add.add_argument("files", nargs="+", metavar="CASE.json")
-    add.set_defaults(handler=_add)
-
-    listing = commands.add_parser("list", help="list stored cases, most recently changed first")
-    listing.add_argument("--search", metavar="TEXT", default="", help="words starting reference, learner, title...")
-    listing.add_argument("--purpose", choices=[p.value for p in Purpose])
-    listing.add_argument("--outcome", choices=[o.value for o in Outcome], help="the latest decision's outcome")
-    listing.add_argument("--status", choices=["open", "assessed", "decided"])
-    listing.add_argument("--country", metavar="CC", help="the issuer's country (ISO 3166-1 alpha-2)")
-    listing.add_argument(
-        "--limit", default="50", metavar="N", help=f"at most N cases (default 50, at most {MAX_LIMIT:,})"
-    )
-    listing.add_argument("--json", action="store_true", help="print the list as JSON")
-    listing.set_defaults(handler=_list)
-
-    show = commands.add_parser("show", help="show a stored case and every decision recorded for it")
-    show.add_argument("reference", metavar="REF")
-    show.add_argument("--json", action="store_true", help="print the case, its state and decisions as JSON")
-    show.set_defaults(handler=_show)
-
-    similar = commands.add_parser(
-        "similar", help="the office's earlier decided cases like this one (equivalent cases first)"
-    )
-    similar.add_argument("reference", metavar="REF")
-    similar.add_argument("--json", action="store_true", help="print the similar cases and their decisions as JSON")
-    similar.set_defaults(handler=_similar)
-
-    export = commands.add_parser("export", help="write a stored case to a case file")
-    export.add_argument("reference", metavar="REF")
-    export.add_argument("-o", "--output", required=True, metavar="CASE.json")
-    export.add_argument("--force", action="store_true", help="replace the case file if it exists")
-    export.set_defaults(handler=_export)
 
 
 def open_store(options: argparse.Namespace) -> CaseStore:
@@ -242,7 +201,7 @@ def _precedent_line(precedent: Precedent) -> str:
 
 
 def _export(options: argparse.Namespace) -> int:
-    from recogniser.casefile import writable_output
+    from recogniser.files import writable_output
 
     # Checked before the database is opened: a case file may be someone's work.
     writable_output(options.output, force=options.force)

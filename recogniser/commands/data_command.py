@@ -13,7 +13,6 @@ import argparse
 import json
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from recogniser.agencies import default_agencies
 from recogniser.agency_import import plan_import, read_export, write_register
@@ -22,47 +21,6 @@ from recogniser.frameworks import default_frameworks
 from recogniser.levels_import import plan_levels_import, write_levels_import
 from recogniser.nqf_vocabulary import read_vocabulary
 from recogniser.reference_data import format_status, reference_data_status
-
-
-def register(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
-        "data",
-        help="show the reference data in use, or refresh it from an export",
-        description="The reference data: national framework levels, the national-framework vocabulary and the "
-        "EQAR register of quality assurance agencies.",
-    )
-    commands = parser.add_subparsers(dest="data_command", metavar="DATA_COMMAND", required=True)
-    status = commands.add_parser("status", help="what reference data are in use, from where, as of when")
-    status.add_argument("--json", action="store_true", help="print the status as JSON")
-    status.set_defaults(handler=_status)
-    agencies = commands.add_parser(
-        "import-agencies",
-        help="refresh the agency register from an export of DEQAR's /webapi/v2/browse/agencies/",
-        description="Read a saved response of DEQAR's Web API /webapi/v2/browse/agencies/, show what it changes "
-        "and write the register to the user data folder.",
-    )
-    agencies.add_argument("file", metavar="FILE", help="the export (JSON)")
-    _common(agencies)
-    agencies.set_defaults(handler=_import_agencies)
-    levels = commands.add_parser(
-        "import-levels",
-        help="refresh the framework levels' labels from a newer national-framework vocabulary (XSD or SKOS)",
-        description="Read the national-framework vocabulary (the European Learning Model's nqf.xsd, or the SKOS "
-        "RDF/XML file from EU Vocabularies), show what it changes and write the changed frameworks to the user "
-        "data folder. Levels are matched by concept URI; new concepts are listed, not added.",
-    )
-    levels.add_argument("file", metavar="FILE", help="the vocabulary (XSD or SKOS RDF/XML)")
-    _common(levels)
-    levels.set_defaults(handler=_import_levels)
-
-
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--retrieved",
-        metavar="YYYY-MM-DD",
-        help="the day the file was retrieved (default: the file's modification date)",
-    )
-    parser.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
 
 
 def _status(options: argparse.Namespace) -> int:

@@ -5,26 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from typing import Any
 
 from recogniser.commands.cases_command import open_store
 from recogniser.errors import UserInputError
-
-
-def register(subparsers: Any) -> None:
-    record = subparsers.add_parser("register", help="the office's register of recognition decisions")
-    commands = record.add_subparsers(dest="register_command", metavar="ACTION", required=True)
-    export = commands.add_parser(
-        "export",
-        help="every final decision with the credential, target, purpose, outcome, credits, date and basis; "
-        "no learner's personal data",
-    )
-    export.add_argument("--from", dest="first", metavar="DATE", help="decisions recorded on or after this day")
-    export.add_argument("--to", dest="last", metavar="DATE", help="decisions recorded on or before this day")
-    export.add_argument("--format", required=True, choices=["csv", "json"], dest="kind")
-    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of to the standard output")
-    export.add_argument("--force", action="store_true", help="replace the output file if it exists")
-    export.set_defaults(handler=_export)
 
 
 def day(text: str | None, option: str) -> date | None:
@@ -37,7 +20,7 @@ def day(text: str | None, option: str) -> date | None:
 
 
 def _export(options: argparse.Namespace) -> int:
-    from recogniser.casefile import StagedFile, writable_output
+    from recogniser.files import StagedFile, writable_output
 
     first, last = day(options.first, "--from"), day(options.last, "--to")
     if first is not None and last is not None and last < first:

@@ -13,11 +13,10 @@ import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-from recogniser.casefile import writable_output
 from recogniser.commands.assess_command import format_decision
 from recogniser.errors import UserInputError
+from recogniser.files import writable_output
 from recogniser.rules import assess
 from recogniser.seminar import (
     Comparison,
@@ -35,97 +34,6 @@ from recogniser.seminar import (
 )
 from recogniser.seminar.compare import justification_limit, printed_justification
 from recogniser.seminar.response import dumps_json
-
-
-def register(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
-        "seminar",
-        help="exercise packs for recognition seminars: build, answer, compare",
-        description="Seminar mode: build a pack of cases for breakout groups, record each group's verdicts as a "
-        "response file, and compare the groups' verdicts with each other and with the tool.",
-    )
-    commands = parser.add_subparsers(dest="seminar_command", metavar="STEP", required=True)
-
-    pack = commands.add_parser("pack", help="build a pack from case files", description="Build a seminar pack.")
-    pack.add_argument("cases", metavar="CASE", nargs="+", help="recogniser-case/1 files; each is named by its file")
-    _output(pack, "PACK.zip")
-    pack.add_argument("--title", default="Recognition seminar", help="the pack's title")
-    pack.add_argument("--notes", metavar="DIR", help="folder of facilitator notes, NAME.md beside each NAME.json")
-    pack.add_argument("--id", dest="pack_id", metavar="ID", help="the pack id (default: from title and cases)")
-    pack.add_argument("--pack-version", type=int, default=1, metavar="N", help="the pack's revision (default 1)")
-    pack.set_defaults(handler=run_pack)
-
-    exercises = commands.add_parser(
-        "exercises",
-        help="write the exercise cases shipped with Recogniser as a pack",
-        description="Write the shipped exercise cases, with their facilitator notes, as a seminar pack.",
-    )
-    _output(exercises, "PACK.zip")
-    exercises.add_argument("--without-notes", action="store_true", help="leave the facilitator notes out")
-    exercises.set_defaults(handler=run_exercises)
-
-    show = commands.add_parser("show", help="list a pack's cases", description="Check a pack and list its cases.")
-    show.add_argument("pack", metavar="PACK.zip")
-    show.add_argument("--notes", action="store_true", help="also print the facilitator notes")
-    show.set_defaults(handler=run_show)
-
-    assess_parser = commands.add_parser(
-        "assess",
-        help="print the tool's verdict on a pack's cases",
-        description="Assess the cases of a pack (all, or those named) and print each readable verdict.",
-    )
-    assess_parser.add_argument("pack", metavar="PACK.zip")
-    assess_parser.add_argument("case_ids", metavar="CASE_ID", nargs="*", help="cases to assess (default: all)")
-    assess_parser.add_argument("--json", action="store_true", help="print the decisions as JSON")
-    assess_parser.set_defaults(handler=run_assess)
-
-    template = commands.add_parser(
-        "template",
-        help="write an empty verdicts file for a pack",
-        description="Write a recogniser-seminar-verdicts/1 file listing every case of the pack, for a group to "
-        "fill in (outcome, ECTS, justification).",
-    )
-    template.add_argument("pack", metavar="PACK.zip")
-    _output(template, "VERDICTS.json")
-    template.add_argument("--group", metavar="NAME", help="the group's name")
-    template.set_defaults(handler=run_template)
-
-    respond = commands.add_parser(
-        "respond",
-        help="turn a group's verdicts into a response file",
-        description="Assess every case of the pack and write the group's response "
-        "(recogniser-seminar-response/1): its verdicts beside the tool's decisions.",
-    )
-    respond.add_argument("pack", metavar="PACK.zip")
-    respond.add_argument("--verdicts", required=True, metavar="VERDICTS.json", help="the group's verdicts")
-    respond.add_argument("--group", metavar="NAME", help="the group's name (default: the verdicts file's)")
-    _output(respond, "RESPONSE.json")
-    respond.set_defaults(handler=run_respond)
-
-    compare_parser = commands.add_parser(
-        "compare",
-        help="compare the groups' responses",
-        description="Compare the groups' verdicts per case: distribution, agreement, the tool's recommendation "
-        "beside them, and the justifications. Responses to another pack or from another tool version are "
-        "listed with the reason and left out.",
-    )
-    compare_parser.add_argument("pack", metavar="PACK.zip")
-    compare_parser.add_argument("responses", metavar="RESPONSE", nargs="+", help="the groups' response files")
-    compare_parser.add_argument("--json", action="store_true", help="print the comparison as JSON")
-    compare_parser.add_argument("--pdf", metavar="OUT.pdf", help="also write the comparison as a PDF, with a chart")
-    compare_parser.add_argument("--force", action="store_true", help="replace the PDF if it exists")
-    compare_parser.add_argument(
-        "--allow-other-versions",
-        action="store_true",
-        help="compare responses made with another tool or rulebook version (with a warning) instead of leaving "
-        "them out",
-    )
-    compare_parser.set_defaults(handler=run_compare)
-
-
-def _output(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument("-o", "--output", required=True, metavar=what, help="where to write it")
-    parser.add_argument("--force", action="store_true", help="replace the file if it exists")
 
 
 def _writable(path: str, force: bool) -> Path:

@@ -8,29 +8,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from recogniser.trust import TrustStore, add_trust_anchors, remove_trust_anchor, trust_folder
-
-
-def register(subparsers: Any) -> None:
-    trust = subparsers.add_parser(
-        "trust",
-        help="the certificates the office trusts to vouch for a credential's signer",
-        description="Manage the office's trust anchors. A credential is 'verified' only when its signature is "
-        "intact, its signer is bound to the issuer, and the signer's certificate chains to one of these.",
-    )
-    commands = trust.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
-    add = commands.add_parser(
-        "add", help="trust a certificate (PEM or DER) or every service certificate of an EU trusted list (XML)"
-    )
-    add.add_argument("file", metavar="CERT")
-    add.set_defaults(handler=_add)
-    listing = commands.add_parser("list", help="list the trusted certificates")
-    listing.set_defaults(handler=_list)
-    remove = commands.add_parser("remove", help="stop trusting a certificate")
-    remove.add_argument("fingerprint", metavar="FINGERPRINT", help="its SHA-256 fingerprint, or its first 8+ digits")
-    remove.set_defaults(handler=_remove)
 
 
 def _add(options: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from recogniser.casefile import validation_problems
+from recogniser.case_checks import validation_problems
 from recogniser.countries import alpha2
 from recogniser.inputs import InputFileError, JsonInputError, load_json, lone_surrogate_path, read_bounded
 from recogniser.interchange.authenticity import AuthenticityResult, judge_authenticity

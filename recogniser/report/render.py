@@ -19,7 +19,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from recogniser import __version__
-from recogniser.casefile import dumps_case, write_bytes_atomically
+from recogniser.casefile import dumps_case
+from recogniser.files import write_bytes_atomically
 from recogniser.model import Case, Decision
 from recogniser.report.document import PURPOSE_LABELS, KeepWithStart, build_story
 from recogniser.report.fonts import BASE_FONT, register_fonts

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 
 @cache
@@ -18,5 +19,7 @@ def load_schema(file_name: str) -> dict[str, Any]:
 
 @cache
 def schema_validator(file_name: str) -> Draft202012Validator:
-    """A validator that also checks formats such as ``date``."""
+    """A validator that also checks formats such as ``date``; jsonschema is loaded by the first one asked for."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
     return Draft202012Validator(load_schema(file_name), format_checker=FormatChecker())

@@ -31,17 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from recogniser import __version__
-from recogniser.casefile import (
-    MAX_CASE_BYTES,
-    CaseFileError,
-    case_sha256,
-    dumps_case,
-    load_case,
-    parse_case_bytes,
-    schema_problems,
-    write_bytes_atomically,
-)
+from recogniser.case_checks import CaseFileError, schema_problems
+from recogniser.casefile import MAX_CASE_BYTES, case_sha256, dumps_case, load_case, parse_case_bytes
 from recogniser.errors import FileProblemsError
+from recogniser.files import write_bytes_atomically
 from recogniser.inputs import InputFileError, JsonInputError, load_json, read_bounded, refuse_duplicate_keys
 from recogniser.model import Case
 from recogniser.rules import DEFAULT_RULEBOOK

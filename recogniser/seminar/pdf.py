@@ -20,7 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from recogniser import __version__
-from recogniser.casefile import write_bytes_atomically
+from recogniser.files import write_bytes_atomically
 from recogniser.isolation import isolate_decision, texts_in
 from recogniser.model import Status, plain_number
 from recogniser.report.document import PURPOSE_LABELS, named_label, ruled_table, unprintable_note

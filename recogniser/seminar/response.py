@@ -21,9 +21,10 @@ from functools import lru_cache
 from typing import Any
 
 from recogniser import __version__
-from recogniser.casefile import Problem, schema_problems, write_text_atomically
+from recogniser.case_checks import Problem, schema_problems
 from recogniser.decision_policy import credits_sought
 from recogniser.errors import FileProblemsError
+from recogniser.files import write_text_atomically
 from recogniser.inputs import InputFileError, JsonInputError, load_json, read_bounded
 from recogniser.model import Case, Decision, Outcome, plain_number
 from recogniser.rules import DEFAULT_RULEBOOK, assess

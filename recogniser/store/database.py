@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
-from recogniser.privacy import create_private_file, fsync_folder, private_folder
+from recogniser.files import create_private_file, fsync_folder, private_folder
 from recogniser.resources import user_data_path
 from recogniser.settings import load_settings
 from recogniser.store.errors import (

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from recogniser import __version__
 from recogniser.model import Case, Decision
 from recogniser.rules import assess
-from recogniser.settings import current_office_rulebook
+from recogniser.rules.office import current_office_rulebook
 from recogniser.ui.collector import MainThreadCollector
 from recogniser.ui.crash import install_crash_hook
 from recogniser.ui.dialogs import Dialogs

@@ -12,7 +12,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from recogniser.agencies import default_agencies
-from recogniser.casefile import Problem
+from recogniser.case_checks import Problem
 from recogniser.frameworks import default_frameworks
 from recogniser.model import AssessmentType, Participation, ProviderKind, Purpose, QADecision
 from recogniser.ui.agency_field import AgencyField

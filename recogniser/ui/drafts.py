@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from recogniser.casefile import write_text_atomically
-from recogniser.privacy import private_data_folder
+from recogniser.files import private_data_folder, write_text_atomically
 from recogniser.resources import user_data_path
 
 DRAFT_FORMAT = "recogniser-draft/1"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recogniser.casefile import Problem
+from recogniser.case_checks import Problem
 from recogniser.model import Decision, Outcome
 from recogniser.ui.document import field_of
 from recogniser.ui.look import (

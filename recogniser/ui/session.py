@@ -15,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from recogniser.casefile import CaseFileError, Problem, parse_case_pending_target
+from recogniser.case_checks import CaseFileError, Problem
+from recogniser.casefile import parse_case_pending_target
 from recogniser.model import Case, Decision
 from recogniser.ui.document import Document, credential_items, credentials_values, value_at, with_value
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recogniser.casefile import write_bytes_atomically
+from recogniser.files import write_bytes_atomically
 from recogniser.model import Outcome, Purpose
 from recogniser.statistics import DECISION_DEADLINE_MONTHS, TIME_BANDS, OfficeStatistics
 from recogniser.store import CaseStore

@@ -8,7 +8,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from recogniser.casefile import validation_problems
+from recogniser.case_checks import validation_problems
 from recogniser.interchange import CredentialImportError, SignatureStatus, import_credential_bytes
 from tests.interchange.conftest import fixture_document
 from tests.interchange.test_signatures import _jades

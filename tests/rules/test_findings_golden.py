@@ -18,7 +18,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from recogniser.casefile import CaseFileError, load_case, parse_case
+from recogniser.case_checks import CaseFileError
+from recogniser.casefile import load_case, parse_case
 from recogniser.model import Case, Purpose
 from recogniser.rules import assess
 

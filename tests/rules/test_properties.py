@@ -8,7 +8,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from recogniser.casefile import CaseFileError, parse_case, parse_case_text
+from recogniser.case_checks import CaseFileError
+from recogniser.casefile import parse_case, parse_case_text
 from recogniser.model import Decision
 from recogniser.rules import assess
 from recogniser.schemas import schema_validator

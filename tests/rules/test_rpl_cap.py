@@ -13,7 +13,8 @@ from recogniser.casefile import parse_case
 from recogniser.errors import UserInputError
 from recogniser.model import Decision, Outcome, Status
 from recogniser.rules import DEFAULT_RULEBOOK, assess
-from recogniser.settings import load_settings, office_rulebook
+from recogniser.rules.office import office_rulebook
+from recogniser.settings import load_settings
 from tests.rules.cases import BASE, found
 
 

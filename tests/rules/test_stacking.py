@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from recogniser.casefile import CaseFileError, parse_case
+from recogniser.case_checks import CaseFileError
+from recogniser.casefile import parse_case
 from recogniser.model import Coverage, Decision, Outcome, StackRole
 from recogniser.rules import assess
 from recogniser.rules.rulebook import DEFAULT_RULEBOOK
@@ -278,7 +279,8 @@ def test_assess_prints_the_stack_and_groups_findings_by_credential() -> None:
 
 def test_the_office_sets_its_maximum_age_in_settings_and_the_rulebook_version_names_it(tmp_path: Path) -> None:
     from recogniser.errors import UserInputError
-    from recogniser.settings import load_settings, office_rulebook
+    from recogniser.rules.office import office_rulebook
+    from recogniser.settings import load_settings
 
     path = tmp_path / "settings.toml"
     assert office_rulebook(load_settings(path)).stack_max_age_years is None  # no limit unless the office sets one

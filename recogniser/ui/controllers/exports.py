@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from recogniser.casefile import StagedFile, dumps_case, write_bytes_atomically, write_text_atomically
+from recogniser.casefile import dumps_case
+from recogniser.files import StagedFile, write_bytes_atomically, write_text_atomically
 from recogniser.settings import settings_file
 from recogniser.ui.controllers.base import CASE_FILE_FILTER, Controller
 from recogniser.ui.controllers.office import Office

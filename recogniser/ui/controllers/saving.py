@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from recogniser.casefile import CaseFileError, Problem, parse_case
+from recogniser.case_checks import CaseFileError, Problem
+from recogniser.casefile import parse_case
 from recogniser.model import Case
 from recogniser.ui.controllers.base import Controller
 from recogniser.ui.controllers.office import Office

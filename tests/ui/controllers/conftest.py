@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from recogniser.casefile import Problem
+from recogniser.case_checks import Problem
 from recogniser.rules import assess
 from recogniser.settings import Settings, save_settings
 from recogniser.ui.controllers.cases import CaseCommands
