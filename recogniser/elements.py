@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from recogniser.annex_i import ANNEX_I_ELEMENTS
 from recogniser.model import Credential, Decision, Element, Status
-from recogniser.rules.completeness import ANNEX_I_ELEMENTS
 
 #: The five elements of a qualification the European Area of Recognition manual judges, in its order.
 FIVE_ELEMENTS: tuple[Element, ...] = (

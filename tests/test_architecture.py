@@ -1,5 +1,8 @@
-"""The core stays Qt-free and clean: PySide6 only under recogniser/ui/, ruff and mypy clean."""
+"""The core stays Qt-free and clean: PySide6 only under recogniser/ui/, the layers' import contracts kept
+(pyproject.toml, [tool.importlinter]), a command loading only what it uses, ruff and mypy clean."""
 
+import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -28,6 +31,79 @@ def test_command_line_does_not_load_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.strip() == "False"
+
+
+#: What a command that needs none of them must not load: the PDF report, signatures, the database, numpy, Qt.
+HEAVY = ("reportlab", "cryptography", "sqlalchemy", "sqlmodel", "alembic", "numpy", "PySide6")
+
+
+def _loaded_by(arguments: list[str], tmp_path: Path) -> set[str]:
+    """The top-level packages (and recogniser's own modules) a ``recogniser`` run loads, in a fresh process."""
+    code = (
+        "import sys\n"
+        "from recogniser.cli import main\n"
+        f"code = main({arguments!r})\n"
+        "print(' '.join(sorted({m if m.startswith('recogniser') else m.split('.')[0] for m in sys.modules})))\n"
+        "sys.exit(code)\n"
+    )
+    environment = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "RECOGNISER_CONFIG_HOME": str(tmp_path / "config"),
+        "RECOGNISER_DATA_HOME": str(tmp_path / "data"),
+        "RECOGNISER_DATABASE_URL": f"sqlite:///{tmp_path / 'cases.sqlite'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT, env=environment
+    )
+    assert result.returncode == 0, result.stderr
+    return set(result.stdout.split("\n")[-2].split())
+
+
+def test_the_parser_imports_no_command() -> None:
+    code = (
+        "import sys, recogniser.cli; recogniser.cli.build_parser();"
+        "print(sorted(m for m in sys.modules if m.endswith('_command')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert result.stdout.strip() == "[]"
+
+
+def test_every_command_s_handler_can_be_imported() -> None:
+    from recogniser.cli import build_parser
+
+    pending = [build_parser()]
+    handlers = []
+    while pending:
+        parser = pending.pop()
+        handlers += [handler for handler in [parser.get_default("handler")] if handler is not None]
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                pending.extend(action.choices.values())
+    assert len(handlers) >= 20
+    for handler in handlers:
+        assert callable(handler.resolve()), handler
+
+
+def test_assess_loads_neither_the_report_nor_the_store(tmp_path: Path) -> None:
+    loaded = _loaded_by(["assess", str(ROOT / "examples" / "online-course-employment.json")], tmp_path)
+    assert "recogniser.rules" in loaded  # it did assess
+    assert sorted(loaded.intersection(HEAVY)) == []
+    unused = ("recogniser.seminar", "recogniser.report", "recogniser.store")
+    assert sorted(module for module in loaded if module.startswith(unused)) == []
+
+
+def test_listing_cases_loads_neither_the_rules_nor_the_report(tmp_path: Path) -> None:
+    loaded = _loaded_by(["cases", "list"], tmp_path)
+    assert "recogniser.store" in loaded  # it did open the store
+    assert sorted(loaded.intersection({"reportlab", "cryptography", "numpy", "PySide6", "jsonschema"})) == []
+    unused = ("recogniser.rules", "recogniser.report", "recogniser.seminar")
+    assert sorted(module for module in loaded if module.startswith(unused)) == []
+
+
+def test_the_import_contracts_are_kept() -> None:
+    result = subprocess.run([_tool("lint-imports")], check=False, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def _tool(name: str) -> str:

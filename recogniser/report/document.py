@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import chain
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from recogniser.annex_i import ANNEX_I, ANNEX_I_NUMBERING
 from recogniser.casefile import credential_case
 from recogniser.decision_policy import recommended_credits
 from recogniser.elements import FIVE_ELEMENTS, annex_i_elements, element_status
@@ -37,6 +38,7 @@ from recogniser.model import (
 )
 from recogniser.provenance import AUTHENTICITY_WORDS, Authenticity, Provenance, provenance_of
 from recogniser.report.fonts import BASE_BOLD_FONT
+from recogniser.report.recorded import RecordedDecision
 from recogniser.report.settings import ReportSettings
 from recogniser.report.styles import (
     ACCENT,
@@ -60,12 +62,7 @@ from recogniser.report.styles import (
     grid,
 )
 from recogniser.report.text import has_unprintable, markup, text_flowable
-from recogniser.rules.citations import ANNEX_I_NUMBERING
-from recogniser.rules.completeness import ANNEX_I
-from recogniser.rules.recommendation import OUTCOME_WORDS
-
-if TYPE_CHECKING:
-    from recogniser.store.records import StoredDecision
+from recogniser.rules import OUTCOME_WORDS
 
 PURPOSE_LABELS: dict[Purpose, str] = {
     Purpose.ADMISSION: "Admission to a programme",
@@ -131,7 +128,7 @@ def build_story(
     today: date,
     *,
     case_attached: bool,
-    recorded: Sequence[StoredDecision] = (),
+    recorded: Sequence[RecordedDecision] = (),
     original_attached: bool = False,
     originals_attached: frozenset[str] = frozenset(),
 ) -> list[Flowable]:
@@ -882,19 +879,19 @@ def _differences_and_appeal(decision: Decision, width: float) -> list[Flowable]:
     return story
 
 
-def _on_this_text(decision: Decision, recorded: Sequence[StoredDecision]) -> tuple[StoredDecision | None, int]:
+def _on_this_text(decision: Decision, recorded: Sequence[RecordedDecision]) -> tuple[RecordedDecision | None, int]:
     """The latest decision recorded on the case text this report judges, and how many were recorded on it."""
     same = [kept for kept in recorded if kept.case_sha256 == decision.case_sha256]
     return (max(same, key=lambda kept: kept.id) if same else None), len(same)
 
 
-def _as_recommended(decision: Decision, kept: StoredDecision) -> bool:
+def _as_recommended(decision: Decision, kept: RecordedDecision) -> bool:
     """The outcome and the credits are the ones the recommendation above gives."""
     recommendation = decision.recommendation
     return kept.final_outcome is recommendation.outcome and kept.final_ects == recommended_credits(recommendation)
 
 
-def _record_note(kept: StoredDecision | None, count: int, earlier: int) -> str:
+def _record_note(kept: RecordedDecision | None, count: int, earlier: int) -> str:
     """Which recorded decision the form shows, or why it shows none."""
     if kept is None:
         if earlier:
@@ -913,7 +910,7 @@ def _record_note(kept: StoredDecision | None, count: int, earlier: int) -> str:
 
 
 def _evaluator_decision(
-    case: Case, settings: ReportSettings, width: float, decision: Decision, recorded: Sequence[StoredDecision]
+    case: Case, settings: ReportSettings, width: float, decision: Decision, recorded: Sequence[RecordedDecision]
 ) -> list[Flowable]:
     """The form for the evaluator's decision, filled in from the latest decision recorded on this case text."""
     line_height = 9 * mm

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
@@ -24,13 +24,11 @@ from recogniser.files import write_bytes_atomically
 from recogniser.model import Case, Decision
 from recogniser.report.document import PURPOSE_LABELS, KeepWithStart, build_story
 from recogniser.report.fonts import BASE_FONT, register_fonts
+from recogniser.report.recorded import RecordedDecision
 from recogniser.report.settings import ReportSettings
 from recogniser.report.styles import FOOTER_SIZE, MUTED, PAGE_MARGIN, RULE, RUNNING_HEAD
 from recogniser.report.text import clean, text_flowable
-from recogniser.rules.recommendation import OUTCOME_WORDS
-
-if TYPE_CHECKING:
-    from recogniser.store.records import StoredDecision
+from recogniser.rules import OUTCOME_WORDS
 
 
 def render_report(
@@ -40,7 +38,7 @@ def render_report(
     *,
     attach_case: bool = True,
     today: date | None = None,
-    recorded: Sequence[StoredDecision] = (),
+    recorded: Sequence[RecordedDecision] = (),
     original: Attachment | None = None,
     originals: Sequence[Attachment] = (),
 ) -> bytes:

@@ -1,6 +1,11 @@
-"""The rule sets, the rulebook and the assessment pipeline."""
+"""The rule sets, the rulebook and the assessment pipeline.
+
+The package's face is what the layers above it (the report, the seminar tools, the commands, the window) may use;
+the modules inside it are the rules' own.
+"""
 
 from recogniser.rules.engine import assess
 from recogniser.rules.rulebook import DEFAULT_RULEBOOK, Rulebook
+from recogniser.rules.words import OUTCOME_WORDS
 
-__all__ = ["DEFAULT_RULEBOOK", "Rulebook", "assess"]
+__all__ = ["DEFAULT_RULEBOOK", "OUTCOME_WORDS", "Rulebook", "assess"]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from recogniser import annex_i
+
 
 @dataclass(frozen=True)
 class CitedText:
@@ -199,9 +201,7 @@ _text(
     {VALIDATION: "the four elements of validation; the credential is documentation in it"},
 )
 MICRO_DEFINITION = "Council Recommendation 2022/C 243/02, definition of a micro-credential"
-MICRO_ANNEX_I = "Council Recommendation 2022/C 243/02, Annex I"
-#: Said once wherever the elements are listed with their numbers.
-ANNEX_I_NUMBERING = "Annex I lists its elements without numbers; 1-16 here follow its order (this tool's convention)."
+MICRO_ANNEX_I = annex_i.ANNEX_I
 MICRO_ANNEX_II = "Council Recommendation 2022/C 243/02, Annex II (principles)"
 MICRO_PATHWAYS = "Council Recommendation 2022/C 243/02, Annex II (learning pathways)"
 _text(

@@ -43,7 +43,7 @@ from recogniser.report.styles import (
 )
 from recogniser.report.text import has_unprintable, markup, text_flowable
 from recogniser.rules import DEFAULT_RULEBOOK
-from recogniser.rules.recommendation import OUTCOME_WORDS as OUTCOME_LABELS
+from recogniser.rules import OUTCOME_WORDS as OUTCOME_LABELS
 from recogniser.seminar.compare import (
     CHART_COLOURS,
     OUTCOME_ORDER,

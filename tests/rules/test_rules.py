@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
+from recogniser.annex_i import ANNEX_I_ELEMENTS
 from recogniser.casefile import load_case
 from recogniser.countries import country_name
 from recogniser.model import Outcome, Status
 from recogniser.rules import assess
-from recogniser.rules.completeness import ANNEX_I_ELEMENTS
 from recogniser.rules.qf import outcome_tier
 from tests.rules.cases import BASE, Edit, both, cred, found, run, target
 
