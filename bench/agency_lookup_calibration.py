@@ -8,7 +8,8 @@ Run: python -m bench.agency_lookup_calibration
 from __future__ import annotations
 
 from recogniser import agencies
-from recogniser.agencies import MatchStatus, load_agencies
+from recogniser.agencies import MatchStatus
+from recogniser.agency_file import load_agencies
 from tests.agency_names import NAME_VARIANTS
 
 

@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 from extreme_cases import long_outcomes, many_outcomes  # noqa: E402  (bench/ is the script's folder, first on the path)
 from timing import median_ms  # noqa: E402
 
-from recogniser.agencies import default_agencies, load_agencies  # noqa: E402
+from recogniser.agency_file import default_agencies, load_agencies  # noqa: E402
 from recogniser.casefile import load_case  # noqa: E402
 from recogniser.frameworks import default_frameworks, load_frameworks  # noqa: E402
 from recogniser.model import Case  # noqa: E402

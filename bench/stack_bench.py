@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 from extreme_cases import stacked  # noqa: E402  (bench/ is the script's folder, first on the path)
 from timing import median_ms  # noqa: E402
 
-from recogniser.agencies import default_agencies  # noqa: E402
+from recogniser.agency_file import default_agencies  # noqa: E402
 from recogniser.frameworks import default_frameworks  # noqa: E402
 from recogniser.rules import assess, languages, matching, stacking  # noqa: E402
 

@@ -19,14 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from recogniser.agencies import (
-    AGENCY_FILE_NAME,
-    AGENCY_FORMAT,
-    Agency,
-    AgencyRegister,
-    EntryStatus,
-    check_register_document,
-)
+from recogniser.agencies import Agency, AgencyRegister, EntryStatus
+from recogniser.agency_file import AGENCY_FILE_NAME, AGENCY_FORMAT, check_register_document
 from recogniser.errors import UserInputError
 from recogniser.files import StagedFile
 from recogniser.inputs import InputFileError, JsonInputError, load_json, read_bounded, refuse_duplicate_keys

@@ -13,7 +13,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from recogniser.agencies import AGENCY_FILE_NAME, AgencyRegister, default_agencies
+from recogniser.agencies import AgencyRegister
+from recogniser.agency_file import AGENCY_FILE_NAME, default_agencies
 from recogniser.frameworks import FRAMEWORKS_FOLDER, FrameworkRegistry, default_frameworks
 from recogniser.nqf_vocabulary import SHIPPED_VOCABULARY, read_vocabulary, shipped_vocabulary_path
 from recogniser.resources import data_dir, user_data_path

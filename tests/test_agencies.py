@@ -11,16 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recogniser.agencies import (
+from recogniser.agencies import Agency, AgencyRegister, EntryStatus, MatchStatus, RegistrationState
+from recogniser.agency_file import (
     AGENCY_FILE_NAME,
     AGENCY_FORMAT,
     AGENCY_SCHEMA,
-    Agency,
     AgencyDataError,
-    AgencyRegister,
-    EntryStatus,
-    MatchStatus,
-    RegistrationState,
     default_agencies,
     load_agencies,
 )

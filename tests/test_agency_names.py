@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from recogniser.agencies import MatchStatus, load_agencies
+from recogniser.agencies import MatchStatus
+from recogniser.agency_file import load_agencies
 from tests.agency_names import NAME_VARIANTS, NameVariant
 
 REGISTER = load_agencies()

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from recogniser.agencies import AGENCY_FILE_NAME, RegistrationState, default_agencies
+from recogniser.agencies import RegistrationState
+from recogniser.agency_file import AGENCY_FILE_NAME, default_agencies
 from recogniser.cli import main
 from recogniser.frameworks import default_frameworks
 from recogniser.reference_data import Origin, reference_data_status

@@ -14,7 +14,7 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-from recogniser.agencies import default_agencies
+from recogniser.agency_file import default_agencies
 from recogniser.agency_import import plan_import, read_export, write_register
 from recogniser.errors import UserInputError
 from recogniser.frameworks import default_frameworks

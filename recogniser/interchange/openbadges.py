@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from recogniser.agencies import MatchStatus, default_agencies
+from recogniser.agencies import MatchStatus
+from recogniser.agency_file import default_agencies
 from recogniser.countries import alpha2, alpha2_by_name
 from recogniser.interchange.elements import MAX_ECTS, MAX_HOURS, CredentialDraft
 from recogniser.interchange.jsonld import (

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from recogniser.agencies import AgencyRegister, default_agencies
+from recogniser.agencies import AgencyRegister
+from recogniser.agency_file import default_agencies
 from recogniser.casefile import case_sha256, credential_case
 from recogniser.frameworks import FrameworkRegistry, default_frameworks
 from recogniser.model import Case, Decision

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from recogniser.agencies import default_agencies
+from recogniser.agency_file import default_agencies
 from recogniser.case_checks import Problem
 from recogniser.frameworks import default_frameworks
 from recogniser.model import AssessmentType, Participation, ProviderKind, Purpose, QADecision

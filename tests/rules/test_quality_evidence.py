@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from recogniser.agencies import load_agencies
+from recogniser.agency_file import load_agencies
 from recogniser.casefile import parse_case
 from recogniser.model import Status
 from recogniser.rules.facts import QAGrade, derive_quality

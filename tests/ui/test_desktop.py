@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from recogniser import __version__
-from recogniser.agencies import default_agencies
+from recogniser.agency_file import default_agencies
 from recogniser.rules.rulebook import DEFAULT_RULEBOOK
 from recogniser.settings import Settings, load_settings
 from recogniser.ui.dialogs import Dialogs
