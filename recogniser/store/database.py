@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
@@ -34,6 +31,9 @@ from recogniser.store.errors import (
     UnusableDatabaseError,
     WrongPasswordError,
 )
+
+if TYPE_CHECKING:
+    from alembic.script import ScriptDirectory
 
 DATABASE_URL_VARIABLE = "RECOGNISER_DATABASE_URL"
 DATABASE_FILE_NAME = "recogniser.db"
@@ -230,6 +230,9 @@ def check_database(url_text: str) -> None:
 
 
 def _scripts() -> ScriptDirectory:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     config = Config()
     # A package location, so that an installed (non-editable) Recogniser finds its migrations.
     config.set_main_option("script_location", "recogniser.store:migrations")
@@ -241,7 +244,16 @@ def migrate(engine: Engine, url: URL, target: str = "head") -> None:
 
     A SQLite file that already holds data is copied beside itself first. A database migrated by a newer
     Recogniser is refused rather than touched; so is one that holds another program's tables.
+
+    A database already at the newest schema is recognised by one query, without loading the migration tool.
     """
+    if target == "head" and _is_at_head(engine, url):
+        return
+    # Loaded only when the schema may have to change: the migration tool costs every command a tenth of a second.
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+
     scripts = _scripts()
     known = {script.revision for script in scripts.walk_revisions()}
     with translated_errors(url), engine.connect().execution_options(writing=True) as connection, connection.begin():
@@ -276,6 +288,34 @@ def migrate(engine: Engine, url: URL, target: str = "head") -> None:
                 f"{shown(url)}: the database {needed} and this user may not change tables; connect once as "
                 f"the database's owner to bring them up to date (schema {wanted})"
             ) from None
+
+
+_REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*["']([^"']+)["']""", re.MULTILINE)
+
+
+def head_revision() -> str | None:
+    """The newest migration's revision, read from the migration files themselves (what alembic would find);
+    None when they do not name exactly one (the migration tool then decides)."""
+    revisions: set[str] = set()
+    replaced: set[str] = set()
+    for path in (Path(__file__).parent / "migrations" / "versions").glob("*.py"):
+        for key, value in _REVISION.findall(path.read_text("utf-8")):
+            (revisions if key == "revision" else replaced).add(value)
+    heads = revisions - replaced
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _is_at_head(engine: Engine, url: URL) -> bool:
+    head = head_revision()
+    if head is None:
+        return False
+    # A database that cannot be reached is reported from here; one without the table is left to the full path.
+    with translated_errors(url), engine.connect() as connection:
+        try:
+            versions = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all()
+        except DBAPIError:
+            return False  # no schema yet, or one to look at closely: the full path says what is wrong
+    return versions == [head]
 
 
 def backup_sqlite(path: Path, revision: str) -> Path:

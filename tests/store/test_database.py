@@ -12,6 +12,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from recogniser.casefile import case_sha256, parse_case
@@ -24,7 +25,7 @@ from recogniser.store import (
     WrongPasswordError,
 )
 from recogniser.store.columns import CaseColumns
-from recogniser.store.database import check_database, create_store_engine, migrate, resolve_url
+from recogniser.store.database import check_database, create_store_engine, head_revision, migrate, resolve_url
 from recogniser.store.search import sort_key
 from recogniser.store.tables import CaseRow, DecisionRow, metadata
 from tests.store.cases import make_case, make_decision
@@ -263,3 +264,10 @@ def test_the_search_index_revision_can_be_undone_and_redone(database_url: str) -
         engine.dispose()
     with CaseStore.open(database_url) as store:
         assert [s.reference for s in store.search_cases("ivan")] == ["CASE-1"]
+
+
+def test_the_newest_schema_is_read_from_the_migration_files_as_alembic_reads_it() -> None:
+    # A store at this schema opens without loading alembic; a new migration moves it.
+    config = Config()
+    config.set_main_option("script_location", "recogniser.store:migrations")
+    assert head_revision() == ScriptDirectory.from_config(config).get_current_head()
