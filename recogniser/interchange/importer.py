@@ -38,6 +38,7 @@ from recogniser.interchange.signatures import (
 )
 from recogniser.model import CASE_FORMAT, Purpose, Target
 from recogniser.provenance import Authenticity
+from recogniser.terminal import one_line
 from recogniser.trust import TrustStore
 
 #: Larger files are refused unread: real credentials, embedded images included, stay far below this.
@@ -307,7 +308,8 @@ def _not_supported(document: dict[str, Any]) -> str:
     if "Assertion" in types or ("badge" in document and "recipient" in document):
         return "an Open Badges 2.0 assertion: only Open Badges 3.0 and Europass (ELM v3) credentials are imported"
     if "VerifiableCredential" in types:
-        named = ", ".join(t for t in types if t != "VerifiableCredential") or "no further type"
+        # A type is the file's text: shown on one line, whatever characters it holds.
+        named = one_line(", ".join(t for t in types if t != "VerifiableCredential")) or "no further type"
         return (
             f"a verifiable credential of another type ({named}), "
             "neither a Europass (ELM v3) nor an Open Badges 3.0 credential"

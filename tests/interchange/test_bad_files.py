@@ -41,6 +41,12 @@ def test_a_credential_of_another_type() -> None:
     )
 
 
+def test_a_type_with_a_line_break_is_named_on_one_line(credential_file: Writer) -> None:
+    credential = {"@context": ["https://www.w3.org/2018/credentials/v1"], "type": ["VerifiableCredential", "A\nB"]}
+
+    assert _reason(credential_file(credential)).startswith("a verifiable credential of another type (A\\u000aB)")
+
+
 def test_an_open_badges_2_assertion(credential_file: Writer) -> None:
     assertion = {"@context": "https://w3id.org/openbadges/v2", "type": "Assertion", "recipient": {}, "badge": "x"}
 
