@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from recogniser import checked_data
 from recogniser.agencies import (
     Agency,
     AgencyRegister,
@@ -57,9 +58,12 @@ def load_agencies(path: Path | None = None) -> AgencyRegister:
         ) from None
     except (ValueError, RecursionError) as error:
         raise AgencyDataError(source, [f"not valid JSON: {error}"]) from None
-    problems = _problems(document)
+    # The same bytes found valid before are not checked against the schema again (recogniser.checked_data).
+    key = checked_data.digest(AGENCY_SCHEMA, raw)
+    problems = _problems(document, schema_checked=checked_data.checked_before(key))
     if problems:
         raise AgencyDataError(source, problems)
+    checked_data.remember([key])
     format_1 = document["format"] == _FORMAT_1
     return AgencyRegister(
         as_of=date.fromisoformat(document["as_of"]),
@@ -83,13 +87,11 @@ def default_agencies() -> AgencyRegister:
     return load_agencies(office if office.is_file() else None)
 
 
-def _problems(document: Any) -> list[str]:
+def _problems(document: Any, *, schema_checked: bool = False) -> list[str]:
     if not isinstance(document, dict):
         return ["an agency file is a JSON object"]
-    problems = [
-        f"{_field(error.json_path)}: {error.message}"
-        for error in sorted(schema_validator(AGENCY_SCHEMA).iter_errors(document), key=lambda error: error.json_path)
-    ]
+    errors = () if schema_checked else schema_validator(AGENCY_SCHEMA).iter_errors(document)
+    problems = [f"{_field(error.json_path)}: {error.message}" for error in sorted(errors, key=lambda e: e.json_path)]
     if problems:
         return problems
     for index, entry in enumerate(document["agencies"]):

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
+from recogniser import checked_data
 from recogniser.case_checks import Problem
 from recogniser.errors import UserInputError
 from recogniser.resources import data_dir, user_data_path
@@ -259,20 +260,25 @@ def load_frameworks(*directories: Path) -> FrameworkRegistry:
     """Every ``*.json`` framework file in ``directories``; a later directory's file replaces an earlier one with
     the same framework id. Any unusable file raises :class:`FrameworkDataError`."""
     frameworks: dict[str, Framework] = {}
+    passed: list[str] = []
     for directory in directories:
         if not directory.is_dir():
             raise FrameworkDataError(str(directory), [Problem("", "is not a folder of framework files")])
         for path in sorted(directory.glob("*.json")):
             if not path.name.startswith("."):
-                framework = load_framework_file(path)
+                framework = load_framework_file(path, passed)
                 frameworks[framework.id.upper()] = framework
+    checked_data.remember(passed)
     return FrameworkRegistry(frameworks.values())
 
 
-def load_framework_file(path: Path) -> Framework:
+def load_framework_file(path: Path, passed: list[str] | None = None) -> Framework:
+    """One framework file, checked against its schema unless the same bytes passed before
+    (``recogniser.checked_data``); the check that passed is added to ``passed`` for the caller to remember."""
     source = str(path)
     try:
-        document = json.loads(path.read_bytes().decode("utf-8-sig"))
+        raw = path.read_bytes()
+        document = json.loads(raw.decode("utf-8-sig"))
     except OSError as error:
         raise FrameworkDataError(source, [Problem("", f"cannot read the file ({error.strerror or error})")]) from None
     except UnicodeDecodeError as error:
@@ -282,9 +288,14 @@ def load_framework_file(path: Path) -> Framework:
         raise FrameworkDataError(source, [problem]) from None
     except RecursionError:
         raise FrameworkDataError(source, [Problem("", "not valid JSON: nested too deeply")]) from None
-    problems = _schema_problems(document) or _consistency_problems(document, path)
+    key = checked_data.digest(_schema_name(document), raw)
+    problems = ([] if checked_data.checked_before(key) else _schema_problems(document)) or _consistency_problems(
+        document, path
+    )
     if problems:
         raise FrameworkDataError(source, problems)
+    if passed is not None:
+        passed.append(key)
     return _build_framework(document)
 
 
@@ -296,10 +307,14 @@ def check_framework_document(document: Any, path: Path) -> None:
         raise FrameworkDataError(str(path), problems)
 
 
-def _schema_problems(document: Any) -> list[Problem]:
+def _schema_name(document: Any) -> str:
     is_format_1 = isinstance(document, dict) and document.get("format") == "recogniser-framework/1"
+    return _FORMAT_1_SCHEMA if is_format_1 else FRAMEWORK_SCHEMA
+
+
+def _schema_problems(document: Any) -> list[Problem]:
     problems: dict[str, Problem] = {}
-    for error in schema_validator(_FORMAT_1_SCHEMA if is_format_1 else FRAMEWORK_SCHEMA).iter_errors(document):
+    for error in schema_validator(_schema_name(document)).iter_errors(document):
         problem = _problem(error)
         problems.setdefault(problem.path, problem)
     return sorted(problems.values(), key=lambda problem: problem.path)
