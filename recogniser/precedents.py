@@ -34,8 +34,6 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from recogniser.model import Outcome, Purpose, plain_number
 from recogniser.textkeys import latin_key
 
@@ -55,6 +53,9 @@ _WEIGHTS = {"title": 0.45, "awarding_body": 0.25, "target": 0.15, "country": 0.0
 
 
 def _ratio(first: str, second: str) -> float:
+    # Loaded with the first comparison: listing or opening cases, which imports this module, compares none.
+    from rapidfuzz import fuzz
+
     return float(fuzz.token_sort_ratio(first, second)) if first and second else 0.0
 
 

@@ -97,7 +97,7 @@ def test_listing_cases_loads_neither_the_rules_nor_the_report(tmp_path: Path) ->
     _loaded_by(["cases", "list"], tmp_path)  # the first run makes the store's tables
     loaded = _loaded_by(["cases", "list"], tmp_path)
     assert "recogniser.store" in loaded  # it did open the store
-    unneeded = {"reportlab", "cryptography", "numpy", "PySide6", "jsonschema", "alembic"}
+    unneeded = {"reportlab", "cryptography", "numpy", "PySide6", "jsonschema", "alembic", "rapidfuzz"}
     assert sorted(loaded.intersection(unneeded)) == []
     unused = ("recogniser.rules", "recogniser.report", "recogniser.seminar")
     assert sorted(module for module in loaded if module.startswith(unused)) == []
