@@ -1,8 +1,8 @@
 """EQAR-registered quality assurance agencies and a fuzzy look-up by name or acronym.
 
 Evidence of external quality assurance counts as strong only when the agency was on the EQAR register on the day
-judged (ESG 2015 Part 3; domain.md §5). The register keeps each agency's history: its EQAR register number and
-its DEQAR address number (``https://data.deqar.eu/agency/{deqar_id}``), its periods of registration, and former
+judged (ESG 2015 Part 3; docs/user/reference-data.md). It keeps each agency's history: its EQAR number and its
+DEQAR address number (``https://data.deqar.eu/agency/{deqar_id}``), its periods of registration, and former
 and suspended entries with their dates and reason, as of the data's date. A day the data cannot speak for (after
 the last registration they record, since they are older) is said to be beyond the data, never "unregistered".
 An office refreshes the register from a DEQAR export (``recogniser data import-agencies``), which writes

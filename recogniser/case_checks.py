@@ -1,4 +1,4 @@
-"""Check a ``recogniser-case/1`` document (spec.md §1): against the format's JSON Schema, then what a schema
+"""Check a ``recogniser-case/1`` file (docs/formats/case-file.md): against its JSON Schema, then what a schema
 cannot say (country codes in ISO 3166-1, one credential key, text without NUL, the procedure's fields).
 
 Every problem names its field path, so a person can act on it and a form can show it beside the field.
@@ -65,7 +65,7 @@ def case_schema() -> dict[str, Any]:
 
 def validation_problems(document: Any) -> list[Problem]:
     """Every problem in ``document``, sorted by path, one per field: the schema's, then country codes that have
-    the form of one but are not in ISO 3166-1 (spec.md §1), and text holding NUL."""
+    the form of one but are not in ISO 3166-1 (docs/formats/case-file.md), and text holding NUL."""
     problems = schema_problems(document, CASE_SCHEMA, "a case file")
     if not isinstance(document, dict):
         return problems

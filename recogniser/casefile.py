@@ -1,4 +1,4 @@
-"""Read, validate and write ``recogniser-case/1`` files (spec.md §1).
+"""Read, validate and write ``recogniser-case/1`` files (docs/formats/case-file.md).
 
 Loading either returns a :class:`~recogniser.model.Case` or raises :class:`CaseFileError` listing every problem
 with its field path. Nothing else escapes: a truncated file, bytes that are not UTF-8, a value of the wrong
@@ -134,8 +134,8 @@ def parse_case(document: Any, source: str | None = None, *, accepted_earlier: bo
     return _build_case(document)
 
 
-#: The target fields admission and credit transfer require (spec.md §1): the evaluator's own entry, which a case
-#: being entered may not have yet.
+#: The target fields admission and credit transfer require (docs/formats/case-file.md): the evaluator's own
+#: entry, which a case being entered may not have yet.
 REQUIRED_TARGET_FIELDS = frozenset({"target", "target.eqf_level", "target.ects"})
 
 

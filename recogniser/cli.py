@@ -1,4 +1,4 @@
-"""The ``recogniser`` command line (spec.md §3).
+"""The ``recogniser`` command line (docs/user/command-line.md).
 
 The subcommands' options are declared in ``recogniser/commands/parsers.py``; each handler lives in its own
 module under ``recogniser/commands/``, imported only when its command runs, and returns the exit code. Exit

@@ -27,7 +27,7 @@ from recogniser.precedents import Precedent, divergence
 
 def credits_sought(case: Case) -> float | None:
     """The ECTS sought towards the target where credits are what is decided (credit transfer, RPL); None for
-    admission and employment, which recognise a credential, not credits (domain.md §6)."""
+    admission and employment, which recognise a credential, not credits (docs/method/how-a-case-is-judged.md)."""
     return case.credits_sought
 
 

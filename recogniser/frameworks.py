@@ -1,4 +1,4 @@
-"""National qualifications frameworks → EQF levels → QF-EHEA cycles (domain.md §4).
+"""National qualifications frameworks → EQF levels → QF-EHEA cycles (docs/user/reference-data.md).
 
 Each framework is one ``recogniser-framework/2`` JSON file named after its id (``data/nqf_levels/HR-CROQF.json``).
 Its levels carry the concept URI and label of the European Learning Model's national-framework vocabulary

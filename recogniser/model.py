@@ -1,7 +1,8 @@
 """The case, the credential, findings and the decision: the project's domain types.
 
-The vocabularies are the public contract of ``spec.md`` §1 and §2. Everything here is immutable and Qt-free so
-that the same objects flow through the command line, the window, the store and the seminar tools.
+The vocabularies are the public contract of docs/formats/case-file.md and docs/formats/decision-json.md.
+Everything here is immutable and Qt-free so that the same objects flow through the command line, the window, the
+store and the seminar tools.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ DECISION_FORMAT = "recogniser-decision/1"
 
 
 class Purpose(StrEnum):
-    """Why recognition is sought (domain.md §6)."""
+    """Why recognition is sought (docs/method/how-a-case-is-judged.md)."""
 
     ADMISSION = "admission"
     CREDIT_TRANSFER = "credit_transfer"
@@ -28,7 +29,7 @@ class Purpose(StrEnum):
 
 
 class Outcome(StrEnum):
-    """Recommendation outcomes, in the EAR manual's order of preference (domain.md §7)."""
+    """Recommendation outcomes, in the EAR manual's order of preference (docs/method/how-a-case-is-judged.md)."""
 
     FULL_RECOGNITION = "full_recognition"
     ALTERNATIVE_RECOGNITION = "alternative_recognition"
@@ -118,7 +119,7 @@ class QADecision(StrEnum):
     NOT_APPLICABLE = "not_applicable"
 
 
-# --- The case (spec.md §1). Absent values are None so that rules can tell "missing" from "empty". ---
+# --- The case (docs/formats/case-file.md). Absent values are None so that rules can tell "missing" from "empty". ---
 
 
 @dataclass(frozen=True)
@@ -243,7 +244,8 @@ class Case:
     @property
     def credits_sought(self) -> float | None:
         """The ECTS sought towards the target where credits are what is decided (credit transfer, RPL); None
-        for admission and employment, which recognise a credential, not credits (domain.md §6)."""
+        for admission and employment, which recognise a credential, not
+        credits (docs/method/how-a-case-is-judged.md)."""
         if self.purpose in (Purpose.ADMISSION, Purpose.EMPLOYMENT) or self.target is None:
             return None
         return self.target.ects
@@ -261,7 +263,7 @@ CREDIT_GRANTING_OUTCOMES = frozenset(
 )
 
 
-# --- Findings and the decision (spec.md §2). ---
+# --- Findings and the decision (docs/formats/decision-json.md). ---
 
 
 class AlternativeKind(StrEnum):

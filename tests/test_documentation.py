@@ -41,3 +41,20 @@ def test_every_link_leads_to_a_file_and_heading_that_exist(document: Path) -> No
 
 def test_the_readme_stays_an_introduction() -> None:
     assert len((ROOT / "README.md").read_bytes()) < 10_000
+
+
+_CODE_CITES = re.compile(r"(?<![`\w/])(docs/[\w/.-]+?\.md)\b")
+_OUTSIDE_DOCUMENTS = re.compile(r"\b(?:spec|domain)\.md\b")
+
+
+def test_the_code_cites_documents_of_the_project() -> None:
+    """Comments and schemas point at the project's own documents, which exist; never at texts it does not ship."""
+    sources = [*sorted((ROOT / "recogniser").rglob("*.py")), *sorted((ROOT / "recogniser").rglob("*.json"))]
+    cited: set[str] = set()
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        assert not _OUTSIDE_DOCUMENTS.search(text), f"{source.relative_to(ROOT)} cites a document the project lacks"
+        cited.update(_CODE_CITES.findall(text))
+    assert cited, "the code cites no document of the project"
+    missing = sorted(path for path in cited if not (ROOT / path).is_file())
+    assert not missing, f"the code cites documents that do not exist: {missing}"

@@ -1,6 +1,6 @@
 """``recogniser data status``, ``recogniser data import-agencies FILE``, ``recogniser data import-levels FILE``:
 the reference data in use, and refreshing the agency register from a DEQAR export and the framework levels'
-labels from a newer national-framework vocabulary (spec.md §3).
+labels from a newer national-framework vocabulary (docs/user/command-line.md).
 
 An import validates the file, shows what changes and writes the user data folder's copy whole or not at all;
 ``--dry-run`` only shows. The retrieval date is the day the office took the export (``--retrieved``; by default

@@ -109,7 +109,7 @@ def _warn_other_learners(results: list[ImportResult]) -> None:
 def assessing_country(given: str | None) -> tuple[str, str]:
     """The assessing country and where it came from: ``--assessing-country``, else the office's setting.
 
-    A case file needs one (spec.md §1), and the issuer's country is not the assessing country, so without
+    A case file needs one (docs/formats/case-file.md), and the issuer's country is not the assessing country, so without
     either the import is refused before anything is read or written.
     """
     if given:

@@ -407,7 +407,7 @@ def _assessing_country(given: str | None) -> str | None:
 
 
 def target_json(target: Target) -> dict[str, Any]:
-    """The ``target`` object of a case file (spec.md §1) for a programme or component."""
+    """The ``target`` object of a case file (docs/formats/case-file.md) for a programme or component."""
     data: dict[str, Any] = {}
     for key in ("title", "institution", "eqf_level", "ects"):
         value = getattr(target, key)

@@ -170,7 +170,7 @@ def derive_workload(case: Case, rulebook: Rulebook) -> WorkloadFacts:
 
 
 class QAGrade(StrEnum):
-    """The four grades of quality evidence (domain.md §5, after the Nuffic Micro-Evaluator)."""
+    """The four grades of quality evidence (docs/user/reference-data.md, after the Nuffic Micro-Evaluator)."""
 
     STRONG = "strong"
     SUBSTANTIAL = "substantial"
@@ -193,7 +193,7 @@ class QualityFacts:
     #: decision, an institution whose status is only self-declared, a body that cannot be identified): it is
     #: asked for, not held against the applicant (LRC Art. III.3; EAR manual: the status of the institution first).
     to_verify: str | None = None
-    #: What kind of evidence the named quality assurance is (a stable code; domain.md §5).
+    #: What kind of evidence the named quality assurance is (a stable code; docs/user/reference-data.md).
     evidence: QAEvidence = QAEvidence.NONE_EVIDENCED
 
 

@@ -1,4 +1,4 @@
-"""What kind of quality evidence a named body gives (domain.md §5), read from how the case names it.
+"""What kind of quality evidence a named body gives (docs/user/reference-data.md), read from how the case names it.
 
 Only some bodies' decisions are quality assurance of learning: an EQAR-registered agency (ESG 2015 Part 3), a
 national accreditation of an institution of a type the national system lists, and for VET providers the national

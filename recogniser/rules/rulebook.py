@@ -30,15 +30,15 @@ ANNEX_I_OPTIONAL = ("prerequisites", "identity_verification", "grade", "stackabi
 
 
 def _decisive() -> dict[Purpose, frozenset[str]]:
-    # What the evaluator cannot decide without, per purpose (domain.md §6; LRC Art. III.3). The other mandatory
-    # elements are still reported as missing, but do not hold the decision up.
+    # What the evaluator cannot decide without, per purpose (docs/method/how-a-case-is-judged.md; LRC Art. III.3).
+    # The other mandatory elements are still reported as missing, but do not hold the decision up.
     common = {"learner", "title", "awarding_body", "learning_outcomes"}
     return {
         Purpose.ADMISSION: frozenset(common | {"level", "quality_assurance", "issuer_country"}),
         Purpose.CREDIT_TRANSFER: frozenset(
             common | {"level", "workload", "assessment", "quality_assurance", "issuer_country"}
         ),
-        # The provider's status weighs most for employment (domain.md §6): its quality assurance is asked for.
+        # The provider's status weighs most for employment (docs/method/how-a-case-is-judged.md): its QA is asked for.
         Purpose.EMPLOYMENT: frozenset(common | {"quality_assurance"}),
         Purpose.RPL: frozenset({"learner", "title", "learning_outcomes"}),
     }
@@ -90,7 +90,7 @@ class Rulebook:
     # the day from the register's history (periods, former and suspended entries): a former, suspended or
     # not-yet-registered agency's decision is not strong evidence and its standing is asked; a registration the
     # data end before the day is one unknown naming the data's date. Quality evidence is graded from what counts
-    # (domain.md §5): an EQAR agency strong; a national accreditation of a higher education institution or
+    # (docs/user/reference-data.md): an EQAR agency strong; a national accreditation of a higher education institution,
     # public authority, and national VET quality assurance for a VET provider, substantial; management-system
     # certificates (ISO 9001, ISO 21001, TÜV and other certification bodies, Qualiopi), vendor programmes and
     # memberships are named and graded as internal quality assurance at most; a body that cannot be identified,
@@ -112,7 +112,7 @@ class Rulebook:
     hours_per_ects_tolerant_min: float = 20.0
     hours_per_ects_tolerant_max: float = 36.0
 
-    # Size heuristics (domain.md §4, the project's policy): under 60 ECTS, a year's workload; schemes seen in
+    # Size heuristics (docs/method/how-a-case-is-judged.md): under 60 ECTS, a year's workload; schemes seen in
     # practice start at about 1 ECTS.
     micro_credential_max_ects: float = 60.0
     micro_credential_min_ects: float = 1.0
@@ -133,7 +133,7 @@ class Rulebook:
     # Outcome verbs vs stated level: a gap of this many EQF levels or more is worth a warning on its own.
     verb_level_gap_warning: int = 1
     # Evidence vs claimed level: where the outcomes' verbs read more than this many EQF levels below the level
-    # claimed, the level is verified before it counts (at least a condition; domain.md §4: never a refusal alone).
+    # claimed, the level is verified before it counts (a condition at least, never a refusal alone).
     level_evidence_gap: int = 1
     # ... read from at least this many outcomes with a known action verb (fewer say too little to weigh).
     level_evidence_min_outcomes: int = 3

@@ -1,4 +1,4 @@
-"""Quality evidence graded from what counts (domain.md §5): an EQAR-registered agency on the day judged, a national
+"""Quality evidence graded from what counts (docs/user/reference-data.md): an EQAR agency on the day judged, a national
 accreditation of a listed institution type, national VET quality assurance for a VET provider; management-system
 certificates, vendor programmes and memberships named as such; a body that cannot be identified left to check."""
 

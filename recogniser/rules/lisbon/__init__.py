@@ -8,7 +8,7 @@ lists them, ``alternative`` names the form of alternative recognition a finding 
 rule's ``rules_out`` which forms its findings make impossible (all of them in ``rules/catalogue.py``). The
 recommendation step reads only these typed fields and the findings' codes, never their sentences.
 
-What each purpose weighs (domain.md §6):
+What each purpose weighs (docs/method/how-a-case-is-judged.md):
 
 - **admission**: the credential's level against the programme's entry level; the programme's specific
   requirement (its learning outcomes, LRC Art. IV.4) where the case states it; the provider's quality. The

@@ -2,7 +2,7 @@
 
 The LRC binds recognition between its Parties in higher education and access to it: a credential assessed in its
 own country follows it by analogy, and a VET or corporate credential presented for employment is outside it
-(domain.md §3, scope). Every rule of the package cites the basis of the case's purpose from here.
+(docs/method/how-a-case-is-judged.md). Every rule of the package cites the basis of the case's purpose from here.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ CREDIT_NON_HE_BASIS = cited.cite(cited.MICROBOL, cited.VALIDATION, cited.ECTS_RP
 #: VI.4(a)); recognition may facilitate access to the labour market (Art. VI.3, closing sentence).
 EMPLOYMENT_HE_BASIS = cited.cite(cited.LRC_VI_4A, cited.LRC_VI_3, cited.RR_PURPOSE)
 #: The LRC covers higher education; a VET or corporate credential presented for employment is placed by its level
-#: (EQF) and described as assessed learning (domain.md §3, scope).
+#: (EQF) and described as assessed learning (docs/method/how-a-case-is-judged.md).
 EMPLOYMENT_OTHER_BASIS = cited.cite(cited.EQF_DESCRIPTORS, cited.MICRO_DEFINITION, cited.MICRO_ANNEX_II)
 RPL_BASIS = cited.cite(cited.VALIDATION, cited.ECTS_RPL)
 
@@ -63,7 +63,7 @@ def domestic(context: RuleContext) -> bool:
 
 def lrc_applies(context: RuleContext) -> bool:
     """Whether the Convention covers the case: higher education and access to it. A VET or corporate credential
-    presented for employment is outside it (domain.md §3, scope): the national procedure decides."""
+    presented for employment is outside it (docs/method/how-a-case-is-judged.md): the national procedure decides."""
     return context.case.purpose is not Purpose.EMPLOYMENT or higher_education_credential(context)
 
 

@@ -284,8 +284,8 @@ def level_evidence_difference(context: RuleContext, info: RuleInfo) -> Finding:
             f"The evidence does not put the learning below the claimed EQF {level}: {evidence.describe()}.",
         )
     if context.case.purpose is Purpose.EMPLOYMENT:
-        # For employment the level statement weighs most (domain.md §6): a statement does not certify a level
-        # the evidence contradicts.
+        # For employment the level statement weighs most (docs/method/how-a-case-is-judged.md): a statement does
+        # not certify a level the evidence contradicts.
         return finding(
             info,
             Status.FAIL,

@@ -87,8 +87,9 @@ class Saving(Controller):
 
     def readable(self, document: Mapping[str, Any]) -> Case | None:
         """``document`` as a case to store. A case that is not a valid case file yet (a target still to pick, a
-        date half typed) is not stored, since the store and its exports hold only valid case files (spec.md §1);
-        the work stays in the editor and the draft, and the evaluator is taken to the first field to fill in."""
+        date half typed) is not stored, as the store and its exports hold only valid case files
+        (docs/formats/case-file.md); the work stays in the editor and the draft, and the evaluator is taken to the
+        first field to fill in."""
         try:
             return parse_case(document)
         except CaseFileError as error:
