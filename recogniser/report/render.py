@@ -22,8 +22,10 @@ from recogniser import __version__
 from recogniser.casefile import dumps_case
 from recogniser.files import write_bytes_atomically
 from recogniser.model import Case, Decision
-from recogniser.report.document import PURPOSE_LABELS, KeepWithStart, build_story
+from recogniser.report.blocks import KeepWithStart
+from recogniser.report.document import build_story
 from recogniser.report.fonts import BASE_FONT, register_fonts
+from recogniser.report.labels import PURPOSE_LABELS
 from recogniser.report.recorded import RecordedDecision
 from recogniser.report.settings import ReportSettings
 from recogniser.report.styles import FOOTER_SIZE, MUTED, PAGE_MARGIN, RULE, RUNNING_HEAD

@@ -23,8 +23,9 @@ from recogniser import __version__
 from recogniser.files import write_bytes_atomically
 from recogniser.isolation import isolate_decision, texts_in
 from recogniser.model import Status, plain_number
-from recogniser.report.document import PURPOSE_LABELS, named_label, ruled_table, unprintable_note
+from recogniser.report.blocks import named_label, ruled_table
 from recogniser.report.fonts import BASE_BOLD_FONT, BASE_FONT, register_fonts
+from recogniser.report.labels import PURPOSE_LABELS
 from recogniser.report.render import a4_document, build_streamed
 from recogniser.report.styles import (
     BODY,
@@ -42,6 +43,7 @@ from recogniser.report.styles import (
     grid,
 )
 from recogniser.report.text import has_unprintable, markup, text_flowable
+from recogniser.report.title_page import unprintable_note
 from recogniser.rules import DEFAULT_RULEBOOK
 from recogniser.rules import OUTCOME_WORDS as OUTCOME_LABELS
 from recogniser.seminar.compare import (

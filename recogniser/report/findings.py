@@ -1,0 +1,135 @@
+"""Sections 3 and 5: the five elements with their marks, and the findings with their basis, by rule set or, in a
+stack, credential by credential."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from recogniser.elements import FIVE_ELEMENTS, element_status
+from recogniser.model import STACK_ROLE_WORDS, Decision, Element, Finding, Stack, Status
+from recogniser.report.blocks import (
+    fixed,
+    row_label,
+    ruled_table,
+    section_heading,
+    status_cell,
+    status_fills,
+    user_text,
+)
+from recogniser.report.labels import ELEMENT_LABELS, RULE_SET_TITLES
+from recogniser.report.styles import BODY, CELL, CELL_BOLD, CELL_HEAD, INTRO, SMALL, SUBHEADING, grid
+from recogniser.report.text import markup
+
+_FIVE_ELEMENT_QUESTIONS: dict[Element, str] = {
+    Element.LEVEL: "Is the level stated and appropriate for the purpose?",
+    Element.WORKLOAD: "Is the workload stated, plausible and sufficient?",
+    Element.QUALITY: "Is the provider's quality assured?",
+    Element.PROFILE: "Does the credential's profile fit the purpose?",
+    Element.LEARNING_OUTCOMES: "Do the outcomes match what is sought?",
+}
+
+
+def five_elements(decision: Decision, width: float) -> list[Flowable]:
+    rows: list[list[object]] = [[fixed(h, CELL_HEAD) for h in ("Element", "Status", "Why")]]
+    fills: list[tuple[int, Status]] = []
+    for element in FIVE_ELEMENTS:
+        status = element_status(decision, element)
+        fills.append((len(rows), status))
+        deciding = [f for f in decision.findings if f.element is element and f.status is status]
+        reasons: list[Flowable] = _reasons_by_credential(deciding, decision.stack) or [
+            fixed('<font color="#5F6368">No finding speaks to this element: not judged.</font>', CELL)
+        ]
+        rows.append(
+            [
+                [row_label(ELEMENT_LABELS[element], CELL_BOLD), fixed(_FIVE_ELEMENT_QUESTIONS[element], SMALL)],
+                status_cell(status),
+                reasons,
+            ]
+        )
+    return [
+        section_heading(3, "The five elements"),
+        fixed(
+            "Level, workload, quality, profile and learning outcomes, as the European Area of Recognition manual "
+            "judges a qualification. Each mark is the worst status among the findings on that element.",
+            INTRO,
+        ),
+        *ruled_table(rows, [42 * mm, 22 * mm, width - 64 * mm], grid() + status_fills(fills, 1)),
+    ]
+
+
+#: How long a credential's title may run where the five elements name it (its section 1 gives it in full).
+_SHORT_TITLE = 48
+
+
+def _reasons_by_credential(findings: Sequence[Finding], stack: Stack | None) -> list[Flowable]:
+    """The findings' messages; in a stack, under the name of the credential each is about (or the stack's)."""
+    if stack is None:
+        return [user_text(f.message) for f in findings]
+    reasons: list[Flowable] = []
+    names = {c.index: c for c in stack.credentials}
+    for index in dict.fromkeys(f.credential for f in findings):
+        stacked = names.get(index) if index is not None else None
+        if stacked is None:
+            name = "<b>The stack</b>"
+        else:
+            title = stacked.title or ""
+            short = title if len(title) <= _SHORT_TITLE else title[:_SHORT_TITLE].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+            name = f"<b>Credential {stacked.index + 1}</b>" + (f" '{markup(short)}'" if short else "")
+        if reasons:
+            reasons.append(Spacer(1, 3))
+        reasons.append(fixed(name, CELL))
+        reasons += [user_text(f.message) for f in findings if f.credential == index]
+    return reasons
+
+
+def findings_by_rule_set(decision: Decision, width: float) -> list[Flowable]:
+    story: list[Flowable] = [section_heading(5, "Findings by rule set")]
+    if not decision.findings:
+        story.append(fixed("The assessment recorded no findings.", BODY))
+    for rule_set, title in RULE_SET_TITLES.items():
+        findings = [f for f in decision.findings if f.rule_set is rule_set]
+        if not findings:
+            continue
+        story.append(fixed(title, SUBHEADING))
+        story += _findings_table(findings, width)
+    return story
+
+
+def findings_by_credential(decision: Decision, stack: Stack, width: float) -> list[Flowable]:
+    """Section 5 for a stack: each credential's findings, then those about the stack as a whole."""
+    story: list[Flowable] = [section_heading(5, "Findings, credential by credential and for the stack")]
+    groups = [
+        (f"{c.label}: {STACK_ROLE_WORDS[c.role]}", f"credential {c.index + 1}", decision.findings_about(c.index))
+        for c in stack.credentials
+    ]
+    groups.append(("The stack", "the stack", decision.findings_about(None)))
+    for title, about, findings in groups:
+        if not findings:
+            continue
+        story.append(user_text(title, SUBHEADING))
+        story += _findings_table(findings, width, about)
+    return story
+
+
+def _findings_table(findings: Sequence[Finding], width: float, about: str | None = None) -> list[Flowable]:
+    """The findings with their basis; in a stack, ``about`` names the credential (or the stack) in the header
+    row, which is repeated on every page the table runs onto."""
+    heading = f"Finding about {about} and its basis" if about else "Finding and its basis"
+    rows: list[list[object]] = [[fixed(h, CELL_HEAD) for h in ("Status", "Element", heading)]]
+    fills: list[tuple[int, Status]] = []
+    for finding in findings:
+        fills.append((len(rows), finding.status))
+        rows.append(
+            [
+                status_cell(finding.status),
+                row_label(ELEMENT_LABELS[finding.element]),
+                [
+                    user_text(finding.message),
+                    Paragraph(f"Basis: {markup(finding.citation)} · <i>{markup(finding.rule_id)}</i>", SMALL),
+                ],
+            ]
+        )
+    return ruled_table(rows, [20 * mm, 26 * mm, width - 46 * mm], grid() + status_fills(fills, 0))
