@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from recogniser.i18n import N_, translate
 from recogniser.model import Credential
 
 #: The place the completeness findings cite (``recogniser.rules.citations``).
 ANNEX_I = "Council Recommendation 2022/C 243/02, Annex I"
 #: Said once wherever the elements are listed with their numbers.
-ANNEX_I_NUMBERING = "Annex I lists its elements without numbers; 1-16 here follow its order (this tool's convention)."
+ANNEX_I_NUMBERING = N_(
+    "Annex I lists its elements without numbers; 1-16 here follow its order (this tool's convention)."
+)
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,11 @@ class AnnexElement:
     present: Callable[[Credential], bool]
     mandatory: bool
 
+    @property
+    def label(self) -> str:
+        """The element's name in the language in use, as it sits in a sentence."""
+        return translate(self.name)
+
 
 def _has_text(value: str | None) -> bool:
     return bool(value and value.strip())
@@ -38,16 +46,18 @@ ANNEX_I_ELEMENTS: tuple[AnnexElement, ...] = (
     AnnexElement(
         "learner",
         1,
-        "identification of the learner",
+        N_("identification of the learner"),
         "credential.learner.name",
         lambda c: c.learner is not None and _has_text(c.learner.name),
         True,
     ),
-    AnnexElement("title", 2, "title of the micro-credential", "credential.title", lambda c: _has_text(c.title), True),
+    AnnexElement(
+        "title", 2, N_("title of the micro-credential"), "credential.title", lambda c: _has_text(c.title), True
+    ),
     AnnexElement(
         "issuer_country",
         3,
-        "country or region of the issuer",
+        N_("country or region of the issuer"),
         "credential.issuer_country",
         lambda c: _has_text(c.issuer_country) or (c.awarding_body is not None and _has_text(c.awarding_body.country)),
         True,
@@ -55,16 +65,18 @@ ANNEX_I_ELEMENTS: tuple[AnnexElement, ...] = (
     AnnexElement(
         "awarding_body",
         4,
-        "awarding body",
+        N_("awarding body"),
         "credential.awarding_body.name",
         lambda c: c.awarding_body is not None and _has_text(c.awarding_body.name),
         True,
     ),
-    AnnexElement("issue_date", 5, "date of issuing", "credential.issue_date", lambda c: c.issue_date is not None, True),
+    AnnexElement(
+        "issue_date", 5, N_("date of issuing"), "credential.issue_date", lambda c: c.issue_date is not None, True
+    ),
     AnnexElement(
         "learning_outcomes",
         6,
-        "learning outcomes",
+        N_("learning outcomes"),
         "credential.learning_outcomes",
         lambda c: bool(c.learning_outcomes),
         True,
@@ -72,7 +84,7 @@ ANNEX_I_ELEMENTS: tuple[AnnexElement, ...] = (
     AnnexElement(
         "workload",
         7,
-        "notional workload (ECTS where possible)",
+        N_("notional workload (ECTS where possible)"),
         "credential.workload.ects",
         lambda c: c.workload is not None and (c.workload.ects is not None or c.workload.hours is not None),
         True,
@@ -80,7 +92,7 @@ ANNEX_I_ELEMENTS: tuple[AnnexElement, ...] = (
     AnnexElement(
         "level",
         8,
-        "level and cycle (EQF, QF-EHEA), if applicable",
+        N_("level and cycle (EQF, QF-EHEA), if applicable"),
         "credential.level",
         lambda c: (
             c.level is not None
@@ -91,7 +103,7 @@ ANNEX_I_ELEMENTS: tuple[AnnexElement, ...] = (
     AnnexElement(
         "assessment",
         9,
-        "type of assessment",
+        N_("type of assessment"),
         "credential.assessment.type",
         lambda c: c.assessment is not None and c.assessment.type is not None,
         True,
@@ -99,7 +111,7 @@ ANNEX_I_ELEMENTS: tuple[AnnexElement, ...] = (
     AnnexElement(
         "participation",
         10,
-        "form of participation",
+        N_("form of participation"),
         "credential.participation",
         lambda c: c.participation is not None,
         True,
@@ -107,7 +119,7 @@ ANNEX_I_ELEMENTS: tuple[AnnexElement, ...] = (
     AnnexElement(
         "quality_assurance",
         11,
-        "type of quality assurance",
+        N_("type of quality assurance"),
         "credential.quality_assurance",
         lambda c: (
             c.quality_assurance is not None
@@ -122,7 +134,7 @@ ANNEX_I_ELEMENTS: tuple[AnnexElement, ...] = (
     AnnexElement(
         "prerequisites",
         12,
-        "prerequisites needed to enrol",
+        N_("prerequisites needed to enrol"),
         "credential.prerequisites",
         lambda c: _has_text(c.prerequisites),
         False,
@@ -130,7 +142,7 @@ ANNEX_I_ELEMENTS: tuple[AnnexElement, ...] = (
     AnnexElement(
         "identity_verification",
         13,
-        "supervision and identity verification during assessment",
+        N_("supervision and identity verification during assessment"),
         "credential.assessment.identity_verified",
         lambda c: (
             c.assessment is not None
@@ -138,11 +150,11 @@ ANNEX_I_ELEMENTS: tuple[AnnexElement, ...] = (
         ),
         False,
     ),
-    AnnexElement("grade", 14, "grade achieved", "credential.grade", lambda c: _has_text(c.grade), False),
+    AnnexElement("grade", 14, N_("grade achieved"), "credential.grade", lambda c: _has_text(c.grade), False),
     AnnexElement(
         "stackability",
         15,
-        "integration and stackability options",
+        N_("integration and stackability options"),
         "credential.stackability",
         lambda c: _has_text(c.stackability),
         False,
@@ -150,7 +162,7 @@ ANNEX_I_ELEMENTS: tuple[AnnexElement, ...] = (
     AnnexElement(
         "further_information",
         16,
-        "further information",
+        N_("further information"),
         "credential.further_information",
         lambda c: _has_text(c.further_information),
         False,

@@ -18,6 +18,8 @@ from typing import TextIO, cast
 from recogniser import __version__
 from recogniser.commands.parsers import add_commands
 from recogniser.errors import UserInputError
+from recogniser.i18n import SOURCE_LANGUAGE, available_languages
+from recogniser.i18n import use_language as _use
 from recogniser.logs import log_file, redacted_command_line, setup_logging
 from recogniser.settings import load_settings
 from recogniser.terminal import EscapingWriter
@@ -43,9 +45,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="database to use (default: RECOGNISER_DATABASE_URL, else database_url in settings.toml, else a SQLite "
         "file in the user data folder)",
     )
+    _add_language(parser, default=None)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_commands(subparsers)
+    # Also accepted after the command (``recogniser assess CASE --language fr``), where people tend to write it,
+    # except by ``import``, whose own --language picks the language read from a multilingual credential.
+    pending = list(subparsers.choices.values())
+    while pending:
+        command = pending.pop()
+        if "--language" not in command._option_string_actions:
+            _add_language(command, default=argparse.SUPPRESS)
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                pending.extend(action.choices.values())
     return parser
+
+
+def _add_language(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--language",
+        dest="reader_language",
+        metavar="CODE",
+        default=default,
+        help="language of the report and the messages: en or fr (default: language in settings.toml, else en)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,7 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(handler: Handler, options: argparse.Namespace, parser: argparse.ArgumentParser, arguments: list[str]) -> int:
     try:
-        load_settings()  # a settings file with a problem stops every command, named, before any work is done
+        # A settings file with a problem stops every command, named, before any work is done.
+        use_language(options.reader_language or load_settings().language or SOURCE_LANGUAGE)
         code = handler(options)
         # Flushed here, so that a reader gone away is met inside this handler rather than at exit.
         sys.stdout.flush()
@@ -88,6 +112,15 @@ def _run(handler: Handler, options: argparse.Namespace, parser: argparse.Argumen
         logging.getLogger(__name__).exception("internal error running recogniser %s", shown)
         print(f"recogniser: internal error; details are in {log_file()}", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def use_language(code: str) -> None:
+    """Speak ``code`` from now on; an unknown language is refused, named, like any bad option."""
+    if code not in available_languages():
+        raise UserInputError(
+            f"--language: {code!r} is not a language Recogniser speaks (known: {', '.join(available_languages())})"
+        )
+    _use(code)
 
 
 def command_words(parser: argparse.ArgumentParser) -> set[str]:

@@ -32,6 +32,7 @@ from typing import Any
 from recogniser.countries import is_alpha2
 from recogniser.errors import UserInputError
 from recogniser.files import private_folder, write_text_atomically
+from recogniser.i18n import available_languages
 from recogniser.inputs import InputFileError, nesting_depth, read_bounded
 from recogniser.resources import user_config_path
 
@@ -46,6 +47,7 @@ _TOO_DEEP = f'nested more than {SETTINGS_DEPTH} levels deep; settings are key = 
 
 #: The tables of settings.toml and the keys each may hold, with the attribute of :class:`Settings` behind them.
 SETTINGS_KEYS: dict[str, dict[str, str]] = {
+    "general": {"language": "language"},
     "office": {
         "assessing_country": "assessing_country",
         "rpl_credit_cap": "rpl_credit_cap",
@@ -74,6 +76,8 @@ class Settings:
     evaluator_name: str = ""
     logo: str = ""
     database_url: str = ""
+    #: The language of the window, the report and the command line's messages ("en", "fr"); "" is English.
+    language: str = ""
 
     @property
     def rpl_credit_share(self) -> float | None:
@@ -156,6 +160,11 @@ def load_settings(path: Path | None = None) -> Settings:
                 f"{source}: office.stack_max_age_years: {settings.stack_max_age_years!r} is not a number of years; "
                 f'write a whole number such as "5", or remove the line for no limit'
             ) from None
+    if settings.language and settings.language not in available_languages():
+        raise UserInputError(
+            f"{source}: general.language: {settings.language!r} is not a language Recogniser speaks (known: "
+            f"{', '.join(available_languages())})"
+        )
     scheme = settings.database_url.partition(":")[0].partition("+")[0]
     if settings.database_url and scheme not in _DATABASE_SCHEMES:
         raise UserInputError(

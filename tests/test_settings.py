@@ -55,7 +55,7 @@ def test_every_key_round_trips_and_the_office_comments_survive(tmp_path: Path) -
         ("office = 'HR'\n", "office: must be a table"),
         (
             "office_name = 'x'\n",
-            "office_name: a setting outside a table; settings go under [office], [report], [store]",
+            "office_name: a setting outside a table; settings go under [general], [office], [report], [store]",
         ),
         ("[store]\ndatabase_url = 'mysql://db/cases'\n", "store.database_url: 'mysql' is not a database"),
     ],

@@ -22,7 +22,6 @@ from recogniser.report.blocks import (
     section_heading,
     user_text,
 )
-from recogniser.report.labels import PURPOSE_LABELS
 from recogniser.report.styles import (
     BODY,
     BOX_FILL,
@@ -38,7 +37,7 @@ from recogniser.report.styles import (
 )
 from recogniser.report.text import markup
 from recogniser.report.title_page import authenticity, original_file
-from recogniser.rules import OUTCOME_WORDS
+from recogniser.vocabulary import OUTCOME_LABELS, PURPOSE_LABELS
 
 
 def single_credential(case: Case, width: float) -> list[Flowable]:
@@ -72,7 +71,7 @@ def stacked_credentials(case: Case, stack: Stack, width: float, attached: frozen
                 credits += f", {stacked.ects_counted:g} counted towards the target"
         rows: list[tuple[str, Flowable]] = [
             ("In the stack", fixed(f"<b>{role}</b>" + (f" ({credits})" if credits else ""), CELL)),
-            ("On its own", fixed(OUTCOME_WORDS[stacked.own_outcome], CELL)),
+            ("On its own", fixed(OUTCOME_LABELS[stacked.own_outcome], CELL)),
         ]
         if stacked.reasons:
             rows.append(("Why", user_text("; ".join(stacked.reasons))))

@@ -21,7 +21,6 @@ from recogniser.report.blocks import (
     section_heading,
     user_text,
 )
-from recogniser.report.labels import ELEMENT_LABELS
 from recogniser.report.recorded import RecordedDecision
 from recogniser.report.settings import ReportSettings
 from recogniser.report.styles import (
@@ -38,7 +37,7 @@ from recogniser.report.styles import (
     SUBHEADING,
     grid,
 )
-from recogniser.rules import OUTCOME_WORDS
+from recogniser.vocabulary import ELEMENT_LABELS, OUTCOME_LABELS
 
 _APPEAL_BASIS = (
     "Revised Recommendation on Criteria and Procedures (2010): reasons are given for any decision short of the "
@@ -50,7 +49,7 @@ _APPEAL_BASIS = (
 def recommendation_box(decision: Decision, width: float) -> list[Flowable]:
     recommendation = decision.recommendation
     inner: list[Flowable] = [
-        fixed(OUTCOME_WORDS[recommendation.outcome], OUTCOME),
+        fixed(OUTCOME_LABELS[recommendation.outcome], OUTCOME),
         Spacer(1, 2),
     ]
     if recommendation.credits_shown is not None:
@@ -176,7 +175,7 @@ def evaluator_decision(
                     f"{tick[otherwise]} otherwise, as follows:",
                     CELL,
                 ),
-                fixed(OUTCOME_WORDS[final_outcome], CELL_BOLD) if otherwise and final_outcome else blank(1),
+                fixed(OUTCOME_LABELS[final_outcome], CELL_BOLD) if otherwise and final_outcome else blank(1),
             ],
         ],
         [fixed("ECTS recognised", CELL_HEAD), written(ects)],

@@ -19,9 +19,9 @@ from recogniser.report.blocks import (
     status_fills,
     user_text,
 )
-from recogniser.report.labels import ELEMENT_LABELS, RULE_SET_TITLES
 from recogniser.report.styles import BODY, CELL, CELL_BOLD, CELL_HEAD, INTRO, SMALL, SUBHEADING, grid
 from recogniser.report.text import markup
+from recogniser.vocabulary import ELEMENT_LABELS, RULE_SET_TITLES
 
 _FIVE_ELEMENT_QUESTIONS: dict[Element, str] = {
     Element.LEVEL: "Is the level stated and appropriate for the purpose?",

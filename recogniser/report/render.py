@@ -25,12 +25,11 @@ from recogniser.model import Case, Decision
 from recogniser.report.blocks import KeepWithStart
 from recogniser.report.document import build_story
 from recogniser.report.fonts import BASE_FONT, register_fonts
-from recogniser.report.labels import PURPOSE_LABELS
 from recogniser.report.recorded import RecordedDecision
 from recogniser.report.settings import ReportSettings
 from recogniser.report.styles import FOOTER_SIZE, MUTED, PAGE_MARGIN, RULE, RUNNING_HEAD
 from recogniser.report.text import clean, text_flowable
-from recogniser.rules import OUTCOME_WORDS
+from recogniser.vocabulary import OUTCOME_LABELS, PURPOSE_LABELS
 
 
 def render_report(
@@ -258,7 +257,7 @@ def _keywords(decision: Decision, reference: str) -> str:
         "micro-credential",
         "recognition",
         "Lisbon Recognition Convention",
-        OUTCOME_WORDS[decision.recommendation.outcome],
+        OUTCOME_LABELS[decision.recommendation.outcome],
     ]
     return ", ".join([*words, reference] if reference else words)
 

@@ -13,11 +13,10 @@ from recogniser.isolation import texts_in
 from recogniser.model import Case, Decision, Status
 from recogniser.provenance import AUTHENTICITY_WORDS, Authenticity, Provenance, provenance_of
 from recogniser.report.blocks import fixed, key_values, user_text
-from recogniser.report.labels import PURPOSE_LABELS
 from recogniser.report.settings import ReportSettings
 from recogniser.report.styles import ACCENT, CELL, CELL_BOLD, INTRO, OFFICE, OFFICE_DETAIL, STATUS_LOOKS, TITLE
 from recogniser.report.text import has_unprintable, markup, text_flowable
-from recogniser.rules import OUTCOME_WORDS
+from recogniser.vocabulary import OUTCOME_LABELS, PURPOSE_LABELS
 
 
 def letterhead(settings: ReportSettings, width: float) -> list[Flowable]:
@@ -58,7 +57,7 @@ def title_block(
         ("Assessing country", user_text(case.assessing_country)),
         ("Evaluator", user_text(settings.evaluator_name, CELL, "not named")),
         ("Facts judged as of", fixed(decision.as_of.isoformat() if decision.as_of else "the date of issue", CELL)),
-        ("Recommended outcome", fixed(OUTCOME_WORDS[recommendation.outcome], CELL_BOLD)),
+        ("Recommended outcome", fixed(OUTCOME_LABELS[recommendation.outcome], CELL_BOLD)),
     ]
     provenance = provenance_of(case.document)
     if provenance is not None:

@@ -6,6 +6,5 @@ the modules inside it are the rules' own.
 
 from recogniser.rules.engine import assess
 from recogniser.rules.rulebook import DEFAULT_RULEBOOK, Rulebook
-from recogniser.rules.words import OUTCOME_WORDS
 
-__all__ = ["DEFAULT_RULEBOOK", "OUTCOME_WORDS", "Rulebook", "assess"]
+__all__ = ["DEFAULT_RULEBOOK", "Rulebook", "assess"]

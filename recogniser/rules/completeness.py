@@ -11,7 +11,7 @@ from recogniser.annex_i import ANNEX_I_ELEMENTS, AnnexElement
 from recogniser.model import AssessmentType, Element, Finding, RuleSet, Status
 from recogniser.rules import citations as cited
 from recogniser.rules.base import Rule, RuleContext, RuleInfo, finding, rule
-from recogniser.rules.words import PURPOSE_WORDS
+from recogniser.vocabulary import PURPOSE_WORDS
 
 ANNEX_I = cited.MICRO_ANNEX_I
 

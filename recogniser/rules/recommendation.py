@@ -46,9 +46,9 @@ from recogniser.rules.lisbon.common import refugee_without_documents
 from recogniser.rules.lisbon.rpl import rpl_credit_limit
 from recogniser.rules.summary import summary
 from recogniser.rules.triage import restricts, triaged
-from recogniser.rules.words import OUTCOME_WORDS
+from recogniser.vocabulary import OUTCOME_LABELS
 
-__all__ = ["OUTCOME_WORDS", "REASONS_AND_APPEAL", "recommend"]
+__all__ = ["OUTCOME_LABELS", "REASONS_AND_APPEAL", "recommend"]
 
 REASONS_AND_APPEAL = RuleInfo(
     id="lisbon.reasons_and_appeal",
@@ -98,7 +98,7 @@ def recommend(context: RuleContext, findings: Sequence[Finding]) -> tuple[Recomm
         procedural = finding(
             reasons,
             Status.PASS,
-            f"The outcome ({OUTCOME_WORDS[outcome].lower()}) is short of what was requested: the recommendation "
+            f"The outcome ({OUTCOME_LABELS[outcome].lower()}) is short of what was requested: the recommendation "
             "states its reasons"
             + (" and the substantial differences" if differences else "")
             + " and the appeal route.",

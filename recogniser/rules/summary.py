@@ -22,7 +22,7 @@ from recogniser.rules.base import RuleContext
 from recogniser.rules.facts import CreditSupport
 from recogniser.rules.lisbon.common import refugee_without_documents
 from recogniser.rules.triage import Triage, restricts
-from recogniser.rules.words import OUTCOME_WORDS, PURPOSE_WORDS
+from recogniser.vocabulary import OUTCOME_LABELS, PURPOSE_WORDS
 
 
 def summary(  # noqa: PLR0917 - the parts of one paragraph
@@ -99,7 +99,7 @@ def _headline(context: RuleContext, outcome: Outcome) -> str:
     verdict = (
         "more information is required before a decision"
         if outcome is Outcome.INFORMATION_REQUIRED
-        else f"{OUTCOME_WORDS[outcome].lower()} is recommended"
+        else f"{OUTCOME_LABELS[outcome].lower()} is recommended"
     )
     return f"{what[0].upper()}{what[1:]}, for {purpose}: {verdict}."
 

@@ -25,7 +25,6 @@ from recogniser.isolation import isolate_decision, texts_in
 from recogniser.model import Status, plain_number
 from recogniser.report.blocks import named_label, ruled_table
 from recogniser.report.fonts import BASE_BOLD_FONT, BASE_FONT, register_fonts
-from recogniser.report.labels import PURPOSE_LABELS
 from recogniser.report.render import a4_document, build_streamed
 from recogniser.report.styles import (
     BODY,
@@ -45,7 +44,6 @@ from recogniser.report.styles import (
 from recogniser.report.text import has_unprintable, markup, text_flowable
 from recogniser.report.title_page import unprintable_note
 from recogniser.rules import DEFAULT_RULEBOOK
-from recogniser.rules import OUTCOME_WORDS as OUTCOME_LABELS
 from recogniser.seminar.compare import (
     CHART_COLOURS,
     OUTCOME_ORDER,
@@ -54,6 +52,7 @@ from recogniser.seminar.compare import (
     justification_limit,
     printed_justification,
 )
+from recogniser.vocabulary import OUTCOME_LABELS, PURPOSE_LABELS
 
 _BAR_HEIGHT = 20.0
 #: Cases in one part of the outcome chart: with its legend and axis, 30 bars fill most of an A4 page.

@@ -9,9 +9,12 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from recogniser import __version__
+from recogniser.errors import UserInputError
+from recogniser.i18n import use_language
 from recogniser.model import Case, Decision
 from recogniser.rules import assess
 from recogniser.rules.office import current_office_rulebook
+from recogniser.settings import load_settings
 from recogniser.ui.collector import MainThreadCollector
 from recogniser.ui.crash import install_crash_hook
 from recogniser.ui.dialogs import Dialogs
@@ -42,9 +45,26 @@ def office_assess(case: Case) -> Decision:
     return assess(case, rulebook=current_office_rulebook())
 
 
+def chosen_language() -> str:
+    """The language in settings.toml; English where none is chosen or the file cannot be read (the window then
+    says what is wrong with it where the settings are used)."""
+    try:
+        return load_settings().language or SOURCE_LANGUAGE
+    except UserInputError:
+        return SOURCE_LANGUAGE
+
+
+def speak(language: str) -> None:
+    """Show the window's own words and the core's (findings, labels, reports) in ``language``."""
+    if window_language.install(language):
+        use_language(language)
+    else:
+        use_language(SOURCE_LANGUAGE)
+
+
 def run_app(arguments: list[str]) -> int:
     app = application()
-    window_language.install(SOURCE_LANGUAGE)
+    speak(chosen_language())
     settings = AppSettings()
     dialogs = Dialogs()
     dialogs.folders = settings  # file choosers start in the folder last used

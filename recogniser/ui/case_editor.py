@@ -33,18 +33,17 @@ from recogniser.ui.fields import (
     choose_level_by_number,
 )
 from recogniser.ui.level_field import LevelField
-from recogniser.ui.look import (
-    ERROR_COLOUR,
-    SECONDARY_TEXT_COLOUR,
+from recogniser.ui.look import ERROR_COLOUR, SECONDARY_TEXT_COLOUR
+from recogniser.ui.outcomes_field import OutcomesField
+from recogniser.ui.session import STACK, CaseSession
+from recogniser.ui.translations import labelled
+from recogniser.vocabulary import (
     assessment_type_label,
     participation_label,
     provider_kind_label,
     purpose_label,
     qa_decision_label,
 )
-from recogniser.ui.outcomes_field import OutcomesField
-from recogniser.ui.session import STACK, CaseSession
-from recogniser.ui.translations import labelled
 
 #: The narrowest the editor pane goes in the window (pixels): enough for a label and a field side by side.
 MINIMUM_WIDTH = 360

@@ -28,8 +28,9 @@ from recogniser.errors import UserInputError
 from recogniser.model import Outcome, Purpose
 from recogniser.ui.case_list_model import CaseListModel
 from recogniser.ui.fields import fit_popup_to_choices
-from recogniser.ui.look import ERROR_COLOUR, SECONDARY_TEXT_COLOUR, outcome_label, purpose_label
+from recogniser.ui.look import ERROR_COLOUR, SECONDARY_TEXT_COLOUR
 from recogniser.ui.tasks import TaskRunner
+from recogniser.vocabulary import outcome_label, purpose_label
 
 if TYPE_CHECKING:
     # The store (SQLAlchemy) is imported by the background thread that opens it, not before the first paint.

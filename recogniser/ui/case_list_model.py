@@ -9,7 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QFont
 
 from recogniser.model import Outcome
-from recogniser.ui.look import OUTCOME_COLOURS, SECONDARY_TEXT_COLOUR, local_time, outcome_label, purpose_label
+from recogniser.ui.look import OUTCOME_COLOURS, SECONDARY_TEXT_COLOUR, local_time
+from recogniser.vocabulary import outcome_label, purpose_label
 
 if TYPE_CHECKING:
     from recogniser.store import CaseSummary

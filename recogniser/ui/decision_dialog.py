@@ -32,9 +32,10 @@ from recogniser.decision_policy import (
 from recogniser.model import Case, Outcome, Recommendation
 from recogniser.precedents import Divergence, Precedent, divergence
 from recogniser.ui.fields import keep_values_from_the_wheel
-from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, outcome_label
+from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS
 from recogniser.ui.precedents_panel import divergence_html
 from recogniser.ui.translations import translate as _tr
+from recogniser.vocabulary import outcome_label
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 
 from recogniser.elements import STATUS_SEVERITY
 from recogniser.model import STACK_ROLE_WORDS, Finding, RuleSet, Stack, Status
-from recogniser.ui.look import rule_set_label, status_icon, status_label
+from recogniser.ui.look import status_icon
 from recogniser.ui.translations import labelled
+from recogniser.vocabulary import rule_set_label, status_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

@@ -28,16 +28,11 @@ from recogniser.model import Finding, RuleSet, Status
 from recogniser.ui.coverage_matrix import CoverageMatrixPanel
 from recogniser.ui.document import field_of
 from recogniser.ui.findings_model import FINDING_ROLE, FindingsModel
-from recogniser.ui.look import (
-    SECONDARY_TEXT_COLOUR,
-    STATUS_COLOURS,
-    in_reading_order,
-    status_icon,
-    status_label,
-)
+from recogniser.ui.look import SECONDARY_TEXT_COLOUR, STATUS_COLOURS, in_reading_order, status_icon
 from recogniser.ui.recommendation_panel import RecommendationPanel
 from recogniser.ui.recommendation_panel import rich_text as _escape
 from recogniser.ui.session import Assessment
+from recogniser.vocabulary import status_label
 
 if TYPE_CHECKING:
     from recogniser.store import StoredDecision

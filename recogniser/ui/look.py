@@ -12,16 +12,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPen, QPixmap
 
 from recogniser.model import (
-    AssessmentType,
     Outcome,
-    Participation,
-    ProviderKind,
-    Purpose,
-    QADecision,
-    RuleSet,
     Status,
 )
-from recogniser.ui.translations import translate as _tr
 
 # Every colour text is written in reads at a contrast of at least 4.5:1 on the window and on a list's white
 # (WCAG 2.1 AA, success criterion 1.4.3).
@@ -92,89 +85,3 @@ def in_reading_order(text: str) -> str:
 def local_time(moment: datetime) -> str:
     """A stored moment (UTC) as the evaluator's clock shows it, to the minute, in an order every office reads."""
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def status_label(status: Status) -> str:
-    return {
-        Status.PASS: _tr("Pass"),
-        Status.WARNING: _tr("Warning"),
-        Status.FAIL: _tr("Fail"),
-        Status.UNKNOWN: _tr("Unknown"),
-        Status.NOT_APPLICABLE: _tr("Not applicable"),
-    }[status]
-
-
-def rule_set_label(rule_set: RuleSet) -> str:
-    return {
-        RuleSet.AUTHENTICITY: _tr("Authenticity"),
-        RuleSet.COMPLETENESS: _tr("Annex I elements"),
-        RuleSet.LISBON: _tr("Lisbon Recognition Convention"),
-        RuleSet.QF: _tr("Level and workload (QF-EHEA, EQF, ECTS)"),
-        RuleSet.ESG: _tr("Quality assurance (ESG)"),
-        RuleSet.OUTCOMES: _tr("Learning outcomes"),
-    }[rule_set]
-
-
-def outcome_label(outcome: Outcome) -> str:
-    return {
-        Outcome.FULL_RECOGNITION: _tr("Full recognition"),
-        Outcome.ALTERNATIVE_RECOGNITION: _tr("Alternative recognition"),
-        Outcome.PARTIAL_RECOGNITION: _tr("Partial recognition"),
-        Outcome.CONDITIONAL_RECOGNITION: _tr("Recognition with conditions"),
-        Outcome.NON_RECOGNITION: _tr("Non-recognition"),
-        Outcome.INFORMATION_REQUIRED: _tr("Information required"),
-    }[outcome]
-
-
-def purpose_label(purpose: Purpose) -> str:
-    return {
-        Purpose.ADMISSION: _tr("Admission to a programme"),
-        Purpose.CREDIT_TRANSFER: _tr("Credit transfer (stacking)"),
-        Purpose.EMPLOYMENT: _tr("Employment"),
-        Purpose.RPL: _tr("Recognition of prior learning"),
-    }[purpose]
-
-
-def assessment_type_label(kind: AssessmentType) -> str:
-    return {
-        AssessmentType.WRITTEN_EXAM: _tr("Written exam"),
-        AssessmentType.ORAL_EXAM: _tr("Oral exam"),
-        AssessmentType.PRACTICAL: _tr("Practical"),
-        AssessmentType.PROJECT: _tr("Project"),
-        AssessmentType.PORTFOLIO: _tr("Portfolio"),
-        AssessmentType.ONLINE_QUIZ: _tr("Online quiz"),
-        AssessmentType.ATTENDANCE_ONLY: _tr("Attendance only"),
-        AssessmentType.NONE: _tr("No assessment"),
-        AssessmentType.OTHER: _tr("Other"),
-    }[kind]
-
-
-def participation_label(participation: Participation) -> str:
-    return {
-        Participation.ONSITE: _tr("Onsite"),
-        Participation.ONLINE: _tr("Online"),
-        Participation.BLENDED: _tr("Blended"),
-        Participation.WORK_BASED: _tr("Work-based"),
-        Participation.VOLUNTEERING: _tr("Volunteering"),
-    }[participation]
-
-
-def provider_kind_label(kind: ProviderKind) -> str:
-    return {
-        ProviderKind.HIGHER_EDUCATION_INSTITUTION: _tr("Higher education institution"),
-        ProviderKind.VET_PROVIDER: _tr("VET provider"),
-        ProviderKind.PRIVATE_PROVIDER: _tr("Private provider"),
-        ProviderKind.EMPLOYER: _tr("Employer"),
-        ProviderKind.PROFESSIONAL_BODY: _tr("Professional body"),
-        ProviderKind.PUBLIC_AUTHORITY: _tr("Public authority"),
-        ProviderKind.OTHER: _tr("Other"),
-    }[kind]
-
-
-def qa_decision_label(decision: QADecision) -> str:
-    return {
-        QADecision.POSITIVE: _tr("Positive"),
-        QADecision.POSITIVE_WITH_CONDITIONS: _tr("Positive with conditions"),
-        QADecision.NEGATIVE: _tr("Negative"),
-        QADecision.NOT_APPLICABLE: _tr("Not applicable"),
-    }[decision]

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from recogniser.model import Outcome
 from recogniser.precedents import Divergence, Precedent, divergence
-from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, SECONDARY_TEXT_COLOUR, outcome_label
+from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, SECONDARY_TEXT_COLOUR
 from recogniser.ui.translations import labelled
 from recogniser.ui.translations import translate as _tr
+from recogniser.vocabulary import outcome_label
 
 _REFERENCE_ROLE = Qt.ItemDataRole.UserRole
 

@@ -20,16 +20,10 @@ from PySide6.QtWidgets import (
 from recogniser.case_checks import Problem
 from recogniser.model import Decision, Outcome
 from recogniser.ui.document import field_of
-from recogniser.ui.look import (
-    ERROR_COLOUR,
-    OUTCOME_COLOURS,
-    SECONDARY_TEXT_COLOUR,
-    in_reading_order,
-    local_time,
-    outcome_label,
-)
+from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, SECONDARY_TEXT_COLOUR, in_reading_order, local_time
 from recogniser.ui.session import Assessment
 from recogniser.ui.translations import labelled
+from recogniser.vocabulary import outcome_label
 
 if TYPE_CHECKING:
     from recogniser.store import StoredDecision

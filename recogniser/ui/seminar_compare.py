@@ -43,10 +43,11 @@ from recogniser.seminar import (
 )
 from recogniser.seminar.pdf import write_comparison_pdf
 from recogniser.ui.dialogs import Dialogs
-from recogniser.ui.look import SECONDARY_TEXT_COLOUR, outcome_label, purpose_label
+from recogniser.ui.look import SECONDARY_TEXT_COLOUR
 from recogniser.ui.tasks import TaskRunner
 from recogniser.ui.translations import labelled, tr_noop
 from recogniser.ui.translations import translate as _tr
+from recogniser.vocabulary import outcome_label, purpose_label
 
 RESPONSE_FILTER = tr_noop("Seminar responses (*.json)")
 PDF_FILTER = tr_noop("PDF (*.pdf)")

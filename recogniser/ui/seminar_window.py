@@ -45,15 +45,7 @@ from recogniser.seminar import (
 )
 from recogniser.ui.dialogs import Dialogs
 from recogniser.ui.fields import keep_values_from_the_wheel
-from recogniser.ui.look import (
-    SECONDARY_TEXT_COLOUR,
-    assessment_type_label,
-    outcome_label,
-    participation_label,
-    provider_kind_label,
-    purpose_label,
-    qa_decision_label,
-)
+from recogniser.ui.look import SECONDARY_TEXT_COLOUR
 from recogniser.ui.recommendation_panel import RecommendationPanel
 from recogniser.ui.screen import open_at
 from recogniser.ui.seminar_compare import RESPONSE_FILTER, ComparePane
@@ -61,6 +53,14 @@ from recogniser.ui.session import Assessment
 from recogniser.ui.tasks import TaskRunner
 from recogniser.ui.translations import tr_noop
 from recogniser.ui.translations import translate as _tr
+from recogniser.vocabulary import (
+    assessment_type_label,
+    outcome_label,
+    participation_label,
+    provider_kind_label,
+    purpose_label,
+    qa_decision_label,
+)
 
 VERDICTS_FILTER = tr_noop("Group verdicts (*.json)")
 #: The ECTS box shows this text at its minimum, meaning "no credits given" (admission, employment).

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from recogniser.countries import is_alpha2
 from recogniser.errors import UserInputError
+from recogniser.i18n import LANGUAGES, SOURCE_LANGUAGE, available_languages
 from recogniser.settings import Settings, parse_share, parse_years, save_settings
 from recogniser.trust import TrustStore, add_trust_anchors, trust_folder
 from recogniser.ui.look import ERROR_COLOUR, SECONDARY_TEXT_COLOUR
@@ -108,6 +110,18 @@ class SettingsDialog(QDialog):
         trust_row.addWidget(self.trust_count, 1)
         trust_row.addWidget(trust_button)
         form.addRow(self.tr("Trust"), trust_row)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        for code in available_languages():
+            self.language.addItem(LANGUAGES.get(code, code), code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language or SOURCE_LANGUAGE)))
+        self.language.setToolTip(
+            self.tr(
+                "The language of the window, the reports and the command line's messages. The window takes it "
+                "the next time Recogniser starts."
+            )
+        )
+        form.addRow(self.tr("Language"), self.language)
         self._show_trust()
         overriding = os.environ.get(DATABASE_URL_VARIABLE)
         if overriding:
@@ -184,7 +198,11 @@ class SettingsDialog(QDialog):
 
     def settings(self) -> Settings:
         """The settings as entered."""
-        return Settings(**{field.name: self.edits[field.name].text().strip() for field in fields(Settings)})
+        values = {
+            field.name: self.edits[field.name].text().strip() for field in fields(Settings) if field.name in self.edits
+        }
+        code = str(self.language.currentData())
+        return Settings(**values, language="" if code == SOURCE_LANGUAGE else code)
 
     def problem_with(self, settings: Settings) -> tuple[str, str] | None:
         """The first value that cannot be used, as (attribute, message), or None."""

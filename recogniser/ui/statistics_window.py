@@ -40,9 +40,10 @@ from recogniser.statistics import DECISION_DEADLINE_MONTHS, TIME_BANDS, OfficeSt
 from recogniser.store import CaseStore
 from recogniser.ui.controllers.exports import RegisterExport, period_file_name
 from recogniser.ui.dialogs import Dialogs
-from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, SECONDARY_TEXT_COLOUR, outcome_label, purpose_label
+from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, SECONDARY_TEXT_COLOUR
 from recogniser.ui.tasks import TaskRunner
 from recogniser.ui.translations import labelled
+from recogniser.vocabulary import outcome_label, purpose_label
 
 #: The bars of a chart that is not about outcomes: one calm colour, so that length alone carries the number.
 BAR_COLOUR = "#0b6e99"

@@ -13,7 +13,7 @@ import recogniser.report.render as render_module
 from recogniser.casefile import load_case
 from recogniser.cli import main
 from recogniser.rules import assess
-from recogniser.rules.recommendation import OUTCOME_WORDS
+from recogniser.vocabulary import OUTCOME_LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
@@ -50,7 +50,7 @@ def test_every_example_gets_its_report(example: Path, tmp_path: Path, own_folder
     decision = assess(load_case(example))
     text = text_of(out)
     assert squashed("ENIC-NARIC Example") in text
-    assert squashed(OUTCOME_WORDS[decision.recommendation.outcome]) in text
+    assert squashed(OUTCOME_LABELS[decision.recommendation.outcome]) in text
     assert squashed(f"Case SHA-256 {decision.case_sha256}") in squashed(PdfReader(out).pages[0].extract_text())
     for finding in decision.findings:
         assert squashed(finding.message) in text

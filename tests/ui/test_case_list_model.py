@@ -34,7 +34,7 @@ def test_rows_show_each_column_and_the_summary_behind_them(qtbot: QtBot, qtmodel
     qtmodeltester.check(model)
     assert model.index(0, CaseListModel.REFERENCE).data() == "HR-2026-000001"
     assert model.index(0, CaseListModel.LEARNER).data() == "ნინო ბერიაშვილი"
-    assert model.index(0, CaseListModel.PURPOSE).data() == "Credit transfer (stacking)"
+    assert model.index(0, CaseListModel.PURPOSE).data() == "Credit transfer into a programme"
     assert model.index(0, CaseListModel.OUTCOME).data() == "Partial recognition"
     assert model.index(1, CaseListModel.OUTCOME).data() == "not assessed"
     assert model.index(0, CaseListModel.OUTCOME).data(Qt.ItemDataRole.ForegroundRole) is not None

@@ -161,6 +161,24 @@ def test_settings_are_saved_to_the_file_the_command_line_reads(qtbot: QtBot, tmp
     assert source.read_text("utf-8").startswith("# kept by the office")
 
 
+def test_the_language_is_chosen_in_the_settings_and_kept_in_the_file(qtbot: QtBot, tmp_path: Path) -> None:
+    source = tmp_path / "settings.toml"
+    dialog = SettingsDialog(load_settings(source), source)
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "en"
+    assert [dialog.language.itemText(i) for i in range(dialog.language.count())] == ["English", "Français"]
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    dialog.accept()
+    assert load_settings(source).language == "fr"
+    again = SettingsDialog(load_settings(source), source)
+    qtbot.addWidget(again)
+    assert again.language.currentData() == "fr"
+    again.language.setCurrentIndex(again.language.findData("en"))
+    again.accept()
+    # English is the default: choosing it takes the key out of the file.
+    assert load_settings(source).language == "" and "language" not in source.read_text("utf-8")
+
+
 @pytest.mark.parametrize(
     ("attribute", "value", "named"),
     [

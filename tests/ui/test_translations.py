@@ -320,3 +320,25 @@ def test_plural_forms_follow_the_number(qapp: QApplication, tmp_path: Path, monk
         if window_language.install(language)
     }
     assert counted == {"fr": ["0 dossier", "1 dossier", "2 dossiers"], "en": ["0 cases", "1 case", "2 cases"]}
+
+
+def test_the_language_in_the_settings_is_the_window_s_and_the_core_s(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from recogniser import i18n
+    from recogniser.model import Outcome
+    from recogniser.ui.app import chosen_language, speak
+    from recogniser.vocabulary import outcome_label
+
+    monkeypatch.setenv("RECOGNISER_CACHE_HOME", str(tmp_path / "cache"))
+    assert chosen_language() == "en"
+    save_settings(Settings(language="fr"))
+    assert chosen_language() == "fr"
+    try:
+        speak(chosen_language())
+        assert window_language.language == "fr" and i18n.language() == "fr"
+        assert outcome_label(Outcome.NON_RECOGNITION) == "Non-reconnaissance"
+        assert QCoreApplication.translate("SettingsDialog", "Language") == "Langue"
+    finally:
+        speak("en")
+    assert i18n.language() == "en" and outcome_label(Outcome.NON_RECOGNITION) == "Non-recognition"

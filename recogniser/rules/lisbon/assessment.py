@@ -32,7 +32,7 @@ from recogniser.rules.lisbon.common import (
     no_difference,
     rpl_route,
 )
-from recogniser.rules.words import PURPOSE_WORDS
+from recogniser.vocabulary import PURPOSE_WORDS
 
 _NOT_ASSESSED = "The learning was not assessed; a record of participation does not show learning outcomes achieved."
 _KIND_FIELD = "credential.assessment.type"

@@ -14,7 +14,7 @@ from recogniser.model import (
     Supplier,
 )
 from recogniser.rules.base import RuleContext, RuleInfo, finding
-from recogniser.rules.words import PURPOSE_WORDS
+from recogniser.vocabulary import PURPOSE_WORDS
 
 ALTERNATIVE_OR_REFUSAL = (Outcome.ALTERNATIVE_RECOGNITION, Outcome.NON_RECOGNITION)
 PARTIAL_OR_WORSE = (Outcome.PARTIAL_RECOGNITION, Outcome.CONDITIONAL_RECOGNITION, Outcome.NON_RECOGNITION)

@@ -25,7 +25,7 @@ from recogniser.rules.lisbon.common import (
     ask_for,
     refugee_without_documents,
 )
-from recogniser.rules.words import PURPOSE_WORDS
+from recogniser.vocabulary import PURPOSE_WORDS
 
 
 @rule(

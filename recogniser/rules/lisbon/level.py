@@ -35,7 +35,7 @@ from recogniser.rules.lisbon.common import (
     rpl_route,
 )
 from recogniser.rules.qf import level_evidence, required_level
-from recogniser.rules.words import PURPOSE_WORDS
+from recogniser.vocabulary import PURPOSE_WORDS
 
 
 def _cited(context: RuleContext, info: RuleInfo) -> RuleInfo:

@@ -29,7 +29,7 @@ from recogniser.rules.lisbon.common import (
     no_difference,
     rpl_route,
 )
-from recogniser.rules.words import PURPOSE_WORDS
+from recogniser.vocabulary import PURPOSE_WORDS
 
 
 @rule(

@@ -238,180 +238,8 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <translation>Établi à partir de&#xa0;: {source}</translation>
     </message>
     <message>
-        <source>Pass</source>
-        <translation>Conforme</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Attention</translation>
-    </message>
-    <message>
-        <source>Fail</source>
-        <translation>Non conforme</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>Indéterminé</translation>
-    </message>
-    <message>
-        <source>Not applicable</source>
-        <translation>Sans objet</translation>
-    </message>
-    <message>
-        <source>Authenticity</source>
-        <translation>Authenticité</translation>
-    </message>
-    <message>
-        <source>Annex I elements</source>
-        <translation>Éléments de l’annexe I</translation>
-    </message>
-    <message>
-        <source>Lisbon Recognition Convention</source>
-        <translation>Convention de Lisbonne sur la reconnaissance</translation>
-    </message>
-    <message>
-        <source>Level and workload (QF-EHEA, EQF, ECTS)</source>
-        <translation>Niveau et charge de travail (CQ-EEES, CEC, ECTS)</translation>
-    </message>
-    <message>
-        <source>Quality assurance (ESG)</source>
-        <translation>Assurance qualité (ESG)</translation>
-    </message>
-    <message>
         <source>Learning outcomes</source>
         <translation>Acquis d’apprentissage</translation>
-    </message>
-    <message>
-        <source>Full recognition</source>
-        <translation>Reconnaissance complète</translation>
-    </message>
-    <message>
-        <source>Alternative recognition</source>
-        <translation>Reconnaissance alternative</translation>
-    </message>
-    <message>
-        <source>Partial recognition</source>
-        <translation>Reconnaissance partielle</translation>
-    </message>
-    <message>
-        <source>Recognition with conditions</source>
-        <translation>Reconnaissance sous conditions</translation>
-    </message>
-    <message>
-        <source>Non-recognition</source>
-        <translation>Non-reconnaissance</translation>
-    </message>
-    <message>
-        <source>Information required</source>
-        <translation>Informations requises</translation>
-    </message>
-    <message>
-        <source>Admission to a programme</source>
-        <translation>Admission dans un programme</translation>
-    </message>
-    <message>
-        <source>Credit transfer (stacking)</source>
-        <translation>Transfert de crédits (cumul)</translation>
-    </message>
-    <message>
-        <source>Employment</source>
-        <translation>Emploi</translation>
-    </message>
-    <message>
-        <source>Recognition of prior learning</source>
-        <translation>Reconnaissance des acquis antérieurs</translation>
-    </message>
-    <message>
-        <source>Written exam</source>
-        <translation>Examen écrit</translation>
-    </message>
-    <message>
-        <source>Oral exam</source>
-        <translation>Examen oral</translation>
-    </message>
-    <message>
-        <source>Practical</source>
-        <translation>Épreuve pratique</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>Projet</translation>
-    </message>
-    <message>
-        <source>Portfolio</source>
-        <translation>Portfolio</translation>
-    </message>
-    <message>
-        <source>Online quiz</source>
-        <translation>Questionnaire en ligne</translation>
-    </message>
-    <message>
-        <source>Attendance only</source>
-        <translation>Présence seulement</translation>
-    </message>
-    <message>
-        <source>No assessment</source>
-        <translation>Aucune évaluation</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Autre</translation>
-    </message>
-    <message>
-        <source>Onsite</source>
-        <translation>En présentiel</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>En ligne</translation>
-    </message>
-    <message>
-        <source>Blended</source>
-        <translation>Hybride</translation>
-    </message>
-    <message>
-        <source>Work-based</source>
-        <translation>En milieu de travail</translation>
-    </message>
-    <message>
-        <source>Volunteering</source>
-        <translation>Bénévolat</translation>
-    </message>
-    <message>
-        <source>Higher education institution</source>
-        <translation>Établissement d’enseignement supérieur</translation>
-    </message>
-    <message>
-        <source>VET provider</source>
-        <translation>Prestataire d’EFP</translation>
-    </message>
-    <message>
-        <source>Private provider</source>
-        <translation>Prestataire privé</translation>
-    </message>
-    <message>
-        <source>Employer</source>
-        <translation>Employeur</translation>
-    </message>
-    <message>
-        <source>Professional body</source>
-        <translation>Organisation professionnelle</translation>
-    </message>
-    <message>
-        <source>Public authority</source>
-        <translation>Autorité publique</translation>
-    </message>
-    <message>
-        <source>Positive</source>
-        <translation>Positive</translation>
-    </message>
-    <message>
-        <source>Positive with conditions</source>
-        <translation>Positive avec conditions</translation>
-    </message>
-    <message>
-        <source>Negative</source>
-        <translation>Négative</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;{what} departs from precedent&lt;/b&gt;&lt;/span&gt; on the same credential, target and purpose — {earlier}</source>
@@ -2702,6 +2530,14 @@ Rien n’est perdu entre-temps&#xa0;: votre travail reste ouvert ici et est cons
     <message>
         <source>Trust</source>
         <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>The language of the window, the reports and the command line&apos;s messages. The window takes it the next time Recogniser starts.</source>
+        <translation>La langue de la fenêtre, des rapports et des messages de la ligne de commande. La fenêtre l’adopte au prochain démarrage de Recogniser.</translation>
     </message>
     <message>
         <source>{variable} is set for this session, so the app uses that database.</source>
