@@ -29,7 +29,7 @@ import re
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -66,32 +66,55 @@ Value = Union[str, int, float, date, "Phrase", Enum, None]
 _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)(?:[:!][^{}]*)?\}")
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(str):
     """A sentence to show a reader: an English template with named fields, translated when shown.
 
-    ``plural`` (with ``count`` naming the field holding the number, ``n`` from :func:`plural`) makes a phrase that
-    has a singular and a plural form; the language's own rules pick the form.
+    A phrase *is* its English text (a ``str``), so the decision JSON, the store and every English path read it as
+    before; :meth:`text` — or :func:`shown` at the edge — gives it in the reader's language. ``plural`` (with
+    ``count`` naming the field holding the number: ``n`` from :func:`plural`) makes a phrase with a singular and
+    a plural form; the language's own rules pick the form.
     """
 
     template: str
-    values: Mapping[str, Value] = field(default_factory=dict)
-    plural: str | None = None
-    count: str | None = None
+    values: Mapping[str, Value]
+    plural: str | None
+    number_field: str | None
+
+    def __new__(
+        cls,
+        template: str,
+        values: Mapping[str, Value] | None = None,
+        plural: str | None = None,
+        count: str | None = None,
+    ) -> Phrase:
+        values = dict(values or {})
+        english = _filled(template, values, plural, count, SOURCE_LANGUAGE)
+        self = super().__new__(cls, english)
+        self.template, self.values, self.plural, self.number_field = template, values, plural, count
+        return self
+
+    def __reduce__(self) -> tuple[type[Phrase], tuple[str, Mapping[str, Value], str | None, str | None]]:
+        return (Phrase, (self.template, dict(self.values), self.plural, self.number_field))
 
     def text(self, language: str | None = None) -> str:
         """The phrase in ``language`` (the language in use when None)."""
-        translations = catalogue(language or _current.language)
-        if self.plural is not None and self.count is not None:
-            number = self.values[self.count]
-            template = translations.ngettext(self.template, self.plural, int(number) if isinstance(number, int) else 2)
-        else:
-            template = translations.gettext(self.template)
-        filled = {name: render(value, language) for name, value in self.values.items()}
-        return template.format(**filled)
+        return _filled(self.template, self.values, self.plural, self.number_field, language or _current.language)
 
-    def __str__(self) -> str:
-        return self.text()
+
+def _filled(template: str, values: Mapping[str, Value], plural: str | None, count: str | None, code: str) -> str:
+    translations = catalogue(code)
+    if plural is not None and count is not None:
+        number = values[count]
+        chosen = translations.ngettext(template, plural, int(number) if isinstance(number, int) else 2)
+    else:
+        chosen = translations.gettext(template)
+    return chosen.format(**{name: render(value, code) for name, value in values.items()})
+
+
+def shown(text: str, language: str | None = None) -> str:
+    """What a reader is shown for ``text``: a phrase in their language, any other text as it is (data, names,
+    and sentences stored before they were kept as phrases)."""
+    return text.text(language) if isinstance(text, Phrase) else text
 
 
 def phrase(template: str, **values: Value) -> Phrase:

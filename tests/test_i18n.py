@@ -27,6 +27,16 @@ def test_a_phrase_is_filled_after_it_is_translated() -> None:
     assert said.text("fr") == "Reconnaissance complète for reconnaissance des acquis antérieurs"
 
 
+def test_a_phrase_survives_a_copy_and_a_pickle() -> None:
+    import copy
+    import pickle
+
+    said = phrase("{ects} ECTS for {purpose}", ects=2.5, purpose=vocabulary.words(Purpose.ADMISSION))
+    for again in (copy.deepcopy(said), pickle.loads(pickle.dumps(said))):
+        assert isinstance(again, i18n.Phrase) and again == "2.5 ECTS for admission"
+        assert again.text("fr") == said.text("fr")
+
+
 def test_numbers_are_written_as_the_reader_writes_them() -> None:
     said = phrase("{ects} ECTS of {total}", ects=2.5, total=6)
     assert said.text("en") == "2.5 ECTS of 6"
@@ -42,9 +52,12 @@ def test_a_plural_phrase_takes_the_form_its_number_asks_for() -> None:
 
 def test_the_language_in_use_is_what_a_phrase_speaks_by_default() -> None:
     label = phrase("{status}", status=Status.FAIL)
-    assert str(label) == "Fail"
+    assert i18n.shown(label) == "Fail" and label == "Fail"
     with language_in_use("fr"):
-        assert str(label) == "Non conforme"
+        assert i18n.shown(label) == "Non conforme"
+        # A phrase is its English text wherever it is stored or compared; only the edge translates it.
+        assert label == "Fail" and json.dumps({"message": label}) == '{"message": "Fail"}'
+        assert i18n.shown("Shevchenko") == "Shevchenko"
         assert vocabulary.element_label(Element.LEARNING_OUTCOMES) == "Acquis d’apprentissage"
     assert i18n.language() == "en"
 

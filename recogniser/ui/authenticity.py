@@ -8,8 +8,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from recogniser.provenance import AUTHENTICITY_WORDS, Authenticity, provenance_of
+from recogniser.provenance import Authenticity, provenance_of
 from recogniser.ui.translations import translate as _tr
+from recogniser.vocabulary import label
 
 #: Text and background per tier: green only for verified, red for a failed signature, amber where the evaluator
 #: must establish the signer, grey where nothing was signed (the usual check of a paper document applies).
@@ -27,7 +28,7 @@ def authenticity_html(status: Authenticity, reason: str) -> str:
     """``Authenticity: <b>failed</b> — reason``, the tier in its colour."""
     colour = AUTHENTICITY_COLOURS[status][0]
     return _tr("Authenticity: {status} — {reason}").format(
-        status=f'<b style="color:{colour}">{escape(AUTHENTICITY_WORDS[status])}</b>', reason=escape(reason)
+        status=f'<b style="color:{colour}">{escape(label(status))}</b>', reason=escape(reason)
     )
 
 

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recogniser.model import COVERAGE_WORDS, STACK_ROLE_WORDS, Coverage, Stack, Status
+from recogniser.model import Coverage, Stack, Status
 from recogniser.ui.look import STATUS_COLOURS
+from recogniser.vocabulary import label
 
 #: A cell's colour: that of a finding of the same weight, light enough to read the score on.
 _LOOKS = {Coverage.COVERED: Status.PASS, Coverage.PARTLY: Status.WARNING, Coverage.NOT_COVERED: Status.FAIL}
@@ -82,9 +83,7 @@ class CoverageMatrixPanel(QWidget):
         )
         self.table.setRowCount(len(shown.targets))
         self.table.setColumnCount(len(shown.credentials))
-        self.table.setHorizontalHeaderLabels(
-            [f"C{c.index + 1} ({STACK_ROLE_WORDS[c.role]})" for c in shown.credentials]
-        )
+        self.table.setHorizontalHeaderLabels([f"C{c.index + 1} ({label(c.role)})" for c in shown.credentials])
         self.table.setVerticalHeaderLabels([str(row + 1) for row in range(len(shown.targets))])
         for row, target in enumerate(shown.targets):
             self.table.verticalHeaderItem(row).setToolTip(target)
@@ -128,7 +127,7 @@ class CoverageMatrixPanel(QWidget):
             self.tr("Target outcome {number}: {text}").format(number=row + 1, text=stack.targets[row]),
             self.tr("{credential}, best match: {text}").format(credential=credential.label, text=best),
             self.tr("Score {score:.0f}: {mark}; the target outcome is {counted}.").format(
-                score=cell.score, mark=COVERAGE_WORDS[cell.coverage], counted=counted
+                score=cell.score, mark=label(cell.coverage), counted=counted
             ),
         )
         if not rich:

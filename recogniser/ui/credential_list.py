@@ -28,13 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recogniser.model import STACK_ROLE_WORDS, StackRole
+from recogniser.i18n import shown
+from recogniser.model import StackRole
 from recogniser.ui.authenticity import AuthenticityBanner
 from recogniser.ui.document import credential_items, credential_name
 from recogniser.ui.dropped import is_case_file, local_files
 from recogniser.ui.icons import icon
 from recogniser.ui.look import ERROR_COLOUR, SECONDARY_TEXT_COLOUR
 from recogniser.ui.session import CaseSession
+from recogniser.vocabulary import label
 
 #: Asks the evaluator a yes-or-no question: (title, text, the action's button) -> whether to go ahead.
 Confirm = Callable[[str, str, str], bool]
@@ -213,7 +215,9 @@ class CredentialList(QWidget):
         assessment = self.session.assessment
         stack = assessment.decision.stack if assessment.decision is not None and not assessment.stale else None
         if stack is not None:
-            self._roles = {c.index: (c.role, "; ".join(c.reasons)) for c in stack.credentials}
+            self._roles = {
+                c.index: (c.role, "; ".join(shown(reason) for reason in c.reasons)) for c in stack.credentials
+            }
         elif not assessment.stale:
             self._roles = {}
         self._problems = {}
@@ -297,7 +301,7 @@ class CredentialList(QWidget):
             details.append(self.tr("{count} to fix").format(count=problems))
         role = self._roles.get(index)
         if role is not None:
-            details.append(STACK_ROLE_WORDS[role[0]])
+            details.append(label(role[0]))
             tip = role[1]
         return name + ("\n" + " · ".join(details) if details else ""), tip
 

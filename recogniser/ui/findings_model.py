@@ -10,10 +10,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from recogniser.elements import STATUS_SEVERITY
-from recogniser.model import STACK_ROLE_WORDS, Finding, RuleSet, Stack, Status
+from recogniser.i18n import shown
+from recogniser.model import Finding, RuleSet, Stack, Status
 from recogniser.ui.look import status_icon
 from recogniser.ui.translations import labelled
-from recogniser.vocabulary import rule_set_label, status_label
+from recogniser.vocabulary import label, rule_set_label, status_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -49,8 +50,7 @@ class FindingsModel(QAbstractItemModel):
     def _stack_groups(self, findings: Sequence[Finding], stack: Stack) -> list[tuple[str, list[Finding]]]:
         """A group per credential (its label and role in the stack), then the stack's own findings."""
         titles = {
-            credential.index: f"{credential.label} ({STACK_ROLE_WORDS[credential.role]})"
-            for credential in stack.credentials
+            credential.index: f"{credential.label} ({label(credential.role)})" for credential in stack.credentials
         }
         grouped: dict[int | None, list[Finding]] = {index: [] for index in titles}
         grouped[None] = []
@@ -123,16 +123,16 @@ class FindingsModel(QAbstractItemModel):
             return finding
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
-                f"<p><b>{status_label(finding.status)}</b> — {html.escape(finding.message)}</p>"
+                f"<p><b>{status_label(finding.status)}</b> — {html.escape(shown(finding.message))}</p>"
                 f"<p><i>{html.escape(finding.citation)}</i></p>"
             )
         if column == self.MESSAGE:
             if role == Qt.ItemDataRole.DisplayRole:
-                return finding.message
+                return shown(finding.message)
             if role == Qt.ItemDataRole.DecorationRole:
                 return status_icon(finding.status)
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return labelled(status_label(finding.status), finding.message)
+                return labelled(status_label(finding.status), shown(finding.message))
         elif column == self.CITATION and role == Qt.ItemDataRole.DisplayRole:
             return finding.citation
         return None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recogniser.i18n import shown
 from recogniser.isolation import isolate_decision
 from recogniser.model import Finding, RuleSet, Status
 from recogniser.ui.coverage_matrix import CoverageMatrixPanel
@@ -66,7 +67,7 @@ class FindingDelegate(QStyledItemDelegate):
             hint = super().sizeHint(option, index)
             return QSize(hint.width(), max(hint.height(), self.ICON + 2 * self.PADDING))
         width = self._text_width(index)
-        message = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 100_000), _WRAP, finding.message)
+        message = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 100_000), _WRAP, shown(finding.message))
         citation = QFontMetrics(self._small(option.font)).boundingRect(
             QRect(0, 0, width, 100_000), _WRAP, finding.citation
         )
@@ -94,7 +95,7 @@ class FindingDelegate(QStyledItemDelegate):
         painter.setPen(
             option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         )
-        message = in_reading_order(finding.message)
+        message = in_reading_order(shown(finding.message))
         drawn = painter.boundingRect(text_area, _WRAP, message)
         painter.drawText(text_area, _WRAP, message)
         painter.setFont(self._small(option.font))
@@ -263,7 +264,7 @@ class FindingsPanel(QWidget):
             return
         text = (
             f"<b style='color:{STATUS_COLOURS[finding.status]}'>{html.escape(status_label(finding.status))}</b>"
-            f" — {_escape(finding.message)}<br><i>{_escape(finding.citation)}</i>"
+            f" — {_escape(shown(finding.message))}<br><i>{_escape(finding.citation)}</i>"
             f" <span style='color:{SECONDARY_TEXT_COLOUR}'>({html.escape(finding.rule_id)})</span>"
         )
         if finding.field:

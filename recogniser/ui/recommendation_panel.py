@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from recogniser.case_checks import Problem
+from recogniser.i18n import shown
 from recogniser.model import Decision, Outcome
 from recogniser.ui.document import field_of
 from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, SECONDARY_TEXT_COLOUR, in_reading_order, local_time
@@ -198,22 +199,25 @@ class RecommendationPanel(QScrollArea):
             )
             parts.append(f"<p>{labelled(f'<b>{html.escape(label)}</b>', f'{recommendation.credits_shown:g}')}</p>")
         if recommendation.summary:
-            parts.append(f"<p>{rich_text(recommendation.summary)}</p>")
+            parts.append(f"<p>{rich_text(shown(recommendation.summary))}</p>")
         sections = (
             (
                 self.tr("Substantial differences"),
                 [
-                    f"{rich_text(d.description)} <i style='color:{SECONDARY_TEXT_COLOUR}'>({rich_text(d.citation)})</i>"
+                    f"{rich_text(shown(d.description))} "
+                    f"<i style='color:{SECONDARY_TEXT_COLOUR}'>({rich_text(d.citation)})</i>"
                     for d in recommendation.substantial_differences
                 ],
             ),
-            (self.tr("Conditions"), [rich_text(c) for c in recommendation.conditions]),
-            (self.tr("Information required"), [rich_text(i) for i in recommendation.information_lines]),
+            (self.tr("Conditions"), [rich_text(shown(c)) for c in recommendation.conditions]),
+            (self.tr("Information required"), [rich_text(shown(i)) for i in recommendation.information_lines]),
         )
         for title, items in sections:
             if items:
                 parts.append(f"<p><b>{html.escape(title)}</b></p><ul>" + "".join(f"<li>{i}</li>" for i in items))
                 parts.append("</ul>")
         if recommendation.appeal:
-            parts.append(self.tr("<p><b>Appeal:</b> {appeal}</p>").format(appeal=rich_text(recommendation.appeal)))
+            parts.append(
+                self.tr("<p><b>Appeal:</b> {appeal}</p>").format(appeal=rich_text(shown(recommendation.appeal)))
+            )
         return "".join(parts)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recogniser.i18n import shown
 from recogniser.seminar import (
     CHART_COLOURS,
     OUTCOME_ORDER,
@@ -346,7 +347,7 @@ class ComparePane(QWidget):
         findings = ""
         if case.divergent:
             items = "".join(
-                f"<li>{html.escape(f.message)} "
+                f"<li>{html.escape(shown(f.message))} "
                 f"<i style='color:{SECONDARY_TEXT_COLOUR}'>({html.escape(f.citation)})</i></li>"
                 for f in case.tool_findings
             )
