@@ -23,8 +23,6 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from rapidfuzz import fuzz, process
-
 from recogniser.transliteration import to_latin
 
 #: EQAR registers an agency for five years at a time (renewal after an external review every five years): a
@@ -295,6 +293,8 @@ class AgencyRegister:
         "Accreditation Council" fits "British Accreditation Council" well but leaves out the one word that makes
         it BAC; such a text is only a candidate.
         """
+        from rapidfuzz import fuzz  # loaded with the first name looked up, not by every command that assesses
+
         query_words = query.split()
         if any(self._word_owners.get(word) == {agency} for word in query_words):
             return True
@@ -309,6 +309,8 @@ class AgencyRegister:
     def _not_found(self, text: str, query: str, ranked: list[tuple[Agency, float]], country: str | None) -> AgencyMatch:
         # Near acronyms help the person see what they may have meant ("NVOA" -> NVAO), but never decide; only
         # candidates close enough to be a slip, and in the country where one is given, are offered.
+        from rapidfuzz import fuzz
+
         near_codes = [
             (agency, score)
             for agency, score in _scored(query, self._codes, self._code_owners, scorer=fuzz.ratio)
@@ -337,6 +339,8 @@ def _add(index: dict[_K, list[Agency]], key: _K, agency: Agency) -> None:
 
 def _scored(query: str, labels: list[str], owners: list[Agency], scorer: Any = None) -> list[tuple[Agency, float]]:
     """Each label's score; by default the mean of the token-set and token-sort ratios (see the cut-offs above)."""
+    from rapidfuzz import fuzz, process
+
     if scorer is None:
         set_scores = process.extract(query, labels, scorer=fuzz.token_set_ratio, processor=None, limit=None)
         sort_scores = {

@@ -60,10 +60,10 @@ def load_agencies(path: Path | None = None) -> AgencyRegister:
         raise AgencyDataError(source, [f"not valid JSON: {error}"]) from None
     # The same bytes found valid before are not checked against the schema again (recogniser.checked_data).
     key = checked_data.digest(AGENCY_SCHEMA, raw)
-    problems = _problems(document, schema_checked=checked_data.checked_before(key))
+    problems = _problems(document, schema_checked=checked_data.REFERENCE_DATA.checked_before(key))
     if problems:
         raise AgencyDataError(source, problems)
-    checked_data.remember([key])
+    checked_data.REFERENCE_DATA.remember([key])
     format_1 = document["format"] == _FORMAT_1
     return AgencyRegister(
         as_of=date.fromisoformat(document["as_of"]),

@@ -63,10 +63,13 @@ def case_schema() -> dict[str, Any]:
     return load_schema(CASE_SCHEMA)
 
 
-def validation_problems(document: Any) -> list[Problem]:
+def validation_problems(document: Any, *, schema_checked: bool = False) -> list[Problem]:
     """Every problem in ``document``, sorted by path, one per field: the schema's, then country codes that have
-    the form of one but are not in ISO 3166-1 (docs/formats/case-file.md), and text holding NUL."""
-    problems = schema_problems(document, CASE_SCHEMA, "a case file")
+    the form of one but are not in ISO 3166-1 (docs/formats/case-file.md), and text holding NUL.
+
+    ``schema_checked`` is for a document whose bytes passed every check before (``recogniser.checked_data``):
+    the schema is not asked again, the checks written here in code are."""
+    problems = [] if schema_checked else schema_problems(document, CASE_SCHEMA, "a case file")
     if not isinstance(document, dict):
         return problems
     reported = {problem.path for problem in problems}

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, TypeVar
 
+from recogniser import checked_data
 from recogniser.case_checks import (
     CASE_SCHEMA,
     CaseFileError,
@@ -56,25 +57,31 @@ MAX_CASE_BYTES = 20 * 1024 * 1024
 
 
 def load_case(path: str | os.PathLike[str]) -> Case:
-    """Read and validate a case file from disk."""
+    """Read and validate a case file from disk.
+
+    A file whose bytes passed every check before is not checked against the schema again
+    (``recogniser.checked_data``): the rest of the checks, and the reading, are done on every load."""
     source = os.fspath(path)
     try:
         raw = read_bounded(source, MAX_CASE_BYTES, "case file")
     except InputFileError as error:
         raise CaseFileError([Problem("", error.reason)], source) from None
-    return parse_case_bytes(raw, source=source)
+    key = checked_data.digest(CASE_SCHEMA, raw)
+    case = parse_case_bytes(raw, source=source, schema_checked=checked_data.CASE_FILES.checked_before(key))
+    checked_data.CASE_FILES.remember([key])
+    return case
 
 
-def parse_case_bytes(raw: bytes, source: str | None = None) -> Case:
+def parse_case_bytes(raw: bytes, source: str | None = None, *, schema_checked: bool = False) -> Case:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         problem = Problem("", f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})")
         raise CaseFileError([problem], source) from None
-    return parse_case_text(text, source=source)
+    return parse_case_text(text, source=source, schema_checked=schema_checked)
 
 
-def parse_case_text(text: str, source: str | None = None) -> Case:
+def parse_case_text(text: str, source: str | None = None, *, schema_checked: bool = False) -> Case:
     given_twice: list[_KeysGivenTwice] = []
 
     def keep_keys_given_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -92,7 +99,7 @@ def parse_case_text(text: str, source: str | None = None) -> Case:
         raise CaseFileError([Problem("", str(error))], source) from None
     if given_twice:
         raise CaseFileError(_keys_given_twice(document), source)
-    return parse_case(document, source=source)
+    return parse_case(document, source=source, schema_checked=schema_checked)
 
 
 class _KeysGivenTwice(dict[str, Any]):
@@ -119,15 +126,20 @@ def _keys_given_twice(document: Any) -> list[Problem]:
     return sorted(problems, key=lambda problem: problem.path)
 
 
-def parse_case(document: Any, source: str | None = None, *, accepted_earlier: bool = False) -> Case:
+def parse_case(
+    document: Any, source: str | None = None, *, accepted_earlier: bool = False, schema_checked: bool = False
+) -> Case:
     """Validate an already-parsed JSON value and build the case from it.
 
     ``accepted_earlier`` is for a case the store accepted before: it is read against the format alone, so that a
     check added since (country codes against ISO 3166-1) never locks a kept case away; saving it again applies
-    every check.
+    every check. ``schema_checked`` is for a document whose bytes passed every check before: see
+    :func:`~recogniser.case_checks.validation_problems`.
     """
     problems = (
-        schema_problems(document, CASE_SCHEMA, "a case file") if accepted_earlier else validation_problems(document)
+        schema_problems(document, CASE_SCHEMA, "a case file")
+        if accepted_earlier
+        else validation_problems(document, schema_checked=schema_checked)
     )
     if problems:
         raise CaseFileError(problems, source)

@@ -20,8 +20,6 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rapidfuzz import fuzz
-
 from recogniser import checked_data
 from recogniser.case_checks import Problem
 from recogniser.errors import UserInputError
@@ -234,6 +232,8 @@ _SUGGESTION_CUTOFF = 60
 def _closeness(typed: str, framework_id: str) -> float:
     """How alike two ids are (0-110). The country part is usually typed right, so a matching country counts
     extra and lets the acronym alone decide; an id typed without a country is compared by its acronym."""
+    from rapidfuzz import fuzz  # loaded with the first mistyped id, not by every command that reads frameworks
+
     typed_key, known_key = _key(typed), _key(framework_id)
     typed_acronym, known_acronym = typed_key.rsplit("-", 1)[-1], known_key.rsplit("-", 1)[-1]
     if "-" not in typed_key:
@@ -268,7 +268,7 @@ def load_frameworks(*directories: Path) -> FrameworkRegistry:
             if not path.name.startswith("."):
                 framework = load_framework_file(path, passed)
                 frameworks[framework.id.upper()] = framework
-    checked_data.remember(passed)
+    checked_data.REFERENCE_DATA.remember(passed)
     return FrameworkRegistry(frameworks.values())
 
 
@@ -289,9 +289,9 @@ def load_framework_file(path: Path, passed: list[str] | None = None) -> Framewor
     except RecursionError:
         raise FrameworkDataError(source, [Problem("", "not valid JSON: nested too deeply")]) from None
     key = checked_data.digest(_schema_name(document), raw)
-    problems = ([] if checked_data.checked_before(key) else _schema_problems(document)) or _consistency_problems(
-        document, path
-    )
+    problems = (
+        [] if checked_data.REFERENCE_DATA.checked_before(key) else _schema_problems(document)
+    ) or _consistency_problems(document, path)
     if problems:
         raise FrameworkDataError(source, problems)
     if passed is not None:

@@ -86,11 +86,23 @@ def test_every_command_s_handler_can_be_imported() -> None:
 
 
 def test_assess_loads_neither_the_report_nor_the_store(tmp_path: Path) -> None:
-    loaded = _loaded_by(["assess", str(ROOT / "examples" / "online-course-employment.json")], tmp_path)
+    arguments = ["assess", str(ROOT / "examples" / "online-course-employment.json")]
+    first = _loaded_by(arguments, tmp_path)
+    assert "jsonschema" in first  # the case file and the reference data are checked against their schemas once
+    loaded = _loaded_by(arguments, tmp_path)
     assert "recogniser.rules" in loaded  # it did assess
-    assert sorted(loaded.intersection(HEAVY)) == []
+    # No learning outcomes to compare, no agency named by a text to look up: no fuzzy matching.
+    assert sorted(loaded.intersection({*HEAVY, "jsonschema", "rapidfuzz"})) == []
     unused = ("recogniser.seminar", "recogniser.report", "recogniser.store")
     assert sorted(module for module in loaded if module.startswith(unused)) == []
+
+
+def test_comparing_a_case_s_few_outcomes_loads_no_numpy(tmp_path: Path) -> None:
+    arguments = ["assess", str(ROOT / "examples" / "maritime-credit-transfer.json")]
+    _loaded_by(arguments, tmp_path)
+    loaded = _loaded_by(arguments, tmp_path)
+    assert "rapidfuzz" in loaded  # it did compare the outcomes
+    assert sorted(loaded.intersection({*HEAVY, "jsonschema"})) == []
 
 
 def test_listing_cases_loads_neither_the_rules_nor_the_report(tmp_path: Path) -> None:

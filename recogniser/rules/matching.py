@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, process
-
 from recogniser.model import OutcomeMatch
 from recogniser.rules.verbs import outcome_tier
 
@@ -126,13 +124,23 @@ def _stem(word: str) -> str:
 
 def outcome_score(first: str, second: str) -> float:
     """Similarity of two normalised outcomes, 0-100."""
+    # rapidfuzz is loaded with the first outcomes compared, not by every command that assesses.
+    from rapidfuzz import fuzz
+
     if not first or not second:
         return 0.0
     return _SET_WEIGHT * fuzz.token_set_ratio(first, second) + _SORT_WEIGHT * fuzz.token_sort_ratio(first, second)
 
 
-def outcome_scores(firsts: Sequence[str], seconds: Sequence[str]) -> NDArray[np.float64]:
-    """``outcome_score`` of every pair of normalised outcomes, a row per first one (read-only)."""
+#: Comparisons of up to this many pairs are scored pair by pair, without numpy: a case's few outcomes a side score
+#: in well under a millisecond, less than loading numpy takes a command that assesses one case.
+PAIRS_SCORED_ONE_BY_ONE = 400
+
+
+def outcome_scores(firsts: Sequence[str], seconds: Sequence[str]) -> list[list[float]]:
+    """``outcome_score`` of every pair of normalised outcomes, a row per first one."""
+    if len(firsts) * len(seconds) <= PAIRS_SCORED_ONE_BY_ONE:
+        return [[outcome_score(first, second) for second in seconds] for first in firsts]
     # The window re-assesses on every keystroke: the pairs scored recently are taken from then, so an edit to
     # one outcome scores only its row or column again. Several are kept, as a stack compares the target with
     # each of its credentials in turn; the one sharing most outcomes with this call is started from.
@@ -143,7 +151,8 @@ def outcome_scores(firsts: Sequence[str], seconds: Sequence[str]) -> NDArray[np.
     scores.setflags(write=False)
     kept = tuple(scored for scored in recent if (scored.firsts, scored.seconds) != (firsts, seconds))
     _Memo.recent = (*kept[-(_MEMO_SIZE - 1) :], _Scored(firsts, seconds, scores))
-    return scores
+    rows: list[list[float]] = scores.tolist()
+    return rows
 
 
 #: How many recent comparisons are kept (a stack of credentials compares the target with each).
@@ -204,6 +213,7 @@ def _rescored(last: _Scored, firsts: tuple[str, ...], seconds: tuple[str, ...]) 
 def _scored_pairs(firsts: Sequence[str], seconds: Sequence[str]) -> NDArray[np.float64]:
     # numpy is loaded with the first outcomes compared, not while the window starts.
     import numpy as np
+    from rapidfuzz import fuzz, process
 
     # More pairs than this are worth a second core; fewer finish before the threads would start.
     workers = -1 if len(firsts) * len(seconds) > 2000 else 1
@@ -269,12 +279,12 @@ def match_outcomes(
             tier = credential_tiers[index]
             return target_tier is None or tier is None or tier >= target_tier
 
-        best = int(row.argmax())  # the first of equally good ones
+        best = row.index(max(row))  # the first of equally good ones
         if row[best] >= threshold and not deep_enough(best):
             candidates = [index for index in range(len(row)) if row[index] >= threshold and deep_enough(index)]
             if candidates:
                 best = max(candidates, key=lambda index: (row[index], -index))
-        score = round(float(row[best]), 1)
+        score = round(row[best], 1)
         lower = score >= threshold and not deep_enough(best)
         matches.append(
             OutcomeMatch(

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from unittest.mock import patch
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from recogniser.rules import matching
 from recogniser.rules.matching import (
     OUTCOME_WORDS_READ,
     clear_cache,
@@ -41,15 +44,16 @@ def test_example_outcomes_keep_their_scores() -> None:
     assert (unrelated.score, unrelated.matched) == (34.8, False)
 
 
+# A comparison this small is scored pair by pair; one of more pairs than that limit, all pairs in one call.
+@pytest.mark.parametrize("scored_one_by_one", [matching.PAIRS_SCORED_ONE_BY_ONE, 0])
 @settings(max_examples=200, deadline=None)
-@given(outcome_texts, outcome_texts)
-def test_all_pairs_score_as_each_pair(firsts: list[str], seconds: list[str]) -> None:
+@given(firsts=outcome_texts, seconds=outcome_texts)
+def test_all_pairs_score_as_each_pair(scored_one_by_one: int, firsts: list[str], seconds: list[str]) -> None:
     normalised_firsts = [normalise(text) for text in firsts]
     normalised_seconds = [normalise(text) for text in seconds]
-    scores = outcome_scores(normalised_firsts, normalised_seconds)
-    assert scores.tolist() == [
-        [outcome_score(first, second) for second in normalised_seconds] for first in normalised_firsts
-    ]
+    with patch.object(matching, "PAIRS_SCORED_ONE_BY_ONE", scored_one_by_one):
+        scores = outcome_scores(normalised_firsts, normalised_seconds)
+    assert scores == [[outcome_score(first, second) for second in normalised_seconds] for first in normalised_firsts]
 
 
 @settings(max_examples=200, deadline=None)
@@ -91,9 +95,10 @@ def test_editing_one_outcome_scores_as_from_scratch(
     firsts: list[str], seconds: list[str], edited_first: str, edited_second: str
 ) -> None:
     # The window scores the case again after each keystroke, reusing the pairs it scored the time before.
-    outcome_scores(firsts, seconds)
     edited_firsts = [edited_first, *firsts[1:]]
     edited_seconds = [*seconds[:-1], edited_second]
-    reused = outcome_scores(edited_firsts, edited_seconds)
-    clear_cache()
-    assert reused.tolist() == outcome_scores(edited_firsts, edited_seconds).tolist()
+    with patch.object(matching, "PAIRS_SCORED_ONE_BY_ONE", 0):  # the pairs of a small case are not kept
+        outcome_scores(firsts, seconds)
+        reused = outcome_scores(edited_firsts, edited_seconds)
+        clear_cache()
+        assert reused == outcome_scores(edited_firsts, edited_seconds)

@@ -101,9 +101,7 @@ def _overlap_without_targets(
         held: tuple[int, ...] = ()
         if outcomes and before:
             scores = outcome_scores(outcomes, before)
-            held = tuple(
-                row for row in range(len(outcomes)) if float(scores[row].max()) >= rulebook.stack_overlap_score
-            )
+            held = tuple(row for row in range(len(outcomes)) if max(scores[row]) >= rulebook.stack_overlap_score)
         overlaps[own.index] = held
         if own.ects is None:
             credits[own.index] = None
