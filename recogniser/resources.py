@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from platformdirs import user_cache_dir, user_config_dir, user_data_dir
 
 APP_NAME = "recogniser"
+#: The language the shipped documents are first written in; a translation sits beside its original.
+ORIGINAL_LANGUAGE = "en"
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})?$")
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -35,3 +39,20 @@ def user_cache_path() -> Path:
     """Per-user files made again when missing: the compiled translation catalogues."""
     override = os.environ.get("RECOGNISER_CACHE_HOME")
     return Path(override) if override else Path(user_cache_dir(APP_NAME, appauthor=False))
+
+
+def translated_names(name: str, language: str) -> list[str]:
+    """The file names under which ``name`` is looked for in ``language``, most specific first, ``name`` last.
+
+    A shipped document's translation sits beside it with the language before the suffix: ``user-guide.md`` in
+    French is ``user-guide.fr.md``, and ``fr_CA`` tries ``user-guide.fr_CA.md``, then ``user-guide.fr.md``. The
+    caller takes the first that exists, so a language without a translation gets the original.
+    """
+    if not _LANGUAGE_CODE.match(language):
+        raise ValueError(f"language {language!r}: use a language code such as en, fr or fr_CA")
+    base = re.split(r"[_-]", language)[0]
+    if base == ORIGINAL_LANGUAGE:
+        return [name]
+    stem, dot, suffix = name.rpartition(".")
+    codes = dict.fromkeys([language.replace("-", "_"), base])
+    return [f"{stem}.{code}.{suffix}" if dot else f"{name}.{code}" for code in codes] + [name]

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 
 from recogniser import __version__
 from recogniser.reference_data import Origin, ReferenceTable, reference_data_status
-from recogniser.resources import data_dir
+from recogniser.resources import data_dir, translated_names
 from recogniser.rules.rulebook import DEFAULT_RULEBOOK
-from recogniser.ui.translations import labelled
+from recogniser.ui.translations import labelled, window_language
 from recogniser.ui.translations import translate as _tr
 
-#: The user guide, shipped inside the package beside this module.
+#: The user guide, shipped inside the package beside this module; its translations beside it
+#: (``user-guide.fr.md``).
 USER_GUIDE = Path(__file__).resolve().parent / "help" / "user-guide.md"
 #: The licence of the fonts the PDF report embeds, shipped beside them.
 FONT_LICENCE = Path(__file__).resolve().parents[1] / "report" / "fonts" / "OFL.txt"
@@ -159,15 +160,26 @@ def shortcuts_window(actions: Iterable[QAction], parent: QWidget | None) -> Text
     return window
 
 
-def guide_window(parent: QWidget | None) -> TextWindow:
+def user_guide_path(language: str) -> Path:
+    """The user guide in ``language`` (a code such as ``fr``), or the English one when it is not translated."""
+    for name in translated_names(USER_GUIDE.name, language):
+        path = USER_GUIDE.with_name(name)
+        if path.is_file():
+            return path
+    return USER_GUIDE
+
+
+def guide_window(parent: QWidget | None, language: str | None = None) -> TextWindow:
+    """The user guide in ``language``; by default in the window's language, the one its catalogue is in."""
+    guide = user_guide_path(language or window_language.language)
     window = TextWindow(_tr("Recogniser user guide"), parent)
     try:
-        window.text.setMarkdown(USER_GUIDE.read_text("utf-8"))
+        window.text.setMarkdown(guide.read_text("utf-8"))
     except OSError as error:
         window.text.setPlainText(
-            _tr("The user guide cannot be read: {file}: {error}").format(file=USER_GUIDE, error=error.strerror)
+            _tr("The user guide cannot be read: {file}: {error}").format(file=guide, error=error.strerror)
         )
-    window.text.setSearchPaths([str(USER_GUIDE.parent)])
+    window.text.setSearchPaths([str(guide.parent)])
     window.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
     window.resize(760, 680)
     return window
