@@ -6,7 +6,7 @@ A pack is a zip file holding
   versions it was built with, and per case its id, title, purpose and the SHA-256 of the canonical case JSON
   (the same hash a decision records as ``case_sha256``), plus the notes' hash when notes are included;
 - ``cases/<id>.json``: each case file (``recogniser-case/1``);
-- ``notes/<id>.md``: facilitator notes, optional per case.
+- ``notes/<id>.md``: facilitator notes, optional per case, in the one language the pack was built in.
 
 The pack's identity is its ``pack_id`` together with the SHA-256 of the ``manifest.json`` bytes: responses quote
 both, so an answer to another pack, or to an edited one, is recognised. Building the same pack twice gives the
@@ -37,6 +37,7 @@ from recogniser.errors import FileProblemsError
 from recogniser.files import write_bytes_atomically
 from recogniser.inputs import InputFileError, JsonInputError, load_json, read_bounded, refuse_duplicate_keys
 from recogniser.model import Case
+from recogniser.resources import ORIGINAL_LANGUAGE, translated_names
 from recogniser.rules import DEFAULT_RULEBOOK
 
 PACK_FORMAT = "recogniser-seminar-pack/1"
@@ -178,22 +179,34 @@ def _derived_id(title: str, entries: Sequence[Mapping[str, Any]]) -> str:
 
 
 def sources_from_files(
-    case_paths: Sequence[str | os.PathLike[str]], notes_dir: str | None = None, *, notes_beside: bool = False
+    case_paths: Sequence[str | os.PathLike[str]],
+    notes_dir: str | None = None,
+    *,
+    notes_beside: bool = False,
+    language: str = ORIGINAL_LANGUAGE,
 ) -> list[CaseSource]:
     """Cases read from files, each named by its file name.
 
     Notes come from ``notes_dir/<name>.md``, or with ``notes_beside`` from ``<name>.md`` next to each case file,
-    where such a file exists.
+    where such a file exists; in another ``language`` its translation ``<name>.<language>.md`` is taken first.
     """
     sources = []
     for path in case_paths:
         case = load_case(path)
         stem = Path(path).stem
         folder = Path(notes_dir) if notes_dir is not None else Path(path).parent if notes_beside else None
-        notes_path = folder / f"{stem}.md" if folder is not None else None
-        notes = _read_notes(notes_path) if notes_path is not None and notes_path.is_file() else None
+        notes_path = _notes_file(folder, stem, language) if folder is not None else None
+        notes = _read_notes(notes_path) if notes_path is not None else None
         sources.append(CaseSource(stem, case, notes))
     return sources
+
+
+def _notes_file(folder: Path, stem: str, language: str) -> Path | None:
+    """The notes on case ``stem`` in ``language``, else in the original, else None."""
+    for name in translated_names(f"{stem}.md", language):
+        if (folder / name).is_file():
+            return folder / name
+    return None
 
 
 def _read_notes(path: Path) -> str:
@@ -205,21 +218,24 @@ def _read_notes(path: Path) -> str:
         raise PackError(str(path), [error.reason]) from None
 
 
-def exercise_sources(*, with_notes: bool = True) -> list[CaseSource]:
-    """The exercise cases shipped with the application, in their numbered order."""
+def exercise_sources(*, with_notes: bool = True, language: str = ORIGINAL_LANGUAGE) -> list[CaseSource]:
+    """The exercise cases shipped with the application, in their numbered order, with the facilitator notes in
+    ``language`` where they are translated (``NN-name.fr.md`` beside ``NN-name.md``), else in English."""
     folder = resources.files("recogniser.seminar").joinpath("exercises")
+    names = {item.name for item in folder.iterdir()}
     sources = []
-    for entry in sorted((item for item in folder.iterdir() if item.name.endswith(".json")), key=lambda i: i.name):
-        stem = entry.name.removesuffix(".json")
-        case = parse_case_bytes(entry.read_bytes(), source=f"exercises/{entry.name}")
-        notes_entry = folder.joinpath(f"{stem}.md")
-        notes = notes_entry.read_text("utf-8") if with_notes and notes_entry.is_file() else None
+    for json_name in sorted(name for name in names if name.endswith(".json")):
+        stem = json_name.removesuffix(".json")
+        case = parse_case_bytes(folder.joinpath(json_name).read_bytes(), source=f"exercises/{json_name}")
+        notes_name = next((name for name in translated_names(f"{stem}.md", language) if name in names), None)
+        notes = folder.joinpath(notes_name).read_text("utf-8") if with_notes and notes_name else None
         sources.append(CaseSource(stem, case, notes))
     return sources
 
 
-def build_exercise_pack(*, with_notes: bool = True) -> tuple[bytes, Pack]:
-    return build_pack(exercise_sources(with_notes=with_notes), title=_EXERCISES_TITLE)
+def build_exercise_pack(*, with_notes: bool = True, language: str = ORIGINAL_LANGUAGE) -> tuple[bytes, Pack]:
+    """The shipped exercises as a pack, with the facilitator notes in ``language`` (English by default)."""
+    return build_pack(exercise_sources(with_notes=with_notes, language=language), title=_EXERCISES_TITLE)
 
 
 def write_pack(path: str | os.PathLike[str], data: bytes) -> None:

@@ -59,6 +59,7 @@ def test_the_lrc_articles_cited_are_the_ones_listed() -> None:
 def test_documentation_and_notes_cite_only_listed_lrc_articles() -> None:
     listed = {match for place in cited.PLACES for match in _ARTICLE.findall(place)}
     texts = {source.id: source.notes or "" for source in exercise_sources()}
+    texts |= {f"{source.id}.fr": source.notes or "" for source in exercise_sources(language="fr")}
     for document in [ROOT / "README.md", ROOT / "CHANGELOG.md", *sorted((ROOT / "docs").rglob("*.md"))]:
         texts[str(document.relative_to(ROOT))] = document.read_text("utf-8")
     for name, text in texts.items():

@@ -18,22 +18,16 @@ from recogniser.ui.help import USER_GUIDE, guide_window, user_guide_path
 from recogniser.ui.main_window import MainWindow
 from recogniser.ui.settings import AppSettings
 from recogniser.ui.translations import window_language
+from tests.translated_documents import french_typography_problems, headings, outline
 
 from .conftest import ScriptedDialogs, open_window, shut
 
 FRENCH_GUIDE = USER_GUIDE.with_name("user-guide.fr.md")
 GUIDES = {"en": USER_GUIDE, "fr": FRENCH_GUIDE}
 
-_HEADING = re.compile(r"^(#{1,6}) +(.+?) *$", re.MULTILINE)
 _LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)[^)]*\)")
 _ANCHOR = re.compile(r"""<a\s+(?:name|id)=["']([^"']+)["']""")
 _MENU_PATH = re.compile(r"\*([^*›]+?) › ([^*]+?)\*")
-
-
-def headings(text: str) -> list[tuple[int, str]]:
-    """(level, text) of every Markdown heading, outside fenced code."""
-    unfenced = re.sub(r"^```.*?^```", "", text, flags=re.MULTILINE | re.DOTALL)
-    return [(len(marks), title) for marks, title in _HEADING.findall(unfenced)]
 
 
 def slug(title: str) -> str:
@@ -71,6 +65,8 @@ def test_the_french_guide_has_the_outline_of_the_english_one_in_french() -> None
     french = headings(FRENCH_GUIDE.read_text("utf-8"))
     assert len(english) > 10
     assert [level for level, _ in french] == [level for level, _ in english]
+    # The same paragraphs and list items, in the same places.
+    assert outline(FRENCH_GUIDE.read_text("utf-8")) == outline(USER_GUIDE.read_text("utf-8"))
     assert french[0] == (1, "Guide d’utilisation de Recogniser")
     # Translated, not copied: no section keeps its English title.
     assert not {title for _, title in french} & {title for _, title in english}
@@ -92,9 +88,11 @@ def test_the_link_check_finds_a_broken_anchor_and_a_missing_file(tmp_path: Path)
 
 
 def test_french_typography_in_the_french_guide() -> None:
-    text = re.sub(r"`[^`]*`", "", FRENCH_GUIDE.read_text("utf-8"))
-    assert not re.findall(r"(?:\S[:;?!]|[ ][:;?!»]|«[ ])(?!//)", text)
-    assert "'" not in text  # the typographic apostrophe, as in the window's catalogue
+    assert french_typography_problems(FRENCH_GUIDE.read_text("utf-8")) == []
+
+
+def test_the_typography_check_finds_plain_spaces_and_straight_apostrophes() -> None:
+    assert len(french_typography_problems("Le dossier : l'issue\n« ok »\n67 %\nhttps://x.org `a : b`")) == 3
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from recogniser.errors import UserInputError
 from recogniser.ui.controllers.base import CASE_FILE_FILTER, SEMINAR_PACK_FILTER, Controller
 from recogniser.ui.translations import translate as _tr
+from recogniser.ui.translations import window_language
 
 
 class SeminarController(Controller):
@@ -22,7 +23,8 @@ class SeminarController(Controller):
             self.open_pack(Path(path))
 
     def new_pack_dialog(self) -> None:
-        """A pack from case files chosen by the facilitator; notes are NAME.md beside each NAME.json."""
+        """A pack from case files chosen by the facilitator; notes are NAME.md beside each NAME.json (or, in the
+        window's language, its translation NAME.fr.md)."""
         cases = self.dialogs.open_paths(self.window, self.tr("Choose the cases for the pack"), _tr(CASE_FILE_FILTER))
         if not cases:
             return
@@ -34,17 +36,20 @@ class SeminarController(Controller):
         from recogniser.seminar import build_pack, sources_from_files  # seminar mode loads when first used
 
         try:
-            data, _pack = build_pack(sources_from_files(cases, notes_beside=True), title=title)
+            data, _pack = build_pack(
+                sources_from_files(cases, notes_beside=True, language=window_language.language), title=title
+            )
         except UserInputError as error:
             self.refuse(self.tr("Cannot build the pack"), error)
             return
         self._save_pack_and_open(data, "seminar-pack.zip")
 
     def save_exercise_pack_dialog(self) -> None:
-        """The exercise cases shipped with Recogniser, with their facilitator notes, as a pack."""
+        """The exercise cases shipped with Recogniser, with their facilitator notes in the window's language, as a
+        pack."""
         from recogniser.seminar import build_exercise_pack
 
-        data, _pack = build_exercise_pack()
+        data, _pack = build_exercise_pack(language=window_language.language)
         self._save_pack_and_open(data, "recogniser-exercises.zip")
 
     def _save_pack_and_open(self, data: bytes, suggested: str) -> None:

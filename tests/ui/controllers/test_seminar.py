@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from recogniser.seminar import Pack, build_exercise_pack, open_pack, write_pack
+from recogniser.seminar import Pack, build_exercise_pack, exercise_sources, open_pack, write_pack
 from recogniser.ui.controllers.seminar import SeminarController
+from recogniser.ui.translations import SOURCE_LANGUAGE, window_language
 
 from ..conftest import ScriptedDialogs
 
@@ -90,4 +91,30 @@ def test_a_pack_is_built_from_case_files_with_the_notes_beside_them(
     (pack,) = packs
     assert (pack.title, pack.case_ids) == ("Autumn seminar", ("ship-stability",))
     assert pack.cases[0].notes == "# Notes for the facilitator"
+    assert dialogs.unexpected == []
+
+
+def test_in_a_french_window_the_packs_take_the_french_notes(
+    controller: SeminarController, dialogs: ScriptedDialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RECOGNISER_CACHE_HOME", str(tmp_path / "cache"))
+    packs = opened_packs(controller)
+    case = tmp_path / "ship-stability.json"
+    case.write_text(json.dumps(dict(build_exercise_pack()[1].cases[0].case.document)), "utf-8")
+    (tmp_path / "ship-stability.md").write_text("# Notes for the facilitator", "utf-8")
+    (tmp_path / "ship-stability.fr.md").write_text("# Notes pour l’animateur", "utf-8")
+    dialogs.paths.extend([str(tmp_path / "exercices.zip"), str(tmp_path / "own.zip")])
+    dialogs.path_lists.append([str(case)])
+    dialogs.text_answers.append("Séminaire d’automne")
+    assert window_language.install("fr")
+    try:
+        controller.save_exercise_pack_dialog()
+        controller.new_pack_dialog()
+    finally:
+        window_language.install(SOURCE_LANGUAGE)
+    exercises, own = packs
+    french = exercise_sources(language="fr")
+    assert [case.notes for case in exercises.cases] == [source.notes for source in french]
+    assert exercises.cases[0].notes != exercise_sources()[0].notes
+    assert own.cases[0].notes == "# Notes pour l’animateur"
     assert dialogs.unexpected == []
