@@ -1,8 +1,9 @@
 """Filling benchmark databases fast, and keeping them between runs.
 
 Rows go in as the store writes them but in bulk: multi-row inserts in one transaction on SQLite, COPY on
-PostgreSQL. The databases are fresh SQLite files or databases on a PostgreSQL 15 server of the benchmark's own
-(started as the tests start theirs); with a folder to keep them in, they are used again on the next run.
+PostgreSQL, and the engine's search index drawn from the terms as the store draws it. The databases are fresh
+SQLite files or databases on a PostgreSQL 15 server of the benchmark's own (started as the tests start theirs);
+with a folder to keep them in, they are used again on the next run.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert
+
+from recogniser.store.search_index import index_cases_from
+from recogniser.store.tables import metadata
 
 
 def write_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -29,6 +33,15 @@ def write_rows(connection: Connection, table: Table, rows: list[dict[str, Any]])
     with cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row([row[name] for name in names])
+
+
+def write_cases(connection: Connection, cases: list[dict[str, Any]], terms: list[dict[str, Any]]) -> None:
+    """Add case rows (ids above every stored case's) and their search terms, and index them for search as the
+    store does (``recogniser.store.search_index``, drawn from the terms)."""
+    write_rows(connection, metadata.tables["cases"], cases)
+    write_rows(connection, metadata.tables["case_terms"], terms)
+    if cases:
+        index_cases_from(connection, min(case["id"] for case in cases))
 
 
 #: Where the store of a size is: its URL and whether it still has to be filled (from the size before, if given).

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from filling import postgresql_databases, sqlite_databases, write_rows  # noqa: E402  (bench/ is first on the path)
+from filling import postgresql_databases, sqlite_databases, write_cases, write_rows  # noqa: E402  (bench/ is first on the path)
 from sqlalchemy import Engine, select, text  # noqa: E402
 from timing import median_ms, processor_ms  # noqa: E402
 
@@ -73,7 +73,6 @@ CHUNK = 20_000
 REPEATS = 30
 
 _CASES = metadata.tables["cases"]
-_TERMS = metadata.tables["case_terms"]
 _DECISIONS = metadata.tables["decisions"]
 
 
@@ -169,8 +168,7 @@ def fill(engine: Engine, count: int, rng: random.Random) -> None:
             decisions = decision_rows(stored, rng)
             for row, decision in zip(cases, decisions, strict=True):
                 row["latest_outcome"] = decision["final_outcome"]
-            write_rows(connection, _CASES, cases)
-            write_rows(connection, _TERMS, terms)
+            write_cases(connection, cases, terms)
             write_rows(connection, _DECISIONS, decisions)
             kept += len(stored)
         if engine.dialect.name == "postgresql":

@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from filling import Database, postgresql_databases, same_database, sqlite_databases, write_rows  # noqa: E402  (bench/ is first on the path)
+from filling import Database, postgresql_databases, same_database, sqlite_databases, write_cases  # noqa: E402  (bench/ is first on the path)
 from sqlalchemy import Engine, text  # noqa: E402
 from timing import timed  # noqa: E402
 
@@ -38,7 +38,6 @@ from recogniser.casefile import load_case  # noqa: E402
 from recogniser.model import Case, Purpose  # noqa: E402
 from recogniser.store import CaseQuery, CaseSort, CaseStore  # noqa: E402
 from recogniser.store.rows import case_values, term_rows  # noqa: E402
-from recogniser.store.tables import metadata  # noqa: E402
 
 FIRST_NAMES = [
     "Ivana", "Marko", "Ana", "Luka", "Petra", "Josip", "Mia", "Ivan", "Sára", "Dávid", "Zoë", "Chloé", "Seán",
@@ -68,9 +67,6 @@ CHUNK = 20_000
 REPEATS = 50
 DEPTH = 50_000
 TARGET_MS = 50
-
-_CASES = metadata.tables["cases"]
-_TERMS = metadata.tables["case_terms"]
 
 
 def make_cases(template: Case, count: int, rng: random.Random) -> list[Case]:
@@ -116,8 +112,7 @@ def fill(engine: Engine, template: Case, first_id: int, count: int, rng: random.
                 common = {"version": 1, "status": "open", "credential_count": 1, "created_at": now, "updated_at": now}
                 cases.append({"id": case_id, "latest_outcome": None, **common, **values})
                 terms += term_rows(case_id, columns)
-            write_rows(connection, _CASES, cases)
-            write_rows(connection, _TERMS, terms)
+            write_cases(connection, cases, terms)
         if postgresql:
             connection.execute(text("SELECT setval('cases_id_seq', (SELECT max(id) FROM cases))"))
     if postgresql:  # as autovacuum would after such a load

@@ -7,13 +7,11 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    CompoundSelect,
     FromClause,
     Select,
     and_,
     exists,
     func,
-    intersect,
     literal,
     or_,
     tuple_,
@@ -22,6 +20,7 @@ from sqlalchemy import select as select_columns
 from sqlmodel import Session, col
 
 from recogniser.model import Outcome, Purpose
+from recogniser.store import search_index
 from recogniser.store.records import CaseCursor, CaseQuery, CaseSort, CaseStatus, CaseSummary
 from recogniser.store.search import prefix_upper_bound, query_words
 from recogniser.store.tables import CaseRow, metadata
@@ -120,27 +119,30 @@ MANY_MATCHES = 2_000
 class Search:
     """The words of a search, rarest first, and the cases that have them all when they are few.
 
-    Matching happens in the term index: the rarest word's entries are read and each of their cases is checked
-    for the other words through the (case, term) index, never reading case rows that do not match.
+    Matching happens in the indexes, never reading case rows that do not match: one word's cases are its range
+    of the term index; the cases with several words are found by the database engine's own index, which
+    intersects the words' lists of cases inside the engine (``search_index``).
     """
 
     words: list[set[str]]
     case_ids: list[int] | None  # every matching case, when fewer than MANY_MATCHES
+    dialect: str
 
     @classmethod
     def planned(cls, session: Session, text: str) -> Search:
+        dialect = session.get_bind().dialect.name
         counted = []
         for prefixes in query_words(text):
             entries = select_columns(_TERMS.c.case_id).where(_term_range(_TERMS, prefixes)).limit(MANY_MATCHES)
             found = session.execute(select_columns(func.count()).select_from(entries.subquery())).scalar_one()
             counted.append((found, prefixes))
         if not counted:
-            return cls([], None)
+            return cls([], None, dialect)
         # Words that both reach the cap are told apart by length: a longer prefix is usually the rarer.
         counted.sort(key=lambda pair: (pair[0], -max(len(prefix) for prefix in pair[1])))
-        search = cls([prefixes for _, prefixes in counted], None)
-        case_ids = list(session.execute(search._intersection().limit(MANY_MATCHES)).scalars())
-        return cls(search.words, case_ids) if len(case_ids) < MANY_MATCHES else search
+        search = cls([prefixes for _, prefixes in counted], None, dialect)
+        case_ids = list(session.execute(search._matching().limit(MANY_MATCHES)).scalars())
+        return cls(search.words, case_ids, dialect) if len(case_ids) < MANY_MATCHES else search
 
     @property
     def walks(self) -> bool:
@@ -158,27 +160,16 @@ class Search:
         return [col(CaseRow.id).in_(self._matching())]
 
     def count(self, session: Session) -> int:
-        """How many cases have every word (from the term index alone)."""
+        """How many cases have every word (from the indexes alone)."""
         if self.case_ids is not None:
             return len(self.case_ids)
         statement = select_columns(func.count()).select_from(self._matching().subquery())
         return int(session.execute(statement).scalar_one())
 
-    def _intersection(self) -> CompoundSelect[int] | Select[int]:
-        """The cases with every word, as the intersection of each word's cases: every word's index range is read
-        once, in order, instead of checking each case of the rarest word for the others (at a million cases and
-        two common names, several times faster)."""
-        if len(self.words) == 1:
-            return self._matching()
-        return intersect(*(select_columns(_TERMS.c.case_id).where(_term_range(_TERMS, w)) for w in self.words))
-
-    def _matching(self) -> Select[int]:
-        first = _TERMS.alias("first_word")
-        return (
-            select_columns(first.c.case_id)
-            .where(_term_range(first, self.words[0]), *(_has_word(first.c.case_id, word) for word in self.words[1:]))
-            .distinct()
-        )
+    def _matching(self) -> Select[tuple[int]]:
+        if len(self.words) > 1:
+            return search_index.matching(self.dialect, self.words)
+        return select_columns(_TERMS.c.case_id).where(_term_range(_TERMS, self.words[0])).distinct()
 
 
 def _term_range(terms: FromClause, prefixes: set[str]) -> ColumnElement[bool]:

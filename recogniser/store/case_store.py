@@ -69,10 +69,11 @@ from recogniser.store.rows import (
     keep_original,
     locked_case,
     named_digests,
+    remove_terms,
     stored_case,
     update_case,
 )
-from recogniser.store.tables import CaseOriginalRow, CaseRow, CaseTermRow, DecisionRow
+from recogniser.store.tables import CaseOriginalRow, CaseRow, DecisionRow
 
 Clock = Callable[[], datetime]
 
@@ -212,7 +213,8 @@ class CaseStore:
             decided = session.exec(select(DecisionRow.id).where(DecisionRow.case_id == row.id).limit(1)).first()
             if decided is not None:
                 raise CaseHasDecisionsError(reference)
-            session.execute(delete(CaseTermRow).where(col(CaseTermRow.case_id) == row.id))
+            assert row.id is not None
+            remove_terms(session, row.id)
             session.execute(delete(CaseOriginalRow).where(col(CaseOriginalRow.case_id) == row.id))
             session.execute(delete(CaseRow).where(col(CaseRow.id) == row.id))
 

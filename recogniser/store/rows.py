@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 
 from recogniser.casefile import case_sha256, parse_case
 from recogniser.model import Case, Outcome
+from recogniser.store import search_index
 from recogniser.store.columns import CaseColumns
 from recogniser.store.errors import (
     CaseConflictError,
@@ -188,6 +189,7 @@ def insert_cases(session: Session, cases: list[Case], now: datetime) -> list[Sto
         session,
         [row for case_id, drawn in zip(ids, columns, strict=True) if drawn for row in term_rows(case_id, drawn)],
     )
+    search_index.index_cases(session, [case_id for case_id, drawn in zip(ids, columns, strict=True) if drawn])
     return [
         StoredCase(
             case=replace(case, reference=row["reference"], document=dict(case.document, reference=row["reference"])),
@@ -220,6 +222,12 @@ def _insert_terms(session: Session, terms: list[dict[str, Any]]) -> None:
         session.execute(insert(_TERMS), terms)
 
 
+def remove_terms(session: Session, case_id: int) -> None:
+    """Take a case out of the search: the engine's index first, which forgets a case by its terms."""
+    search_index.unindex_cases(session, [case_id])
+    session.execute(delete(CaseTermRow).where(col(CaseTermRow.case_id) == case_id))
+
+
 def term_rows(case_id: int, columns: CaseColumns) -> list[dict[str, Any]]:
     return [{"term": term, "case_id": case_id} for term in sorted(columns.search_terms())]
 
@@ -242,10 +250,11 @@ def update_case(session: Session, row: CaseRow, case: Case, now: datetime) -> Ca
         row.status = CaseStatus.OPEN.value
     row.version += 1
     row.updated_at = now
-    session.execute(delete(CaseTermRow).where(col(CaseTermRow.case_id) == row.id))
-    _flush(session, new_reference)
     assert row.id is not None
+    remove_terms(session, row.id)
+    _flush(session, new_reference)
     _insert_terms(session, term_rows(row.id, columns))
+    search_index.index_cases(session, [row.id])
     return stored
 
 

@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -23,12 +22,14 @@ from recogniser.store import (
     NewerSchemaError,
     UnusableDatabaseError,
     WrongPasswordError,
+    search_index,
 )
 from recogniser.store.columns import CaseColumns
 from recogniser.store.database import check_database, create_store_engine, head_revision, migrate, resolve_url
 from recogniser.store.search import sort_key
 from recogniser.store.tables import CaseRow, DecisionRow, metadata
 from tests.store.cases import make_case, make_decision
+from tests.store.migrating import downgraded
 from tests.store.postgres_server import PostgresServer, _free_port
 
 
@@ -59,7 +60,10 @@ def test_the_tables_are_exactly_what_the_migrations_build(database_url: str) -> 
     try:
         migrate(engine, url)
         with engine.connect() as connection:
-            assert compare_metadata(MigrationContext.configure(connection), metadata) == []
+            # The engine's search index is made by its migration alone (an FTS5 table on SQLite, a table of
+            # another shape on PostgreSQL): no table of the model describes it.
+            opts = {"include_name": lambda name, kind, _: kind != "table" or not name.startswith(search_index.TABLE)}
+            assert compare_metadata(MigrationContext.configure(connection, opts=opts), metadata) == []
     finally:
         engine.dispose()
 
@@ -250,18 +254,8 @@ def test_a_missing_database_on_the_server_is_named(postgres_server: PostgresServ
 def test_the_search_index_revision_can_be_undone_and_redone(database_url: str) -> None:
     with CaseStore.open(database_url) as store:
         store.add_case(make_case("CASE-1", learner="Иван Петровић"))
-    url = resolve_url(database_url)
-    engine = create_store_engine(url)
-    try:
-        with engine.connect().execution_options(writing=True) as connection, connection.begin():
-            config = Config()
-            config.set_main_option("script_location", "recogniser.store:migrations")
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0001")
-        with engine.connect() as connection:
-            assert "case_terms" not in inspect(connection).get_table_names()
-    finally:
-        engine.dispose()
+    with downgraded(database_url, "0001") as connection:
+        assert "case_terms" not in inspect(connection).get_table_names()
     with CaseStore.open(database_url) as store:
         assert [s.reference for s in store.search_cases("ivan")] == ["CASE-1"]
 

@@ -15,6 +15,7 @@ from recogniser.store import CaseStore
 from recogniser.store.database import create_store_engine, migrate, resolve_url
 from recogniser.store.errors import InvalidOriginalError
 from recogniser.store.tables import CaseRow
+from tests.store.migrating import downgraded
 from tests.store.test_database import _first_revision_rows
 
 CREDENTIALS = Path(__file__).resolve().parents[1] / "interchange" / "fixtures"
@@ -74,25 +75,13 @@ def test_originals_kept_before_stay_with_their_case_after_the_upgrade(sqlite_url
 
 
 def test_going_back_a_revision_keeps_one_original_a_case(database_url: str) -> None:
-    from alembic import command
-    from alembic.config import Config
     from sqlalchemy import text
 
     document, originals = _stack()
     with CaseStore.open(database_url) as store:
         reference = store.add_case(parse_case(document), originals=originals).reference
-    url = resolve_url(database_url)
-    engine = create_store_engine(url)
-    try:
-        with engine.connect().execution_options(writing=True) as connection, connection.begin():
-            config = Config()
-            config.set_main_option("script_location", "recogniser.store:migrations")
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0008")
-        with engine.connect() as connection:
-            kept = connection.execute(text("SELECT sha256 FROM case_originals")).scalars().all()
-    finally:
-        engine.dispose()
+    with downgraded(database_url, "0008") as connection:
+        kept = connection.execute(text("SELECT sha256 FROM case_originals")).scalars().all()
     assert kept == [min(hashlib.sha256(content).hexdigest() for _name, content in originals)]
     with CaseStore.open(database_url) as store:  # and forward again
         assert len(store.originals(reference)) == 1
