@@ -1,0 +1,107 @@
+"""The case, the credential, findings and the decision: the project's domain types.
+
+The vocabularies are the public contract of docs/formats/case-file.md and docs/formats/decision-json.md.
+Everything here is immutable and Qt-free so that the same objects flow through the command line, the window, the
+store and the seminar tools.
+
+Callers import them from here; the modules say what each part is about: ``vocabularies`` (the formats' coded
+values), ``case`` (the case and its credentials), ``decision`` (findings and the decision) and ``stack`` (several
+credentials towards one target).
+"""
+
+from recogniser.model.case import (
+    Applicant,
+    Assessment,
+    AwardingBody,
+    Case,
+    Credential,
+    Learner,
+    Level,
+    Procedure,
+    QualityAssurance,
+    Target,
+    Workload,
+)
+from recogniser.model.decision import (
+    Alternative,
+    Decision,
+    Finding,
+    InformationItem,
+    OutcomeMatch,
+    Recommendation,
+    SubstantialDifference,
+)
+from recogniser.model.stack import Stack, StackCell, StackedCredential, credential_label
+from recogniser.model.vocabularies import (
+    CASE_FORMAT,
+    COVERAGE_MARKS,
+    COVERAGE_WORDS,
+    CREDIT_BEARING_ALTERNATIVES,
+    CREDIT_GRANTING_OUTCOMES,
+    DECISION_FORMAT,
+    EAR_ORDER,
+    STACK_ROLE_WORDS,
+    SUPPLIER_WORDS,
+    AlternativeKind,
+    AssessmentType,
+    Coverage,
+    Element,
+    Outcome,
+    Participation,
+    ProviderKind,
+    Purpose,
+    QADecision,
+    RuleSet,
+    StackRole,
+    Status,
+    Supplier,
+    plain_number,
+)
+
+__all__ = [
+    "CASE_FORMAT",
+    "COVERAGE_MARKS",
+    "COVERAGE_WORDS",
+    "CREDIT_BEARING_ALTERNATIVES",
+    "CREDIT_GRANTING_OUTCOMES",
+    "DECISION_FORMAT",
+    "EAR_ORDER",
+    "STACK_ROLE_WORDS",
+    "SUPPLIER_WORDS",
+    "Alternative",
+    "AlternativeKind",
+    "Applicant",
+    "Assessment",
+    "AssessmentType",
+    "AwardingBody",
+    "Case",
+    "Coverage",
+    "Credential",
+    "Decision",
+    "Element",
+    "Finding",
+    "InformationItem",
+    "Learner",
+    "Level",
+    "Outcome",
+    "OutcomeMatch",
+    "Participation",
+    "Procedure",
+    "ProviderKind",
+    "Purpose",
+    "QADecision",
+    "QualityAssurance",
+    "Recommendation",
+    "RuleSet",
+    "Stack",
+    "StackCell",
+    "StackRole",
+    "StackedCredential",
+    "Status",
+    "SubstantialDifference",
+    "Supplier",
+    "Target",
+    "Workload",
+    "credential_label",
+    "plain_number",
+]
