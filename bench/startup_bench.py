@@ -1,7 +1,8 @@
 """Benchmark a command as a whole process: `nice -n 19 python bench/startup_bench.py [--runs N]`.
 
 Prints the median wall-clock and processor time of `recogniser assess CASE` (a case for employment, which
-compares no learning outcomes, and one for credit transfer, which does), of `recogniser cases list` on a store of
+compares no learning outcomes, and one for credit transfer, which does; and the employment case as a file never
+checked before, its bytes different on every run, as after each edit), of `recogniser cases list` on a store of
 a few cases, and of a bare `python -c pass` beside them: what the command costs beyond starting Python. Goals on
 the 2-core development machine: `assess` under 150 ms and `cases list` under 300 ms, whole process.
 
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,9 +40,17 @@ def _run(command: list[str], environment: dict[str, str], cwd: Path) -> tuple[fl
     return wall, usage.ru_utime + usage.ru_stime
 
 
-def _median_ms(command: list[str], environment: dict[str, str], cwd: Path, runs: int) -> tuple[float, float]:
-    _run(command, environment, cwd)  # warm-up: the file system cache, a new store's tables, the checked-data record
-    timings = [_run(command, environment, cwd) for _ in range(runs)]
+def _median_ms(
+    command: list[str], environment: dict[str, str], cwd: Path, runs: int, before: Callable[[], None] | None = None
+) -> tuple[float, float]:
+    """``before``, when given, is called before each run, outside the time measured."""
+    timings = []
+    for run in range(runs + 1):
+        if before is not None:
+            before()
+        timing = _run(command, environment, cwd)
+        if run:  # the first is a warm-up: the file system cache, a new store's tables, the checked-data record
+            timings.append(timing)
     return (
         statistics.median(wall for wall, _ in timings) * 1000,
         statistics.median(cpu for _, cpu in timings) * 1000,
@@ -53,13 +63,25 @@ def main() -> None:
     runs = parser.parse_args().runs
     recogniser = [sys.executable, "-m", "recogniser"]
     bare = [sys.executable, "-c", "pass"]
-    commands = {
-        "assess (employment)": [*recogniser, "assess", str(ROOT / "examples" / "online-course-employment.json")],
-        "assess (credit transfer)": [*recogniser, "assess", str(ROOT / "examples" / "maritime-credit-transfer.json")],
-        "cases list": [*recogniser, "cases", "list"],
-    }
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
+        employment = ROOT / "examples" / "online-course-employment.json"
+        edited = home / "edited-case.json"
+        edits = iter(range(1_000_000))
+
+        def edit() -> None:
+            # The same case, its bytes new to the record of checked files (one more space at the end each time).
+            edited.write_bytes(employment.read_bytes() + b" " * next(edits))
+
+        commands: dict[str, tuple[list[str], Callable[[], None] | None]] = {
+            "assess (employment)": ([*recogniser, "assess", str(employment)], None),
+            "assess (new file)": ([*recogniser, "assess", str(edited)], edit),
+            "assess (credit transfer)": (
+                [*recogniser, "assess", str(ROOT / "examples" / "maritime-credit-transfer.json")],
+                None,
+            ),
+            "cases list": ([*recogniser, "cases", "list"], None),
+        }
         base = {
             **os.environ,
             "PYTHONPATH": str(ROOT),
@@ -77,8 +99,8 @@ def main() -> None:
             print(f"\n{label}:")
             bare_wall, bare_cpu = _median_ms(bare, environment, home, runs)
             print(f"  {'python -c pass':26} {bare_wall:6.0f} / {bare_cpu:4.0f}")
-            for name, command in commands.items():
-                wall, cpu = _median_ms(command, environment, home, runs)
+            for name, (command, before) in commands.items():
+                wall, cpu = _median_ms(command, environment, home, runs, before)
                 print(f"  {name:26} {wall:6.0f} / {cpu:4.0f}   (+{wall - bare_wall:.0f} / +{cpu - bare_cpu:.0f})")
 
 
