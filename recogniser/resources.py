@@ -9,8 +9,6 @@ from pathlib import Path
 from platformdirs import user_cache_dir, user_config_dir, user_data_dir
 
 APP_NAME = "recogniser"
-#: The language the shipped documents are first written in; a translation sits beside its original.
-ORIGINAL_LANGUAGE = "en"
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})?$")
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -46,13 +44,11 @@ def translated_names(name: str, language: str) -> list[str]:
 
     A shipped document's translation sits beside it with the language before the suffix: ``user-guide.md`` in
     French is ``user-guide.fr.md``, and ``fr_CA`` tries ``user-guide.fr_CA.md``, then ``user-guide.fr.md``. The
-    caller takes the first that exists, so a language without a translation gets the original.
+    caller takes the first that exists, so a language without a translation (English, the originals' own) gets
+    the original.
     """
     if not _LANGUAGE_CODE.match(language):
         raise ValueError(f"language {language!r}: use a language code such as en, fr or fr_CA")
-    base = re.split(r"[_-]", language)[0]
-    if base == ORIGINAL_LANGUAGE:
-        return [name]
     stem, dot, suffix = name.rpartition(".")
-    codes = dict.fromkeys([language.replace("-", "_"), base])
+    codes = dict.fromkeys([language.replace("-", "_"), re.split(r"[_-]", language)[0]])
     return [f"{stem}.{code}.{suffix}" if dot else f"{name}.{code}" for code in codes] + [name]

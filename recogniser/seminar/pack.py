@@ -30,14 +30,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from recogniser import __version__
+from recogniser import __version__, i18n
 from recogniser.case_checks import CaseFileError, schema_problems
 from recogniser.casefile import MAX_CASE_BYTES, case_sha256, dumps_case, load_case, parse_case_bytes
 from recogniser.errors import FileProblemsError
 from recogniser.files import write_bytes_atomically
 from recogniser.inputs import InputFileError, JsonInputError, load_json, read_bounded, refuse_duplicate_keys
 from recogniser.model import Case
-from recogniser.resources import ORIGINAL_LANGUAGE, translated_names
+from recogniser.resources import translated_names
 from recogniser.rules import DEFAULT_RULEBOOK
 
 PACK_FORMAT = "recogniser-seminar-pack/1"
@@ -183,13 +183,15 @@ def sources_from_files(
     notes_dir: str | None = None,
     *,
     notes_beside: bool = False,
-    language: str = ORIGINAL_LANGUAGE,
+    language: str | None = None,
 ) -> list[CaseSource]:
     """Cases read from files, each named by its file name.
 
     Notes come from ``notes_dir/<name>.md``, or with ``notes_beside`` from ``<name>.md`` next to each case file,
-    where such a file exists; in another ``language`` its translation ``<name>.<language>.md`` is taken first.
+    where such a file exists; their translation ``<name>.<language>.md`` is taken first, in ``language`` or by
+    default in the language in use (``--language``).
     """
+    language = language or i18n.language()
     sources = []
     for path in case_paths:
         case = load_case(path)
@@ -218,9 +220,11 @@ def _read_notes(path: Path) -> str:
         raise PackError(str(path), [error.reason]) from None
 
 
-def exercise_sources(*, with_notes: bool = True, language: str = ORIGINAL_LANGUAGE) -> list[CaseSource]:
+def exercise_sources(*, with_notes: bool = True, language: str | None = None) -> list[CaseSource]:
     """The exercise cases shipped with the application, in their numbered order, with the facilitator notes in
-    ``language`` where they are translated (``NN-name.fr.md`` beside ``NN-name.md``), else in English."""
+    ``language`` (by default the language in use) where they are translated (``NN-name.fr.md`` beside
+    ``NN-name.md``), else in English."""
+    language = language or i18n.language()
     folder = resources.files("recogniser.seminar").joinpath("exercises")
     names = {item.name for item in folder.iterdir()}
     sources = []
@@ -233,8 +237,9 @@ def exercise_sources(*, with_notes: bool = True, language: str = ORIGINAL_LANGUA
     return sources
 
 
-def build_exercise_pack(*, with_notes: bool = True, language: str = ORIGINAL_LANGUAGE) -> tuple[bytes, Pack]:
-    """The shipped exercises as a pack, with the facilitator notes in ``language`` (English by default)."""
+def build_exercise_pack(*, with_notes: bool = True, language: str | None = None) -> tuple[bytes, Pack]:
+    """The shipped exercises as a pack, with the facilitator notes in ``language`` (by default the language in
+    use, English unless another is chosen)."""
     return build_pack(exercise_sources(with_notes=with_notes, language=language), title=_EXERCISES_TITLE)
 
 

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 import recogniser.seminar
+from recogniser.cli import main
+from recogniser.i18n import language_in_use
 from recogniser.model import Outcome
 from recogniser.rules import assess
-from recogniser.seminar import build_exercise_pack, build_pack, exercise_sources, sources_from_files
+from recogniser.seminar import build_exercise_pack, build_pack, exercise_sources, open_pack, sources_from_files
 from tests.translated_documents import french_typography_problems, headings, outline
 
 EXERCISES = Path(recogniser.seminar.__file__).parent / "exercises"
@@ -104,3 +106,13 @@ def test_case_files_take_the_notes_in_the_language_asked_for_beside_them_or_in_a
     assert notes("fr") == [None, None]
     _data, pack = build_pack(sources_from_files(cases, notes_beside=True, language="fr"), title="Séminaire")
     assert pack.case("translated").notes == "# translated en français"
+
+
+def test_by_default_the_notes_are_in_the_language_in_use(tmp_path: Path) -> None:
+    with language_in_use("fr"):
+        assert [source.notes for source in exercise_sources()] == [source.notes for source in FRENCH.values()]
+    assert [source.notes for source in exercise_sources()] == [source.notes for source in ENGLISH.values()]
+    with language_in_use("en"):  # the command line's --language holds for the process: English again after it
+        assert main(["seminar", "exercises", "-o", str(tmp_path / "exercices.zip"), "--language", "fr"]) == 0
+    pack = open_pack(tmp_path / "exercices.zip")
+    assert [case.notes for case in pack.cases] == [FRENCH[case.id].notes for case in pack.cases]

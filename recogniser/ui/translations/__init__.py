@@ -26,12 +26,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from recogniser.resources import ORIGINAL_LANGUAGE, user_cache_path, user_config_path
+#: The language the code's strings are written in: its window catalogue holds only the plural forms (``%n case(s)``).
+from recogniser.i18n import SOURCE_LANGUAGE as SOURCE_LANGUAGE
+from recogniser.resources import user_cache_path, user_config_path
 
 log = logging.getLogger(__name__)
 
-#: The language the code's strings are written in: its catalogue holds only the plural forms (``%n case(s)``).
-SOURCE_LANGUAGE = ORIGINAL_LANGUAGE
 #: The shipped catalogues, beside this module.
 SHIPPED_DIR = Path(__file__).resolve().parent
 #: The name every catalogue shares before ``_<language>.ts``.

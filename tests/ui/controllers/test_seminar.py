@@ -115,6 +115,6 @@ def test_in_a_french_window_the_packs_take_the_french_notes(
     exercises, own = packs
     french = exercise_sources(language="fr")
     assert [case.notes for case in exercises.cases] == [source.notes for source in french]
-    assert exercises.cases[0].notes != exercise_sources()[0].notes
+    assert exercises.cases[0].notes != exercise_sources(language="en")[0].notes
     assert own.cases[0].notes == "# Notes pour l’animateur"
     assert dialogs.unexpected == []
