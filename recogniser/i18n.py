@@ -58,7 +58,13 @@ PARTS: Mapping[str, tuple[str, ...]] = {
 }
 CORE_PART = "core"
 #: The functions whose first argument (and for plural phrases, the second) is a string to translate.
-KEYWORDS: Mapping[str, tuple[int, ...] | None] = {"phrase": None, "plural": (1, 2), "N_": None, "_": None}
+KEYWORDS: Mapping[str, tuple[int, ...] | None] = {
+    "phrase": None,
+    "say": None,
+    "plural": (1, 2),
+    "N_": None,
+    "_": None,
+}
 
 #: A value a phrase may carry in a field.
 Value = Union[str, int, float, date, "Phrase", Enum, None]
@@ -120,6 +126,11 @@ def shown(text: str, language: str | None = None) -> str:
 def phrase(template: str, **values: Value) -> Phrase:
     """A sentence for a reader, translated when shown; ``template``'s ``{fields}`` are filled from ``values``."""
     return Phrase(template, values)
+
+
+def say(template: str, **values: Value) -> str:
+    """A sentence in the language in use now, for text shown at once (a line the command line prints)."""
+    return Phrase(template, values).text()
 
 
 def plural(singular: str, plural_form: str, *, n: int | float, **values: Value) -> Phrase:

@@ -155,3 +155,26 @@ def test_the_language_is_taken_before_or_after_the_command(tmp_path: Path) -> No
         assert completed.returncode == 0, completed.stderr
         # The decision JSON is data: English and codes whatever the reader's language.
         assert json.loads(completed.stdout)["recommendation"]["outcome"] == "full_recognition"
+
+
+def test_the_readable_verdict_speaks_french(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--language", "fr", "assess", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Dossier EXAMPLE-01 - transfert de crédits\n")
+    assert "RECOMMANDATION\u00a0: RECONNAISSANCE COMPLÈTE" in out
+    assert "Vérifications\u00a0: 34 conformes, 1 indéterminé, 4 sans objet" in out
+    # The marks before each check stay the same in every language, for a reader searching for FAIL.
+    assert main(["assess", str(EXAMPLE)]) == 0
+    english = capsys.readouterr().out
+    assert "RECOMMENDATION: FULL RECOGNITION" in english and "Checks: 34 pass, 1 unknown, 4 not applicable" in english
+
+
+def test_the_case_list_speaks_french(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    database = f"sqlite:///{tmp_path / 'cases.db'}"
+    assert main(["--database-url", database, "--language", "fr", "cases", "list"]) == 0
+    assert capsys.readouterr().out == "aucun dossier\n"
+    assert main(["--database-url", database, "cases", "add", str(EXAMPLE), "--language", "fr"]) == 0
+    assert capsys.readouterr().out.startswith("EXAMPLE-01 ajouté (")
+    assert main(["--database-url", database, "cases", "list", "--language", "fr"]) == 0
+    heading = capsys.readouterr().out.splitlines()[0]
+    assert heading.split() == ["RÉFÉRENCE", "APPRENANT", "INTITULÉ", "FINALITÉ", "ÉTAT", "DÉCISION"]

@@ -9,7 +9,7 @@ import json
 import shutil
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 from recogniser.casefile import load_case
 from recogniser.errors import OutputFileError, UserInputError
 from recogniser.files import StagedFile
+from recogniser.i18n import Phrase, _, plural, say, shown, translate
 from recogniser.model import (
     COVERAGE_MARKS,
-    STACK_ROLE_WORDS,
     Case,
     Decision,
     Finding,
@@ -31,11 +31,13 @@ from recogniser.model import (
 from recogniser.rules import assess
 from recogniser.rules.office import office_rulebook
 from recogniser.settings import load_settings
+from recogniser.vocabulary import label, outcome_label, purpose_words, rule_set_label
 
 if TYPE_CHECKING:
     from recogniser.report import ReportSettings
     from recogniser.store import StoredCase, StoredDecision
 
+#: The mark before each check: the same in every language, so a reader can search the output for FAIL.
 STATUS_MARKS = {
     Status.PASS: "pass",
     Status.WARNING: "WARN",
@@ -43,13 +45,14 @@ STATUS_MARKS = {
     Status.UNKNOWN: "  ? ",
     Status.NOT_APPLICABLE: " n/a",
 }
-RULE_SET_TITLES = {
-    RuleSet.AUTHENTICITY: "Authenticity",
-    RuleSet.COMPLETENESS: "Annex I completeness",
-    RuleSet.LISBON: "Lisbon Recognition Convention",
-    RuleSet.QF: "Qualifications frameworks and ECTS",
-    RuleSet.ESG: "Quality assurance (ESG)",
-    RuleSet.OUTCOMES: "Learning outcomes",
+
+#: "3 pass, 1 warning": how many checks had each status, in the reader's grammar.
+_STATUS_COUNTS: dict[Status, Callable[[int], Phrase]] = {
+    Status.PASS: lambda n: plural("{n} pass", "{n} pass", n=n),
+    Status.WARNING: lambda n: plural("{n} warning", "{n} warning", n=n),
+    Status.FAIL: lambda n: plural("{n} fail", "{n} fail", n=n),
+    Status.UNKNOWN: lambda n: plural("{n} unknown", "{n} unknown", n=n),
+    Status.NOT_APPLICABLE: lambda n: plural("{n} not applicable", "{n} not applicable", n=n),
 }
 
 
@@ -204,107 +207,122 @@ def format_decision(decision: Decision, *, show_all: bool = False) -> str:
             )
         )
 
-    title = f"Case {decision.reference}" if decision.reference else "Case (no reference)"
-    lines.append(f"{title} - {decision.purpose.value.replace('_', ' ')}")
+    purpose = purpose_words(decision.purpose)
+    if decision.reference:
+        lines.append(say("Case {reference} - {purpose}", reference=decision.reference, purpose=purpose))
+    else:
+        lines.append(say("Case (no reference) - {purpose}", purpose=purpose))
     lines.append("")
-    outcome = recommendation.outcome.value.replace("_", " ").upper()
-    lines.append(f"RECOMMENDATION: {outcome}")
+    outcome = outcome_label(recommendation.outcome).upper()
+    lines.append(say("RECOMMENDATION: {outcome}", outcome=outcome))
     if recommendation.credits_shown is not None:
-        lines.append(f"{recommendation.ects_label}: {recommendation.credits_shown:g}")
-    para(recommendation.summary)
+        lines.append(
+            say("{label}: {credits}", label=translate(recommendation.ects_label), credits=recommendation.credits_shown)
+        )
+    para(shown(recommendation.summary))
     sections = (
         (
-            "Substantial differences",
-            [f"{d.description} [{d.citation}]" for d in recommendation.substantial_differences],
+            _("Substantial differences"),
+            [
+                say("{difference} [{citation}]", difference=d.description, citation=d.citation)
+                for d in recommendation.substantial_differences
+            ],
         ),
-        ("Conditions", list(recommendation.conditions)),
-        ("Information required before a decision", list(recommendation.information_lines)),
+        (_("Conditions"), [shown(condition) for condition in recommendation.conditions]),
+        (_("Information required before a decision"), [shown(line) for line in recommendation.information_lines]),
     )
     for heading, items in sections:
         if items:
             lines.append("")
-            lines.append(f"{heading}:")
+            lines.append(say("{heading}:", heading=heading))
             for item in items:
                 para(item, indent="    ", first="  - ")
     if recommendation.appeal:
         lines.append("")
-        para("Appeal: " + recommendation.appeal)
+        para(say("Appeal: {appeal}", appeal=recommendation.appeal))
     if decision.stack is not None:
         lines.extend(format_stack(decision.stack, width))
     lines.append("")
     counts = {status: sum(1 for f in decision.findings if f.status is status) for status in Status}
-    lines.append(
-        "Checks: "
-        + ", ".join(f"{counts[s]} {s.value.replace('_', ' ')}" for s in Status if counts[s])
-        + ("" if show_all else " (passed and not applicable ones hidden; --all shows them)")
-    )
+    counted = ", ".join(_STATUS_COUNTS[s](counts[s]).text() for s in Status if counts[s])
+    if show_all:
+        lines.append(say("Checks: {counts}", counts=counted))
+    else:
+        lines.append(say("Checks: {counts} (passed and not applicable ones hidden; --all shows them)", counts=counted))
     groups: list[tuple[str, tuple[Finding, ...]]] = [("", decision.findings)]
     if decision.stack is not None:
         groups = [
-            (f"{c.label} - {STACK_ROLE_WORDS[c.role]}", decision.findings_about(c.index))
-            for c in decision.stack.credentials
+            (f"{c.label} - {label(c.role)}", decision.findings_about(c.index)) for c in decision.stack.credentials
         ]
-        groups.append(("The stack", decision.findings_about(None)))
+        groups.append((_("The stack"), decision.findings_about(None)))
     for heading, findings in groups:
         if heading:
             lines.append("")
             lines.append(f"== {heading} ==")
         for rule_set in RuleSet:
-            shown = [
+            listed = [
                 f
                 for f in findings
                 if f.rule_set is rule_set and (show_all or f.status not in (Status.PASS, Status.NOT_APPLICABLE))
             ]
-            if not shown:
+            if not listed:
                 continue
             lines.append("")
-            lines.append(RULE_SET_TITLES[rule_set])
-            for found in shown:
+            lines.append(rule_set_label(rule_set))
+            for found in listed:
                 para(
-                    f"{found.message} [{found.citation}]", indent="         ", first=f"  {STATUS_MARKS[found.status]}  "
+                    say("{message} [{citation}]", message=found.message, citation=found.citation),
+                    indent="         ",
+                    first=f"  {STATUS_MARKS[found.status]}  ",
                 )
     lines.append("")
-    lines.append(f"Rulebook {decision.rulebook_version}; case SHA-256 {decision.case_sha256}")
+    lines.append(
+        say("Rulebook {version}; case SHA-256 {sha256}", version=decision.rulebook_version, sha256=decision.case_sha256)
+    )
     return "\n".join(lines) + "\n"
 
 
 def format_stack(stack: Stack, width: int) -> list[str]:
     """The stack in plain text: each credential with what it counts for, then the coverage matrix (a row per
     target outcome, a column per credential: # covered, ~ partly covered, . not covered, * the one counted)."""
-    lines = ["", f"Stack of {len(stack.credentials)} credentials:"]
+    lines = ["", plural("Stack of {n} credential:", "Stack of {n} credentials:", n=len(stack.credentials)).text()]
     for credential in stack.credentials:
         credits = ""
         if credential.ects is not None:
-            credits = f", {credential.ects:g} ECTS"
+            credits = say(", {ects} ECTS", ects=credential.ects)
             if credential.ects_counted is not None and credential.role is StackRole.COUNTED:
-                credits += f", {credential.ects_counted:g} counted"
-        overlap = " (overlap counted once)" if credential.overlaps else ""
-        head = f"  {credential.index + 1}. {credential.title or '(untitled)'} - {STACK_ROLE_WORDS[credential.role]}"
+                credits += say(", {ects} counted", ects=credential.ects_counted)
+        overlap = _(" (overlap counted once)") if credential.overlaps else ""
+        title = credential.title or _("(untitled)")
+        head = f"  {credential.index + 1}. {title} - {label(credential.role)}"
+        reasons = "; ".join(shown(reason) for reason in credential.reasons)
         lines.extend(
             textwrap.wrap(
-                head + credits + overlap + ("" if not credential.reasons else ": " + "; ".join(credential.reasons)),
+                head + credits + overlap + (": " + reasons if reasons else ""),
                 width=width,
                 subsequent_indent="       ",
             )
         )
     if stack.ects_total is not None:
-        lines.append(f"  Credits counted in total: {stack.ects_total:g} ECTS")
+        lines.append(say("  Credits counted in total: {ects} ECTS", ects=stack.ects_total))
     if stack.targets:
         lines.append("")
-        lines.append("Coverage matrix (# covered, ~ partly covered, . not covered; * the credential counted for it):")
+        lines.append(
+            _("Coverage matrix (# covered, ~ partly covered, . not covered; * the credential counted for it):")
+        )
         numbers = "".join(f"{c.index + 1:>6}" for c in stack.credentials)
         text_width = max(20, width - 6 - len(numbers))
-        lines.append(f"{'':4}{'target outcome':<{text_width}}{numbers}")
+        lines.append(f"{'':4}{_('target outcome'):<{text_width}}{numbers}")
         for row, target in enumerate(stack.targets):
             cells = "".join(
                 f"{(COVERAGE_MARKS[cell.coverage] + ('*' if stack.counted_by[row] == column else '')):>3}"
                 f"{cell.score:>3.0f}"
                 for column, cell in enumerate(stack.cells[row])
             )
-            shown = target if len(target) <= text_width - 1 else target[: text_width - 2] + "…"
-            lines.append(f"{row + 1:>3} {shown:<{text_width}}{cells}")
+            cut = target if len(target) <= text_width - 1 else target[: text_width - 2] + "…"
+            lines.append(f"{row + 1:>3} {cut:<{text_width}}{cells}")
     if stack.gaps:
         lines.append("")
-        lines.append("Gaps a top-up assessment would close:")
-        lines.extend(f"  - {gap}" for gap in stack.gaps)
+        lines.append(_("Gaps a top-up assessment would close:"))
+        lines.extend(f"  - {shown(gap)}" for gap in stack.gaps)
     return lines

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from recogniser.commands.parsers import MAX_LIMIT
 from recogniser.errors import UserInputError
+from recogniser.i18n import N_, _, say, shown, translate
 from recogniser.model import Outcome, Purpose
 from recogniser.terminal import one_line
 
@@ -15,8 +16,16 @@ if TYPE_CHECKING:
     from recogniser.precedents import Precedent
     from recogniser.store import CaseStore, CaseSummary, StoredCase, StoredDecision
 
-# The list's columns: heading, width (the last one takes what is left).
-_COLUMNS = (("REFERENCE", 20), ("LEARNER", 24), ("TITLE", 32), ("PURPOSE", 15), ("STATUS", 8), ("OUTCOME", 0))
+# The list's columns: heading, width (the last one takes what is left). The purpose, status and outcome are
+# shown as the codes --purpose, --status and --outcome take, in every language.
+_COLUMNS = (
+    (N_("REFERENCE"), 20),
+    (N_("LEARNER"), 24),
+    (N_("TITLE"), 32),
+    (N_("PURPOSE"), 15),
+    (N_("STATUS"), 8),
+    (N_("OUTCOME"), 0),
+)
 
 
 def open_store(options: argparse.Namespace) -> CaseStore:
@@ -33,7 +42,7 @@ def _add(options: argparse.Namespace) -> int:
     with open_store(options) as store:
         added = store.add_cases(cases)
     for path, stored in zip(options.files, added, strict=True):
-        print(f"added {stored.reference} ({path})")
+        print(say("added {reference} ({path})", reference=stored.reference, path=str(path)))
     return 0
 
 
@@ -55,13 +64,16 @@ def _list(options: argparse.Namespace) -> int:
         print(json.dumps({"total": total, "cases": [s.to_json() for s in summaries]}, ensure_ascii=False, indent=2))
         return 0
     if not summaries:
-        print("no cases" if total == 0 else f"{total} cases; none shown (--limit {options.limit})")
+        if total == 0:
+            print(_("no cases"))
+        else:
+            print(say("{total} cases; none shown (--limit {limit})", total=total, limit=options.limit))
         return 0
-    print(_row([heading for heading, _ in _COLUMNS]))
+    print(_row([translate(heading) for heading, _width in _COLUMNS]))
     for summary in summaries:
         print(_row(_cells(summary)))
     if total > len(summaries):
-        print(f"({len(summaries)} of {total} cases shown; use --limit or --search)")
+        print(say("({shown} of {total} cases shown; use --limit or --search)", shown=len(summaries), total=total))
     return 0
 
 
@@ -88,10 +100,10 @@ def _cells(summary: CaseSummary) -> list[str]:
 
 def _row(cells: list[str]) -> str:
     parts = []
-    for (_, width), cell in zip(_COLUMNS, map(one_line, cells), strict=True):
+    for (_heading, width), cell in zip(_COLUMNS, map(one_line, cells), strict=True):
         if width:
-            shown = cell if len(cell) <= width else cell[: width - 1] + "…"
-            parts.append(shown.ljust(width))
+            cut = cell if len(cell) <= width else cell[: width - 1] + "…"
+            parts.append(cut.ljust(width))
         else:
             parts.append(cell)
     return "  ".join(parts).rstrip()
@@ -108,47 +120,63 @@ def _show(options: argparse.Namespace) -> int:
     learner = credential.learner.name if credential.learner else None
     body = credential.awarding_body.name if credential.awarding_body else None
     for label, value in [
-        ("reference", stored.reference),
-        ("learner", learner),
-        ("title", credential.title),
-        ("awarding body", body),
-        ("issuer country", credential.issuer_country),
-        ("purpose", stored.case.purpose.value),
-        ("status", stored.status.value),
-        ("outcome", stored.outcome.value if stored.outcome else None),
-        ("version", str(stored.version)),
-        ("added", stored.created_at.isoformat(timespec="seconds")),
-        ("changed", stored.updated_at.isoformat(timespec="seconds")),
-        ("case SHA-256", stored.case_sha256),
+        (_("reference"), stored.reference),
+        (_("learner"), learner),
+        (_("title"), credential.title),
+        (_("awarding body"), body),
+        (_("issuer country"), credential.issuer_country),
+        (_("purpose"), stored.case.purpose.value),
+        (_("status"), stored.status.value),
+        (_("outcome"), stored.outcome.value if stored.outcome else None),
+        (_("version"), str(stored.version)),
+        (_("added"), stored.created_at.isoformat(timespec="seconds")),
+        (_("changed"), stored.updated_at.isoformat(timespec="seconds")),
+        (_("case SHA-256"), stored.case_sha256),
     ]:
-        print(f"{label + ':':16}{one_line(value) if value else '-'}")
+        _field(label, one_line(value) if value else "-")
     if stored.case.stacked:
-        print(f"credentials:    {len(stored.case.credentials)} (a stack)")
+        _field(_("credentials"), say("{count} (a stack)", count=len(stored.case.credentials)))
         for number, each in enumerate(stored.case.credentials, 1):
-            print(f"  {number}. {one_line(each.title) if each.title else '(untitled)'}")
-    print(f"decisions:      {len(decisions) or 'none yet'}")
+            print(f"  {number}. {one_line(each.title) if each.title else _('(untitled)')}")
+    _field(_("decisions"), str(len(decisions)) if decisions else _("none yet"))
     for decision in decisions:
         print("  " + _decision_line(decision, stored.case_sha256))
         if decision.justification:
-            print(f"    justification: {decision.justification}")
+            _justification(decision.justification)
     return 0
+
+
+def _field(label: str, value: str) -> None:
+    print(f"{label + ':':16}{value}")
+
+
+def _justification(text: str) -> None:
+    print("    " + say("justification: {text}", text=text))
 
 
 def _decision_line(decision: StoredDecision, current_sha256: str) -> str:
     outcome = _with_credits(decision.recommended_outcome, decision.decision.recommendation.credits_shown)
     if decision.final_outcome is not None:
-        outcome = f"recommended {outcome}; decided {_with_credits(decision.final_outcome, decision.final_ects)}"
-    notes = [f"rulebook {decision.rulebook_version}"]
+        decided = _with_credits(decision.final_outcome, decision.final_ects)
+        outcome = say("recommended {recommended}; decided {decided}", recommended=outcome, decided=decided)
+    notes = [say("rulebook {version}", version=decision.rulebook_version)]
     if decision.repeat_of is not None:
-        notes.append(f"same case text as #{decision.repeat_of}")
+        notes.append(say("same case text as #{number}", number=str(decision.repeat_of)))
     if decision.case_sha256 != current_sha256:
-        notes.append("on an earlier text of the case")
+        notes.append(_("on an earlier text of the case"))
     when = decision.recorded_at.isoformat(timespec="seconds")
-    return f"#{decision.id} {when} by {decision.decided_by}: {outcome} ({'; '.join(notes)})"
+    return say(
+        "#{number} {when} by {who}: {outcome} ({notes})",
+        number=str(decision.id),
+        when=when,
+        who=decision.decided_by,
+        outcome=outcome,
+        notes="; ".join(notes),
+    )
 
 
 def _with_credits(outcome: Outcome, ects: float | None) -> str:
-    return outcome.value if ects is None else f"{outcome.value}, {ects:g} ECTS"
+    return outcome.value if ects is None else say("{outcome}, {ects} ECTS", outcome=outcome.value, ects=ects)
 
 
 def _case_json(stored: StoredCase, decisions: list[StoredDecision]) -> dict[str, Any]:
@@ -175,28 +203,38 @@ def _similar(options: argparse.Namespace) -> int:
         print(json.dumps({"reference": stored.reference, "similar": [p.to_json() for p in found]}, indent=2))
         return 0
     if not found:
-        print(f"no earlier decided case is like {stored.reference}")
+        print(say("no earlier decided case is like {reference}", reference=stored.reference))
         return 0
     for precedent in found:
         print(_precedent_line(precedent))
         if precedent.justification:
-            print(f"    justification: {precedent.justification}")
+            _justification(precedent.justification)
     if stored.outcome is not None:
         departs = divergence(stored.outcome, None, found)
         if departs is not None:
-            print(f"note: {stored.reference}'s latest outcome {departs.describe()}")
+            print(
+                say(
+                    "note: {reference}'s latest outcome {departure}",
+                    reference=stored.reference,
+                    departure=shown(departs.describe()),
+                )
+            )
     return 0
 
 
 def _precedent_line(precedent: Precedent) -> str:
-    kind = "equivalent" if precedent.equivalent else f"similar {precedent.likeness.score:g}"
+    kind = _("equivalent") if precedent.equivalent else say("similar {score}", score=precedent.likeness.score)
     shares = ", ".join(code.replace("_", " ") for code in precedent.likeness.agreements())
-    title = precedent.profile.title or "untitled"
-    body = precedent.profile.awarding_body or "awarding body not given"
-    when = precedent.decided_at.date().isoformat()
-    return (
-        f"{precedent.reference} ({kind}; same {shares or 'nothing stated'}): {title}, {body} — "
-        f"{_with_credits(precedent.outcome, precedent.ects)} on {when} by {precedent.decided_by}"
+    return say(
+        "{reference} ({kind}; same {shares}): {title}, {body} — {outcome} on {when} by {who}",
+        reference=precedent.reference,
+        kind=kind,
+        shares=shares or _("nothing stated"),
+        title=precedent.profile.title or _("untitled"),
+        body=precedent.profile.awarding_body or _("awarding body not given"),
+        outcome=_with_credits(precedent.outcome, precedent.ects),
+        when=precedent.decided_at.date().isoformat(),
+        who=precedent.decided_by,
     )
 
 
@@ -207,5 +245,5 @@ def _export(options: argparse.Namespace) -> int:
     writable_output(options.output, force=options.force)
     with open_store(options) as store:
         store.export_case(options.reference, options.output)
-    print(f"wrote {options.reference} to {options.output}")
+    print(say("wrote {reference} to {path}", reference=options.reference, path=str(options.output)))
     return 0

@@ -18,6 +18,7 @@ from recogniser.agency_file import default_agencies
 from recogniser.agency_import import plan_import, read_export, write_register
 from recogniser.errors import UserInputError
 from recogniser.frameworks import default_frameworks
+from recogniser.i18n import _, say
 from recogniser.levels_import import plan_levels_import, write_levels_import
 from recogniser.nqf_vocabulary import read_vocabulary
 from recogniser.reference_data import format_status, reference_data_status
@@ -35,11 +36,11 @@ def _status(options: argparse.Namespace) -> int:
 def _retrieved(options: argparse.Namespace, path: Path) -> tuple[date, str]:
     if options.retrieved:
         try:
-            return date.fromisoformat(options.retrieved), "as given"
+            return date.fromisoformat(options.retrieved), _("as given")
         except ValueError:
             raise UserInputError(f"--retrieved: {options.retrieved!r} is not a date (YYYY-MM-DD)") from None
     try:
-        return datetime.fromtimestamp(path.stat().st_mtime).date(), "the file's modification date"
+        return datetime.fromtimestamp(path.stat().st_mtime).date(), _("the file's modification date")
     except OSError as error:
         raise UserInputError(f"{path}: cannot read the file ({error.strerror or error})") from None
 
@@ -49,15 +50,22 @@ def _import_levels(options: argparse.Namespace) -> int:
     retrieved_on, how = _retrieved(options, path)
     vocabulary = read_vocabulary(path)
     plan = plan_levels_import(default_frameworks(), vocabulary, path.name)
-    print(f"{path}: national-framework vocabulary retrieved on {retrieved_on.isoformat()} ({how})")
+    print(
+        say(
+            "{path}: national-framework vocabulary retrieved on {day} ({how})",
+            path=str(path),
+            day=retrieved_on,
+            how=how,
+        )
+    )
     for line in plan.lines():
         print(line)
     if options.dry_run:
-        print("Nothing written (--dry-run).")
+        print(_("Nothing written (--dry-run)."))
         return 0
     written = write_levels_import(plan, path, retrieved_on, date.today())
     default_frameworks.cache_clear()
-    print(f"Written: {', '.join(str(item) for item in written)}.")
+    print(say("Written: {files}.", files=", ".join(str(item) for item in written)))
     return 0
 
 
@@ -65,13 +73,13 @@ def _import_agencies(options: argparse.Namespace) -> int:
     path = Path(options.file)
     retrieved_on, how = _retrieved(options, path)
     plan = plan_import(default_agencies(), read_export(path), source=path.name, retrieved_on=retrieved_on)
-    print(f"{path}: DEQAR agency export retrieved on {retrieved_on.isoformat()} ({how})")
+    print(say("{path}: DEQAR agency export retrieved on {day} ({how})", path=str(path), day=retrieved_on, how=how))
     for line in plan.lines():
         print(line)
     if options.dry_run:
-        print("Nothing written (--dry-run).")
+        print(_("Nothing written (--dry-run)."))
         return 0
     target = write_register(plan.document)
     default_agencies.cache_clear()
-    print(f"Written to {target}.")
+    print(say("Written to {path}.", path=str(target)))
     return 0

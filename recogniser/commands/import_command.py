@@ -18,6 +18,7 @@ from typing import Any
 
 from recogniser.casefile import parse_case, save_case
 from recogniser.errors import UserInputError
+from recogniser.i18n import _, phrase, plural, say
 from recogniser.interchange import ImportResult, import_credential, stack_document
 from recogniser.interchange.report import FROM_OPTION, FROM_SETTINGS, format_import
 from recogniser.model import Purpose, Target
@@ -59,7 +60,10 @@ def run(options: argparse.Namespace) -> int:
         format_import(result, credential, width) for credential, result in zip(credentials, results, strict=True)
     ]
     if len(results) > 1:
-        reports = [f"--- Credential {number} of {len(results)} ---\n{text}" for number, text in enumerate(reports, 1)]
+        reports = [
+            say("--- Credential {number} of {count} ---", number=number, count=len(results)) + "\n" + text
+            for number, text in enumerate(reports, 1)
+        ]
     # Stored before the file is written, so that a store that refuses leaves neither behind; with the original
     # file of each credential (the one its provenance names by SHA-256).
     originals = [(credential.name, result.original) for credential, result in zip(credentials, results, strict=True)]
@@ -72,12 +76,25 @@ def run(options: argparse.Namespace) -> int:
         _warn_language_absent(options.language, result.document)
     _warn_other_learners(results)
     sys.stdout.write("\n".join(reports))
-    what = f" (a stack of {len(results)} credentials)" if len(results) > 1 else ""
-    sys.stdout.write(f"\nWrote {output}{what}. Check it with: recogniser assess {output}\n")
+    if len(results) > 1:
+        wrote = phrase(
+            "Wrote {path} (a stack of {count} credentials). Check it with: recogniser assess {path}",
+            path=str(output),
+            count=len(results),
+        )
+    else:
+        wrote = phrase("Wrote {path}. Check it with: recogniser assess {path}", path=str(output))
+    sys.stdout.write(f"\n{wrote.text()}\n")
     if stored is not None:
         reference, place = stored
-        kept = "with the original credential file" if len(originals) == 1 else "with the original credential files"
-        sys.stdout.write(f"Stored as {reference} in {place}, {kept}.\n")
+        kept = plural(
+            "Stored as {reference} in {place}, with the original credential file.",
+            "Stored as {reference} in {place}, with the original credential files.",
+            n=len(originals),
+            reference=reference,
+            place=place,
+        )
+        sys.stdout.write(f"{kept.text()}\n")
     return 0
 
 
@@ -99,11 +116,11 @@ def _warn_other_learners(results: list[ImportResult]) -> None:
     ]
     named = {name for name in names if name}
     if len(named) > 1:
-        print(
-            "recogniser: warning: the credentials do not all name the same learner; a stack is one learner's "
-            "learning: check the learner of each",
-            file=sys.stderr,
+        warning = _(
+            "the credentials do not all name the same learner; a stack is one learner's learning: check the "
+            "learner of each"
         )
+        print(f"recogniser: {_('warning')}: {warning}", file=sys.stderr)
 
 
 def assessing_country(given: str | None) -> tuple[str, str]:
@@ -127,11 +144,12 @@ def _warn_language_absent(wanted: str | None, document: dict[str, Any]) -> None:
     taken = document.get("credential", {}).get("language")
     # Compared by the primary subtag: texts tagged hr-HR answer --language hr.
     if wanted is not None and taken is not None and taken.lower().split("-")[0] != wanted.lower():
-        print(
-            f"recogniser: warning: --language {wanted}: the credential has no texts in that language; "
-            f"they are taken in {taken}",
-            file=sys.stderr,
+        warning = phrase(
+            "--language {wanted}: the credential has no texts in that language; they are taken in {taken}",
+            wanted=wanted,
+            taken=taken,
         )
+        print(f"recogniser: {_('warning')}: {warning.text()}", file=sys.stderr)
 
 
 def default_case_path(credential: Path) -> Path:

@@ -8,6 +8,7 @@ from datetime import date
 
 from recogniser.commands.cases_command import open_store
 from recogniser.errors import UserInputError
+from recogniser.i18n import plural
 
 
 def day(text: str | None, option: str) -> date | None:
@@ -34,5 +35,6 @@ def _export(options: argparse.Namespace) -> int:
     with open_store(options) as store, StagedFile(target) as output:
         count = output.write_text(lambda stream: store.export_register(stream, options.kind, first, last))
         output.commit()
-    print(f"wrote {count} decisions to {options.output}", file=sys.stderr)
+    wrote = plural("wrote {n} decision to {path}", "wrote {n} decisions to {path}", n=count, path=str(options.output))
+    print(wrote.text(), file=sys.stderr)
     return 0

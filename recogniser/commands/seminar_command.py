@@ -11,15 +11,18 @@ import argparse
 import shutil
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from recogniser.commands.assess_command import format_decision
 from recogniser.errors import UserInputError
 from recogniser.files import writable_output
+from recogniser.i18n import _, language, phrase, say, shown
+from recogniser.model import Outcome
 from recogniser.rules import assess
 from recogniser.seminar import (
     Comparison,
+    Pack,
     build_exercise_pack,
     build_pack,
     build_response,
@@ -34,6 +37,7 @@ from recogniser.seminar import (
 )
 from recogniser.seminar.compare import justification_limit, printed_justification
 from recogniser.seminar.response import dumps_json
+from recogniser.vocabulary import outcome_label, purpose_words, status_label
 
 
 def _writable(path: str, force: bool) -> Path:
@@ -48,9 +52,9 @@ def run_pack(options: argparse.Namespace) -> int:
     data, pack = build_pack(sources, title=options.title, pack_id=options.pack_id, version=options.pack_version)
     write_pack(output, data)
     without_notes = [source.id for source in sources if source.notes is None]
-    print(f"Wrote {output}: pack {pack.pack_id}, {len(pack.cases)} cases.")
+    print(say("Wrote {path}: pack {pack}, {count} cases.", path=str(output), pack=pack.pack_id, count=len(pack.cases)))
     if options.notes is not None and without_notes:
-        print(f"No notes in {options.notes} for: {', '.join(without_notes)}")
+        print(say("No notes in {folder} for: {cases}", folder=str(options.notes), cases=", ".join(without_notes)))
     return 0
 
 
@@ -58,24 +62,33 @@ def run_exercises(options: argparse.Namespace) -> int:
     output = _writable(options.output, options.force)
     data, pack = build_exercise_pack(with_notes=not options.without_notes)
     write_pack(output, data)
-    print(f"Wrote {output}: pack {pack.pack_id}, {len(pack.cases)} exercise cases.")
+    wrote = phrase(
+        "Wrote {path}: pack {pack}, {count} exercise cases.", path=str(output), pack=pack.pack_id, count=len(pack.cases)
+    )
+    print(wrote.text())
     return 0
 
 
 def run_show(options: argparse.Namespace) -> int:
     pack = open_pack(options.pack)
-    print(f"{pack.title} (pack {pack.pack_id}, version {pack.version})")
-    print(f"Built with Recogniser {pack.tool_version}, rulebook {pack.rulebook_version}")
-    print(f"Manifest SHA-256 {pack.manifest_sha256}")
+    print(_pack_heading(pack))
+    print(
+        say(
+            "Built with Recogniser {version}, rulebook {rulebook}",
+            version=pack.tool_version,
+            rulebook=pack.rulebook_version,
+        )
+    )
+    print(say("Manifest SHA-256 {sha256}", sha256=pack.manifest_sha256))
     print()
     width = max(len(case.id) for case in pack.cases)
     for case in pack.cases:
-        notes = "  [notes]" if case.notes else ""
+        notes = "  " + _("[notes]") if case.notes else ""
         print(f"  {case.id:<{width}}  {case.case.purpose.value:<15}  {case.title}{notes}")
     if options.notes:
         for case in pack.cases:
             print()
-            print(case.notes.rstrip() if case.notes else f"[{case.id}: no notes in this pack]")
+            print(case.notes.rstrip() if case.notes else say("[{case}: no notes in this pack]", case=case.id))
     return 0
 
 
@@ -103,7 +116,13 @@ def run_template(options: argparse.Namespace) -> int:
     pack = open_pack(options.pack)
     output = _writable(options.output, options.force)
     write_verdicts(output, pack, options.group, {})
-    print(f"Wrote {output}: fill in outcome, ects and justification for each of the {len(pack.cases)} cases.")
+    print(
+        say(
+            "Wrote {path}: fill in outcome, ects and justification for each of the {count} cases.",
+            path=str(output),
+            count=len(pack.cases),
+        )
+    )
     return 0
 
 
@@ -116,7 +135,15 @@ def run_respond(options: argparse.Namespace) -> int:
         raise UserInputError(f'{options.verdicts}: no group name; give --group NAME or set "group" in the file')
     response = build_response(pack, group, verdicts)
     write_response(output, response)
-    print(f"Wrote {output}: {response.group}'s verdicts on {len(response.cases)} cases of pack {pack.pack_id}.")
+    print(
+        say(
+            "Wrote {path}: {group}'s verdicts on {count} cases of pack {pack}.",
+            path=str(output),
+            group=response.group,
+            count=len(response.cases),
+            pack=pack.pack_id,
+        )
+    )
     return 0
 
 
@@ -125,10 +152,14 @@ def run_compare(options: argparse.Namespace) -> int:
     pdf = _writable(options.pdf, options.force) if options.pdf else None
     comparison = compare(pack, read_responses(options.responses), allow_other_versions=options.allow_other_versions)
     for rejection in comparison.rejected:
-        who = f" ({rejection.group})" if rejection.group else ""
-        print(f"recogniser: {rejection.source}{who} left out: {'; '.join(rejection.reasons)}", file=sys.stderr)
+        left_out = phrase(
+            "{response} left out: {reasons}",
+            response=_who(rejection.source, rejection.group),
+            reasons=_reasons(rejection.reasons),
+        )
+        print(f"recogniser: {left_out.text()}", file=sys.stderr)
     if not comparison.groups:
-        raise UserInputError("no response could be compared; the reasons are listed above")
+        raise UserInputError(_("no response could be compared; the reasons are listed above"))
     if pdf is not None:
         # Imported here so that commands without --pdf do not load reportlab and the fonts.
         from recogniser.seminar.pdf import write_comparison_pdf
@@ -138,7 +169,7 @@ def run_compare(options: argparse.Namespace) -> int:
     for piece in comparison.json_text() if options.json else comparison_text(comparison):
         sys.stdout.write(piece)
     if pdf is not None and not options.json:
-        print(f"\nWrote {pdf}.")
+        print("\n" + say("Wrote {path}.", path=str(pdf)))
     return 0
 
 
@@ -167,54 +198,84 @@ def comparison_text(comparison: Comparison) -> Iterator[str]:
         )
 
     pack = comparison.pack
-    lines.append(f"{pack.title} (pack {pack.pack_id}, version {pack.version})")
-    lines.append(f"Groups compared ({len(comparison.groups)}): {', '.join(comparison.groups)}")
+    note, left_out = "  " + _("NOTE") + " ", "  " + _("LEFT OUT") + " "
+    lines.append(_pack_heading(pack))
+    lines.append(
+        say("Groups compared ({count}): {groups}", count=len(comparison.groups), groups=", ".join(comparison.groups))
+    )
     for rejection in comparison.rejected:
-        who = f" ({rejection.group})" if rejection.group else ""
-        para(f"{rejection.source}{who}: {'; '.join(rejection.reasons)}", indent="    ", first="  LEFT OUT ")
+        para(f"{_who(rejection.source, rejection.group)}: {_reasons(rejection.reasons)}", indent="    ", first=left_out)
     for warning in comparison.warnings:
-        para(warning, indent="    ", first="  NOTE ")
+        para(shown(warning), indent="    ", first=note)
     lines.append("")
-    lines.append(f"Mean agreement (share of the most frequent outcome): {_percent(comparison.mean_agreement)}")
-    lines.append(f"Verdicts matching the tool's recommendation: {_percent(comparison.tool_agreement)}")
-    para(comparison.kappa.explanation)
+    lines.append(
+        say("Mean agreement (share of the most frequent outcome): {share}", share=_percent(comparison.mean_agreement))
+    )
+    lines.append(say("Verdicts matching the tool's recommendation: {share}", share=_percent(comparison.tool_agreement)))
+    para(shown(comparison.kappa.explanation))
     if limit is not None:
         para(
-            f"Justifications longer than {limit:,} characters are shortened to about that length here; the whole "
-            "text is in the groups' response files and in compare --json.",
+            say(
+                "Justifications longer than {limit} characters are shortened to about that length here; the whole "
+                "text is in the groups' response files and in compare --json.",
+                limit=f"{limit:,}",
+            ),
             indent="    ",
-            first="  NOTE ",
+            first=note,
         )
     for case in comparison.cases:
         yield flush()
         lines.append("")
-        lines.append(f"[{case.case_id}] {case.title} - {case.purpose.value.replace('_', ' ')}")
+        lines.append(f"[{case.case_id}] {case.title} - {purpose_words(case.purpose)}")
         tool = case.tool.recommendation
-        ects = f", {tool.credits_shown:g} ECTS" if tool.credits_shown is not None else ""
-        lines.append(f"  Tool: {_words(tool.outcome.value)}{ects}")
-        counts = ", ".join(f"{_words(o.value)} {n}" for o, n in case.counts.items() if n)
-        lines.append(f"  Groups: {counts}")
-        modal = " / ".join(_words(outcome.value) for outcome in case.modal_outcomes)
-        lines.append(f"  Agreement {_percent(case.agreement)} ({modal}); with the tool {_percent(case.tool_agreement)}")
+        lines.append("  " + say("Tool: {outcome}", outcome=_with_credits(tool.outcome, tool.credits_shown)))
+        counts = ", ".join(f"{_words(o)} {n}" for o, n in case.counts.items() if n)
+        lines.append("  " + say("Groups: {counts}", counts=counts))
+        modal = " / ".join(_words(outcome) for outcome in case.modal_outcomes)
+        agreement = phrase(
+            "Agreement {share} ({outcomes}); with the tool {tool_share}",
+            share=_percent(case.agreement),
+            outcomes=modal,
+            tool_share=_percent(case.tool_agreement),
+        )
+        lines.append("  " + agreement.text())
         for verdict in case.verdicts:
             marker = "  " if verdict.outcome is tool.outcome else "≠ "
-            ects_given = f", {verdict.ects:g} ECTS" if verdict.ects is not None else ""
+            justification = printed_justification(verdict.justification, limit) or _("(none)")
             para(
-                f"{verdict.group}: {_words(verdict.outcome.value)}{ects_given}. "
-                f"{printed_justification(verdict.justification, limit) or '(none)'}",
+                f"{verdict.group}: {_with_credits(verdict.outcome, verdict.ects)}. {justification}",
                 indent="      ",
                 first=f"  {marker}  ",
             )
         if case.divergent:
-            lines.append("  Where groups differ from the tool, its findings were:")
+            lines.append("  " + _("Where groups differ from the tool, its findings were:"))
             for found in case.tool_findings:
-                para(f"{found.status.value}: {found.message}", indent="      ", first="    - ")
+                para(f"{status_label(found.status).lower()}: {shown(found.message)}", indent="      ", first="    - ")
     yield flush()
 
 
 def _percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.0%}"
+    return _("n/a") if value is None else f"{value:.0%}".replace("%", "\u00a0%" if language() == "fr" else "%")
 
 
-def _words(value: str) -> str:
-    return value.replace("_", " ")
+def _words(outcome: Outcome) -> str:
+    """An outcome inside a line: the label, lower case where the language writes it so."""
+    return outcome_label(outcome).lower()
+
+
+def _with_credits(outcome: Outcome, ects: float | None) -> str:
+    if ects is None:
+        return _words(outcome)
+    return say("{outcome}, {ects} ECTS", outcome=_words(outcome), ects=ects)
+
+
+def _pack_heading(pack: Pack) -> str:
+    return say("{title} (pack {pack}, version {version})", title=pack.title, pack=pack.pack_id, version=pack.version)
+
+
+def _who(source: str, group: str | None) -> str:
+    return f"{source} ({group})" if group else source
+
+
+def _reasons(reasons: Sequence[str]) -> str:
+    return "; ".join(shown(reason) for reason in reasons)

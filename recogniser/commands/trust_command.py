@@ -9,14 +9,20 @@ from __future__ import annotations
 import argparse
 import sys
 
+from recogniser.i18n import _, phrase, plural, say
 from recogniser.trust import TrustStore, add_trust_anchors, remove_trust_anchor, trust_folder
 
 
 def _add(options: argparse.Namespace) -> int:
     anchors = add_trust_anchors(options.file)
     for anchor in anchors:
-        sys.stdout.write(f"Trusted {anchor.name} ({anchor.fingerprint[:16]})\n")
-    sys.stdout.write(f"{len(anchors)} certificate{'s' if len(anchors) != 1 else ''} in {trust_folder()}\n")
+        sys.stdout.write(
+            say("Trusted {name} ({fingerprint})", name=anchor.name, fingerprint=anchor.fingerprint[:16]) + "\n"
+        )
+    count = plural(
+        "{n} certificate in {folder}", "{n} certificates in {folder}", n=len(anchors), folder=str(trust_folder())
+    )
+    sys.stdout.write(count.text() + "\n")
     return 0
 
 
@@ -24,16 +30,19 @@ def _list(_options: argparse.Namespace) -> int:
     store = TrustStore.load()
     if not len(store):
         sys.stdout.write(
-            "No trusted certificates: no credential can be 'verified'. Add one with: recogniser trust add CERT\n"
+            _("No trusted certificates: no credential can be 'verified'. Add one with: recogniser trust add CERT")
+            + "\n"
         )
         return 0
     for anchor in sorted(store.anchors.values(), key=lambda item: item.name.casefold()):
         until = anchor.certificate.not_valid_after_utc
-        sys.stdout.write(f"{anchor.fingerprint}  {anchor.name} (valid until {until:%Y-%m-%d})\n")
+        valid = say("valid until {day}", day=f"{until:%Y-%m-%d}")
+        sys.stdout.write(f"{anchor.fingerprint}  {anchor.name} ({valid})\n")
     return 0
 
 
 def _remove(options: argparse.Namespace) -> int:
     anchor = remove_trust_anchor(options.fingerprint)
-    sys.stdout.write(f"No longer trusted: {anchor.name} ({anchor.fingerprint[:16]})\n")
+    gone = phrase("No longer trusted: {name} ({fingerprint})", name=anchor.name, fingerprint=anchor.fingerprint[:16])
+    sys.stdout.write(gone.text() + "\n")
     return 0

@@ -92,7 +92,7 @@ def test_exercise_08_counts_the_credits_the_hours_support(capsys: pytest.Capture
     }
     assert main(["assess", str(EXERCISES / "08-level-not-supported.json")]) == 0
     readable = capsys.readouterr().out
-    assert "RECOMMENDATION: NON RECOGNITION\nECTS recognised: 0\n" in readable
+    assert "RECOMMENDATION: NON-RECOGNITION\nECTS recognised: 0\n" in readable
     assert "conservative 2 ECTS" in readable
 
 

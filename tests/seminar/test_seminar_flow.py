@@ -427,7 +427,7 @@ def test_show_and_assess_a_pack(seminar: dict[str, Path], capsys: pytest.Capture
     assert main(["seminar", "assess", pack, "08-level-not-supported"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("[08-level-not-supported]\nCase SEMINAR-08")
-    assert "RECOMMENDATION: NON RECOGNITION" in out
+    assert "RECOMMENDATION: NON-RECOGNITION" in out
     assert "[01-maritime-stacking]" not in out
     assert main(["seminar", "assess", pack, "99-nothing"]) == 2
     assert "no case '99-nothing' in the pack" in capsys.readouterr().err

@@ -217,7 +217,7 @@ def test_similar_and_register_export(capsys: pytest.CaptureFixture[str], databas
     target = tmp_path / "register.csv"
     code = main(["--database-url", database_url, "register", "export", "--format", "csv", "-o", str(target)])
     assert code == 0
-    assert "wrote 1 decisions" in capsys.readouterr().err
+    assert "wrote 1 decision to" in capsys.readouterr().err
     text = target.read_text("utf-8")
     assert text.startswith("decision_id,decided_on,purpose,credential_title,")
     assert "Horvat" not in text
