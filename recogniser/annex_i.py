@@ -168,3 +168,8 @@ ANNEX_I_ELEMENTS: tuple[AnnexElement, ...] = (
         False,
     ),
 )
+
+
+def annex_element(number: int) -> AnnexElement:
+    """Element ``number`` (1-16, in the Recommendation's order)."""
+    return ANNEX_I_ELEMENTS[number - 1]

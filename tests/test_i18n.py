@@ -178,3 +178,16 @@ def test_the_case_list_speaks_french(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["--database-url", database, "cases", "list", "--language", "fr"]) == 0
     heading = capsys.readouterr().out.splitlines()[0]
     assert heading.split() == ["RÉFÉRENCE", "APPRENANT", "INTITULÉ", "FINALITÉ", "ÉTAT", "DÉCISION"]
+
+
+def test_the_import_report_speaks_french(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The element names come from the one definition of Annex I, in the reader's language."""
+    credential = ROOT / "tests" / "interchange" / "fixtures" / "edc-microcredential.json"
+    output = tmp_path / "case.json"
+    arguments = ["import", str(credential), "--assessing-country", "HR", "--output", str(output)]
+    assert main(["--language", "fr", *arguments]) == 0
+    out = capsys.readouterr().out
+    assert "Pays d’évaluation\u00a0: HR (d’après --assessing-country)" in out
+    assert "   2. Intitulé de la microcertification" in out and "   4. Organisme de délivrance" in out
+    # The case file is data: what travels with it stays in English.
+    assert "Guessed on import, to be checked: 4. Awarding body" in output.read_text(encoding="utf-8")

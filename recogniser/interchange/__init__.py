@@ -1,6 +1,6 @@
 """Importing digital credentials (Europass ELM v3, Open Badges 3.0) as case files. Qt-free."""
 
-from recogniser.interchange.elements import ANNEX_I, ElementReport, ElementStatus
+from recogniser.interchange.elements import ElementReport, ElementStatus
 from recogniser.interchange.errors import CredentialImportError
 from recogniser.interchange.importer import (
     FORMAT_NAMES,
@@ -13,7 +13,6 @@ from recogniser.interchange.importer import (
 from recogniser.interchange.signatures import SignatureStatus
 
 __all__ = [
-    "ANNEX_I",
     "FORMAT_NAMES",
     "CredentialFormat",
     "CredentialImportError",

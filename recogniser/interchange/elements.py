@@ -12,29 +12,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from recogniser.annex_i import ANNEX_I_ELEMENTS, annex_element
 from recogniser.interchange.jsonld import LocalText, calendar_day, local_text
 from recogniser.interchange.vocabulary import national_level, national_level_by_uri, provider_kind
 
-#: The standard elements of Annex I, Council Recommendation 2022/C 243/02 (1-11 mandatory, 12-16 optional).
-ANNEX_I: dict[int, str] = {
-    1: "Identification of the learner",
-    2: "Title",
-    3: "Country of the issuer",
-    4: "Awarding body",
-    5: "Date of issuing",
-    6: "Learning outcomes",
-    7: "Notional workload",
-    8: "Level",
-    9: "Type of assessment",
-    10: "Form of participation",
-    11: "Type of quality assurance",
-    12: "Prerequisites",
-    13: "Supervision and identity verification",
-    14: "Grade",
-    15: "Integration / stackability",
-    16: "Further information",
-}
-MANDATORY_ELEMENTS = frozenset(range(1, 12))
+MANDATORY_ELEMENTS = frozenset(element.number for element in ANNEX_I_ELEMENTS if element.mandatory)
 
 #: The largest workloads a case file accepts (recogniser/schemas/case-1.schema.json).
 MAX_ECTS = 1000
@@ -55,18 +37,21 @@ class ElementReport:
     or why the element is missing. ``value`` is the value as it went into the case, for display.
     """
 
-    element: str
+    number: int
     status: ElementStatus
     source: str
     value: str
 
     @property
-    def number(self) -> int:
-        return int(self.element.split(".", 1)[0])
+    def element(self) -> str:
+        """The element's number and name in the language in use ("2. Title of the micro-credential")."""
+        return element_label(self.number, annex_element(self.number).label)
 
 
-def element_label(number: int) -> str:
-    return f"{number}. {ANNEX_I[number]}"
+def element_label(number: int, name: str | None = None) -> str:
+    """ "2. Title of the micro-credential": the element's number and name (English unless ``name`` is given)."""
+    text = name if name is not None else annex_element(number).name
+    return f"{number}. {text[:1].upper()}{text[1:]}"
 
 
 @dataclass
@@ -249,19 +234,17 @@ class CredentialDraft:
         if self.further_information:
             self.put(16, "further_information", "\n".join(self.further_information), "several places in the credential")
         reports = []
-        for number in ANNEX_I:
+        for number in range(1, len(ANNEX_I_ELEMENTS) + 1):
             entry = self._entries.get(number)
             if entry is not None and number in self._incomplete:
                 value = "; ".join(entry.values)
-                reports.append(
-                    ElementReport(element_label(number), ElementStatus.MISSING, self._incomplete[number], value)
-                )
+                reports.append(ElementReport(number, ElementStatus.MISSING, self._incomplete[number], value))
             elif entry is None:
                 reason = self._missing.get(number, "not in the credential")
-                reports.append(ElementReport(element_label(number), ElementStatus.MISSING, reason, ""))
+                reports.append(ElementReport(number, ElementStatus.MISSING, reason, ""))
             else:
                 value = "; ".join(entry.values)
-                reports.append(ElementReport(element_label(number), entry.status, "; ".join(entry.sources), value))
+                reports.append(ElementReport(number, entry.status, "; ".join(entry.sources), value))
         return self.credential, tuple(reports)
 
 

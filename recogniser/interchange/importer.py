@@ -19,6 +19,7 @@ from typing import Any
 
 from recogniser.case_checks import validation_problems
 from recogniser.countries import alpha2
+from recogniser.i18n import Phrase, phrase
 from recogniser.inputs import InputFileError, JsonInputError, load_json, lone_surrogate_path, read_bounded
 from recogniser.interchange.authenticity import AuthenticityResult, judge_authenticity
 from recogniser.interchange.elements import CredentialDraft, ElementReport
@@ -160,9 +161,11 @@ def import_credential_bytes(
     )
     country = _assessing_country(assessing_country)
     origin = (
-        f"{country} ({assessing_country_origin})"
+        phrase("{country} ({origin})", country=country, origin=Phrase(assessing_country_origin))
         if country
-        else "not set: give --assessing-country or set it in the settings (the issuer's country is not taken for it)"
+        else phrase(
+            "not set: give --assessing-country or set it in the settings (the issuer's country is not taken for it)"
+        )
     )
     return _result(
         kind,

@@ -10,14 +10,16 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from recogniser.annex_i import annex_element
+from recogniser.i18n import N_, _, say, shown, translate
 from recogniser.interchange.elements import MANDATORY_ELEMENTS, ElementReport, ElementStatus
 from recogniser.interchange.importer import FORMAT_NAMES, ImportResult
 from recogniser.provenance import authenticity_line
 
-ANNEX_I_HEADING = "Annex I elements (Council Recommendation 2022/C 243/02):"
+ANNEX_I_HEADING = N_("Annex I elements (Council Recommendation 2022/C 243/02):")
 #: Where the assessing country came from, as the import report says it.
-FROM_OPTION = "from --assessing-country"
-FROM_SETTINGS = "from assessing_country under [office] in settings.toml"
+FROM_OPTION = N_("from --assessing-country")
+FROM_SETTINGS = N_("from assessing_country under [office] in settings.toml")
 
 
 @dataclass(frozen=True)
@@ -41,26 +43,26 @@ def element_rows(result: ImportResult) -> list[ElementRow]:
 
 
 def _row(report: ElementReport) -> ElementRow:
-    status = report.status.value
-    if report.status is ElementStatus.MISSING and report.number in MANDATORY_ELEMENTS:
-        status = "MISSING (mandatory)"
-    elif report.status is ElementStatus.GUESSED:
-        status = "GUESSED"
-    origin = "from " + report.source if report.status is not ElementStatus.MISSING else report.source
-    name = report.element.split(".", 1)[1].strip()
-    return ElementRow(report.number, name, status, report.value, origin, report)
+    if report.status is ElementStatus.MISSING:
+        status = _("MISSING (mandatory)") if report.number in MANDATORY_ELEMENTS else _("missing")
+        origin = shown(report.source)
+    else:
+        status = _("GUESSED") if report.status is ElementStatus.GUESSED else _("mapped")
+        origin = say("from {source}", source=report.source)
+    name = annex_element(report.number).label
+    return ElementRow(report.number, name[:1].upper() + name[1:], status, report.value, origin, report)
 
 
 def format_heading(result: ImportResult, source: Path) -> str:
-    return f"Imported {FORMAT_NAMES[result.format]} from {source}"
+    return say("Imported {format} from {path}", format=FORMAT_NAMES[result.format], path=str(source))
 
 
 def format_authenticity(result: ImportResult) -> str:
-    return authenticity_line(result.authenticity, result.authenticity_reason)
+    return shown(authenticity_line(result.authenticity, result.authenticity_reason))
 
 
 def format_assessing_country(result: ImportResult) -> str:
-    return f"Assessing country: {result.assessing_country_origin}"
+    return say("Assessing country: {country}", country=result.assessing_country_origin)
 
 
 def format_import(result: ImportResult, source: Path, width: int = 100) -> str:
@@ -69,22 +71,25 @@ def format_import(result: ImportResult, source: Path, width: int = 100) -> str:
     lines += textwrap.wrap(format_authenticity(result), width=width, subsequent_indent="    ")
     lines += textwrap.wrap(format_assessing_country(result), width=width, subsequent_indent="    ")
     lines.append("")
-    lines.append(ANNEX_I_HEADING)
-    for row in element_rows(result):
-        lines.append(f"  {row.number:>2}. {row.name:<41} {row.status}")
+    lines.append(translate(ANNEX_I_HEADING))
+    rows = element_rows(result)
+    # Names as long as the language's longest, up to half the width; a longer one pushes its status along.
+    name_width = min(max(len(row.name) for row in rows), width // 2)
+    for row in rows:
+        lines.append(f"  {row.number:>2}. {row.name:<{name_width}} {row.status}")
         if row.value:
             first_line = row.value.splitlines()[0]
-            shown = first_line + (" ..." if "\n" in row.value else "")
-            lines += textwrap.wrap(shown, width=width, initial_indent="      ", subsequent_indent="      ")
+            first = first_line + (" ..." if "\n" in row.value else "")
+            lines += textwrap.wrap(first, width=width, initial_indent="      ", subsequent_indent="      ")
         lines += textwrap.wrap(row.origin, width=width, initial_indent="      ", subsequent_indent="        ")
     if result.not_used:
         lines.append("")
-        lines.append("Not used in the case:")
+        lines.append(_("Not used in the case:"))
         for line in result.not_used:
-            lines += textwrap.wrap(line, width=width, initial_indent="  - ", subsequent_indent="    ")
+            lines += textwrap.wrap(shown(line), width=width, initial_indent="  - ", subsequent_indent="    ")
     if result.warnings:
         lines.append("")
-        lines.append("Warnings:")
+        lines.append(_("Warnings:"))
         for warning in result.warnings:
-            lines += textwrap.wrap(warning, width=width, initial_indent="  - ", subsequent_indent="    ")
+            lines += textwrap.wrap(shown(warning), width=width, initial_indent="  - ", subsequent_indent="    ")
     return "\n".join(lines) + "\n"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recogniser.i18n import translate
 from recogniser.interchange import ElementStatus, ImportResult
 from recogniser.interchange.report import (
     ANNEX_I_HEADING,
@@ -31,7 +32,9 @@ from recogniser.interchange.report import (
     format_heading,
     format_import,
 )
+from recogniser.model import Purpose
 from recogniser.ui.authenticity import authenticity_html
+from recogniser.vocabulary import purpose_words
 
 #: Row colours by what the evaluator must do: check a guess, supply a mandatory element.
 _GUESSED = QColor("#fff4d6")
@@ -91,7 +94,7 @@ class ImportReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(signature)
-        layout.addWidget(QLabel(ANNEX_I_HEADING))
+        layout.addWidget(QLabel(translate(ANNEX_I_HEADING)))
         layout.addWidget(self.table, 1)
         if result.warnings:
             layout.addWidget(QLabel(self.tr("Warnings:")))
@@ -106,7 +109,7 @@ class ImportReportDialog(QDialog):
             self.tr(
                 "The case is open unsaved, for {purpose}. Check what was guessed, supply what is missing, set the "
                 "purpose and the target, then save."
-            ).format(purpose=str(result.document.get("purpose", "")).replace("_", " "))
+            ).format(purpose=_purpose_words(result.document.get("purpose")))
         )
         next_step.setWordWrap(True)
         layout.addWidget(next_step)
@@ -140,3 +143,8 @@ class ImportReportDialog(QDialog):
 
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.report_text)
+
+
+def _purpose_words(code: object) -> str:
+    """The purpose an imported case is open for, in the reader's words (the code itself if it is none we know)."""
+    return purpose_words(Purpose(code)) if isinstance(code, str) and code in set(Purpose) else str(code or "")

@@ -90,7 +90,7 @@ def test_the_report_names_the_json_path_each_value_came_from() -> None:
     assert "creditPoint.point (ECTS)" in _report(result, 7).source
     assert _report(result, 7).value == "5 ECTS; 130 h (PT130H)"
     assert "CROQF Level 7.1" in _report(result, 8).value
-    assert _report(result, 2).element == "2. Title"
+    assert _report(result, 2).element == "2. Title of the micro-credential"
 
 
 def test_further_information_keeps_other_languages_esco_skills_and_the_larger_qualification() -> None:

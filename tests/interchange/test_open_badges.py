@@ -183,7 +183,8 @@ def test_the_guesses_travel_with_the_case_under_further_information() -> None:
     further = result.document["credential"]["further_information"].splitlines()
     assert further[-1] == (
         "Guessed on import, to be checked: 4. Awarding body (issuer.name contains 'gmbh'); "
-        "7. Notional workload (credentialSubject.achievement.creditsAvailable has no unit; read as ECTS); "
+        "7. Notional workload (ECTS where possible) "
+        "(credentialSubject.achievement.creditsAvailable has no unit; read as ECTS); "
         "9. Type of assessment (results are recorded (credentialSubject.result) but no assessment type)"
     )
 

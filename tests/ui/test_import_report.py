@@ -28,9 +28,9 @@ def test_each_element_is_a_row_and_what_needs_the_evaluator_stands_out(qtbot: Qt
         table.item(row, 0).text(): (table.item(row, 1).text(), table.item(row, 1).background().color().name())
         for row in range(table.rowCount())
     }
-    assert rows["8. Level"] == ("MISSING (mandatory)", "#fde2e1")
+    assert rows["8. Level and cycle (EQF, QF-EHEA), if applicable"] == ("MISSING (mandatory)", "#fde2e1")
     assert rows["4. Awarding body"] == ("GUESSED", "#fff4d6")
-    assert rows["2. Title"][0] == "mapped"
+    assert rows["2. Title of the micro-credential"][0] == "mapped"
     # A long JSON path may wrap in its cell, but its tooltip carries it exactly.
     origin = table.item(2, 3)
     assert origin.toolTip() == "from credentialSubject.hasClaim.awardedBy.awardingBody.location.address.countryCode"
