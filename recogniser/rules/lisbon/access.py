@@ -3,6 +3,7 @@ institution's route for non-traditional qualifications (Art. IV.8)."""
 
 from __future__ import annotations
 
+from recogniser.i18n import phrase
 from recogniser.model import (
     AlternativeKind,
     Element,
@@ -38,20 +39,29 @@ from recogniser.rules.lisbon.common import (
 def entry_qualification(context: RuleContext, info: RuleInfo) -> Finding | None:
     target = context.case.target
     if target is None or target.eqf_level is None:
-        return finding(info, Status.NOT_APPLICABLE, "The programme's level is not given.", field="target.eqf_level")
+        return finding(
+            info, Status.NOT_APPLICABLE, phrase("The programme's level is not given."), field="target.eqf_level"
+        )
     level = target.eqf_level
     if further_study(context):
-        degree = (
-            "first-cycle (bachelor's)" if level == context.rulebook.further_study_eqf else "second-cycle (master's)"
+        needed = (
+            phrase(
+                "a first-cycle (bachelor's) degree, the qualification giving access to further higher education studies"
+            )
+            if level == context.rulebook.further_study_eqf
+            else phrase(
+                "a second-cycle (master's) degree, the qualification giving access to further higher education studies"
+            )
         )
-        needed = f"a {degree} degree, the qualification giving access to further higher education studies"
     else:
-        needed = "a qualification giving access to higher education (normally the upper secondary school leaving one)"
+        needed = phrase(
+            "a qualification giving access to higher education (normally the upper secondary school leaving one)"
+        )
     places = [FURTHER_STUDY_BASIS if further_study(context) else ENTRY_BASIS, cited.LRC_IV_4]
-    non_formal = ""
+    non_formal: str = ""
     if not higher_education_credential(context):
         places.append(cited.LRC_IV_8)
-        non_formal = (
+        non_formal = phrase(
             " The credential is from outside higher education: it is weighed in the admission route the institution "
             "has for non-traditional qualifications (Art. IV.8)."
         )
@@ -60,9 +70,14 @@ def entry_qualification(context: RuleContext, info: RuleInfo) -> Finding | None:
     return finding(
         info,
         Status.UNKNOWN,
-        f"A micro-credential does not by itself establish the general entry qualification of a programme at EQF "
-        f"{level}: that is {needed}, which the evaluator checks separately. The micro-credential counts for what "
-        f"it shows, such as a specific requirement of the programme (Art. IV.4).{non_formal}",
+        phrase(
+            "A micro-credential does not by itself establish the general entry qualification of a programme at EQF "
+            "{level}: that is {needed}, which the evaluator checks separately. The micro-credential counts for what "
+            "it shows, such as a specific requirement of the programme (Art. IV.4).{non_formal}",
+            level=level,
+            needed=needed,
+            non_formal=non_formal,
+        ),
         citation=cited.by_analogy(cited.cite(*places)) if domestic(context) else cited.cite(*places),
         field="target.eqf_level",
         code="checked_separately",
@@ -89,13 +104,17 @@ def non_traditional_access(context: RuleContext, info: RuleInfo) -> Finding | No
     return finding(
         info,
         Status.FAIL,
-        "The credential is non-traditional learning from outside higher education: it does not open access by "
-        "itself, but counts in the assessment the institution sets for applicants on non-traditional "
-        "qualifications, on the same terms as similar learning from its own system (Art. IV.8).",
+        phrase(
+            "The credential is non-traditional learning from outside higher education: it does not open access by "
+            "itself, but counts in the assessment the institution sets for applicants on non-traditional "
+            "qualifications, on the same terms as similar learning from its own system (Art. IV.8)."
+        ),
         citation=citation,
         field="credential.awarding_body.kind",
         code="institution_route",
         allows=CONDITIONAL_OR_WORSE,
-        condition="the admission examination or assessment the institution sets for applicants on non-traditional "
-        "qualifications, with the credential counted for what it covers",
+        condition=phrase(
+            "the admission examination or assessment the institution sets for applicants on non-traditional "
+            "qualifications, with the credential counted for what it covers"
+        ),
     )

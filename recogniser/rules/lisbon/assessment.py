@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
+from recogniser.i18n import N_, Phrase, phrase
 from recogniser.model import (
     Alternative,
     AlternativeKind,
@@ -32,10 +33,22 @@ from recogniser.rules.lisbon.common import (
     no_difference,
     rpl_route,
 )
-from recogniser.vocabulary import PURPOSE_WORDS
+from recogniser.vocabulary import words
 
-_NOT_ASSESSED = "The learning was not assessed; a record of participation does not show learning outcomes achieved."
+_NOT_ASSESSED = phrase(
+    "The learning was not assessed; a record of participation does not show learning outcomes achieved."
+)
 _KIND_FIELD = "credential.assessment.type"
+#: An assessment inside a sentence ("learning assessed by {kind}"); attendance alone is not one.
+_KIND_WORDS: Mapping[AssessmentType, str] = {
+    AssessmentType.WRITTEN_EXAM: N_("written exam"),
+    AssessmentType.ORAL_EXAM: N_("oral exam"),
+    AssessmentType.PRACTICAL: N_("practical"),
+    AssessmentType.PROJECT: N_("project"),
+    AssessmentType.PORTFOLIO: N_("portfolio"),
+    AssessmentType.ONLINE_QUIZ: N_("online quiz"),
+    AssessmentType.OTHER: N_("other"),
+}
 _IDENTITY_FIELD = "credential.assessment.identity_verified"
 
 
@@ -51,12 +64,19 @@ def _judged(
         assessment = context.case.credential.assessment
         kind = assessment.type if assessment else None
         if kind is None or assessment is None:
-            return finding(info, Status.UNKNOWN, "The assessment is not stated.", field=_KIND_FIELD, code="not_stated")
+            return finding(
+                info, Status.UNKNOWN, phrase("The assessment is not stated."), field=_KIND_FIELD, code="not_stated"
+            )
         if kind in (AssessmentType.ATTENDANCE_ONLY, AssessmentType.NONE):
             return not_assessed(context, info)
         return assessed(context, info, assessment, kind)
 
     return check
+
+
+def _kind_words(kind: AssessmentType) -> str:
+    words = _KIND_WORDS.get(kind)
+    return kind.value.replace("_", " ") if words is None else Phrase(words)
 
 
 def _onsite(context: RuleContext) -> bool:
@@ -75,13 +95,18 @@ def _weighed_less(context: RuleContext, info: RuleInfo, assessment: Assessment, 
         return finding(
             info,
             Status.WARNING,
-            "The assessment was not supervised or the learner's identity was not verified; for "
-            f"{PURPOSE_WORDS[context.case.purpose]} this weighs less than for credit.",
+            phrase(
+                "The assessment was not supervised or the learner's identity was not verified; for {purpose} this "
+                "weighs less than for credit.",
+                purpose=words(context.case.purpose),
+            ),
             element=Element.IDENTITY,
             field=_IDENTITY_FIELD,
             code="unverified_not_weighed",
         )
-    return no_difference(context, info, "assessment", f"learning assessed by {kind.value.replace('_', ' ')}.")
+    return no_difference(
+        context, info, Element.ASSESSMENT, phrase("learning assessed by {kind}.", kind=_kind_words(kind))
+    )
 
 
 def _not_assessed_for_admission(context: RuleContext, info: RuleInfo) -> Finding:
@@ -92,7 +117,7 @@ def _not_assessed_for_admission(context: RuleContext, info: RuleInfo) -> Finding
         field=_KIND_FIELD,
         code="not_assessed",
         allows=CONDITIONAL_OR_WORSE,
-        condition="an assessment of the outcomes the programme requires (e.g. an entrance examination)",
+        condition=phrase("an assessment of the outcomes the programme requires (e.g. an entrance examination)"),
     )
 
 
@@ -106,7 +131,7 @@ def _not_assessed_for_employment(context: RuleContext, info: RuleInfo) -> Findin
         allows=(Outcome.ALTERNATIVE_RECOGNITION,),
         alternative=Alternative(
             AlternativeKind.PARTICIPATION_STATEMENT,
-            "a statement of participation, without recognising learning outcomes",
+            phrase("a statement of participation, without recognising learning outcomes"),
         ),
     )
 
@@ -116,7 +141,10 @@ def _not_assessed_for_credit(context: RuleContext, info: RuleInfo) -> Finding:
     return finding(
         info,
         Status.FAIL,
-        _NOT_ASSESSED + " It earns no credits itself; the institution's RPL procedure can assess the learning.",
+        phrase(
+            "{not_assessed} It earns no credits itself; the institution's RPL procedure can assess the learning.",
+            not_assessed=_NOT_ASSESSED,
+        ),
         field=_KIND_FIELD,
         code="not_assessed",
         allows=ALTERNATIVE_OR_REFUSAL,
@@ -126,16 +154,18 @@ def _not_assessed_for_credit(context: RuleContext, info: RuleInfo) -> Finding:
 
 def _attributable(context: RuleContext, info: RuleInfo, assessment: Assessment, kind: AssessmentType) -> Finding:
     """Credit transfer and RPL: the assessment must be the learner's own."""
-    kind_words = kind.value.replace("_", " ")
-    condition = "an identity-verified assessment (e.g. a supervised or oral examination) of the outcomes"
+    condition = phrase("an identity-verified assessment (e.g. a supervised or oral examination) of the outcomes")
     if _onsite(context) and assessment.identity_verified is not False:
-        return no_difference(context, info, "assessment", f"{kind_words} on site, where the learner is identified.")
+        on_site = phrase("{kind} on site, where the learner is identified.", kind=_kind_words(kind))
+        return no_difference(context, info, Element.ASSESSMENT, on_site)
     if _unverified(assessment):
         return finding(
             info,
             Status.FAIL,
-            "For credit the assessment must be attributable to the learner, but it was not supervised or the "
-            "learner's identity was not verified.",
+            phrase(
+                "For credit the assessment must be attributable to the learner, but it was not supervised or the "
+                "learner's identity was not verified."
+            ),
             element=Element.IDENTITY,
             field=_IDENTITY_FIELD,
             code="unverified",
@@ -148,17 +178,23 @@ def _attributable(context: RuleContext, info: RuleInfo, assessment: Assessment, 
         return finding(
             info,
             Status.FAIL,
-            "For credit the assessment must be attributable to the learner, and whether the learner's identity was "
-            "verified is not stated (the optional Annex I element 13): the credit is recommended on condition that "
-            "it is confirmed, not held up for it.",
+            phrase(
+                "For credit the assessment must be attributable to the learner, and whether the learner's identity "
+                "was verified is not stated (the optional Annex I element 13): the credit is recommended on condition "
+                "that it is confirmed, not held up for it."
+            ),
             element=Element.IDENTITY,
             field=_IDENTITY_FIELD,
             code="identity_not_stated",
             allows=CONDITIONAL_OR_WORSE,
-            condition="confirmation by the awarding body that the learner's identity was verified at assessment, "
-            "or " + condition,
+            condition=phrase(
+                "confirmation by the awarding body that the learner's identity was verified at assessment, or "
+                "{assessment}",
+                assessment=condition,
+            ),
         )
-    return no_difference(context, info, "assessment", "assessed, with the learner's identity verified.")
+    verified = phrase("assessed, with the learner's identity verified.")
+    return no_difference(context, info, Element.ASSESSMENT, verified)
 
 
 _for_credit = _judged(_not_assessed_for_credit, _attributable)

@@ -1,11 +1,15 @@
 """What the Lisbon rules share: the outcomes a finding leaves open, the forms of alternative recognition it
-rules out, the RPL route, and how information is asked for."""
+rules out, the RPL route, how information is asked for, and the pieces their sentences are made of."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
+from recogniser.i18n import N_, Phrase, phrase
 from recogniser.model import (
     Alternative,
     AlternativeKind,
+    Element,
     Finding,
     InformationItem,
     Outcome,
@@ -14,7 +18,8 @@ from recogniser.model import (
     Supplier,
 )
 from recogniser.rules.base import RuleContext, RuleInfo, finding
-from recogniser.vocabulary import PURPOSE_WORDS
+from recogniser.rules.facts import QAGrade
+from recogniser.vocabulary import words
 
 ALTERNATIVE_OR_REFUSAL = (Outcome.ALTERNATIVE_RECOGNITION, Outcome.NON_RECOGNITION)
 PARTIAL_OR_WORSE = (Outcome.PARTIAL_RECOGNITION, Outcome.CONDITIONAL_RECOGNITION, Outcome.NON_RECOGNITION)
@@ -31,15 +36,31 @@ HIGHER_EDUCATION_CREDIT = frozenset(
 
 RPL_ROUTE = Alternative(
     AlternativeKind.RPL_ROUTE,
-    "assessment of the learning in the institution's recognition of prior learning (RPL) procedure, which sets "
-    "any credits",
+    phrase(
+        "assessment of the learning in the institution's recognition of prior learning (RPL) procedure, which sets "
+        "any credits"
+    ),
 )
 #: The same route where RPL is already the purpose: the institution assesses the learning itself.
 OWN_ASSESSMENT = Alternative(
     AlternativeKind.RPL_ROUTE,
-    "the institution's own assessment of the learning (an interview, a portfolio or an examination) in place of "
-    "this credential, the assessment setting any credits",
+    phrase(
+        "the institution's own assessment of the learning (an interview, a portfolio or an examination) in place "
+        "of this credential, the assessment setting any credits"
+    ),
 )
+
+#: The grades of quality evidence inside a sentence: "quality evidence is {grade}".
+GRADE_WORDS: Mapping[QAGrade, str] = {
+    QAGrade.STRONG: N_("strong"),
+    QAGrade.SUBSTANTIAL: N_("substantial"),
+    QAGrade.WEAK: N_("weak"),
+    QAGrade.NONE: N_("none"),
+}
+
+
+def grade_words(grade: QAGrade) -> Phrase:
+    return Phrase(GRADE_WORDS[grade])
 
 
 def rpl_route(context: RuleContext) -> Alternative:
@@ -47,12 +68,15 @@ def rpl_route(context: RuleContext) -> Alternative:
 
 
 def no_difference(
-    context: RuleContext, info: RuleInfo, what: str, detail: str, *, field: str | None = None, code: str = "none"
+    context: RuleContext, info: RuleInfo, element: Element, detail: str, *, field: str | None = None, code: str = "none"
 ) -> Finding:
-    purpose = PURPOSE_WORDS[context.case.purpose]
-    return finding(
-        info, Status.PASS, f"No substantial difference in {what} for {purpose}: {detail}", field=field, code=code
+    message = phrase(
+        "No substantial difference in {element} for {purpose}: {detail}",
+        element=words(element),
+        purpose=words(context.case.purpose),
+        detail=detail,
     )
+    return finding(info, Status.PASS, message, field=field, code=code)
 
 
 def refugee_without_documents(context: RuleContext) -> bool:
@@ -65,10 +89,54 @@ def ask_for(context: RuleContext, number: int, what: str, supplier: Supplier = S
     convention). For a refugee without documents the assessing body establishes it by any reliable means
     instead of asking for documents (LRC Art. VII; Refugees Recommendation 2017)."""
     if refugee_without_documents(context):
-        return InformationItem(f"the {what} (element {number})", Supplier.ASSESSING_BODY)
-    return InformationItem(f"Annex I element {number}: {what}", supplier)
+        return InformationItem(
+            phrase("the {what} (element {number})", what=what, number=number), Supplier.ASSESSING_BODY
+        )
+    return InformationItem(phrase("Annex I element {number}: {what}", number=number, what=what), supplier)
 
 
 def credits_sought(context: RuleContext) -> float | None:
     """Credits sought towards the target (credit transfer and RPL)."""
     return context.case.credits_sought
+
+
+# --- The pieces of sentences: lists and numbers as the reader's language writes them ---
+
+
+def listed(items: Sequence[str]) -> str:
+    """Items one after another, separated by commas; each item a phrase or data, translated in turn."""
+    joined = items[0] if items else ""
+    for item in items[1:]:
+        joined = phrase("{items}, {item}", items=joined, item=item)
+    return joined
+
+
+def listed_apart(items: Sequence[str]) -> str:
+    """Items that hold commas of their own (learning outcomes), one after another separated by semicolons."""
+    joined = items[0] if items else ""
+    for item in items[1:]:
+        joined = phrase("{items}; {item}", items=joined, item=item)
+    return joined
+
+
+def fixed(value: float) -> Phrase:
+    """A figure with one decimal kept (12.0 hours per credit), as the reader's language writes it; a number
+    field drops a needless ".0"."""
+    whole, _, tenths = f"{value:.1f}".partition(".")
+    return phrase("{whole}.{tenths}", whole=whole, tenths=tenths)
+
+
+def grouped(value: int) -> Phrase | str:
+    """A whole number of thousands (2,000 words), grouped as the reader's language groups digits."""
+    if value < 1000:
+        return str(value)
+    return phrase("{thousands},{units}", thousands=grouped(value // 1000), units=f"{value % 1000:03d}")
+
+
+def percent(share: float) -> int:
+    """A share (0.4) as the whole percentage a sentence gives (40)."""
+    return round(share * 100)
+
+
+def outcomes_covered(share: float) -> Phrase:
+    return phrase("{percent}% of the target outcomes are covered", percent=percent(share))

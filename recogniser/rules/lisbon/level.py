@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
+from recogniser.i18n import Phrase, phrase
 from recogniser.model import (
     Alternative,
     AlternativeKind,
@@ -16,7 +18,7 @@ from recogniser.model import (
     Supplier,
 )
 from recogniser.rules import citations as cited
-from recogniser.rules.base import RuleContext, RuleInfo, finding, rule, rule_by_purpose
+from recogniser.rules.base import CheckFunction, RuleContext, RuleInfo, finding, rule_by_purpose
 from recogniser.rules.completeness import is_stated
 from recogniser.rules.lisbon.applicability import (
     ADMISSION_BASIS,
@@ -34,8 +36,8 @@ from recogniser.rules.lisbon.common import (
     no_difference,
     rpl_route,
 )
-from recogniser.rules.qf import level_evidence, required_level
-from recogniser.vocabulary import PURPOSE_WORDS
+from recogniser.rules.qf import LevelEvidence, level_evidence, required_level
+from recogniser.vocabulary import words
 
 
 def _cited(context: RuleContext, info: RuleInfo) -> RuleInfo:
@@ -46,9 +48,11 @@ def _conflict(context: RuleContext) -> str:
     """Where the stated EQF level and the framework's referencing disagree, the words that say so."""
     facts = context.level
     if facts.framework_level is not None and facts.stated_eqf not in (None, facts.framework_eqf):
-        return (
-            f"the credential states EQF {facts.stated_eqf}, while {facts.framework_level.label} is referenced to "
-            f"EQF {facts.framework_eqf}"
+        return phrase(
+            "the credential states EQF {stated}, while {framework_level} is referenced to EQF {referenced}",
+            stated=facts.stated_eqf,
+            framework_level=facts.framework_level.label,
+            referenced=facts.framework_eqf,
         )
     return ""
 
@@ -58,75 +62,99 @@ def _for_employment(context: RuleContext, info: RuleInfo) -> Finding:
     return _level_stated(context, _cited(context, info), _conflict(context))
 
 
-def _for_rpl(context: RuleContext, info: RuleInfo) -> Finding:
-    """In RPL the level is weighed against the target's where it is given, and otherwise stated."""
-    target = context.case.target
-    if target is None or target.eqf_level is None:
-        return _level_stated(context, _cited(context, info), _conflict(context))
-    return _against_target(context, info)
+#: How a level below what the target needs is judged: ``(context, info, level, needed, what)``.
+Below = Callable[[RuleContext, RuleInfo, int, int, str], Finding]
 
 
-def _against_target(context: RuleContext, info: RuleInfo) -> Finding:
-    """Admission, credit transfer and RPL towards a target: the level against what the target needs."""
-    info = _cited(context, info)
-    purpose = context.case.purpose
-    facts = context.level
-    level = facts.eqf_level
-    target = context.case.target
-    conflict = _conflict(context)
-    if target is None or target.eqf_level is None:
+def _against_target(below: Below) -> Callable[[RuleContext, RuleInfo], Finding]:
+    """Admission, credit transfer and RPL towards a target: the level against what the target needs, ``below``
+    judging a level short of it for the purpose."""
+
+    def check(context: RuleContext, info: RuleInfo) -> Finding:
+        info = _cited(context, info)
+        facts = context.level
+        level = facts.eqf_level
+        target = context.case.target
+        conflict = _conflict(context)
+        if target is None or target.eqf_level is None:
+            return finding(
+                info,
+                Status.UNKNOWN,
+                phrase("The target's level is not given, so the level cannot be judged yet."),
+                field="target.eqf_level",
+            )
+        if level is None:
+            return _level_unread(context, info)
+        needed, what = required_level(context)
+        if conflict and facts.stated_eqf is not None and (facts.stated_eqf >= needed) != (level >= needed):
+            # The two levels the credential gives lead to different outcomes: the awarding body settles which holds.
+            return _in_doubt(context, info, conflict, needed, what)
+        if level >= needed:
+            return _meets(context, info, level, needed, what, conflict)
+        return below(context, info, level, needed, what)
+
+    return check
+
+
+def _in_doubt(context: RuleContext, info: RuleInfo, conflict: str, needed: int, what: str) -> Finding:
+    return finding(
+        info,
+        Status.UNKNOWN,
+        phrase(
+            "The level decides the outcome and is in doubt: {conflict}, and only one of them meets {what} "
+            "(EQF {needed}). The awarding body is asked which is right.",
+            conflict=conflict,
+            what=what,
+            needed=needed,
+        ),
+        field="credential.level.eqf_level",
+        code="in_doubt",
+        information=[
+            ask_for(
+                context,
+                8,
+                phrase("level of the credential, confirmed by the awarding body ({conflict})", conflict=conflict),
+                Supplier.AWARDING_BODY,
+            )
+        ],
+        if_unfavourable=ANY_BUT_FULL,
+    )
+
+
+def _meets(  # noqa: PLR0917 - the parts of one judgement
+    context: RuleContext, info: RuleInfo, level: int, needed: int, what: str, conflict: str
+) -> Finding:
+    detail = phrase("EQF {level} meets {what} (EQF {needed})", level=level, what=what, needed=needed)
+    if conflict:
         return finding(
             info,
-            Status.UNKNOWN,
-            "The target's level is not given, so the level cannot be judged yet.",
-            field="target.eqf_level",
-        )
-    if level is None:
-        return _level_unread(context, info)
-    needed, what = required_level(context)
-    if conflict and facts.stated_eqf is not None and (facts.stated_eqf >= needed) != (level >= needed):
-        # The two levels the credential gives lead to different outcomes: the awarding body settles which holds.
-        return finding(
-            info,
-            Status.UNKNOWN,
-            f"The level decides the outcome and is in doubt: {conflict}, and only one of them meets {what} "
-            f"(EQF {needed}). The awarding body is asked which is right.",
+            Status.WARNING,
+            phrase(
+                "No substantial difference in level for {purpose}: {detail}, and would either way, though {conflict}.",
+                purpose=words(context.case.purpose),
+                detail=detail,
+                conflict=conflict,
+            ),
             field="credential.level.eqf_level",
-            code="in_doubt",
-            information=[
-                ask_for(
-                    context,
-                    8,
-                    f"level of the credential, confirmed by the awarding body ({conflict})",
-                    Supplier.AWARDING_BODY,
-                )
-            ],
-            if_unfavourable=ANY_BUT_FULL,
+            code="meets_in_doubt",
         )
-    if level >= needed:
-        detail = f"EQF {level} meets {what} (EQF {needed})"
-        if conflict:
-            return finding(
-                info,
-                Status.WARNING,
-                f"No substantial difference in level for {PURPOSE_WORDS[purpose]}: {detail}, and would either way, "
-                f"though {conflict}.",
-                field="credential.level.eqf_level",
-                code="meets_in_doubt",
-            )
-        evidence = level_evidence(context)
-        if evidence is not None and evidence.contradicts and evidence.reads_as < needed:
-            # The claim meets the target, but the evidence does not bear it out: that finding weighs it.
-            return finding(
-                info,
-                Status.WARNING,
-                f"As claimed, EQF {level} meets {what} (EQF {needed}); the claim itself is in doubt (see the "
+    evidence = level_evidence(context)
+    if evidence is not None and evidence.contradicts and evidence.reads_as < needed:
+        # The claim meets the target, but the evidence does not bear it out: that finding weighs it.
+        return finding(
+            info,
+            Status.WARNING,
+            phrase(
+                "As claimed, EQF {level} meets {what} (EQF {needed}); the claim itself is in doubt (see the "
                 "evidence on the level).",
-                field="credential.level",
-                code="meets_as_claimed",
-            )
-        return no_difference(context, info, "level", f"{detail}.", code="meets")
-    return _level_below(context, info, level, needed, what)
+                level=level,
+                what=what,
+                needed=needed,
+            ),
+            field="credential.level",
+            code="meets_as_claimed",
+        )
+    return no_difference(context, info, Element.LEVEL, phrase("{detail}.", detail=detail), code="meets")
 
 
 def _level_unread(context: RuleContext, info: RuleInfo) -> Finding:
@@ -135,7 +163,7 @@ def _level_unread(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(
             info,
             Status.UNKNOWN,
-            "The credential's level is not stated, so it cannot be judged against the target.",
+            phrase("The credential's level is not stated, so it cannot be judged against the target."),
             field="credential.level",
             code="not_stated",
         )
@@ -143,14 +171,16 @@ def _level_unread(context: RuleContext, info: RuleInfo) -> Finding:
     return finding(
         info,
         Status.UNKNOWN,
-        "The level stated cannot be read across to the EQF, so it cannot be judged: the awarding body is asked.",
+        phrase(
+            "The level stated cannot be read across to the EQF, so it cannot be judged: the awarding body is asked."
+        ),
         field="credential.level",
         code="not_readable",
         information=[
             ask_for(
                 context,
                 8,
-                "level of the credential as an EQF level or a known framework level",
+                phrase("level of the credential as an EQF level or a known framework level"),
                 Supplier.AWARDING_BODY,
             )
         ],
@@ -165,7 +195,7 @@ def _level_stated(context: RuleContext, info: RuleInfo, conflict: str) -> Findin
         return finding(
             info,
             Status.WARNING,
-            "No level is stated: a statement can describe the learning but not place its level.",
+            phrase("No level is stated: a statement can describe the learning but not place its level."),
             field="credential.level",
             code="not_stated",
         )
@@ -173,73 +203,129 @@ def _level_stated(context: RuleContext, info: RuleInfo, conflict: str) -> Findin
         return finding(
             info,
             Status.WARNING,
-            f"The level is in doubt: {conflict}. The statement places it at EQF {level}, the framework's "
-            "referencing, unless the awarding body says otherwise.",
+            phrase(
+                "The level is in doubt: {conflict}. The statement places it at EQF {level}, the framework's "
+                "referencing, unless the awarding body says otherwise.",
+                conflict=conflict,
+                level=level,
+            ),
             field="credential.level.eqf_level",
             code="stated_in_doubt",
         )
     return finding(
-        info, Status.PASS, f"The credential is placed at EQF level {level}.", field="credential.level", code="placed"
+        info,
+        Status.PASS,
+        phrase("The credential is placed at EQF level {level}.", level=level),
+        field="credential.level",
+        code="placed",
     )
 
 
-def _level_below(context: RuleContext, info: RuleInfo, level: int, needed: int, what: str) -> Finding:
-    purpose = context.case.purpose
-    target = context.case.target
-    assert target is not None and target.eqf_level is not None
-    gap = needed - level
-    message = f"EQF level {level} is below {what} (EQF {needed})."
-    if purpose is Purpose.ADMISSION:
-        return finding(
-            info,
-            Status.FAIL,
-            message + " Admission could be to a programme at the credential's level, or on condition of a "
-            "bridging course or entrance examination.",
-            field="credential.level",
-            code="below_entry",
-            allows=ALTERNATIVE_CONDITIONAL_OR_REFUSAL,
-            condition=f"a bridging course or entrance examination at EQF level {needed}",
-            alternative=Alternative(
-                AlternativeKind.PROGRAMME_AT_LEVEL, "admission to a programme at the level the credential reaches"
-            ),
-        )
-    if gap == 1:
-        # A second-cycle programme needs at least 60 ECTS at its own level (QF-EHEA), a first-cycle one may take
-        # in short-cycle credits: learning one level below can count as free-elective credit there.
-        info = replace(info, citation=cited.cite(info.citation, cited.QF_EHEA))
-        condition = f"an assessment at EQF level {needed} of the outcomes the target requires"
-        if purpose is Purpose.RPL:
-            condition = f"the institution's RPL assessment of the learning at EQF level {needed}"
-        return finding(
-            info,
-            Status.FAIL,
-            message + " The learning can count at the target level once assessed there, or as free-elective "
-            "credit where the programme takes credits below its level.",
-            field="credential.level",
-            code="below_by_one",
-            allows=ALTERNATIVE_CONDITIONAL_OR_REFUSAL,
-            condition=condition,
-            alternative=Alternative(
-                AlternativeKind.ELECTIVE_CREDIT,
-                f"free-elective credit at EQF level {level}, where the programme's rules take credits below its level",
-            ),
-        )
-    statement = Alternative(
-        AlternativeKind.DESCRIPTIVE_STATEMENT,
-        f"a statement describing the learning at EQF level {level}, for the learner's record or another programme",
-    )
-    if purpose is Purpose.RPL:
-        statement = rpl_route(context)
+def _below(level: int, what: str, needed: int) -> Phrase:
+    return phrase("EQF level {level} is below {what} (EQF {needed}).", level=level, what=what, needed=needed)
+
+
+def _below_entry(context: RuleContext, info: RuleInfo, level: int, needed: int, what: str) -> Finding:
+    """Admission: a programme at the credential's level, or a bridge to the entry level."""
     return finding(
         info,
         Status.FAIL,
-        message + f" The gap of {gap} levels is too wide for the credential to count towards the target, even on a "
-        "condition.",
+        phrase(
+            "{below} Admission could be to a programme at the credential's level, or on condition of a bridging "
+            "course or entrance examination.",
+            below=_below(level, what, needed),
+        ),
         field="credential.level",
-        code="below_widely",
-        allows=ALTERNATIVE_OR_REFUSAL,
-        alternative=statement,
+        code="below_entry",
+        allows=ALTERNATIVE_CONDITIONAL_OR_REFUSAL,
+        condition=phrase("a bridging course or entrance examination at EQF level {level}", level=needed),
+        alternative=Alternative(
+            AlternativeKind.PROGRAMME_AT_LEVEL,
+            phrase("admission to a programme at the level the credential reaches"),
+        ),
     )
+
+
+def _below_target(assessed_at: Callable[[int], str], too_wide: Callable[[RuleContext, int], Alternative]) -> Below:
+    """Credit transfer and RPL: one level below can count once assessed at the target's level (``assessed_at``
+    names the assessment) or as elective credit; further below it cannot count (``too_wide`` is what is left)."""
+
+    def judged(context: RuleContext, info: RuleInfo, level: int, needed: int, what: str) -> Finding:
+        gap = needed - level
+        if gap == 1:
+            # A second-cycle programme needs at least 60 ECTS at its own level (QF-EHEA), a first-cycle one may
+            # take in short-cycle credits: learning one level below can count as free-elective credit there.
+            info = replace(info, citation=cited.cite(info.citation, cited.QF_EHEA))
+            return finding(
+                info,
+                Status.FAIL,
+                phrase(
+                    "{below} The learning can count at the target level once assessed there, or as free-elective "
+                    "credit where the programme takes credits below its level.",
+                    below=_below(level, what, needed),
+                ),
+                field="credential.level",
+                code="below_by_one",
+                allows=ALTERNATIVE_CONDITIONAL_OR_REFUSAL,
+                condition=assessed_at(needed),
+                alternative=Alternative(
+                    AlternativeKind.ELECTIVE_CREDIT,
+                    phrase(
+                        "free-elective credit at EQF level {level}, where the programme's rules take credits below "
+                        "its level",
+                        level=level,
+                    ),
+                ),
+            )
+        return finding(
+            info,
+            Status.FAIL,
+            phrase(
+                "{below} The gap of {gap} levels is too wide for the credential to count towards the target, even on "
+                "a condition.",
+                below=_below(level, what, needed),
+                gap=gap,
+            ),
+            field="credential.level",
+            code="below_widely",
+            allows=ALTERNATIVE_OR_REFUSAL,
+            alternative=too_wide(context, level),
+        )
+
+    return judged
+
+
+def _statement(context: RuleContext, level: int) -> Alternative:
+    return Alternative(
+        AlternativeKind.DESCRIPTIVE_STATEMENT,
+        phrase(
+            "a statement describing the learning at EQF level {level}, for the learner's record or another programme",
+            level=level,
+        ),
+    )
+
+
+def _rpl_route(context: RuleContext, level: int) -> Alternative:
+    return rpl_route(context)
+
+
+_below_for_credit = _below_target(
+    lambda needed: phrase("an assessment at EQF level {level} of the outcomes the target requires", level=needed),
+    _statement,
+)
+_below_for_rpl = _below_target(
+    lambda needed: phrase("the institution's RPL assessment of the learning at EQF level {level}", level=needed),
+    _rpl_route,
+)
+_against_rpl_target = _against_target(_below_for_rpl)
+
+
+def _for_rpl(context: RuleContext, info: RuleInfo) -> Finding:
+    """In RPL the level is weighed against the target's where it is given, and otherwise stated."""
+    target = context.case.target
+    if target is None or target.eqf_level is None:
+        return _level_stated(context, _cited(context, info), _conflict(context))
+    return _against_rpl_target(context, info)
 
 
 level_difference = rule_by_purpose(
@@ -249,8 +335,8 @@ level_difference = rule_by_purpose(
     citation=cited.cite(ADMISSION_BASIS, CREDIT_BASIS, RPL_BASIS, cited.EQF_DESCRIPTORS, cited.EAR_FRAMEWORKS),
     explanation="The credential's level is judged against what the purpose needs.",
     checks={
-        Purpose.ADMISSION: _against_target,
-        Purpose.CREDIT_TRANSFER: _against_target,
+        Purpose.ADMISSION: _against_target(_below_entry),
+        Purpose.CREDIT_TRANSFER: _against_target(_below_for_credit),
         Purpose.EMPLOYMENT: _for_employment,
         Purpose.RPL: _for_rpl,
     },
@@ -262,51 +348,76 @@ level_difference = rule_by_purpose(
 )
 
 
-@rule(
-    id="lisbon.level_evidence",
-    rule_set=RuleSet.LISBON,
-    element=Element.LEVEL,
-    citation=cited.cite(cited.EQF_DESCRIPTORS, cited.RR_SUBSTANTIAL, cited.EAR_SUBSTANTIAL),
-    explanation="A claimed level that the outcomes' action verbs contradict is verified, not taken on trust.",
-    # A level the evidence contradicts cannot be credited in the programme in another form either.
-    rules_out={"contradicted": HIGHER_EDUCATION_CREDIT},
-)
-def level_evidence_difference(context: RuleContext, info: RuleInfo) -> Finding:
-    evidence = level_evidence(context)
-    target = context.case.target
-    level = context.level.eqf_level
-    if evidence is None or level is None:
-        return finding(info, Status.NOT_APPLICABLE, "No evidence beside the claimed level to weigh it with.")
-    if not evidence.contradicts:
-        return finding(
-            info,
-            Status.PASS,
-            f"The evidence does not put the learning below the claimed EQF {level}: {evidence.describe()}.",
-        )
-    if context.case.purpose is Purpose.EMPLOYMENT:
-        # For employment the level statement weighs most (docs/method/how-a-case-is-judged.md): a statement does
-        # not certify a level the evidence contradicts.
-        return finding(
-            info,
-            Status.FAIL,
-            f"The claimed EQF {level} is not borne out: {evidence.describe()}. A statement cannot certify that "
-            "level as it stands.",
-            field="credential.learning_outcomes",
-            code="contradicted_for_statement",
-            allows=(Outcome.ALTERNATIVE_RECOGNITION, Outcome.CONDITIONAL_RECOGNITION),
-            condition=f"verification of the EQF {level} claimed: the awarding body's evidence that the learning was "
-            "assessed at that level, or the framework's register",
-            alternative=Alternative(
-                AlternativeKind.DESCRIPTIVE_STATEMENT,
-                f"a statement describing the learning at the level its outcomes support (EQF {evidence.verbs.low}-"
-                f"{evidence.verbs.high}), not at the EQF {level} claimed",
+def _evidence_check(contradicted: Callable[[RuleContext, RuleInfo, LevelEvidence, int], Finding]) -> CheckFunction:
+    """A purpose's check of the evidence beside a claimed level; ``contradicted`` judges evidence that reads
+    below it."""
+
+    def check(context: RuleContext, info: RuleInfo) -> Finding:
+        evidence = level_evidence(context)
+        level = context.level.eqf_level
+        if evidence is None or level is None:
+            return finding(
+                info, Status.NOT_APPLICABLE, phrase("No evidence beside the claimed level to weigh it with.")
+            )
+        if not evidence.contradicts:
+            return finding(
+                info,
+                Status.PASS,
+                phrase(
+                    "The evidence does not put the learning below the claimed EQF {level}: {evidence}.",
+                    level=level,
+                    evidence=evidence.describe(),
+                ),
+            )
+        return contradicted(context, info, evidence, level)
+
+    return check
+
+
+def _not_for_statement(context: RuleContext, info: RuleInfo, evidence: LevelEvidence, level: int) -> Finding:
+    """Employment: the level statement weighs most (docs/method/how-a-case-is-judged.md); a statement does not
+    certify a level the evidence contradicts."""
+    return finding(
+        info,
+        Status.FAIL,
+        phrase(
+            "The claimed EQF {level} is not borne out: {evidence}. A statement cannot certify that level as it stands.",
+            level=level,
+            evidence=evidence.describe(),
+        ),
+        field="credential.learning_outcomes",
+        code="contradicted_for_statement",
+        allows=(Outcome.ALTERNATIVE_RECOGNITION, Outcome.CONDITIONAL_RECOGNITION),
+        condition=phrase(
+            "verification of the EQF {level} claimed: the awarding body's evidence that the learning was assessed at "
+            "that level, or the framework's register",
+            level=level,
+        ),
+        alternative=Alternative(
+            AlternativeKind.DESCRIPTIVE_STATEMENT,
+            phrase(
+                "a statement describing the learning at the level its outcomes support (EQF {low}-{high}), not at "
+                "the EQF {level} claimed",
+                low=evidence.verbs.low,
+                high=evidence.verbs.high,
+                level=level,
             ),
-        )
+        ),
+    )
+
+
+def _not_for_target(context: RuleContext, info: RuleInfo, evidence: LevelEvidence, level: int) -> Finding:
+    """Admission, credit transfer and RPL: evidence below the claim weighs where it falls below the target's."""
+    target = context.case.target
     if target is None or target.eqf_level is None:
         return finding(
             info,
             Status.WARNING,
-            f"The evidence reads below the claimed EQF {level}: {evidence.describe()}.",
+            phrase(
+                "The evidence reads below the claimed EQF {level}: {evidence}.",
+                level=level,
+                evidence=evidence.describe(),
+            ),
             field="credential.learning_outcomes",
             code="contradicted_no_target",
         )
@@ -315,19 +426,53 @@ def level_evidence_difference(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(
             info,
             Status.WARNING,
-            f"The evidence reads below the claimed EQF {level} ({evidence.describe()}), though not below {what} "
-            f"(EQF {needed}).",
+            phrase(
+                "The evidence reads below the claimed EQF {level} ({evidence}), though not below {what} "
+                "(EQF {needed}).",
+                level=level,
+                evidence=evidence.describe(),
+                what=what,
+                needed=needed,
+            ),
             field="credential.learning_outcomes",
             code="contradicted_not_deciding",
         )
     return finding(
         info,
         Status.FAIL,
-        f"The claimed EQF {level} is not borne out: {evidence.describe()}. The level is verified before the "
-        f"credential counts at {what} (EQF {needed}).",
+        phrase(
+            "The claimed EQF {level} is not borne out: {evidence}. The level is verified before the credential "
+            "counts at {what} (EQF {needed}).",
+            level=level,
+            evidence=evidence.describe(),
+            what=what,
+            needed=needed,
+        ),
         field="credential.learning_outcomes",
         code="contradicted",
         allows=CONDITIONAL_OR_WORSE,
-        condition=f"verification of the level: an assessment of the outcomes at EQF level {needed}, or evidence "
-        "from the awarding body that the learning was assessed at the level claimed",
+        condition=phrase(
+            "verification of the level: an assessment of the outcomes at EQF level {level}, or evidence from the "
+            "awarding body that the learning was assessed at the level claimed",
+            level=needed,
+        ),
     )
+
+
+_against_target_evidence = _evidence_check(_not_for_target)
+
+level_evidence_difference = rule_by_purpose(
+    id="lisbon.level_evidence",
+    rule_set=RuleSet.LISBON,
+    element=Element.LEVEL,
+    citation=cited.cite(cited.EQF_DESCRIPTORS, cited.RR_SUBSTANTIAL, cited.EAR_SUBSTANTIAL),
+    explanation="A claimed level that the outcomes' action verbs contradict is verified, not taken on trust.",
+    checks={
+        Purpose.ADMISSION: _against_target_evidence,
+        Purpose.CREDIT_TRANSFER: _against_target_evidence,
+        Purpose.EMPLOYMENT: _evidence_check(_not_for_statement),
+        Purpose.RPL: _against_target_evidence,
+    },
+    # A level the evidence contradicts cannot be credited in the programme in another form either.
+    rules_out={"contradicted": HIGHER_EDUCATION_CREDIT},
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from recogniser.i18n import Phrase, phrase
 from recogniser.model import (
     Alternative,
     AlternativeKind,
@@ -33,6 +34,7 @@ from recogniser.rules.lisbon.common import (
     CONDITIONAL_OR_WORSE,
     HIGHER_EDUCATION_CREDIT,
     ask_for,
+    grade_words,
     no_difference,
     refugee_without_documents,
     rpl_route,
@@ -54,33 +56,37 @@ def _cited(context: RuleContext, info: RuleInfo) -> RuleInfo:
     return for_purpose(context, info, *((cited.RR_STATUS, cited.EAR_STATUS) if lrc_applies(context) else ()))
 
 
-def _detail(context: RuleContext) -> str:
+def _detail(context: RuleContext) -> Phrase:
     quality = context.quality
-    return f"quality evidence is {quality.grade.value} ({quality.reason})."
+    return phrase("quality evidence is {grade} ({reason}).", grade=grade_words(quality.grade), reason=quality.reason)
 
 
-def _lowered(detail: str) -> str:
-    return f"{detail[0].lower()}{detail[1:]}"
+def _evidence(context: RuleContext) -> Phrase:
+    """The same as :func:`_detail`, opening a sentence."""
+    quality = context.quality
+    return phrase(
+        "The quality evidence is {grade} ({reason}).", grade=grade_words(quality.grade), reason=quality.reason
+    )
 
 
 def _evidenced_or_asked(context: RuleContext, info: RuleInfo) -> Finding | None:
     """What every purpose judges alike: quality evidence that counts, and what the file does not show, which is
     asked for, never counted as a difference (LRC Art. III.3; Art. VII). None where the evidence falls short."""
     quality = context.quality
-    detail = _detail(context)
     if quality.grade in (QAGrade.STRONG, QAGrade.SUBSTANTIAL):
-        return no_difference(context, info, "quality", detail, field=_FIELD, code="evidenced")
+        return no_difference(context, info, Element.QUALITY, _detail(context), field=_FIELD, code="evidenced")
     if not is_stated(context, "quality_assurance"):
         return finding(
             info,
             Status.UNKNOWN,
-            "The type of quality assurance is not stated: "
-            + (
-                "the assessing body establishes it by other means (Art. VII), "
-                if refugee_without_documents(context)
-                else "it is asked for, "
+            phrase(
+                "The type of quality assurance is not stated: the assessing body establishes it by other means "
+                "(Art. VII), not counted as a substantial difference."
             )
-            + "not counted as a substantial difference.",
+            if refugee_without_documents(context)
+            else phrase(
+                "The type of quality assurance is not stated: it is asked for, not counted as a substantial difference."
+            ),
             field=_FIELD,
             code="not_stated",
         )
@@ -88,9 +94,12 @@ def _evidenced_or_asked(context: RuleContext, info: RuleInfo) -> Finding | None:
         return finding(
             info,
             Status.UNKNOWN,
-            f"The {_lowered(detail)} That is not shown to be a substantial difference until the "
-            f"awarding body's status is checked (EAR manual: the status of the institution first): "
-            f"{quality.to_verify} is established.",
+            phrase(
+                "{evidence} That is not shown to be a substantial difference until the awarding body's status is "
+                "checked (EAR manual: the status of the institution first): {to_verify} is established.",
+                evidence=_evidence(context),
+                to_verify=quality.to_verify,
+            ),
             field=_FIELD,
             code="to_verify",
             # The status of a foreign institution is the assessing body's to establish (LRC Art. III.3).
@@ -105,19 +114,25 @@ def _vet_cited(info: RuleInfo) -> RuleInfo:
     return replace(info, citation=cited.cite(info.citation, cited.ESG_SCOPE, cited.VET_QUALITY))
 
 
-def _outside_esg(context: RuleContext, info: RuleInfo) -> tuple[RuleInfo, str, str]:
-    """Into higher education (admission, credit), evidence short of the ESG: the citation, the opening of the
-    sentence and the code."""
+def _outside_esg(context: RuleContext, info: RuleInfo, consequence: Phrase) -> tuple[RuleInfo, Phrase, str]:
+    """Into higher education (admission, credit), evidence short of the ESG: the citation, the sentence that
+    leads to the ``consequence`` for the purpose, and the code."""
     if context.quality.vet_quality_to_check:
         # Into higher education, learning from outside ESG-aligned QA goes through RPL (MICROBOL, 2022): a
         # different route, not a verdict on the VET provider's own quality assurance.
-        message = (
+        message = phrase(
             "The awarding body is a VET provider: its quality assurance belongs to its own VET system (for example "
             "EQAVET), which the ESG do not cover, so it is not judged here. Higher education relies on ESG-aligned "
-            "quality assurance, so "
+            "quality assurance, so {consequence}",
+            consequence=consequence,
         )
         return _vet_cited(info), message, "vet_outside_esg"
-    return info, f"The {_lowered(_detail(context))} Without ESG-aligned quality assurance ", "no_esg_quality"
+    message = phrase(
+        "{evidence} Without ESG-aligned quality assurance {consequence}",
+        evidence=_evidence(context),
+        consequence=consequence,
+    )
+    return info, message, "no_esg_quality"
 
 
 def _judged(short: Callable[[RuleContext, RuleInfo], Finding]) -> CheckFunction:
@@ -132,26 +147,31 @@ def _judged(short: Callable[[RuleContext, RuleInfo], Finding]) -> CheckFunction:
 
 
 def _short_for_admission(context: RuleContext, info: RuleInfo) -> Finding:
-    info, message, code = _outside_esg(context, info)
+    consequence = phrase(
+        "the credential cannot be relied on as it stands for admission; the learning can be weighed in an individual "
+        "admission assessment."
+    )
+    info, message, code = _outside_esg(context, info, consequence)
     return finding(
         info,
         Status.FAIL,
-        message + "the credential cannot be relied on as it stands for admission; the learning can be weighed "
-        "in an individual admission assessment.",
+        message,
         field=_FIELD,
         code=code,
         allows=CONDITIONAL_OR_WORSE,
-        condition="an entrance examination or interview covering the credential's outcomes",
+        condition=phrase("an entrance examination or interview covering the credential's outcomes"),
     )
 
 
 def _short_for_credit(context: RuleContext, info: RuleInfo) -> Finding:
-    info, message, code = _outside_esg(context, info)
+    consequence = phrase(
+        "the credential cannot be relied on as it stands for credit; the learning can be recognised through RPL."
+    )
+    info, message, code = _outside_esg(context, info, consequence)
     return finding(
         info,
         Status.FAIL,
-        message + "the credential cannot be relied on as it stands for credit; the learning can be recognised "
-        "through RPL.",
+        message,
         field=_FIELD,
         code=code,
         allows=ALTERNATIVE_OR_REFUSAL,
@@ -167,14 +187,17 @@ def _short_for_employment(context: RuleContext, info: RuleInfo) -> Finding:
     return finding(
         info,
         Status.FAIL,
-        f"The {_lowered(_detail(context))} A statement can describe the learning, noting that the provider "
-        "is outside recognised quality assurance, but cannot vouch for it as recognised provision.",
+        phrase(
+            "{evidence} A statement can describe the learning, noting that the provider is outside recognised "
+            "quality assurance, but cannot vouch for it as recognised provision.",
+            evidence=_evidence(context),
+        ),
         field=_FIELD,
         code="outside_recognised_provision",
         allows=(Outcome.ALTERNATIVE_RECOGNITION,),
         alternative=Alternative(
             AlternativeKind.DESCRIPTIVE_STATEMENT,
-            "a statement describing the learning, without recognising it as quality-assured provision",
+            phrase("a statement describing the learning, without recognising it as quality-assured provision"),
         ),
     )
 
@@ -185,8 +208,11 @@ def _short_for_rpl(context: RuleContext, info: RuleInfo) -> Finding:
     return finding(
         info,
         Status.WARNING,
-        f"The {_lowered(_detail(context))} As evidence in the RPL procedure it cannot carry credits on its "
-        "own: the institution's assessment must confirm the learning.",
+        phrase(
+            "{evidence} As evidence in the RPL procedure it cannot carry credits on its own: the institution's "
+            "assessment must confirm the learning.",
+            evidence=_evidence(context),
+        ),
         field=_FIELD,
         code="rpl_weak_evidence",
     )

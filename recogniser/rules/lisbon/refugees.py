@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from recogniser.i18n import phrase
 from recogniser.model import (
     Element,
     Finding,
@@ -27,16 +28,20 @@ def refugee(context: RuleContext, info: RuleInfo) -> Finding | None:
     if not applicant.refugee:
         return None
     if not applicant.documents_missing:
-        return finding(info, Status.PASS, "The applicant is a refugee; the documents are available.")
+        return finding(info, Status.PASS, phrase("The applicant is a refugee; the documents are available."))
     return finding(
         info,
         Status.WARNING,
-        "The applicant is a refugee whose documents are missing: missing documents alone never justify refusal. "
-        "The assessing body establishes the declared learning with other evidence, such as a background paper "
-        "stating the learning as far as it can be established, a structured interview or the European "
-        "Qualifications Passport for Refugees.",
+        phrase(
+            "The applicant is a refugee whose documents are missing: missing documents alone never justify refusal. "
+            "The assessing body establishes the declared learning with other evidence, such as a background paper "
+            "stating the learning as far as it can be established, a structured interview or the European "
+            "Qualifications Passport for Refugees."
+        ),
         field="applicant.documents_missing",
         code="documents_missing",
-        condition="verification of the declared learning through an alternative procedure (a background paper, a "
-        "structured interview or the European Qualifications Passport for Refugees)",
+        condition=phrase(
+            "verification of the declared learning through an alternative procedure (a background paper, a "
+            "structured interview or the European Qualifications Passport for Refugees)"
+        ),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from recogniser.i18n import phrase
 from recogniser.model import (
     AssessmentType,
     Element,
@@ -19,6 +20,10 @@ from recogniser.rules.lisbon.common import (
     CONDITIONAL_OR_WORSE,
     PARTIAL_OR_WORSE,
     credits_sought,
+    grade_words,
+    listed_apart,
+    outcomes_covered,
+    percent,
 )
 
 
@@ -36,53 +41,63 @@ def rpl_evidence(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(
             info,
             Status.NOT_APPLICABLE,
-            "No credits are sought towards a target: the credential documents the learning for the RPL procedure.",
+            phrase(
+                "No credits are sought towards a target: the credential documents the learning for the RPL procedure."
+            ),
         )
     weak = _rpl_weaknesses(context)
     if not weak:
         return finding(
             info,
             Status.PASS,
-            "The credential is strong evidence: quality-assured, assessed with the learner's identity verified, at "
-            "the target's level and covering its outcomes; the credits can rest on it.",
+            phrase(
+                "The credential is strong evidence: quality-assured, assessed with the learner's identity verified, "
+                "at the target's level and covering its outcomes; the credits can rest on it."
+            ),
             code="strong",
         )
     return finding(
         info,
         Status.FAIL,
-        "The credential documents the learning but is not strong enough evidence to carry the credits on its own ("
-        + "; ".join(weak)
-        + "): the credits follow the institution's RPL assessment.",
+        phrase(
+            "The credential documents the learning but is not strong enough evidence to carry the credits on its own "
+            "({weaknesses}): the credits follow the institution's RPL assessment.",
+            weaknesses=listed_apart(weak),
+        ),
         code="assessment_needed",
         allows=CONDITIONAL_OR_WORSE,
-        condition="the institution's RPL assessment confirms the learning (identification, documentation, assessment)",
+        condition=phrase(
+            "the institution's RPL assessment confirms the learning (identification, documentation, assessment)"
+        ),
     )
 
 
 def _rpl_weaknesses(context: RuleContext) -> list[str]:
-    weak = []
+    weak: list[str] = []
     if context.quality.grade not in (QAGrade.STRONG, QAGrade.SUBSTANTIAL):
         weak.append(
-            f"quality evidence is {context.quality.grade.value}"
+            phrase("quality evidence is {grade}", grade=grade_words(context.quality.grade))
             if is_stated(context, "quality_assurance")
-            else "the quality assurance is not stated"
+            else phrase("the quality assurance is not stated")
         )
     assessment = context.case.credential.assessment
     if assessment is None or assessment.type in (None, AssessmentType.ATTENDANCE_ONLY, AssessmentType.NONE):
-        weak.append("the learning was not assessed")
+        weak.append(phrase("the learning was not assessed"))
     elif assessment.identity_verified is not True and context.case.credential.participation is not Participation.ONSITE:
-        weak.append("the learner's identity at assessment is not verified")
+        weak.append(phrase("the learner's identity at assessment is not verified"))
     target = context.case.target
     level = context.level.eqf_level
     if target is not None and target.eqf_level is not None and (level is None or level < target.eqf_level):
         weak.append(
-            "the level is not shown to reach the target's" if level is None else f"EQF {level} is below the target"
+            phrase("the level is not shown to reach the target's")
+            if level is None
+            else phrase("EQF {level} is below the target", level=level)
         )
     coverage = context.outcomes.coverage
     if coverage is None:
-        weak.append("the outcomes were not compared with the target's")
+        weak.append(phrase("the outcomes were not compared with the target's"))
     elif coverage < context.rulebook.coverage_full:
-        weak.append(f"{coverage:.0%} of the target outcomes are covered")
+        weak.append(outcomes_covered(coverage))
     return weak
 
 
@@ -109,7 +124,7 @@ def rpl_cap(context: RuleContext, info: RuleInfo) -> Finding | None:
     sought = credits_sought(context)
     if cap is None or sought is None:
         return None
-    share = f"{cap:.0%} of a programme's credits"
+    share = phrase("{percent}% of a programme's credits", percent=percent(cap))
     limit = rpl_credit_limit(context)
     target = context.case.target
     assert target is not None
@@ -117,8 +132,11 @@ def rpl_cap(context: RuleContext, info: RuleInfo) -> Finding | None:
         return finding(
             info,
             Status.UNKNOWN,
-            f"The office caps recognition of prior learning at {share}; the programme's credits are not given, so "
-            "check by hand that the credits sought stay within the cap.",
+            phrase(
+                "The office caps recognition of prior learning at {share}; the programme's credits are not given, so "
+                "check by hand that the credits sought stay within the cap.",
+                share=share,
+            ),
             field="target.programme_ects",
             code="programme_credits_not_given",
         )
@@ -126,16 +144,27 @@ def rpl_cap(context: RuleContext, info: RuleInfo) -> Finding | None:
         return finding(
             info,
             Status.PASS,
-            f"The {sought:g} ECTS sought are within the office's cap on RPL credit ({share}: {limit:g} ECTS).",
+            phrase(
+                "The {sought} ECTS sought are within the office's cap on RPL credit ({share}: {limit} ECTS).",
+                sought=float(sought),
+                share=share,
+                limit=float(limit),
+            ),
             field="target.programme_ects",
             code="within",
         )
+    assert target.programme_ects is not None
     return finding(
         info,
         Status.FAIL,
-        f"The {sought:g} ECTS sought exceed the office's cap on RPL credit ({share}: {limit:g} ECTS of the "
-        f"programme's {target.programme_ects:g} ECTS, if none were recognised before); RPL can give "
-        "no more than that.",
+        phrase(
+            "The {sought} ECTS sought exceed the office's cap on RPL credit ({share}: {limit} ECTS of the programme's "
+            "{programme} ECTS, if none were recognised before); RPL can give no more than that.",
+            sought=float(sought),
+            share=share,
+            limit=float(limit),
+            programme=float(target.programme_ects),
+        ),
         field="target.programme_ects",
         code="exceeded",
         allows=PARTIAL_OR_WORSE,

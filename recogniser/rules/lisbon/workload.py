@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from recogniser.i18n import Value, phrase
 from recogniser.model import (
     Element,
     Finding,
@@ -26,10 +27,11 @@ from recogniser.rules.lisbon.common import (
     PARTIAL_OR_WORSE,
     ask_for,
     credits_sought,
+    fixed,
     no_difference,
     rpl_route,
 )
-from recogniser.vocabulary import PURPOSE_WORDS
+from recogniser.vocabulary import words
 
 
 @rule(
@@ -49,7 +51,9 @@ def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(
             info,
             Status.UNKNOWN,
-            f"The workload is not stated, so it cannot be weighed against the {sought:g} ECTS sought.",
+            phrase(
+                "The workload is not stated, so it cannot be weighed against the {sought} ECTS sought.", sought=sought
+            ),
             field="credential.workload.ects",
             code="not_stated",
         )
@@ -57,7 +61,7 @@ def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(
             info,
             Status.FAIL,
-            "The credential carries no credits or hours: there is no credit-bearing workload to count.",
+            phrase("The credential carries no credits or hours: there is no credit-bearing workload to count."),
             field="credential.workload.ects",
             code="none",
             allows=ALTERNATIVE_OR_REFUSAL,
@@ -68,15 +72,20 @@ def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
 
 def _not_weighed(context: RuleContext, info: RuleInfo) -> Finding:
     """No credits are sought (admission, employment, or a target without credits): the workload is reported."""
-    what = (
-        "the target states no credits"
-        if context.case.purpose in (Purpose.CREDIT_TRANSFER, Purpose.RPL)
-        else f"{PURPOSE_WORDS[context.case.purpose]} recognises the credential, not credits"
+    purpose = context.case.purpose
+    why = (
+        phrase("the target states no credits")
+        if purpose in (Purpose.CREDIT_TRANSFER, Purpose.RPL)
+        else phrase("{purpose} recognises the credential, not credits", purpose=words(purpose))
     )
     return finding(
         info,
         Status.NOT_APPLICABLE,
-        f"The workload is reported, not weighed, as {what}: {context.workload.describe()}.",
+        phrase(
+            "The workload is reported, not weighed, as {why}: {workload}.",
+            why=why,
+            workload=context.workload.describe(),
+        ),
         code="not_weighed",
     )
 
@@ -86,24 +95,43 @@ def _against_credits(context: RuleContext, info: RuleInfo, sought: float) -> Fin
     workload = context.workload
     assert workload.ects is not None
     rulebook = context.rulebook
-    band = f"{rulebook.hours_per_ects_min:g}-{rulebook.hours_per_ects_max:g} hours per credit"
+    band = phrase(
+        "{low}-{high} hours per credit", low=float(rulebook.hours_per_ects_min), high=float(rulebook.hours_per_ects_max)
+    )
     support = workload.support_for(sought)
     doubt = ""
     if workload.hours_supported is not None and workload.hours is not None:
         # The credits rest on the hours (ECTS Users' Guide 2015): say what the hours support.
         info = replace(info, citation=cited.cite(info.citation, cited.ECTS_KEY_FEATURES))
-        supported = f"{workload.hours:g} hours support {workload.hours_range()} at {band}"
+        hours = float(workload.hours)
+        supported = phrase(
+            "{hours} hours support {credits} at {band}", hours=hours, credits=workload.hours_range(), band=band
+        )
+        said = supported  # the same words opening a sentence
         if workload.stated_ects is not None:
-            supported = (
-                f"the {workload.stated_ects:g} ECTS stated are not credible beside {workload.hours:g} hours "
-                f"({workload.hours / workload.stated_ects:.1f} hours per credit); the {supported}"
+            stated = float(workload.stated_ects)
+            fields: dict[str, Value] = {
+                "stated": stated,
+                "hours": hours,
+                "ratio": fixed(hours / stated),
+                "supported": supported,
+            }
+            said = phrase(
+                "The {stated} ECTS stated are not credible beside {hours} hours ({ratio} hours per credit); the "
+                "{supported}",
+                **fields,
+            )
+            supported = phrase(
+                "the {stated} ECTS stated are not credible beside {hours} hours ({ratio} hours per credit); the "
+                "{supported}",
+                **fields,
             )
         if support is CreditSupport.SUPPORTED:
             return no_difference(
                 context,
                 info,
-                "workload",
-                f"{supported[0].upper()}{supported[1:]}, which covers the {sought:g} ECTS sought.",
+                Element.WORKLOAD,
+                phrase("{supported}, which covers the {sought} ECTS sought.", supported=said, sought=sought),
             )
         if support is CreditSupport.UNCERTAIN:
             # Only a figure beyond the guide's band would support the credits: the awarding body, not a cut,
@@ -111,33 +139,54 @@ def _against_credits(context: RuleContext, info: RuleInfo, sought: float) -> Fin
             return finding(
                 info,
                 Status.UNKNOWN,
-                f"Whether the workload supports the {sought:g} ECTS sought is uncertain: {supported}, and only at "
-                f"{workload.hours / sought:.1f} hours per credit would they support {sought:g} ECTS. The awarding "
-                "body is asked to confirm the credits rather than the credits being cut.",
+                phrase(
+                    "Whether the workload supports the {sought} ECTS sought is uncertain: {supported}, and only at "
+                    "{ratio} hours per credit would they support {sought} ECTS. The awarding body is asked to "
+                    "confirm the credits rather than the credits being cut.",
+                    sought=sought,
+                    supported=supported,
+                    ratio=fixed(hours / sought),
+                ),
                 field="credential.workload.ects",
                 code="uncertain",
                 information=[
                     ask_for(
                         context,
                         7,
-                        f"credits (ECTS) the awarding body gives for the {workload.hours:g} hours of workload stated",
+                        phrase(
+                            "credits (ECTS) the awarding body gives for the {hours} hours of workload stated",
+                            hours=hours,
+                        ),
                         Supplier.AWARDING_BODY,
                     )
                 ],
                 if_unfavourable=PARTIAL_OR_WORSE,
             )
-        doubt = f" {supported[0].upper()}{supported[1:]}, so the conservative {workload.ects:g} ECTS are counted."
+        doubt = phrase(
+            " {supported}, so the conservative {counted} ECTS are counted.", supported=said, counted=workload.ects
+        )
     elif support is CreditSupport.SUPPORTED:
-        return no_difference(context, info, "workload", f"{workload.describe()} covers the {sought:g} ECTS sought.")
+        return no_difference(
+            context,
+            info,
+            Element.WORKLOAD,
+            phrase("{workload} covers the {sought} ECTS sought.", workload=workload.describe(), sought=sought),
+        )
     remaining = sought - workload.ects
     return finding(
         info,
         Status.FAIL,
-        f"{workload.describe()} is less than the {sought:g} ECTS sought, by {remaining:g} ECTS." + doubt,
+        phrase(
+            "{workload} is less than the {sought} ECTS sought, by {remaining} ECTS.{doubt}",
+            workload=workload.describe(),
+            sought=sought,
+            remaining=remaining,
+            doubt=doubt,
+        ),
         field="credential.workload.ects",
         code="short",
         # Alternative recognition (credit in another form) is not held back by a shortfall against this
         # component; it opens only where another finding names such a form.
         allows=ALTERNATIVE_PARTIAL_OR_WORSE,
-        condition=f"a top-up assessment for the remaining {remaining:g} ECTS",
+        condition=phrase("a top-up assessment for the remaining {remaining} ECTS", remaining=remaining),
     )
