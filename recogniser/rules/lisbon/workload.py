@@ -14,7 +14,7 @@ from recogniser.model import (
     Supplier,
 )
 from recogniser.rules import citations as cited
-from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
+from recogniser.rules.base import RuleContext, RuleInfo, finding, rule_by_purpose
 from recogniser.rules.facts import CreditSupport
 from recogniser.rules.lisbon.applicability import (
     CREDIT_BASIS,
@@ -34,19 +34,34 @@ from recogniser.rules.lisbon.common import (
 from recogniser.vocabulary import words
 
 
-@rule(
-    id="lisbon.workload_difference",
-    rule_set=RuleSet.LISBON,
-    element=Element.WORKLOAD,
-    citation=cited.cite(CREDIT_BASIS, RPL_BASIS, cited.ECTS_KEY_FEATURES, cited.EAR_CREDITS),
-    explanation="Where credits are sought, the credential's workload is judged against them.",
-)
-def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
+def _reported(context: RuleContext, info: RuleInfo, why: str) -> Finding:
+    """No credits are sought: the workload is reported, ``why`` saying why it is not weighed."""
+    return finding(
+        info,
+        Status.NOT_APPLICABLE,
+        phrase(
+            "The workload is reported, not weighed, as {why}: {workload}.",
+            why=why,
+            workload=context.workload.describe(),
+        ),
+        code="not_weighed",
+    )
+
+
+def _for_recognition(context: RuleContext, info: RuleInfo) -> Finding:
+    """Admission and employment recognise the credential, not credits: the workload is reported."""
+    info = for_purpose(context, info, cited.EAR_CREDITS)
+    why = phrase("{purpose} recognises the credential, not credits", purpose=words(context.case.purpose))
+    return _reported(context, info, why)
+
+
+def _for_credits(context: RuleContext, info: RuleInfo) -> Finding:
+    """Credit transfer and RPL: the workload against the credits the target gives, where it states them."""
     info = for_purpose(context, info, cited.EAR_CREDITS)
     workload = context.workload
     sought = credits_sought(context)
     if sought is None:
-        return _not_weighed(context, info)
+        return _reported(context, info, phrase("the target states no credits"))
     if workload.ects is None:
         return finding(
             info,
@@ -68,26 +83,6 @@ def workload_difference(context: RuleContext, info: RuleInfo) -> Finding:
             alternative=rpl_route(context),
         )
     return _against_credits(context, info, sought)
-
-
-def _not_weighed(context: RuleContext, info: RuleInfo) -> Finding:
-    """No credits are sought (admission, employment, or a target without credits): the workload is reported."""
-    purpose = context.case.purpose
-    why = (
-        phrase("the target states no credits")
-        if purpose in (Purpose.CREDIT_TRANSFER, Purpose.RPL)
-        else phrase("{purpose} recognises the credential, not credits", purpose=words(purpose))
-    )
-    return finding(
-        info,
-        Status.NOT_APPLICABLE,
-        phrase(
-            "The workload is reported, not weighed, as {why}: {workload}.",
-            why=why,
-            workload=context.workload.describe(),
-        ),
-        code="not_weighed",
-    )
 
 
 def _against_credits(context: RuleContext, info: RuleInfo, sought: float) -> Finding:
@@ -190,3 +185,18 @@ def _against_credits(context: RuleContext, info: RuleInfo, sought: float) -> Fin
         allows=ALTERNATIVE_PARTIAL_OR_WORSE,
         condition=phrase("a top-up assessment for the remaining {remaining} ECTS", remaining=remaining),
     )
+
+
+workload_difference = rule_by_purpose(
+    id="lisbon.workload_difference",
+    rule_set=RuleSet.LISBON,
+    element=Element.WORKLOAD,
+    citation=cited.cite(CREDIT_BASIS, RPL_BASIS, cited.ECTS_KEY_FEATURES, cited.EAR_CREDITS),
+    explanation="Where credits are sought, the credential's workload is judged against them.",
+    checks={
+        Purpose.ADMISSION: _for_recognition,
+        Purpose.CREDIT_TRANSFER: _for_credits,
+        Purpose.EMPLOYMENT: _for_recognition,
+        Purpose.RPL: _for_credits,
+    },
+)
