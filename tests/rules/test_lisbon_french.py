@@ -165,3 +165,12 @@ BASE_OUTCOMES = [
     "Apply SOLAS and ISM Code requirements to manage safety on board a merchant ship",
     "Analyse incident and near-miss reports to determine root causes and corrective measures",
 ]
+
+
+def test_thousands_are_grouped_as_french_groups_them() -> None:
+    long_outcome = " ".join(f"navigate vessel{n} safely" for n in range(1200))
+    finding = found(run(cred(learning_outcomes=[long_outcome])), "lisbon.profile_difference")
+    assert "(compared on the first 2,000 words of each side's title and outcomes)" in finding.message
+    assert "(comparaison limitée aux 2\u00a0000 premiers mots de l’intitulé et des acquis de chaque côté)" in (
+        _in_french(finding.message)
+    )
