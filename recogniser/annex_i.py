@@ -14,7 +14,7 @@ from recogniser.i18n import N_, translate
 from recogniser.model import Credential
 
 #: The place the completeness findings cite (``recogniser.rules.citations``).
-ANNEX_I = "Council Recommendation 2022/C 243/02, Annex I"
+ANNEX_I = N_("Council Recommendation 2022/C 243/02, Annex I")
 #: Said once wherever the elements are listed with their numbers.
 ANNEX_I_NUMBERING = N_(
     "Annex I lists its elements without numbers; 1-16 here follow its order (this tool's convention)."

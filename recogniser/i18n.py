@@ -31,6 +31,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Union
@@ -67,7 +68,8 @@ KEYWORDS: Mapping[str, tuple[int, ...] | None] = {
 }
 
 #: A value a phrase may carry in a field.
-Value = Union[str, int, float, date, "Phrase", Enum, None]
+#: A number kept to a fixed count of decimals ("4.0") is a :class:`~decimal.Decimal`.
+Value = Union[str, int, float, Decimal, date, "Phrase", Enum, None]
 
 _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)(?:[:!][^{}]*)?\}")
 
@@ -163,7 +165,7 @@ def render(value: Value, language: str | None = None) -> str:
         return value.text(language)
     if isinstance(value, bool):
         return str(value)
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | Decimal):
         return number(value, language)
     if isinstance(value, Enum):
         from recogniser.vocabulary import label
@@ -174,8 +176,9 @@ def render(value: Value, language: str | None = None) -> str:
     return value
 
 
-def number(value: float, language: str | None = None) -> str:
-    """``value`` as ``language`` writes a number: 2.5 in English, 2,5 in French; no needless ".0"."""
+def number(value: float | Decimal, language: str | None = None) -> str:
+    """``value`` as ``language`` writes a number: 2.5 in English, 2,5 in French; no needless ".0" (a Decimal
+    keeps the decimals it has: 4.0)."""
     text = f"{value:g}" if isinstance(value, float) else str(value)
     if (language or _current.language) == "fr":
         return text.replace(".", ",").replace("-", "\u2212")

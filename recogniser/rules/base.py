@@ -15,6 +15,7 @@ from functools import cached_property
 
 from recogniser.agencies import AgencyRegister
 from recogniser.frameworks import FrameworkRegistry
+from recogniser.i18n import Phrase
 from recogniser.model import (
     Alternative,
     AlternativeKind,
@@ -28,6 +29,7 @@ from recogniser.model import (
     Status,
 )
 from recogniser.rules import facts
+from recogniser.rules.citations import cite
 from recogniser.rules.rulebook import Rulebook
 
 
@@ -38,6 +40,11 @@ class RuleInfo:
     element: Element
     citation: str
     explanation: str
+
+    def __post_init__(self) -> None:
+        # A citation is shown in the reader's language: kept as the phrase of its places.
+        if not isinstance(self.citation, Phrase):
+            object.__setattr__(self, "citation", cite(self.citation))
 
 
 CheckFunction = Callable[["RuleContext", RuleInfo], Iterable[Finding] | Finding | None]
@@ -139,7 +146,7 @@ def finding(
         rule_set=info.rule_set,
         element=element or info.element,
         status=status,
-        citation=citation or info.citation,
+        citation=info.citation if not citation else citation if isinstance(citation, Phrase) else cite(citation),
         message=message,
         field=field,
         code=f"{info.id}.{code or status.value}",

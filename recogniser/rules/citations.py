@@ -1,7 +1,10 @@
 """The texts the rules cite, and the places in them they may cite: one list, so every citation can be checked.
 
-A rule cites by composing these constants (``"; "`` between places). A test fails on any finding whose citation
-is not made of places listed here, so a new citation is added here first, with what that place holds.
+A rule cites by composing these constants with :func:`cite` (``"; "`` between places). A test fails on any
+finding whose citation is not made of places listed here, so a new citation is added here first, with what that
+place holds. A place is marked for the catalogues and a citation is a phrase of its places, so a reader sees it
+in their language, each text by its official title there (``shown(finding.citation)``); its English text is
+what the decision JSON keeps.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from recogniser import annex_i
+from recogniser.i18n import N_, Phrase, Value, phrase
 
 
 @dataclass(frozen=True)
@@ -26,8 +30,8 @@ TEXTS: list[CitedText] = []
 
 def _text(short: str, title: str, places: dict[str, str]) -> CitedText:
     text = CitedText(short, title, places)
-    if any("; " in place for place in places):
-        raise ValueError("a place never holds '; ', which separates places in a citation")
+    if any("; " in place or "{" in place or "}" in place for place in places):
+        raise ValueError("a place never holds '; ', which separates places in a citation, nor braces")
     TEXTS.append(text)
     for place, gloss in places.items():
         if place in PLACES:
@@ -42,24 +46,24 @@ def _text(short: str, title: str, places: dict[str, str]) -> CitedText:
 # assessed in its own country its articles are cited "by analogy" (see :func:`by_analogy`), and VET or corporate
 # credentials for employment are not cited under it at all.
 
-LRC_I = "LRC Art. I (definitions)"
-LRC_III_1 = "LRC Art. III.1"
-LRC_III_2 = "LRC Art. III.2"
-LRC_III_3_APPLICANT = "LRC Art. III.3(2)"
-LRC_III_3_INSTITUTION = "LRC Art. III.3(3)"
-LRC_III_3_BURDEN = "LRC Art. III.3(5)"
-LRC_III_5 = "LRC Art. III.5"
-LRC_IV_1 = "LRC Art. IV.1"
-LRC_IV_4 = "LRC Art. IV.4"
-LRC_IV_8 = "LRC Art. IV.8"
-LRC_V_1 = "LRC Art. V.1"
-LRC_V_3 = "LRC Art. V.3"
-LRC_VI_1 = "LRC Art. VI.1"
-LRC_VI_3 = "LRC Art. VI.3"
-LRC_VI_3A = "LRC Art. VI.3(a)"
-LRC_VI_4A = "LRC Art. VI.4(a)"
-LRC_VII = "LRC Art. VII"
-LRC_VIII_1 = "LRC Art. VIII.1"
+LRC_I = N_("LRC Art. I (definitions)")
+LRC_III_1 = N_("LRC Art. III.1")
+LRC_III_2 = N_("LRC Art. III.2")
+LRC_III_3_APPLICANT = N_("LRC Art. III.3(2)")
+LRC_III_3_INSTITUTION = N_("LRC Art. III.3(3)")
+LRC_III_3_BURDEN = N_("LRC Art. III.3(5)")
+LRC_III_5 = N_("LRC Art. III.5")
+LRC_IV_1 = N_("LRC Art. IV.1")
+LRC_IV_4 = N_("LRC Art. IV.4")
+LRC_IV_8 = N_("LRC Art. IV.8")
+LRC_V_1 = N_("LRC Art. V.1")
+LRC_V_3 = N_("LRC Art. V.3")
+LRC_VI_1 = N_("LRC Art. VI.1")
+LRC_VI_3 = N_("LRC Art. VI.3")
+LRC_VI_3A = N_("LRC Art. VI.3(a)")
+LRC_VI_4A = N_("LRC Art. VI.4(a)")
+LRC_VII = N_("LRC Art. VII")
+LRC_VIII_1 = N_("LRC Art. VIII.1")
 _text(
     "LRC",
     "Convention on the Recognition of Qualifications concerning Higher Education in the European Region "
@@ -91,15 +95,19 @@ BY_ANALOGY = " (by analogy)"
 
 # The Revised Recommendation's paragraph numbers could not be checked against its official text; it is cited by
 # topic, each topic's wording checked through the EAR manual's pages that reproduce it.
-_RR = "Revised Recommendation on Criteria and Procedures (2010)"
-RR_PURPOSE = f"{_RR}, on the purpose of recognition"
-RR_SUBSTANTIAL = f"{_RR}, on substantial differences"
-RR_STATUS = f"{_RR}, on the status of the institution"
-RR_PERIODS = f"{_RR}, on periods of study and credit transfer"
-RR_ALTERNATIVE = f"{_RR}, on alternative and partial recognition"
-RR_REASONS = f"{_RR}, on reasons and appeal"
-RR_TIME = f"{_RR}, on the time for a decision (not over four months from a complete file)"
-RR_BACKGROUND = f"{_RR}, on undocumented qualifications (background paper)"
+RR_PURPOSE = N_("Revised Recommendation on Criteria and Procedures (2010), on the purpose of recognition")
+RR_SUBSTANTIAL = N_("Revised Recommendation on Criteria and Procedures (2010), on substantial differences")
+RR_STATUS = N_("Revised Recommendation on Criteria and Procedures (2010), on the status of the institution")
+RR_PERIODS = N_("Revised Recommendation on Criteria and Procedures (2010), on periods of study and credit transfer")
+RR_ALTERNATIVE = N_("Revised Recommendation on Criteria and Procedures (2010), on alternative and partial recognition")
+RR_REASONS = N_("Revised Recommendation on Criteria and Procedures (2010), on reasons and appeal")
+RR_TIME = N_(
+    "Revised Recommendation on Criteria and Procedures (2010), on the time for a decision (not over four months "
+    "from a complete file)"
+)
+RR_BACKGROUND = N_(
+    "Revised Recommendation on Criteria and Procedures (2010), on undocumented qualifications (background paper)"
+)
 _text(
     "Revised Recommendation 2010",
     "Revised Recommendation on Criteria and Procedures for the Assessment of Foreign Qualifications (LRC "
@@ -115,7 +123,7 @@ _text(
         RR_BACKGROUND: "alternative ways of establishing qualifications that cannot be documented",
     },
 )
-REFUGEES_RECOMMENDATION = "Recommendation on the Recognition of Refugees' Qualifications (2017)"
+REFUGEES_RECOMMENDATION = N_("Recommendation on the Recognition of Refugees' Qualifications (2017)")
 _text(
     "Refugees Recommendation 2017",
     "Recommendation on the Recognition of Refugees' Qualifications under the Lisbon Recognition Convention "
@@ -126,16 +134,16 @@ _text(
     },
 )
 
-EAR_STATUS = "EAR manual, ch. 3 (accreditation and quality assurance)"
-EAR_AUTHENTICITY = "EAR manual, ch. 4 (authenticity)"
-EAR_PURPOSE = "EAR manual, ch. 5 (purpose of recognition)"
-EAR_FRAMEWORKS = "EAR manual, ch. 7 (qualifications frameworks)"
-EAR_CREDITS = "EAR manual, ch. 8 (credits)"
-EAR_LEARNING_OUTCOMES = "EAR manual, ch. 9 (learning outcomes)"
-EAR_SUBSTANTIAL = "EAR manual, ch. 10 (substantial differences)"
-EAR_ALTERNATIVE = "EAR manual, ch. 11 (alternative recognition)"
-EAR_REFUGEES = "EAR manual, ch. 12 (refugees)"
-EAR_NON_TRADITIONAL = "EAR manual, ch. 13 (non-traditional learning)"
+EAR_STATUS = N_("EAR manual, ch. 3 (accreditation and quality assurance)")
+EAR_AUTHENTICITY = N_("EAR manual, ch. 4 (authenticity)")
+EAR_PURPOSE = N_("EAR manual, ch. 5 (purpose of recognition)")
+EAR_FRAMEWORKS = N_("EAR manual, ch. 7 (qualifications frameworks)")
+EAR_CREDITS = N_("EAR manual, ch. 8 (credits)")
+EAR_LEARNING_OUTCOMES = N_("EAR manual, ch. 9 (learning outcomes)")
+EAR_SUBSTANTIAL = N_("EAR manual, ch. 10 (substantial differences)")
+EAR_ALTERNATIVE = N_("EAR manual, ch. 11 (alternative recognition)")
+EAR_REFUGEES = N_("EAR manual, ch. 12 (refugees)")
+EAR_NON_TRADITIONAL = N_("EAR manual, ch. 13 (non-traditional learning)")
 _text(
     "EAR manual",
     "European Area of Recognition manual (the online EAR e-manual of the ENIC-NARIC networks)",
@@ -156,8 +164,8 @@ _text(
 
 # --- European Union and EHEA texts ---
 
-EQF_DESCRIPTORS = "EQF Recommendation 2017/C 189/03, Annex II (level descriptors)"
-EQF_REFERENCING = "EQF Recommendation 2017/C 189/03, Annex III (criteria for referencing national frameworks)"
+EQF_DESCRIPTORS = N_("EQF Recommendation 2017/C 189/03, Annex II (level descriptors)")
+EQF_REFERENCING = N_("EQF Recommendation 2017/C 189/03, Annex III (criteria for referencing national frameworks)")
 _text(
     "EQF Recommendation",
     "Council Recommendation of 22 May 2017 on the European Qualifications Framework for lifelong learning "
@@ -167,18 +175,18 @@ _text(
         EQF_REFERENCING: "how national frameworks are referenced to the EQF",
     },
 )
-QF_EHEA = "QF-EHEA (Bergen Communiqué, 2005, revised in the Paris Communiqué, 2018)"
+QF_EHEA = N_("QF-EHEA (Bergen Communiqué, 2005, revised in the Paris Communiqué, 2018)")
 _text(
     "QF-EHEA",
     "Framework of Qualifications for the European Higher Education Area",
     {QF_EHEA: "the cycles, their Dublin descriptors and credit ranges"},
 )
-ECTS_KEY_FEATURES = "ECTS Users' Guide 2015, section 1 (ECTS key features)"
-ECTS_PROFILE = "ECTS Users' Guide 2015, section 3.2 (the programme profile)"
-ECTS_LEARNING_OUTCOMES = "ECTS Users' Guide 2015, section 3.3 (the programme learning outcomes)"
-ECTS_RECOGNITION = "ECTS Users' Guide 2015, section 4 (ECTS for mobility and credit recognition)"
-ECTS_RPL = "ECTS Users' Guide 2015, section 5.2 (recognition of prior learning and experience)"
-ECTS_ACCUMULATION = "ECTS Users' Guide 2015, on credit accumulation"
+ECTS_KEY_FEATURES = N_("ECTS Users' Guide 2015, section 1 (ECTS key features)")
+ECTS_PROFILE = N_("ECTS Users' Guide 2015, section 3.2 (the programme profile)")
+ECTS_LEARNING_OUTCOMES = N_("ECTS Users' Guide 2015, section 3.3 (the programme learning outcomes)")
+ECTS_RECOGNITION = N_("ECTS Users' Guide 2015, section 4 (ECTS for mobility and credit recognition)")
+ECTS_RPL = N_("ECTS Users' Guide 2015, section 5.2 (recognition of prior learning and experience)")
+ECTS_ACCUMULATION = N_("ECTS Users' Guide 2015, on credit accumulation")
 _text(
     "ECTS Users' Guide",
     "ECTS Users' Guide 2015 (European Union, 2015)",
@@ -192,7 +200,7 @@ _text(
         ECTS_ACCUMULATION: "credits collected towards a qualification, each learning achievement counted once",
     },
 )
-VALIDATION = (
+VALIDATION = N_(
     "Council Recommendation 2012/C 398/01 (validation: identification, documentation, assessment, certification)"
 )
 _text(
@@ -200,10 +208,10 @@ _text(
     "Council Recommendation of 20 December 2012 on the validation of non-formal and informal learning (2012/C 398/01)",
     {VALIDATION: "the four elements of validation; the credential is documentation in it"},
 )
-MICRO_DEFINITION = "Council Recommendation 2022/C 243/02, definition of a micro-credential"
+MICRO_DEFINITION = N_("Council Recommendation 2022/C 243/02, definition of a micro-credential")
 MICRO_ANNEX_I = annex_i.ANNEX_I
-MICRO_ANNEX_II = "Council Recommendation 2022/C 243/02, Annex II (principles)"
-MICRO_PATHWAYS = "Council Recommendation 2022/C 243/02, Annex II (learning pathways)"
+MICRO_ANNEX_II = N_("Council Recommendation 2022/C 243/02, Annex II (principles)")
+MICRO_PATHWAYS = N_("Council Recommendation 2022/C 243/02, Annex II (learning pathways)")
 _text(
     "Micro-credentials Recommendation",
     "Council Recommendation of 16 June 2022 on a European approach to micro-credentials for lifelong learning "
@@ -216,11 +224,11 @@ _text(
         MICRO_PATHWAYS: "micro-credentials designed to be combined and stacked into larger credentials",
     },
 )
-ESG_PART_1 = "ESG 2015 Part 1 (internal quality assurance)"
-ESG_PART_2 = "ESG 2015 Part 2 (external quality assurance)"
-ESG_PART_3 = "ESG 2015 Part 3 (quality assurance agencies)"
-ESG_SCOPE = "ESG 2015, scope and concepts (the ESG apply to higher education)"
-EQAR_REGISTER = "EQAR register"
+ESG_PART_1 = N_("ESG 2015 Part 1 (internal quality assurance)")
+ESG_PART_2 = N_("ESG 2015 Part 2 (external quality assurance)")
+ESG_PART_3 = N_("ESG 2015 Part 3 (quality assurance agencies)")
+ESG_SCOPE = N_("ESG 2015, scope and concepts (the ESG apply to higher education)")
+EQAR_REGISTER = N_("EQAR register")
 _text(
     "ESG",
     "Standards and Guidelines for Quality Assurance in the European Higher Education Area (ESG 2015)",
@@ -232,28 +240,28 @@ _text(
     },
 )
 _text("EQAR", "European Quality Assurance Register for Higher Education", {EQAR_REGISTER: "registered agencies"})
-VET_QUALITY = "Council Recommendation 2020/C 417/01 (vocational education and training), EQAVET framework"
+VET_QUALITY = N_("Council Recommendation 2020/C 417/01 (vocational education and training), EQAVET framework")
 _text(
     "VET Recommendation",
     "Council Recommendation of 24 November 2020 on vocational education and training for sustainable "
     "competitiveness, social fairness and resilience (2020/C 417/01)",
     {VET_QUALITY: "quality assurance of VET: the EQAVET framework"},
 )
-MICROBOL = "MICROBOL Common Framework (2022), recognition"
+MICROBOL = N_("MICROBOL Common Framework (2022), recognition")
 _text(
     "MICROBOL",
     "MICROBOL: Common Framework for Micro-credentials in the EHEA (2022)",
     {MICROBOL: "micro-credentials from higher education recognised under LRC procedures, others through RPL"},
 )
 
-EIDAS_SEALS = "Regulation (EU) No 910/2014 (eIDAS) Art. 35"
+EIDAS_SEALS = N_("Regulation (EU) No 910/2014 (eIDAS) Art. 35")
 _text(
     "eIDAS",
     "Regulation (EU) No 910/2014 on electronic identification and trust services (eIDAS)",
     {EIDAS_SEALS: "the legal effect of electronic seals: integrity and origin of the data"},
 )
-VC_VALIDITY = "W3C Verifiable Credentials Data Model 2.0, validity period (validUntil)"
-VC_STATUS_LIST = "W3C Bitstring Status List v1.0 (credentialStatus)"
+VC_VALIDITY = N_("W3C Verifiable Credentials Data Model 2.0, validity period (validUntil)")
+VC_STATUS_LIST = N_("W3C Bitstring Status List v1.0 (credentialStatus)")
 _text(
     "W3C Verifiable Credentials",
     "W3C Verifiable Credentials Data Model 2.0 and Bitstring Status List v1.0",
@@ -262,14 +270,14 @@ _text(
 
 # --- methods and conventions: named, never a legal basis ---
 
-NUFFIC_GRADING = "grading after the Nuffic Micro-Evaluator"
-BLOOM = "Bloom's revised taxonomy (Anderson and Krathwohl, 2001)"
-EQPR = "European Qualifications Passport for Refugees (Council of Europe)"
-NATIONAL_REFERENCING = "national referencing reports"
-CASE_FORMAT = "Case file format recogniser-case/1 (unknown keys are kept, never dropped)"
-RULEBOOK_POLICY = "the rulebook's policy (a threshold the office can set)"
-OFFICE_RPL_CAP = "the institution's cap on RPL credit (an office setting)"
-NATIONAL_PROCEDURE = "the assessing body's national procedure"
+NUFFIC_GRADING = N_("grading after the Nuffic Micro-Evaluator")
+BLOOM = N_("Bloom's revised taxonomy (Anderson and Krathwohl, 2001)")
+EQPR = N_("European Qualifications Passport for Refugees (Council of Europe)")
+NATIONAL_REFERENCING = N_("national referencing reports")
+CASE_FORMAT = N_("Case file format recogniser-case/1 (unknown keys are kept, never dropped)")
+RULEBOOK_POLICY = N_("the rulebook's policy (a threshold the office can set)")
+OFFICE_RPL_CAP = N_("the institution's cap on RPL credit (an office setting)")
+NATIONAL_PROCEDURE = N_("the assessing body's national procedure")
 _text(
     "Methods and conventions",
     "Methods the rules follow and the project's own conventions, named as such",
@@ -288,15 +296,33 @@ _text(
 
 def by_analogy(citation: str) -> str:
     """``citation`` with its LRC places marked as applied by analogy (a credential assessed in its own country)."""
-    return "; ".join(
-        place + BY_ANALOGY if place.startswith("LRC") and not place.endswith(BY_ANALOGY) else place
-        for place in citation.split("; ")
+    return cite(
+        *(
+            place + BY_ANALOGY if place.startswith("LRC") and not place.endswith(BY_ANALOGY) else place
+            for place in citation.split("; ")
+        )
     )
 
 
 def cite(*places: str) -> str:
-    """A citation of several places (or citations), in the order given, each place once."""
-    return "; ".join(dict.fromkeys(place for citation in places for place in citation.split("; ") if place))
+    """A citation of several places (or citations), in the order given, each place once: a phrase, so that it
+    is shown in the reader's language."""
+    unique = list(dict.fromkeys(place for citation in places for place in citation.split("; ") if place))
+    return _joined([_place(place) for place in unique]) if unique else ""
+
+
+def _place(place: str) -> Value:
+    """One place as a phrase's field: a listed place is translated when shown, any other text is kept as it is."""
+    if place.endswith(BY_ANALOGY):
+        return phrase("{place} (by analogy)", place=_place(place.removesuffix(BY_ANALOGY)))
+    return Phrase(place) if place in PLACES else place
+
+
+def _joined(places: list[Value]) -> Phrase:
+    first = places[0]
+    if len(places) > 1:
+        return phrase("{place}; {places}", place=first, places=_joined(places[1:]))
+    return first if isinstance(first, Phrase) else phrase("{place}", place=first)
 
 
 def unlisted_places(citation: str) -> list[str]:

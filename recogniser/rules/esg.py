@@ -259,7 +259,7 @@ def qa_grade(context: RuleContext, info: RuleInfo) -> Finding:
             Status.UNKNOWN,
             f"In ESG terms the quality evidence is {quality.grade.value} ({quality.reason}). {VET_QUALITY_CHECK}",
             field="credential.quality_assurance",
-            citation=f"{ESG_SCOPE}; {VET_QUALITY}",
+            citation=cited.cite(ESG_SCOPE, VET_QUALITY),
         )
     status = {
         QAGrade.STRONG: Status.PASS,
