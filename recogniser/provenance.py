@@ -15,6 +15,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from recogniser.i18n import Phrase, phrase
+
 
 class Authenticity(StrEnum):
     """How far a credential file is shown to be genuine, strongest first."""
@@ -45,16 +47,15 @@ AUTHENTICITY_WORDS: dict[Authenticity, str] = {
 }
 
 #: What a failed signature asks of the applicant: the recommendation stops there (LRC Art. III.3).
-AUTHENTIC_CREDENTIAL_REQUIRED = "an authentic credential (verification with the issuer)"
+AUTHENTIC_CREDENTIAL_REQUIRED = phrase("an authentic credential (verification with the issuer)")
 
 
-def authenticity_line(status: Authenticity, reason: str) -> str:
-    """``Authenticity: intact, signer not established - <reason>``: the one sentence every front end shows."""
-    return (
-        f"Authenticity: {AUTHENTICITY_WORDS[status]} - {reason}"
-        if reason
-        else f"Authenticity: {AUTHENTICITY_WORDS[status]}"
-    )
+def authenticity_line(status: Authenticity, reason: str) -> Phrase:
+    """``Authenticity: intact, signer not established - <reason>``: the one sentence every front end shows (the
+    tier in the reader's language; the reason as the import wrote it)."""
+    if reason:
+        return phrase("Authenticity: {status} - {reason}", status=status, reason=reason)
+    return phrase("Authenticity: {status}", status=status)
 
 
 @dataclass(frozen=True)
@@ -66,9 +67,15 @@ class StatusEntry:
     index: str | None = None
     kind: str | None = None
 
-    def words(self) -> str:
-        where = f"entry {self.index} of {self.address}" if self.index is not None else self.address
-        return f"{self.purpose} status not checked: check {where}"
+    def words(self) -> Phrase:
+        if self.index is not None:
+            return phrase(
+                "{purpose} status not checked: check entry {index} of {address}",
+                purpose=self.purpose,
+                index=self.index,
+                address=self.address,
+            )
+        return phrase("{purpose} status not checked: check {address}", purpose=self.purpose, address=self.address)
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,7 @@ class Provenance:
     status_entries: tuple[StatusEntry, ...] = ()
 
     @property
-    def line(self) -> str:
+    def line(self) -> Phrase:
         return authenticity_line(self.authenticity, self.reason)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from recogniser.i18n import Phrase, phrase
 from recogniser.model import Element, Finding, InformationItem, Outcome, RuleSet, Status, Supplier
 from recogniser.provenance import AUTHENTIC_CREDENTIAL_REQUIRED, Authenticity, Provenance, provenance_of
 from recogniser.rules import citations as cited
@@ -19,25 +20,27 @@ from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
 _ANNEX_II = cited.MICRO_ANNEX_II
 
 #: What each tier leaves the evaluator to do, and how the finding is judged.
-_TIER: dict[Authenticity, tuple[Status, str]] = {
-    Authenticity.VERIFIED: (Status.PASS, ""),
+_TIER: dict[Authenticity, tuple[Status, Phrase | None]] = {
+    Authenticity.VERIFIED: (Status.PASS, None),
     Authenticity.SIGNER_NOT_ESTABLISHED: (
         Status.UNKNOWN,
-        "Establish who signed: verify the credential with the issuer, or trust the signer's certificate authority "
-        "(recogniser trust add).",
+        phrase(
+            "Establish who signed: verify the credential with the issuer, or trust the signer's certificate "
+            "authority (recogniser trust add)."
+        ),
     ),
     Authenticity.OTHER_SIGNER: (
         Status.WARNING,
-        "Someone other than the issuer signed it: verify the credential with the issuer before relying on it.",
+        phrase("Someone other than the issuer signed it: verify the credential with the issuer before relying on it."),
     ),
-    Authenticity.FAILED: (Status.FAIL, "Ask for an authentic credential and verify it with the issuer."),
+    Authenticity.FAILED: (Status.FAIL, phrase("Ask for an authentic credential and verify it with the issuer.")),
     Authenticity.NOT_CHECKED: (
         Status.UNKNOWN,
-        "Verify the credential with the issuer, or check its proof with the issuer's verification service.",
+        phrase("Verify the credential with the issuer, or check its proof with the issuer's verification service."),
     ),
     Authenticity.NO_SIGNATURE: (
         Status.UNKNOWN,
-        "Nothing in the file shows who issued it: verify it with the issuer as for a paper document.",
+        phrase("Nothing in the file shows who issued it: verify it with the issuer as for a paper document."),
     ),
 }
 
@@ -72,7 +75,8 @@ def signature(context: RuleContext, info: RuleInfo) -> Finding | None:
     if provenance is None:
         return None
     status, advice = _TIER[provenance.authenticity]
-    message = f"{provenance.line}." + (f" {advice}" if advice else "")
+    line = provenance.line
+    message = phrase("{line}. {advice}", line=line, advice=advice) if advice else phrase("{line}.", line=line)
     if provenance.authenticity is Authenticity.FAILED:
         return finding(
             info,
@@ -96,23 +100,30 @@ def validity(context: RuleContext, info: RuleInfo) -> Finding | None:
     judged, on = _judged_on(context, provenance)
     if judged is None:
         return finding(
-            info, Status.UNKNOWN, f"The credential states it is valid until {until:%Y-%m-%d}; check it still is."
+            info,
+            Status.UNKNOWN,
+            phrase("The credential states it is valid until {until}; check it still is.", until=until),
         )
     if until < judged:
         return finding(
             info,
             Status.WARNING,
-            f"The credential expired on {until:%Y-%m-%d}, before {on} ({judged:%Y-%m-%d}): ask the issuer whether "
-            "the learning it records still stands.",
+            phrase(
+                "The credential expired on {until}, before {on} ({judged}): ask the issuer whether the learning it "
+                "records still stands.",
+                until=until,
+                on=on,
+                judged=judged,
+            ),
         )
-    return finding(info, Status.PASS, f"The credential is valid until {until:%Y-%m-%d}, after {on}.")
+    return finding(info, Status.PASS, phrase("The credential is valid until {until}, after {on}.", until=until, on=on))
 
 
-def _judged_on(context: RuleContext, provenance: Provenance) -> tuple[date | None, str]:
+def _judged_on(context: RuleContext, provenance: Provenance) -> tuple[date | None, Phrase]:
     """The date validity is judged on: the one the assessment was asked for, else the day of import."""
     if context.requested_as_of is not None:
-        return context.requested_as_of, "the date of the assessment"
-    return provenance.imported_on, "the day it was imported"
+        return context.requested_as_of, phrase("the date of the assessment")
+    return provenance.imported_on, phrase("the day it was imported")
 
 
 @rule(STATUS_LIST.id, STATUS_LIST.rule_set, STATUS_LIST.element, STATUS_LIST.citation, STATUS_LIST.explanation)
@@ -122,6 +133,9 @@ def status_list(context: RuleContext, info: RuleInfo) -> Iterator[Finding]:
         yield finding(
             info,
             Status.UNKNOWN,
-            f"The credential points to a status list: {entry.words()} (the list is online; this offline tool "
-            "does not fetch it).",
+            phrase(
+                "The credential points to a status list: {entry} (the list is online; this offline tool does not "
+                "fetch it).",
+                entry=entry.words(),
+            ),
         )

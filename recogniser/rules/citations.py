@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from recogniser import annex_i
 from recogniser.i18n import N_, Phrase, Value, phrase
+from recogniser.rules.wording import series
 
 
 @dataclass(frozen=True)
@@ -308,7 +309,7 @@ def cite(*places: str) -> str:
     """A citation of several places (or citations), in the order given, each place once: a phrase, so that it
     is shown in the reader's language."""
     unique = list(dict.fromkeys(place for citation in places for place in citation.split("; ") if place))
-    return _joined([_place(place) for place in unique]) if unique else ""
+    return series([_place(place) for place in unique]) if unique else ""
 
 
 def _place(place: str) -> Value:
@@ -316,13 +317,6 @@ def _place(place: str) -> Value:
     if place.endswith(BY_ANALOGY):
         return phrase("{place} (by analogy)", place=_place(place.removesuffix(BY_ANALOGY)))
     return Phrase(place) if place in PLACES else place
-
-
-def _joined(places: list[Value]) -> Phrase:
-    first = places[0]
-    if len(places) > 1:
-        return phrase("{place}; {places}", place=first, places=_joined(places[1:]))
-    return first if isinstance(first, Phrase) else phrase("{place}", place=first)
 
 
 def unlisted_places(citation: str) -> list[str]:

@@ -8,10 +8,12 @@ warning otherwise.
 from __future__ import annotations
 
 from recogniser.annex_i import ANNEX_I_ELEMENTS, AnnexElement
+from recogniser.i18n import Phrase, phrase, plural
 from recogniser.model import AssessmentType, Element, Finding, RuleSet, Status
 from recogniser.rules import citations as cited
 from recogniser.rules.base import Rule, RuleContext, RuleInfo, finding, rule
-from recogniser.vocabulary import PURPOSE_WORDS
+from recogniser.rules.wording import assessment_words
+from recogniser.vocabulary import words
 
 ANNEX_I = cited.MICRO_ANNEX_I
 
@@ -42,25 +44,38 @@ def _annex_rule(element: AnnexElement) -> Rule:
         explanation=f"The credential states element {element.number} of Annex I: {element.name}.",
     )
     def check(context: RuleContext, info: RuleInfo) -> Finding:
-        label = f"Annex I element {element.number} ({element.name})"
+        label = phrase("Annex I element {number} ({name})", number=element.number, name=Phrase(element.name))
         if element.present(context.case.credential):
-            return finding(info, Status.PASS, f"{label} is stated.", field=element.field)
+            return finding(info, Status.PASS, phrase("{element} is stated.", element=label), field=element.field)
         if not element.mandatory:
-            return finding(info, Status.NOT_APPLICABLE, f"Optional {label} is not stated.", field=element.field)
-        purpose = PURPOSE_WORDS[context.case.purpose]
+            return finding(
+                info,
+                Status.NOT_APPLICABLE,
+                phrase("Optional {element} is not stated.", element=label),
+                field=element.field,
+            )
+        purpose = words(context.case.purpose)
         if is_decisive(context, element):
             return finding(
                 info,
                 Status.FAIL,
-                f"Mandatory {label} is missing; it weighs in a decision on {purpose} (the recommendation says "
-                "whether it could change this one).",
+                phrase(
+                    "Mandatory {element} is missing; it weighs in a decision on {purpose} (the recommendation says "
+                    "whether it could change this one).",
+                    element=label,
+                    purpose=purpose,
+                ),
                 field=element.field,
             )
         return finding(
             info,
             Status.WARNING,
-            f"Mandatory {label} is missing; the {purpose} decision can be made without it, but the credential "
-            "does not carry all the standard elements of a micro-credential.",
+            phrase(
+                "Mandatory {element} is missing; the {purpose} decision can be made without it, but the credential "
+                "does not carry all the standard elements of a micro-credential.",
+                element=label,
+                purpose=purpose,
+            ),
             field=element.field,
         )
 
@@ -83,17 +98,22 @@ def assessed_learning(context: RuleContext, info: RuleInfo) -> Finding:
     kind = assessment.type if assessment else None
     field = "credential.assessment.type"
     if kind is None:
-        return finding(info, Status.UNKNOWN, "The type of assessment is not stated.", field=field)
+        return finding(info, Status.UNKNOWN, phrase("The type of assessment is not stated."), field=field)
     if kind in (AssessmentType.ATTENDANCE_ONLY, AssessmentType.NONE):
-        what = "attendance only" if kind is AssessmentType.ATTENDANCE_ONLY else "no assessment"
+        what = phrase("attendance only") if kind is AssessmentType.ATTENDANCE_ONLY else phrase("no assessment")
         return finding(
             info,
             Status.FAIL,
-            f"The credential certifies {what}: without assessed learning outcomes it is a record of participation, "
-            "not a micro-credential.",
+            phrase(
+                "The credential certifies {what}: without assessed learning outcomes it is a record of "
+                "participation, not a micro-credential.",
+                what=what,
+            ),
             field=field,
         )
-    return finding(info, Status.PASS, f"Learning is assessed ({kind.value.replace('_', ' ')}).", field=field)
+    return finding(
+        info, Status.PASS, phrase("Learning is assessed ({kind}).", kind=assessment_words(kind)), field=field
+    )
 
 
 @rule(
@@ -107,9 +127,14 @@ def unknown_keys(context: RuleContext, info: RuleInfo) -> Finding | None:
     keys = context.case.unknown_keys
     if not keys:
         return None
-    shown = ", ".join(keys[:8]) + (f" and {len(keys) - 8} more" if len(keys) > 8 else "")
+    named = ", ".join(keys[:8])
+    listed = (
+        plural("{keys} and {n} more", "{keys} and {n} more", n=len(keys) - 8, keys=named) if len(keys) > 8 else named
+    )
     return finding(
         info,
         Status.WARNING,
-        f"The case file has keys the format does not define; they are kept but not assessed: {shown}.",
+        phrase(
+            "The case file has keys the format does not define; they are kept but not assessed: {keys}.", keys=listed
+        ),
     )

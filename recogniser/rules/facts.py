@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from recogniser.agencies import AgencyMatch, AgencyRegister, MatchStatus, RegistrationState
 from recogniser.frameworks import Cycle, Framework, FrameworkLevel, FrameworkRegistry, cycle_for_eqf
+from recogniser.i18n import N_, Phrase, Value, phrase
 from recogniser.model import Case, OutcomeMatch, ProviderKind, QADecision
 from recogniser.rules.languages import language_name, language_of
 from recogniser.rules.matching import match_outcomes
@@ -19,6 +20,7 @@ from recogniser.rules.quality_evidence import (
     not_esg_kind,
 )
 from recogniser.rules.rulebook import Rulebook
+from recogniser.rules.wording import provider_words, tenths
 
 # --- level ---
 
@@ -123,20 +125,25 @@ class WorkloadFacts:
         assert self.ects is not None
         return sought if self.support_for(sought) is CreditSupport.SUPPORTED else min(sought, self.ects)
 
-    def hours_range(self) -> str:
+    def hours_range(self) -> Phrase:
         """The credits the hours support within 25-30 hours per credit, e.g. "4.5-5.4 ECTS"."""
         assert self.hours_supported is not None and self.ects is not None
-        return f"{self.ects:.1f}-{self.hours_supported:.1f} ECTS"
+        return phrase("{low}-{high} ECTS", low=tenths(self.ects), high=tenths(self.hours_supported))
 
-    def describe(self) -> str:
+    def describe(self) -> Phrase:
         """The credits counted, saying where the figure comes from."""
         if self.ects is None:
-            return "not stated"
+            return phrase("not stated")
         if self.estimated:
-            return f"{self.ects:g} ECTS (estimated from hours)"
+            return phrase("{ects} ECTS (estimated from hours)", ects=self.ects)
         if self.stated_ects is not None and self.hours is not None:
-            return f"{self.ects:g} ECTS (counted from {self.hours:g} hours; {self.stated_ects:g} ECTS stated)"
-        return f"{self.ects:g} ECTS"
+            return phrase(
+                "{ects} ECTS (counted from {hours} hours; {stated} ECTS stated)",
+                ects=self.ects,
+                hours=self.hours,
+                stated=self.stated_ects,
+            )
+        return phrase("{ects} ECTS", ects=self.ects)
 
 
 def hours_per_ects_credible(hours: float, ects: float, rulebook: Rulebook) -> bool:
@@ -178,9 +185,23 @@ class QAGrade(StrEnum):
     NONE = "none"
 
 
+_GRADE_WORDS = {
+    QAGrade.STRONG: N_("strong"),
+    QAGrade.SUBSTANTIAL: N_("substantial"),
+    QAGrade.WEAK: N_("weak"),
+    QAGrade.NONE: N_("none"),
+}
+
+
+def grade_words(grade: QAGrade) -> Phrase:
+    """The grade inside a sentence ("the quality evidence is {grade}"), translated when shown."""
+    return Phrase(_GRADE_WORDS[grade])
+
+
 @dataclass(frozen=True)
 class QualityFacts:
     grade: QAGrade
+    #: Why the evidence has its grade, a phrase shown in the reader's language.
     reason: str
     agency_match: AgencyMatch | None
     registration: RegistrationState | None
@@ -224,7 +245,7 @@ def derive_quality(case: Case, agencies: AgencyRegister, as_of: date | None) -> 
     not_expired = current is not False
     internal_only = bool(qa and qa.internal)
 
-    def facts(grade: QAGrade, reason: str, evidence: QAEvidence, to_verify: str | None = None) -> QualityFacts:
+    def facts(grade: QAGrade, reason: Phrase, evidence: QAEvidence, to_verify: Phrase | None = None) -> QualityFacts:
         to_check = (
             is_vet
             and grade in (QAGrade.WEAK, QAGrade.NONE)
@@ -244,98 +265,173 @@ def derive_quality(case: Case, agencies: AgencyRegister, as_of: date | None) -> 
         )
 
     fallback_grade = QAGrade.WEAK if internal_only else QAGrade.NONE
-    evidenced = "internal quality assurance only" if internal_only else "no quality assurance is evidenced"
+    evidenced = (
+        phrase("internal quality assurance only") if internal_only else phrase("no quality assurance is evidenced")
+    )
     if decision is QADecision.NEGATIVE:
-        return facts(QAGrade.NONE, "the external quality assurance decision is negative", QAEvidence.NEGATIVE_DECISION)
+        return facts(
+            QAGrade.NONE, phrase("the external quality assurance decision is negative"), QAEvidence.NEGATIVE_DECISION
+        )
     if named_body and other_kind is not None:
         return facts(
             fallback_grade,
-            f"{evidenced}; {named_body} is {NOT_ESG_QUALITY_ASSURANCE[other_kind]}, not quality assurance of "
-            "learning under the ESG",
+            phrase(
+                "{evidenced}; {body} is {kind}, not quality assurance of learning under the ESG",
+                evidenced=evidenced,
+                body=named_body,
+                kind=NOT_ESG_QUALITY_ASSURANCE[other_kind],
+            ),
             other_kind,
         )
     if qa and named_body and positive and not not_expired and qa.valid_until is not None:
         return facts(
             fallback_grade,
-            f"{evidenced}: the external decision by {named_body} ran out on {qa.valid_until}, before {as_of}",
+            phrase(
+                "{evidenced}: the external decision by {body} ran out on {until}, before {as_of}",
+                evidenced=evidenced,
+                body=named_body,
+                until=qa.valid_until,
+                as_of=as_of,
+            ),
             QAEvidence.INTERNAL_ONLY if internal_only else QAEvidence.NONE_EVIDENCED,
-            f"the quality assurance decision on the provision that was valid on {as_of} (the decision by "
-            f"{named_body} stated ran out on {qa.valid_until})",
+            phrase(
+                "the quality assurance decision on the provision that was valid on {as_of} (the decision by {body} "
+                "stated ran out on {until})",
+                as_of=as_of,
+                body=named_body,
+                until=qa.valid_until,
+            ),
         )
     if named_body and decision is None:
         return facts(
             fallback_grade,
-            f"{evidenced}: {named_body} is named without its decision",
+            phrase("{evidenced}: {body} is named without its decision", evidenced=evidenced, body=named_body),
             QAEvidence.INTERNAL_ONLY if internal_only else QAEvidence.NONE_EVIDENCED,
-            f"the decision of {named_body} on the provision, with its validity",
+            phrase("the decision of {body} on the provision, with its validity", body=named_body),
         )
     if agency is not None and positive:
         if registration in _NOT_REGISTERED_STATES:
             return facts(
                 fallback_grade,
-                f"{evidenced}: {agency.acronym} was not on the EQAR register on {as_of}",
+                phrase(
+                    "{evidenced}: {agency} was not on the EQAR register on {as_of}",
+                    evidenced=evidenced,
+                    agency=agency.acronym,
+                    as_of=as_of,
+                ),
                 QAEvidence.AGENCY_NOT_REGISTERED,
-                f"whether the decision by {agency.acronym}, which was not on the EQAR register on {as_of}, is a "
-                "national accreditation in its system",
+                phrase(
+                    "whether the decision by {agency}, which was not on the EQAR register on {as_of}, is a national "
+                    "accreditation in its system",
+                    agency=agency.acronym,
+                    as_of=as_of,
+                ),
             )
         unconfirmed = registration in (RegistrationState.BEYOND_THE_DATA, RegistrationState.DATES_UNKNOWN)
         return facts(
             QAGrade.STRONG,
-            f"external QA by {agency.acronym} with a positive decision; {agency.acronym} is on the EQAR register in "
-            f"the agency data of {agencies.as_of}, its registration on {as_of} to be confirmed"
+            phrase(
+                "external QA by {agency} with a positive decision; {agency} is on the EQAR register in the agency "
+                "data of {data_as_of}, its registration on {as_of} to be confirmed",
+                agency=agency.acronym,
+                data_as_of=agencies.as_of,
+                as_of=as_of,
+            )
             if unconfirmed
-            else f"external QA by {agency.acronym}, an EQAR-registered agency, with a positive decision",
+            else phrase(
+                "external QA by {agency}, an EQAR-registered agency, with a positive decision", agency=agency.acronym
+            ),
             QAEvidence.EQAR_AGENCY,
         )
     if named_body and positive:
         if is_vet and names_vet_quality_assurance(named_body):
             return facts(
                 QAGrade.SUBSTANTIAL,
-                f"a positive decision by {named_body}, national quality assurance of vocational education and "
-                "training, for a VET provider",
+                phrase(
+                    "a positive decision by {body}, national quality assurance of vocational education and "
+                    "training, for a VET provider",
+                    body=named_body,
+                ),
                 QAEvidence.VET_QUALITY_ASSURANCE,
             )
         if names_national_accreditation(named_body):
             if body is not None and body.kind in _LISTED_INSTITUTION_KINDS:
                 return facts(
                     QAGrade.SUBSTANTIAL,
-                    f"a positive decision by {named_body}, a national accreditation, which is not an "
-                    "EQAR-registered agency",
+                    phrase(
+                        "a positive decision by {body}, a national accreditation, which is not an EQAR-registered "
+                        "agency",
+                        body=named_body,
+                    ),
                     QAEvidence.NATIONAL_ACCREDITATION,
                 )
-            kind = body.kind.value.replace("_", " ") if body and body.kind else "a provider of unstated kind"
-            provider = body.name if body and body.name else "the awarding body"
+            kind = provider_words(body.kind) if body and body.kind else phrase("a provider of unstated kind")
+            provider = _awarding_body(body.name if body else None)
             return facts(
                 fallback_grade,
-                f"{evidenced}; {named_body} is a national accreditation body, but {provider} ({kind}) is not an "
-                "institution of a type such bodies accredit",
+                phrase(
+                    "{evidenced}; {body} is a national accreditation body, but {provider} ({kind}) is not an "
+                    "institution of a type such bodies accredit",
+                    evidenced=evidenced,
+                    body=named_body,
+                    provider=provider,
+                    kind=kind,
+                ),
                 QAEvidence.NATIONAL_ACCREDITATION,
-                f"whether the remit of {named_body} covers {provider} ({kind}), and its decision on the provision",
+                phrase(
+                    "whether the remit of {body} covers {provider} ({kind}), and its decision on the provision",
+                    body=named_body,
+                    provider=provider,
+                    kind=kind,
+                ),
             )
         candidates = match.candidates if match and match.status is MatchStatus.AMBIGUOUS else ()
         which = (
-            f"which of {', '.join(candidate.acronym for candidate in candidates)} {named_body} is"
+            phrase(
+                "which of {candidates} {body} is",
+                candidates=", ".join(candidate.acronym for candidate in candidates),
+                body=named_body,
+            )
             if candidates
-            else f"what body {named_body} is (a quality assurance agency or authority of its national system, or not)"
+            else phrase(
+                "what body {body} is (a quality assurance agency or authority of its national system, or not)",
+                body=named_body,
+            )
         )
         return facts(
             fallback_grade,
-            f"{evidenced}; {named_body} is not identified as a quality assurance agency or authority",
+            phrase(
+                "{evidenced}; {body} is not identified as a quality assurance agency or authority",
+                evidenced=evidenced,
+                body=named_body,
+            ),
             QAEvidence.UNIDENTIFIED_BODY,
-            f"{which}, and its decision on the provision",
+            phrase("{which}, and its decision on the provision", which=which),
         )
     if is_he:
         # Only the case file calls the awarding body a higher education institution: its status is verified,
         # not presumed (EAR manual), before the credential counts as quality-assured provision.
-        name = body.name if body and body.name else "the awarding body"
+        name = _awarding_body(body.name if body else None)
         return facts(
             fallback_grade,
-            f"{evidenced}; that {name} is a recognised higher education institution is stated but not evidenced",
+            phrase(
+                "{evidenced}; that {name} is a recognised higher education institution is stated but not evidenced",
+                evidenced=evidenced,
+                name=name,
+            ),
             QAEvidence.INTERNAL_ONLY if internal_only else QAEvidence.NONE_EVIDENCED,
-            f"evidence that {name} is a recognised (accredited) higher education institution in its national "
-            "system, or an external quality assurance decision on the provision",
+            phrase(
+                "evidence that {name} is a recognised (accredited) higher education institution in its national "
+                "system, or an external quality assurance decision on the provision",
+                name=name,
+            ),
         )
     return facts(fallback_grade, evidenced, QAEvidence.INTERNAL_ONLY if internal_only else QAEvidence.NONE_EVIDENCED)
+
+
+def _awarding_body(name: str | None) -> Value:
+    """The awarding body by its name, or as such where the file does not name it."""
+    return name if name else phrase("the awarding body")
 
 
 def _issuer_country(case: Case) -> str | None:
@@ -355,10 +451,12 @@ class OutcomeFacts:
     #: words, so such outcomes are compared by the evaluator, not scored.
     languages: tuple[str, str] | None = None
 
-    def languages_text(self) -> str:
+    def languages_text(self) -> Phrase:
         assert self.languages is not None
         credential, target = (language_name(code) for code in self.languages)
-        return f"the credential's in {credential}, the target's in {target}"
+        return phrase(
+            "the credential's in {credential}, the target's in {target}", credential=credential, target=target
+        )
 
     @property
     def compared(self) -> bool:

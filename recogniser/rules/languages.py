@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from recogniser.i18n import N_, Phrase, Value
+
 #: Small words by language (folded). Words shared by several languages count for each.
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     language: frozenset(words.split())
@@ -61,19 +63,21 @@ def guess_language(words: Iterable[str]) -> str | None:
 
 
 LANGUAGE_NAMES = {
-    "en": "English",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "pt": "Portuguese",
-    "it": "Italian",
-    "nl": "Dutch",
-    "hr": "Croatian",
+    "en": N_("English"),
+    "de": N_("German"),
+    "fr": N_("French"),
+    "es": N_("Spanish"),
+    "pt": N_("Portuguese"),
+    "it": N_("Italian"),
+    "nl": N_("Dutch"),
+    "hr": N_("Croatian"),
 }
 
 
-def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
+def language_name(code: str) -> Value:
+    """The name of a language, translated when shown; a code the table does not know, as it is."""
+    name = LANGUAGE_NAMES.get(code)
+    return Phrase(name) if name else code
 
 
 def language_of(texts: Iterable[str]) -> str | None:

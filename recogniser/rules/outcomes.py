@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from recogniser.i18n import phrase, plural
 from recogniser.model import Element, Finding, Purpose, RuleSet, Status
 from recogniser.rules import citations as cited
 from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
 from recogniser.rules.matching import OUTCOME_WORDS_READ, outcomes_read_in_part
+from recogniser.rules.wording import series
 
 OUTCOMES_CITATION = cited.cite(cited.ECTS_RECOGNITION, cited.EAR_LEARNING_OUTCOMES)
 
@@ -26,13 +28,17 @@ def coverage(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(
             info,
             Status.NOT_APPLICABLE if target is None else Status.UNKNOWN,
-            "No target learning outcomes to compare with."
-            + ("" if target is None else " Add the component's outcomes to compare them."),
+            phrase("No target learning outcomes to compare with.")
+            if target is None
+            else phrase("No target learning outcomes to compare with. Add the component's outcomes to compare them."),
             field=None if target is None else field,
         )
     if not context.case.credential.learning_outcomes:
         return finding(
-            info, Status.UNKNOWN, "The credential states no learning outcomes.", field="credential.learning_outcomes"
+            info,
+            Status.UNKNOWN,
+            phrase("The credential states no learning outcomes."),
+            field="credential.learning_outcomes",
         )
     facts = context.outcomes
     if context.case.purpose in (Purpose.ADMISSION, Purpose.EMPLOYMENT):
@@ -42,8 +48,11 @@ def coverage(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(
             info,
             Status.UNKNOWN,
-            f"The outcomes are in different languages ({facts.languages_text()}): word matching cannot compare "
-            "them, so compare them by hand.",
+            phrase(
+                "The outcomes are in different languages ({languages}): word matching cannot compare them, so "
+                "compare them by hand.",
+                languages=facts.languages_text(),
+            ),
             field=field,
             code="different_languages",
         )
@@ -51,15 +60,28 @@ def coverage(context: RuleContext, info: RuleInfo) -> Finding:
     assert share is not None
     covered = len(facts.matches) - len(facts.uncovered)
     rulebook = context.rulebook
-    message = f"{covered} of {len(facts.matches)} target outcomes are covered ({share:.0%})."
+    message = phrase(
+        "{covered} of {total} target outcomes are covered ({percent}%).",
+        covered=covered,
+        total=len(facts.matches),
+        percent=int(f"{share * 100:.0f}"),
+    )
     if facts.uncovered:
-        message += " Not covered: " + "; ".join(_short(text) for text in facts.uncovered) + "."
+        message = phrase(
+            "{coverage} Not covered: {outcomes}.",
+            coverage=message,
+            outcomes=series([_short(text) for text in facts.uncovered]),
+        )
     read_in_part = outcomes_read_in_part([*target.learning_outcomes, *context.case.credential.learning_outcomes])
     if read_in_part:
-        message += (
-            f' Outcomes were compared on their first {OUTCOME_WORDS_READ} words (not counting words such as "the"'
-            f' or "of"); {read_in_part} of them {"is" if read_in_part == 1 else "are"} longer: split each into'
-            " statements of one outcome."
+        message = plural(
+            '{coverage} Outcomes were compared on their first {words} words (not counting words such as "the" or '
+            '"of"); {n} of them is longer: split each into statements of one outcome.',
+            '{coverage} Outcomes were compared on their first {words} words (not counting words such as "the" or '
+            '"of"); {n} of them are longer: split each into statements of one outcome.',
+            n=read_in_part,
+            coverage=message,
+            words=OUTCOME_WORDS_READ,
         )
     if share >= rulebook.coverage_full:
         status = Status.PASS
@@ -85,14 +107,24 @@ def formulation(context: RuleContext, info: RuleInfo) -> Finding:
     outcomes = context.case.credential.learning_outcomes
     field = "credential.learning_outcomes"
     if not outcomes:
-        return finding(info, Status.UNKNOWN, "No learning outcomes are stated.", field=field)
+        return finding(info, Status.UNKNOWN, phrase("No learning outcomes are stated."), field=field)
     terse = [text for text in outcomes if len(text.split()) < context.rulebook.outcome_min_words]
     if terse:
         return finding(
             info,
             Status.WARNING,
-            f"{len(terse)} of {len(outcomes)} outcomes are topics rather than statements of what the learner can "
-            f"do (e.g. {_short(terse[0], 40)!r}).",
+            phrase(
+                "{topics} of {total} outcomes are topics rather than statements of what the learner can do (e.g. "
+                "{example}).",
+                topics=len(terse),
+                total=len(outcomes),
+                example=repr(_short(terse[0], 40)),
+            ),
             field=field,
         )
-    return finding(info, Status.PASS, f"{len(outcomes)} learning outcomes are stated as statements.", field=field)
+    return finding(
+        info,
+        Status.PASS,
+        phrase("{total} learning outcomes are stated as statements.", total=len(outcomes)),
+        field=field,
+    )

@@ -8,21 +8,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from recogniser.i18n import N_, Phrase, phrase
 from recogniser.model import Element, Finding, Purpose, RuleSet, Status
 from recogniser.rules import citations as cited
 from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
 from recogniser.rules.facts import hours_per_ects_credible
 from recogniser.rules.rulebook import Rulebook
 from recogniser.rules.verbs import outcome_tier
+from recogniser.rules.wording import alternatives, tenths
 
 QF_EHEA = cited.QF_EHEA
 ECTS_GUIDE = cited.ECTS_KEY_FEATURES
 
 _CYCLE_NAMES = {
-    "short_cycle": "QF-EHEA short cycle",
-    "first_cycle": "QF-EHEA first cycle",
-    "second_cycle": "QF-EHEA second cycle",
-    "third_cycle": "QF-EHEA third cycle",
+    "short_cycle": N_("QF-EHEA short cycle"),
+    "first_cycle": N_("QF-EHEA first cycle"),
+    "second_cycle": N_("QF-EHEA second cycle"),
+    "third_cycle": N_("QF-EHEA third cycle"),
 }
 
 
@@ -38,30 +40,42 @@ def framework_level(context: RuleContext, info: RuleInfo) -> Finding:
     facts = context.level
     if level is None or not level.framework:
         if facts.stated_eqf is not None:
-            return finding(
-                info,
-                Status.PASS,
-                f"No national framework is named; the stated EQF level {facts.stated_eqf} is used"
-                + (f" ({_CYCLE_NAMES[facts.cycle.value]})." if facts.cycle else "."),
-                field="credential.level.framework",
+            message = (
+                phrase(
+                    "No national framework is named; the stated EQF level {level} is used ({cycle}).",
+                    level=facts.stated_eqf,
+                    cycle=Phrase(_CYCLE_NAMES[facts.cycle.value]),
+                )
+                if facts.cycle
+                else phrase(
+                    "No national framework is named; the stated EQF level {level} is used.", level=facts.stated_eqf
+                )
             )
-        return finding(info, Status.UNKNOWN, "No framework or EQF level is stated.", field="credential.level")
+            return finding(info, Status.PASS, message, field="credential.level.framework")
+        return finding(info, Status.UNKNOWN, phrase("No framework or EQF level is stated."), field="credential.level")
     if facts.framework is None:
         suggestions = context.frameworks.suggest(level.framework)
-        hint = f" Did you mean {' or '.join(suggestions)}?" if suggestions else ""
-        return finding(
-            info,
-            Status.WARNING,
-            f"The framework {level.framework} is not in the framework data, so its level cannot be read across "
-            f"to the EQF.{hint}",
-            field="credential.level.framework",
+        unknown = (
+            phrase(
+                "The framework {framework} is not in the framework data, so its level cannot be read across to the "
+                "EQF. Did you mean {suggestions}?",
+                framework=level.framework,
+                suggestions=alternatives(suggestions),
+            )
+            if suggestions
+            else phrase(
+                "The framework {framework} is not in the framework data, so its level cannot be read across to the "
+                "EQF.",
+                framework=level.framework,
+            )
         )
+        return finding(info, Status.WARNING, unknown, field="credential.level.framework")
     framework = facts.framework
     if not level.nqf_level:
         return finding(
             info,
             Status.UNKNOWN,
-            f"The framework {framework.id} is named but not the level within it.",
+            phrase("The framework {framework} is named but not the level within it.", framework=framework.id),
             field="credential.level.nqf_level",
         )
     if facts.framework_level is None:
@@ -69,26 +83,42 @@ def framework_level(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(
             info,
             Status.FAIL,
-            f"{framework.id} has no level {level.nqf_level!r} (its levels: {known}).",
+            phrase(
+                "{framework} has no level {level} (its levels: {known}).",
+                framework=framework.id,
+                level=repr(level.nqf_level),
+                known=known,
+            ),
             field="credential.level.nqf_level",
         )
     found = facts.framework_level
     if found.eqf_level is None:
-        across = "is not referenced to the EQF"
+        across = phrase("is not referenced to the EQF")
+    elif found.cycle:
+        across = phrase(
+            "corresponds to EQF level {level}, {cycle}",
+            level=found.eqf_level,
+            cycle=Phrase(_CYCLE_NAMES[found.cycle.value]),
+        )
     else:
-        across = f"corresponds to EQF level {found.eqf_level}"
-        if found.cycle:
-            across += f", {_CYCLE_NAMES[found.cycle.value]}"
+        across = phrase("corresponds to EQF level {level}", level=found.eqf_level)
     check = framework.check_of(found)
     footing = (
-        f"Mapping checked in {check.cite()}."
+        phrase("Mapping checked in {report}.", report=check.cite())
         if check
-        else f"Mapping not checked against the referencing report; the table was compiled from: "
-        f"{framework.source.rstrip('.')}."
+        else phrase(
+            "Mapping not checked against the referencing report; the table was compiled from: {source}.",
+            source=framework.source.rstrip("."),
+        )
     )
-    message = f"{found.label} ({framework.name}) {across}. {footing}"
-    status = Status.PASS
-    return finding(info, status, message, field="credential.level.nqf_level")
+    message = phrase(
+        "{level} ({framework}) {across}. {footing}",
+        level=found.label,
+        framework=framework.name,
+        across=across,
+        footing=footing,
+    )
+    return finding(info, Status.PASS, message, field="credential.level.nqf_level")
 
 
 @rule(
@@ -102,15 +132,30 @@ def eqf_consistency(context: RuleContext, info: RuleInfo) -> Finding:
     facts = context.level
     field = "credential.level.eqf_level"
     if facts.stated_eqf is None or facts.framework_level is None:
-        return finding(info, Status.NOT_APPLICABLE, "There is no stated EQF level and framework level to compare.")
+        return finding(
+            info, Status.NOT_APPLICABLE, phrase("There is no stated EQF level and framework level to compare.")
+        )
     if facts.framework_eqf == facts.stated_eqf:
-        return finding(info, Status.PASS, f"The stated EQF level {facts.stated_eqf} agrees with the framework.")
-    across = "no EQF level" if facts.framework_eqf is None else f"EQF level {facts.framework_eqf}"
+        return finding(
+            info,
+            Status.PASS,
+            phrase("The stated EQF level {level} agrees with the framework.", level=facts.stated_eqf),
+        )
+    across = (
+        phrase("no EQF level")
+        if facts.framework_eqf is None
+        else phrase("EQF level {level}", level=facts.framework_eqf)
+    )
     return finding(
         info,
         Status.WARNING,
-        f"The credential states EQF level {facts.stated_eqf}, but {facts.framework_level.label} is referenced to "
-        f"{across}; the framework's referencing is used. Ask the awarding body which is right.",
+        phrase(
+            "The credential states EQF level {stated}, but {framework_level} is referenced to {across}; the "
+            "framework's referencing is used. Ask the awarding body which is right.",
+            stated=facts.stated_eqf,
+            framework_level=facts.framework_level.label,
+            across=across,
+        ),
         field=field,
     )
 
@@ -127,27 +172,38 @@ def level_against_target(context: RuleContext, info: RuleInfo) -> Finding:
     credential_level = context.level.eqf_level
     purpose = context.case.purpose
     if target is None or target.eqf_level is None:
-        return finding(info, Status.NOT_APPLICABLE, "There is no target level to compare with.")
+        return finding(info, Status.NOT_APPLICABLE, phrase("There is no target level to compare with."))
     if credential_level is None:
-        return finding(info, Status.UNKNOWN, "The credential's level is not known.", field="credential.level")
+        return finding(info, Status.UNKNOWN, phrase("The credential's level is not known."), field="credential.level")
     needed, what = required_level(context)
     if credential_level >= needed:
         return finding(
             info,
             Status.PASS,
-            f"EQF level {credential_level} meets {what} (EQF {needed}).",
+            phrase("EQF level {level} meets {what} (EQF {needed}).", level=credential_level, what=what, needed=needed),
             field="credential.level",
         )
+    below = (
+        phrase(
+            "EQF level {level} is below {what} (EQF {needed}) by more than one level.",
+            level=credential_level,
+            what=what,
+            needed=needed,
+        )
+        if needed - credential_level > 1
+        else phrase(
+            "EQF level {level} is below {what} (EQF {needed}).", level=credential_level, what=what, needed=needed
+        )
+    )
     return finding(
         info,
         Status.FAIL,
-        f"EQF level {credential_level} is below {what} (EQF {needed})"
-        + (" by more than one level." if needed - credential_level > 1 else "."),
+        below,
         field="credential.level" if purpose is not Purpose.ADMISSION else "target.eqf_level",
     )
 
 
-def required_level(context: RuleContext) -> tuple[int, str]:
+def required_level(context: RuleContext) -> tuple[int, Phrase]:
     """The EQF level the credential should reach for the purpose, with a phrase naming it."""
     target = context.case.target
     assert target is not None and target.eqf_level is not None
@@ -156,8 +212,8 @@ def required_level(context: RuleContext) -> tuple[int, str]:
         entry = rulebook.admission_entry_levels.get(
             target.eqf_level, max(1, target.eqf_level - rulebook.admission_entry_level_offset)
         )
-        return entry, f"the usual entry level of an EQF {target.eqf_level} programme"
-    return target.eqf_level, "the level of the target component"
+        return entry, phrase("the usual entry level of an EQF {level} programme", level=target.eqf_level)
+    return target.eqf_level, phrase("the level of the target component")
 
 
 @rule(
@@ -172,65 +228,95 @@ def hours_per_ects(context: RuleContext, info: RuleInfo) -> Finding:
     rulebook = context.rulebook
     field = "credential.workload.hours"
     if workload is None or (workload.ects is None and workload.hours is None):
-        return finding(info, Status.UNKNOWN, "No workload is stated.", field="credential.workload.ects")
+        return finding(info, Status.UNKNOWN, phrase("No workload is stated."), field="credential.workload.ects")
+    band = {"band_low": rulebook.hours_per_ects_min, "band_high": rulebook.hours_per_ects_max}
     if workload.ects is None:
         assert workload.hours is not None
-        low = workload.hours / rulebook.hours_per_ects_max
-        high = workload.hours / rulebook.hours_per_ects_min
-        return finding(
-            info,
-            Status.WARNING,
-            f"Only hours are stated ({workload.hours:g} h), about {low:.1f}-{high:.1f} ECTS at "
-            f"{rulebook.hours_per_ects_min:g}-{rulebook.hours_per_ects_max:g} hours per credit"
-            + (
-                "; credits sought within that range are supported. Ask the awarding body for the credits."
-                if context.case.credits_sought is not None
-                else "."
-            ),
-            field="credential.workload.ects",
+        low = tenths(workload.hours / rulebook.hours_per_ects_max)
+        high = tenths(workload.hours / rulebook.hours_per_ects_min)
+        only_hours = (
+            phrase(
+                "Only hours are stated ({hours} h), about {low}-{high} ECTS at {band_low}-{band_high} hours per "
+                "credit; credits sought within that range are supported. Ask the awarding body for the credits.",
+                hours=workload.hours,
+                low=low,
+                high=high,
+                **band,
+            )
+            if context.case.credits_sought is not None
+            else phrase(
+                "Only hours are stated ({hours} h), about {low}-{high} ECTS at {band_low}-{band_high} hours per "
+                "credit.",
+                hours=workload.hours,
+                low=low,
+                high=high,
+                **band,
+            )
         )
+        return finding(info, Status.WARNING, only_hours, field="credential.workload.ects")
     if workload.hours is None:
         return finding(
             info,
             Status.NOT_APPLICABLE,
-            f"{workload.ects:g} ECTS stated without hours; nothing to cross-check.",
+            phrase("{ects} ECTS stated without hours; nothing to cross-check.", ects=workload.ects),
             field=field,
         )
     if workload.ects == 0:
         return finding(
-            info, Status.WARNING, f"0 ECTS stated beside {workload.hours:g} hours.", field="credential.workload.ects"
+            info,
+            Status.WARNING,
+            phrase("0 ECTS stated beside {hours} hours.", hours=workload.hours),
+            field="credential.workload.ects",
         )
     if workload.hours == 0:
         return finding(
             info,
             Status.WARNING,
-            f"0 hours stated beside {workload.ects:g} ECTS: the hours look missing; the stated credits are used.",
+            phrase(
+                "0 hours stated beside {ects} ECTS: the hours look missing; the stated credits are used.",
+                ects=workload.ects,
+            ),
             field=field,
         )
     ratio = workload.hours / workload.ects
-    plain = f"{workload.hours:g} hours for {workload.ects:g} ECTS is {ratio:.1f} hours per credit"
-    if rulebook.hours_per_ects_min <= ratio <= rulebook.hours_per_ects_max:
-        return finding(info, Status.PASS, f"{plain}, within 25-30.", field=field)
-    if hours_per_ects_credible(workload.hours, workload.ects, rulebook):
-        return finding(info, Status.PASS, f"{plain}, within the tolerated band around 25-30.", field=field)
-    outside = (
-        f"{plain}, outside the {rulebook.hours_per_ects_min:g}-{rulebook.hours_per_ects_max:g} of the ECTS Users' "
-        f"Guide 2015 (tolerated: "
-        f"{rulebook.hours_per_ects_tolerant_min:g}-{rulebook.hours_per_ects_tolerant_max:g})"
+    plain = phrase(
+        "{hours} hours for {ects} ECTS is {ratio} hours per credit",
+        hours=workload.hours,
+        ects=workload.ects,
+        ratio=tenths(ratio),
     )
+    if rulebook.hours_per_ects_min <= ratio <= rulebook.hours_per_ects_max:
+        return finding(info, Status.PASS, phrase("{ratio}, within 25-30.", ratio=plain), field=field)
+    if hours_per_ects_credible(workload.hours, workload.ects, rulebook):
+        return finding(
+            info, Status.PASS, phrase("{ratio}, within the tolerated band around 25-30.", ratio=plain), field=field
+        )
     counted = context.workload
     if counted.counted_from_hours and counted.ects is not None:
-        judged = (
-            f"credit is judged on the hours, not on the {workload.ects:g} ECTS stated: they support "
-            f"{counted.hours_range()} at {rulebook.hours_per_ects_min:g}-{rulebook.hours_per_ects_max:g} hours per "
-            f"credit, and credits sought beyond that count as the conservative {counted.ects:g} ECTS"
+        judged = phrase(
+            "credit is judged on the hours, not on the {ects} ECTS stated: they support {supported} at "
+            "{band_low}-{band_high} hours per credit, and credits sought beyond that count as the conservative "
+            "{counted} ECTS",
+            ects=workload.ects,
+            supported=counted.hours_range(),
+            counted=counted.ects,
+            **band,
         )
     else:
-        judged = f"credit is judged on the {workload.ects:g} ECTS stated, the lower of the two figures"
+        judged = phrase("credit is judged on the {ects} ECTS stated, the lower of the two figures", ects=workload.ects)
     return finding(
         info,
         Status.WARNING,
-        f"{outside}: the credits or the hours are likely wrong. Until the awarding body says which, {judged}.",
+        phrase(
+            "{ratio}, outside the {band_low}-{band_high} of the ECTS Users' Guide 2015 (tolerated: "
+            "{tolerated_low}-{tolerated_high}): the credits or the hours are likely wrong. Until the awarding body "
+            "says which, {judged}.",
+            ratio=plain,
+            tolerated_low=rulebook.hours_per_ects_tolerant_min,
+            tolerated_high=rulebook.hours_per_ects_tolerant_max,
+            judged=judged,
+            **band,
+        ),
         field=field,
     )
 
@@ -246,25 +332,32 @@ def size(context: RuleContext, info: RuleInfo) -> Finding:
     workload = context.workload
     rulebook = context.rulebook
     if workload.ects is None:
-        return finding(info, Status.UNKNOWN, "The size cannot be judged without a workload.")
+        return finding(info, Status.UNKNOWN, phrase("The size cannot be judged without a workload."))
     field = "credential.workload.hours" if workload.estimated else "credential.workload.ects"
     shown = workload.describe()
     if workload.ects >= rulebook.micro_credential_max_ects:
         return finding(
             info,
             Status.WARNING,
-            f"{shown} is a full year's workload or more: larger than a micro-credential; consider assessing it "
-            "as a qualification.",
+            phrase(
+                "{workload} is a full year's workload or more: larger than a micro-credential; consider assessing "
+                "it as a qualification.",
+                workload=shown,
+            ),
             field=field,
         )
     if workload.ects < rulebook.micro_credential_min_ects:
         return finding(
             info,
             Status.WARNING,
-            f"{shown} is smaller than micro-credential schemes usually are (from about 1 ECTS).",
+            phrase(
+                "{workload} is smaller than micro-credential schemes usually are (from about 1 ECTS).", workload=shown
+            ),
             field=field,
         )
-    return finding(info, Status.PASS, f"{shown} is within the size of a micro-credential.", field=field)
+    return finding(
+        info, Status.PASS, phrase("{workload} is within the size of a micro-credential.", workload=shown), field=field
+    )
 
 
 # The EQF levels each Bloom tier most plausibly signals (a rough reading, never a verdict).
@@ -303,11 +396,15 @@ class LevelEvidence:
     #: The evidence reads more than the rulebook's gap below the claimed level.
     contradicts: bool
 
-    def describe(self) -> str:
-        text = f"the outcomes' action verbs read as EQF {self.verbs.low}-{self.verbs.high}"
+    def describe(self) -> Phrase:
         if self.inflated_credits:
-            text += ", and the credits stated are more than the hours support"
-        return text
+            return phrase(
+                "the outcomes' action verbs read as EQF {low}-{high}, and the credits stated are more than the hours "
+                "support",
+                low=self.verbs.low,
+                high=self.verbs.high,
+            )
+        return phrase("the outcomes' action verbs read as EQF {low}-{high}", low=self.verbs.low, high=self.verbs.high)
 
 
 def level_evidence(context: RuleContext) -> LevelEvidence | None:
@@ -339,7 +436,7 @@ def outcome_verbs(context: RuleContext, info: RuleInfo) -> Finding:
     outcomes = context.case.credential.learning_outcomes or ()
     level = context.level.eqf_level
     if not outcomes or level is None:
-        return finding(info, Status.NOT_APPLICABLE, "No outcomes and level to compare.")
+        return finding(info, Status.NOT_APPLICABLE, phrase("No outcomes and level to compare."))
     signal = verb_signal(outcomes, context.rulebook)
     if signal is None:
         # A rough signal that has nothing to read says nothing about the level: it must not cloud a level the
@@ -347,8 +444,10 @@ def outcome_verbs(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(
             info,
             Status.NOT_APPLICABLE,
-            "Too few outcomes use an action verb the tables know to read a level from them; the verb signal "
-            "does not apply.",
+            phrase(
+                "Too few outcomes use an action verb the tables know to read a level from them; the verb signal "
+                "does not apply."
+            ),
             field="credential.learning_outcomes",
         )
     low, high = signal.low, signal.high
@@ -357,14 +456,24 @@ def outcome_verbs(context: RuleContext, info: RuleInfo) -> Finding:
         return finding(
             info,
             Status.WARNING,
-            f"The outcomes' verbs read as EQF {low}-{high}, while the level judged is EQF {level}. Outcome verbs are a "
-            "rough signal: check the outcomes against the level descriptors; the same outcomes may sit at "
-            "different levels in different programmes.",
+            phrase(
+                "The outcomes' verbs read as EQF {low}-{high}, while the level judged is EQF {level}. Outcome verbs "
+                "are a rough signal: check the outcomes against the level descriptors; the same outcomes may sit at "
+                "different levels in different programmes.",
+                low=low,
+                high=high,
+                level=level,
+            ),
             field="credential.learning_outcomes",
         )
     return finding(
         info,
         Status.PASS,
-        f"The outcomes' verbs are consistent with EQF level {level} (they read as EQF {low}-{high}).",
+        phrase(
+            "The outcomes' verbs are consistent with EQF level {level} (they read as EQF {low}-{high}).",
+            level=level,
+            low=low,
+            high=high,
+        ),
         field="credential.learning_outcomes",
     )

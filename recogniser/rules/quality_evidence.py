@@ -15,6 +15,7 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from recogniser.i18n import phrase
 from recogniser.transliteration import to_latin
 
 
@@ -39,11 +40,14 @@ class QAEvidence(StrEnum):
 
 #: The kinds that are not quality assurance of learning under the ESG, as a reader is told of them.
 NOT_ESG_QUALITY_ASSURANCE = {
-    QAEvidence.MANAGEMENT_SYSTEM_CERTIFICATE: "a management-system certificate, which certifies how the "
-    "organisation is managed",
-    QAEvidence.VENDOR_PROGRAMME: "a vendor's own programme recognition, given by the company whose products the "
-    "learning is about, not by an independent quality assurance body",
-    QAEvidence.MEMBERSHIP: "membership of an association, which does not review the provision",
+    QAEvidence.MANAGEMENT_SYSTEM_CERTIFICATE: phrase(
+        "a management-system certificate, which certifies how the organisation is managed"
+    ),
+    QAEvidence.VENDOR_PROGRAMME: phrase(
+        "a vendor's own programme recognition, given by the company whose products the learning is about, not by "
+        "an independent quality assurance body"
+    ),
+    QAEvidence.MEMBERSHIP: phrase("membership of an association, which does not review the provision"),
 }
 
 

@@ -3,11 +3,22 @@ one the decision JSON keeps."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
 
 from recogniser import i18n
+from recogniser.casefile import parse_case
 from recogniser.i18n import language_in_use, phrase
+from recogniser.interchange import import_credential
+from recogniser.model import Decision, Finding, Purpose
+from recogniser.rules import assess
 from recogniser.rules import citations as cited
+from tests.interchange.conftest import FIXTURES
+from tests.rules.cases import BASE, cred, found, run, target
 
 
 def test_a_citation_names_each_text_by_its_french_title() -> None:
@@ -41,3 +52,119 @@ def test_a_fixed_count_of_decimals_is_kept_in_either_language() -> None:
     said = phrase("about {low}-{high} ECTS", low=Decimal("4.0"), high=Decimal("4.8"))
     assert said == "about 4.0-4.8 ECTS"
     assert said.text("fr") == "about 4,0-4,8 ECTS"
+
+
+# --- whole assessments read in French ---
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+#: The rule sets whose words this test holds (the judgement for the purpose and the recommendation have their own).
+OWN_RULES = ("authenticity.", "completeness.", "qf.", "esg.", "outcomes.")
+#: English names of the cited texts, none of which a French reader should meet.
+ENGLISH_TITLES = ("LRC Art.", "Council Recommendation", "EAR manual", "ECTS Users' Guide", "ESG 2015 Part", "Revised")
+
+
+def _french_findings(decision: Decision) -> list[tuple[Finding, str, str]]:
+    with language_in_use("fr"):
+        return [
+            (f, i18n.shown(f.message), i18n.shown(f.citation))
+            for f in decision.findings
+            if f.rule_id.startswith(OWN_RULES)
+        ]
+
+
+def _assert_french(decision: Decision) -> None:
+    read = _french_findings(decision)
+    assert read
+    for finding, message, citation in read:
+        assert message != finding.message, (finding.code, message)
+        assert "{" not in message and "}" not in message, message
+        assert not any(title in citation for title in ENGLISH_TITLES), (finding.code, citation)
+        assert citation != finding.citation, citation
+
+
+@pytest.mark.parametrize("purpose", list(Purpose), ids=[purpose.value for purpose in Purpose])
+@pytest.mark.parametrize("example", EXAMPLES, ids=[path.stem for path in EXAMPLES])
+def test_every_example_reads_in_french_for_every_purpose(example: Path, purpose: Purpose) -> None:
+    document = json.loads(example.read_text(encoding="utf-8"))
+    document["purpose"] = purpose.value
+    if purpose in (Purpose.ADMISSION, Purpose.CREDIT_TRANSFER):
+        # The target a purpose needs, where the example was written for another purpose.
+        document["target"] = {**BASE["target"], **document.get("target", {})}
+    decision = assess(parse_case(document))
+    english = [f.message for f in decision.findings]
+
+    _assert_french(decision)
+    # Showing the findings in French changes nothing the decision keeps.
+    assert [f.message for f in decision.findings] == english
+    assert json.loads(json.dumps(decision.to_json()))["findings"][0]["message"] == english[0]
+
+
+def test_a_workload_reads_with_french_numbers() -> None:
+    counted = found(run(cred(workload={"ects": 4.5, "hours": 125})), "qf.hours_per_ects")
+    assert counted.message == "125 hours for 4.5 ECTS is 27.8 hours per credit, within 25-30."
+    assert i18n.shown(counted.message, "fr") == (
+        "125 heures pour 4,5 ECTS font 27,8 heures par crédit, dans la fourchette de 25 à 30."
+    )
+    only_hours = found(run(cred(workload={"hours": 100})), "qf.hours_per_ects")
+    assert "about 3.3-4.0 ECTS at 25-30 hours per credit" in only_hours.message
+    assert "soit environ 3,3 à 4,0 ECTS à raison de 25 à 30 heures par crédit" in i18n.shown(only_hours.message, "fr")
+
+
+def test_the_outcomes_covered_read_in_french_with_a_french_percentage() -> None:
+    coverage = found(
+        run(target(learning_outcomes=[*BASE["target"]["learning_outcomes"], "Navigate by the stars"])),
+        "outcomes.coverage",
+    )
+    assert coverage.message.startswith("4 of 5 target outcomes are covered (80%). Not covered: Navigate by the stars.")
+    assert i18n.shown(coverage.message, "fr").startswith(
+        "Acquis visés couverts\u00a0: 4 sur 5 (80\u00a0%). Non couverts\u00a0: Navigate by the stars."
+    )
+
+
+def test_a_missing_element_names_the_purpose_and_the_element_in_french() -> None:
+    missing = found(run(cred(issue_date=None)), "completeness.issue_date")
+    assert i18n.shown(missing.message, "fr").startswith(
+        "L’élément 5 de l’annexe I (date de délivrance), obligatoire, manque\u00a0;"
+    )
+    assert "«\u00a0transfert de crédits\u00a0»" in i18n.shown(missing.message, "fr")
+
+
+def test_an_authenticity_failure_reads_in_french_with_what_it_asks_for() -> None:
+    def signed_then_changed(document: dict[str, Any]) -> None:
+        document["provenance"] = {
+            "source": {"imported_on": "2026-12-01"},
+            "authenticity": {"status": "failed", "reason": "the signature does not match"},
+            "validity": {"valid_until": "2026-06-30"},
+            "status": [{"purpose": "revocation", "address": "https://issuer.example/status/1", "index": "94567"}],
+        }
+
+    decision = run(signed_then_changed)
+    failed = found(decision, "authenticity.signature")
+    assert failed.message == (
+        "Authenticity: failed - the signature does not match. Ask for an authentic credential and verify it with "
+        "the issuer."
+    )
+    with language_in_use("fr"):
+        assert i18n.shown(failed.message) == (
+            "Authenticité\u00a0: en échec – the signature does not match. Demandez une certification authentique et "
+            "vérifiez-la auprès de l’émetteur."
+        )
+        assert i18n.shown(failed.information[0].text) == (
+            "une certification authentique (vérification auprès de l’émetteur)"
+        )
+        assert i18n.shown(found(decision, "authenticity.validity").message) == (
+            "La certification a expiré le 2026-06-30, avant le jour de son importation (2026-12-01)\u00a0: demandez à "
+            "l’émetteur si les acquis qu’elle atteste restent valables."
+        )
+        assert "consultez l’entrée 94567 de https://issuer.example/status/1" in i18n.shown(
+            found(decision, "authenticity.status").message
+        )
+    _assert_french(decision)
+
+
+def test_an_imported_credential_reads_in_french() -> None:
+    result = import_credential(FIXTURES / "edc-microcredential.json", assessing_country="HR")
+    decision = assess(parse_case(result.document))
+    _assert_french(decision)
+    assert i18n.shown(found(decision, "authenticity.signature").message, "fr").startswith("Authenticité\u00a0: ")

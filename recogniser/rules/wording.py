@@ -1,0 +1,64 @@
+"""Pieces the rules' sentences share, each translated when the finding is shown: a kind of provider or of
+assessment as it sits inside a sentence ("… assessed (written exam)", lower case where the vocabulary's labels
+stand alone), the grade of quality evidence, and a list of several items ("a; b; c", "a or b")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from recogniser.i18n import N_, Phrase, Value, phrase
+from recogniser.model import AssessmentType, ProviderKind
+
+_ASSESSMENT_WORDS: Mapping[AssessmentType, str] = {
+    AssessmentType.WRITTEN_EXAM: N_("written exam"),
+    AssessmentType.ORAL_EXAM: N_("oral exam"),
+    AssessmentType.PRACTICAL: N_("practical"),
+    AssessmentType.PROJECT: N_("project"),
+    AssessmentType.PORTFOLIO: N_("portfolio"),
+    AssessmentType.ONLINE_QUIZ: N_("online quiz"),
+    AssessmentType.ATTENDANCE_ONLY: N_("attendance only"),
+    AssessmentType.NONE: N_("none"),
+    AssessmentType.OTHER: N_("other"),
+}
+
+_PROVIDER_WORDS: Mapping[ProviderKind, str] = {
+    ProviderKind.HIGHER_EDUCATION_INSTITUTION: N_("higher education institution"),
+    ProviderKind.VET_PROVIDER: N_("VET provider"),
+    ProviderKind.PRIVATE_PROVIDER: N_("private provider"),
+    ProviderKind.EMPLOYER: N_("employer"),
+    ProviderKind.PROFESSIONAL_BODY: N_("professional body"),
+    ProviderKind.PUBLIC_AUTHORITY: N_("public authority"),
+    ProviderKind.OTHER: N_("other provider"),
+}
+
+
+def assessment_words(kind: AssessmentType) -> Phrase:
+    """An assessment type inside a sentence: "written exam"."""
+    return Phrase(_ASSESSMENT_WORDS[kind])
+
+
+def provider_words(kind: ProviderKind) -> Phrase:
+    """A kind of awarding body inside a sentence: "private provider"."""
+    return Phrase(_PROVIDER_WORDS[kind])
+
+
+def series(items: Sequence[Value]) -> Phrase:
+    """Items one after another, "; " between them (a list of places, of periods, of outcomes)."""
+    first = items[0]
+    if len(items) > 1:
+        return phrase("{item}; {items}", item=first, items=series(items[1:]))
+    return first if isinstance(first, Phrase) else phrase("{item}", item=first)
+
+
+def alternatives(items: Sequence[Value]) -> Phrase:
+    """Items offered as a choice: "a or b or c"."""
+    first = items[0]
+    if len(items) > 1:
+        return phrase("{item} or {items}", item=first, items=alternatives(items[1:]))
+    return first if isinstance(first, Phrase) else phrase("{item}", item=first)
+
+
+def tenths(value: float) -> Decimal:
+    """``value`` to one decimal, the decimal kept when shown ("4.0", "4,0")."""
+    return Decimal(f"{value:.1f}")
