@@ -17,7 +17,9 @@ from recogniser.interchange import import_credential
 from recogniser.model import Decision, Finding, Purpose
 from recogniser.rules import assess
 from recogniser.rules import citations as cited
-from tests.interchange.conftest import FIXTURES
+from recogniser.trust import TrustStore
+from tests.interchange.conftest import FIXTURES, fixture_document
+from tests.interchange.test_authenticity import _Authority as Authority
 from tests.rules.cases import BASE, cred, found, run, target
 
 
@@ -168,3 +170,20 @@ def test_an_imported_credential_reads_in_french() -> None:
     decision = assess(parse_case(result.document))
     _assert_french(decision)
     assert i18n.shown(found(decision, "authenticity.signature").message, "fr").startswith("Authenticité\u00a0: ")
+
+
+def test_a_signed_credential_reads_in_french(tmp_path: Path) -> None:
+    path = tmp_path / "sealed.json"
+    path.write_text(json.dumps(Authority().signed(fixture_document("edc-microcredential.json"))), encoding="utf-8")
+    result = import_credential(path, assessing_country="HR", trust=TrustStore())
+    decision = assess(parse_case(result.document))
+
+    signature = found(decision, "authenticity.signature")
+    assert signature.message.startswith("Authenticity: intact, signer not established - ES256 signature matches")
+    french = i18n.shown(signature.message, "fr")
+    assert french.startswith("Authenticité\u00a0: intacte, signataire non établi – ES256 signature matches")
+    assert french.endswith(
+        "Établissez qui a signé\u00a0: vérifiez la certification auprès de l’émetteur, ou accordez votre confiance à "
+        "l’autorité de certification du signataire (recogniser trust add)."
+    )
+    _assert_french(decision)
