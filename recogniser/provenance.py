@@ -4,7 +4,8 @@ An import records this under ``provenance`` in the case file (a compatible exten
 the source file and its SHA-256, the signature's result in one of the tiers below with its reason and the
 signer, the validity period, the status-list entries and each Annex I element's origin. The assessment, the
 report, the window and the command line all read it through :func:`provenance_of` and word a tier with
-:data:`AUTHENTICITY_WORDS`, so the same words appear everywhere.
+the vocabulary's words (:mod:`recogniser.vocabulary`), so the same words appear everywhere, in the reader's
+language.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Authenticity(StrEnum):
     NO_SIGNATURE = "no_signature"
 
 
+#: The tiers in English, as the report's title page names them; a reader's words come from the vocabulary.
 AUTHENTICITY_WORDS: dict[Authenticity, str] = {
     Authenticity.VERIFIED: "verified",
     Authenticity.SIGNER_NOT_ESTABLISHED: "intact, signer not established",
