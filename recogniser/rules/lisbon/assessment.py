@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
-from recogniser.i18n import N_, Phrase, phrase
+from recogniser.i18n import phrase
 from recogniser.model import (
     Alternative,
     AlternativeKind,
@@ -33,22 +33,13 @@ from recogniser.rules.lisbon.common import (
     no_difference,
     rpl_route,
 )
+from recogniser.rules.wording import assessment_words
 from recogniser.vocabulary import words
 
 _NOT_ASSESSED = phrase(
     "The learning was not assessed; a record of participation does not show learning outcomes achieved."
 )
 _KIND_FIELD = "credential.assessment.type"
-#: An assessment inside a sentence ("learning assessed by {kind}"); attendance alone is not one.
-_KIND_WORDS: Mapping[AssessmentType, str] = {
-    AssessmentType.WRITTEN_EXAM: N_("written exam"),
-    AssessmentType.ORAL_EXAM: N_("oral exam"),
-    AssessmentType.PRACTICAL: N_("practical"),
-    AssessmentType.PROJECT: N_("project"),
-    AssessmentType.PORTFOLIO: N_("portfolio"),
-    AssessmentType.ONLINE_QUIZ: N_("online quiz"),
-    AssessmentType.OTHER: N_("other"),
-}
 _IDENTITY_FIELD = "credential.assessment.identity_verified"
 
 
@@ -72,11 +63,6 @@ def _judged(
         return assessed(context, info, assessment, kind)
 
     return check
-
-
-def _kind_words(kind: AssessmentType) -> str:
-    words = _KIND_WORDS.get(kind)
-    return kind.value.replace("_", " ") if words is None else Phrase(words)
 
 
 def _onsite(context: RuleContext) -> bool:
@@ -105,7 +91,7 @@ def _weighed_less(context: RuleContext, info: RuleInfo, assessment: Assessment, 
             code="unverified_not_weighed",
         )
     return no_difference(
-        context, info, Element.ASSESSMENT, phrase("learning assessed by {kind}.", kind=_kind_words(kind))
+        context, info, Element.ASSESSMENT, phrase("learning assessed by {kind}.", kind=assessment_words(kind))
     )
 
 
@@ -156,7 +142,7 @@ def _attributable(context: RuleContext, info: RuleInfo, assessment: Assessment, 
     """Credit transfer and RPL: the assessment must be the learner's own."""
     condition = phrase("an identity-verified assessment (e.g. a supervised or oral examination) of the outcomes")
     if _onsite(context) and assessment.identity_verified is not False:
-        on_site = phrase("{kind} on site, where the learner is identified.", kind=_kind_words(kind))
+        on_site = phrase("{kind} on site, where the learner is identified.", kind=assessment_words(kind))
         return no_difference(context, info, Element.ASSESSMENT, on_site)
     if _unverified(assessment):
         return finding(

@@ -3,9 +3,9 @@ rules out, the RPL route, how information is asked for, and the pieces their sen
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from recogniser.i18n import N_, Phrase, phrase
+from recogniser.i18n import Phrase, phrase
 from recogniser.model import (
     Alternative,
     AlternativeKind,
@@ -18,7 +18,6 @@ from recogniser.model import (
     Supplier,
 )
 from recogniser.rules.base import RuleContext, RuleInfo, finding
-from recogniser.rules.facts import QAGrade
 from recogniser.vocabulary import words
 
 ALTERNATIVE_OR_REFUSAL = (Outcome.ALTERNATIVE_RECOGNITION, Outcome.NON_RECOGNITION)
@@ -49,18 +48,6 @@ OWN_ASSESSMENT = Alternative(
         "of this credential, the assessment setting any credits"
     ),
 )
-
-#: The grades of quality evidence inside a sentence: "quality evidence is {grade}".
-GRADE_WORDS: Mapping[QAGrade, str] = {
-    QAGrade.STRONG: N_("strong"),
-    QAGrade.SUBSTANTIAL: N_("substantial"),
-    QAGrade.WEAK: N_("weak"),
-    QAGrade.NONE: N_("none"),
-}
-
-
-def grade_words(grade: QAGrade) -> Phrase:
-    return Phrase(GRADE_WORDS[grade])
 
 
 def rpl_route(context: RuleContext) -> Alternative:
@@ -109,21 +96,6 @@ def listed(items: Sequence[str]) -> str:
     for item in items[1:]:
         joined = phrase("{items}, {item}", items=joined, item=item)
     return joined
-
-
-def listed_apart(items: Sequence[str]) -> str:
-    """Items that hold commas of their own (learning outcomes), one after another separated by semicolons."""
-    joined = items[0] if items else ""
-    for item in items[1:]:
-        joined = phrase("{items}; {item}", items=joined, item=item)
-    return joined
-
-
-def fixed(value: float) -> Phrase:
-    """A figure with one decimal kept (12.0 hours per credit), as the reader's language writes it; a number
-    field drops a needless ".0"."""
-    whole, _, tenths = f"{value:.1f}".partition(".")
-    return phrase("{whole}.{tenths}", whole=whole, tenths=tenths)
 
 
 def grouped(value: int) -> Phrase | str:

@@ -29,13 +29,20 @@ from recogniser.rules.lisbon.common import (
     CONDITIONAL_OR_WORSE,
     PARTIAL_OR_WORSE,
     grouped,
-    listed_apart,
     no_difference,
     outcomes_covered,
 )
 from recogniser.rules.matching import TEXT_WORDS_READ, normalise, outcome_score
+from recogniser.rules.wording import series
 
 _FIELD = "target.learning_outcomes"
+
+
+def _listed(outcomes: Sequence[str]) -> str:
+    """The outcomes not covered, one after another; none where a partial match leaves every one part-covered."""
+    return series(outcomes) if outcomes else ""
+
+
 _THE_CREDENTIAL = phrase("the credential")
 
 
@@ -165,7 +172,7 @@ def _requirement_not_met(  # noqa: PLR0917 - one signature for every purpose's j
             allows=CONDITIONAL_OR_WORSE,
             condition=phrase(
                 "an entrance examination or bridging course on the requirement not met: {outcomes}",
-                outcomes=listed_apart(uncovered),
+                outcomes=_listed(uncovered),
             ),
         )
     return finding(
@@ -236,14 +243,14 @@ _SHORTFALL: Mapping[Purpose, Shortfall] = {
     Purpose.ADMISSION: _requirement_not_met,
     Purpose.CREDIT_TRANSFER: _credited(
         lambda uncovered: phrase(
-            "a bridging assessment of the outcomes not covered: {outcomes}", outcomes=listed_apart(uncovered)
+            "a bridging assessment of the outcomes not covered: {outcomes}", outcomes=_listed(uncovered)
         )
     ),
     Purpose.EMPLOYMENT: _described,
     Purpose.RPL: _credited(
         lambda uncovered: phrase(
             "the institution's RPL assessment of the outcomes not covered: {outcomes}",
-            outcomes=listed_apart(uncovered),
+            outcomes=_listed(uncovered),
         )
     ),
 }

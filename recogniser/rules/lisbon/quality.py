@@ -21,7 +21,7 @@ from recogniser.rules import citations as cited
 from recogniser.rules.base import CheckFunction, RuleContext, RuleInfo, finding, rule_by_purpose
 from recogniser.rules.completeness import is_stated
 from recogniser.rules.esg import VET_QUALITY_CHECK
-from recogniser.rules.facts import QAGrade
+from recogniser.rules.facts import QAGrade, grade_words
 from recogniser.rules.lisbon.applicability import (
     ADMISSION_BASIS,
     CREDIT_BASIS,
@@ -34,7 +34,6 @@ from recogniser.rules.lisbon.common import (
     CONDITIONAL_OR_WORSE,
     HIGHER_EDUCATION_CREDIT,
     ask_for,
-    grade_words,
     no_difference,
     refugee_without_documents,
     rpl_route,

@@ -15,16 +15,15 @@ from recogniser.model import (
 from recogniser.rules import citations as cited
 from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
 from recogniser.rules.completeness import is_stated
-from recogniser.rules.facts import QAGrade
+from recogniser.rules.facts import QAGrade, grade_words
 from recogniser.rules.lisbon.common import (
     CONDITIONAL_OR_WORSE,
     PARTIAL_OR_WORSE,
     credits_sought,
-    grade_words,
-    listed_apart,
     outcomes_covered,
     percent,
 )
+from recogniser.rules.wording import series
 
 
 @rule(
@@ -62,7 +61,7 @@ def rpl_evidence(context: RuleContext, info: RuleInfo) -> Finding:
         phrase(
             "The credential documents the learning but is not strong enough evidence to carry the credits on its own "
             "({weaknesses}): the credits follow the institution's RPL assessment.",
-            weaknesses=listed_apart(weak),
+            weaknesses=series(weak),
         ),
         code="assessment_needed",
         allows=CONDITIONAL_OR_WORSE,

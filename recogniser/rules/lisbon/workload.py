@@ -27,10 +27,10 @@ from recogniser.rules.lisbon.common import (
     PARTIAL_OR_WORSE,
     ask_for,
     credits_sought,
-    fixed,
     no_difference,
     rpl_route,
 )
+from recogniser.rules.wording import tenths
 from recogniser.vocabulary import words
 
 
@@ -108,7 +108,7 @@ def _against_credits(context: RuleContext, info: RuleInfo, sought: float) -> Fin
             fields: dict[str, Value] = {
                 "stated": stated,
                 "hours": hours,
-                "ratio": fixed(hours / stated),
+                "ratio": tenths(hours / stated),
                 "supported": supported,
             }
             said = phrase(
@@ -140,7 +140,7 @@ def _against_credits(context: RuleContext, info: RuleInfo, sought: float) -> Fin
                     "confirm the credits rather than the credits being cut.",
                     sought=sought,
                     supported=supported,
-                    ratio=fixed(hours / sought),
+                    ratio=tenths(hours / sought),
                 ),
                 field="credential.workload.ects",
                 code="uncertain",
