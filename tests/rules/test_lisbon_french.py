@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from recogniser.case_checks import CaseFileError
-from recogniser.casefile import parse_case
+from recogniser.casefile import load_case, parse_case
 from recogniser.i18n import Phrase, catalogue, language_in_use, shown
 from recogniser.model import Case, Finding, Purpose
 from recogniser.rules import assess
@@ -53,15 +53,23 @@ def test_the_lisbon_rules_are_found() -> None:
 
 
 EXAMPLES = dict(_example_cases())
+#: The expert cases and seminar exercises as written: refugees, VET providers, levels in doubt, RPL.
+AS_WRITTEN = {
+    f"{path.parent.parent.name}/{path.stem}": path
+    for path in [
+        *sorted((ROOT / "tests" / "rules" / "expert" / "cases").glob("*.json")),
+        *sorted((ROOT / "recogniser" / "seminar" / "exercises").glob("*.json")),
+    ]
+}
 
 
 def test_the_examples_are_assessed_under_several_purposes() -> None:
     assert len({name.split(" as ")[1] for name in EXAMPLES}) == len(Purpose)
 
 
-@pytest.mark.parametrize("name", sorted(EXAMPLES))
-def test_every_lisbon_finding_of_an_example_reads_in_french(name: str) -> None:
-    case = EXAMPLES[name]
+@pytest.mark.parametrize("name", [*sorted(EXAMPLES), *sorted(AS_WRITTEN)])
+def test_every_lisbon_finding_of_a_case_reads_in_french(name: str) -> None:
+    case = EXAMPLES[name] if name in EXAMPLES else load_case(AS_WRITTEN[name])
     english = assess(case)
     with language_in_use("fr"):
         decision = assess(case)
