@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 from functools import cache
 
+from recogniser.i18n import SOURCE_LANGUAGE
+from recogniser.joining import Derived
 from recogniser.resources import data_dir
 
 #: Where Europass credentials name countries (EU Publications Office authority table).
@@ -28,6 +30,28 @@ def country_name(code: str) -> str:
     """``Croatia (HR)`` for ``HR``; the code alone when it is not in the table."""
     name = _names().get(code)
     return f"{name} ({code})" if name else code
+
+
+class _CountryName(Derived):
+    """A country named inside a sentence: ``Croatia (HR)``, ``Croatie (HR)`` for a French reader (the names in
+    other languages are the Unicode locale data's, through Babel)."""
+
+    @classmethod
+    def read(cls, value: str, language: str) -> str:
+        if language == SOURCE_LANGUAGE or value not in _names():
+            return country_name(value)
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            name = Locale.parse(language).territories.get(value)
+        except (UnknownLocaleError, ValueError):
+            name = None
+        return f"{name} ({value})" if name else country_name(value)
+
+
+def country_in_sentence(code: str) -> str:
+    """``code``'s country as a sentence names it, in the reader's language when it is shown."""
+    return _CountryName(code)
 
 
 def countries() -> list[tuple[str, str]]:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from recogniser.i18n import phrase
 from recogniser.model import CREDIT_GRANTING_OUTCOMES, Case, Outcome, Recommendation
 from recogniser.precedents import Precedent, divergence
 
@@ -58,24 +59,29 @@ def checked_credits(outcome: Outcome | None, ects: float | None, sought: float |
     if outcome is None or sought is None or outcome is Outcome.INFORMATION_REQUIRED:
         if ects is not None:
             why = (
-                "no final outcome is given"
+                phrase("leave it empty: no final outcome is given")
                 if outcome is None
-                else "no credits are sought in this case"
+                else phrase("leave it empty: no credits are sought in this case")
                 if sought is None
-                else "asking for information recognises no credits yet"
+                else phrase("leave it empty: asking for information recognises no credits yet")
             )
-            raise DecisionPolicyError("final_ects", f"leave it empty: {why}")
+            raise DecisionPolicyError("final_ects", why)
         return None
     if outcome is Outcome.NON_RECOGNITION:
         if ects not in (None, 0):
-            raise DecisionPolicyError("final_ects", "a refusal recognises no credits (0 or empty)")
+            raise DecisionPolicyError("final_ects", phrase("a refusal recognises no credits (0 or empty)"))
         return 0
     if ects is None:
         raise DecisionPolicyError(
-            "final_ects", f"state the credits recognised ({outcome.value}, {sought:g} ECTS sought)"
+            "final_ects",
+            phrase(
+                "state the credits recognised ({outcome}, {sought} ECTS sought)", outcome=outcome.value, sought=sought
+            ),
         )
     if not math.isfinite(ects) or not 0 <= ects <= sought:
-        raise DecisionPolicyError("final_ects", f"{ects:g} is not between 0 and the {sought:g} ECTS sought")
+        raise DecisionPolicyError(
+            "final_ects", phrase("{ects} is not between 0 and the {sought} ECTS sought", ects=ects, sought=sought)
+        )
     return ects
 
 
@@ -104,16 +110,25 @@ def reasons_owed(
     if final is None:
         return None
     if final is Outcome.NON_RECOGNITION:
-        return ReasonsOwed(Override.REFUSAL, "give the reasons for the refusal (LRC Art. III.5)")
+        return ReasonsOwed(Override.REFUSAL, phrase("give the reasons for the refusal (LRC Art. III.5)"))
     if final is not recommended:
+        # The outcomes by their codes: the command line, where a decision is also recorded, takes them so.
         return ReasonsOwed(
             Override.OTHER_OUTCOME,
-            f"give the reasons for deciding {final.value} where the recommendation is {recommended.value}",
+            phrase(
+                "give the reasons for deciding {final} where the recommendation is {recommended}",
+                final=final.value,
+                recommended=recommended.value,
+            ),
         )
     if recommended_ects is not None and final_ects is not None and not math.isclose(recommended_ects, final_ects):
         return ReasonsOwed(
             Override.OTHER_CREDITS,
-            f"give the reasons for recognising {final_ects:g} ECTS where the recommendation is {recommended_ects:g}",
+            phrase(
+                "give the reasons for recognising {ects} ECTS where the recommendation is {recommended}",
+                ects=final_ects,
+                recommended=recommended_ects,
+            ),
         )
     return None
 
@@ -144,4 +159,7 @@ def reason_for_departing_owed(
     departs = None if final is None else divergence(final, final_ects, precedents)
     if departs is None:
         return None
-    return ReasonsOwed(Override.PRECEDENT, f"give the reason for departing from precedent: {departs.describe()}")
+    return ReasonsOwed(
+        Override.PRECEDENT,
+        phrase("give the reason for departing from precedent: {departure}", departure=departs.describe()),
+    )

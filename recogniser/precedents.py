@@ -34,6 +34,8 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
+from recogniser.i18n import phrase, plural
+from recogniser.joining import in_list
 from recogniser.model import Outcome, Purpose, plain_number
 from recogniser.textkeys import latin_key
 
@@ -248,15 +250,24 @@ class Divergence:
     departs_from: tuple[Precedent, ...]
 
     def describe(self) -> str:
-        """One sentence naming the earlier decisions departed from (English; the window translates its own)."""
-        earlier = "; ".join(
-            f"{p.reference}: {_with_credits(p.outcome, p.ects)} ({p.decided_at.date().isoformat()})"
+        """One sentence naming the earlier decisions departed from."""
+        earlier = in_list(
+            phrase(
+                "{reference}: {decision} ({day})",
+                reference=p.reference,
+                decision=_with_credits(p.outcome, p.ects),
+                day=p.decided_at.date(),
+            )
             for p in self.departs_from
         )
-        return (
-            f"{_with_credits(self.outcome, self.ects)} departs from the office's earlier decision"
-            f"{'s' if len(self.departs_from) > 1 else ''} on the same credential for the same target and purpose: "
-            f"{earlier}"
+        return plural(
+            "{decision} departs from the office's earlier decision on the same credential for the same target and "
+            "purpose: {earlier}",
+            "{decision} departs from the office's earlier decisions on the same credential for the same target and "
+            "purpose: {earlier}",
+            n=len(self.departs_from),
+            decision=_with_credits(self.outcome, self.ects),
+            earlier=earlier,
         )
 
 
@@ -287,7 +298,10 @@ def _numbers(key: str) -> frozenset[str]:
 
 
 def _with_credits(outcome: Outcome, ects: float | None) -> str:
-    return outcome.value if ects is None else f"{outcome.value}, {ects:g} ECTS"
+    # The outcome by its code, as the command line that shows it takes outcomes.
+    if ects is None:
+        return outcome.value
+    return phrase("{outcome}, {ects} ECTS", outcome=outcome.value, ects=ects)
 
 
 def _object(value: Any) -> Mapping[str, Any]:

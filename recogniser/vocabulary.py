@@ -57,6 +57,16 @@ OUTCOME_LABELS: Mapping[Outcome, str] = {
     Outcome.INFORMATION_REQUIRED: N_("Information required"),
 }
 
+#: An outcome inside a sentence: "{outcome} is recommended".
+OUTCOME_WORDS: Mapping[Outcome, str] = {
+    Outcome.FULL_RECOGNITION: N_("full recognition"),
+    Outcome.ALTERNATIVE_RECOGNITION: N_("alternative recognition"),
+    Outcome.PARTIAL_RECOGNITION: N_("partial recognition"),
+    Outcome.CONDITIONAL_RECOGNITION: N_("recognition with conditions"),
+    Outcome.NON_RECOGNITION: N_("non-recognition"),
+    Outcome.INFORMATION_REQUIRED: N_("information required"),
+}
+
 #: Rule sets in the order the report lists them, with the texts they apply.
 RULE_SET_TITLES: Mapping[RuleSet, str] = {
     RuleSet.AUTHENTICITY: N_(
@@ -206,6 +216,14 @@ _LABELS: Mapping[type[Enum], Mapping[Any, str]] = {
 }
 
 
+#: The words a value stands for inside a sentence, by its vocabulary.
+_WORDS: Mapping[type[Enum], Mapping[Any, str]] = {
+    Purpose: PURPOSE_WORDS,
+    Element: ELEMENT_WORDS,
+    Outcome: OUTCOME_WORDS,
+}
+
+
 def label(value: Enum, code: str | None = None) -> str:
     """The label of a vocabulary value, shown alone."""
     return translate(_LABELS[type(value)][value], code)
@@ -243,10 +261,9 @@ def element_words(element: Element, code: str | None = None) -> str:
     return translate(ELEMENT_WORDS[element], code)
 
 
-def words(value: Purpose | Element) -> Phrase:
-    """A purpose or element as it sits inside a sentence, for a phrase's field (translated when shown)."""
-    table: Mapping[Any, str] = PURPOSE_WORDS if isinstance(value, Purpose) else ELEMENT_WORDS
-    return Phrase(table[value])
+def words(value: Purpose | Element | Outcome) -> Phrase:
+    """A purpose, element or outcome as it sits inside a sentence, for a phrase's field (translated when shown)."""
+    return Phrase(_WORDS[type(value)][value])
 
 
 def assessment_type_label(kind: AssessmentType, code: str | None = None) -> str:

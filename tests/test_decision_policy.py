@@ -56,3 +56,18 @@ def test_credits_a_decision_cannot_grant_are_refused_naming_the_field(
     with pytest.raises(DecisionPolicyError) as raised:
         check_decision(_recommended(outcome), sought, outcome, ects, "reasons")
     assert raised.value.field == field
+
+
+def test_what_to_correct_is_said_in_french() -> None:
+    from recogniser.i18n import language_in_use, shown
+
+    with pytest.raises(DecisionPolicyError) as raised:
+        check_decision(_recommended(Outcome.PARTIAL_RECOGNITION, 3), 5, Outcome.PARTIAL_RECOGNITION, 7.5, "")
+    assert raised.value.message == "7.5 is not between 0 and the 5 ECTS sought"
+    owed = reasons_owed(Outcome.PARTIAL_RECOGNITION, Outcome.PARTIAL_RECOGNITION, 3, 2.5)
+    assert owed is not None
+    with language_in_use("fr"):
+        assert shown(raised.value.message) == "7,5 n’est pas compris entre 0 et les 5 ECTS demandés"
+        assert shown(owed.message) == (
+            "indiquez les motifs de la reconnaissance de 2,5 ECTS alors que la recommandation est de 3"
+        )

@@ -143,3 +143,16 @@ def test_the_decision_policy_owes_a_reason_for_departing_from_an_equivalent_case
     assert reason_for_departing_owed(Outcome.PARTIAL_RECOGNITION, 3, found) is None
     assert reason_for_departing_owed(Outcome.INFORMATION_REQUIRED, None, found) is None
     assert reason_for_departing_owed(None, None, found) is None
+
+
+def test_a_divergence_is_named_in_french_with_french_numbers() -> None:
+    from recogniser.i18n import language_in_use, shown
+
+    found = [precedent(OPEN, Outcome.PARTIAL_RECOGNITION, 2.5, "HR-EQ"), precedent(OPEN, Outcome.FULL_RECOGNITION, 5)]
+    departs = divergence(Outcome.NON_RECOGNITION, 0, found)
+    assert departs is not None
+    assert "departs from the office's earlier decisions on" in departs.describe()
+    with language_in_use("fr"):
+        said = shown(departs.describe())
+    assert said.startswith("non_recognition, 0 ECTS s’écarte des décisions antérieures du bureau")
+    assert "HR-EQ\u00a0: partial_recognition, 2,5 ECTS (2026-03-01)\u00a0; " in said and "{" not in said

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from recogniser.i18n import N_, phrase
 from recogniser.model.stack import Stack
 from recogniser.model.vocabularies import (
     CREDIT_BEARING_ALTERNATIVES,
     DECISION_FORMAT,
-    SUPPLIER_WORDS,
     AlternativeKind,
     Element,
     Outcome,
@@ -165,7 +165,7 @@ class Recommendation:
         if len(self.information_suppliers) != len(self.information_required):
             return self.information_required
         return tuple(
-            f"{item} ({SUPPLIER_WORDS[supplier]})"
+            phrase("{item} ({supplier})", item=item, supplier=supplier)
             for item, supplier in zip(self.information_required, self.information_suppliers, strict=True)
         )
 
@@ -182,10 +182,10 @@ class Recommendation:
         """How the credits are introduced: under alternative recognition they count in the other form, not
         towards the credits sought."""
         if self.outcome is Outcome.ALTERNATIVE_RECOGNITION:
-            return "ECTS recognised in another form"
+            return N_("ECTS recognised in another form")
         if self.outcome is Outcome.CONDITIONAL_RECOGNITION:
-            return "ECTS recognised once the conditions are met"
-        return "ECTS recognised"
+            return N_("ECTS recognised once the conditions are met")
+        return N_("ECTS recognised")
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {

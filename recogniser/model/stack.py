@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from recogniser.i18n import phrase
 from recogniser.model.vocabularies import Coverage, Outcome, StackRole, plain_number
 
 
@@ -24,7 +25,9 @@ class StackCell:
 
 def credential_label(index: int, title: str | None) -> str:
     """``Credential 2 'Title'``: a credential of a stack named by its place (``index`` from 0) and title."""
-    return f"Credential {index + 1}" + (f" '{title}'" if title else "")
+    if title:
+        return phrase("Credential {n} '{title}'", n=index + 1, title=title)
+    return phrase("Credential {n}", n=index + 1)
 
 
 @dataclass(frozen=True)

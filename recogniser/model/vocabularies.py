@@ -155,13 +155,6 @@ class Supplier(StrEnum):
     ASSESSING_BODY = "assessing_body"
 
 
-SUPPLIER_WORDS = {
-    Supplier.APPLICANT: "from the applicant",
-    Supplier.AWARDING_BODY: "from the awarding body",
-    Supplier.ASSESSING_BODY: "established by the assessing body itself",
-}
-
-
 class Coverage(StrEnum):
     """A cell of the coverage matrix: how far one credential covers one target outcome."""
 

@@ -26,7 +26,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from recogniser.countries import country_name
+from recogniser.countries import country_in_sentence
+from recogniser.i18n import Phrase, phrase
+from recogniser.joining import in_list
 from recogniser.model import (
     Alternative,
     Element,
@@ -46,7 +48,7 @@ from recogniser.rules.lisbon.common import refugee_without_documents
 from recogniser.rules.lisbon.rpl import rpl_credit_limit
 from recogniser.rules.summary import summary
 from recogniser.rules.triage import restricts, triaged
-from recogniser.vocabulary import OUTCOME_LABELS
+from recogniser.vocabulary import OUTCOME_LABELS, words
 
 __all__ = ["OUTCOME_LABELS", "REASONS_AND_APPEAL", "recommend"]
 
@@ -91,17 +93,24 @@ def recommend(context: RuleContext, findings: Sequence[Finding]) -> tuple[Recomm
         procedural = finding(
             reasons,
             Status.NOT_APPLICABLE,
-            "The outcome is the one requested; no appeal route is needed.",
+            phrase("The outcome is the one requested; no appeal route is needed."),
             code="not_needed",
         )
     else:
         procedural = finding(
             reasons,
             Status.PASS,
-            f"The outcome ({OUTCOME_LABELS[outcome].lower()}) is short of what was requested: the recommendation "
-            "states its reasons"
-            + (" and the substantial differences" if differences else "")
-            + " and the appeal route.",
+            phrase(
+                "The outcome ({outcome}) is short of what was requested: the recommendation states its reasons and "
+                "the substantial differences and the appeal route.",
+                outcome=words(outcome),
+            )
+            if differences
+            else phrase(
+                "The outcome ({outcome}) is short of what was requested: the recommendation states its reasons and "
+                "the appeal route.",
+                outcome=words(outcome),
+            ),
             code="stated",
         )
     return recommendation, procedural
@@ -125,8 +134,10 @@ def _conditions(
         established = [item.text for f in findings for item in f.information]
         if established:
             conditions.append(
-                "in that procedure the assessing body establishes, by any reliable means, "
-                + "; ".join(dict.fromkeys(established))
+                phrase(
+                    "in that procedure the assessing body establishes, by any reliable means, {established}",
+                    established=in_list(dict.fromkeys(established)),
+                )
             )
     return tuple(dict.fromkeys(conditions))
 
@@ -164,24 +175,30 @@ def _credits(
 
 
 def _appeal(context: RuleContext) -> str:
-    route = context.rulebook.appeal_route.format(country=country_name(context.case.assessing_country))
+    # The route is the rulebook's, marked for translation there.
+    route = Phrase(context.rulebook.appeal_route, {"country": country_in_sentence(context.case.assessing_country)})
     if not lrc_applies(context):
-        return (
+        return phrase(
             "The reasons are stated above. The applicant may ask for a review under the assessing body's procedure: "
-            f"{route}."
+            "{route}.",
+            route=route,
         )
     if context.case.purpose is Purpose.RPL:
-        return (
+        return phrase(
             "The reasons are stated above. The applicant may ask for a review under the institution's procedure for "
-            f"the recognition of prior learning: {route}."
+            "the recognition of prior learning: {route}.",
+            route=route,
         )
-    article = (
-        "Following Article III.5 of the Lisbon Recognition Convention, by analogy for a credential from the "
-        "assessing country,"
-        if domestic(context)
-        else "Under Article III.5 of the Lisbon Recognition Convention"
-    )
-    return (
-        f"The reasons are stated above. {article} the applicant may appeal: {route}. A decision should not take "
-        "more than four months from a complete file (Revised Recommendation, 2010)."
+    if domestic(context):
+        return phrase(
+            "The reasons are stated above. Following Article III.5 of the Lisbon Recognition Convention, by analogy "
+            "for a credential from the assessing country, the applicant may appeal: {route}. A decision should not "
+            "take more than four months from a complete file (Revised Recommendation, 2010).",
+            route=route,
+        )
+    return phrase(
+        "The reasons are stated above. Under Article III.5 of the Lisbon Recognition Convention the applicant may "
+        "appeal: {route}. A decision should not take more than four months from a complete file (Revised "
+        "Recommendation, 2010).",
+        route=route,
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
+from recogniser.i18n import N_
 from recogniser.model import Purpose
 
 #: Annex I elements by the key the completeness rules use (Council Recommendation 2022/C 243/02, Annex I).
@@ -199,7 +200,7 @@ class Rulebook:
             return self
         return replace(self, stack_max_age_years=years, version=f"{self.version}+stack-age-{years}y")
 
-    appeal_route: str = (
+    appeal_route: str = N_(
         "the appeal procedure of the assessing body; where the assessment was made by the ENIC-NARIC centre of "
         "{country}, its review and appeal procedure"
     )

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from recogniser.case_checks import CaseFileError
 from recogniser.casefile import parse_case
-from recogniser.model import Decision, Finding
+from recogniser.model import Case, Decision, Finding, Purpose
 from recogniser.rules import assess
 
 BASE: dict[str, Any] = {
@@ -97,3 +100,18 @@ def both(*edits: Edit) -> Edit:
             each(document)
 
     return edit
+
+
+def examples_under_every_purpose(folder: Path) -> list[tuple[str, Case]]:
+    """The shipped examples in ``folder``, each under every purpose its file can be assessed for."""
+    cases = []
+    for path in sorted(folder.glob("*.json")):
+        document = json.loads(path.read_text("utf-8"))
+        for purpose in Purpose:
+            varied = copy.deepcopy(document)
+            varied["purpose"] = purpose.value
+            try:
+                cases.append((f"{path.stem} as {purpose.value}", parse_case(varied)))
+            except CaseFileError:
+                continue  # a purpose this file cannot be assessed for (credit without the target's credits)
+    return cases

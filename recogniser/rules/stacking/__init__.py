@@ -34,6 +34,8 @@ from datetime import date
 from recogniser.agencies import AgencyRegister
 from recogniser.casefile import case_sha256
 from recogniser.frameworks import FrameworkRegistry
+from recogniser.i18n import phrase
+from recogniser.joining import in_list
 from recogniser.model import (
     EAR_ORDER,
     Case,
@@ -54,9 +56,10 @@ from recogniser.model import (
 from recogniser.rules.base import RuleContext
 from recogniser.rules.recommendation import recommend
 from recogniser.rules.rulebook import Rulebook
-from recogniser.rules.stacking.credentials import Own, assess_credential, clear_cache
+from recogniser.rules.stacking.credentials import Own, Reason, assess_credential, clear_cache
 from recogniser.rules.stacking.findings import judge_stack, stack_context, with_tally
 from recogniser.rules.stacking.tally import Tally, count_stack
+from recogniser.rules.summary import with_more
 from recogniser.rules.triage import restricts
 
 __all__ = ["assess_stack", "clear_cache"]
@@ -129,11 +132,17 @@ def _role_in_stack(own: Own, recommendation: Recommendation) -> Own:
     change what the stack gives, and it counts as it stands."""
     if own.role is StackRole.EXCLUDED:
         return own
-    waited_for = [item for item in recommendation.information_required if item.startswith(f"{own.label}: ")]
+    asked = {_on(own, item.text): item.text for f in own.decision.findings for item in f.information}
+    waited_for = [asked[item] for item in recommendation.information_required if item in asked]
     if not waited_for:
         return replace(own, role=StackRole.COUNTED, reasons=())
-    what = "; ".join(item.removeprefix(f"{own.label}: ") for item in waited_for)
-    return replace(own, role=StackRole.PENDING, reasons=(f"the stack waits for: {what}",))
+    waits = phrase("the stack waits for: {items}", items=in_list(waited_for))
+    return replace(own, role=StackRole.PENDING, reasons=(Reason(waits, waits),))
+
+
+def _on(own: Own, text: str) -> str:
+    """A sentence about one credential of the stack, named by it."""
+    return phrase("{credential}: {text}", credential=own.label, text=text)
 
 
 def _carried(counted: Sequence[Own]) -> list[Finding]:
@@ -151,8 +160,8 @@ def _carried(counted: Sequence[Own]) -> list[Finding]:
                 carried.append(
                     replace(
                         f,
-                        message=f"{own.label}: {f.message}",
-                        condition=f"{own.label}: {f.condition}" if f.condition else None,
+                        message=_on(own, f.message),
+                        condition=_on(own, f.condition) if f.condition else None,
                         credential=own.index,
                     )
                 )
@@ -171,8 +180,8 @@ def _asked(own: Own, question: Finding, favourable: Recommendation, without: Rec
         worse = frozenset(EAR_ORDER[min(start, len(EAR_ORDER) - 1) :])
     return replace(
         question,
-        message=f"{own.label}: {question.message}",
-        information=tuple(InformationItem(f"{own.label}: {item.text}", item.supplier) for item in question.information),
+        message=_on(own, question.message),
+        information=tuple(InformationItem(_on(own, item.text), item.supplier) for item in question.information),
         if_unfavourable=worse,
         credential=own.index,
     )
@@ -184,7 +193,7 @@ def _stacked(own: Own, tally: Tally, rulebook: Rulebook) -> StackedCredential:
         index=own.index,
         title=own.credential.title,
         role=own.role,
-        reasons=own.reasons,
+        reasons=tuple(reason.text for reason in own.reasons),
         own_outcome=own.decision.recommendation.outcome,
         own_summary=own.decision.recommendation.summary,
         ects=own.ects,
@@ -196,42 +205,53 @@ def _stacked(own: Own, tally: Tally, rulebook: Rulebook) -> StackedCredential:
 
 def _summary(recommendation: Recommendation, owns: Sequence[Own], tally: Tally, case: Case, rulebook: Rulebook) -> str:
     """The recommendation's paragraph with what each credential counts for, and what a top-up would close."""
-    parts = []
-    for own in owns:
-        counted = tally.counted.get(own.index)
-        if own.role is StackRole.COUNTED:
-            credits = (
-                f" {rulebook.round_credits(counted):g} ECTS" if counted is not None and tally.total is not None else ""
-            )
-            held = " (overlap counted once)" if tally.overlaps.get(own.index) else ""
-            parts.append(f"{own.label}{credits}{held}")
-    counted_words = "Counted so far" if recommendation.outcome is Outcome.INFORMATION_REQUIRED else "Counted"
-    sentences = [f"{counted_words}: " + "; ".join(parts) + "." if parts else "No credential is counted."]
+    parts = [_counted(own, tally, rulebook) for own in owns if own.role is StackRole.COUNTED]
+    if not parts:
+        sentences = [phrase("No credential is counted.")]
+    elif recommendation.outcome is Outcome.INFORMATION_REQUIRED:
+        sentences = [phrase("Counted so far: {credentials}.", credentials=in_list(parts))]
+    else:
+        sentences = [phrase("Counted: {credentials}.", credentials=in_list(parts))]
     set_aside = [
-        f"{own.label} ({'; '.join(reason.split(': ')[0] for reason in own.reasons)})"
+        phrase("{credential} ({reasons})", credential=own.label, reasons=in_list(r.short for r in own.reasons))
         for own in owns
         if own.role is StackRole.EXCLUDED
     ]
     if set_aside:
-        sentences.append("Set aside, the rest still counting: " + "; ".join(set_aside) + ".")
+        sentences.append(phrase("Set aside, the rest still counting: {credentials}.", credentials=in_list(set_aside)))
     gaps = _gaps(case, tally)
     if gaps and recommendation.outcome is Outcome.PARTIAL_RECOGNITION:
-        sentences.append("A top-up assessment could close the rest: " + "; ".join(gaps) + ".")
-    closing = "The evaluator decides; this is a recommendation."
-    head, _, tail = recommendation.summary.rpartition(closing)
-    return f"{head}{' '.join(sentences)} {closing}{tail}" if head else f"{recommendation.summary} {' '.join(sentences)}"
+        sentences.append(phrase("A top-up assessment could close the rest: {gaps}.", gaps=in_list(gaps)))
+    return with_more(recommendation.summary, sentences)
+
+
+def _counted(own: Own, tally: Tally, rulebook: Rulebook) -> str:
+    """A counted credential as the summary names it: with its credits where the stack counts credits, and
+    whether learning it shares with another was counted once."""
+    counted = tally.counted.get(own.index)
+    held = bool(tally.overlaps.get(own.index))
+    if counted is not None and tally.total is not None:
+        ects = rulebook.round_credits(counted)
+        if held:
+            return phrase("{credential} {ects} ECTS (overlap counted once)", credential=own.label, ects=ects)
+        return phrase("{credential} {ects} ECTS", credential=own.label, ects=ects)
+    if held:
+        return phrase("{credential} (overlap counted once)", credential=own.label)
+    return own.label
 
 
 def _gaps(case: Case, tally: Tally) -> tuple[str, ...]:
     """What a top-up assessment would have to cover: the target outcomes no counted credential covers, and the
     credits still missing."""
     targets = case.target.learning_outcomes if case.target and case.target.learning_outcomes else ()
-    gaps = [
-        f"target outcome not covered: {text}" for text, by in zip(targets, tally.counted_by, strict=False) if by is None
+    gaps: list[str] = [
+        phrase("target outcome not covered: {outcome}", outcome=text)
+        for text, by in zip(targets, tally.counted_by, strict=False)
+        if by is None
     ]
     sought = case.credits_sought
     if sought is not None and tally.total is not None and tally.total < sought:
-        gaps.append(f"{sought - tally.total:g} ECTS of the {sought:g} sought")
+        gaps.append(phrase("{ects} ECTS of the {sought} sought", ects=sought - tally.total, sought=sought))
     return tuple(gaps)
 
 

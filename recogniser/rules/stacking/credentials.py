@@ -11,6 +11,8 @@ from datetime import date
 from typing import ClassVar
 
 from recogniser.casefile import case_sha256, credential_case
+from recogniser.i18n import N_, Phrase, phrase, plural
+from recogniser.joining import in_list
 from recogniser.model import (
     Case,
     Credential,
@@ -27,14 +29,41 @@ from recogniser.rules.lisbon.common import ALTERNATIVE_OR_REFUSAL
 from recogniser.rules.rulebook import Rulebook
 from recogniser.rules.triage import restricts
 
-#: Findings that set a credential aside, by code prefix, with the reason as the stack states it.
-SET_ASIDE: tuple[tuple[str, str], ...] = (
-    ("authenticity.signature.failed", "its authenticity check failed"),
-    ("lisbon.level_difference.below", "its level is below the target's"),
-    ("lisbon.quality_difference.no_esg_quality", "it has no quality evidence higher education can rely on"),
-    ("lisbon.quality_difference.vet_outside_esg", "its quality assurance is outside the ESG"),
-    ("lisbon.assessment_difference.not_assessed", "it records attendance only; nothing was assessed"),
+#: Findings that set a credential aside, by code prefix, with the code of the stack's finding and the reason as
+#: the stack states it.
+SET_ASIDE: tuple[tuple[str, str, str], ...] = (
+    ("authenticity.signature.failed", "authenticity_failed", N_("its authenticity check failed")),
+    ("lisbon.level_difference.below", "level_below", N_("its level is below the target's")),
+    (
+        "lisbon.quality_difference.no_esg_quality",
+        "no_quality_evidence",
+        N_("it has no quality evidence higher education can rely on"),
+    ),
+    (
+        "lisbon.quality_difference.vet_outside_esg",
+        "no_quality_evidence",
+        N_("its quality assurance is outside the ESG"),
+    ),
+    (
+        "lisbon.assessment_difference.not_assessed",
+        "attendance_only",
+        N_("it records attendance only; nothing was assessed"),
+    ),
 )
+#: The code of the stack's finding for a credential older than the office's limit.
+TOO_OLD = "too_old"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a credential of a stack cannot count, or what it waits for."""
+
+    #: The whole sentence, as the credential's row states it.
+    text: str
+    #: As the stack's summary names it.
+    short: str
+    #: What sets the credential aside: the code of the stack's finding (None for a reason without one).
+    code: str | None = None
 
 
 #: Elements a credential's own findings judge against the whole target: in a stack they are judged on what the
@@ -51,7 +80,7 @@ class Own:
     decision: Decision
     ects: float | None
     role: StackRole
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     #: Restricting findings on the credential itself (not against the whole target) that the stack carries.
     carried: tuple[Finding, ...]
     information: tuple[InformationItem, ...]
@@ -133,27 +162,33 @@ def assess_credential(
         decision = assess_one(alone)
         _Assessed.put(key, _Identity(judged_with), decision)
     ects = facts.derive_workload(alone, rulebook).ects
-    reasons: list[str] = []
+    reasons: list[Reason] = []
     carried: list[Finding] = []
     for f in decision.findings:
-        reason = next((why for prefix, why in SET_ASIDE if f.code.startswith(prefix)), None)
-        if reason is not None:
-            reasons.append(f"{reason}: {f.message}")
+        ground = next(((code, why) for prefix, code, why in SET_ASIDE if f.code.startswith(prefix)), None)
+        if ground is not None:
+            code, why = ground
+            reasons.append(
+                Reason(phrase("{reason}: {finding}", reason=Phrase(why), finding=f.message), Phrase(why), code)
+            )
         elif restricts(f) and f.element not in TARGET_RELATIVE:
             assert f.allows is not None
             if f.allows <= set(ALTERNATIVE_OR_REFUSAL):
-                reasons.append(f.message)
+                reasons.append(Reason(f.message, f.message))
             else:
                 carried.append(f)
     too_old = _too_old(alone.credential, rulebook, day)
     if too_old:
-        reasons.append(too_old)
+        reasons.append(Reason(too_old, too_old, TOO_OLD))
     outcome = decision.recommendation.outcome
     if reasons:
         role = StackRole.EXCLUDED
     elif outcome is Outcome.INFORMATION_REQUIRED:
         role = StackRole.PENDING
-        reasons = [f"its own assessment waits for: {'; '.join(decision.recommendation.information_lines)}"]
+        waits = phrase(
+            "its own assessment waits for: {items}", items=in_list(decision.recommendation.information_lines)
+        )
+        reasons = [Reason(waits, waits)]
     else:
         role = StackRole.COUNTED
     information = tuple(
@@ -176,7 +211,10 @@ def _too_old(credential: Credential, rulebook: Rulebook, day: date | None) -> st
         until = issued.replace(year=issued.year + limit, day=28)
     if until >= day:
         return None
-    return (
-        f"it was issued on {issued.isoformat()}, more than {limit} years before {day.isoformat()}, the office's "
-        "limit for a credential in a stack"
+    return plural(
+        "it was issued on {issued}, more than {n} year before {day}, the office's limit for a credential in a stack",
+        "it was issued on {issued}, more than {n} years before {day}, the office's limit for a credential in a stack",
+        n=limit,
+        issued=issued,
+        day=day,
     )

@@ -10,6 +10,8 @@ from datetime import date
 
 from recogniser.agencies import AgencyRegister
 from recogniser.frameworks import FrameworkRegistry
+from recogniser.i18n import Value, phrase, plural
+from recogniser.joining import in_list, in_sentences, in_series, unstopped
 from recogniser.model import (
     AwardingBody,
     Case,
@@ -31,8 +33,9 @@ from recogniser.rules.lisbon.applicability import purpose_basis
 from recogniser.rules.lisbon.common import ALTERNATIVE_OR_REFUSAL, ALTERNATIVE_PARTIAL_OR_WORSE, RPL_ROUTE
 from recogniser.rules.lisbon.coverage import coverage_difference
 from recogniser.rules.rulebook import Rulebook
-from recogniser.rules.stacking.credentials import SET_ASIDE, Own
+from recogniser.rules.stacking.credentials import SET_ASIDE, TOO_OLD, Own
 from recogniser.rules.stacking.tally import Tally
+from recogniser.vocabulary import words
 
 #: The stack's own legal basis beside the purpose's: credits accumulated towards a qualification.
 STACK_CITATION = cited.cite(cited.ECTS_ACCUMULATION, cited.MICRO_PATHWAYS)
@@ -146,45 +149,51 @@ def _eligibility(own: Own, counted: bool, basis: str) -> Finding:
         return finding(
             info,
             Status.UNKNOWN,
-            f"{own.label} counts as far as its own assessment goes, which "
-            f"{own.reasons[0].removeprefix('its own assessment ')}; that is asked for only where it could change "
-            "what the stack gives.",
+            phrase(
+                "{credential} counts as far as its own assessment goes, which waits for: {items}; that is asked for "
+                "only where it could change what the stack gives.",
+                credential=own.label,
+                items=in_list(own.decision.recommendation.information_lines),
+            ),
             code="pending",
             credential=own.index,
         )
     if counted:
-        what = f"{own.ects:g} ECTS" if own.ects is not None else "credits not stated"
+        alone = words(own.decision.recommendation.outcome)
         return finding(
             info,
             Status.PASS,
-            f"{own.label} counts towards the target ({what}; on its own: "
-            f"{own.decision.recommendation.outcome.value.replace('_', ' ')}).",
+            phrase(
+                "{credential} counts towards the target ({ects} ECTS; on its own: {outcome}).",
+                credential=own.label,
+                ects=own.ects,
+                outcome=alone,
+            )
+            if own.ects is not None
+            else phrase(
+                "{credential} counts towards the target (credits not stated; on its own: {outcome}).",
+                credential=own.label,
+                outcome=alone,
+            ),
             code="counted",
             credential=own.index,
         )
-    code = next((_reason_code(prefix) for prefix, why in SET_ASIDE if any(r.startswith(why) for r in own.reasons)), "")
-    if not code and any(r.startswith("it was issued on") for r in own.reasons):
-        code = "too_old"
+    grounds = {reason.code for reason in own.reasons}
+    code = next((code for _prefix, code, _why in SET_ASIDE if code in grounds), "")
+    if not code and TOO_OLD in grounds:
+        code = TOO_OLD
         info = replace(info, citation=cited.cite(info.citation, cited.RULEBOOK_POLICY))
     return finding(
         info,
         Status.WARNING,
-        f"{own.label} cannot count towards the target; the rest of the stack still does: "
-        + "; ".join(reason.rstrip(".") for reason in own.reasons)
-        + ".",
+        phrase(
+            "{credential} cannot count towards the target; the rest of the stack still does: {reasons}.",
+            credential=own.label,
+            reasons=in_list(unstopped(reason.text) for reason in own.reasons),
+        ),
         code=code or "set_aside",
         credential=own.index,
     )
-
-
-def _reason_code(prefix: str) -> str:
-    return {
-        "authenticity.signature.failed": "authenticity_failed",
-        "lisbon.level_difference.below": "level_below",
-        "lisbon.quality_difference.no_esg_quality": "no_quality_evidence",
-        "lisbon.quality_difference.vet_outside_esg": "no_quality_evidence",
-        "lisbon.assessment_difference.not_assessed": "attendance_only",
-    }[prefix]
 
 
 def _overlap_finding(context: RuleContext, own: Own, tally: Tally) -> Finding | None:
@@ -192,39 +201,47 @@ def _overlap_finding(context: RuleContext, own: Own, tally: Tally) -> Finding | 
     if not held or own.index not in tally.counted:
         return None
     counted = tally.counted[own.index]
-    credits = (
-        f" its {own.ects:g} ECTS count for {context.rulebook.round_credits(counted):g}"
-        if own.ects is not None and counted is not None
-        else ""
-    )
     if tally.cells:
         others = sorted({by + 1 for row in held if (by := tally.counted_by[row]) is not None})
-        what = (
-            f"{len(held)} of the {len(tally.covers[own.index])} target outcomes it covers are counted for "
-            + ("credential " if len(others) == 1 else "credentials ")
-            + ", ".join(str(n) for n in others)
+        overlap = plural(
+            "{held} of the {covered} target outcomes it covers are counted for credential {credentials}",
+            "{held} of the {covered} target outcomes it covers are counted for credentials {credentials}",
+            n=len(others),
+            held=len(held),
+            covered=len(tally.covers[own.index]),
+            credentials=in_series(str(number) for number in others),
         )
     else:
-        what = f"{len(held)} of its outcomes repeat learning of a credential counted before it"
-    return finding(
-        OVERLAP,
-        Status.PASS,
-        f"{own.label} overlaps the stack: {what}; the same learning counts once," + (credits or " once only") + ".",
-        code="counted_once",
-        credential=own.index,
-    )
+        overlap = phrase("{held} of its outcomes repeat learning of a credential counted before it", held=len(held))
+    if own.ects is not None and counted is not None:
+        message = phrase(
+            "{credential} overlaps the stack: {overlap}; the same learning counts once, its {ects} ECTS count for "
+            "{counted}.",
+            credential=own.label,
+            overlap=overlap,
+            ects=own.ects,
+            counted=context.rulebook.round_credits(counted),
+        )
+    else:
+        message = phrase(
+            "{credential} overlaps the stack: {overlap}; the same learning counts once, once only.",
+            credential=own.label,
+            overlap=overlap,
+        )
+    return finding(OVERLAP, Status.PASS, message, code="counted_once", credential=own.index)
 
 
 def _coverage(context: RuleContext, owns: Sequence[Own], counted: Sequence[Own], tally: Tally) -> Finding:
     info = replace(COVERAGE, citation=cited.cite(purpose_basis(context), cited.EAR_LEARNING_OUTCOMES, STACK_CITATION))
     purpose = context.case.purpose
-    names = f"{len(counted)} of the {len(owns)} credentials"
     if not counted:
         return finding(
             info,
             Status.FAIL,
-            "None of the credentials can count towards the target as it stands; the learning can be assessed in "
-            "the institution's recognition of prior learning procedure.",
+            phrase(
+                "None of the credentials can count towards the target as it stands; the learning can be assessed in "
+                "the institution's recognition of prior learning procedure."
+            ),
             code="none_counted",
             allows=ALTERNATIVE_OR_REFUSAL,
             alternative=RPL_ROUTE,
@@ -232,13 +249,29 @@ def _coverage(context: RuleContext, owns: Sequence[Own], counted: Sequence[Own],
     if not tally.cells:
         if context.case.target is None or purpose is Purpose.EMPLOYMENT:
             return finding(
-                info, Status.NOT_APPLICABLE, f"{names} count; no target outcomes to cover.", code="no_target_outcomes"
+                info,
+                Status.NOT_APPLICABLE,
+                plural(
+                    "{n} of the {total} credentials count; no target outcomes to cover.",
+                    "{n} of the {total} credentials count; no target outcomes to cover.",
+                    n=len(counted),
+                    total=len(owns),
+                ),
+                code="no_target_outcomes",
             )
         return finding(
             info,
             Status.UNKNOWN,
-            f"The outcomes were not compared: the target's outcomes are not given. {names} count; overlap between "
-            "them was judged on their own outcomes. Compare them by hand or add the target's outcomes to the case.",
+            plural(
+                "The outcomes were not compared: the target's outcomes are not given. {n} of the {total} credentials "
+                "count; overlap between them was judged on their own outcomes. Compare them by hand or add the "
+                "target's outcomes to the case.",
+                "The outcomes were not compared: the target's outcomes are not given. {n} of the {total} credentials "
+                "count; overlap between them was judged on their own outcomes. Compare them by hand or add the "
+                "target's outcomes to the case.",
+                n=len(counted),
+                total=len(owns),
+            ),
             field="target.learning_outcomes",
             code="not_compared",
         )
@@ -247,7 +280,17 @@ def _coverage(context: RuleContext, owns: Sequence[Own], counted: Sequence[Own],
     uncovered = [text for text, by in zip(targets, tally.counted_by, strict=False) if by is None]
     # The same judgement of the share covered as for one credential, on what the counted credentials cover together.
     return coverage_difference(
-        context, info, covered / len(tally.counted_by), uncovered, what="the stack", lead=f"Together, {names} count. "
+        context,
+        info,
+        covered / len(tally.counted_by),
+        uncovered,
+        what=phrase("the stack"),
+        lead=plural(
+            "Together, {n} of the {total} credentials count. ",
+            "Together, {n} of the {total} credentials count. ",
+            n=len(counted),
+            total=len(owns),
+        ),
     )
 
 
@@ -259,26 +302,52 @@ def _credits(context: RuleContext, counted: Sequence[Own], tally: Tally) -> Find
     assert total is not None
     info = replace(CREDITS, citation=cited.cite(purpose_basis(context), cited.EAR_CREDITS, cited.ECTS_ACCUMULATION))
     unknown = [own.label for own in counted if own.ects is None]
-    given = " + ".join(
-        f"{context.rulebook.round_credits(value):g}"
-        for own in counted
-        if (value := tally.counted.get(own.index)) is not None
-    )
-    message = f"The counted credentials give {total:g} ECTS towards the {sought:g} sought ({given}"
-    message += ", overlap counted once)." if any(tally.overlaps.values()) else ")."
+    given: Value = None
+    for own in counted:
+        value = tally.counted.get(own.index)
+        if value is not None:
+            credits = context.rulebook.round_credits(value)
+            given = credits if given is None else phrase("{sum} + {credits}", sum=given, credits=credits)
+    overlap = any(tally.overlaps.values())
+    sentences = [
+        phrase(
+            "The counted credentials give {total} ECTS towards the {sought} sought ({given}, overlap counted once).",
+            total=total,
+            sought=sought,
+            given=given,
+        )
+        if overlap
+        else phrase(
+            "The counted credentials give {total} ECTS towards the {sought} sought ({given}).",
+            total=total,
+            sought=sought,
+            given=given,
+        )
+    ]
     if tally.capped:
         info = replace(info, citation=cited.cite(info.citation, cited.RULEBOOK_POLICY))
-        message += (
-            f" The office lets stacking give at most {context.rulebook.stack_max_share:.0%} of the target's credits."
+        sentences.append(
+            phrase(
+                "The office lets stacking give at most {percent}% of the target's credits.",
+                percent=round(context.rulebook.stack_max_share * 100),
+            )
         )
     if unknown:
-        message += " Not stated for: " + ", ".join(unknown) + "."
+        sentences.append(phrase("Not stated for: {credentials}.", credentials=in_series(unknown)))
+    message = in_sentences(sentences)
     if total >= sought:
         return finding(info, Status.PASS, message, code="covers_sought")
     remaining = sought - total
     targets = context.case.target.learning_outcomes or () if context.case.target else ()
     uncovered = [text for text, by in zip(targets, tally.counted_by, strict=False) if by is None]
-    condition = f"a top-up assessment for the remaining {remaining:g} ECTS"
-    if uncovered:
-        condition += ", covering the target outcomes no counted credential covers: " + "; ".join(uncovered)
+    condition = (
+        phrase(
+            "a top-up assessment for the remaining {ects} ECTS, covering the target outcomes no counted credential "
+            "covers: {outcomes}",
+            ects=remaining,
+            outcomes=in_list(uncovered),
+        )
+        if uncovered
+        else phrase("a top-up assessment for the remaining {ects} ECTS", ects=remaining)
+    )
     return finding(info, Status.FAIL, message, code="short", allows=ALTERNATIVE_PARTIAL_OR_WORSE, condition=condition)
