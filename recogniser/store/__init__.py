@@ -1,4 +1,4 @@
-"""Where cases and decisions are kept: SQLModel tables, Alembic migrations, and the ``CaseStore`` API."""
+"""Where cases and decisions are kept: SQLAlchemy tables, Alembic migrations, and the ``CaseStore`` API."""
 
 from recogniser.store.case_store import CaseStore
 from recogniser.store.errors import (

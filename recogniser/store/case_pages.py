@@ -17,7 +17,7 @@ from sqlalchemy import (
     tuple_,
 )
 from sqlalchemy import select as select_columns
-from sqlmodel import Session, col
+from sqlalchemy.orm import Session
 
 from recogniser.model import Outcome, Purpose
 from recogniser.store import search_index
@@ -42,27 +42,27 @@ _CASES = metadata.tables["cases"]
 _TERMS = metadata.tables["case_terms"]
 
 SUMMARY_COLUMNS = (
-    col(CaseRow.reference),
-    col(CaseRow.learner_name),
-    col(CaseRow.title),
-    col(CaseRow.awarding_body),
-    col(CaseRow.issuer_country),
-    col(CaseRow.purpose),
-    col(CaseRow.status),
-    col(CaseRow.latest_outcome),
-    col(CaseRow.created_at),
-    col(CaseRow.updated_at),
-    col(CaseRow.version),
-    col(CaseRow.credential_count),
+    CaseRow.reference,
+    CaseRow.learner_name,
+    CaseRow.title,
+    CaseRow.awarding_body,
+    CaseRow.issuer_country,
+    CaseRow.purpose,
+    CaseRow.status,
+    CaseRow.latest_outcome,
+    CaseRow.created_at,
+    CaseRow.updated_at,
+    CaseRow.version,
+    CaseRow.credential_count,
 )
 
 
 def page_statement(query: CaseQuery, search: Search) -> Select[*tuple[Any, ...]]:
     """The cases ``query`` selects with their summary columns, the row id and the sort value, in its order."""
     column = SORT_COLUMNS[query.sort]
-    order = [column.desc(), col(CaseRow.id).desc()] if query.descending else [column.asc(), col(CaseRow.id)]
+    order = [column.desc(), CaseRow.id.desc()] if query.descending else [column.asc(), CaseRow.id]
     return (
-        select_columns(*SUMMARY_COLUMNS, col(CaseRow.id).label("id"), column.label("sort_value"))
+        select_columns(*SUMMARY_COLUMNS, CaseRow.id.label("id"), column.label("sort_value"))
         .where(*query_filters(query), *search.conditions(walk_sort_order=search.walks))
         .order_by(*order)
     )
@@ -83,7 +83,7 @@ def parts_after(query: CaseQuery, cursor: CaseCursor, nulls_high: bool) -> list[
     Empty sort values come where the database puts them: first in ascending order on SQLite, last on PostgreSQL.
     """
     column = SORT_COLUMNS[query.sort]
-    row_id = col(CaseRow.id)
+    row_id = CaseRow.id
     ascending = not query.descending
     # Whether the empty values come before the others in this walk.
     nulls_first = ascending != nulls_high
@@ -99,13 +99,13 @@ def parts_after(query: CaseQuery, cursor: CaseCursor, nulls_high: bool) -> list[
 def query_filters(query: CaseQuery) -> list[ColumnElement[bool]]:
     filters: list[ColumnElement[bool]] = []
     if query.purpose is not None:
-        filters.append(col(CaseRow.purpose) == query.purpose.value)
+        filters.append(CaseRow.purpose == query.purpose.value)
     if query.outcome is not None:
-        filters.append(col(CaseRow.latest_outcome) == query.outcome.value)
+        filters.append(CaseRow.latest_outcome == query.outcome.value)
     if query.status is not None:
-        filters.append(col(CaseRow.status) == query.status.value)
+        filters.append(CaseRow.status == query.status.value)
     if query.issuer_country:
-        filters.append(col(CaseRow.issuer_country) == query.issuer_country.strip().upper())
+        filters.append(CaseRow.issuer_country == query.issuer_country.strip().upper())
     return filters
 
 
@@ -141,7 +141,7 @@ class Search:
         # Words that both reach the cap are told apart by length: a longer prefix is usually the rarer.
         counted.sort(key=lambda pair: (pair[0], -max(len(prefix) for prefix in pair[1])))
         search = cls([prefixes for _, prefixes in counted], None, dialect)
-        case_ids = list(session.execute(search._matching().limit(MANY_MATCHES)).scalars())
+        case_ids = list(session.scalars(search._matching().limit(MANY_MATCHES)))
         return cls(search.words, case_ids, dialect) if len(case_ids) < MANY_MATCHES else search
 
     @property
@@ -154,10 +154,10 @@ class Search:
         if not self.words:
             return []
         if self.case_ids is not None:
-            return [col(CaseRow.id).in_(self.case_ids)]
+            return [CaseRow.id.in_(self.case_ids)]
         if walk_sort_order:
             return [_has_word(_CASES.c.id, prefixes) for prefixes in self.words]
-        return [col(CaseRow.id).in_(self._matching())]
+        return [CaseRow.id.in_(self._matching())]
 
     def count(self, session: Session) -> int:
         """How many cases have every word (from the indexes alone)."""
@@ -166,7 +166,7 @@ class Search:
         statement = select_columns(func.count()).select_from(self._matching().subquery())
         return int(session.execute(statement).scalar_one())
 
-    def _matching(self) -> Select[tuple[int]]:
+    def _matching(self) -> Select[int]:
         if len(self.words) > 1:
             return search_index.matching(self.dialect, self.words)
         return select_columns(_TERMS.c.case_id).where(_term_range(_TERMS, self.words[0])).distinct()

@@ -22,9 +22,10 @@ from typing import IO, Self
 from sqlalchemy import (
     Engine,
     delete,
+    select,
 )
 from sqlalchemy.engine import URL
-from sqlmodel import Session, col, select
+from sqlalchemy.orm import Session
 
 from recogniser.casefile import case_sha256, save_case
 from recogniser.decision_policy import (
@@ -196,7 +197,7 @@ class CaseStore:
         with self._session() as session:
             row = case_row(session, reference)
             named = named_digests(json.loads(row.document))
-            rows = session.exec(select(CaseOriginalRow).where(CaseOriginalRow.case_id == row.id)).all()
+            rows = session.scalars(select(CaseOriginalRow).where(CaseOriginalRow.case_id == row.id)).all()
             by_digest = {kept.sha256: (kept.file_name, kept.content) for kept in rows}
             return [by_digest[digest] for digest in named if digest in by_digest]
 
@@ -210,13 +211,13 @@ class CaseStore:
             row = locked_case(session, reference)
             if row.version != expected_version:
                 raise conflict(reference, expected_version, row.version)
-            decided = session.exec(select(DecisionRow.id).where(DecisionRow.case_id == row.id).limit(1)).first()
+            decided = session.scalars(select(DecisionRow.id).where(DecisionRow.case_id == row.id).limit(1)).first()
             if decided is not None:
                 raise CaseHasDecisionsError(reference)
             assert row.id is not None
             remove_terms(session, row.id)
-            session.execute(delete(CaseOriginalRow).where(col(CaseOriginalRow.case_id) == row.id))
-            session.execute(delete(CaseRow).where(col(CaseRow.id) == row.id))
+            session.execute(delete(CaseOriginalRow).where(CaseOriginalRow.case_id == row.id))
+            session.execute(delete(CaseRow).where(CaseRow.id == row.id))
 
     def list_cases(self, query: CaseQuery | None = None, offset: int = 0, limit: int = 50) -> list[CaseSummary]:
         """One page of the cases ``query`` selects (all by default), in its order (ties: the order they were added).
@@ -360,8 +361,8 @@ class CaseStore:
         """Every decision recorded for the case, oldest first."""
         with self._session() as session:
             row = case_row(session, reference)
-            records = session.exec(
-                select(DecisionRow).where(DecisionRow.case_id == row.id).order_by(col(DecisionRow.id))
+            records = session.scalars(
+                select(DecisionRow).where(DecisionRow.case_id == row.id).order_by(DecisionRow.id)
             ).all()
         first_by_hash: dict[str, int] = {}
         decisions = []

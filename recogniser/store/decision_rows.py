@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from recogniser.decision_policy import DecisionPolicyError, checked_credits, reasons_owed
 from recogniser.model import Decision, Outcome
@@ -83,11 +83,11 @@ def append_decision(
     row.status = (CaseStatus.ASSESSED if entry.final_outcome is None else CaseStatus.DECIDED).value
     row.latest_outcome = (entry.final_outcome or recommended).value
     session.flush()
-    earlier = session.exec(
+    earlier = session.scalars(
         select(func.min(DecisionRow.id)).where(
             DecisionRow.case_id == row.id,
             DecisionRow.case_sha256 == row.case_sha256,
-            col(DecisionRow.id) < record.id,
+            DecisionRow.id < record.id,
         )
     ).one()
     return stored_decision(record, row.reference, earlier)

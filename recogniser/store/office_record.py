@@ -26,7 +26,7 @@ from sqlalchemy import (
     tuple_,
     union_all,
 )
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from recogniser.model import Outcome
 from recogniser.precedents import (

@@ -11,9 +11,9 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlalchemy.orm import Session
 
 from recogniser.casefile import case_sha256, parse_case
 from recogniser.model import Case, Outcome
@@ -42,9 +42,7 @@ def keep_original(session: Session, row: CaseRow, file_name: str, content: bytes
     digest = hashlib.sha256(content).hexdigest()
     if digest not in named_digests(json.loads(row.document)) or row.id is None:
         raise InvalidOriginalError(row.reference, file_name)
-    session.execute(
-        delete(CaseOriginalRow).where(col(CaseOriginalRow.case_id) == row.id, col(CaseOriginalRow.sha256) == digest)
-    )
+    session.execute(delete(CaseOriginalRow).where(CaseOriginalRow.case_id == row.id, CaseOriginalRow.sha256 == digest))
     session.add(CaseOriginalRow(case_id=row.id, file_name=file_name, sha256=digest, content=content))
 
 
@@ -62,11 +60,11 @@ def named_digests(document: Mapping[str, Any]) -> list[str]:
 
 
 def case_id_of(session: Session, reference: str) -> int | None:
-    return session.exec(select(CaseRow.id).where(CaseRow.reference == reference)).first()
+    return session.scalars(select(CaseRow.id).where(CaseRow.reference == reference)).first()
 
 
 def case_row(session: Session, reference: str) -> CaseRow:
-    row = session.exec(select(CaseRow).where(CaseRow.reference == reference)).first()
+    row = session.scalars(select(CaseRow).where(CaseRow.reference == reference)).first()
     if row is None:
         raise UnknownReferenceError(reference)
     return row
@@ -74,7 +72,7 @@ def case_row(session: Session, reference: str) -> CaseRow:
 
 def locked_case(session: Session, reference: str) -> CaseRow:
     """The case row, locked until the transaction ends (PostgreSQL; SQLite has a single writer anyway)."""
-    row = session.exec(select(CaseRow).where(CaseRow.reference == reference).with_for_update()).first()
+    row = session.scalars(select(CaseRow).where(CaseRow.reference == reference).with_for_update()).first()
     if row is None:
         raise UnknownReferenceError(reference)
     return row
@@ -104,7 +102,7 @@ def _free_references(session: Session, wanted: list[str]) -> list[str]:
 
 
 def _taken(session: Session, references: list[str]) -> set[str]:
-    return set(session.exec(select(CaseRow.reference).where(col(CaseRow.reference).in_(references))).all())
+    return set(session.scalars(select(CaseRow.reference).where(CaseRow.reference.in_(references))).all())
 
 
 def _flush(session: Session, reference: str) -> None:
@@ -225,7 +223,7 @@ def _insert_terms(session: Session, terms: list[dict[str, Any]]) -> None:
 def remove_terms(session: Session, case_id: int) -> None:
     """Take a case out of the search: the engine's index first, which forgets a case by its terms."""
     search_index.unindex_cases(session, [case_id])
-    session.execute(delete(CaseTermRow).where(col(CaseTermRow.case_id) == case_id))
+    session.execute(delete(CaseTermRow).where(CaseTermRow.case_id == case_id))
 
 
 def term_rows(case_id: int, columns: CaseColumns) -> list[dict[str, Any]]:

@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, bindparam, column, func, insert, literal, table
 from sqlalchemy import select as select_columns
 from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
+from sqlalchemy.orm import Session
 from sqlalchemy.types import Text
-from sqlmodel import Session
 
 from recogniser.store.tables import metadata
 
@@ -64,7 +64,7 @@ def unindex_cases(connection: Connection | Session, case_ids: Iterable[int]) -> 
             connection.execute(_POSTGRESQL.delete().where(_POSTGRESQL.c.case_id.in_(chunk)))
 
 
-def matching(dialect: str, words: list[set[str]]) -> Select[tuple[int]]:
+def matching(dialect: str, words: list[set[str]]) -> Select[int]:
     """The ids of the cases that have, for every word, a term starting with one of its prefixes."""
     if dialect == "sqlite":
         query = " AND ".join(

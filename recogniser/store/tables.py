@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text
 from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
-from sqlmodel import Field, SQLModel
 
 # Constraint names follow one convention so that migrations can name them on every backend.
 metadata = MetaData(
@@ -49,11 +49,14 @@ class UtcDateTime(TypeDecorator[datetime]):
 TermText = String().with_variant(String(collation="C"), "postgresql")
 
 
-class StoreModel(SQLModel):
+class StoreModel(DeclarativeBase):
+    """The mapped classes of the store's rows: SQLAlchemy's own, without a validation layer over them (the store
+    writes values it has checked), so that opening the store loads no more than it uses."""
+
     metadata = metadata
 
 
-class CaseRow(StoreModel, table=True):
+class CaseRow(StoreModel):
     __tablename__ = "cases"
     __table_args__ = (
         Index("ix_cases_updated_at_id", "updated_at", "id"),
@@ -68,29 +71,29 @@ class CaseRow(StoreModel, table=True):
         Index("ix_cases_id_purpose_issuer_country_complete_on", "id", "purpose", "issuer_country", "complete_on"),
     )
 
-    id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
-    reference: str = Field(sa_column=Column(String(200), nullable=False, unique=True))
-    document: str = Field(sa_column=Column(Text, nullable=False))
-    case_sha256: str = Field(sa_column=Column(String(64), nullable=False))
-    version: int = Field(sa_column=Column(Integer, nullable=False))
-    purpose: str = Field(sa_column=Column(String(20), nullable=False))
-    status: str = Field(sa_column=Column(String(20), nullable=False))
-    latest_outcome: str | None = Field(default=None, sa_column=Column(String(30)))
-    learner_name: str | None = Field(default=None, sa_column=Column(Text))
-    learner_key: str | None = Field(default=None, sa_column=Column(Text))
-    title: str | None = Field(default=None, sa_column=Column(Text))
-    title_key: str | None = Field(default=None, sa_column=Column(Text))
-    awarding_body: str | None = Field(default=None, sa_column=Column(Text))
-    awarding_body_key: str | None = Field(default=None, sa_column=Column(Text))
-    issuer_country: str | None = Field(default=None, sa_column=Column(String(10)))
-    received_on: date | None = Field(default=None, sa_column=Column(Date))
-    complete_on: date | None = Field(default=None, sa_column=Column(Date))
-    credential_count: int = Field(default=1, sa_column=Column(Integer, nullable=False, server_default="1"))
-    created_at: datetime = Field(sa_column=Column(UtcDateTime, nullable=False))
-    updated_at: datetime = Field(sa_column=Column(UtcDateTime, nullable=False))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # given by the database when the row is written
+    reference: Mapped[str] = mapped_column(String(200), nullable=False, unique=True)
+    document: Mapped[str] = mapped_column(Text, nullable=False)
+    case_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    purpose: Mapped[str] = mapped_column(String(20), nullable=False)
+    status: Mapped[str] = mapped_column(String(20), nullable=False)
+    latest_outcome: Mapped[str | None] = mapped_column(String(30))
+    learner_name: Mapped[str | None] = mapped_column(Text)
+    learner_key: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    title_key: Mapped[str | None] = mapped_column(Text)
+    awarding_body: Mapped[str | None] = mapped_column(Text)
+    awarding_body_key: Mapped[str | None] = mapped_column(Text)
+    issuer_country: Mapped[str | None] = mapped_column(String(10))
+    received_on: Mapped[date | None] = mapped_column(Date)
+    complete_on: Mapped[date | None] = mapped_column(Date)
+    credential_count: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
 
 
-class DecisionRow(StoreModel, table=True):
+class DecisionRow(StoreModel):
     """One assessment of one case, as it stood: never changed, never removed."""
 
     __tablename__ = "decisions"
@@ -101,41 +104,41 @@ class DecisionRow(StoreModel, table=True):
         Index("ix_decisions_case_id_id_final_outcome", "case_id", "id", "final_outcome", "recorded_at"),
     )
 
-    id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
-    case_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("cases.id", ondelete="RESTRICT"), nullable=False, index=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # given by the database when the row is written
+    case_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("cases.id", ondelete="RESTRICT"), nullable=False, index=True
     )
-    decision: str = Field(sa_column=Column(Text, nullable=False))
-    case_document: str = Field(sa_column=Column(Text, nullable=False))
-    case_sha256: str = Field(sa_column=Column(String(64), nullable=False, index=True))
-    rulebook_version: str = Field(sa_column=Column(String(40), nullable=False))
-    recommended_outcome: str = Field(sa_column=Column(String(30), nullable=False))
-    final_outcome: str | None = Field(default=None, sa_column=Column(String(30)))
-    justification: str | None = Field(default=None, sa_column=Column(Text))
-    final_ects: float | None = Field(default=None, sa_column=Column(Float))
-    divergence_reason: str | None = Field(default=None, sa_column=Column(Text))
-    decided_by: str = Field(sa_column=Column(Text, nullable=False))
-    recorded_at: datetime = Field(sa_column=Column(UtcDateTime, nullable=False))
+    decision: Mapped[str] = mapped_column(Text, nullable=False)
+    case_document: Mapped[str] = mapped_column(Text, nullable=False)
+    case_sha256: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    rulebook_version: Mapped[str] = mapped_column(String(40), nullable=False)
+    recommended_outcome: Mapped[str] = mapped_column(String(30), nullable=False)
+    final_outcome: Mapped[str | None] = mapped_column(String(30))
+    justification: Mapped[str | None] = mapped_column(Text)
+    final_ects: Mapped[float | None] = mapped_column(Float)
+    divergence_reason: Mapped[str | None] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(Text, nullable=False)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
 
 
-class CaseTermRow(StoreModel, table=True):
+class CaseTermRow(StoreModel):
     """One searchable word of one case. The primary key finds the cases with a word; the (case, term) index
     checks one case's words without reading the table."""
 
     __tablename__ = "case_terms"
     __table_args__ = (Index("ix_case_terms_case_id_term", "case_id", "term"),)
 
-    term: str = Field(sa_column=Column(TermText, primary_key=True))
-    case_id: int = Field(sa_column=Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True))
+    term: Mapped[str] = mapped_column(TermText, primary_key=True)
+    case_id: Mapped[int] = mapped_column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
 
 
-class CaseOriginalRow(StoreModel, table=True):
+class CaseOriginalRow(StoreModel):
     """A credential file an imported case came from, as it was read: one per file, known by the SHA-256 that the
     provenance of the case (or of a credential of its stack) records."""
 
     __tablename__ = "case_originals"
 
-    case_id: int = Field(sa_column=Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True))
-    file_name: str = Field(sa_column=Column(Text, nullable=False))
-    sha256: str = Field(sa_column=Column(String(64), primary_key=True))
-    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    case_id: Mapped[int] = mapped_column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    file_name: Mapped[str] = mapped_column(Text, nullable=False)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
