@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from recogniser import annex_i
-from recogniser.i18n import N_, Phrase, Value, phrase
-from recogniser.rules.wording import series
+from recogniser.i18n import N_, Phrase, phrase
+from recogniser.joining import in_list
 
 
 @dataclass(frozen=True)
@@ -309,10 +309,10 @@ def cite(*places: str) -> str:
     """A citation of several places (or citations), in the order given, each place once: a phrase, so that it
     is shown in the reader's language."""
     unique = list(dict.fromkeys(place for citation in places for place in citation.split("; ") if place))
-    return series([_place(place) for place in unique]) if unique else ""
+    return in_list([_place(place) for place in unique]) if unique else ""
 
 
-def _place(place: str) -> Value:
+def _place(place: str) -> str:
     """One place as a phrase's field: a listed place is translated when shown, any other text is kept as it is."""
     if place.endswith(BY_ANALOGY):
         return phrase("{place} (by analogy)", place=_place(place.removesuffix(BY_ANALOGY)))

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from recogniser.agencies import MatchStatus, RegistrationState
 from recogniser.i18n import phrase
+from recogniser.joining import in_list
 from recogniser.model import Element, Finding, ProviderKind, Purpose, QADecision, RuleSet, Status
 from recogniser.rules import citations as cited
 from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
 from recogniser.rules.completeness import is_stated
 from recogniser.rules.facts import QAGrade, grade_words
 from recogniser.rules.quality_evidence import NOT_ESG_QUALITY_ASSURANCE, QAEvidence
-from recogniser.rules.wording import provider_words, series
+from recogniser.rules.wording import provider_words
 
 ESG_PART_1 = cited.ESG_PART_1
 ESG_PART_2 = cited.ESG_PART_2
@@ -81,7 +82,7 @@ def external_qa(context: RuleContext, info: RuleInfo) -> Finding:
     match = context.quality.agency_match
     assert match is not None
     if match.status is MatchStatus.AMBIGUOUS:
-        names = series([f"{a.acronym} ({a.name}, {a.country})" for a in match.candidates])
+        names = in_list([f"{a.acronym} ({a.name}, {a.country})" for a in match.candidates])
         return finding(
             info,
             Status.UNKNOWN,
@@ -246,7 +247,7 @@ def eqar_registration(context: RuleContext, info: RuleInfo) -> Finding:
         )
     on = context.as_of
     if state is RegistrationState.REGISTERED:
-        periods = series(
+        periods = in_list(
             [
                 phrase("{start} to {until}", start=period.start, until=period.until)
                 if period.until

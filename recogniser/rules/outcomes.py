@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from recogniser.i18n import phrase, plural
+from recogniser.joining import in_list
 from recogniser.model import Element, Finding, Purpose, RuleSet, Status
 from recogniser.rules import citations as cited
 from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
 from recogniser.rules.matching import OUTCOME_WORDS_READ, outcomes_read_in_part
-from recogniser.rules.wording import series
 
 OUTCOMES_CITATION = cited.cite(cited.ECTS_RECOGNITION, cited.EAR_LEARNING_OUTCOMES)
 
@@ -70,7 +70,7 @@ def coverage(context: RuleContext, info: RuleInfo) -> Finding:
         message = phrase(
             "{coverage} Not covered: {outcomes}.",
             coverage=message,
-            outcomes=series([_short(text) for text in facts.uncovered]),
+            outcomes=in_list([_short(text) for text in facts.uncovered]),
         )
     read_in_part = outcomes_read_in_part([*target.learning_outcomes, *context.case.credential.learning_outcomes])
     if read_in_part:

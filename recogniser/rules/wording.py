@@ -1,13 +1,15 @@
 """Pieces the rules' sentences share, each translated when the finding is shown: a kind of provider or of
 assessment as it sits inside a sentence ("… assessed (written exam)", lower case where the vocabulary's labels
-stand alone), the grade of quality evidence, and a list of several items ("a; b; c", "a or b")."""
+stand alone), a choice of several items ("a or b") and a figure to one decimal (a list is
+:func:`recogniser.joining.in_list`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from recogniser.i18n import N_, Phrase, Value, phrase
+from recogniser.i18n import N_, Phrase, phrase
+from recogniser.joining import joined
 from recogniser.model import AssessmentType, ProviderKind
 
 _ASSESSMENT_WORDS: Mapping[AssessmentType, str] = {
@@ -43,20 +45,9 @@ def provider_words(kind: ProviderKind) -> Phrase:
     return Phrase(_PROVIDER_WORDS[kind])
 
 
-def series(items: Sequence[Value]) -> Phrase:
-    """Items one after another, "; " between them (a list of places, of periods, of outcomes)."""
-    first = items[0]
-    if len(items) > 1:
-        return phrase("{item}; {items}", item=first, items=series(items[1:]))
-    return first if isinstance(first, Phrase) else phrase("{item}", item=first)
-
-
-def alternatives(items: Sequence[Value]) -> Phrase:
+def alternatives(items: Sequence[str]) -> str:
     """Items offered as a choice: "a or b or c"."""
-    first = items[0]
-    if len(items) > 1:
-        return phrase("{item} or {items}", item=first, items=alternatives(items[1:]))
-    return first if isinstance(first, Phrase) else phrase("{item}", item=first)
+    return joined(items, lambda choices, item: phrase("{choices} or {item}", choices=choices, item=item))
 
 
 def tenths(value: float) -> Decimal:

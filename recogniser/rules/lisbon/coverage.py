@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from recogniser.i18n import phrase
+from recogniser.joining import in_list
 from recogniser.model import (
     Alternative,
     AlternativeKind,
@@ -33,14 +34,13 @@ from recogniser.rules.lisbon.common import (
     outcomes_covered,
 )
 from recogniser.rules.matching import TEXT_WORDS_READ, normalise, outcome_score
-from recogniser.rules.wording import series
 
 _FIELD = "target.learning_outcomes"
 
 
 def _listed(outcomes: Sequence[str]) -> str:
     """The outcomes not covered, one after another; none where a partial match leaves every one part-covered."""
-    return series(outcomes) if outcomes else ""
+    return in_list(outcomes) if outcomes else ""
 
 
 _THE_CREDENTIAL = phrase("the credential")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from recogniser.i18n import phrase
+from recogniser.joining import in_list
 from recogniser.model import (
     AssessmentType,
     Element,
@@ -23,7 +24,6 @@ from recogniser.rules.lisbon.common import (
     outcomes_covered,
     percent,
 )
-from recogniser.rules.wording import series
 
 
 @rule(
@@ -61,7 +61,7 @@ def rpl_evidence(context: RuleContext, info: RuleInfo) -> Finding:
         phrase(
             "The credential documents the learning but is not strong enough evidence to carry the credits on its own "
             "({weaknesses}): the credits follow the institution's RPL assessment.",
-            weaknesses=series(weak),
+            weaknesses=in_list(weak),
         ),
         code="assessment_needed",
         allows=CONDITIONAL_OR_WORSE,
