@@ -4,7 +4,8 @@ Every word of the searchable fields is indexed twice: folded (lower case, accent
 and transliterated to Latin letters ("Иван" → "ivan", "ნინო" → "nino"). A query word matches a case when some
 indexed word starts with the query word's folded or transliterated form, so "ivan", "Иван" and "IVÁN" all find
 "Иван Петровић". The index is a plain table of (term, case) pairs with a B-tree on the term, which answers
-prefix look-ups the same way on SQLite and PostgreSQL.
+prefix look-ups the same way on SQLite and PostgreSQL; the cases with several words are found by the database
+engine's own index over the same terms (``search_index``).
 """
 
 from __future__ import annotations

@@ -5,9 +5,10 @@ intersecting each word's range of the term table.
 It is drawn from ``case_terms`` (one place for what a case is found by) and written with it: on SQLite an FTS5
 table (contentless, document ids only) where each term is written as the hexadecimal of its UTF-8 bytes, so that
 a prefix of a term stays a prefix of its token whatever the tokenizer makes of letters; on PostgreSQL a
-``tsvector`` of the terms as they are, under a GIN index, searched with prefix queries (lexemes compare byte by
-byte, so a prefix of a term's UTF-8 is a prefix of its lexeme). A case matches when, for every word, one of its
-terms starts with one of the word's prefixes: the same rule as the term table (``search``).
+``tsvector`` of the terms as they are, under a GIN index (lexemes compare byte by byte, so a prefix of a term's
+UTF-8 is a prefix of its lexeme). A case matches when, for every word, one of its terms starts with one of the
+word's prefixes: the same rule as the term table (``search``). Each prefix is asked of the index as the stored
+terms it starts, or as a prefix where it starts many.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 ``cases`` holds the case document as JSON text plus the columns a list or a search needs; ``decisions`` is
 append-only (database triggers refuse UPDATE and DELETE); ``case_terms`` is the search index (see ``search``).
+The database engine's own index over the same terms, which intersects several words, is no table of this model:
+its migration makes it, in the engine's own form (see ``search_index``).
 """
 
 from __future__ import annotations
