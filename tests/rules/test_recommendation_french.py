@@ -189,3 +189,37 @@ def test_parts_are_joined_as_each_language_punctuates() -> None:
     assert quoted == "One. Two" and shown(quoted, "fr") == "One. Two"
     for again in (copy.deepcopy(quoted), pickle.loads(pickle.dumps(quoted))):
         assert again == "One. Two" and shown(again, "fr") == "One. Two"
+
+
+def test_a_stack_s_reasons_and_waits_read_in_french() -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from recogniser.casefile import parse_case
+    from recogniser.rules.rulebook import DEFAULT_RULEBOOK
+    from tests.rules.test_stacking import _stack, _three
+
+    first, second, third = _three()
+    first["issue_date"] = "2015-01-10"
+    rulebook = replace(DEFAULT_RULEBOOK, stack_max_age_years=5, stack_max_share=0.5)
+    old = assess(parse_case(_stack(first, second, third)), rulebook=rulebook, as_of=date(2026, 1, 1))
+    assert old.stack is not None
+    credits = next(f.message for f in old.findings if f.rule_id == "lisbon.stack_credits")
+    with language_in_use("fr"):
+        reason = shown(old.stack.credentials[0].reasons[0])
+        credits = shown(credits)
+    assert reason == (
+        "elle a été délivrée le 2015-01-10, plus de 5 ans avant le 2026-01-01, limite fixée par le bureau pour une "
+        "certification d’un cumul"
+    )
+    assert f"à 50{NBSP}% au plus des crédits de la formation visée." in credits
+
+    first, second, third = _three()
+    del third["learner"]  # its own assessment waits for the learner's identification
+    waiting = assess(parse_case(_stack(first, second, third)))
+    assert waiting.stack is not None
+    with language_in_use("fr"):
+        said = [shown(waiting.stack.credentials[2].reasons[0]), shown(waiting.recommendation.summary)]
+    assert said[0].startswith(f"le cumul est en attente de{NBSP}: ")
+    assert f"Prises en compte à ce stade{NBSP}: Certification 1 «{NBSP}Part 1{NBSP}», 2 ECTS" in said[1]
+    assert all("{" not in text for text in said)
