@@ -12,7 +12,8 @@ contract (``recogniser-decision/1``) read by programs and printed on terminals, 
 bidirectional text and some of which show the invisible controls as boxes; recorded decisions are compared and
 searched as text; and the same case must give the same decision. So the summary and the messages stay plain text,
 and each display (the report, the window) passes them through :func:`isolate_case_values` (or the whole decision
-through :func:`isolate_decision`) with the case they were made from. Only values with right-to-left letters are
+through :func:`isolate_decision`) with the case they were made from; a phrase is isolated in its fields, so it
+is still shown in the reader's language. Only values with right-to-left letters are
 wrapped: a left-to-right value needs no isolation in an English sentence, and a text left unchanged is the safest
 display of it.
 """
@@ -25,6 +26,8 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from recogniser.i18n import Phrase
+from recogniser.joining import Derived
 from recogniser.model import Case, Decision
 
 FIRST_STRONG_ISOLATE = "\u2068"
@@ -74,11 +77,20 @@ def case_value_isolator(case: Case) -> Callable[[str], str]:
     # Longest first, so a value holding another (a title naming its awarding body) is isolated as a whole.
     pattern = re.compile("|".join(re.escape(value) for value in values))
 
+    def within(text: str) -> str:
+        # A phrase is isolated in its fields, so it is still shown in the reader's language.
+        if isinstance(text, Derived):
+            return type(text)(within(text.value))
+        if isinstance(text, Phrase):
+            fields = {name: within(value) if isinstance(value, str) else value for name, value in text.values.items()}
+            return Phrase(text.template, fields, text.plural, text.number_field)
+        return pattern.sub(lambda match: f"{FIRST_STRONG_ISOLATE}{match.group()}{POP_DIRECTIONAL_ISOLATE}", text)
+
     def isolate(text: str) -> str:
         # A text that is only the value is shown by itself: isolating it would hide its direction from P2.
         if text.strip() in values:
             return text
-        return pattern.sub(lambda match: f"{FIRST_STRONG_ISOLATE}{match.group()}{POP_DIRECTIONAL_ISOLATE}", text)
+        return within(text)
 
     return isolate
 

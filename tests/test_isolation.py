@@ -64,3 +64,17 @@ def test_the_decision_keeps_plain_text_and_its_display_copy_is_isolated() -> Non
     assert f"\u2068{TITLE}\u2069" in shown.recommendation.summary
     assert [f.status for f in shown.findings] == [f.status for f in decision.findings]
     assert shown.recommendation.outcome is decision.recommendation.outcome
+
+
+def test_an_isolated_recommendation_is_still_shown_in_the_reader_s_language() -> None:
+    from recogniser.i18n import language_in_use, shown
+
+    case = arabic_case()
+    decision = assess(case)
+    shown_copy = isolate_decision(decision, case)
+    summary = shown_copy.recommendation.summary
+    assert summary.startswith(f"'\u2068{TITLE}\u2069' (\u2068{BODY}\u2069), for credit towards ")
+    with language_in_use("fr"):
+        french = shown(summary)
+    assert french.startswith(f"«\u00a0\u2068{TITLE}\u2069\u00a0» (\u2068{BODY}\u2069) — crédits pour ")
+    assert bidi.get_base_level(french) == 0
