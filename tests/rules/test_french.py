@@ -187,3 +187,26 @@ def test_a_signed_credential_reads_in_french(tmp_path: Path) -> None:
         "l’autorité de certification du signataire (recogniser trust add)."
     )
     _assert_french(decision)
+
+
+def test_no_other_part_translates_the_rules_words_otherwise() -> None:
+    # Every part's catalogue is compiled into one: a word the rules share with another part (a grade, a kind of
+    # assessment) must read the same in both, or one part's reader gets the other's word.
+    from babel.messages.pofile import read_po
+
+    def translations(path: Path) -> dict[str, str]:
+        with path.open("rb") as handle:
+            return {
+                str(m.id if isinstance(m.id, str) else m.id[0]): str(m.string)
+                for m in read_po(handle, locale="fr")
+                if m.id
+            }
+
+    folder = i18n.LOCALE_DIR / "fr"
+    rules = translations(folder / "rules.po")
+    for other in sorted(path for path in folder.glob("*.po") if path.name != "rules.po"):
+        theirs = translations(other)
+        differing = {
+            text: (rules[text], theirs[text]) for text in rules.keys() & theirs.keys() if rules[text] != theirs[text]
+        }
+        assert not differing, (other.name, differing)
