@@ -8,16 +8,12 @@ kept (``recogniser.log`` and ``.1`` to ``.3``); the oldest is overwritten.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import logging
-import logging.handlers
-import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from recogniser.files import open_private, private_data_folder
+from recogniser.files import private_data_folder
 from recogniser.resources import user_data_path
 
 LOG_MAX_BYTES = 2_000_000
@@ -60,24 +56,38 @@ class _RedactingFormatter(logging.Formatter):
         return without_passwords(super().format(record))
 
 
-class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """Log files created private to the user; a failure to write one (a full disk) is not shown to the user:
-    the command still reports its own result."""
+class _LogFile(logging.Handler):
+    """The rotating log file, opened with the first record: a run that logs nothing (most runs) neither opens it
+    nor loads ``logging.handlers`` (``recogniser.log_rotation``)."""
 
-    def _open(self) -> io.TextIOWrapper:
-        descriptor = open_private(self.baseFilename, os.O_WRONLY | os.O_APPEND)
-        return open(descriptor, "a", encoding=self.encoding, errors=self.errors)
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Called under this handler's lock (logging.Handler.handle), so the file is opened once.
+        if self._file is None:
+            self._file = _opened(self.path)
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
-        del record  # dropped: the log is a help for finding faults, never a reason to fail or to print a traceback
-
-    def flush(self) -> None:
-        with contextlib.suppress(OSError):  # what could not be written is dropped, as in handleError
-            super().flush()
+        del record  # dropped, as the file's own handler drops what it cannot write
 
     def close(self) -> None:
-        with contextlib.suppress(OSError):
-            super().close()
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
+def _opened(path: Path) -> logging.Handler:
+    from recogniser.log_rotation import PrivateRotatingFileHandler
+
+    try:
+        return PrivateRotatingFileHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUP_COUNT, encoding="utf-8")
+    except OSError:
+        return logging.NullHandler()
 
 
 def setup_logging() -> None:
@@ -87,10 +97,8 @@ def setup_logging() -> None:
     _configured = True
     path = log_file()
     try:
-        private_data_folder(path.parent.name)
-        handler: logging.Handler = _PrivateRotatingFileHandler(
-            path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUP_COUNT, encoding="utf-8"
-        )
+        private_data_folder(path.parent.name)  # at every start, so that a log an earlier version left is private
+        handler: logging.Handler = _LogFile(path)
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(_RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

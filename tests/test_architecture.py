@@ -93,7 +93,7 @@ def test_assess_loads_neither_the_report_nor_the_store(tmp_path: Path) -> None:
     assert "recogniser.rules" in loaded  # it did assess
     # No learning outcomes to compare, no agency named by a text to look up: no fuzzy matching.
     assert sorted(loaded.intersection({*HEAVY, "jsonschema", "rapidfuzz"})) == []
-    unused = ("recogniser.seminar", "recogniser.report", "recogniser.store")
+    unused = ("recogniser.seminar", "recogniser.report", "recogniser.store", "recogniser.log_rotation")
     assert sorted(module for module in loaded if module.startswith(unused)) == []
 
 
@@ -113,7 +113,7 @@ def test_listing_cases_loads_neither_the_rules_nor_the_report(tmp_path: Path) ->
     # The store's rows are SQLAlchemy's own mapped classes: no validation layer to load.
     unneeded |= {"sqlmodel", "pydantic"}
     assert sorted(loaded.intersection(unneeded)) == []
-    unused = ("recogniser.rules", "recogniser.report", "recogniser.seminar")
+    unused = ("recogniser.rules", "recogniser.report", "recogniser.seminar", "recogniser.log_rotation")
     assert sorted(module for module in loaded if module.startswith(unused)) == []
 
 

@@ -18,7 +18,8 @@ import pytest
 from recogniser import cli, logs
 from recogniser.casefile import save_case
 from recogniser.files import create_private_file, private_folder, write_text_atomically
-from recogniser.logs import _PrivateRotatingFileHandler, log_file, redacted_command_line, without_passwords
+from recogniser.log_rotation import PrivateRotatingFileHandler
+from recogniser.logs import log_file, redacted_command_line, without_passwords
 from recogniser.settings import Settings, save_settings
 from recogniser.ui.drafts import Draft, discard_drafts_of, read_draft, write_draft
 from tests.store.cases import base_document
@@ -82,6 +83,17 @@ def test_an_internal_error_logs_neither_the_password_nor_the_file_names(
     assert _mode(fresh_log.parent.parent) == 0o700
 
 
+def test_the_log_file_is_made_with_the_first_record(fresh_log: Path) -> None:
+    logs.setup_logging()
+    assert not fresh_log.exists()  # a run that logs nothing writes no log
+    assert _mode(fresh_log.parent) == 0o700  # but the log's folder is made private at every start
+    logging.getLogger("recogniser.test").warning("first")
+    logging.getLogger("recogniser.test").warning("second")
+    lines = fresh_log.read_text("utf-8").splitlines()
+    assert [line.split(": ", 1)[1] for line in lines] == ["first", "second"]
+    assert _mode(fresh_log) == 0o600
+
+
 def test_the_command_line_is_logged_with_its_values_left_out() -> None:
     words = cli.command_words(cli.build_parser())
     assert {"assess", "cases", "list", "show", "seminar", "import"} <= words
@@ -99,7 +111,7 @@ def test_passwords_are_cut_from_any_url_in_a_text() -> None:
 def test_a_full_disk_drops_the_log_record_without_a_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    handler = _PrivateRotatingFileHandler(tmp_path / "r.log", maxBytes=1000, backupCount=1, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(tmp_path / "r.log", maxBytes=1000, backupCount=1, encoding="utf-8")
     try:
         assert handler.stream is not None
         handler.stream.close()
@@ -111,7 +123,7 @@ def test_a_full_disk_drops_the_log_record_without_a_traceback(
 
 
 def test_a_rotated_log_is_private_too(tmp_path: Path, ordinary_umask: None) -> None:
-    handler = _PrivateRotatingFileHandler(tmp_path / "r.log", maxBytes=40, backupCount=2, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(tmp_path / "r.log", maxBytes=40, backupCount=2, encoding="utf-8")
     try:
         for number in range(20):
             handler.emit(logging.LogRecord("recogniser", logging.INFO, __file__, 1, "line %d", (number,), None))
@@ -126,7 +138,7 @@ def test_a_log_left_readable_by_an_earlier_version_is_made_private(tmp_path: Pat
     old = tmp_path / "r.log"
     old.write_text("earlier\n", encoding="utf-8")
     old.chmod(0o644)
-    _PrivateRotatingFileHandler(old, maxBytes=1000, backupCount=1, encoding="utf-8").close()
+    PrivateRotatingFileHandler(old, maxBytes=1000, backupCount=1, encoding="utf-8").close()
     assert _mode(old) == 0o600
     assert old.read_text("utf-8") == "earlier\n"
 
@@ -177,7 +189,7 @@ def test_private_files_from_many_threads_never_open_up_the_umask_for_others(
             created = tmp_path / f"database-{worker}-{number}.db"
             create_private_file(created)
             log = tmp_path / f"log-{worker}-{number}.log"
-            _PrivateRotatingFileHandler(log, maxBytes=100, backupCount=1, encoding="utf-8").close()
+            PrivateRotatingFileHandler(log, maxBytes=100, backupCount=1, encoding="utf-8").close()
             private.extend((case_file, created, log))
 
     def write_ordinary(worker: int) -> None:
