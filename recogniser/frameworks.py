@@ -76,7 +76,9 @@ def cycle_for_eqf(eqf_level: int) -> Cycle | None:
 
 def _key(text: str) -> str:
     """The form ids and labels are compared in: case, spacing and the kind of dash do not matter."""
-    return re.sub(r"\s+", "", text.casefold()).replace("–", "-").replace("—", "-")
+    # str.split() drops exactly what the pattern \s+ would (Unicode whitespace), several times faster: every
+    # command that assesses keys the labels of all 56 framework files.
+    return "".join(text.casefold().split()).replace("–", "-").replace("—", "-")
 
 
 @dataclass(frozen=True)
