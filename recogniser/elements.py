@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from recogniser.annex_i import ANNEX_I_ELEMENTS
+from recogniser.i18n import phrase, plural, shown
 from recogniser.model import Credential, Decision, Element, Status
+from recogniser.vocabulary import assessment_type_label, participation_label, provider_kind_label, qa_decision_label
 
 #: The five elements of a qualification the European Area of Recognition manual judges, in its order.
 FIVE_ELEMENTS: tuple[Element, ...] = (
@@ -53,7 +55,8 @@ class AnnexIElement:
 
 
 def annex_i_elements(credential: Credential) -> tuple[AnnexIElement, ...]:
-    """The sixteen Annex I elements in the Recommendation's order: eleven mandatory, then five optional.
+    """The sixteen Annex I elements in the Recommendation's order: eleven mandatory, then five optional, named and
+    described in the language in use.
 
     Whether an element is stated is the completeness rules' judgement, so the report and the findings agree.
     """
@@ -61,39 +64,44 @@ def annex_i_elements(credential: Credential) -> tuple[AnnexIElement, ...]:
         AnnexIElement(
             key=element.key,
             number=element.number,
-            label=element.name[0].upper() + element.name[1:],
+            label=element.label[0].upper() + element.label[1:],
             mandatory=element.mandatory,
-            value=(_DESCRIPTIONS[element.key](credential) or "stated") if element.present(credential) else None,
+            value=_described(element.key, credential) if element.present(credential) else None,
         )
         for element in ANNEX_I_ELEMENTS
     )
 
 
-def _words(value: str) -> str:
-    return value.replace("_", " ")
+def _described(key: str, credential: Credential) -> str:
+    return _DESCRIPTIONS[key](credential) or shown(phrase("stated"))
+
+
+def _in_sentence(label: str) -> str:
+    """A vocabulary label inside a description: its first letter lower-cased, unless it starts an acronym."""
+    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
+
+
+def _joined(parts: list[str]) -> str | None:
+    return "; ".join(parts) or None
 
 
 def _iso(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
 def _learner(credential: Credential) -> str | None:
     learner = credential.learner
     if learner is None or learner.name is None:
         return None
-    extras = [learner.identifier, _iso(learner.date_of_birth) and f"born {_iso(learner.date_of_birth)}"]
-    return "; ".join([learner.name, *(extra for extra in extras if extra)])
+    born = learner.date_of_birth and shown(phrase("born {date}", date=learner.date_of_birth))
+    return "; ".join([learner.name, *(extra for extra in (learner.identifier, born) if extra)])
 
 
 def _awarding_body(credential: Credential) -> str | None:
     body = credential.awarding_body
     if body is None or body.name is None:
         return None
-    extras = [body.country, body.kind and _words(body.kind.value)]
+    extras = [body.country, body.kind and _in_sentence(provider_kind_label(body.kind))]
     details = ", ".join(extra for extra in extras if extra)
     return f"{body.name} ({details})" if details else body.name
 
@@ -102,7 +110,7 @@ def _learning_outcomes(credential: Credential) -> str | None:
     outcomes = credential.learning_outcomes
     if not outcomes:
         return None
-    return "1 outcome stated" if len(outcomes) == 1 else f"{len(outcomes)} outcomes stated"
+    return shown(plural("{n} outcome stated", "{n} outcomes stated", n=len(outcomes)))
 
 
 def _workload(credential: Credential) -> str | None:
@@ -111,10 +119,10 @@ def _workload(credential: Credential) -> str | None:
         return None
     parts = []
     if workload.ects is not None:
-        parts.append(f"{_number(workload.ects)} ECTS")
+        parts.append(shown(phrase("{ects} ECTS", ects=workload.ects)))
     if workload.hours is not None:
-        parts.append(f"{_number(workload.hours)} hours")
-    return "; ".join(parts) or None
+        parts.append(shown(plural("{n} hour", "{n} hours", n=workload.hours)))
+    return _joined(parts)
 
 
 def _level(credential: Credential) -> str | None:
@@ -123,19 +131,23 @@ def _level(credential: Credential) -> str | None:
         return None
     parts = []
     if level.framework is not None:
-        parts.append(f"{level.framework} level {level.nqf_level}" if level.nqf_level else level.framework)
+        parts.append(
+            shown(phrase("{framework} level {level}", framework=level.framework, level=level.nqf_level))
+            if level.nqf_level
+            else level.framework
+        )
     elif level.nqf_level is not None:
-        parts.append(f"national level {level.nqf_level}")
+        parts.append(shown(phrase("national level {level}", level=level.nqf_level)))
     if level.eqf_level is not None:
-        parts.append(f"EQF {level.eqf_level}")
-    return "; ".join(parts) or None
+        parts.append(shown(phrase("EQF {level}", level=level.eqf_level)))
+    return _joined(parts)
 
 
 def _assessment(credential: Credential) -> str | None:
     assessment = credential.assessment
     if assessment is None or assessment.type is None:
         return None
-    return _words(assessment.type.value)
+    return _in_sentence(assessment_type_label(assessment.type))
 
 
 def _quality_assurance(credential: Credential) -> str | None:
@@ -144,15 +156,24 @@ def _quality_assurance(credential: Credential) -> str | None:
         return None
     parts = []
     if qa.internal is not None:
-        parts.append("internal QA" if qa.internal else "no internal QA")
+        parts.append(shown(phrase("internal QA") if qa.internal else phrase("no internal QA")))
     if qa.external_agency is not None or qa.decision is not None:
-        external = f"external QA by {qa.external_agency}" if qa.external_agency else "external QA"
+        external = phrase("external QA by {agency}", agency=qa.external_agency) if qa.external_agency else None
+        details = [shown(external or phrase("external QA"))]
         if qa.decision is not None:
-            external += f", {_words(qa.decision.value)}"
+            details.append(_in_sentence(qa_decision_label(qa.decision)))
         if qa.valid_until is not None:
-            external += f", valid until {qa.valid_until.isoformat()}"
-        parts.append(external)
-    return "; ".join(parts) or None
+            details.append(shown(phrase("valid until {date}", date=qa.valid_until)))
+        parts.append(", ".join(details))
+    return _joined(parts)
+
+
+_SUPERVISION = {True: phrase("supervised"), False: phrase("unsupervised"), None: phrase("supervision not stated")}
+_IDENTITY = {
+    True: phrase("identity verified"),
+    False: phrase("no identity check"),
+    None: phrase("identity check not stated"),
+}
 
 
 def _identity_verification(credential: Credential) -> str | None:
@@ -160,11 +181,7 @@ def _identity_verification(credential: Credential) -> str | None:
     assessment = credential.assessment
     if assessment is None or (assessment.supervised is None and assessment.identity_verified is None):
         return None
-    supervision = {True: "supervised", False: "unsupervised", None: "supervision not stated"}[assessment.supervised]
-    identity = {True: "identity verified", False: "no identity check", None: "identity check not stated"}[
-        assessment.identity_verified
-    ]
-    return f"{supervision}, {identity}"
+    return f"{shown(_SUPERVISION[assessment.supervised])}, {shown(_IDENTITY[assessment.identity_verified])}"
 
 
 _Describe = Callable[[Credential], str | None]
@@ -179,7 +196,7 @@ _DESCRIPTIONS: dict[str, _Describe] = {
     "workload": _workload,
     "level": _level,
     "assessment": _assessment,
-    "participation": lambda c: c.participation and _words(c.participation.value),
+    "participation": lambda c: c.participation and _in_sentence(participation_label(c.participation)),
     "quality_assurance": _quality_assurance,
     "prerequisites": lambda c: c.prerequisites,
     "identity_verification": _identity_verification,

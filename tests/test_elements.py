@@ -79,7 +79,7 @@ def test_annex_i_values_describe_what_the_credential_states() -> None:
     )
     values = {e.key: e.value for e in annex_i_elements(credential)}
     assert values["learner"] == "Ivana Example; born 1990-01-02"
-    assert values["awarding_body"] == "Faculty (HR, vet provider)"
+    assert values["awarding_body"] == "Faculty (HR, VET provider)"
     assert values["workload"] == "40 hours"
     assert values["assessment"] is None  # the type is what Annex I (9) asks for
     assert values["identity_verification"] == "unsupervised, identity check not stated"

@@ -78,3 +78,15 @@ def test_an_isolated_recommendation_is_still_shown_in_the_reader_s_language() ->
         french = shown(summary)
     assert french.startswith(f"«\u00a0\u2068{TITLE}\u2069\u00a0» (\u2068{BODY}\u2069) — crédits pour ")
     assert bidi.get_base_level(french) == 0
+
+
+def test_a_phrase_is_isolated_field_by_field_and_is_still_translated() -> None:
+    from recogniser.i18n import Phrase, language_in_use, phrase, shown
+
+    sentence = phrase("Credential {number} '{title}'", number=1, title=TITLE)
+    isolated = isolate_case_values(sentence, arabic_case())
+    # The value alone in its field is isolated all the same: the sentence around it gives the paragraph's direction.
+    assert isinstance(isolated, Phrase)
+    assert isolated == f"Credential 1 '\u2068{TITLE}\u2069'"
+    with language_in_use("fr"):
+        assert shown(isolated) == f"Certification 1 «\u00a0\u2068{TITLE}\u2069\u00a0»"

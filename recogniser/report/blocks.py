@@ -15,12 +15,17 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragraph, Table, TableStyle
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from recogniser import i18n
+from recogniser.i18n import _, translate
 from recogniser.model import Status
 from recogniser.report.fonts import BASE_BOLD_FONT
 from recogniser.report.styles import BODY, CELL, CELL_CENTRED, CELL_HEAD, HEADING, STATUS_LOOKS, grid
 from recogniser.report.text import markup, text_flowable
 
-_CONTINUED = '<font color="#5F6368" size="6.6">continued</font>'
+
+def _continued_mark() -> str:
+    return f'<font color="#5F6368" size="6.6">{_("continued")}</font>'
+
 
 #: Rows up to this height (points) move to the next page whole; taller ones break over the page.
 _KEEP_WHOLE_BELOW = 160
@@ -173,12 +178,12 @@ def named_label(text: str, style: ParagraphStyle = CELL) -> Flowable:
 
 def _continued_wording(label: str) -> str:
     """``label`` (markup) as it is repeated where its row breaks over a page."""
-    return f'{label} <font color="#5F6368">(continued)</font>'
+    return f'{label} <font color="#5F6368">({_("continued")})</font>'
 
 
 def row_number(number: int, dot: str = ".") -> Paragraph:
     """A row's number, repeated over a short "cont." where its row breaks over a page (the column is narrow)."""
-    return _repeated(fixed(f"{number}{dot}"), f'{number}{dot}<br/><font color="#5F6368" size="6.6">cont.</font>')
+    return _repeated(fixed(f"{number}{dot}"), f'{number}{dot}<br/><font color="#5F6368" size="6.6">{_("cont.")}</font>')
 
 
 def _row_commands(commands: list[tuple[object, ...]], row: int, rows: int) -> list[tuple[object, ...]]:
@@ -198,8 +203,8 @@ def status_cell(status: Status, label: str | None = None) -> Paragraph:
     """A status mark: its word in the status colour (the cell is filled by ``status_fills``), repeated with
     "continued" under it where its row breaks over a page."""
     look = STATUS_LOOKS[status]
-    word = f'<font color="{look.ink.hexval()}">{label or look.label}</font>'
-    return _repeated(fixed(word, CELL_CENTRED), f"{word}<br/>{_CONTINUED}")
+    word = f'<font color="{look.ink.hexval()}">{label or translate(look.label)}</font>'
+    return _repeated(fixed(word, CELL_CENTRED), f"{word}<br/>{_continued_mark()}")
 
 
 def status_fills(statuses: Iterable[tuple[int, Status]], column: int) -> list[tuple[object, ...]]:
@@ -207,7 +212,8 @@ def status_fills(statuses: Iterable[tuple[int, Status]], column: int) -> list[tu
 
 
 def figure(value: float | None) -> str | None:
-    return None if value is None else f"{value:g}"
+    """A number as the reader's language writes it (2.5 / 2,5)."""
+    return None if value is None else i18n.number(float(value))
 
 
 def key_values(rows: list[tuple[str, Flowable]], width: float) -> Table:

@@ -9,7 +9,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from recogniser.decision_policy import recommended_credits
-from recogniser.model import Case, Decision, Outcome
+from recogniser.i18n import N_, _, phrase, plural, shown, translate
+from recogniser.model import Case, Decision, Outcome, Recommendation
 from recogniser.report.blocks import (
     BreakingRow,
     figure,
@@ -37,28 +38,37 @@ from recogniser.report.styles import (
     SUBHEADING,
     grid,
 )
-from recogniser.vocabulary import ELEMENT_LABELS, OUTCOME_LABELS
+from recogniser.vocabulary import element_label, label, outcome_label
 
-_APPEAL_BASIS = (
+_APPEAL_BASIS = N_(
     "Revised Recommendation on Criteria and Procedures (2010): reasons are given for any decision short of the "
     "recognition requested, with the possibilities of appeal; Lisbon Recognition Convention, Art. III.5: reasons "
     "for a refusal and the right to appeal. The substantial differences above are the reasons."
+)
+
+#: How the recommendation introduces its credits (``Recommendation.ects_label``), marked here to be shown in the
+#: reader's language.
+_CREDITS_LABELS = (
+    N_("ECTS recognised"),
+    N_("ECTS recognised in another form"),
+    N_("ECTS recognised once the conditions are met"),
 )
 
 
 def recommendation_box(decision: Decision, width: float) -> list[Flowable]:
     recommendation = decision.recommendation
     inner: list[Flowable] = [
-        fixed(OUTCOME_LABELS[recommendation.outcome], OUTCOME),
+        fixed(outcome_label(recommendation.outcome), OUTCOME),
         Spacer(1, 2),
     ]
     if recommendation.credits_shown is not None:
-        inner.append(fixed(f"<b>{recommendation.ects_label}:</b> {figure(recommendation.credits_shown)}", BODY))
+        credits = shown(phrase("{credits}:", credits=_credits_label(recommendation)))
+        inner.append(fixed(f"<b>{credits}</b> {figure(recommendation.credits_shown)}", BODY))
     if recommendation.summary.strip():
-        inner.append(user_text(recommendation.summary, BODY))
+        inner.append(user_text(shown(recommendation.summary), BODY))
     for title, items in (
-        ("Conditions to be met", recommendation.conditions),
-        ("Information required before a decision (LRC Art. III.3)", recommendation.information_lines),
+        (_("Conditions to be met"), [shown(condition) for condition in recommendation.conditions]),
+        (_("Information required before a decision (LRC Art. III.3)"), _information_lines(recommendation)),
     ):
         if items:
             inner.append(fixed(title, SUBHEADING))
@@ -77,29 +87,47 @@ def recommendation_box(decision: Decision, width: float) -> list[Flowable]:
             ]
         )
     )
-    return [section_heading(6, "Recommendation"), box]
+    return [section_heading(6, _("Recommendation")), box]
+
+
+def _credits_label(recommendation: Recommendation) -> str:
+    text = recommendation.ects_label
+    return shown(text) if text not in _CREDITS_LABELS else translate(text)
+
+
+def _information_lines(recommendation: Recommendation) -> list[str]:
+    """Each item asked for, with who supplies it, in the reader's language."""
+    items = recommendation.information_required
+    suppliers = recommendation.information_suppliers
+    if len(suppliers) != len(items):
+        return [shown(item) for item in items]
+    return [
+        shown(phrase("{item} ({supplier})", item=item, supplier=label(supplier)))
+        for item, supplier in zip(items, suppliers, strict=True)
+    ]
 
 
 def differences_and_appeal(decision: Decision, width: float) -> list[Flowable]:
     recommendation = decision.recommendation
-    story: list[Flowable] = [section_heading(7, "Substantial differences and appeal")]
+    story: list[Flowable] = [section_heading(7, _("Substantial differences and appeal"))]
     differences = recommendation.substantial_differences
     if differences:
-        rows: list[list[object]] = [[fixed(h, CELL_HEAD) for h in ("Element", "Substantial difference", "Basis")]]
+        headings = (_("Element"), _("Substantial difference"), _("Basis"))
+        rows: list[list[object]] = [[fixed(h, CELL_HEAD) for h in headings]]
         for difference in differences:
             rows.append(
                 [
-                    row_label(ELEMENT_LABELS[difference.element], CELL_BOLD),
-                    user_text(difference.description),
-                    user_text(difference.citation, SMALL),
+                    row_label(element_label(difference.element), CELL_BOLD),
+                    user_text(shown(difference.description)),
+                    user_text(shown(difference.citation), SMALL),
                 ]
             )
         story += ruled_table(rows, [28 * mm, width - 78 * mm, 50 * mm], grid())
     else:
-        story.append(fixed("No substantial difference was recorded.", BODY))
-    story.append(fixed("Appeal", SUBHEADING))
-    story.append(user_text(recommendation.appeal, BODY, "The appeal route is not stated in the decision."))
-    story.append(fixed(_APPEAL_BASIS, SMALL))
+        story.append(fixed(_("No substantial difference was recorded."), BODY))
+    story.append(fixed(_("Appeal"), SUBHEADING))
+    story.append(user_text(shown(recommendation.appeal), BODY, _("The appeal route is not stated in the decision.")))
+    story.append(fixed(translate(_APPEAL_BASIS), SMALL))
     return story
 
 
@@ -119,18 +147,34 @@ def _record_note(kept: RecordedDecision | None, count: int, earlier: int) -> str
     """Which recorded decision the form shows, or why it shows none."""
     if kept is None:
         if earlier:
-            return (
-                f"The {earlier} decision(s) recorded for this case judged an earlier text of it; "
-                "none is shown for the text above."
+            return shown(
+                plural(
+                    "The {n} decision recorded for this case judged an earlier text of it; none is shown for the "
+                    "text above.",
+                    "The {n} decisions recorded for this case judged an earlier text of it; none is shown for the "
+                    "text above.",
+                    n=earlier,
+                )
             )
-        return "No decision has been recorded for this case yet."
+        return _("No decision has been recorded for this case yet.")
     when = kept.recorded_at.strftime("%Y-%m-%d %H:%M UTC")
-    which = f"Decision #{kept.id}, recorded {when}" + (
-        f", the latest of {count} on this case text" if count > 1 else ""
+    which = (
+        phrase(
+            "Decision #{number}, recorded {when}, the latest of {count} on this case text",
+            number=str(kept.id),
+            when=when,
+            count=count,
+        )
+        if count > 1
+        else phrase("Decision #{number}, recorded {when}", number=str(kept.id), when=when)
     )
     if kept.final_outcome is None:
-        return f"{which}, records the recommendation only: the final decision is still to be made."
-    return f"{which}, as kept in the case store."
+        return shown(
+            phrase(
+                "{decision}, records the recommendation only: the final decision is still to be made.", decision=which
+            )
+        )
+    return shown(phrase("{decision}, as kept in the case store.", decision=which))
 
 
 def evaluator_decision(
@@ -160,40 +204,40 @@ def evaluator_decision(
         ects = figure(decided.final_ects)
         if ects is None:
             ects = (
-                "not applicable: no credits are sought"
+                _("not applicable: no credits are sought")
                 if case.credits_sought is None
-                else "none yet: information is required"
+                else _("none yet: information is required")
                 if decided.final_outcome is Outcome.INFORMATION_REQUIRED
-                else "not recorded"
+                else _("not recorded")
             )
     rows: list[list[object]] = [
         [
-            fixed("Final decision", CELL_HEAD),
+            fixed(_("Final decision"), CELL_HEAD),
             [
                 fixed(
-                    f"{tick[as_recommended]} as recommended&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;"
-                    f"{tick[otherwise]} otherwise, as follows:",
+                    f"{tick[as_recommended]} {_('as recommended')}&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;"
+                    f"{tick[otherwise]} {_('otherwise, as follows:')}",
                     CELL,
                 ),
-                fixed(OUTCOME_LABELS[final_outcome], CELL_BOLD) if otherwise and final_outcome else blank(1),
+                fixed(outcome_label(final_outcome), CELL_BOLD) if otherwise and final_outcome else blank(1),
             ],
         ],
-        [fixed("ECTS recognised", CELL_HEAD), written(ects)],
+        [fixed(_("ECTS recognised"), CELL_HEAD), written(ects)],
         [
-            fixed("Justification", CELL_HEAD),
-            written((decided.justification or "None given.") if decided is not None else None, 4),
+            fixed(_("Justification"), CELL_HEAD),
+            written((decided.justification or _("None given.")) if decided is not None else None, 4),
         ],
         *(
-            [[fixed("Departs from precedent", CELL_HEAD), user_text(decided.divergence_reason, CELL)]]
+            [[fixed(_("Departs from precedent"), CELL_HEAD), user_text(decided.divergence_reason, CELL)]]
             if decided is not None and decided.divergence_reason
             else []
         ),
         [
-            fixed("Evaluator", CELL_HEAD),
+            fixed(_("Evaluator"), CELL_HEAD),
             written(kept.decided_by if kept is not None else settings.evaluator_name or None),
         ],
-        [fixed("Signature", CELL_HEAD), blank(1)],
-        [fixed("Date", CELL_HEAD), written(decided.recorded_at.date().isoformat() if decided is not None else None)],
+        [fixed(_("Signature"), CELL_HEAD), blank(1)],
+        [fixed(_("Date"), CELL_HEAD), written(decided.recorded_at.date().isoformat() if decided is not None else None)],
     ]
     table = Table(rows, colWidths=[label_width, width - label_width], hAlign="LEFT")
     table.setStyle(
@@ -216,11 +260,13 @@ def evaluator_decision(
     return [
         KeepTogether(
             [
-                section_heading(8, "Decision of the evaluator"),
+                section_heading(8, _("Decision of the evaluator")),
                 fixed(
-                    "The recommendation above supports the decision; it does not make it. The evaluator records the "
-                    "final decision and its justification here (LRC Art. I: an assessment is a written appraisal; "
-                    "Art. III.5: reasons and appeal).",
+                    _(
+                        "The recommendation above supports the decision; it does not make it. The evaluator records "
+                        "the final decision and its justification here (LRC Art. I: an assessment is a written "
+                        "appraisal; Art. III.5: reasons and appeal)."
+                    ),
                     SMALL,
                 ),
                 *([note, Spacer(1, 1.5 * mm)] if note is not None else []),

@@ -18,9 +18,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
-from recogniser import __version__
+from recogniser import __version__, i18n
 from recogniser.casefile import dumps_case
 from recogniser.files import write_bytes_atomically
+from recogniser.i18n import N_, _, phrase, shown, translate
 from recogniser.model import Case, Decision
 from recogniser.report.blocks import KeepWithStart
 from recogniser.report.document import build_story
@@ -29,7 +30,7 @@ from recogniser.report.recorded import RecordedDecision
 from recogniser.report.settings import ReportSettings
 from recogniser.report.styles import FOOTER_SIZE, MUTED, PAGE_MARGIN, RULE, RUNNING_HEAD
 from recogniser.report.text import clean, text_flowable
-from recogniser.vocabulary import OUTCOME_LABELS, PURPOSE_LABELS
+from recogniser.vocabulary import outcome_label, purpose_label
 
 
 def render_report(
@@ -56,11 +57,11 @@ def render_report(
     register_fonts()
     buffer = io.BytesIO()
     reference = decision.reference or case.reference or ""
-    title = f"Recognition recommendation {reference}".strip()
+    title = shown(phrase("Recognition recommendation {reference}", reference=reference)).strip()
     document = a4_document(
         buffer,
         title=title,
-        author=settings.evaluator_name or settings.office_name,
+        author=settings.evaluator_name or settings.office,
         subject=_subject(case, decision),
         keywords=_keywords(decision, reference),
     )
@@ -79,7 +80,7 @@ def render_report(
     attachments = []
     if attach_case:
         data = dumps_case(case.document).encode("utf-8")
-        attachments.append(Attachment(_attachment_name(reference), data, "The case file this report was made from"))
+        attachments.append(Attachment(_attachment_name(reference), data, CASE_DESCRIPTION))
     attachments += kept
     build_numbered(document, story, footer.draw, attachments)
     return buffer.getvalue()
@@ -108,7 +109,7 @@ def a4_document(
         subject=clean(subject),
         keywords=clean(keywords) if keywords else None,
         creator=f"Recogniser {__version__}",
-        lang="en",
+        lang=i18n.language(),
         keepTogetherClass=KeepWithStart,
     )
 
@@ -117,12 +118,15 @@ def a4_document(
 PageDecoration = Callable[[Canvas, int, int], None]
 
 
-ORIGINAL_DESCRIPTION = "The credential file the case was imported from"
+#: What an attached file is, said in the reader's language in the PDF (see :class:`Attachment`).
+ORIGINAL_DESCRIPTION = N_("The credential file the case was imported from")
+CASE_DESCRIPTION = N_("The case file this report was made from")
 
 
 @dataclass(frozen=True)
 class Attachment:
-    """A file embedded in the PDF: its name, its bytes and what it is."""
+    """A file embedded in the PDF: its name, its bytes and what it is (a marked constant, translated when the file
+    is embedded)."""
 
     name: str
     data: bytes
@@ -197,7 +201,8 @@ class _StreamedCanvas(Canvas):  # type: ignore[misc]
         self.saveState()
         self.setFillColor(MUTED)
         self.setFont(BASE_FONT, FOOTER_SIZE)
-        self.drawRightString(count_at, PAGE_MARGIN - 10, f"Page {self._page} of ")
+        # The page count is drawn after the words, so the sentence ends with it in every language.
+        self.drawRightString(count_at, PAGE_MARGIN - 10, shown(phrase("Page {page} of ", page=self._page)))
         self.translate(count_at, PAGE_MARGIN - 10)
         self.doForm(_PAGE_COUNT_FORM)
         self.restoreState()
@@ -243,21 +248,23 @@ def draw_footer(canvas: Canvas, left: str, page: int, pages: int) -> None:
     canvas.saveState()
     canvas.setFillColor(MUTED)
     canvas.setFont(BASE_FONT, FOOTER_SIZE)
-    canvas.drawRightString(width - PAGE_MARGIN, PAGE_MARGIN - 10, f"Page {page} of {pages}")
+    canvas.drawRightString(
+        width - PAGE_MARGIN, PAGE_MARGIN - 10, shown(phrase("Page {page} of {pages}", page=page, pages=pages))
+    )
     canvas.restoreState()
 
 
 def _subject(case: Case, decision: Decision) -> str:
-    credential = case.credential.title or "a micro-credential"
-    return f"{credential}: {PURPOSE_LABELS[decision.purpose].lower()}"
+    credential = case.credential.title or _("a micro-credential")
+    return f"{credential}: {purpose_label(decision.purpose).lower()}"
 
 
 def _keywords(decision: Decision, reference: str) -> str:
     words = [
-        "micro-credential",
-        "recognition",
-        "Lisbon Recognition Convention",
-        OUTCOME_LABELS[decision.recommendation.outcome],
+        _("micro-credential"),
+        _("recognition"),
+        _("Lisbon Recognition Convention"),
+        outcome_label(decision.recommendation.outcome),
     ]
     return ", ".join([*words, reference] if reference else words)
 
@@ -272,8 +279,14 @@ class _Footer:
     office and the reference, so that a loose page still says which case it belongs to."""
 
     def __init__(self, decision: Decision, settings: ReportSettings, reference: str) -> None:
-        self.left = f"Rulebook {decision.rulebook_version} · Case SHA-256 {decision.case_sha256}"
-        self.running_head = " · ".join(part for part in (settings.office_name, reference) if part)
+        self.left = shown(
+            phrase(
+                "Rulebook {version} · Case SHA-256 {sha256}",
+                version=decision.rulebook_version,
+                sha256=decision.case_sha256,
+            )
+        )
+        self.running_head = " · ".join(part for part in (settings.office, reference) if part)
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
         draw_footer(canvas, self.left, page, pages)
@@ -329,7 +342,7 @@ def _embed(canvas: Canvas, attachments: Sequence[Attachment]) -> None:
                 "Type": PDFName("Filespec"),
                 "F": PDFString(attachment.name),
                 "UF": PDFString(attachment.name),
-                "Desc": PDFString(attachment.description),
+                "Desc": PDFString(translate(attachment.description)),
                 "EF": PDFDictionary({"F": document.Reference(stream)}),
                 "AFRelationship": PDFName("Source"),
             }

@@ -9,9 +9,11 @@ from pathlib import Path
 from reportlab.lib.utils import ImageReader
 
 from recogniser.errors import UserInputError
+from recogniser.i18n import N_, translate
 from recogniser.settings import Settings, load_settings, settings_file
 
-DEFAULT_OFFICE_NAME = "Credential evaluation office"
+#: The letterhead of an office that has not named itself, in the reader's language.
+DEFAULT_OFFICE_NAME = N_("Credential evaluation office")
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,11 @@ class ReportSettings:
     evaluator_name: str = ""
     logo_path: Path | None = None
     office_address: str = ""
+
+    @property
+    def office(self) -> str:
+        """The office's name as printed: the default one in the reader's language, any other as written."""
+        return translate(self.office_name) if self.office_name == DEFAULT_OFFICE_NAME else self.office_name
 
 
 def load_report_settings(path: Path | None = None) -> ReportSettings:

@@ -9,6 +9,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from recogniser.i18n import N_
 from recogniser.model import Status
 from recogniser.report.fonts import BASE_BOLD_FONT, BASE_FONT
 
@@ -25,17 +26,18 @@ FOOTER_SIZE = 7.0
 
 @dataclass(frozen=True)
 class StatusLook:
+    #: The mark as printed in a status column, translated where it is shown.
     label: str
     ink: colors.Color
     fill: colors.Color
 
 
 STATUS_LOOKS: dict[Status, StatusLook] = {
-    Status.PASS: StatusLook("PASS", colors.HexColor("#1B5E20"), colors.HexColor("#E3F2E5")),
-    Status.WARNING: StatusLook("WARNING", colors.HexColor("#7A4F00"), colors.HexColor("#FFF3D6")),
-    Status.FAIL: StatusLook("FAIL", colors.HexColor("#9A1B1B"), colors.HexColor("#FBE3E1")),
-    Status.UNKNOWN: StatusLook("UNKNOWN", colors.HexColor("#37474F"), colors.HexColor("#E6EAED")),
-    Status.NOT_APPLICABLE: StatusLook("N/A", colors.HexColor("#616161"), colors.HexColor("#F2F2F2")),
+    Status.PASS: StatusLook(N_("PASS"), colors.HexColor("#1B5E20"), colors.HexColor("#E3F2E5")),
+    Status.WARNING: StatusLook(N_("WARNING"), colors.HexColor("#7A4F00"), colors.HexColor("#FFF3D6")),
+    Status.FAIL: StatusLook(N_("FAIL"), colors.HexColor("#9A1B1B"), colors.HexColor("#FBE3E1")),
+    Status.UNKNOWN: StatusLook(N_("UNKNOWN"), colors.HexColor("#37474F"), colors.HexColor("#E6EAED")),
+    Status.NOT_APPLICABLE: StatusLook(N_("N/A"), colors.HexColor("#616161"), colors.HexColor("#F2F2F2")),
 }
 
 

@@ -26,6 +26,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.platypus import Flowable, Paragraph
 
+from recogniser.i18n import plural, shown
 from recogniser.isolation import has_right_to_left_letters
 from recogniser.report.fonts import BASE_BOLD_FONT, Run, Script, covered, font_name, is_arabic_letter, runs
 
@@ -58,7 +59,7 @@ _DRAWN = frozenset({"\n"}) | _ISOLATES
 
 def _unprintable_note(count: int) -> str:
     """What stands in the report for ``count`` characters no bundled font can draw."""
-    return f"[{count} character{'' if count == 1 else 's'} not printable]"
+    return shown(plural("[{n} character not printable]", "[{n} characters not printable]", n=count))
 
 
 def has_unprintable(text: str) -> bool:

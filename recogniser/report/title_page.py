@@ -9,18 +9,19 @@ from itertools import chain
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
 
+from recogniser.i18n import _, phrase, shown
 from recogniser.isolation import texts_in
 from recogniser.model import Case, Decision, Status
-from recogniser.provenance import AUTHENTICITY_WORDS, Authenticity, Provenance, provenance_of
+from recogniser.provenance import Authenticity, Provenance, provenance_of
 from recogniser.report.blocks import fixed, key_values, user_text
 from recogniser.report.settings import ReportSettings
 from recogniser.report.styles import ACCENT, CELL, CELL_BOLD, INTRO, OFFICE, OFFICE_DETAIL, STATUS_LOOKS, TITLE
 from recogniser.report.text import has_unprintable, markup, text_flowable
-from recogniser.vocabulary import OUTCOME_LABELS, PURPOSE_LABELS
+from recogniser.vocabulary import label, outcome_label, purpose_label
 
 
 def letterhead(settings: ReportSettings, width: float) -> list[Flowable]:
-    office = [text_flowable(settings.office_name, OFFICE)]
+    office = [text_flowable(settings.office, OFFICE)]
     if settings.office_address:
         office.append(text_flowable(settings.office_address, OFFICE_DETAIL))
     logo: Flowable | str = ""
@@ -51,25 +52,30 @@ def title_block(
 ) -> list[Flowable]:
     recommendation = decision.recommendation
     rows: list[tuple[str, Flowable]] = [
-        ("Case reference", user_text(decision.reference or case.reference, CELL_BOLD, "not assigned")),
-        ("Date of report", fixed(today.isoformat(), CELL)),
-        ("Purpose", fixed(PURPOSE_LABELS[decision.purpose], CELL)),
-        ("Assessing country", user_text(case.assessing_country)),
-        ("Evaluator", user_text(settings.evaluator_name, CELL, "not named")),
-        ("Facts judged as of", fixed(decision.as_of.isoformat() if decision.as_of else "the date of issue", CELL)),
-        ("Recommended outcome", fixed(OUTCOME_LABELS[recommendation.outcome], CELL_BOLD)),
+        (_("Case reference"), user_text(decision.reference or case.reference, CELL_BOLD, _("not assigned"))),
+        (_("Date of report"), fixed(today.isoformat(), CELL)),
+        (_("Purpose"), fixed(purpose_label(decision.purpose), CELL)),
+        (_("Assessing country"), user_text(case.assessing_country)),
+        (_("Evaluator"), user_text(settings.evaluator_name, CELL, _("not named"))),
+        (
+            _("Facts judged as of"),
+            fixed(decision.as_of.isoformat() if decision.as_of else _("the date of issue"), CELL),
+        ),
+        (_("Recommended outcome"), fixed(outcome_label(recommendation.outcome), CELL_BOLD)),
     ]
     provenance = provenance_of(case.document)
     if provenance is not None:
         # Checked first (EAR manual): the authenticity and the original file stand with the outcome.
-        rows.append(("Authenticity", authenticity(provenance)))
-        rows.append(("Original credential", user_text(original_file(provenance, original_attached))))
+        rows.append((_("Authenticity"), authenticity(provenance)))
+        rows.append((_("Original credential"), user_text(original_file(provenance, original_attached))))
     return [
-        fixed("Recognition recommendation", TITLE),
+        fixed(_("Recognition recommendation"), TITLE),
         fixed(
-            "Assessment of a micro-credential under the Lisbon Recognition Convention, the qualifications "
-            "frameworks of the EHEA and the ESG. This is a recommendation: the evaluator's decision is recorded "
-            "in section 8.",
+            _(
+                "Assessment of a micro-credential under the Lisbon Recognition Convention, the qualifications "
+                "frameworks of the EHEA and the ESG. This is a recommendation: the evaluator's decision is recorded "
+                "in section 8."
+            ),
             INTRO,
         ),
         Spacer(1, 3 * mm),
@@ -79,9 +85,9 @@ def title_block(
 
 def authenticity(provenance: Provenance) -> Flowable:
     look = STATUS_LOOKS[_AUTHENTICITY_STATUS[provenance.authenticity]]
-    words = AUTHENTICITY_WORDS[provenance.authenticity]
+    words = label(provenance.authenticity)
     colour = "#" + look.ink.hexval()[2:]
-    return fixed(f'<font color="{colour}"><b>{words}</b></font> - {markup(provenance.reason)}', CELL)
+    return fixed(f'<font color="{colour}"><b>{words}</b></font> - {markup(shown(provenance.reason))}', CELL)
 
 
 #: How each tier is coloured: as the finding the authenticity rule set gives it.
@@ -96,11 +102,11 @@ _AUTHENTICITY_STATUS = {
 
 
 def original_file(provenance: Provenance, attached: bool) -> str:
-    name = provenance.file_name or "the credential file"
+    name = provenance.file_name or _("the credential file")
     digest = f", SHA-256 {provenance.sha256}" if provenance.sha256 else ""
     # The case store keeps the original of a case imported with --save or saved from the window; a report made
     # from a case file alone has only its SHA-256 to compare a file against.
-    where = "attached to this PDF" if attached else "not attached to this report: compare a copy by its SHA-256"
+    where = _("attached to this PDF") if attached else _("not attached to this report: compare a copy by its SHA-256")
     return f"{name}{digest}; {where}"
 
 
@@ -114,22 +120,26 @@ def unprintable_notice(
     if not any(has_unprintable(text) for text in texts):
         return []
     where = (
-        "the case file attached to this PDF (in the attachments of a PDF reader)"
+        _(
+            "The original text is in the case file attached to this PDF (in the attachments of a PDF reader): "
+            "check it there before deciding."
+        )
         if case_attached
-        else "the case file this report was made from"
+        else _("The original text is in the case file this report was made from: check it there before deciding.")
     )
-    return unprintable_note(f"The original text is in {where}: check it there before deciding.", width)
+    return unprintable_note(where, width)
 
 
 def unprintable_note(where_the_original_is: str, width: float) -> list[Flowable]:
     """A boxed note that text in this PDF stands as "[n characters not printable]", with the sentence
-    ``where_the_original_is`` (fixed wording) saying where to read it."""
-    note = fixed(
-        "<b>Some text could not be printed.</b> Characters in a script the fonts of this PDF do not cover (Chinese, "
-        "Japanese or Korean, emoji and others) are shown as "
-        f"[<i>n</i> characters not printable]. {where_the_original_is}",
-        CELL,
+    ``where_the_original_is`` (fixed wording, in the reader's language) saying where to read it."""
+    shown_as = _("[<i>n</i> characters not printable]")
+    explained = phrase(
+        "Characters in a script the fonts of this PDF do not cover (Chinese, Japanese or Korean, emoji and others) "
+        "are shown as {mark}.",
+        mark=shown_as,
     )
+    note = fixed(f"<b>{_('Some text could not be printed.')}</b> {shown(explained)} {where_the_original_is}", CELL)
     box = Table([[note]], colWidths=[width], hAlign="LEFT")
     box.setStyle(
         TableStyle(

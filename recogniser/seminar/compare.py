@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from recogniser import __version__
+from recogniser import __version__, i18n
+from recogniser.i18n import N_, Phrase, phrase, shown
 from recogniser.model import EAR_ORDER, Decision, Finding, Outcome, Purpose, Status, plain_number
 from recogniser.rules import DEFAULT_RULEBOOK, assess
 from recogniser.seminar.pack import Pack
@@ -41,7 +42,13 @@ CHART_COLOURS: dict[Outcome, str] = {
 }
 
 KAPPA_SOURCE = "Fleiss (1971), Psychological Bulletin 76(5); bands after Landis and Koch (1977), Biometrics 33(1)"
-_KAPPA_BANDS = ((0.2, "slight"), (0.4, "fair"), (0.6, "moderate"), (0.8, "substantial"), (1.0, "almost perfect"))
+_KAPPA_BANDS = (
+    (0.2, N_("slight")),
+    (0.4, N_("fair")),
+    (0.6, N_("moderate")),
+    (0.8, N_("substantial")),
+    (1.0, N_("almost perfect")),
+)
 
 
 @dataclass(frozen=True)
@@ -248,24 +255,45 @@ def compare(pack: Pack, sources: Sequence[ResponseSource], *, allow_other_versio
     for source in sources:
         response = source.response
         if response is None:
-            rejected.append(Rejection(source.source, None, tuple(f"malformed: {p}" for p in source.problems)))
+            reasons = tuple(phrase("malformed: {problem}", problem=problem) for problem in source.problems)
+            rejected.append(Rejection(source.source, None, reasons))
             continue
         found = mismatches(pack, response)
         blocking = [m for m in found if not (allow_other_versions and m.kind is MismatchKind.VERSION)]
         if response.group in answered_by:
-            blocking_reasons = [f"group {response.group!r} already answered in {answered_by[response.group]}"]
+            blocking_reasons: list[str] = [
+                phrase(
+                    "group '{group}' already answered in {source}",
+                    group=response.group,
+                    source=answered_by[response.group],
+                )
+            ]
         else:
             blocking_reasons = [m.reason for m in blocking]
         if blocking_reasons:
             rejected.append(Rejection(source.source, response.group, tuple(blocking_reasons)))
             continue
-        warnings.extend(f"{source.source} ({response.group}): {m.reason}; compared all the same" for m in found)
+        warnings.extend(
+            phrase(
+                "{source} ({group}): {reason}; compared all the same",
+                source=source.source,
+                group=response.group,
+                reason=m.reason,
+            )
+            for m in found
+        )
         answered_by[response.group] = source.source
         accepted.append(response)
     if __version__ != pack.tool_version or DEFAULT_RULEBOOK.version != pack.rulebook_version:
         warnings.append(
-            f"The pack was built with Recogniser {pack.tool_version} (rulebook {pack.rulebook_version}); the "
-            f"tool's recommendations here come from Recogniser {__version__} (rulebook {DEFAULT_RULEBOOK.version})."
+            phrase(
+                "The pack was built with Recogniser {built_version} (rulebook {built_rulebook}); the tool's "
+                "recommendations here come from Recogniser {version} (rulebook {rulebook}).",
+                built_version=pack.tool_version,
+                built_rulebook=pack.rulebook_version,
+                version=__version__,
+                rulebook=DEFAULT_RULEBOOK.version,
+            )
         )
     answers = [{case.case_id: case for case in response.cases} for response in accepted]
     cases = []
@@ -280,8 +308,13 @@ def compare(pack: Pack, sources: Sequence[ResponseSource], *, allow_other_versio
             seen = answer.decision.recommendation.outcome
             if seen is not tool.recommendation.outcome:
                 warnings.append(
-                    f"{response.group} was shown {_words(seen)} for {pack_case.id}; the tool now recommends "
-                    f"{_words(tool.recommendation.outcome)}."
+                    phrase(
+                        "{group} was shown {seen} for {case}; the tool now recommends {outcome}.",
+                        group=response.group,
+                        seen=seen,
+                        case=pack_case.id,
+                        outcome=tool.recommendation.outcome,
+                    )
                 )
         cases.append(
             CaseComparison(
@@ -304,14 +337,14 @@ def fleiss_kappa(table: Sequence[Sequence[int]]) -> Kappa:
     Every row must hold the same number of verdicts (each accepted response answers every case).
     """
     if not table:
-        return Kappa(None, "Not computed: the pack has no cases.")
+        return Kappa(None, phrase("Not computed: the pack has no cases."))
     raters = sum(table[0])
     if any(sum(row) != raters for row in table):
         raise ValueError("every case needs the same number of verdicts")
     if raters < 2:
-        return Kappa(None, "Not computed: agreement needs at least two groups.")
+        return Kappa(None, phrase("Not computed: agreement needs at least two groups."))
     if len(table) < 2:
-        return Kappa(None, "Not computed: a chance-corrected measure needs at least two cases.")
+        return Kappa(None, phrase("Not computed: a chance-corrected measure needs at least two cases."))
     subjects = len(table)
     total = subjects * raters
     shares = [sum(row[column] for row in table) / total for column in range(len(table[0]))]
@@ -319,26 +352,37 @@ def fleiss_kappa(table: Sequence[Sequence[int]]) -> Kappa:
     if expected >= 1:
         return Kappa(
             None,
-            "Not meaningful: every group chose the same outcome on every case, so there is no variation for chance "
-            "to explain (agreement is complete).",
+            phrase(
+                "Not meaningful: every group chose the same outcome on every case, so there is no variation for "
+                "chance to explain (agreement is complete)."
+            ),
         )
     observed = sum((sum(count * count for count in row) - raters) / (raters * (raters - 1)) for row in table) / subjects
     value = (observed - expected) / (1 - expected)
-    band = "poor" if value < 0 else next(name for limit, name in _KAPPA_BANDS if value <= limit)
+    band = N_("poor") if value < 0 else next(name for limit, name in _KAPPA_BANDS if value <= limit)
     return Kappa(
         value,
-        f"Fleiss' kappa over {subjects} cases and {raters} groups: {value:.2f} ({band} agreement beyond chance). "
-        f"Observed agreement {observed:.2f}, expected by chance {expected:.2f}. With few groups and cases it is "
-        "a rough indication; read it with the per-case distributions.",
+        phrase(
+            "Fleiss' kappa over {cases} cases and {groups} groups: {kappa} ({band} agreement beyond chance). "
+            "Observed agreement {observed}, expected by chance {expected}. With few groups and cases it is a rough "
+            "indication; read it with the per-case distributions.",
+            cases=subjects,
+            groups=raters,
+            kappa=_two_places(value),
+            # The band's word, translated with the sentence.
+            band=Phrase(band),
+            observed=_two_places(observed),
+            expected=_two_places(expected),
+        ),
     )
+
+
+def _two_places(value: float) -> float:
+    return round(value, 2) + 0.0  # never -0.0
 
 
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
-
-
-def _words(outcome: Outcome) -> str:
-    return outcome.value.replace("_", " ")
 
 
 #: The most justification text the printed comparison (the PDF, the terminal) shows, in characters: about 1,000
@@ -371,7 +415,16 @@ def printed_justification(text: str, limit: int | None) -> str:
         return text
     cut = text.rfind(" ", 0, limit + 1)
     excerpt = text[: cut if cut > limit * 3 // 4 else limit].rstrip()
-    return (
-        f"{excerpt} … [{len(text) - len(excerpt):,} more characters: the whole justification is in the group's "
-        "response file]"
+    left_out = shown(
+        phrase(
+            "[{count} more characters: the whole justification is in the group's response file]",
+            count=thousands(len(text) - len(excerpt)),
+        )
     )
+    return f"{excerpt} … {left_out}"
+
+
+def thousands(count: int) -> str:
+    """A count as the language in use writes a large one: 12,345 in English, 12 345 in French."""
+    written = f"{count:,}"
+    return written.replace(",", "\u202f") if i18n.language() == "fr" else written

@@ -19,8 +19,9 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from recogniser import __version__
+from recogniser import __version__, i18n
 from recogniser.files import write_bytes_atomically
+from recogniser.i18n import _, phrase, shown, translate
 from recogniser.isolation import isolate_decision, texts_in
 from recogniser.model import Status, plain_number
 from recogniser.report.blocks import named_label, ruled_table
@@ -51,8 +52,9 @@ from recogniser.seminar.compare import (
     Comparison,
     justification_limit,
     printed_justification,
+    thousands,
 )
-from recogniser.vocabulary import OUTCOME_LABELS, PURPOSE_LABELS
+from recogniser.vocabulary import outcome_label, purpose_label
 
 _BAR_HEIGHT = 20.0
 #: Cases in one part of the outcome chart: with its legend and axis, 30 bars fill most of an A4 page.
@@ -69,10 +71,17 @@ def render_comparison_pdf(comparison: Comparison) -> bytes:
     pack = comparison.pack
     document = a4_document(
         buffer,
-        title=f"Seminar comparison: {pack.title}",
-        subject="Comparison of breakout groups' recognition verdicts",
+        title=shown(phrase("Seminar comparison: {title}", title=pack.title)),
+        subject=_("Comparison of breakout groups' recognition verdicts"),
     )
-    footer = f"Pack {pack.pack_id}, version {pack.version} · manifest SHA-256 {pack.manifest_sha256[:16]}…"
+    footer = shown(
+        phrase(
+            "Pack {pack}, version {version} · manifest SHA-256 {sha256}…",
+            pack=pack.pack_id,
+            version=pack.version,
+            sha256=pack.manifest_sha256[:16],
+        )
+    )
     # Made and written a case at a time: a pack of 200 cases with 50 groups' long justifications runs to
     # thousands of pages, which must never be in memory all at once.
     build_streamed(document, comparison_story_parts(comparison, document.width), footer)
@@ -109,44 +118,55 @@ def _printed(case: CaseComparison, limit: int | None) -> CaseComparison:
 def _opening(comparison: Comparison, width: float, limit: int | None) -> list[Flowable]:
     pack = comparison.pack
     story: list[Flowable] = [
-        Paragraph("Seminar comparison", TITLE),
+        Paragraph(_("Seminar comparison"), TITLE),
         text_flowable(pack.title, SUBHEADING),
         _key_values(
             [
-                ("Pack", f"{pack.pack_id}, version {pack.version}"),
-                ("Built with", f"Recogniser {pack.tool_version}, rulebook {pack.rulebook_version}"),
-                ("Compared with", f"Recogniser {__version__}, rulebook {DEFAULT_RULEBOOK.version}"),
-                ("Groups", f"{len(comparison.groups)}: {', '.join(comparison.groups)}"),
+                (_("Pack"), shown(phrase("{pack}, version {version}", pack=pack.pack_id, version=pack.version))),
+                (_("Built with"), _tool(pack.tool_version, pack.rulebook_version)),
+                (_("Compared with"), _tool(__version__, DEFAULT_RULEBOOK.version)),
+                (
+                    _("Groups"),
+                    shown(
+                        phrase("{count}: {groups}", count=len(comparison.groups), groups=", ".join(comparison.groups))
+                    ),
+                ),
             ],
             width,
         ),
         *_unprintable_notice(comparison, width, limit),
         *_shortening_notice(limit),
-        Paragraph("Agreement", HEADING),
+        Paragraph(_("Agreement"), HEADING),
         Paragraph(
-            f"Mean agreement (share of the most frequent outcome per case): <b>{_percent(comparison.mean_agreement)}"
-            f"</b>. Verdicts matching the tool's recommendation: <b>{_percent(comparison.tool_agreement)}</b>.",
+            shown(
+                phrase(
+                    "Mean agreement (share of the most frequent outcome per case): {mean}. Verdicts matching the "
+                    "tool's recommendation: {with_tool}.",
+                    mean=f"<b>{_percent(comparison.mean_agreement)}</b>",
+                    with_tool=f"<b>{_percent(comparison.tool_agreement)}</b>",
+                )
+            ),
             BODY,
         ),
-        text_flowable(comparison.kappa.explanation, BODY),
+        text_flowable(shown(comparison.kappa.explanation), BODY),
     ]
     if comparison.rejected:
-        story.append(Paragraph("Responses left out", SUBHEADING))
-        rows: list[list[object]] = [[Paragraph(h, CELL_HEAD) for h in ("File", "Group", "Reason")]]
+        story.append(Paragraph(_("Responses left out"), SUBHEADING))
+        rows: list[list[object]] = [[Paragraph(h, CELL_HEAD) for h in (_("File"), _("Group"), _("Reason"))]]
         rows += [
             [
                 text_flowable(os.path.basename(rejection.source), CELL),
                 text_flowable(rejection.group or "-", CELL),
-                text_flowable("; ".join(rejection.reasons), CELL),
+                text_flowable("; ".join(shown(reason) for reason in rejection.reasons), CELL),
             ]
             for rejection in comparison.rejected
         ]
         story += _table(rows, [0.25 * width, 0.15 * width, 0.6 * width])
     if comparison.warnings:
-        story.append(Paragraph("Notes on the responses", SUBHEADING))
-        story += [text_flowable(warning, SMALL) for warning in comparison.warnings]
+        story.append(Paragraph(_("Notes on the responses"), SUBHEADING))
+        story += [text_flowable(shown(warning), SMALL) for warning in comparison.warnings]
     story += [
-        Paragraph("Outcomes per case", HEADING),
+        Paragraph(_("Outcomes per case"), HEADING),
         *outcome_charts(comparison, width),
         Spacer(1, 10),
         *_overview(comparison, width),
@@ -160,9 +180,14 @@ def _shortening_notice(limit: int | None) -> list[Flowable]:
     return [
         Spacer(1, 6),
         Paragraph(
-            f"The groups' justifications are too long to print all of them: those longer than {limit:,} characters "
-            "are shortened to about that length here, each saying how much is left out. The whole text is in the "
-            "groups' response files.",
+            shown(
+                phrase(
+                    "The groups' justifications are too long to print all of them: those longer than {limit} "
+                    "characters are shortened to about that length here, each saying how much is left out. The whole "
+                    "text is in the groups' response files.",
+                    limit=thousands(limit),
+                )
+            ),
             SMALL,
         ),
     ]
@@ -181,7 +206,8 @@ def _unprintable_notice(comparison: Comparison, width: float, limit: int | None)
     return [
         Spacer(1, 6),
         *unprintable_note(
-            "The original text is in the groups' response files and in the pack's case files: check it there.", width
+            _("The original text is in the groups' response files and in the pack's case files: check it there."),
+            width,
         ),
     ]
 
@@ -201,12 +227,13 @@ def outcome_charts(comparison: Comparison, width: float) -> list[Flowable]:
     cases = comparison.cases
     parts: list[Flowable] = []
     for start in range(0, len(cases), CASES_PER_CHART):
-        shown = cases[start : start + CASES_PER_CHART]
+        part = cases[start : start + CASES_PER_CHART]
         if start:
-            parts.append(Paragraph("Outcomes per case", HEADING))
+            parts.append(Paragraph(_("Outcomes per case"), HEADING))
         if len(cases) > CASES_PER_CHART:
-            parts.append(Paragraph(f"Cases {start + 1}–{start + len(shown)} of {len(cases)}", INTRO))
-        parts.append(outcome_chart(comparison, width, shown))
+            said = phrase("Cases {first}–{last} of {count}", first=start + 1, last=start + len(part), count=len(cases))
+            parts.append(Paragraph(shown(said), INTRO))
+        parts.append(outcome_chart(comparison, width, part))
     return parts
 
 
@@ -249,7 +276,7 @@ def outcome_chart(comparison: Comparison, width: float, cases: Sequence[CaseComp
         chart.bars[index].fillColor = colors.HexColor(CHART_COLOURS[outcome])
     drawing.add(chart)
     drawing.add(
-        String(chart.x + chart.width + 8, chart.y + plot_height + 4, "Tool", fontName=BASE_BOLD_FONT, fontSize=7.5)
+        String(chart.x + chart.width + 8, chart.y + plot_height + 4, _("Tool"), fontName=BASE_BOLD_FONT, fontSize=7.5)
     )
     step = plot_height / len(ordered)
     for index, case in enumerate(ordered):
@@ -257,7 +284,7 @@ def outcome_chart(comparison: Comparison, width: float, cases: Sequence[CaseComp
             String(
                 chart.x + chart.width + 8,
                 chart.y + step * index + step / 2 - 2.5,
-                OUTCOME_LABELS[case.tool_outcome],
+                outcome_label(case.tool_outcome),
                 fontName=BASE_FONT,
                 fontSize=7.5,
                 fillColor=MUTED,
@@ -267,7 +294,7 @@ def outcome_chart(comparison: Comparison, width: float, cases: Sequence[CaseComp
         String(
             chart.x + chart.width / 2,
             chart.y - 20,
-            "number of groups",
+            _("number of groups"),
             fontName=BASE_FONT,
             fontSize=7,
             fillColor=MUTED,
@@ -286,18 +313,18 @@ def outcome_chart(comparison: Comparison, width: float, cases: Sequence[CaseComp
     legend.fontName = BASE_FONT
     legend.fontSize = 7.5
     legend.colorNamePairs = [
-        (colors.HexColor(CHART_COLOURS[outcome]), OUTCOME_LABELS[outcome]) for outcome in OUTCOME_ORDER
+        (colors.HexColor(CHART_COLOURS[outcome]), outcome_label(outcome)) for outcome in OUTCOME_ORDER
     ]
     drawing.add(legend)
     return drawing
 
 
 def _overview(comparison: Comparison, width: float) -> list[Flowable]:
-    rows: list[list[object]] = [
-        [Paragraph(h, CELL_HEAD) for h in ("Case", "Tool", "Groups", "Agree­ment", "With the tool")]
-    ]
+    # A soft hyphen lets the narrow column break the word where the language allows.
+    headings = (_("Case"), _("Tool"), _("Groups"), _("Agree\u00adment"), _("With the tool"))
+    rows: list[list[object]] = [[Paragraph(h, CELL_HEAD) for h in headings]]
     for case in comparison.cases:
-        distribution = ", ".join(f"{OUTCOME_LABELS[o]} {n}" for o, n in case.counts.items() if n)
+        distribution = ", ".join(f"{outcome_label(o)} {n}" for o, n in case.counts.items() if n)
         rows.append(
             [
                 text_flowable(case.case_id, _CASE_ID),
@@ -313,12 +340,13 @@ def _overview(comparison: Comparison, width: float) -> list[Flowable]:
 def _case_section(case: CaseComparison, width: float) -> list[Flowable]:
     recommendation = case.tool.recommendation
     heading = [
-        text_flowable(f"{case.case_id}: {case.title}", HEADING),
-        Paragraph(markup(PURPOSE_LABELS[case.purpose]), SMALL),
-        Paragraph(f"<b>Tool:</b> {markup(_tool_text(case))}", BODY),
-        text_flowable(recommendation.summary, SMALL),
+        text_flowable(shown(phrase("{case}: {title}", case=case.case_id, title=case.title)), HEADING),
+        Paragraph(markup(purpose_label(case.purpose)), SMALL),
+        Paragraph(f"<b>{_('Tool:')}</b> {markup(_tool_text(case))}", BODY),
+        text_flowable(shown(recommendation.summary), SMALL),
     ]
-    rows: list[list[object]] = [[Paragraph(h, CELL_HEAD) for h in ("Group", "Outcome", "ECTS", "Justification")]]
+    headings = (_("Group"), _("Outcome"), _("ECTS"), _("Justification"))
+    rows: list[list[object]] = [[Paragraph(h, CELL_HEAD) for h in headings]]
     differs: list[int] = []
     for index, verdict in enumerate(case.verdicts, start=1):
         if verdict.outcome is not case.tool_outcome:
@@ -326,9 +354,9 @@ def _case_section(case: CaseComparison, width: float) -> list[Flowable]:
         rows.append(
             [
                 named_label(verdict.group, CELL_BOLD),
-                Paragraph(markup(OUTCOME_LABELS[verdict.outcome]), CELL),
+                Paragraph(markup(outcome_label(verdict.outcome)), CELL),
                 Paragraph(_ects(verdict.ects), CELL),
-                text_flowable(verdict.justification or "(no justification given)", CELL),
+                text_flowable(verdict.justification or _("(no justification given)"), CELL),
             ]
         )
     verdicts = _table(
@@ -338,10 +366,10 @@ def _case_section(case: CaseComparison, width: float) -> list[Flowable]:
     )
     opening: list[Flowable] = [*heading, Spacer(1, 3), *verdicts]
     if differs:
-        opening.append(Paragraph("Shaded: the group decided otherwise than the tool.", SMALL))
+        opening.append(Paragraph(_("Shaded: the group decided otherwise than the tool."), SMALL))
     section: list[Flowable] = [KeepTogether(opening)]
     if case.divergent and case.tool_findings:
-        finding_rows: list[list[object]] = [[Paragraph(h, CELL_HEAD) for h in ("Check", "Finding", "Basis")]]
+        finding_rows: list[list[object]] = [[Paragraph(h, CELL_HEAD) for h in (_("Check"), _("Finding"), _("Basis"))]]
         fills: list[tuple[object, ...]] = []
         # Failures first: they are what changed the outcome.
         ordered = sorted(case.tool_findings, key=lambda f: f.status is not Status.FAIL)
@@ -350,14 +378,14 @@ def _case_section(case: CaseComparison, width: float) -> list[Flowable]:
             fills.append(("BACKGROUND", (0, index), (0, index), look.fill))
             finding_rows.append(
                 [
-                    Paragraph(look.label, CELL_BOLD),
-                    text_flowable(found.message, CELL),
-                    text_flowable(found.citation, SMALL),
+                    Paragraph(translate(look.label), CELL_BOLD),
+                    text_flowable(shown(found.message), CELL),
+                    text_flowable(shown(found.citation), SMALL),
                 ]
             )
         findings = _table(finding_rows, [0.12 * width, 0.56 * width, 0.32 * width], fills)
         section.append(
-            KeepTogether([Paragraph("The tool's findings, to discuss where groups differ", SUBHEADING), *findings])
+            KeepTogether([Paragraph(_("The tool's findings, to discuss where groups differ"), SUBHEADING), *findings])
         )
     return section
 
@@ -379,19 +407,24 @@ def _table(
     return ruled_table(rows, widths, [*grid(), *extra])
 
 
+def _tool(version: str, rulebook: str) -> str:
+    return shown(phrase("Recogniser {version}, rulebook {rulebook}", version=version, rulebook=rulebook))
+
+
 def _tool_text(case: CaseComparison) -> str:
     recommendation = case.tool.recommendation
     ects = recommendation.credits_shown
-    return OUTCOME_LABELS[recommendation.outcome] + (f", {_ects(ects)} ECTS" if ects is not None else "")
+    outcome = outcome_label(recommendation.outcome)
+    return outcome if ects is None else shown(phrase("{outcome}, {ects} ECTS", outcome=outcome, ects=_ects(ects)))
 
 
 def _ects(value: float | None) -> str:
-    shown = plain_number(value)
-    return "-" if shown is None else f"{shown:g}"
+    number = plain_number(value)
+    return "-" if number is None else i18n.number(number)
 
 
 def _percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.0%}"
+    return _("n/a") if value is None else shown(phrase("{percent}%", percent=round(value * 100)))
 
 
 def _short(text: str, limit: int) -> str:
