@@ -50,3 +50,13 @@ def database_url(request: pytest.FixtureRequest) -> str:
     """A fresh, empty database on each backend."""
     url: str = request.getfixturevalue(f"{request.param}_url")
     return url
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_asked() -> Iterator[None]:
+    """Each test starts in English: a command run with --language keeps its language for the process, as the
+    command line does, and must not decide the language of the tests after it."""
+    from recogniser import i18n
+
+    i18n.use_language(i18n.SOURCE_LANGUAGE)
+    yield
