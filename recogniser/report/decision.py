@@ -46,14 +46,6 @@ _APPEAL_BASIS = N_(
     "for a refusal and the right to appeal. The substantial differences above are the reasons."
 )
 
-#: How the recommendation introduces its credits (``Recommendation.ects_label``), marked here to be shown in the
-#: reader's language.
-_CREDITS_LABELS = (
-    N_("ECTS recognised"),
-    N_("ECTS recognised in another form"),
-    N_("ECTS recognised once the conditions are met"),
-)
-
 
 def recommendation_box(decision: Decision, width: float) -> list[Flowable]:
     recommendation = decision.recommendation
@@ -62,7 +54,7 @@ def recommendation_box(decision: Decision, width: float) -> list[Flowable]:
         Spacer(1, 2),
     ]
     if recommendation.credits_shown is not None:
-        credits = shown(phrase("{credits}:", credits=_credits_label(recommendation)))
+        credits = shown(phrase("{credits}:", credits=translate(recommendation.ects_label)))
         inner.append(fixed(f"<b>{credits}</b> {figure(recommendation.credits_shown)}", BODY))
     if recommendation.summary.strip():
         inner.append(user_text(shown(recommendation.summary), BODY))
@@ -88,11 +80,6 @@ def recommendation_box(decision: Decision, width: float) -> list[Flowable]:
         )
     )
     return [section_heading(6, _("Recommendation")), box]
-
-
-def _credits_label(recommendation: Recommendation) -> str:
-    text = recommendation.ects_label
-    return shown(text) if text not in _CREDITS_LABELS else translate(text)
 
 
 def _information_lines(recommendation: Recommendation) -> list[str]:
