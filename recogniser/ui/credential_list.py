@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recogniser.i18n import shown
+from recogniser.i18n import number, shown
 from recogniser.model import StackRole
 from recogniser.ui.authenticity import AuthenticityBanner
 from recogniser.ui.document import credential_items, credential_name
@@ -292,7 +292,7 @@ class CredentialList(QWidget):
         details = [str(body["name"])] if isinstance(body, Mapping) and body.get("name") else []
         workload = item.get("workload")
         if isinstance(workload, Mapping) and isinstance(workload.get("ects"), int | float):
-            details.append(self.tr("{ects} ECTS").format(ects=f"{workload['ects']:g}"))
+            details.append(self.tr("{ects} ECTS").format(ects=number(workload["ects"])))
         if item.get("provenance"):
             details.append(self.tr("imported"))
         tip = ""

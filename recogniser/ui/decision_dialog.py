@@ -29,6 +29,7 @@ from recogniser.decision_policy import (
     reasons_owed,
     recommended_credits,
 )
+from recogniser.i18n import number
 from recogniser.model import Case, Outcome, Recommendation
 from recogniser.precedents import Divergence, Precedent, divergence
 from recogniser.ui.fields import keep_values_from_the_wheel
@@ -84,7 +85,7 @@ class DecisionDialog(QDialog):
         self.credits_sought = credits_sought(case)
         recommended_text = outcome_label(self.recommended)
         if self.recommended_ects is not None:
-            recommended_text += self.tr(", {ects} ECTS").format(ects=f"{self.recommended_ects:g}")
+            recommended_text += self.tr(", {ects} ECTS").format(ects=number(self.recommended_ects))
         recommended = QLabel(
             f"<b style='color:{OUTCOME_COLOURS[self.recommended]}'>{html.escape(recommended_text)}</b>"
         )
@@ -95,13 +96,13 @@ class DecisionDialog(QDialog):
             self.outcome.addItem(outcome_label(outcome), outcome.value)
         self.outcome.setCurrentIndex(self.outcome.findData(self.recommended.value))
         # Where credits are sought the credits granted are the decision (a partial recognition says how many).
-        self.ects = QLineEdit("" if self.recommended_ects is None else f"{self.recommended_ects:g}")
+        self.ects = QLineEdit("" if self.recommended_ects is None else number(self.recommended_ects))
         self.ects.setAccessibleName(self.tr("ECTS recognised"))
         if self.credits_sought is not None:
-            self.ects.setPlaceholderText(self.tr("0 to {sought}").format(sought=f"{self.credits_sought:g}"))
+            self.ects.setPlaceholderText(self.tr("0 to {sought}").format(sought=number(self.credits_sought)))
             self.ects.setToolTip(
                 self.tr("Credits recognised of the {sought} ECTS sought; decimals such as 2.5 are allowed").format(
-                    sought=f"{self.credits_sought:g}"
+                    sought=number(self.credits_sought)
                 )
             )
         self.evaluator = QLineEdit(evaluator)
@@ -200,7 +201,7 @@ class DecisionDialog(QDialog):
             return None, self.tr("ECTS recognised: write a number such as 2.5.")
         if not math.isfinite(ects) or not 0 <= ects <= self.credits_sought:
             return None, self.tr("ECTS recognised: from 0 to the {sought} ECTS sought.").format(
-                sought=f"{self.credits_sought:g}"
+                sought=number(self.credits_sought)
             )
         return ects, ""
 
@@ -212,7 +213,7 @@ class DecisionDialog(QDialog):
         other_form = final is Outcome.ALTERNATIVE_RECOGNITION
         self.credits_label.setText(self.tr("ECTS in another form") if other_form else self.tr("ECTS recognised"))
         if self.credits_sought is not None:
-            sought = f"{self.credits_sought:g}"
+            sought = number(self.credits_sought)
             self.of_sought.setText(
                 self.tr("none towards the {sought} ECTS sought").format(sought=sought)
                 if other_form
@@ -220,7 +221,7 @@ class DecisionDialog(QDialog):
             )
         if self._grants_credits(final):
             if not self.ects.isEnabled():
-                self.ects.setText("" if self.recommended_ects is None else f"{self.recommended_ects:g}")
+                self.ects.setText("" if self.recommended_ects is None else number(self.recommended_ects))
             self.ects.setEnabled(True)
         else:
             self.ects.setEnabled(False)

@@ -124,7 +124,7 @@ class FindingsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
                 f"<p><b>{status_label(finding.status)}</b> — {html.escape(shown(finding.message))}</p>"
-                f"<p><i>{html.escape(finding.citation)}</i></p>"
+                f"<p><i>{html.escape(shown(finding.citation))}</i></p>"
             )
         if column == self.MESSAGE:
             if role == Qt.ItemDataRole.DisplayRole:
@@ -134,5 +134,5 @@ class FindingsModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return labelled(status_label(finding.status), shown(finding.message))
         elif column == self.CITATION and role == Qt.ItemDataRole.DisplayRole:
-            return finding.citation
+            return shown(finding.citation)
         return None

@@ -69,7 +69,7 @@ class FindingDelegate(QStyledItemDelegate):
         width = self._text_width(index)
         message = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 100_000), _WRAP, shown(finding.message))
         citation = QFontMetrics(self._small(option.font)).boundingRect(
-            QRect(0, 0, width, 100_000), _WRAP, finding.citation
+            QRect(0, 0, width, 100_000), _WRAP, shown(finding.citation)
         )
         return QSize(width, message.height() + citation.height() + 2 * self.PADDING + 2)
 
@@ -102,7 +102,7 @@ class FindingDelegate(QStyledItemDelegate):
         painter.setPen(
             option.palette.color(QPalette.ColorRole.HighlightedText) if selected else QColor(SECONDARY_TEXT_COLOUR)
         )
-        painter.drawText(text_area.adjusted(0, drawn.height() + 2, 0, 0), _WRAP, finding.citation)
+        painter.drawText(text_area.adjusted(0, drawn.height() + 2, 0, 0), _WRAP, shown(finding.citation))
         painter.restore()
 
 
@@ -264,7 +264,7 @@ class FindingsPanel(QWidget):
             return
         text = (
             f"<b style='color:{STATUS_COLOURS[finding.status]}'>{html.escape(status_label(finding.status))}</b>"
-            f" — {_escape(shown(finding.message))}<br><i>{_escape(finding.citation)}</i>"
+            f" — {_escape(shown(finding.message))}<br><i>{_escape(shown(finding.citation))}</i>"
             f" <span style='color:{SECONDARY_TEXT_COLOUR}'>({html.escape(finding.rule_id)})</span>"
         )
         if finding.field:

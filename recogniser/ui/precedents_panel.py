@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recogniser.i18n import number
 from recogniser.model import Outcome
 from recogniser.precedents import Divergence, Precedent, divergence
 from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, SECONDARY_TEXT_COLOUR
@@ -33,7 +34,7 @@ _REFERENCE_ROLE = Qt.ItemDataRole.UserRole
 
 def outcome_with_credits(outcome: Outcome, ects: float | None) -> str:
     text = outcome_label(outcome)
-    return text if ects is None else f"{text}, {ects:g} ECTS"
+    return text if ects is None else f"{text}, {number(ects)} ECTS"
 
 
 def divergence_html(departs: Divergence, what: str) -> str:
@@ -179,7 +180,7 @@ class PrecedentsPanel(QWidget):
                 self.tr("Equivalent: same credential, target and purpose.")
                 if precedent.equivalent
                 else self.tr("Similar ({score} of 100); same {shares}.").format(
-                    score=f"{precedent.likeness.score:g}", shares=html.escape(shares or self.tr("nothing stated"))
+                    score=number(precedent.likeness.score), shares=html.escape(shares or self.tr("nothing stated"))
                 )
             )
             + "</span>",

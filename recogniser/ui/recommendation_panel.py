@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from recogniser.case_checks import Problem
-from recogniser.i18n import shown
+from recogniser.i18n import number, shown
 from recogniser.model import Decision, Outcome
 from recogniser.ui.document import field_of
 from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, SECONDARY_TEXT_COLOUR, in_reading_order, local_time
@@ -141,7 +141,7 @@ class RecommendationPanel(QScrollArea):
         if record.ects_recognised is None:
             return outcome_label(record.outcome)
         return self.tr("{outcome}, {ects} ECTS").format(
-            outcome=outcome_label(record.outcome), ects=f"{record.ects_recognised:g}"
+            outcome=outcome_label(record.outcome), ects=number(record.ects_recognised)
         )
 
     def show_history(self, decisions: Sequence[StoredDecision]) -> None:
@@ -197,7 +197,7 @@ class RecommendationPanel(QScrollArea):
                 if recommendation.outcome is Outcome.ALTERNATIVE_RECOGNITION
                 else self.tr("ECTS recognised")
             )
-            parts.append(f"<p>{labelled(f'<b>{html.escape(label)}</b>', f'{recommendation.credits_shown:g}')}</p>")
+            parts.append(f"<p>{labelled(f'<b>{html.escape(label)}</b>', number(recommendation.credits_shown))}</p>")
         if recommendation.summary:
             parts.append(f"<p>{rich_text(shown(recommendation.summary))}</p>")
         sections = (
@@ -205,7 +205,7 @@ class RecommendationPanel(QScrollArea):
                 self.tr("Substantial differences"),
                 [
                     f"{rich_text(shown(d.description))} "
-                    f"<i style='color:{SECONDARY_TEXT_COLOUR}'>({rich_text(d.citation)})</i>"
+                    f"<i style='color:{SECONDARY_TEXT_COLOUR}'>({rich_text(shown(d.citation))})</i>"
                     for d in recommendation.substantial_differences
                 ],
             ),

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recogniser.i18n import shown
+from recogniser.i18n import number, shown
 from recogniser.seminar import (
     CHART_COLOURS,
     OUTCOME_ORDER,
@@ -333,11 +333,13 @@ class ComparePane(QWidget):
         case = self.model.case_at(row)
         self.notes.setMarkdown(case.notes or self.tr("*This pack has no notes for this case.*"))
         tool = case.tool.recommendation
-        ects = self.tr(", {ects:g} ECTS").format(ects=tool.credits_shown) if tool.credits_shown is not None else ""
+        ects = (
+            self.tr(", {ects} ECTS").format(ects=number(tool.credits_shown)) if tool.credits_shown is not None else ""
+        )
         rows = []
         for verdict in case.verdicts:
             differs = verdict.outcome is not case.tool_outcome
-            given = self.tr(", {ects:g} ECTS").format(ects=verdict.ects) if verdict.ects is not None else ""
+            given = self.tr(", {ects} ECTS").format(ects=number(verdict.ects)) if verdict.ects is not None else ""
             style = " style='background:#FFF3D6'" if differs else ""
             rows.append(
                 f"<tr{style}><td><b>{html.escape(verdict.group)}</b></td>"
@@ -348,7 +350,7 @@ class ComparePane(QWidget):
         if case.divergent:
             items = "".join(
                 f"<li>{html.escape(shown(f.message))} "
-                f"<i style='color:{SECONDARY_TEXT_COLOUR}'>({html.escape(f.citation)})</i></li>"
+                f"<i style='color:{SECONDARY_TEXT_COLOUR}'>({html.escape(shown(f.citation))})</i></li>"
                 for f in case.tool_findings
             )
             found = self.tr("The tool found, to discuss:")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from recogniser.errors import UserInputError
+from recogniser.i18n import number
 from recogniser.model import Case, Decision, Outcome
 from recogniser.rules import assess
 from recogniser.seminar import (
@@ -100,8 +101,8 @@ def case_html(case: Case) -> str:
             None
             if workload is None
             else _joined(
-                workload.ects is not None and f"{workload.ects:g} ECTS",
-                workload.hours is not None and f"{workload.hours:g} h",
+                workload.ects is not None and f"{number(workload.ects)} ECTS",
+                workload.hours is not None and f"{number(workload.hours)} h",
             ),
         ),
         (
@@ -149,7 +150,7 @@ def case_html(case: Case) -> str:
             (_tr("Programme or component"), target.title),
             (_tr("Institution"), target.institution),
             (_tr("EQF level"), None if target.eqf_level is None else str(target.eqf_level)),
-            (_tr("ECTS sought"), None if target.ects is None else f"{target.ects:g}"),
+            (_tr("ECTS sought"), None if target.ects is None else number(target.ects)),
         ]
         parts.append(_definition_table(_tr("Sought"), sought))
         if target.learning_outcomes:

@@ -46,3 +46,28 @@ def test_the_same_findings_do_not_reset_the_view(qapp: QApplication) -> None:
     model.set_findings(list(FINDINGS))
     assert resets == []
     assert model.rowCount(QModelIndex()) == 2
+
+
+def test_findings_and_their_citations_are_shown_in_the_reader_s_language(qapp: QApplication) -> None:
+    from recogniser.casefile import load_case
+    from recogniser.i18n import language_in_use
+    from recogniser.rules import assess
+
+    from .conftest import EXAMPLES
+
+    decision = assess(load_case(EXAMPLES / "incomplete-admission.json"))
+    model = FindingsModel()
+    with language_in_use("fr"):
+        model.set_findings(decision.findings)
+        shown = [
+            (
+                model.index(row, FindingsModel.MESSAGE, group).data(),
+                model.index(row, FindingsModel.CITATION, group).data(),
+            )
+            for group in (model.index(number, 0) for number in range(model.rowCount()))
+            for row in range(model.rowCount(group))
+        ]
+    missing = [(message, citation) for message, citation in shown if "élément 6 de l’annexe" in message]
+    assert missing and missing[0][1].startswith("recommandation du Conseil 2022/C 243/02, annexe I")
+    # What the model keeps is the decision as made: English, as the store and the JSON keep it.
+    assert any("Annex I element 6" in finding.message for finding in decision.findings)

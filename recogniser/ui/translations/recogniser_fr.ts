@@ -1180,8 +1180,8 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <translation>*Ce jeu d’exercices n’a pas de notes pour ce cas.*</translation>
     </message>
     <message>
-        <source>, {ects:g} ECTS</source>
-        <translation>, {ects:g} ECTS</translation>
+        <source>, {ects} ECTS</source>
+        <translation>, {ects} ECTS</translation>
     </message>
     <message>
         <source>The tool found, to discuss:</source>
