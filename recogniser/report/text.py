@@ -38,7 +38,8 @@ _KEPT = frozenset({"\n", "\u200c", "\u200d"})
 _ISOLATE_INITIATORS = "\u2066\u2067\u2068"
 _POP_ISOLATE = "\u2069"
 _ISOLATES = frozenset(_ISOLATE_INITIATORS + _POP_ISOLATE)
-_WORD = re.compile(r"\S+")
+#: A word for line breaking: no-break spaces (French « », before : ; ? !) hold their neighbours together.
+_WORD = re.compile(r"(?:[^\s]|[\u00a0\u2007\u202f])+")
 _LEVEL = re.compile(r"Level\(\s*(\d+),\s*\)")
 
 

@@ -174,7 +174,7 @@ def test_a_sentence_of_the_tool_quoting_an_arabic_title_is_shown_in_french() -> 
     with language_in_use("fr"):
         pdf = render_report(case, decision_for(case, summary=summary), SETTINGS)
     # Copied from a viewer, the line reads as written: the French sentence around the title, in its order.
-    assert any("Certification 1 « إدارة السلامة »" in line for line in _actual_texts(pdf))
+    assert any("Certification 1 «\u00a0إدارة السلامة\u00a0»" in line for line in _actual_texts(pdf))
     assert "Ольга Петренко" in flat(pdf)
 
 

@@ -82,3 +82,14 @@ def test_characters_no_font_draws_are_replaced_by_a_note_saying_how_many() -> No
     for text in ("Ivana Horvatić", "محمد علي", "ნინო", "Արամ", "Γιώργος", "e\u0301", "'\u2068علي\u2069'"):
         assert printable(text) == text
     assert printable("Ana\u3000Horvat") == "Ana Horvat"
+
+
+def test_a_line_with_right_to_left_text_never_breaks_at_a_no_break_space() -> None:
+    from recogniser.report.styles import BODY
+    from recogniser.report.text import text_flowable
+
+    sentence = "مرحبا " + "mot " * 12 + "pour la finalité «\u00a0transfert de crédits\u00a0»\u00a0: fin."
+    for width in range(80, 300, 6):
+        flowable = text_flowable(sentence, BODY)
+        lines, _ = flowable._break_lines(width)  # type: ignore[attr-defined]
+        assert not any(line.endswith("«") or line.startswith(("»", ":")) for line in lines), width
