@@ -9,35 +9,19 @@ import pytest
 from pypdf import PdfReader
 
 from recogniser.i18n import language_in_use, shown
-from recogniser.model import Outcome
-from recogniser.rules import assess
 from recogniser.seminar import (
     Comparison,
-    ResponseSource,
-    Verdict,
-    build_exercise_pack,
-    build_response,
-    compare,
 )
 from recogniser.seminar.compare import fleiss_kappa, printed_justification
 from recogniser.seminar.pdf import render_comparison_pdf
+from tests.seminar.test_comparison_pdf import exercise_comparison
 
 GROUPS = ("Группа Київ", "ჯგუფი თბილისი", "مجموعة دمشق")
 
 
 @pytest.fixture(scope="module")
 def comparison() -> Comparison:
-    _data, pack = build_exercise_pack()
-    responses = []
-    for index, group in enumerate(GROUPS):
-        verdicts = {}
-        for pack_case in pack.cases:
-            tool = assess(pack_case.case).recommendation
-            outcome = Outcome.NON_RECOGNITION if index == 2 else tool.outcome
-            verdicts[pack_case.id] = Verdict(outcome, tool.ects_recognised, f"{group} : motivation {index}")
-        responses.append(ResponseSource(f"r{index}.json", build_response(pack, group, verdicts)))
-    broken = ResponseSource("broken.json", None, ("not valid JSON",))
-    return compare(pack, [*responses, broken])
+    return exercise_comparison(GROUPS)
 
 
 @pytest.fixture(scope="module")

@@ -18,6 +18,7 @@ from recogniser.rules import assess
 from recogniser.seminar import (
     CaseComparison,
     CaseSource,
+    Comparison,
     ResponseSource,
     Verdict,
     build_exercise_pack,
@@ -32,19 +33,25 @@ from recogniser.seminar.response import write_response
 GROUPS = ("Группа Київ", "ჯგუფი თბილისი", "Group Zadar")
 
 
-@pytest.fixture(scope="module")
-def comparison_pdf() -> bytes:
+def exercise_comparison(groups: tuple[str, ...]) -> Comparison:
+    """The exercise pack compared over ``groups``' responses (the last group decides otherwise on every case) and
+    a response that could not be read."""
     _data, pack = build_exercise_pack()
     responses = []
-    for index, group in enumerate(GROUPS):
+    for index, group in enumerate(groups):
         verdicts = {}
         for pack_case in pack.cases:
             tool = assess(pack_case.case).recommendation
-            outcome = Outcome.NON_RECOGNITION if index == 2 else tool.outcome
+            outcome = Outcome.NON_RECOGNITION if index == len(groups) - 1 else tool.outcome
             verdicts[pack_case.id] = Verdict(outcome, tool.ects_recognised, f"{group}: обоснование {index}")
         responses.append(ResponseSource(f"r{index}.json", build_response(pack, group, verdicts)))
     broken = ResponseSource("broken.json", None, ("not valid JSON",))
-    return render_comparison_pdf(compare(pack, [*responses, broken]))
+    return compare(pack, [*responses, broken])
+
+
+@pytest.fixture(scope="module")
+def comparison_pdf() -> bytes:
+    return render_comparison_pdf(exercise_comparison(GROUPS))
 
 
 def _text(pdf: bytes) -> str:
