@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from recogniser.casefile import load_case
 from recogniser.errors import OutputFileError, UserInputError
 from recogniser.files import StagedFile
-from recogniser.i18n import Phrase, _, plural, say, shown, translate
+from recogniser.i18n import Phrase, Value, _, plural, say, shown, translate
 from recogniser.model import (
     COVERAGE_MARKS,
     Case,
@@ -75,7 +75,7 @@ def run(options: argparse.Namespace) -> int:
         if report is not None:
             # Staged beside the target before the case and decision were committed; only the rename is left.
             report.commit()
-            print(f"wrote the report to {options.pdf}", file=sys.stderr)
+            print(say("wrote the report to {path}", path=str(options.pdf)), file=sys.stderr)
     finally:
         if report is not None:
             report.file.discard()
@@ -98,11 +98,13 @@ def _iso_date(text: str) -> date:
 def _warn_as_of_before_issue(case: Case, as_of: date | None) -> None:
     issued = case.credential.issue_date
     if as_of is not None and issued is not None and as_of < issued:
-        print(
-            f"recogniser: warning: --as-of {as_of.isoformat()} is before the credential was issued "
-            f"({issued.isoformat()}); QA validity and registration are judged on a day the credential did not exist",
-            file=sys.stderr,
+        warning = say(
+            "--as-of {day} is before the credential was issued ({issued}); QA validity and registration are judged "
+            "on a day the credential did not exist",
+            day=as_of,
+            issued=issued,
         )
+        print(f"recogniser: {_('warning')}: {warning}", file=sys.stderr)
 
 
 @dataclass(frozen=True)
@@ -174,10 +176,17 @@ def _assess_and_save(
                 f"{options.case}: {error}; give --update to store this file as its new version, "
                 "or give the file another reference"
             ) from None
-    repeat = f"; the same case text as decision #{recorded.repeat_of}" if recorded.repeat_of else ""
-    print(
-        f"saved case {stored.reference} (version {stored.version}) and decision #{recorded.id}{repeat}", file=sys.stderr
-    )
+    values: dict[str, Value] = {"reference": stored.reference, "version": stored.version, "decision": str(recorded.id)}
+    if recorded.repeat_of:
+        saved = say(
+            "saved case {reference} (version {version}) and decision #{decision}; the same case text as decision "
+            "#{earlier}",
+            earlier=str(recorded.repeat_of),
+            **values,
+        )
+    else:
+        saved = say("saved case {reference} (version {version}) and decision #{decision}", **values)
+    print(saved, file=sys.stderr)
     return stored.case, recorded.decision
 
 
