@@ -38,16 +38,6 @@ class Authenticity(StrEnum):
     NO_SIGNATURE = "no_signature"
 
 
-#: The tiers in English, as the report's title page names them; a reader's words come from the vocabulary.
-AUTHENTICITY_WORDS: dict[Authenticity, str] = {
-    Authenticity.VERIFIED: "verified",
-    Authenticity.SIGNER_NOT_ESTABLISHED: "intact, signer not established",
-    Authenticity.OTHER_SIGNER: "intact, signed by someone other than the issuer",
-    Authenticity.FAILED: "failed",
-    Authenticity.NOT_CHECKED: "signature not checked",
-    Authenticity.NO_SIGNATURE: "no signature",
-}
-
 #: What a failed signature asks of the applicant: the recommendation stops there (LRC Art. III.3).
 AUTHENTIC_CREDENTIAL_REQUIRED = phrase("an authentic credential (verification with the issuer)")
 

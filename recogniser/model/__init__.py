@@ -22,25 +22,13 @@ from recogniser.model.case import (
     Target,
     Workload,
 )
-from recogniser.model.decision import (
-    Alternative,
-    Decision,
-    Finding,
-    InformationItem,
-    OutcomeMatch,
-    Recommendation,
-    SubstantialDifference,
-)
-from recogniser.model.stack import Stack, StackCell, StackedCredential, credential_label
-from recogniser.model.vocabularies import (
+from recogniser.model.codes import (
     CASE_FORMAT,
     COVERAGE_MARKS,
-    COVERAGE_WORDS,
     CREDIT_BEARING_ALTERNATIVES,
     CREDIT_GRANTING_OUTCOMES,
     DECISION_FORMAT,
     EAR_ORDER,
-    STACK_ROLE_WORDS,
     AlternativeKind,
     AssessmentType,
     Coverage,
@@ -56,16 +44,24 @@ from recogniser.model.vocabularies import (
     Supplier,
     plain_number,
 )
+from recogniser.model.decision import (
+    Alternative,
+    Decision,
+    Finding,
+    InformationItem,
+    OutcomeMatch,
+    Recommendation,
+    SubstantialDifference,
+)
+from recogniser.model.stack import Stack, StackCell, StackedCredential, credential_label
 
 __all__ = [
     "CASE_FORMAT",
     "COVERAGE_MARKS",
-    "COVERAGE_WORDS",
     "CREDIT_BEARING_ALTERNATIVES",
     "CREDIT_GRANTING_OUTCOMES",
     "DECISION_FORMAT",
     "EAR_ORDER",
-    "STACK_ROLE_WORDS",
     "Alternative",
     "AlternativeKind",
     "Applicant",

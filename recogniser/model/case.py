@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from recogniser.model.vocabularies import AssessmentType, Participation, ProviderKind, Purpose, QADecision
+from recogniser.model.codes import AssessmentType, Participation, ProviderKind, Purpose, QADecision
 
 
 @dataclass(frozen=True)

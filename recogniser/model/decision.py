@@ -10,8 +10,7 @@ from datetime import date
 from typing import Any
 
 from recogniser.i18n import N_, phrase
-from recogniser.model.stack import Stack
-from recogniser.model.vocabularies import (
+from recogniser.model.codes import (
     CREDIT_BEARING_ALTERNATIVES,
     DECISION_FORMAT,
     AlternativeKind,
@@ -23,6 +22,7 @@ from recogniser.model.vocabularies import (
     Supplier,
     plain_number,
 )
+from recogniser.model.stack import Stack
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from recogniser.i18n import phrase
-from recogniser.model.vocabularies import Coverage, Outcome, StackRole, plain_number
+from recogniser.model.codes import Coverage, Outcome, StackRole, plain_number
 
 
 @dataclass(frozen=True)

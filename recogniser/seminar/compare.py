@@ -43,11 +43,11 @@ CHART_COLOURS: dict[Outcome, str] = {
 
 KAPPA_SOURCE = "Fleiss (1971), Psychological Bulletin 76(5); bands after Landis and Koch (1977), Biometrics 33(1)"
 _KAPPA_BANDS = (
-    (0.2, N_("slight")),
-    (0.4, N_("fair")),
-    (0.6, N_("moderate")),
-    (0.8, N_("substantial")),
-    (1.0, N_("almost perfect")),
+    (0.2, N_("slight agreement")),
+    (0.4, N_("fair agreement")),
+    (0.6, N_("moderate agreement")),
+    (0.8, N_("substantial agreement")),
+    (1.0, N_("almost perfect agreement")),
 )
 
 
@@ -359,17 +359,18 @@ def fleiss_kappa(table: Sequence[Sequence[int]]) -> Kappa:
         )
     observed = sum((sum(count * count for count in row) - raters) / (raters * (raters - 1)) for row in table) / subjects
     value = (observed - expected) / (1 - expected)
-    band = N_("poor") if value < 0 else next(name for limit, name in _KAPPA_BANDS if value <= limit)
+    band = N_("poor agreement") if value < 0 else next(name for limit, name in _KAPPA_BANDS if value <= limit)
     return Kappa(
         value,
         phrase(
-            "Fleiss' kappa over {cases} cases and {groups} groups: {kappa} ({band} agreement beyond chance). "
+            "Fleiss' kappa over {cases} cases and {groups} groups: {kappa} ({band} beyond chance). "
             "Observed agreement {observed}, expected by chance {expected}. With few groups and cases it is a rough "
             "indication; read it with the per-case distributions.",
             cases=subjects,
             groups=raters,
             kappa=_two_places(value),
-            # The band's word, translated with the sentence.
+            # The band's words, translated with the sentence (its own words: "substantial" means otherwise
+            # in the rules).
             band=Phrase(band),
             observed=_two_places(observed),
             expected=_two_places(expected),

@@ -164,9 +164,8 @@ class Coverage(StrEnum):
     NOT_COVERED = "not_covered"
 
 
-#: How the coverage matrix marks a cell in plain text (the command line), and the words for each mark.
+#: How the coverage matrix marks a cell in plain text (the command line); the words are the vocabulary's.
 COVERAGE_MARKS = {Coverage.COVERED: "#", Coverage.PARTLY: "~", Coverage.NOT_COVERED: "."}
-COVERAGE_WORDS = {Coverage.COVERED: "covered", Coverage.PARTLY: "partly covered", Coverage.NOT_COVERED: "not covered"}
 
 
 class StackRole(StrEnum):
@@ -177,9 +176,6 @@ class StackRole(StrEnum):
     EXCLUDED = "excluded"
     #: Its own assessment waits for information; not counted until it is given.
     PENDING = "pending"
-
-
-STACK_ROLE_WORDS = {StackRole.COUNTED: "counted", StackRole.EXCLUDED: "set aside", StackRole.PENDING: "not counted yet"}
 
 
 def plain_number(value: float | None) -> float | int | None:
