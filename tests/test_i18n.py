@@ -162,7 +162,7 @@ def test_the_readable_verdict_speaks_french(capsys: pytest.CaptureFixture[str]) 
     out = capsys.readouterr().out
     assert out.startswith("Dossier EXAMPLE-01 - transfert de crédits\n")
     assert "RECOMMANDATION\u00a0: RECONNAISSANCE COMPLÈTE" in out
-    assert "Vérifications\u00a0: 34 conformes, 1 indéterminé, 4 sans objet" in out
+    assert "Vérifications\u00a0: 34 conformes, 1 indéterminée, 4 sans objet" in out
     # The marks before each check stay the same in every language, for a reader searching for FAIL.
     assert main(["assess", str(EXAMPLE)]) == 0
     english = capsys.readouterr().out

@@ -149,8 +149,8 @@ def test_an_authenticity_failure_reads_in_french_with_what_it_asks_for() -> None
     )
     with language_in_use("fr"):
         assert i18n.shown(failed.message) == (
-            "Authenticité\u00a0: en échec – the signature does not match. Demandez une certification authentique et "
-            "vérifiez-la auprès de l’émetteur."
+            "Authenticité\u00a0: échec de la vérification – the signature does not match. Demandez une certification "
+            "authentique et vérifiez-la auprès de l’émetteur."
         )
         assert i18n.shown(failed.information[0].text) == (
             "une certification authentique (vérification auprès de l’émetteur)"

@@ -104,7 +104,7 @@ def test_a_credit_shortfall_reads_in_french_with_french_numbers() -> None:
     assert french.startswith("La charge de travail retenue, ")
     assert french.endswith(", est inférieure de 2,5 ECTS aux 5 ECTS demandés.")
     assert finding.condition is not None
-    assert _in_french(finding.condition) == "une évaluation complémentaire pour les 2,5 ECTS restants"
+    assert _in_french(finding.condition) == "une évaluation complémentaire pour le reste des crédits, soit 2,5 ECTS"
 
 
 def test_hours_per_credit_keep_their_decimal_in_french() -> None:
@@ -121,8 +121,8 @@ def test_a_share_of_outcomes_covered_reads_in_french() -> None:
     finding = found(run(cred(learning_outcomes=outcomes)), "lisbon.outcomes_difference")
     assert finding.message.startswith("Only 50% of the target outcomes are covered: the credential can count")
     assert _in_french(finding.message).startswith(
-        "Seuls 50\u00a0% des acquis visés sont couverts\u00a0: le titre peut compter pour la part de la formation "
-        "visée ainsi couverte."
+        "Seuls 50\u00a0% des acquis visés sont couverts\u00a0: la certification peut compter pour la part de la "
+        "formation visée ainsi couverte."
     )
     assert finding.condition is not None
     french = _in_french(finding.condition)
