@@ -261,7 +261,8 @@ def format_decision(decision: Decision, *, show_all: bool = False) -> str:
     groups: list[tuple[str, tuple[Finding, ...]]] = [("", decision.findings)]
     if decision.stack is not None:
         groups = [
-            (f"{c.label} - {label(c.role)}", decision.findings_about(c.index)) for c in decision.stack.credentials
+            (f"{shown(c.label)} - {label(c.role)}", decision.findings_about(c.index))
+            for c in decision.stack.credentials
         ]
         groups.append((_("The stack"), decision.findings_about(None)))
     for heading, findings in groups:

@@ -16,7 +16,7 @@ from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
 from recogniser.rules.completeness import is_stated
 from recogniser.rules.facts import QAGrade, grade_words
 from recogniser.rules.quality_evidence import NOT_ESG_QUALITY_ASSURANCE, QAEvidence
-from recogniser.rules.wording import provider_words
+from recogniser.rules.wording import provider_words, quoted
 
 ESG_PART_1 = cited.ESG_PART_1
 ESG_PART_2 = cited.ESG_PART_2
@@ -88,7 +88,7 @@ def external_qa(context: RuleContext, info: RuleInfo) -> Finding:
             Status.UNKNOWN,
             phrase(
                 "{agency} could be several agencies: {names}. Name the agency exactly.",
-                agency=repr(qa.external_agency),
+                agency=quoted(qa.external_agency),
                 names=names,
             ),
             field=field,
@@ -209,14 +209,14 @@ def eqar_registration(context: RuleContext, info: RuleInfo) -> Finding:
                 phrase(
                     "{agency} is not in the EQAR agency data (as of {data_as_of}); its decision is weighed as "
                     "national accreditation, not as the decision of a registered agency.",
-                    agency=repr(match.query),
+                    agency=quoted(match.query),
                     data_as_of=register.as_of,
                 )
                 if evidence is QAEvidence.NATIONAL_ACCREDITATION
                 else phrase(
                     "{agency} is not in the EQAR agency data (as of {data_as_of}); its decision is weighed as "
                     "national VET quality assurance, not as the decision of a registered agency.",
-                    agency=repr(match.query),
+                    agency=quoted(match.query),
                     data_as_of=register.as_of,
                 ),
                 field=field,
@@ -225,7 +225,7 @@ def eqar_registration(context: RuleContext, info: RuleInfo) -> Finding:
         unknown = phrase(
             "{agency} is not in the EQAR agency data (as of {data_as_of}): whether it is a quality assurance agency "
             "or authority of its national system, or registered since, is to be checked on DEQAR.",
-            agency=repr(match.query),
+            agency=quoted(match.query),
             data_as_of=register.as_of,
         )
         if nearest:

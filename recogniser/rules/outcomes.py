@@ -10,6 +10,7 @@ from recogniser.model import Element, Finding, Purpose, RuleSet, Status
 from recogniser.rules import citations as cited
 from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
 from recogniser.rules.matching import OUTCOME_WORDS_READ, outcomes_read_in_part
+from recogniser.rules.wording import quoted
 
 OUTCOMES_CITATION = cited.cite(cited.ECTS_RECOGNITION, cited.EAR_LEARNING_OUTCOMES)
 
@@ -118,7 +119,7 @@ def formulation(context: RuleContext, info: RuleInfo) -> Finding:
                 "{example}).",
                 topics=len(terse),
                 total=len(outcomes),
-                example=repr(_short(terse[0], 40)),
+                example=quoted(_short(terse[0], 40)),
             ),
             field=field,
         )

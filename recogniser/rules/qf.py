@@ -15,7 +15,7 @@ from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
 from recogniser.rules.facts import hours_per_ects_credible
 from recogniser.rules.rulebook import Rulebook
 from recogniser.rules.verbs import outcome_tier
-from recogniser.rules.wording import alternatives, tenths
+from recogniser.rules.wording import alternatives, quoted, tenths
 
 QF_EHEA = cited.QF_EHEA
 ECTS_GUIDE = cited.ECTS_KEY_FEATURES
@@ -86,7 +86,7 @@ def framework_level(context: RuleContext, info: RuleInfo) -> Finding:
             phrase(
                 "{framework} has no level {level} (its levels: {known}).",
                 framework=framework.id,
-                level=repr(level.nqf_level),
+                level=quoted(level.nqf_level),
                 known=known,
             ),
             field="credential.level.nqf_level",

@@ -53,3 +53,8 @@ def alternatives(items: Sequence[str]) -> str:
 def tenths(value: float) -> Decimal:
     """``value`` to one decimal, the decimal kept when shown ("4.0", "4,0")."""
     return Decimal(f"{value:.1f}")
+
+
+def quoted(text: str) -> Phrase:
+    """A name or text as the case gives it, in quotes: 'Agency' in English, « Agency » in French."""
+    return phrase("'{text}'", text=text)
