@@ -18,7 +18,7 @@ from typing import TextIO, cast
 from recogniser import __version__
 from recogniser.commands.parsers import add_commands
 from recogniser.errors import UserInputError
-from recogniser.i18n import SOURCE_LANGUAGE, available_languages
+from recogniser.i18n import SOURCE_LANGUAGE, UnknownLanguageError
 from recogniser.i18n import use_language as _use
 from recogniser.logs import log_file, redacted_command_line, setup_logging
 from recogniser.settings import load_settings
@@ -116,11 +116,12 @@ def _run(handler: Handler, options: argparse.Namespace, parser: argparse.Argumen
 
 def use_language(code: str) -> None:
     """Speak ``code`` from now on; an unknown language is refused, named, like any bad option."""
-    if code not in available_languages():
+    try:
+        _use(code)
+    except UnknownLanguageError as error:
         raise UserInputError(
-            f"--language: {code!r} is not a language Recogniser speaks (known: {', '.join(available_languages())})"
-        )
-    _use(code)
+            f"--language: {code!r} is not a language Recogniser speaks (known: {', '.join(error.known)})"
+        ) from None
 
 
 def command_words(parser: argparse.ArgumentParser) -> set[str]:

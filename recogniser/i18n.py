@@ -207,11 +207,22 @@ def language() -> str:
     return _current.language
 
 
+class UnknownLanguageError(ValueError):
+    """A language with neither a shipped nor an office catalogue; ``known`` are those there are."""
+
+    def __init__(self, code: str, known: list[str]) -> None:
+        super().__init__(f"unknown language {code!r}: choose one of {', '.join(known)}")
+        self.code = code
+        self.known = known
+
+
 def use_language(code: str) -> None:
-    """Show everything the core says in ``code`` from now on. An unknown language is refused with ValueError;
-    a language whose catalogue cannot be read falls back to English (the reason is logged)."""
-    if code not in available_languages():
-        raise ValueError(f"unknown language {code!r}: choose one of {', '.join(available_languages())}")
+    """Show everything the core says in ``code`` from now on. An unknown language is refused with
+    :class:`UnknownLanguageError`; a language whose catalogue cannot be read falls back to English (the reason is
+    logged)."""
+    known = available_languages()
+    if code not in known:
+        raise UnknownLanguageError(code, known)
     _current.language = code
 
 
