@@ -11,7 +11,7 @@ transfer"). Rule sets have a *title* naming the texts they apply, for the report
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import Enum
 from typing import Any
 
@@ -197,6 +197,18 @@ QA_DECISION_LABELS: Mapping[QADecision, str] = {
     QADecision.NOT_APPLICABLE: N_("Not applicable"),
 }
 
+#: What an earlier case shares with the open one, by the codes of ``precedents.Likeness.agreements``: the words
+#: follow "same" ("same title, issuing country").
+AGREEMENT_WORDS: Mapping[str, str] = {
+    "title": N_("title"),
+    "similar_title": N_("a similar title"),
+    "awarding_body": N_("awarding body"),
+    "similar_awarding_body": N_("a similar awarding body"),
+    "target": N_("target"),
+    "country": N_("issuing country"),
+    "level": N_("EQF level"),
+}
+
 #: The label a value stands for when it is shown alone, by its vocabulary.
 _LABELS: Mapping[type[Enum], Mapping[Any, str]] = {
     Purpose: PURPOSE_LABELS,
@@ -280,3 +292,8 @@ def provider_kind_label(kind: ProviderKind, code: str | None = None) -> str:
 
 def qa_decision_label(decision: QADecision, code: str | None = None) -> str:
     return translate(QA_DECISION_LABELS[decision], code)
+
+
+def agreement_words(codes: Sequence[str], code: str | None = None) -> str:
+    """What an earlier case shares with the open one, listed in the reader's language ("" when nothing)."""
+    return ", ".join(translate(AGREEMENT_WORDS[agreement], code) for agreement in codes)

@@ -8,8 +8,20 @@ from datetime import UTC, datetime
 import pytest
 
 from recogniser.model import Outcome, Purpose
-from recogniser.precedents import CaseProfile, Precedent, compare, divergence, equivalent, ranked
+from recogniser.precedents import (
+    SIMILAR_BODY,
+    SIMILAR_SCORE,
+    SIMILAR_TITLE,
+    CaseProfile,
+    Likeness,
+    Precedent,
+    compare,
+    divergence,
+    equivalent,
+    ranked,
+)
 from recogniser.textkeys import latin_key
+from recogniser.vocabulary import AGREEMENT_WORDS, agreement_words
 
 OPEN = CaseProfile(
     purpose=Purpose.CREDIT_TRANSFER,
@@ -156,3 +168,20 @@ def test_a_divergence_is_named_in_french_with_french_numbers() -> None:
         said = shown(departs.describe())
     assert said.startswith("non_recognition, 0 ECTS s’écarte des décisions antérieures du bureau")
     assert "HR-EQ\u00a0: partial_recognition, 2,5 ECTS (2026-03-01)\u00a0; " in said and "{" not in said
+
+
+def test_every_agreement_has_words_in_every_language() -> None:
+    # The most an earlier case can share, and what it can merely resemble: between them, every agreement code.
+    same = compare(OPEN, OPEN).agreements()
+    resembling = Likeness(
+        title=SIMILAR_TITLE,
+        awarding_body=SIMILAR_BODY,
+        same_target=False,
+        same_country=False,
+        same_level=False,
+        equivalent=False,
+        score=SIMILAR_SCORE,
+    ).agreements()
+    assert set(same + resembling) == set(AGREEMENT_WORDS)
+    assert agreement_words(same, "fr") != agreement_words(same, "en")
+    assert "_" not in agreement_words(resembling, "en")

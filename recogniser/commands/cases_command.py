@@ -11,6 +11,7 @@ from recogniser.errors import UserInputError
 from recogniser.i18n import N_, _, say, shown, translate
 from recogniser.model import Outcome, Purpose
 from recogniser.terminal import one_line
+from recogniser.vocabulary import agreement_words
 
 if TYPE_CHECKING:
     from recogniser.precedents import Precedent
@@ -224,7 +225,7 @@ def _similar(options: argparse.Namespace) -> int:
 
 def _precedent_line(precedent: Precedent) -> str:
     kind = _("equivalent") if precedent.equivalent else say("similar {score}", score=precedent.likeness.score)
-    shares = ", ".join(code.replace("_", " ") for code in precedent.likeness.agreements())
+    shares = agreement_words(precedent.likeness.agreements())
     return say(
         "{reference} ({kind}; same {shares}): {title}, {body} — {outcome} on {when} by {who}",
         reference=precedent.reference,

@@ -27,7 +27,7 @@ from recogniser.precedents import Divergence, Precedent, divergence
 from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, SECONDARY_TEXT_COLOUR
 from recogniser.ui.translations import labelled
 from recogniser.ui.translations import translate as _tr
-from recogniser.vocabulary import outcome_label
+from recogniser.vocabulary import agreement_words, outcome_label
 
 _REFERENCE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -167,7 +167,7 @@ class PrecedentsPanel(QWidget):
             self.details.clear()
             return
         profile = precedent.profile
-        shares = ", ".join(agreement_words().get(code, code) for code in precedent.likeness.agreements())
+        shares = agreement_words(precedent.likeness.agreements())
         target = " — ".join(part for part in (profile.target_title, profile.target_institution) if part)
         title = profile.title or self.tr("Untitled credential")
         awarding_body = profile.awarding_body or self.tr("awarding body not given")
@@ -198,16 +198,3 @@ class PrecedentsPanel(QWidget):
     def _open(self, item: QTreeWidgetItem | None) -> None:
         if item is not None:
             self.open_requested.emit(str(item.data(0, _REFERENCE_ROLE)))
-
-
-def agreement_words() -> dict[str, str]:
-    """How the panel names what an earlier case shares with the open one (``Likeness.agreements`` codes)."""
-    return {
-        "title": _tr("title"),
-        "similar_title": _tr("a similar title"),
-        "awarding_body": _tr("awarding body"),
-        "similar_awarding_body": _tr("a similar awarding body"),
-        "target": _tr("target"),
-        "country": _tr("issuing country"),
-        "level": _tr("EQF level"),
-    }

@@ -207,7 +207,7 @@ def test_similar_and_register_export(capsys: pytest.CaptureFixture[str], databas
 
     code, out, _ = run(capsys, database_url, "similar", "NOW")
     assert code == 0
-    assert out.startswith("EARLIER (equivalent; same title, awarding body, target, country, level): ")
+    assert out.startswith("EARLIER (equivalent; same title, awarding body, target, issuing country, EQF level): ")
     assert "full_recognition, 5 ECTS on " in out and " by M. Novak" in out
 
     code, out, _ = run(capsys, database_url, "similar", "NOW", "--json")

@@ -246,30 +246,6 @@ Le dossier ouvert est conservé comme brouillon et vous sera proposé au prochai
         <translation>&lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;{what} s’écarte des précédents&lt;/b&gt;&lt;/span&gt; pour la même certification, la même cible et la même finalité — {earlier}</translation>
     </message>
     <message>
-        <source>title</source>
-        <translation>intitulé</translation>
-    </message>
-    <message>
-        <source>a similar title</source>
-        <translation>un intitulé semblable</translation>
-    </message>
-    <message>
-        <source>awarding body</source>
-        <translation>organisme de délivrance</translation>
-    </message>
-    <message>
-        <source>a similar awarding body</source>
-        <translation>un organisme de délivrance semblable</translation>
-    </message>
-    <message>
-        <source>target</source>
-        <translation>cible</translation>
-    </message>
-    <message>
-        <source>issuing country</source>
-        <translation>pays de délivrance</translation>
-    </message>
-    <message>
         <source>{reference} is no longer in the case database: someone deleted it or changed its reference after you opened it.</source>
         <translation>{reference} ne figure plus dans la base des dossiers&#xa0;: quelqu’un l’a supprimé ou en a changé la référence après que vous l’avez ouvert.</translation>
     </message>
