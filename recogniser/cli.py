@@ -9,6 +9,7 @@ the log is).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -16,9 +17,10 @@ from collections.abc import Callable, Sequence
 from typing import TextIO, cast
 
 from recogniser import __version__
+from recogniser.commands.argparse_words import ReaderParser, argparse_speaking
 from recogniser.commands.parsers import add_commands
 from recogniser.errors import UserInputError
-from recogniser.i18n import SOURCE_LANGUAGE, UnknownLanguageError
+from recogniser.i18n import SOURCE_LANGUAGE, UnknownLanguageError, _
 from recogniser.i18n import use_language as _use
 from recogniser.logs import log_file, redacted_command_line, setup_logging
 from recogniser.settings import load_settings
@@ -34,19 +36,27 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ReaderParser(
         prog="recogniser",
-        description="Decision support for recognising micro-credentials. Without a command, opens the window.",
+        description=_("Decision support for recognising micro-credentials. Without a command, opens the window."),
     )
-    parser.add_argument("--version", action="version", version=f"recogniser {__version__}")
+    # Its help given here: argparse translates its own only from Python 3.13.
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"recogniser {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--database-url",
         metavar="URL",
-        help="database to use (default: RECOGNISER_DATABASE_URL, else database_url in settings.toml, else a SQLite "
-        "file in the user data folder)",
+        help=_(
+            "database to use (default: RECOGNISER_DATABASE_URL, else database_url in settings.toml, else a SQLite "
+            "file in the user data folder)"
+        ),
     )
     _add_language(parser, default=None)
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     add_commands(subparsers)
     # Also accepted after the command (``recogniser assess CASE --language fr``), where people tend to write it,
     # except by ``import``, whose own --language picks the language read from a multilingual credential.
@@ -65,23 +75,26 @@ def _add_language(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--language",
         dest="reader_language",
-        metavar="CODE",
+        metavar=_("CODE"),
         default=default,
-        help="language of the report and the messages: en or fr (default: language in settings.toml, else en)",
+        help=_("language of the report and the messages: en or fr (default: language in settings.toml, else en)"),
     )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     setup_logging()
-    parser = build_parser()
     if not arguments or (len(arguments) == 1 and arguments[0].endswith(".json")):
         return _open_window(arguments)
-    options = parser.parse_args(arguments)
-    handler: Handler | None = getattr(options, "handler", None)
-    if handler is None:
-        parser.print_help()
-        return EXIT_INVALID
+    # The help and argparse's own errors speak the reader's language: it is settled before the parser is built.
+    _speak_if_known(language_asked(arguments))
+    with argparse_speaking():
+        parser = build_parser()
+        options = parser.parse_args(arguments)
+        handler: Handler | None = getattr(options, "handler", None)
+        if handler is None:
+            parser.print_help()
+            return EXIT_INVALID
     # Everything a command prints may quote a file: its control characters are shown escaped, never obeyed.
     streams = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = (cast(TextIO, EscapingWriter(stream)) for stream in streams)
@@ -89,6 +102,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(handler, options, parser, arguments)
     finally:
         sys.stdout, sys.stderr = streams
+
+
+def language_asked(arguments: Sequence[str]) -> str | None:
+    """The ``--language`` given for the reader (the last one, as argparse keeps), found before the parser is built.
+
+    Read after the command too, except after ``import``, whose own ``--language`` is the credential's.
+    """
+    asked = command = None
+    tokens = iter(arguments)
+    for argument in tokens:
+        name, equals, value = argument.partition("=")
+        if argument == "--":
+            break
+        if len(name) > 3 and "--language".startswith(name):  # argparse also takes it shortened: --lang
+            asked = value if equals else next(tokens, None)
+        elif name in _GLOBAL_VALUED and not equals and command is None:
+            next(tokens, None)
+        elif command is None and not argument.startswith("-"):
+            command = argument
+            if command == "import":
+                break
+    return asked
+
+
+#: The options before the command that take a value (which is no command's name).
+_GLOBAL_VALUED = ("--database-url",)
+
+
+def _speak_if_known(asked: str | None) -> None:
+    """Speak the language asked for, else the settings' one, if that can be known. Whatever keeps it from being
+    known (an unknown language, a settings file with a problem, even an internal error) is met again and reported
+    when the command runs (:func:`_run`), as before; a request for help, which runs nothing, is answered in English."""
+    with contextlib.suppress(Exception):
+        use_language(asked or load_settings().language or SOURCE_LANGUAGE)
 
 
 def _run(handler: Handler, options: argparse.Namespace, parser: argparse.ArgumentParser, arguments: list[str]) -> int:

@@ -64,6 +64,7 @@ KEYWORDS: Mapping[str, tuple[int, ...] | None] = {
     "say": None,
     "plural": (1, 2),
     "N_": None,
+    "N_plural": (1, 2),
     "_": None,
 }
 
@@ -143,6 +144,11 @@ def plural(singular: str, plural_form: str, *, n: int | float, **values: Value) 
 def N_(text: str) -> str:  # noqa: N802 - gettext's usual name for a marker
     """``text`` unchanged, marked for the catalogue: a constant translated where it is shown, with :func:`_`."""
     return text
+
+
+def N_plural(singular: str, plural_form: str) -> tuple[str, str]:  # noqa: N802 - after N_
+    """A singular and a plural form marked for the catalogue, for a text shown later through ``ngettext``."""
+    return singular, plural_form
 
 
 def translate(text: str, code: str | None = None) -> str:
