@@ -454,6 +454,24 @@ def test_a_search_with_thousands_of_matches_pages_and_counts_like_one_with_few(s
     assert store.count_cases(CaseQuery(search="horvat 00007")) == 1
 
 
+@pytest.mark.parametrize("cases", [1, 2, 3])
+def test_a_case_holding_several_terms_of_a_word_is_found_and_counted_once(
+    store: CaseStore, monkeypatch: pytest.MonkeyPatch, cases: int
+) -> None:
+    # "Иван Иванов" holds four terms that "Иван" finds (иван, иванов, ivan, ivanov): with MANY_MATCHES at 5 one
+    # case is below it in index entries, and two or three are past it in entries but not in cases.
+    monkeypatch.setattr(case_pages, "MANY_MATCHES", 5)
+    store.add_cases([make_case(f"IV-{n}", learner="Иван Иванов") for n in range(cases)])
+    store.add_cases([make_case("OTHER-1", learner="Marko Babić")])
+    everyone = [f"IV-{n}" for n in range(cases)]
+    for typed in ["Иван", "ivan", "IVANO", "иванов"]:
+        query = CaseQuery(search=typed, sort=CaseSort.REFERENCE, descending=False)
+        page = store.page_cases(query, limit=2)
+        assert ([summary.reference for summary in page.cases], page.total) == (everyone[:2], cases), typed
+        assert references(store.list_cases(query)) == everyone, typed
+        assert store.count_cases(CaseQuery(search=typed, purpose=Purpose.CREDIT_TRANSFER)) == cases, typed
+
+
 @pytest.mark.parametrize("many_matches", [MANY_MATCHES, 4])
 def test_search_agrees_with_the_search_keys_for_random_names(
     store: CaseStore, monkeypatch: pytest.MonkeyPatch, many_matches: int
