@@ -30,7 +30,7 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -178,8 +178,29 @@ def render(value: Value, language: str | None = None) -> str:
 
         return label(value, language)
     if isinstance(value, date):
-        return value.isoformat()
+        return written_date(value, language)
     return value
+
+
+def written_date(value: date, language: str | None = None) -> str:
+    """A day (or a moment, for a :class:`~datetime.datetime`) inside a sentence: ISO 8601 in English, the form the
+    decision JSON and the case file keep (``2026-03-01``, ``2026-03-01 14:05``); in another language, as it writes
+    a date in running text (« 1er mars 2026 », « 12 mars 2026, 14:05 »). A table of data keeps ISO whatever the
+    language: this is for sentences."""
+    code = language or _current.language
+    moment = value if isinstance(value, datetime) else None
+    if code == SOURCE_LANGUAGE:
+        return f"{moment:%Y-%m-%d %H:%M}" if moment is not None else value.isoformat()
+    # Babel's dates are loaded only when a date is written in another language (a command's start stays light).
+    from babel.dates import format_date, format_time, get_datetime_format
+
+    day = format_date(value, format="long", locale=code)
+    if code == "fr" and value.day == 1:
+        day = "1er" + day[1:]  # French writes the first of the month as an ordinal: « 1er mars 2026 »
+    if moment is None:
+        return day
+    pattern = str(get_datetime_format("long", locale=code)).replace("'", "")
+    return pattern.replace("{0}", format_time(moment, format="short", locale=code)).replace("{1}", day)
 
 
 def number(value: float | Decimal, language: str | None = None) -> str:

@@ -44,6 +44,18 @@ def test_numbers_are_written_as_the_reader_writes_them() -> None:
     assert i18n.number(-1.5, "fr") == "\u22121,5"
 
 
+def test_a_date_inside_a_sentence_is_written_as_the_reader_writes_dates() -> None:
+    from datetime import date, datetime
+
+    valid = phrase("valid until {day}", day=date(2026, 3, 1))
+    # English keeps ISO 8601: the decision JSON and the store hold this text.
+    assert valid == "valid until 2026-03-01"
+    assert valid.text("fr") == "valable jusqu’au 1er mars 2026"
+    assert i18n.written_date(date(2026, 12, 25), "fr") == "25 décembre 2026"
+    assert i18n.written_date(datetime(2026, 2, 3, 10, 22), "fr") == "3 février 2026, 10:22"
+    assert i18n.written_date(datetime(2026, 2, 3, 10, 22), "en") == "2026-02-03 10:22"
+
+
 def test_a_plural_phrase_takes_the_form_its_number_asks_for() -> None:
     one = plural("{n} credential", "{n} credentials", n=1)
     three = plural("{n} credential", "{n} credentials", n=3)

@@ -234,7 +234,7 @@ def _precedent_line(precedent: Precedent) -> str:
         title=precedent.profile.title or _("untitled"),
         body=precedent.profile.awarding_body or _("awarding body not given"),
         outcome=_with_credits(precedent.outcome, precedent.ects),
-        when=precedent.decided_at.date().isoformat(),
+        when=precedent.decided_at.date(),
         who=precedent.decided_by,
     )
 

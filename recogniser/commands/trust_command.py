@@ -36,7 +36,7 @@ def _list(_options: argparse.Namespace) -> int:
         return 0
     for anchor in sorted(store.anchors.values(), key=lambda item: item.name.casefold()):
         until = anchor.certificate.not_valid_after_utc
-        valid = say("valid until {day}", day=f"{until:%Y-%m-%d}")
+        valid = say("valid until {day}", day=until.date())
         sys.stdout.write(f"{anchor.fingerprint}  {anchor.name} ({valid})\n")
     return 0
 

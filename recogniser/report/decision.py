@@ -144,7 +144,7 @@ def _record_note(kept: RecordedDecision | None, count: int, earlier: int) -> str
                 )
             )
         return _("No decision has been recorded for this case yet.")
-    when = kept.recorded_at.strftime("%Y-%m-%d %H:%M UTC")
+    when = phrase("{moment} UTC", moment=kept.recorded_at.replace(second=0, microsecond=0))
     which = (
         phrase(
             "Decision #{number}, recorded {when}, the latest of {count} on this case text",

@@ -9,7 +9,7 @@ from itertools import chain
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
 
-from recogniser.i18n import _, phrase, shown
+from recogniser.i18n import _, phrase, shown, written_date
 from recogniser.isolation import texts_in
 from recogniser.model import Case, Decision, Status
 from recogniser.provenance import Authenticity, Provenance, provenance_of
@@ -53,13 +53,13 @@ def title_block(
     recommendation = decision.recommendation
     rows: list[tuple[str, Flowable]] = [
         (_("Case reference"), user_text(decision.reference or case.reference, CELL_BOLD, _("not assigned"))),
-        (_("Date of report"), fixed(today.isoformat(), CELL)),
+        (_("Date of report"), fixed(written_date(today), CELL)),
         (_("Purpose"), fixed(purpose_label(decision.purpose), CELL)),
         (_("Assessing country"), user_text(case.assessing_country)),
         (_("Evaluator"), user_text(settings.evaluator_name, CELL, _("not named"))),
         (
             _("Facts judged as of"),
-            fixed(decision.as_of.isoformat() if decision.as_of else _("the date of issue"), CELL),
+            fixed(written_date(decision.as_of) if decision.as_of else _("the date of issue"), CELL),
         ),
         (_("Recommended outcome"), fixed(outcome_label(recommendation.outcome), CELL_BOLD)),
     ]

@@ -131,7 +131,7 @@ def test_the_evaluators_decision_reads_in_french_with_french_numbers() -> None:
     case = case_from(document)
     text = french(lambda: render_report(case, decision, SETTINGS, recorded=recorded))
     block = text[text.index("8. Décision de l’évaluateur") :]
-    assert "Décision n° 7, enregistrée le 2026-02-03 10:22 UTC, la plus récente des 2 décisions" in block
+    assert "Décision n° 7, enregistrée le 3 février 2026, 10:22 UTC, la plus récente des 2 décisions" in block
     assert "[ X ] autrement, comme suit" in block and "Reconnaissance partielle" in block
     assert "ECTS reconnus 2,5" in block
     assert "Motivation Non couvert." in block

@@ -156,7 +156,8 @@ def test_an_authenticity_failure_reads_in_french_with_what_it_asks_for() -> None
             "une certification authentique (vérification auprès de l’émetteur)"
         )
         assert i18n.shown(found(decision, "authenticity.validity").message) == (
-            "La certification a expiré le 2026-06-30, avant le jour de son importation (2026-12-01)\u00a0: demandez à "
+            "La certification a expiré le 30 juin 2026, avant le jour de son importation (1er décembre 2026)\u00a0: "
+            "demandez à "
             "l’émetteur si les acquis qu’elle atteste restent valables."
         )
         assert "consultez l’entrée 94567 de https://issuer.example/status/1" in i18n.shown(

@@ -209,8 +209,8 @@ def test_a_stack_s_reasons_and_waits_read_in_french() -> None:
         reason = shown(old.stack.credentials[0].reasons[0])
         credits = shown(credits)
     assert reason == (
-        "elle a été délivrée le 2015-01-10, plus de 5 ans avant le 2026-01-01, limite fixée par le bureau pour une "
-        "certification d’un cumul"
+        "elle a été délivrée le 10 janvier 2015, plus de 5 ans avant le 1er janvier 2026, limite fixée par le bureau "
+        "pour une certification d’un cumul"
     )
     assert f"à 50{NBSP}% au plus des crédits de la formation visée." in credits
 
