@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from recogniser.i18n import CORE_PART, KEYWORDS, LOCALE_DIR, PARTS, SOURCE_LANGUAGE, fields_of
+from recogniser.i18n import CONTEXT_KEYWORDS, CORE_PART, KEYWORDS, LOCALE_DIR, PARTS, SOURCE_LANGUAGE, fields_of
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: Said in every catalogue's header.
@@ -32,6 +32,12 @@ class Marked:
     text: str
     plural: str | None
     where: str
+    #: What tells this text apart from the same English meant otherwise (gettext's ``msgctxt``).
+    context: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        return (self.text, self.context)
 
 
 def part_of(path: Path) -> str:
@@ -54,7 +60,8 @@ def marked_in(path: Path) -> Iterator[Marked]:
             continue
         shown = path.relative_to(PACKAGE_DIR.parent) if path.is_relative_to(PACKAGE_DIR.parent) else path
         where = f"{shown}:{node.lineno}"
-        wanted = 2 if KEYWORDS[node.func.id] else 1
+        contextual = node.func.id in CONTEXT_KEYWORDS
+        wanted = (2 if KEYWORDS[node.func.id] else 1) + contextual
         texts = []
         for argument in node.args[:wanted]:
             if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
@@ -62,18 +69,19 @@ def marked_in(path: Path) -> Iterator[Marked]:
             texts.append(argument.value)
         if len(texts) < wanted:
             raise ValueError(f"{where}: {node.func.id}() is given too few strings")
-        yield Marked(texts[0], texts[1] if wanted == 2 else None, where)
+        context = texts.pop(0) if contextual else None
+        yield Marked(texts[0], texts[1] if len(texts) == 2 else None, where, context)
 
 
-def marked_by_part() -> dict[str, dict[str, Marked]]:
-    found: dict[str, dict[str, Marked]] = {part: {} for part in PARTS}
+def marked_by_part() -> dict[str, dict[tuple[str, str | None], Marked]]:
+    found: dict[str, dict[tuple[str, str | None], Marked]] = {part: {} for part in PARTS}
     for path in sources():
         # The i18n module itself only names the markers.
         if path.name in {"i18n.py", "catalogues.py"}:
             continue
         part = found[part_of(path)]
         for marked in marked_in(path):
-            part.setdefault(marked.text, marked)
+            part.setdefault(marked.key, marked)
     return found
 
 
@@ -98,15 +106,20 @@ def update(add: str | None = None) -> list[str]:
             if not messages and not path.is_file():
                 continue
             new = Catalog(locale=code, project=PROJECT, domain=part, fuzzy=False)
-            for text, marked in sorted(messages.items()):
+            for (text, context), marked in sorted(messages.items(), key=lambda item: (item[0][0], item[0][1] or "")):
                 key: str | tuple[str, str] = (text, marked.plural) if marked.plural else text
-                previous = old.get(text)
+                previous = old.get(text, context=context)
                 string = _strings(previous.string) if previous is not None else ""
                 if marked.plural and not isinstance(string, tuple):
                     string = ("",) * new.num_plurals
                 if not marked.plural and isinstance(string, tuple):
                     string = ""
-                new.add(key, string, locations=[(marked.where.rsplit(":", 1)[0], int(marked.where.rsplit(":", 1)[1]))])
+                new.add(
+                    key,
+                    string,
+                    locations=[(marked.where.rsplit(":", 1)[0], int(marked.where.rsplit(":", 1)[1]))],
+                    context=context,
+                )
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("wb") as handle:
                 write_po(handle, new, width=120, sort_output=True, omit_header=False, include_lineno=False)
@@ -139,9 +152,14 @@ def problems() -> list[Problem]:
                 continue
             with path.open("rb") as handle:
                 catalogue = read_po(handle, locale=code)
-            ids = {message.id if isinstance(message.id, str) else message.id[0] for message in catalogue if message.id}
-            for text in sorted(set(messages) - ids):
-                found.append(Problem(where, f"{text!r} is in the code but not in the catalogue: update it"))
+            ids = {
+                (message.id if isinstance(message.id, str) else message.id[0], message.context)
+                for message in catalogue
+                if message.id
+            }
+            for text, context in sorted(set(messages) - ids, key=lambda key: (key[0], key[1] or "")):
+                named = f"{text!r} (context {context!r})" if context else repr(text)
+                found.append(Problem(where, f"{named} is in the code but not in the catalogue: update it"))
             for message in catalogue:
                 if not message.id:
                     continue
@@ -154,13 +172,14 @@ def _message_problems(where: str, message: object) -> list[Problem]:
 
     assert isinstance(message, Message)
     source = message.id if isinstance(message.id, str) else message.id[0]
+    named = f"{source!r} (context {message.context!r})" if message.context else repr(source)
     translated = _strings(message.string)
     strings = translated if isinstance(translated, tuple) else (translated,)
     if message.fuzzy or not all(text.strip() for text in strings):
-        return [Problem(where, f"{source!r} is not translated")]
+        return [Problem(where, f"{named} is not translated")]
     fields = sorted(set(fields_of(source)))
     return [
-        Problem(where, f"{source!r}: the translation {text!r} does not keep the fields {fields}")
+        Problem(where, f"{named}: the translation {text!r} does not keep the fields {fields}")
         for text in strings
         if sorted(set(fields_of(text))) != fields
     ]

@@ -61,12 +61,17 @@ CORE_PART = "core"
 #: The functions whose first argument (and for plural phrases, the second) is a string to translate.
 KEYWORDS: Mapping[str, tuple[int, ...] | None] = {
     "phrase": None,
+    "pphrase": None,
     "say": None,
     "plural": (1, 2),
     "N_": None,
     "N_plural": (1, 2),
     "_": None,
 }
+
+#: The functions whose first argument is a context (gettext's ``msgctxt``) and whose second is the string: one
+#: English word that two places mean differently ("none" as a grade, "none" as an assessment) is two messages.
+CONTEXT_KEYWORDS = frozenset({"pphrase"})
 
 #: A value a phrase may carry in a field.
 #: A number kept to a fixed count of decimals ("4.0") is a :class:`~decimal.Decimal`.
@@ -81,13 +86,15 @@ class Phrase(str):
     A phrase *is* its English text (a ``str``), so the decision JSON, the store and every English path read it as
     before; :meth:`text` — or :func:`shown` at the edge — gives it in the reader's language. ``plural`` (with
     ``count`` naming the field holding the number: ``n`` from :func:`plural`) makes a phrase with a singular and
-    a plural form; the language's own rules pick the form.
+    a plural form; the language's own rules pick the form. ``context`` tells apart one English text meant two ways
+    (:func:`pphrase`).
     """
 
     template: str
     values: Mapping[str, Value]
     plural: str | None
     number_field: str | None
+    context: str | None
 
     def __new__(
         cls,
@@ -95,28 +102,47 @@ class Phrase(str):
         values: Mapping[str, Value] | None = None,
         plural: str | None = None,
         count: str | None = None,
+        context: str | None = None,
     ) -> Phrase:
         values = dict(values or {})
-        english = _filled(template, values, plural, count, SOURCE_LANGUAGE)
+        english = _filled(template, values, plural, count, context, code=SOURCE_LANGUAGE)
         self = super().__new__(cls, english)
         self.template, self.values, self.plural, self.number_field = template, values, plural, count
+        self.context = context
         return self
 
-    def __reduce__(self) -> tuple[type[Phrase], tuple[str, Mapping[str, Value], str | None, str | None]]:
-        return (Phrase, (self.template, dict(self.values), self.plural, self.number_field))
+    def __reduce__(
+        self,
+    ) -> tuple[type[Phrase], tuple[str, Mapping[str, Value], str | None, str | None, str | None]]:
+        return (Phrase, (self.template, dict(self.values), self.plural, self.number_field, self.context))
 
     def text(self, language: str | None = None) -> str:
         """The phrase in ``language`` (the language in use when None)."""
-        return _filled(self.template, self.values, self.plural, self.number_field, language or _current.language)
+        return _filled(
+            self.template, self.values, self.plural, self.number_field, self.context, code=language or _current.language
+        )
 
 
-def _filled(template: str, values: Mapping[str, Value], plural: str | None, count: str | None, code: str) -> str:
+def _filled(
+    template: str,
+    values: Mapping[str, Value],
+    plural: str | None,
+    count: str | None,
+    context: str | None,
+    *,
+    code: str,
+) -> str:
     translations = catalogue(code)
     if plural is not None and count is not None:
         number = values[count]
-        chosen = translations.ngettext(template, plural, int(number) if isinstance(number, int) else 2)
+        many = int(number) if isinstance(number, int) else 2
+        chosen = (
+            translations.npgettext(context, template, plural, many)
+            if context
+            else translations.ngettext(template, plural, many)
+        )
     else:
-        chosen = translations.gettext(template)
+        chosen = translations.pgettext(context, template) if context else translations.gettext(template)
     return chosen.format(**{name: render(value, code) for name, value in values.items()})
 
 
@@ -129,6 +155,13 @@ def shown(text: str, language: str | None = None) -> str:
 def phrase(template: str, **values: Value) -> Phrase:
     """A sentence for a reader, translated when shown; ``template``'s ``{fields}`` are filled from ``values``."""
     return Phrase(template, values)
+
+
+def pphrase(context: str, template: str, **values: Value) -> Phrase:
+    """A phrase whose English text means something else elsewhere: ``context`` (a few words saying which meaning,
+    kept in the catalogue as gettext's ``msgctxt``) keeps its translation apart. ``pphrase("quality evidence
+    grade", "none")`` is « inexistantes », ``pphrase("assessment type", "none")`` « aucune évaluation »."""
+    return Phrase(template, values, context=context)
 
 
 def say(template: str, **values: Value) -> str:

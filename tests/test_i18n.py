@@ -116,6 +116,55 @@ def test_a_new_string_appears_in_every_catalogue_untranslated_and_the_check_name
     assert any("'Full recognition' is not translated" in problem for problem in problems)
 
 
+def test_one_english_word_meant_two_ways_is_two_messages_told_apart_by_their_context(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from recogniser.model import AssessmentType
+    from recogniser.rules.facts import QAGrade, grade_words
+    from recogniser.rules.wording import assessment_words
+
+    grade, assessment = grade_words(QAGrade.NONE), assessment_words(AssessmentType.NONE)
+    assert grade == assessment == "none"
+    assert (grade.text("fr"), assessment.text("fr")) == ("inexistantes", "aucune évaluation")
+    assert (
+        phrase("quality evidence is {grade}", grade=grade).text("fr")
+        == "les preuves d’assurance qualité sont inexistantes"
+    )
+    # The catalogue keeps each meaning as its own message, and the check names the one left untranslated.
+    source = tmp_path / "probe.py"
+    source.write_text("from recogniser.i18n import pphrase\npphrase('sense', 'none')\n", encoding="utf-8")
+    [marked] = catalogues.marked_in(source)
+    assert (marked.text, marked.context) == ("none", "sense")
+    monkeypatch.setattr(catalogues, "_locale_dir", tmp_path)
+    (tmp_path / "fr").mkdir()
+    catalogues.update()
+    assert 'msgctxt "quality evidence grade"\nmsgid "none"' in (tmp_path / "fr" / "rules.po").read_text("utf-8")
+    problems = [str(problem) for problem in catalogues.problems()]
+    assert any("'none' (context 'assessment type') is not translated" in problem for problem in problems)
+
+
+#: One-word texts marked in several modules that mean the same in each, checked by hand: a new one is either
+#: given a context (``pphrase``) where its meanings differ, or added here.
+SAME_MEANING_EVERYWHERE = {
+    "(untitled)", "Authenticity", "Basis", "Element", "Evaluator", "Justification", "No.", "Purpose", "Why", "n/a",
+    "TITLE", "title", "untitled", "warning",
+}  # fmt: skip
+
+
+def test_a_word_marked_in_several_modules_carries_a_context_or_means_the_same_in_each() -> None:
+    """ "none" was one message for a grade of quality evidence and for an assessment type, and French could give
+    it only one translation (« inexistantes »): a bare word used in several places is where that happens."""
+    modules: dict[str, set[str]] = {}
+    for path in catalogues.sources():
+        if path.name in {"i18n.py", "catalogues.py"}:
+            continue
+        for marked in catalogues.marked_in(path):
+            if marked.context is None and len(marked.text.split()) == 1:
+                modules.setdefault(marked.text, set()).add(marked.where.rsplit(":", 1)[0])
+    shared = {text for text, where in modules.items() if len(where) > 1}
+    assert shared - SAME_MEANING_EVERYWHERE == set()
+
+
 def test_the_compiled_catalogue_is_kept_in_the_cache_and_an_office_catalogue_comes_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from recogniser.agencies import AgencyMatch, AgencyRegister, MatchStatus, RegistrationState
 from recogniser.frameworks import Cycle, Framework, FrameworkLevel, FrameworkRegistry, cycle_for_eqf
-from recogniser.i18n import N_, Phrase, Value, phrase
+from recogniser.i18n import Phrase, Value, phrase, pphrase
 from recogniser.model import Case, OutcomeMatch, ProviderKind, QADecision
 from recogniser.rules.languages import language_name, language_of
 from recogniser.rules.matching import match_outcomes
@@ -185,17 +185,19 @@ class QAGrade(StrEnum):
     NONE = "none"
 
 
+#: A grade's words agree with "the quality evidence" in languages that agree adjectives; "none" is also an
+#: assessment type (:mod:`recogniser.rules.wording`), hence the context.
 _GRADE_WORDS = {
-    QAGrade.STRONG: N_("strong"),
-    QAGrade.SUBSTANTIAL: N_("substantial"),
-    QAGrade.WEAK: N_("weak"),
-    QAGrade.NONE: N_("none"),
+    QAGrade.STRONG: pphrase("quality evidence grade", "strong"),
+    QAGrade.SUBSTANTIAL: pphrase("quality evidence grade", "substantial"),
+    QAGrade.WEAK: pphrase("quality evidence grade", "weak"),
+    QAGrade.NONE: pphrase("quality evidence grade", "none"),
 }
 
 
 def grade_words(grade: QAGrade) -> Phrase:
     """The grade inside a sentence ("the quality evidence is {grade}"), translated when shown."""
-    return Phrase(_GRADE_WORDS[grade])
+    return _GRADE_WORDS[grade]
 
 
 @dataclass(frozen=True)

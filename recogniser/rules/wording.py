@@ -8,20 +8,21 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from recogniser.i18n import N_, Phrase, phrase
+from recogniser.i18n import N_, Phrase, phrase, pphrase
 from recogniser.joining import joined
 from recogniser.model import AssessmentType, ProviderKind
 
-_ASSESSMENT_WORDS: Mapping[AssessmentType, str] = {
-    AssessmentType.WRITTEN_EXAM: N_("written exam"),
-    AssessmentType.ORAL_EXAM: N_("oral exam"),
-    AssessmentType.PRACTICAL: N_("practical"),
-    AssessmentType.PROJECT: N_("project"),
-    AssessmentType.PORTFOLIO: N_("portfolio"),
-    AssessmentType.ONLINE_QUIZ: N_("online quiz"),
-    AssessmentType.ATTENDANCE_ONLY: N_("attendance only"),
-    AssessmentType.NONE: N_("none"),
-    AssessmentType.OTHER: N_("other"),
+_ASSESSMENT_WORDS: Mapping[AssessmentType, Phrase] = {
+    AssessmentType.WRITTEN_EXAM: Phrase(N_("written exam")),
+    AssessmentType.ORAL_EXAM: Phrase(N_("oral exam")),
+    AssessmentType.PRACTICAL: Phrase(N_("practical")),
+    AssessmentType.PROJECT: Phrase(N_("project")),
+    AssessmentType.PORTFOLIO: Phrase(N_("portfolio")),
+    AssessmentType.ONLINE_QUIZ: Phrase(N_("online quiz")),
+    AssessmentType.ATTENDANCE_ONLY: Phrase(N_("attendance only")),
+    # "none" is also a grade of quality evidence (rules/facts.py): the context keeps the two translations apart.
+    AssessmentType.NONE: pphrase("assessment type", "none"),
+    AssessmentType.OTHER: Phrase(N_("other")),
 }
 
 _PROVIDER_WORDS: Mapping[ProviderKind, str] = {
@@ -37,7 +38,7 @@ _PROVIDER_WORDS: Mapping[ProviderKind, str] = {
 
 def assessment_words(kind: AssessmentType) -> Phrase:
     """An assessment type inside a sentence: "written exam"."""
-    return Phrase(_ASSESSMENT_WORDS[kind])
+    return _ASSESSMENT_WORDS[kind]
 
 
 def provider_words(kind: ProviderKind) -> Phrase:
