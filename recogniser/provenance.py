@@ -16,6 +16,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from recogniser.authenticity_reasons import reason_of
 from recogniser.i18n import Phrase, phrase
 
 
@@ -43,8 +44,8 @@ AUTHENTIC_CREDENTIAL_REQUIRED = phrase("an authentic credential (verification wi
 
 
 def authenticity_line(status: Authenticity, reason: str) -> Phrase:
-    """``Authenticity: intact, signer not established - <reason>``: the one sentence every front end shows (the
-    tier in the reader's language; the reason as the import wrote it)."""
+    """``Authenticity: intact, signer not established - <reason>``: the one sentence every front end shows, the tier
+    and the reason (:mod:`recogniser.authenticity_reasons`) in the reader's language."""
     if reason:
         return phrase("Authenticity: {status} - {reason}", status=status, reason=reason)
     return phrase("Authenticity: {status}", status=status)
@@ -75,6 +76,7 @@ class Provenance:
     """The ``provenance`` object of an imported case, as the assessment and the front ends read it."""
 
     authenticity: Authenticity
+    #: Why, a phrase shown in the reader's language (:func:`~recogniser.authenticity_reasons.reason_of`).
     reason: str
     source_format: str | None = None
     file_name: str | None = None
@@ -117,7 +119,7 @@ def provenance_of(document: Mapping[str, Any]) -> Provenance | None:
     )
     return Provenance(
         authenticity=status,
-        reason=_text(authenticity.get("reason")) or "",
+        reason=reason_of(authenticity),
         source_format=_text(source.get("format")),
         file_name=_text(source.get("file_name")),
         sha256=_text(source.get("sha256")),

@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.oid import NameOID
 
+from recogniser.authenticity_reasons import reason
 from recogniser.errors import UserInputError
 from recogniser.files import write_bytes_atomically
 from recogniser.resources import user_data_path
@@ -60,7 +61,7 @@ def certificate_name(name: x509.Name) -> str:
         for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME)
         for attribute in name.get_attributes_for_oid(oid)
     ]
-    return ", ".join(dict.fromkeys(parts)) or name.rfc4514_string() or "an unnamed holder"
+    return ", ".join(dict.fromkeys(parts)) or name.rfc4514_string() or reason("unnamed_holder")
 
 
 class TrustStore:

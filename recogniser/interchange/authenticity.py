@@ -16,6 +16,7 @@ from typing import Any
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
+from recogniser.authenticity_reasons import reason
 from recogniser.interchange.jsonld import first_node, identifier_of, nodes, text_in
 from recogniser.interchange.signatures import SignatureCheck, SignatureStatus
 from recogniser.provenance import Authenticity
@@ -44,7 +45,7 @@ def judge_authenticity(
         return AuthenticityResult(Authenticity.FAILED, check.reason)
     if check.status is SignatureStatus.NOT_VERIFIED:
         if not signed:
-            return AuthenticityResult(Authenticity.NO_SIGNATURE, "the file carries no signature or proof")
+            return AuthenticityResult(Authenticity.NO_SIGNATURE, reason("no_signature"))
         return AuthenticityResult(Authenticity.NOT_CHECKED, check.reason)
     parties = _Parties.of(credential, issuer_claim)
     if check.certificates:
@@ -53,14 +54,10 @@ def judge_authenticity(
         signer = {"identifier": check.signer}
         if check.signer in parties.identifiers:
             return AuthenticityResult(
-                Authenticity.SIGNER_NOT_ESTABLISHED,
-                f"{check.reason}; no trust anchor vouches for a DID, so who holds it is not established",
-                signer,
+                Authenticity.SIGNER_NOT_ESTABLISHED, reason("did_not_vouched", check=check.reason), signer
             )
         return AuthenticityResult(
-            Authenticity.OTHER_SIGNER,
-            f"signed by {check.signer}, which is not the credential's issuer ({parties.named()})",
-            signer,
+            Authenticity.OTHER_SIGNER, reason("signed_by_other", signer=check.signer, parties=parties.named()), signer
         )
     return AuthenticityResult(Authenticity.SIGNER_NOT_ESTABLISHED, check.reason)
 
@@ -80,22 +77,19 @@ def _by_certificate(check: SignatureCheck, parties: _Parties, trust: TrustStore)
     if bound is None:
         return AuthenticityResult(
             Authenticity.OTHER_SIGNER,
-            f"{check.reason}; the certificate names {holder}, neither the issuer nor the awarding body "
-            f"({parties.named()})",
+            reason("certificate_names_other", check=check.reason, holder=holder, parties=parties.named()),
             signer,
         )
     if anchor is None:
-        trusted = (
-            f"none of the office's {len(trust)} trust anchors" if len(trust) else "no trust anchor (none is configured)"
-        )
+        trusted = reason("none_of_anchors", count=len(trust)) if len(trust) else reason("no_anchor")
         return AuthenticityResult(
             Authenticity.SIGNER_NOT_ESTABLISHED,
-            f"{check.reason}; the certificate names {bound}, and its chain reaches {trusted}",
+            reason("trust_anchor_not_reached", check=check.reason, bound=bound, trusted=trusted),
             signer,
         )
     return AuthenticityResult(
         Authenticity.VERIFIED,
-        f"{check.reason}; the certificate names {bound} and chains to the office's trust anchor {anchor.name}",
+        reason("trust_anchor_reached", check=check.reason, bound=bound, anchor=anchor.name),
         signer,
     )
 
@@ -148,7 +142,7 @@ class _Parties:
         return cls(names, frozenset(i for i in identifiers if i), frozenset(registrations))
 
     def named(self) -> str:
-        return ", ".join(sorted(set(self.names.values()))) or ", ".join(sorted(self.identifiers)) or "not named"
+        return ", ".join(sorted(set(self.names.values()))) or ", ".join(sorted(self.identifiers)) or reason("not_named")
 
     def binds(self, certificate: x509.Certificate) -> str | None:
         """The issuer or awarding body the certificate names (organisation or common name, organisation
@@ -161,7 +155,7 @@ class _Parties:
                     return found
         identifier = _organisation_identifier(certificate)
         if identifier and any(registration in _key(identifier) for registration in self.registrations):
-            return f"the registration {identifier}"
+            return reason("registration", identifier=identifier)
         try:
             alternative = certificate.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
         except x509.ExtensionNotFound:

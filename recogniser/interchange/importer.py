@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from recogniser.authenticity_reasons import encoded
 from recogniser.case_checks import validation_problems
 from recogniser.countries import alpha2
 from recogniser.i18n import Phrase, phrase
@@ -343,6 +344,10 @@ def _result(
         raise CredentialImportError(f"the purpose {purpose.value} needs the target programme recognition is sought for")
     document["credential"] = credential
     authenticity: dict[str, Any] = {"status": judged.status.value, "reason": judged.reason}
+    # Beside the English, the sentence's code and fields: a reader in another language is shown it in theirs.
+    coded = encoded(judged.reason)
+    if coded is not None:
+        authenticity["reason_code"], authenticity["reason_fields"] = coded
     if judged.signer:
         authenticity["signer"] = judged.signer
     provenance: dict[str, Any] = {"source": source.json(), "authenticity": authenticity}

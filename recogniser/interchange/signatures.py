@@ -30,11 +30,12 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.types import PublicKeyTypes
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from cryptography.utils import CryptographyDeprecationWarning
-from cryptography.x509.oid import NameOID
 
+from recogniser.authenticity_reasons import reason
 from recogniser.inputs import JsonInputError, load_json, lone_surrogate_path
 from recogniser.interchange.errors import CredentialImportError
 from recogniser.interchange.jsonld import as_list, nodes
+from recogniser.trust import certificate_name
 
 #: Critical header parameters this check acts on: the payload encoding (RFC 7797) and the signing time (JAdES).
 _EVALUATED_HEADERS = frozenset({"b64", "sigT"})
@@ -52,8 +53,9 @@ class SignatureStatus(StrEnum):
 
 @dataclass(frozen=True)
 class SignatureCheck:
-    """``signer`` is the identifier a valid signature proves, when that is an identifier (a ``did:key``);
-    ``certificates`` the embedded chain a valid signature was checked against, signer first."""
+    """``reason`` is a sentence of :mod:`recogniser.authenticity_reasons`; ``signer`` the identifier a valid
+    signature proves, when that is an identifier (a ``did:key``); ``certificates`` the embedded chain a valid
+    signature was checked against, signer first."""
 
     status: SignatureStatus
     reason: str
@@ -129,17 +131,15 @@ def check_embedded_proof(credential: dict[str, Any]) -> SignatureCheck:
     """Linked-data proofs inside the credential: named, never claimed as checked."""
     proofs = nodes(credential.get("proof"))
     if not proofs:
-        return SignatureCheck(SignatureStatus.NOT_VERIFIED, "the file carries no signature or proof")
+        return SignatureCheck(SignatureStatus.NOT_VERIFIED, reason("no_signature"))
     proof = proofs[0]
-    kind = " ".join(str(item) for item in as_list(proof.get("type"))) or "proof"
-    suite = f" ({proof['cryptosuite']})" if isinstance(proof.get("cryptosuite"), str) else ""
+    named: str = " ".join(str(item) for item in as_list(proof.get("type"))) or reason("unnamed_proof")
+    if isinstance(proof.get("cryptosuite"), str):
+        named = reason("proof_with_suite", proof=named, suite=proof["cryptosuite"])
     method = proof.get("verificationMethod")
-    by = f" with key {method}" if isinstance(method, str) else ""
-    return SignatureCheck(
-        SignatureStatus.NOT_VERIFIED,
-        f"{kind}{suite}{by} not checked: it needs the issuer's published key and JSON-LD canonicalisation, "
-        "which this offline import does not do",
-    )
+    if isinstance(method, str):
+        named = reason("proof_with_key", proof=named, key=method)
+    return SignatureCheck(SignatureStatus.NOT_VERIFIED, reason("proof_not_checked", proof=named))
 
 
 def _combined(checks: list[SignatureCheck]) -> SignatureCheck:
@@ -151,19 +151,22 @@ def _combined(checks: list[SignatureCheck]) -> SignatureCheck:
         return checks[0]
     first = checks[0]
     return SignatureCheck(
-        SignatureStatus.VERIFIED, f"all {len(checks)} signatures: " + first.reason, first.signer, first.certificates
+        SignatureStatus.VERIFIED,
+        reason("all_signatures", count=len(checks), check=first.reason),
+        first.signer,
+        first.certificates,
     )
 
 
 def _check(header: dict[str, Any] | None, protected: Any, payload: str, signature: Any) -> SignatureCheck:
     if header is None:
-        return SignatureCheck(SignatureStatus.FAILED, "the signature's protected header is not base64url JSON")
+        return SignatureCheck(SignatureStatus.FAILED, reason("header_unreadable"))
     algorithm = str(header.get("alg", ""))
     if "sigD" in header:
-        return SignatureCheck(SignatureStatus.NOT_VERIFIED, "the signature covers detached data (sigD), not checked")
+        return SignatureCheck(SignatureStatus.NOT_VERIFIED, reason("detached"))
     raw_signature = _base64url(signature) if isinstance(signature, str) else None
     if raw_signature is None:
-        return SignatureCheck(SignatureStatus.FAILED, "the signature value is not base64url")
+        return SignatureCheck(SignatureStatus.FAILED, reason("value_not_base64url"))
     signing_input = f"{protected}.{payload}".encode()
     chain = header.get("x5c")
     if isinstance(chain, list) and chain:
@@ -171,10 +174,14 @@ def _check(header: dict[str, Any] | None, protected: Any, payload: str, signatur
     key_id = header.get("kid")
     if isinstance(key_id, str) and key_id.startswith("did:key:"):
         return _check_did_key(key_id, algorithm, raw_signature, signing_input)
-    named = key_id or header.get("x5t#S256") or "an unnamed key"
+    named = key_id or header.get("x5t#S256")
     return SignatureCheck(
         SignatureStatus.NOT_VERIFIED,
-        f"{algorithm or 'unsigned'} signature by {named}: the certificate is not embedded and was not fetched",
+        reason(
+            "certificate_not_embedded",
+            algorithm=algorithm or reason("no_algorithm"),
+            key=str(named) if named else reason("unnamed_key"),
+        ),
     )
 
 
@@ -189,35 +196,50 @@ def _check_certificates(
                 x509.load_der_x509_certificate(base64.b64decode(str(item), validate=True)) for item in chain
             ]
         certificate = certificates[0]
-        holder = _name(certificate.subject)
+        holder = certificate_name(certificate.subject)
         key = certificate.public_key()
     except (ValueError, binascii.Error, UnsupportedAlgorithm, x509.InvalidVersion):
-        return SignatureCheck(SignatureStatus.FAILED, "an embedded certificate (x5c) cannot be read")
-    outcome = _verify(algorithm, key, f"the embedded certificate of {holder}", signature, signing_input)
+        return SignatureCheck(SignatureStatus.FAILED, reason("certificate_unreadable"))
+    outcome = _verify(algorithm, key, reason("certificate_of", holder=holder), signature, signing_input)
     if outcome is not None:
         return outcome
     broken = _broken_link(certificates)
     if broken is not None:
         return broken
-    authority = "self-signed" if certificate.subject == certificate.issuer else f"issued by {_name(certificate.issuer)}"
+    authority = (
+        reason("self_signed")
+        if certificate.subject == certificate.issuer
+        else reason("issued_by", issuer=certificate_name(certificate.issuer))
+    )
     if len(certificates) > 1:
-        authority += (
-            f", through an embedded chain of {len(certificates)} certificates up to {_name(certificates[-1].subject)}"
+        authority = reason(
+            "chain_up_to", authority=authority, count=len(certificates), top=certificate_name(certificates[-1].subject)
         )
     signed_at = _signing_time(header.get("sigT"))
     if signed_at is not None and not (certificate.not_valid_before_utc <= signed_at <= certificate.not_valid_after_utc):
         return SignatureCheck(
             SignatureStatus.FAILED,
-            f"signed at {signed_at:%Y-%m-%d %H:%M} UTC, outside the validity of {holder}'s certificate "
-            f"({certificate.not_valid_before_utc:%Y-%m-%d} to {certificate.not_valid_after_utc:%Y-%m-%d})",
+            reason(
+                "signed_outside_validity",
+                signed_at=signed_at.replace(second=0, microsecond=0),
+                holder=holder,
+                valid_from=certificate.not_valid_before_utc.date(),
+                valid_until=certificate.not_valid_after_utc.date(),
+            ),
         )
     unevaluated = [str(name) for name in as_list(header.get("crit")) if name not in _EVALUATED_HEADERS]
-    attributes = f"; its signed attributes {', '.join(unevaluated)} were not evaluated" if unevaluated else ""
-    return SignatureCheck(
-        SignatureStatus.VERIFIED,
-        f"{algorithm} signature matches the embedded certificate of {holder} ({authority}){attributes}",
-        certificates=tuple(certificates),
+    matches = (
+        reason(
+            "certificate_matches_unevaluated",
+            algorithm=algorithm,
+            holder=holder,
+            authority=authority,
+            attributes=", ".join(unevaluated),
+        )
+        if unevaluated
+        else reason("certificate_matches", algorithm=algorithm, holder=holder, authority=authority)
     )
+    return SignatureCheck(SignatureStatus.VERIFIED, matches, certificates=tuple(certificates))
 
 
 def _check_did_key(key_id: str, algorithm: str, signature: bytes, signing_input: bytes) -> SignatureCheck:
@@ -225,15 +247,18 @@ def _check_did_key(key_id: str, algorithm: str, signature: bytes, signing_input:
     identifier = key_id.split("#", 1)[0]
     key = did_key_public_key(identifier)
     if key is None:
-        shown = identifier if len(identifier) <= 80 else f"{identifier[:80]}… ({len(identifier):,} characters)"
-        return SignatureCheck(SignatureStatus.NOT_VERIFIED, f"{shown} is not a did:key this check can read")
-    outcome = _verify(algorithm, key, f"the key of {identifier}", signature, signing_input)
+        shown = (
+            identifier
+            if len(identifier) <= 80
+            else reason("long_identifier", start=identifier[:80], length=len(identifier))
+        )
+        return SignatureCheck(SignatureStatus.NOT_VERIFIED, reason("did_key_unreadable", identifier=shown))
+    outcome = _verify(algorithm, key, reason("key_of", identifier=identifier), signature, signing_input)
     if outcome is not None:
         return outcome
     return SignatureCheck(
         SignatureStatus.VERIFIED,
-        f"{algorithm} signature matches the key of {identifier}, the issuer's identifier; a did:key is the key "
-        "itself, so who holds it is not established",
+        reason("did_key_matches", algorithm=algorithm, identifier=identifier),
         signer=identifier,
     )
 
@@ -250,10 +275,11 @@ def _broken_link(certificates: list[x509.Certificate]) -> SignatureCheck | None:
             issued.verify_directly_issued_by(issuer)
         except (ValueError, TypeError, InvalidSignature, UnsupportedAlgorithm):
             broken = (
-                f"the self-signed certificate of {_name(issued.subject)} does not carry its own valid signature"
+                reason("self_signed_invalid", holder=certificate_name(issued.subject))
                 if issued is issuer
-                else f"the embedded certificate chain is broken: {_name(issued.subject)}'s certificate was not "
-                f"issued by {_name(issuer.subject)}"
+                else reason(
+                    "chain_broken", holder=certificate_name(issued.subject), issuer=certificate_name(issuer.subject)
+                )
             )
             return SignatureCheck(SignatureStatus.FAILED, broken)
     return None
@@ -280,17 +306,16 @@ def _verify(algorithm: str, key: PublicKeyTypes, holder: str, signature: bytes, 
         else:
             return SignatureCheck(
                 SignatureStatus.NOT_VERIFIED,
-                f"signature algorithm '{algorithm}' with a {type(key).__name__.removesuffix('PublicKey')} key "
-                "is not supported",
+                reason(
+                    "algorithm_not_supported",
+                    algorithm=algorithm,
+                    key_type=type(key).__name__.removesuffix("PublicKey"),
+                ),
             )
     except InvalidSignature:
-        return SignatureCheck(
-            SignatureStatus.FAILED,
-            f"the {algorithm} signature does not match {holder}: "
-            "the credential was changed after signing, or signed with another key",
-        )
+        return SignatureCheck(SignatureStatus.FAILED, reason("signature_mismatch", algorithm=algorithm, holder=holder))
     except (UnsupportedAlgorithm, ValueError):
-        return SignatureCheck(SignatureStatus.FAILED, f"the {algorithm} signature is malformed")
+        return SignatureCheck(SignatureStatus.FAILED, reason("signature_malformed", algorithm=algorithm))
     return None
 
 
@@ -357,12 +382,3 @@ def _signing_time(value: Any) -> datetime | None:
     except ValueError:
         return None
     return found if found.tzinfo is not None else None
-
-
-def _name(name: x509.Name) -> str:
-    parts = [
-        str(attribute.value)
-        for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME)
-        for attribute in name.get_attributes_for_oid(oid)
-    ]
-    return ", ".join(dict.fromkeys(parts)) or name.rfc4514_string() or "an unnamed holder"

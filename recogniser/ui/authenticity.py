@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from recogniser.i18n import shown
 from recogniser.provenance import Authenticity, provenance_of
 from recogniser.ui.translations import translate as _tr
 from recogniser.vocabulary import label
@@ -25,10 +26,10 @@ AUTHENTICITY_COLOURS: dict[Authenticity, tuple[str, str]] = {
 
 
 def authenticity_html(status: Authenticity, reason: str) -> str:
-    """``Authenticity: <b>failed</b> — reason``, the tier in its colour."""
+    """``Authenticity: <b>failed</b> — reason``, the tier in its colour and the reason in the reader's language."""
     colour = AUTHENTICITY_COLOURS[status][0]
     return _tr("Authenticity: {status} — {reason}").format(
-        status=f'<b style="color:{colour}">{escape(label(status))}</b>', reason=escape(reason)
+        status=f'<b style="color:{colour}">{escape(label(status))}</b>', reason=escape(shown(reason))
     )
 
 
@@ -56,7 +57,7 @@ class AuthenticityBanner(QLabel):
             f"border: 1px solid {foreground}; border-radius: 3px; padding: 6px; }}"
         )
         lines = [authenticity_html(provenance.authenticity, provenance.reason)]
-        lines += [escape(entry.words()) for entry in provenance.status_entries]
+        lines += [escape(shown(entry.words())) for entry in provenance.status_entries]
         if provenance.file_name:
             lines.append(
                 escape(
@@ -66,5 +67,5 @@ class AuthenticityBanner(QLabel):
                 )
             )
         self.setText("<br>".join(lines))
-        self.setToolTip(provenance.line)
+        self.setToolTip(shown(provenance.line))
         self.show()

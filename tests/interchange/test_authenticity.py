@@ -106,7 +106,12 @@ def test_an_unsigned_credential_records_its_source_and_leaves_verification_to_th
     assert provenance["source"]["file_name"] == path.name
     assert provenance["source"]["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
     assert provenance["source"]["imported_on"] == "2026-12-04"
-    assert provenance["authenticity"] == {"status": "no_signature", "reason": "the file carries no signature or proof"}
+    assert provenance["authenticity"] == {
+        "status": "no_signature",
+        "reason": "the file carries no signature or proof",
+        "reason_code": "no_signature",
+        "reason_fields": {},
+    }
     assert {
         "number": 6,
         "status": "mapped",

@@ -149,8 +149,9 @@ def test_an_authenticity_failure_reads_in_french_with_what_it_asks_for() -> None
     )
     with language_in_use("fr"):
         assert i18n.shown(failed.message) == (
-            "Authenticité\u00a0: échec de la vérification – the signature does not match. Demandez une certification "
-            "authentique et vérifiez-la auprès de l’émetteur."
+            # A reason the import does not write is the case file's own words, quoted.
+            "Authenticité\u00a0: échec de la vérification – «\u00a0the signature does not match\u00a0». Demandez une "
+            "certification authentique et vérifiez-la auprès de l’émetteur."
         )
         assert i18n.shown(failed.information[0].text) == (
             "une certification authentique (vérification auprès de l’émetteur)"
@@ -182,7 +183,13 @@ def test_a_signed_credential_reads_in_french(tmp_path: Path) -> None:
     signature = found(decision, "authenticity.signature")
     assert signature.message.startswith("Authenticity: intact, signer not established - ES256 signature matches")
     french = i18n.shown(signature.message, "fr")
-    assert french.startswith("Authenticité\u00a0: intacte, signataire non établi – ES256 signature matches")
+    assert french.startswith(
+        "Authenticité\u00a0: intacte, signataire non établi – la signature ES256 correspond au certificat intégré "
+        "établi pour Adriatic Polytechnic e-seal, Adriatic Polytechnic (émis par Test Qualified Seal CA, Test Trust "
+        "Services, par une chaîne intégrée de 2 certificats remontant à Test Qualified Seal CA, Test Trust "
+        "Services)\u00a0; le certificat désigne Adriatic Polytechnic, et sa chaîne n’atteint aucune ancre de confiance "
+        "(le bureau n’en a configuré aucune). "
+    )
     assert french.endswith(
         "Établissez qui a signé\u00a0: vérifiez la certification auprès de l’émetteur, ou accordez votre confiance à "
         "l’autorité de certification du signataire (recogniser trust add)."
