@@ -11,16 +11,29 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from recogniser.i18n import CONTEXT_KEYWORDS, CORE_PART, KEYWORDS, LOCALE_DIR, PARTS, SOURCE_LANGUAGE, fields_of
+from recogniser.resources import data_dir
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: Said in every catalogue's header.
 PROJECT = "Recogniser"
+#: The catalogue of the shipped reference data's texts, and the fields of each kind of data file a reader is shown
+#: (``i18n.from_data``): a framework table's source and where its EQF mappings were checked, the agency
+#: register's source.
+DATA_PART = "data"
+_DATA_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "nqf_levels/*.json": ("source", "document", "section"),
+    "qa_agencies.json": ("source",),
+}
+#: Objects inside a data file whose fields of those names are data texts too: only these (an agency's own
+#: ``source`` is not shown).
+_DATA_NESTED = ("eqf_checked_in", "levels")
 #: Where the language folders are; tests point it elsewhere.
 _locale_dir = LOCALE_DIR
 
@@ -73,8 +86,35 @@ def marked_in(path: Path) -> Iterator[Marked]:
         yield Marked(texts[0], texts[1] if len(texts) == 2 else None, where, context)
 
 
+def data_texts() -> Iterator[Marked]:
+    """The texts of the shipped reference data a reader is shown, as the catalogue's ``data`` part holds them."""
+    folder = data_dir()
+    for pattern, names in _DATA_FIELDS.items():
+        for path in sorted(folder.glob(pattern)):
+            text = path.read_text(encoding="utf-8")
+            lines = text.splitlines()
+            for value in _texts_of(json.loads(text), names):
+                quoted = json.dumps(value, ensure_ascii=False)[:60]
+                line = next((number for number, found in enumerate(lines, 1) if quoted in found), 1)
+                yield Marked(value, None, f"data/{path.relative_to(folder).as_posix()}:{line}")
+
+
+def _texts_of(document: object, names: tuple[str, ...]) -> Iterator[str]:
+    if isinstance(document, list):
+        for item in document:
+            yield from _texts_of(item, names)
+    elif isinstance(document, dict):
+        for key, value in document.items():
+            if key in names and isinstance(value, str) and value.strip():
+                yield value
+            elif key in _DATA_NESTED:
+                yield from _texts_of(value, names)
+
+
 def marked_by_part() -> dict[str, dict[tuple[str, str | None], Marked]]:
     found: dict[str, dict[tuple[str, str | None], Marked]] = {part: {} for part in PARTS}
+    for marked in data_texts():
+        found[DATA_PART].setdefault(marked.key, marked)
     for path in sources():
         # The i18n module itself only names the markers.
         if path.name in {"i18n.py", "catalogues.py"}:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from recogniser import checked_data
 from recogniser.case_checks import Problem
 from recogniser.errors import UserInputError
+from recogniser.i18n import Phrase, from_data, phrase
 from recogniser.resources import data_dir, user_data_path
 from recogniser.schemas import load_schema, schema_validator
 
@@ -57,10 +58,15 @@ class EqfCheck:
     published: str | None = None
     url: str | None = None
 
-    def cite(self) -> str:
-        """``Document (published), section; read on 2026-12-04``."""
-        published = f" ({self.published})" if self.published else ""
-        return f"{self.document}{published}, {self.section}; read on {self.read_on.isoformat()}"
+    def cite(self) -> Phrase:
+        """``Document (published), section; read on 2026-12-04``, the document and section in the reader's language
+        where the data catalogue has them."""
+        document = from_data(self.document)
+        if self.published:
+            document = phrase("{document} ({published})", document=document, published=self.published)
+        return phrase(
+            "{document}, {section}; read on {day}", document=document, section=from_data(self.section), day=self.read_on
+        )
 
 
 #: The QF-EHEA cycle descriptors correspond to EQF levels 5-8 (EQF Recommendation 2017/C 189/03, Annex II;

@@ -55,6 +55,9 @@ PARTS: Mapping[str, tuple[str, ...]] = {
     "commands": ("commands", "cli.py"),
     "interchange": ("interchange",),
     "store": ("store",),
+    #: Not code: the texts of the shipped reference data a reader is shown (a framework table's source, where its
+    #: EQF mapping was checked), extracted from the data files by :mod:`recogniser.catalogues`.
+    "data": (),
     "core": (),
 }
 CORE_PART = "core"
@@ -162,6 +165,33 @@ def pphrase(context: str, template: str, **values: Value) -> Phrase:
     kept in the catalogue as gettext's ``msgctxt``) keeps its translation apart. ``pphrase("quality evidence
     grade", "none")`` is « inexistantes », ``pphrase("assessment type", "none")`` « aucune évaluation »."""
     return Phrase(template, values, context=context)
+
+
+class DataText(Phrase):
+    """A text of the shipped reference data (a framework table's source), translated from the ``data`` catalogue
+    when shown; a text the catalogue lacks (an office's own data file) is shown as it is. It has no fields: braces
+    in it are text."""
+
+    unstopped: bool
+
+    def __new__(cls, text: str, unstopped: bool = False) -> DataText:
+        self = str.__new__(cls, text.rstrip(".") if unstopped else text)
+        self.template, self.values, self.plural, self.number_field, self.context = text, {}, None, None, None
+        self.unstopped = unstopped
+        return self
+
+    def __reduce__(self) -> tuple[type[DataText], tuple[str, bool]]:  # type: ignore[override]
+        return (DataText, (self.template, self.unstopped))
+
+    def text(self, language: str | None = None) -> str:
+        translated = translate(self.template, language)
+        return translated.rstrip(".") if self.unstopped else translated
+
+
+def from_data(text: str, *, unstopped: bool = False) -> Phrase:
+    """A text from the reference data, shown in the reader's language where the ``data`` catalogue has it;
+    ``unstopped`` drops its closing full stop, for a sentence that quotes it before its own."""
+    return DataText(text, unstopped)
 
 
 def say(template: str, **values: Value) -> str:

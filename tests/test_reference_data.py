@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -162,3 +163,79 @@ def test_a_bad_retrieval_date_is_named(office: Path, tmp_path: Path, capsys: pyt
     export = export_file(tmp_path / "agencies.json", exported_agency())
     assert main(["data", "import-agencies", str(export), "--retrieved", "30.11.2026"]) == 2
     assert "--retrieved: '30.11.2026' is not a date" in capsys.readouterr().err
+
+
+# --- the reference data's own texts in the reader's language ---
+
+NBSP = "\u00a0"
+
+
+def test_a_framework_table_s_source_and_its_checked_mapping_read_in_french() -> None:
+    from recogniser.i18n import shown
+    from tests.rules.cases import cred, found, run
+
+    unchecked = found(run(cred(level={"framework": "HR-CROQF", "nqf_level": "6"})), "qf.framework_level").message
+    assert unchecked.endswith(
+        "compiled from: Nuffic Croatia (4.2 = EQF 4, 5 = 5, 6 = 6, 7 = 7); Cedefop Croatia 2018 "
+        "(sublevels at 4 and 8, a level-7 sublevel added in 2018); QDR level labels."
+    )
+    assert shown(unchecked, "fr").endswith(
+        f"la table a été établie à partir de{NBSP}: Nuffic, Croatie (4.2 = CEC 4, 5 = 5, 6 = 6, 7 = 7){NBSP}; Cedefop, "
+        f"Croatie 2018 (sous-niveaux aux niveaux 4 et 8, un sous-niveau du niveau 7 ajouté en 2018){NBSP}; intitulés "
+        "des niveaux dans le QDR."
+    )
+    checked = found(run(cred(level={"framework": "IS-ISQF", "nqf_level": "1"})), "qf.framework_level").message
+    assert checked.endswith('("ISQF level 1 covers EQF level 2"); read on 2026-12-04.')
+    assert shown(checked, "fr").endswith(
+        f"Correspondance vérifiée dans Cedefop, inventaire européen des cadres nationaux des certifications, "
+        f"«{NBSP}Iceland – 2022{NBSP}» (2022), 1.2, base juridique du cadre national («{NBSP}ISQF level 1 covers EQF "
+        f"level 2{NBSP}»){NBSP}; consulté le 4 décembre 2026."
+    )
+
+
+def test_the_reference_data_status_reads_in_french_and_its_json_keeps_english(
+    office: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--language", "fr", "data", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "Registre EQAR des agences d’assurance qualité" in out
+    assert f"  source{NBSP}:      Jeu de données du registre de l’EQAR de mi-2017" in out
+    assert "non vérifiées au regard du rapport de référencement" in out and "referencing report" not in out
+    assert f"  à jour au{NBSP}:   2017-06-20" in out  # a date in a table stays ISO
+    assert main(["--language", "fr", "data", "status", "--json"]) == 0
+    tables = json.loads(capsys.readouterr().out)
+    assert tables[2]["source"].startswith("EQAR register data fixture of mid-2017")
+    assert "not checked against the referencing report" in tables[0]["summary"]
+
+
+def test_a_new_text_in_a_data_file_is_in_the_data_catalogue_and_the_check_names_it_until_translated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from recogniser import catalogues
+
+    data = tmp_path / "data"
+    shutil.copytree(catalogues.data_dir(), data)
+    framework = json.loads((data / "nqf_levels" / "HR-CROQF.json").read_text("utf-8"))
+    framework["source"] = "The office's reading of the Croatian register, 2026."
+    (data / "nqf_levels" / "HR-CROQF.json").write_text(json.dumps(framework, indent=2), "utf-8")
+    monkeypatch.setattr(catalogues, "data_dir", lambda: data)
+    locale = tmp_path / "locale"
+    shutil.copytree(catalogues._locale_dir, locale)
+    monkeypatch.setattr(catalogues, "_locale_dir", locale)
+
+    assert any("The office's reading of the Croatian register" in str(problem) for problem in catalogues.problems())
+    catalogues.update()
+    assert [str(problem) for problem in catalogues.problems()] == [
+        'locale/fr/data.po: "The office\'s reading of the Croatian register, 2026." is not translated'
+    ]
+    # The text the file no longer holds has left the catalogue.
+    assert "Nuffic Croatia (4.2" not in (locale / "fr" / "data.po").read_text("utf-8")
+
+
+def test_an_office_s_own_framework_source_is_shown_as_it_is_written() -> None:
+    from recogniser.i18n import from_data
+
+    own = from_data("Read from the office's own copy of the register.", unstopped=True)
+    assert own == "Read from the office's own copy of the register"
+    assert own.text("fr") == "Read from the office's own copy of the register"
+    assert from_data("Braces {like} these are text.").text("fr") == "Braces {like} these are text."

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from recogniser.i18n import N_, Phrase, phrase
+from recogniser.i18n import N_, Phrase, from_data, phrase
 from recogniser.model import Element, Finding, Purpose, RuleSet, Status
 from recogniser.rules import citations as cited
 from recogniser.rules.base import RuleContext, RuleInfo, finding, rule
@@ -108,7 +108,7 @@ def framework_level(context: RuleContext, info: RuleInfo) -> Finding:
         if check
         else phrase(
             "Mapping not checked against the referencing report; the table was compiled from: {source}.",
-            source=framework.source.rstrip("."),
+            source=from_data(framework.source, unstopped=True),
         )
     )
     message = phrase(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from recogniser import __version__
+from recogniser.i18n import shown
 from recogniser.reference_data import Origin, ReferenceTable, reference_data_status
 from recogniser.resources import data_dir, translated_names
 from recogniser.rules.rulebook import DEFAULT_RULEBOOK
@@ -57,7 +58,7 @@ def about_html() -> str:
                 "each decision records it"
             ).format(version=DEFAULT_RULEBOOK.version),
         ),
-        *((table.short_title, _describe_table(table)) for table in reference_data_status()),
+        *((shown(table.short_title), _describe_table(table)) for table in reference_data_status()),
         (_tr("Country codes"), _first_paragraph(data_dir() / "countries" / "README.md")),
         (
             _tr("Fonts of the PDF report"),
@@ -80,7 +81,7 @@ def about_html() -> str:
 def _describe_table(table: ReferenceTable) -> str:
     """A table of reference data as ``recogniser data status`` gives it: what it holds, its dates, its source and
     where it is read from."""
-    parts = [labelled(table.title, table.summary)]
+    parts = [labelled(shown(table.title), shown(table.summary))]
     if table.as_of is not None:
         parts.append(_tr("as of {date}").format(date=table.as_of.isoformat()))
     if table.retrieved_on is not None:
@@ -90,10 +91,9 @@ def _describe_table(table: ReferenceTable) -> str:
         if table.origin is Origin.OFFICE
         else _tr("Shipped with Recogniser, {location}")
     ).format(location=table.location)
-    notes = "".join(f" {note}." for note in table.notes)
-    return (
-        "; ".join(parts) + ". " + _tr("Source: {source}.").format(source=table.source.rstrip(".")) + f" {where}.{notes}"
-    )
+    notes = "".join(f" {shown(note)}." for note in table.notes)
+    source = shown(table.source).rstrip(".")
+    return "; ".join(parts) + ". " + _tr("Source: {source}.").format(source=source) + f" {where}.{notes}"
 
 
 def _first_paragraph(path: Path) -> str:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from recogniser.frameworks import Cycle, Framework, FrameworkLevel, FrameworkRegistry
+from recogniser.i18n import from_data, shown
 from recogniser.ui.fields import ElidingComboBox, Field, choose_level_by_number, fit_popup_to_choices
 from recogniser.ui.look import SECONDARY_TEXT_COLOUR
 from recogniser.ui.session import CaseSession
@@ -202,10 +203,9 @@ class LevelField(Field):
             f"{html.escape(cycle_label(level.cycle))} · {html.escape(mapping_label(framework, level))}</span>"
         )
         check = framework.check_of(level)
-        checked = _tr("Checked in {citation}.").format(citation=check.cite()) if check else ""
-        self.derived.setToolTip(
-            " ".join(part for part in (checked, _tr("Compiled from: {source}").format(source=framework.source)) if part)
-        )
+        checked = _tr("Checked in {citation}.").format(citation=shown(check.cite())) if check else ""
+        compiled = _tr("Compiled from: {source}").format(source=shown(from_data(framework.source)))
+        self.derived.setToolTip(" ".join(part for part in (checked, compiled) if part))
         self.derived.setVisible(True)
 
 
