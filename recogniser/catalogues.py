@@ -24,16 +24,19 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 #: Said in every catalogue's header.
 PROJECT = "Recogniser"
 #: The catalogue of the shipped reference data's texts, and the fields of each kind of data file a reader is shown
-#: (``i18n.from_data``): a framework table's source and where its EQF mappings were checked, the agency
-#: register's source.
+#: (``i18n.from_data``), by their path in the file (a list is gone through item by item): a framework table's
+#: source and where its EQF mappings were checked; the agency register's source and why an agency left it.
 DATA_PART = "data"
 _DATA_FIELDS: Mapping[str, tuple[str, ...]] = {
-    "nqf_levels/*.json": ("source", "document", "section"),
-    "qa_agencies.json": ("source",),
+    "nqf_levels/*.json": (
+        "source",
+        "eqf_checked_in.document",
+        "eqf_checked_in.section",
+        "levels.eqf_checked_in.document",
+        "levels.eqf_checked_in.section",
+    ),
+    "qa_agencies.json": ("source", "agencies.status_reason"),
 }
-#: Objects inside a data file whose fields of those names are data texts too: only these (an agency's own
-#: ``source`` is not shown).
-_DATA_NESTED = ("eqf_checked_in", "levels")
 #: Where the language folders are; tests point it elsewhere.
 _locale_dir = LOCALE_DIR
 
@@ -93,22 +96,22 @@ def data_texts() -> Iterator[Marked]:
         for path in sorted(folder.glob(pattern)):
             text = path.read_text(encoding="utf-8")
             lines = text.splitlines()
-            for value in _texts_of(json.loads(text), names):
+            document = json.loads(text)
+            for value in (found for name in names for found in _texts_at(document, name.split("."))):
                 quoted = json.dumps(value, ensure_ascii=False)[:60]
                 line = next((number for number, found in enumerate(lines, 1) if quoted in found), 1)
                 yield Marked(value, None, f"data/{path.relative_to(folder).as_posix()}:{line}")
 
 
-def _texts_of(document: object, names: tuple[str, ...]) -> Iterator[str]:
+def _texts_at(document: object, path: list[str]) -> Iterator[str]:
     if isinstance(document, list):
         for item in document:
-            yield from _texts_of(item, names)
-    elif isinstance(document, dict):
-        for key, value in document.items():
-            if key in names and isinstance(value, str) and value.strip():
-                yield value
-            elif key in _DATA_NESTED:
-                yield from _texts_of(value, names)
+            yield from _texts_at(item, path)
+    elif not path:
+        if isinstance(document, str) and document.strip():
+            yield document
+    elif isinstance(document, dict) and path[0] in document:
+        yield from _texts_at(document[path[0]], path[1:])
 
 
 def marked_by_part() -> dict[str, dict[tuple[str, str | None], Marked]]:

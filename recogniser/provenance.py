@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from recogniser.authenticity_reasons import reason_of
-from recogniser.i18n import Phrase, phrase
+from recogniser.i18n import N_, Phrase, phrase
 
 
 class Authenticity(StrEnum):
@@ -51,6 +51,10 @@ def authenticity_line(status: Authenticity, reason: str) -> Phrase:
     return phrase("Authenticity: {status}", status=status)
 
 
+#: The status purposes of a W3C status list in words; another purpose is shown as the file gives it.
+_STATUS_PURPOSES = {"revocation": N_("revocation"), "suspension": N_("suspension")}
+
+
 @dataclass(frozen=True)
 class StatusEntry:
     """A status-list entry (revocation or suspension) a credential points to; checking it needs the network."""
@@ -61,14 +65,16 @@ class StatusEntry:
     kind: str | None = None
 
     def words(self) -> Phrase:
+        known = _STATUS_PURPOSES.get(self.purpose)
+        purpose = Phrase(known) if known else self.purpose
         if self.index is not None:
             return phrase(
                 "{purpose} status not checked: check entry {index} of {address}",
-                purpose=self.purpose,
+                purpose=purpose,
                 index=self.index,
                 address=self.address,
             )
-        return phrase("{purpose} status not checked: check {address}", purpose=self.purpose, address=self.address)
+        return phrase("{purpose} status not checked: check {address}", purpose=purpose, address=self.address)
 
 
 @dataclass(frozen=True)

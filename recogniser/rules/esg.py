@@ -8,7 +8,7 @@ the register's history as of their date: a day after the last registration they 
 from __future__ import annotations
 
 from recogniser.agencies import MatchStatus, RegistrationState
-from recogniser.i18n import phrase
+from recogniser.i18n import from_data, phrase
 from recogniser.joining import in_list
 from recogniser.model import Element, Finding, ProviderKind, Purpose, QADecision, RuleSet, Status
 from recogniser.rules import citations as cited
@@ -300,7 +300,7 @@ def eqar_registration(context: RuleContext, info: RuleInfo) -> Finding:
                 agency=who,
                 since=agency.status_since,
                 on=on,
-                reason=agency.status_reason,
+                reason=from_data(agency.status_reason) if agency.status_reason else None,
             ),
             field=field,
         )
@@ -315,7 +315,7 @@ def eqar_registration(context: RuleContext, info: RuleInfo) -> Finding:
                 agency=who,
                 ended=ended,
                 on=on,
-                reason=agency.status_reason or phrase("the data give no reason"),
+                reason=from_data(agency.status_reason) if agency.status_reason else phrase("the data give no reason"),
             ),
             field=field,
         )

@@ -11,6 +11,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLabel, QVBoxLayout, QWidget
 
 from recogniser.agencies import AgencyRegister, MatchStatus, RegistrationState
+from recogniser.i18n import from_data, shown
 from recogniser.model import Status
 from recogniser.rules.quality_evidence import NOT_ESG_QUALITY_ASSURANCE, not_esg_kind
 from recogniser.ui.fields import TextField, fit_to_items
@@ -113,7 +114,7 @@ class AgencyField(TextField):
             )
         if state in (RegistrationState.SUSPENDED, RegistrationState.NO_LONGER_REGISTERED):
             return STATUS_COLOURS[Status.FAIL], self.tr("{agency} — not on the EQAR register on {date}: {why}").format(
-                agency=named, date=day, why=agency.status_reason or ""
+                agency=named, date=day, why=shown(from_data(agency.status_reason)) if agency.status_reason else ""
             )
         if state is RegistrationState.NOT_YET_REGISTERED:
             return STATUS_COLOURS[Status.FAIL], self.tr("{agency} — registered on EQAR only from {start}").format(

@@ -161,8 +161,9 @@ def test_an_authenticity_failure_reads_in_french_with_what_it_asks_for() -> None
             "demandez à "
             "l’émetteur si les acquis qu’elle atteste restent valables."
         )
-        assert "consultez l’entrée 94567 de https://issuer.example/status/1" in i18n.shown(
-            found(decision, "authenticity.status").message
+        assert (
+            "statut «\u00a0révocation\u00a0» non vérifié\u00a0: consultez l’entrée 94567 de https://issuer.example/status/1"
+            in i18n.shown(found(decision, "authenticity.status").message)
         )
     _assert_french(decision)
 
