@@ -38,12 +38,14 @@ HEAVY = ("reportlab", "cryptography", "sqlalchemy", "sqlmodel", "alembic", "nump
 
 
 def _loaded_by(arguments: list[str], tmp_path: Path) -> set[str]:
-    """The top-level packages (and recogniser's own modules) a ``recogniser`` run loads, in a fresh process."""
+    """The top-level packages (and the modules of recogniser and SQLAlchemy) a ``recogniser`` run loads, in a fresh
+    process."""
     code = (
         "import sys\n"
         "from recogniser.cli import main\n"
         f"code = main({arguments!r})\n"
-        "print(' '.join(sorted({m if m.startswith('recogniser') else m.split('.')[0] for m in sys.modules})))\n"
+        "kept = ('recogniser', 'sqlalchemy')\n"
+        "print(' '.join(sorted({m if m.startswith(kept) else m.split('.')[0] for m in sys.modules})))\n"
         "sys.exit(code)\n"
     )
     environment = {
@@ -112,6 +114,8 @@ def test_listing_cases_loads_neither_the_rules_nor_the_report(tmp_path: Path) ->
     unneeded = {"reportlab", "cryptography", "numpy", "PySide6", "jsonschema", "alembic", "rapidfuzz"}
     # The store's rows are SQLAlchemy's own mapped classes: no validation layer to load.
     unneeded |= {"sqlmodel", "pydantic"}
+    # A page is read through the tables alone, without the ORM; PostgreSQL's dialect only for a PostgreSQL store.
+    unneeded |= {"sqlalchemy.orm", "sqlalchemy.dialects.postgresql"}
     assert sorted(loaded.intersection(unneeded)) == []
     unused = ("recogniser.rules", "recogniser.report", "recogniser.seminar", "recogniser.log_rotation")
     assert sorted(module for module in loaded if module.startswith(unused)) == []

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     CompoundSelect,
+    Connection,
     FromClause,
     Select,
     and_,
@@ -19,63 +20,62 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy import select as select_columns
-from sqlalchemy.orm import Session
 
 from recogniser.model import Outcome, Purpose
 from recogniser.store import search_index
 from recogniser.store.records import CaseCursor, CaseQuery, CaseSort, CaseStatus, CaseSummary
 from recogniser.store.search import prefix_upper_bound, query_words
-from recogniser.store.tables import CaseRow, metadata
+from recogniser.store.tables import CASE_TERMS, CASES
+
+_CASES = CASES
+_TERMS = CASE_TERMS
 
 SORT_COLUMNS: dict[CaseSort, Any] = {
-    CaseSort.REFERENCE: CaseRow.reference,
-    CaseSort.LEARNER: CaseRow.learner_key,
-    CaseSort.TITLE: CaseRow.title_key,
-    CaseSort.AWARDING_BODY: CaseRow.awarding_body_key,
-    CaseSort.COUNTRY: CaseRow.issuer_country,
-    CaseSort.PURPOSE: CaseRow.purpose,
-    CaseSort.STATUS: CaseRow.status,
-    CaseSort.OUTCOME: CaseRow.latest_outcome,
-    CaseSort.CREATED: CaseRow.created_at,
-    CaseSort.UPDATED: CaseRow.updated_at,
+    CaseSort.REFERENCE: _CASES.c.reference,
+    CaseSort.LEARNER: _CASES.c.learner_key,
+    CaseSort.TITLE: _CASES.c.title_key,
+    CaseSort.AWARDING_BODY: _CASES.c.awarding_body_key,
+    CaseSort.COUNTRY: _CASES.c.issuer_country,
+    CaseSort.PURPOSE: _CASES.c.purpose,
+    CaseSort.STATUS: _CASES.c.status,
+    CaseSort.OUTCOME: _CASES.c.latest_outcome,
+    CaseSort.CREATED: _CASES.c.created_at,
+    CaseSort.UPDATED: _CASES.c.updated_at,
 }
 
-_CASES = metadata.tables["cases"]
-_TERMS = metadata.tables["case_terms"]
-
 SUMMARY_COLUMNS = (
-    CaseRow.reference,
-    CaseRow.learner_name,
-    CaseRow.title,
-    CaseRow.awarding_body,
-    CaseRow.issuer_country,
-    CaseRow.purpose,
-    CaseRow.status,
-    CaseRow.latest_outcome,
-    CaseRow.created_at,
-    CaseRow.updated_at,
-    CaseRow.version,
-    CaseRow.credential_count,
+    _CASES.c.reference,
+    _CASES.c.learner_name,
+    _CASES.c.title,
+    _CASES.c.awarding_body,
+    _CASES.c.issuer_country,
+    _CASES.c.purpose,
+    _CASES.c.status,
+    _CASES.c.latest_outcome,
+    _CASES.c.created_at,
+    _CASES.c.updated_at,
+    _CASES.c.version,
+    _CASES.c.credential_count,
 )
 
 
 def page_statement(query: CaseQuery, search: Search) -> Select[*tuple[Any, ...]]:
     """The cases ``query`` selects with their summary columns, the row id and the sort value, in its order."""
     column = SORT_COLUMNS[query.sort]
-    order = [column.desc(), CaseRow.id.desc()] if query.descending else [column.asc(), CaseRow.id]
+    order = [column.desc(), _CASES.c.id.desc()] if query.descending else [column.asc(), _CASES.c.id]
     return (
-        select_columns(*SUMMARY_COLUMNS, CaseRow.id.label("id"), column.label("sort_value"))
+        select_columns(*SUMMARY_COLUMNS, _CASES.c.id.label("id"), column.label("sort_value"))
         .where(*query_filters(query), *search.conditions(walk_sort_order=search.walks))
         .order_by(*order)
     )
 
 
-def count_matching(session: Session, query: CaseQuery, search: Search) -> int:
+def count_matching(connection: Connection, query: CaseQuery, search: Search) -> int:
     filters = query_filters(query)
     if search.words and not filters:
-        return search.count(session)
-    statement = select_columns(func.count()).select_from(CaseRow).where(*filters, *search.conditions())
-    return int(session.execute(statement).scalar_one())
+        return search.count(connection)
+    statement = select_columns(func.count()).select_from(_CASES).where(*filters, *search.conditions())
+    return int(connection.execute(statement).scalar_one())
 
 
 def parts_after(query: CaseQuery, cursor: CaseCursor, nulls_high: bool) -> list[ColumnElement[bool]]:
@@ -85,7 +85,7 @@ def parts_after(query: CaseQuery, cursor: CaseCursor, nulls_high: bool) -> list[
     Empty sort values come where the database puts them: first in ascending order on SQLite, last on PostgreSQL.
     """
     column = SORT_COLUMNS[query.sort]
-    row_id = CaseRow.id
+    row_id = _CASES.c.id
     ascending = not query.descending
     # Whether the empty values come before the others in this walk.
     nulls_first = ascending != nulls_high
@@ -101,13 +101,13 @@ def parts_after(query: CaseQuery, cursor: CaseCursor, nulls_high: bool) -> list[
 def query_filters(query: CaseQuery) -> list[ColumnElement[bool]]:
     filters: list[ColumnElement[bool]] = []
     if query.purpose is not None:
-        filters.append(CaseRow.purpose == query.purpose.value)
+        filters.append(_CASES.c.purpose == query.purpose.value)
     if query.outcome is not None:
-        filters.append(CaseRow.latest_outcome == query.outcome.value)
+        filters.append(_CASES.c.latest_outcome == query.outcome.value)
     if query.status is not None:
-        filters.append(CaseRow.status == query.status.value)
+        filters.append(_CASES.c.status == query.status.value)
     if query.issuer_country:
-        filters.append(CaseRow.issuer_country == query.issuer_country.strip().upper())
+        filters.append(_CASES.c.issuer_country == query.issuer_country.strip().upper())
     return filters
 
 
@@ -132,7 +132,7 @@ class Search:
     matched: Select[int] | None  # the cases with every word of several, from the engine's index
 
     @classmethod
-    def planned(cls, session: Session, text: str) -> Search:
+    def planned(cls, connection: Connection, text: str) -> Search:
         # The longest word first, usually the rarest: the one a walk of the sort order checks first.
         words = sorted(query_words(text), key=lambda prefixes: -max(len(prefix) for prefix in prefixes))
         if not words:
@@ -140,14 +140,14 @@ class Search:
         if len(words) == 1:
             search = cls(words, None, None)
         else:
-            matched = search_index.matching(session, words)
+            matched = search_index.matching(connection, words)
             if matched is None:
                 return cls(words, [], None)
             search = cls(words, None, matched)
         # Index entries, not cases: a case can hold several terms of one word ("ivan" and "ivanov", "шевченко"
         # and "shevchenko"), but setting them apart here would make the database gather every entry before the
         # first (measured at a million cases: 30-50 ms for a surname or a word of a title).
-        entries = list(session.scalars(search._matching().limit(MANY_MATCHES)))
+        entries = list(connection.scalars(search._matching().limit(MANY_MATCHES)))
         return cls(words, sorted(set(entries)), search.matched) if len(entries) < MANY_MATCHES else search
 
     @property
@@ -160,12 +160,12 @@ class Search:
         if not self.words:
             return []
         if self.case_ids is not None:
-            return [CaseRow.id.in_(self.case_ids)]
+            return [_CASES.c.id.in_(self.case_ids)]
         if walk_sort_order:
             return [_has_word(_CASES.c.id, prefixes) for prefixes in self.words]
-        return [CaseRow.id.in_(self._matching())]
+        return [_CASES.c.id.in_(self._matching())]
 
-    def count(self, session: Session) -> int:
+    def count(self, connection: Connection) -> int:
         """How many cases have every word (from the indexes alone)."""
         if self.case_ids is not None:
             return len(self.case_ids)
@@ -176,7 +176,7 @@ class Search:
             # Counted as the distinct cases of the word's entries, which both databases sort as they count: set
             # apart first (a DISTINCT subquery), PostgreSQL hashed them one by one, three times slower.
             statement = select_columns(func.count(matching.c.case_id.distinct()))
-        return int(session.execute(statement).scalar_one())
+        return int(connection.execute(statement).scalar_one())
 
     def _matching(self) -> Select[int] | CompoundSelect[int]:
         """The matching cases' ids: each once from the engine's index; from the term table once per term of the

@@ -17,15 +17,10 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from types import TracebackType
-from typing import IO, Self
+from typing import IO, TYPE_CHECKING, Self
 
-from sqlalchemy import (
-    Engine,
-    delete,
-    select,
-)
+from sqlalchemy import Connection, Engine, delete, select
 from sqlalchemy.engine import URL
-from sqlalchemy.orm import Session
 
 from recogniser.casefile import case_sha256, save_case
 from recogniser.decision_policy import (
@@ -74,7 +69,10 @@ from recogniser.store.rows import (
     stored_case,
     update_case,
 )
-from recogniser.store.tables import CaseOriginalRow, CaseRow, DecisionRow
+from recogniser.store.tables import CASE_ORIGINALS, CASES, DECISIONS
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 Clock = Callable[[], datetime]
 
@@ -126,11 +124,21 @@ class CaseStore:
 
     @contextmanager
     def _session(self, writing: bool = False) -> Iterator[Session]:
+        # The ORM is loaded by the units of work that read a case or a decision as an object; a page of the list
+        # is read through ``_reading`` without it.
+        from sqlalchemy.orm import Session
+
         with translated_errors(self._url), Session(self._engine, expire_on_commit=False) as session:
             session.connection(execution_options={"writing": writing})
             yield session
             if writing:
                 session.commit()
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        """A read-only unit of work on the tables alone (see ``_session``): a page and its total in one transaction."""
+        with translated_errors(self._url), self._engine.connect() as connection, connection.begin():
+            yield connection
 
     # --- cases ---
 
@@ -197,7 +205,7 @@ class CaseStore:
         with self._session() as session:
             row = case_row(session, reference)
             named = named_digests(json.loads(row.document))
-            rows = session.scalars(select(CaseOriginalRow).where(CaseOriginalRow.case_id == row.id)).all()
+            rows = session.execute(select(CASE_ORIGINALS).where(CASE_ORIGINALS.c.case_id == row.id)).all()
             by_digest = {kept.sha256: (kept.file_name, kept.content) for kept in rows}
             return [by_digest[digest] for digest in named if digest in by_digest]
 
@@ -211,13 +219,13 @@ class CaseStore:
             row = locked_case(session, reference)
             if row.version != expected_version:
                 raise conflict(reference, expected_version, row.version)
-            decided = session.scalars(select(DecisionRow.id).where(DecisionRow.case_id == row.id).limit(1)).first()
+            decided = session.scalars(select(DECISIONS.c.id).where(DECISIONS.c.case_id == row.id).limit(1)).first()
             if decided is not None:
                 raise CaseHasDecisionsError(reference)
             assert row.id is not None
             remove_terms(session, row.id)
-            session.execute(delete(CaseOriginalRow).where(CaseOriginalRow.case_id == row.id))
-            session.execute(delete(CaseRow).where(CaseRow.id == row.id))
+            session.execute(delete(CASE_ORIGINALS).where(CASE_ORIGINALS.c.case_id == row.id))
+            session.execute(delete(CASES).where(CASES.c.id == row.id))
 
     def list_cases(self, query: CaseQuery | None = None, offset: int = 0, limit: int = 50) -> list[CaseSummary]:
         """One page of the cases ``query`` selects (all by default), in its order (ties: the order they were added).
@@ -225,10 +233,10 @@ class CaseStore:
         A deep page is best reached with ``page_cases`` and the cursor of the page before it: an offset makes the
         database walk every case before the page."""
         query = query or CaseQuery()
-        with self._session() as session:
-            search = Search.planned(session, query.search)
+        with self._reading() as connection:
+            search = Search.planned(connection, query.search)
             statement = page_statement(query, search).offset(max(offset, 0)).limit(max(limit, 0))
-            return [summary(row) for row in session.execute(statement).all()]
+            return [summary(row) for row in connection.execute(statement).all()]
 
     def page_cases(
         self, query: CaseQuery | None = None, after: CaseCursor | None = None, limit: int = 50, *, count: bool = True
@@ -239,31 +247,31 @@ class CaseStore:
         The search is planned once for both the page and the total, and the page is found from the cursor through
         the sort column's index (keyset paging), so the thousandth page costs what the first does."""
         query = query or CaseQuery()
-        with self._session() as session:
-            search = Search.planned(session, query.search)
+        with self._reading() as connection:
+            search = Search.planned(connection, query.search)
             statement = page_statement(query, search)
             wanted = max(limit, 0) + 1
             if after is None:
-                rows = list(session.execute(statement.limit(wanted)).all())
+                rows = list(connection.execute(statement.limit(wanted)).all())
             else:
                 # The rest of the walk in at most two index ranges: on from the cursor within its part (the
                 # cases with a sort value, or those without), then the other part from its start if it follows.
-                nulls_high = session.get_bind().dialect.name == "postgresql"
+                nulls_high = connection.dialect.name == "postgresql"
                 rows = []
                 for part in parts_after(query, after, nulls_high):
-                    rows += session.execute(statement.where(part).limit(wanted - len(rows))).all()
+                    rows += connection.execute(statement.where(part).limit(wanted - len(rows))).all()
                     if len(rows) >= wanted:
                         break
             more = len(rows) > limit
             rows = rows[:limit]
-            total = count_matching(session, query, search) if count else None
+            total = count_matching(connection, query, search) if count else None
         cursor = CaseCursor(rows[-1].sort_value, rows[-1].id) if more and rows else None
         return CasePage([summary(row) for row in rows], total, cursor)
 
     def count_cases(self, query: CaseQuery | None = None) -> int:
         query = query or CaseQuery()
-        with self._session() as session:
-            return count_matching(session, query, Search.planned(session, query.search))
+        with self._reading() as connection:
+            return count_matching(connection, query, Search.planned(connection, query.search))
 
     def search_cases(self, text: str, limit: int = 50) -> list[CaseSummary]:
         """The most recently changed cases matching ``text`` (see ``CaseQuery.search``)."""
@@ -359,6 +367,8 @@ class CaseStore:
 
     def decisions_for(self, reference: str) -> list[StoredDecision]:
         """Every decision recorded for the case, oldest first."""
+        from recogniser.store.mapped_rows import DecisionRow
+
         with self._session() as session:
             row = case_row(session, reference)
             records = session.scalars(

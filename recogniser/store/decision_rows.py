@@ -5,15 +5,19 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from recogniser.decision_policy import DecisionPolicyError, checked_credits, reasons_owed
 from recogniser.model import Decision, Outcome
 from recogniser.store.errors import InvalidDecisionRecordError
 from recogniser.store.records import CaseStatus, StoredDecision
-from recogniser.store.tables import CaseRow, DecisionRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from recogniser.store.mapped_rows import CaseRow, DecisionRow
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ def append_decision(
     session: Session, row: CaseRow, decision: Decision, entry: DecisionEntry, now: datetime
 ) -> StoredDecision:
     """Append a decision on the case row's current text and bring the case's status and outcome up to date."""
+    from recogniser.store.mapped_rows import DecisionRow  # the ORM, loaded by the units of work that change rows
+
     assert row.id is not None
     recommended = decision.recommendation.outcome
     record = DecisionRow(

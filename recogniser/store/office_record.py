@@ -9,7 +9,7 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -26,7 +26,6 @@ from sqlalchemy import (
     tuple_,
     union_all,
 )
-from sqlalchemy.orm import Session
 
 from recogniser.model import Outcome
 from recogniser.precedents import (
@@ -42,6 +41,9 @@ from recogniser.register import RegisterEntry, differences_of
 from recogniser.statistics import TimeGroup
 from recogniser.store.search import TERM_LENGTH, index_terms
 from recogniser.store.tables import metadata
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _CASES = metadata.tables["cases"]
 _DECISIONS = metadata.tables["decisions"]

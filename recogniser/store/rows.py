@@ -9,11 +9,10 @@ import os
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from recogniser.casefile import case_sha256, parse_case
 from recogniser.model import Case, Outcome
@@ -27,10 +26,15 @@ from recogniser.store.errors import (
 )
 from recogniser.store.records import CaseStatus, StoredCase
 from recogniser.store.search import sort_key
-from recogniser.store.tables import CaseOriginalRow, CaseRow, CaseTermRow, metadata
+from recogniser.store.tables import CASE_ORIGINALS, CASE_TERMS, CASES
 
-_CASES = metadata.tables["cases"]
-_TERMS = metadata.tables["case_terms"]
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from recogniser.store.mapped_rows import CaseRow
+
+_CASES = CASES
+_TERMS = CASE_TERMS
 
 #: References checked per IN (...) list: well inside every backend's limit on bound parameters.
 _IN_LIST_LIMIT = 500
@@ -42,8 +46,9 @@ def keep_original(session: Session, row: CaseRow, file_name: str, content: bytes
     digest = hashlib.sha256(content).hexdigest()
     if digest not in named_digests(json.loads(row.document)) or row.id is None:
         raise InvalidOriginalError(row.reference, file_name)
-    session.execute(delete(CaseOriginalRow).where(CaseOriginalRow.case_id == row.id, CaseOriginalRow.sha256 == digest))
-    session.add(CaseOriginalRow(case_id=row.id, file_name=file_name, sha256=digest, content=content))
+    kept = CASE_ORIGINALS.c
+    session.execute(delete(CASE_ORIGINALS).where(kept.case_id == row.id, kept.sha256 == digest))
+    session.execute(insert(CASE_ORIGINALS).values(case_id=row.id, file_name=file_name, sha256=digest, content=content))
 
 
 def named_digests(document: Mapping[str, Any]) -> list[str]:
@@ -60,10 +65,12 @@ def named_digests(document: Mapping[str, Any]) -> list[str]:
 
 
 def case_id_of(session: Session, reference: str) -> int | None:
-    return session.scalars(select(CaseRow.id).where(CaseRow.reference == reference)).first()
+    return session.scalars(select(_CASES.c.id).where(_CASES.c.reference == reference)).first()
 
 
 def case_row(session: Session, reference: str) -> CaseRow:
+    from recogniser.store.mapped_rows import CaseRow  # the ORM, loaded by the units of work that read a case
+
     row = session.scalars(select(CaseRow).where(CaseRow.reference == reference)).first()
     if row is None:
         raise UnknownReferenceError(reference)
@@ -72,6 +79,8 @@ def case_row(session: Session, reference: str) -> CaseRow:
 
 def locked_case(session: Session, reference: str) -> CaseRow:
     """The case row, locked until the transaction ends (PostgreSQL; SQLite has a single writer anyway)."""
+    from recogniser.store.mapped_rows import CaseRow
+
     row = session.scalars(select(CaseRow).where(CaseRow.reference == reference).with_for_update()).first()
     if row is None:
         raise UnknownReferenceError(reference)
@@ -102,7 +111,7 @@ def _free_references(session: Session, wanted: list[str]) -> list[str]:
 
 
 def _taken(session: Session, references: list[str]) -> set[str]:
-    return set(session.scalars(select(CaseRow.reference).where(CaseRow.reference.in_(references))).all())
+    return set(session.scalars(select(_CASES.c.reference).where(_CASES.c.reference.in_(references))).all())
 
 
 def _flush(session: Session, reference: str) -> None:
@@ -187,7 +196,8 @@ def insert_cases(session: Session, cases: list[Case], now: datetime) -> list[Sto
         session,
         [row for case_id, drawn in zip(ids, columns, strict=True) if drawn for row in term_rows(case_id, drawn)],
     )
-    search_index.index_cases(session, [case_id for case_id, drawn in zip(ids, columns, strict=True) if drawn])
+    indexed = [case_id for case_id, drawn in zip(ids, columns, strict=True) if drawn]
+    search_index.index_cases(session.connection(), indexed)
     return [
         StoredCase(
             case=replace(case, reference=row["reference"], document=dict(case.document, reference=row["reference"])),
@@ -222,8 +232,8 @@ def _insert_terms(session: Session, terms: list[dict[str, Any]]) -> None:
 
 def remove_terms(session: Session, case_id: int) -> None:
     """Take a case out of the search: the engine's index first, which forgets a case by its terms."""
-    search_index.unindex_cases(session, [case_id])
-    session.execute(delete(CaseTermRow).where(CaseTermRow.case_id == case_id))
+    search_index.unindex_cases(session.connection(), [case_id])
+    session.execute(delete(_TERMS).where(_TERMS.c.case_id == case_id))
 
 
 def term_rows(case_id: int, columns: CaseColumns) -> list[dict[str, Any]]:
@@ -252,7 +262,7 @@ def update_case(session: Session, row: CaseRow, case: Case, now: datetime) -> Ca
     remove_terms(session, row.id)
     _flush(session, new_reference)
     _insert_terms(session, term_rows(row.id, columns))
-    search_index.index_cases(session, [row.id])
+    search_index.index_cases(session.connection(), [row.id])
     return stored
 
 

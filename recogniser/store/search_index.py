@@ -19,19 +19,17 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, bindparam, column, func, insert, literal, table, text
 from sqlalchemy import select as select_columns
-from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
-from sqlalchemy.orm import Session
 from sqlalchemy.types import Text
 
 from recogniser.store.search import prefix_upper_bound
-from recogniser.store.tables import metadata
+from recogniser.store.tables import CASE_TERMS
 
 __all__ = ["TABLE", "index_cases", "index_cases_from", "matching", "unindex_cases"]
 
 #: The index's table; on SQLite its FTS5 shadow tables are named after it (``case_search_data``, ...).
 TABLE = "case_search"
 
-_TERMS = metadata.tables["case_terms"]
+_TERMS = CASE_TERMS
 #: Cases written or removed per statement: well inside every backend's limit on bound parameters.
 _CHUNK = 500
 
@@ -47,27 +45,27 @@ def index_cases_from(connection: Connection, first_id: int = 0) -> None:
     _index_where(connection, _TERMS.c.case_id >= first_id)
 
 
-def index_cases(connection: Connection | Session, case_ids: Iterable[int]) -> None:
+def index_cases(connection: Connection, case_ids: Iterable[int]) -> None:
     """Add the cases, whose terms are in ``case_terms`` already, to the index."""
     ids = list(case_ids)
     for first in range(0, len(ids), _CHUNK):
         _index_where(connection, _TERMS.c.case_id.in_(ids[first : first + _CHUNK]))
 
 
-def unindex_cases(connection: Connection | Session, case_ids: Iterable[int]) -> None:
+def unindex_cases(connection: Connection, case_ids: Iterable[int]) -> None:
     """Take the cases out of the index, while their terms are still in ``case_terms``: a contentless FTS5 table
     forgets a document only when told the terms it was given."""
     ids = list(case_ids)
     for first in range(0, len(ids), _CHUNK):
         chunk = ids[first : first + _CHUNK]
-        if _dialect(connection) == "sqlite":
+        if connection.dialect.name == "sqlite":
             forgotten = _sqlite_documents(_TERMS.c.case_id.in_(chunk), literal("delete"))
             connection.execute(insert(_SQLITE_COMMAND).from_select([TABLE, "rowid", "terms"], forgotten))
         else:
             connection.execute(_POSTGRESQL.delete().where(_POSTGRESQL.c.case_id.in_(chunk)))
 
 
-def matching(session: Session, words: list[set[str]]) -> Select[int] | None:
+def matching(connection: Connection, words: list[set[str]]) -> Select[int] | None:
     """The ids of the cases that have, for every word, a term starting with one of its prefixes; None when no
     stored term starts with any prefix of some word (no case matches).
 
@@ -76,10 +74,10 @@ def matching(session: Session, words: list[set[str]]) -> Select[int] | None:
     prefix query would first gather every list that starts so (measured at a million cases, five to ten times
     faster). A prefix that starts many terms ("o", "2026") is asked of the index as a prefix.
     """
-    dialect = session.get_bind().dialect.name
+    dialect = connection.dialect.name
     alternatives = []
     for prefixes in words:
-        found = [term for prefix in sorted(prefixes) for term in _terms_starting(session, prefix)]
+        found = [term for prefix in sorted(prefixes) for term in _terms_starting(connection, prefix)]
         if not found:
             return None
         alternatives.append(found)
@@ -87,6 +85,8 @@ def matching(session: Session, words: list[set[str]]) -> Select[int] | None:
         query = " AND ".join("(" + " OR ".join(_fts5_term(term) for term in found) + ")" for found in alternatives)
         condition: ColumnElement[bool] = column(TABLE).op("MATCH")(bindparam("search_query", query))
         return select_columns(_SQLITE.c.rowid.label("case_id")).select_from(_SQLITE).where(condition)
+    from sqlalchemy.dialects.postgresql import TSQUERY  # see _index_where
+
     query = " & ".join("(" + " | ".join(_tsquery_term(term) for term in found) + ")" for found in alternatives)
     condition = _POSTGRESQL.c.terms.op("@@")(bindparam("search_query", query, type_=TSQUERY))
     return select_columns(_POSTGRESQL.c.case_id).where(condition)
@@ -117,9 +117,9 @@ class _Term:
     prefix: bool  # stands for every term that starts with it
 
 
-def _terms_starting(session: Session, prefix: str) -> list[_Term]:
+def _terms_starting(connection: Connection, prefix: str) -> list[_Term]:
     parameters = {"prefix": prefix, "above": prefix_upper_bound(prefix), "most": MOST_TERMS}
-    found = list(session.execute(_TERMS_STARTING, parameters).scalars())
+    found = list(connection.execute(_TERMS_STARTING, parameters).scalars())
     if len(found) > MOST_TERMS:
         return [_Term(prefix, prefix=True)]
     return [_Term(term, prefix=False) for term in found]
@@ -144,11 +144,14 @@ def _tsquery_lexeme(term: str) -> str:
     return term.replace("\\", "\\\\").replace("'", "''")
 
 
-def _index_where(connection: Connection | Session, condition: ColumnElement[bool] | None) -> None:
-    if _dialect(connection) == "sqlite":
+def _index_where(connection: Connection, condition: ColumnElement[bool] | None) -> None:
+    if connection.dialect.name == "sqlite":
         documents = _sqlite_documents(condition)
         connection.execute(insert(_SQLITE).from_select(["rowid", "terms"], documents))
         return
+    # PostgreSQL's own types are loaded only here: its dialect package costs a store on SQLite a tenth of its start.
+    from sqlalchemy.dialects.postgresql import ARRAY
+
     terms = select_columns(_TERMS.c.case_id, func.array_to_tsvector(func.array_agg(_TERMS.c.term, type_=ARRAY(Text))))
     if condition is not None:
         terms = terms.where(condition)
@@ -161,8 +164,3 @@ def _sqlite_documents(condition: ColumnElement[bool] | None, *leading: ColumnEle
     if condition is not None:
         statement = statement.where(condition)
     return statement.group_by(_TERMS.c.case_id)
-
-
-def _dialect(connection: Connection | Session) -> str:
-    bind = connection.get_bind() if isinstance(connection, Session) else connection
-    return bind.dialect.name

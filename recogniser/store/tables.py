@@ -1,4 +1,5 @@
-"""The store's tables, as the newest migration leaves them.
+"""The store's tables, as the newest migration leaves them: SQLAlchemy Core tables, so that reading a page of
+the case list loads no ORM (the units of work that change rows map classes onto them, ``mapped_rows``).
 
 ``cases`` holds the case document as JSON text plus the columns a list or a search needs; ``decisions`` is
 append-only (database triggers refuse UPDATE and DELETE); ``case_terms`` is the search index (see ``search``).
@@ -8,11 +9,23 @@ its migration makes it, in the engine's own form (see ``search_index``).
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 # Constraint names follow one convention so that migrations can name them on every backend.
@@ -51,96 +64,81 @@ class UtcDateTime(TypeDecorator[datetime]):
 TermText = String().with_variant(String(collation="C"), "postgresql")
 
 
-class StoreModel(DeclarativeBase):
-    """The mapped classes of the store's rows: SQLAlchemy's own, without a validation layer over them (the store
-    writes values it has checked), so that opening the store loads no more than it uses."""
+CASES = Table(
+    "cases",
+    metadata,
+    Column("id", Integer, primary_key=True),  # given by the database when the row is written
+    Column("reference", String(200), nullable=False, unique=True),
+    Column("document", Text, nullable=False),
+    Column("case_sha256", String(64), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("purpose", String(20), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("latest_outcome", String(30)),
+    Column("learner_name", Text),
+    Column("learner_key", Text),
+    Column("title", Text),
+    Column("title_key", Text),
+    Column("awarding_body", Text),
+    Column("awarding_body_key", Text),
+    Column("issuer_country", String(10)),
+    Column("received_on", Date),
+    Column("complete_on", Date),
+    Column("credential_count", Integer, nullable=False, server_default="1"),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Index("ix_cases_updated_at_id", "updated_at", "id"),
+    Index("ix_cases_created_at_id", "created_at", "id"),
+    Index("ix_cases_learner_key_id", "learner_key", "id"),
+    Index("ix_cases_title_key_id", "title_key", "id"),
+    Index("ix_cases_awarding_body_key_id", "awarding_body_key", "id"),
+    Index("ix_cases_purpose_updated_at", "purpose", "updated_at"),
+    Index("ix_cases_status_updated_at", "status", "updated_at"),
+    Index("ix_cases_latest_outcome_updated_at", "latest_outcome", "updated_at"),
+    # What the statistics count of a case, without reading its row and the long text in it.
+    Index("ix_cases_id_purpose_issuer_country_complete_on", "id", "purpose", "issuer_country", "complete_on"),
+)
 
-    metadata = metadata
+#: One assessment of one case, as it stood: never changed, never removed.
+DECISIONS = Table(
+    "decisions",
+    metadata,
+    Column("id", Integer, primary_key=True),  # given by the database when the row is written
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="RESTRICT"), nullable=False, index=True),
+    Column("decision", Text, nullable=False),
+    Column("case_document", Text, nullable=False),
+    Column("case_sha256", String(64), nullable=False, index=True),
+    Column("rulebook_version", String(40), nullable=False),
+    Column("recommended_outcome", String(30), nullable=False),
+    Column("final_outcome", String(30)),
+    Column("justification", Text),
+    Column("final_ects", Float),
+    Column("divergence_reason", Text),
+    Column("decided_by", Text, nullable=False),
+    Column("recorded_at", UtcDateTime, nullable=False),
+    Index("ix_decisions_recorded_at_id", "recorded_at", "id"),
+    # Each case's final decisions without reading the decision rows, whose texts are long: the statistics,
+    # the precedents' latest decisions.
+    Index("ix_decisions_case_id_id_final_outcome", "case_id", "id", "final_outcome", "recorded_at"),
+)
 
+#: One searchable word of one case. The primary key finds the cases with a word; the (case, term) index checks one
+#: case's words without reading the table.
+CASE_TERMS = Table(
+    "case_terms",
+    metadata,
+    Column("term", TermText, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_case_terms_case_id_term", "case_id", "term"),
+)
 
-class CaseRow(StoreModel):
-    __tablename__ = "cases"
-    __table_args__ = (
-        Index("ix_cases_updated_at_id", "updated_at", "id"),
-        Index("ix_cases_created_at_id", "created_at", "id"),
-        Index("ix_cases_learner_key_id", "learner_key", "id"),
-        Index("ix_cases_title_key_id", "title_key", "id"),
-        Index("ix_cases_awarding_body_key_id", "awarding_body_key", "id"),
-        Index("ix_cases_purpose_updated_at", "purpose", "updated_at"),
-        Index("ix_cases_status_updated_at", "status", "updated_at"),
-        Index("ix_cases_latest_outcome_updated_at", "latest_outcome", "updated_at"),
-        # What the statistics count of a case, without reading its row and the long text in it.
-        Index("ix_cases_id_purpose_issuer_country_complete_on", "id", "purpose", "issuer_country", "complete_on"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # given by the database when the row is written
-    reference: Mapped[str] = mapped_column(String(200), nullable=False, unique=True)
-    document: Mapped[str] = mapped_column(Text, nullable=False)
-    case_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
-    purpose: Mapped[str] = mapped_column(String(20), nullable=False)
-    status: Mapped[str] = mapped_column(String(20), nullable=False)
-    latest_outcome: Mapped[str | None] = mapped_column(String(30))
-    learner_name: Mapped[str | None] = mapped_column(Text)
-    learner_key: Mapped[str | None] = mapped_column(Text)
-    title: Mapped[str | None] = mapped_column(Text)
-    title_key: Mapped[str | None] = mapped_column(Text)
-    awarding_body: Mapped[str | None] = mapped_column(Text)
-    awarding_body_key: Mapped[str | None] = mapped_column(Text)
-    issuer_country: Mapped[str | None] = mapped_column(String(10))
-    received_on: Mapped[date | None] = mapped_column(Date)
-    complete_on: Mapped[date | None] = mapped_column(Date)
-    credential_count: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
-    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
-
-
-class DecisionRow(StoreModel):
-    """One assessment of one case, as it stood: never changed, never removed."""
-
-    __tablename__ = "decisions"
-    __table_args__ = (
-        Index("ix_decisions_recorded_at_id", "recorded_at", "id"),
-        # Each case's final decisions without reading the decision rows, whose texts are long: the statistics,
-        # the precedents' latest decisions.
-        Index("ix_decisions_case_id_id_final_outcome", "case_id", "id", "final_outcome", "recorded_at"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # given by the database when the row is written
-    case_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey("cases.id", ondelete="RESTRICT"), nullable=False, index=True
-    )
-    decision: Mapped[str] = mapped_column(Text, nullable=False)
-    case_document: Mapped[str] = mapped_column(Text, nullable=False)
-    case_sha256: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
-    rulebook_version: Mapped[str] = mapped_column(String(40), nullable=False)
-    recommended_outcome: Mapped[str] = mapped_column(String(30), nullable=False)
-    final_outcome: Mapped[str | None] = mapped_column(String(30))
-    justification: Mapped[str | None] = mapped_column(Text)
-    final_ects: Mapped[float | None] = mapped_column(Float)
-    divergence_reason: Mapped[str | None] = mapped_column(Text)
-    decided_by: Mapped[str] = mapped_column(Text, nullable=False)
-    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
-
-
-class CaseTermRow(StoreModel):
-    """One searchable word of one case. The primary key finds the cases with a word; the (case, term) index
-    checks one case's words without reading the table."""
-
-    __tablename__ = "case_terms"
-    __table_args__ = (Index("ix_case_terms_case_id_term", "case_id", "term"),)
-
-    term: Mapped[str] = mapped_column(TermText, primary_key=True)
-    case_id: Mapped[int] = mapped_column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
-
-
-class CaseOriginalRow(StoreModel):
-    """A credential file an imported case came from, as it was read: one per file, known by the SHA-256 that the
-    provenance of the case (or of a credential of its stack) records."""
-
-    __tablename__ = "case_originals"
-
-    case_id: Mapped[int] = mapped_column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
-    file_name: Mapped[str] = mapped_column(Text, nullable=False)
-    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    content: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+#: A credential file an imported case came from, as it was read: one per file, known by the SHA-256 that the
+#: provenance of the case (or of a credential of its stack) records.
+CASE_ORIGINALS = Table(
+    "case_originals",
+    metadata,
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    Column("file_name", Text, nullable=False),
+    Column("sha256", String(64), primary_key=True),
+    Column("content", LargeBinary, nullable=False),
+)

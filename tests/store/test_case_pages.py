@@ -50,9 +50,9 @@ def test_a_search_pages_the_same_way_and_is_planned_once(listed: CaseStore, monk
     plans = []
     planned = case_pages.Search.planned
 
-    def counting(session: object, text: str) -> object:
+    def counting(connection: object, text: str) -> object:
         plans.append(text)
-        return planned(session, text)  # type: ignore[arg-type]
+        return planned(connection, text)  # type: ignore[arg-type]
 
     monkeypatch.setattr(case_pages.Search, "planned", staticmethod(counting))
     query = CaseQuery(search="ivan", sort=CaseSort.LEARNER)

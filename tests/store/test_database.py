@@ -27,7 +27,7 @@ from recogniser.store import (
 from recogniser.store.columns import CaseColumns
 from recogniser.store.database import check_database, create_store_engine, head_revision, migrate, resolve_url
 from recogniser.store.search import sort_key
-from recogniser.store.tables import CaseRow, DecisionRow, metadata
+from recogniser.store.tables import CASES, DECISIONS, metadata
 from tests.store.cases import make_case, make_decision
 from tests.store.migrating import downgraded
 from tests.store.postgres_server import PostgresServer, _free_port
@@ -124,8 +124,8 @@ def test_upgrading_from_the_first_revision_keeps_everything_and_indexes_it(datab
     try:
         migrate(engine, url, target="0001")
         with engine.connect().execution_options(writing=True) as connection, connection.begin():
-            connection.execute(CaseRow.__table__.insert(), cases)  # type: ignore[attr-defined]
-            connection.execute(DecisionRow.__table__.insert(), decisions)  # type: ignore[attr-defined]
+            connection.execute(CASES.insert(), cases)
+            connection.execute(DECISIONS.insert(), decisions)
     finally:
         engine.dispose()
 

@@ -14,7 +14,7 @@ from recogniser.interchange import import_credential, stack_document
 from recogniser.store import CaseStore
 from recogniser.store.database import create_store_engine, migrate, resolve_url
 from recogniser.store.errors import InvalidOriginalError
-from recogniser.store.tables import CaseRow
+from recogniser.store.tables import CASES
 from tests.store.migrating import downgraded
 from tests.store.test_database import _first_revision_rows
 
@@ -53,7 +53,7 @@ def test_originals_kept_before_stay_with_their_case_after_the_upgrade(sqlite_url
     try:
         migrate(engine, url, target="0001")
         with engine.connect().execution_options(writing=True) as connection, connection.begin():
-            connection.execute(CaseRow.__table__.insert(), cases)  # type: ignore[attr-defined]
+            connection.execute(CASES.insert(), cases)
         migrate(engine, url, target="0008")
     finally:
         engine.dispose()

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect
-from sqlalchemy.orm import Session
 
 from recogniser.model import Purpose
 from recogniser.store import CaseQuery, CaseSort, CaseStore, case_pages, search_index
@@ -34,9 +33,9 @@ def references(store: CaseStore, query: CaseQuery) -> list[str]:
 
 def engine_index_finds(store: CaseStore, typed: str) -> set[int]:
     """The case ids the engine's index gives for a search (the term table only names the terms to look up)."""
-    with Session(store._engine) as session:
-        statement = search_index.matching(session, query_words(typed))
-        return set() if statement is None else set(session.execute(statement).scalars())
+    with store._engine.connect() as connection:
+        statement = search_index.matching(connection, query_words(typed))
+        return set() if statement is None else set(connection.execute(statement).scalars())
 
 
 def case_ids(store: CaseStore) -> dict[str, int]:
