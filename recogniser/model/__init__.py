@@ -7,21 +7,13 @@ store and the seminar tools.
 Callers import them from here; the modules say what each part is about: ``vocabularies`` (the formats' coded
 values), ``case`` (the case and its credentials), ``decision`` (findings and the decision) and ``stack`` (several
 credentials towards one target).
+
+The codes are loaded with the package; the types of the case, the decision and the stack with the first of them
+asked for, so that a command that only lists stored cases by their codes does not build them.
 """
 
-from recogniser.model.case import (
-    Applicant,
-    Assessment,
-    AwardingBody,
-    Case,
-    Credential,
-    Learner,
-    Level,
-    Procedure,
-    QualityAssurance,
-    Target,
-    Workload,
-)
+from typing import TYPE_CHECKING
+
 from recogniser.model.codes import (
     CASE_FORMAT,
     COVERAGE_MARKS,
@@ -44,16 +36,45 @@ from recogniser.model.codes import (
     Supplier,
     plain_number,
 )
-from recogniser.model.decision import (
-    Alternative,
-    Decision,
-    Finding,
-    InformationItem,
-    OutcomeMatch,
-    Recommendation,
-    SubstantialDifference,
-)
-from recogniser.model.stack import Stack, StackCell, StackedCredential, credential_label
+
+if TYPE_CHECKING:
+    from recogniser.model.case import (
+        Applicant,
+        Assessment,
+        AwardingBody,
+        Case,
+        Credential,
+        Learner,
+        Level,
+        Procedure,
+        QualityAssurance,
+        Target,
+        Workload,
+    )
+    from recogniser.model.decision import (
+        Alternative,
+        Decision,
+        Finding,
+        InformationItem,
+        OutcomeMatch,
+        Recommendation,
+        SubstantialDifference,
+    )
+    from recogniser.model.stack import Stack, StackCell, StackedCredential, credential_label
+else:
+
+    def __getattr__(name: str) -> object:
+        if name not in __all__:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from recogniser.model import case, decision, stack
+
+        for module in (case, decision, stack):
+            if hasattr(module, name):
+                value = getattr(module, name)
+                globals()[name] = value
+                return value
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CASE_FORMAT",

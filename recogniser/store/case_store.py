@@ -22,17 +22,6 @@ from typing import IO, TYPE_CHECKING, Self
 from sqlalchemy import Connection, Engine, delete, select
 from sqlalchemy.engine import URL
 
-from recogniser.casefile import case_sha256, save_case
-from recogniser.decision_policy import (
-    credits_sought,
-    reason_for_departing_owed,
-    recommended_credits,
-)
-from recogniser.model import Case, Decision, Outcome
-from recogniser.precedents import PRECEDENTS_SHOWN, Precedent
-from recogniser.register import write_csv, write_json
-from recogniser.statistics import OfficeStatistics
-from recogniser.store import office_record
 from recogniser.store.case_pages import Search, count_matching, page_statement, parts_after, summary
 from recogniser.store.database import (
     create_store_engine,
@@ -42,7 +31,6 @@ from recogniser.store.database import (
     sqlite_path,
     translated_errors,
 )
-from recogniser.store.decision_rows import DecisionEntry, append_decision, stored_decision
 from recogniser.store.errors import (
     CaseChangedError,
     CaseConflictError,
@@ -57,22 +45,17 @@ from recogniser.store.records import (
     StoredCase,
     StoredDecision,
 )
-from recogniser.store.rows import (
-    case_id_of,
-    case_row,
-    conflict,
-    insert_cases,
-    keep_original,
-    locked_case,
-    named_digests,
-    remove_terms,
-    stored_case,
-    update_case,
-)
 from recogniser.store.tables import CASE_ORIGINALS, CASES, DECISIONS
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from recogniser.model import Case, Decision, Outcome
+    from recogniser.precedents import Precedent
+    from recogniser.statistics import OfficeStatistics
+
+# What reading a page of the list does not need (the rows as objects, the case file, the decision's policy, the
+# office's record) is imported by the methods that use it: ``recogniser cases list`` loads no more than it reads.
 
 Clock = Callable[[], datetime]
 
@@ -151,6 +134,8 @@ class CaseStore:
         of a stack's credentials: kept with it in the same transaction, each only when it is a file the case's
         provenance (or a credential's) names.
         """
+        from recogniser.store.rows import case_row, insert_cases, keep_original
+
         kept = ([original] if original is not None else []) + list(originals)
         if not kept:
             return self.add_cases([case])[0]
@@ -164,6 +149,8 @@ class CaseStore:
 
     def add_cases(self, cases: Iterable[Case]) -> list[StoredCase]:
         """Store several new cases in one transaction: all of them, or none if one is refused."""
+        from recogniser.store.rows import insert_cases
+
         now = self._clock()
         with self._session(writing=True) as session:
             return insert_cases(session, list(cases), now)
@@ -178,6 +165,8 @@ class CaseStore:
         are credential files imported into the case since (a stack's new credentials'), kept in the same
         transaction as ``keep_original`` keeps one.
         """
+        from recogniser.store.rows import conflict, keep_original, locked_case, stored_case, update_case
+
         now = self._clock()
         with self._session(writing=True) as session:
             row = locked_case(session, reference)
@@ -191,6 +180,8 @@ class CaseStore:
     def keep_original(self, reference: str, file_name: str, content: bytes) -> None:
         """Keep a credential file the case was imported from; it must be a file the case's provenance, or that of
         a credential of its stack, names (by SHA-256). Keeping the same file again replaces it."""
+        from recogniser.store.rows import case_row, keep_original
+
         with self._session(writing=True) as session:
             keep_original(session, case_row(session, reference), file_name, content)
 
@@ -202,6 +193,8 @@ class CaseStore:
     def originals(self, reference: str) -> list[tuple[str, bytes]]:
         """The credential files kept with the case, in the order it names them (a stack's credentials in turn); a
         file of a credential since removed from the case stays kept but is not among them."""
+        from recogniser.store.rows import case_row, named_digests
+
         with self._session() as session:
             row = case_row(session, reference)
             named = named_digests(json.loads(row.document))
@@ -210,11 +203,15 @@ class CaseStore:
             return [by_digest[digest] for digest in named if digest in by_digest]
 
     def get_case(self, reference: str) -> StoredCase:
+        from recogniser.store.rows import case_row, stored_case
+
         with self._session() as session:
             return stored_case(case_row(session, reference))
 
     def delete_case(self, reference: str, expected_version: int) -> None:
         """Remove a case that has no recorded decision (decided cases are part of the record and stay)."""
+        from recogniser.store.rows import conflict, locked_case, remove_terms
+
         with self._session(writing=True) as session:
             row = locked_case(session, reference)
             if row.version != expected_version:
@@ -279,6 +276,8 @@ class CaseStore:
 
     def export_case(self, reference: str, path: str | os.PathLike[str]) -> None:
         """Write the stored case to a ``recogniser-case/1`` file (whole or not at all)."""
+        from recogniser.casefile import save_case
+
         save_case(path, self.get_case(reference).case.document)
 
     # --- decisions ---
@@ -302,6 +301,12 @@ class CaseStore:
         the credits sought); a refusal grants none. A final decision that departs from the office's earlier
         decisions on an equivalent case (``recogniser.precedents``) needs ``divergence_reason``.
         """
+        from recogniser.decision_policy import credits_sought, reason_for_departing_owed, recommended_credits
+        from recogniser.precedents import PRECEDENTS_SHOWN
+        from recogniser.store import office_record
+        from recogniser.store.decision_rows import DecisionEntry, append_decision
+        from recogniser.store.rows import locked_case, stored_case
+
         now = self._clock()
         with self._session(writing=True) as session:
             row = locked_case(session, reference)
@@ -345,6 +350,10 @@ class CaseStore:
         case hash is the stored text's. ``recorded`` sees both records before they are committed (to write a
         report naming the decision, say); should it raise, nothing is stored.
         """
+        from recogniser.casefile import case_sha256
+        from recogniser.store.decision_rows import DecisionEntry, append_decision
+        from recogniser.store.rows import case_id_of, insert_cases, locked_case, stored_case, update_case
+
         now = self._clock()
         with self._session(writing=True) as session:
             existing = None if case.reference is None else case_id_of(session, case.reference)
@@ -367,7 +376,9 @@ class CaseStore:
 
     def decisions_for(self, reference: str) -> list[StoredDecision]:
         """Every decision recorded for the case, oldest first."""
+        from recogniser.store.decision_rows import stored_decision
         from recogniser.store.mapped_rows import DecisionRow
+        from recogniser.store.rows import case_row
 
         with self._session() as session:
             row = case_row(session, reference)
@@ -384,17 +395,27 @@ class CaseStore:
 
     # --- the office's record ---
 
-    def similar_cases(self, case: Case, limit: int = PRECEDENTS_SHOWN) -> list[Precedent]:
+    def similar_cases(self, case: Case, limit: int | None = None) -> list[Precedent]:
         """The office's earlier decided cases most like ``case`` (stored or still being typed), equivalent ones
-        first, each with its latest final decision (see ``recogniser.precedents``); the case itself is left out."""
+        first, each with its latest final decision (see ``recogniser.precedents``); the case itself is left out.
+        ``limit`` defaults to ``PRECEDENTS_SHOWN``."""
+        from recogniser.precedents import PRECEDENTS_SHOWN
+        from recogniser.store import office_record
+        from recogniser.store.rows import case_id_of
+
         with self._session() as session:
             own = None if case.reference is None else case_id_of(session, case.reference)
-            return office_record.precedents(session, dict(case.document), own, limit)
+            return office_record.precedents(
+                session, dict(case.document), own, PRECEDENTS_SHOWN if limit is None else limit
+            )
 
     def export_register(self, stream: IO[str], kind: str, first: date | None = None, last: date | None = None) -> int:
         """Write every final decision recorded from ``first`` to ``last`` (UTC days, both optional) as the
         publishable register (``recogniser.register``: no personal data) in ``kind`` csv or json; returns how
         many decisions were written."""
+        from recogniser.register import write_csv, write_json
+        from recogniser.store import office_record
+
         period = {
             "from": None if first is None else first.isoformat(),
             "to": None if last is None else last.isoformat(),
@@ -406,5 +427,8 @@ class CaseStore:
     def office_statistics(self, first: date | None = None, last: date | None = None) -> OfficeStatistics:
         """The office's decisions in the period by outcome, purpose, issuing country and month, and the time
         from a complete file to the decision (``recogniser.statistics``)."""
+        from recogniser.statistics import OfficeStatistics
+        from recogniser.store import office_record
+
         with self._session() as session:
             return OfficeStatistics.of(*office_record.office_counts(session, first, last))

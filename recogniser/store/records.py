@@ -6,9 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from recogniser.model import Case, Decision, Outcome, Purpose, plain_number
+from recogniser.model import Outcome, Purpose, plain_number
+
+if TYPE_CHECKING:
+    from recogniser.model import Case, Decision
 
 
 class CaseStatus(StrEnum):
