@@ -12,7 +12,6 @@ from sqlalchemy import (
     FromClause,
     Select,
     and_,
-    exists,
     func,
     literal,
     or_,
@@ -196,7 +195,16 @@ def _term_range(terms: FromClause, prefixes: set[str]) -> ColumnElement[bool]:
 
 
 def _has_word(case_id: ColumnElement[int], prefixes: set[str]) -> ColumnElement[bool]:
-    return exists().where(_TERMS.c.case_id == case_id, _term_range(_TERMS, prefixes))
+    """Whether the case has a term starting with one of the prefixes, checked case by case as the sort order is
+    walked. The OFFSET keeps PostgreSQL from turning the check into a join that starts from the word's terms,
+    which it does when it takes a word for rare (a name outside its most common values): it then read every
+    matching case's row to sort them, at a million cases 250 ms for a first name instead of 15."""
+    return (
+        select_columns(_TERMS.c.case_id)
+        .where(_TERMS.c.case_id == case_id, _term_range(_TERMS, prefixes))
+        .offset(0)
+        .exists()
+    )
 
 
 def summary(row: Any) -> CaseSummary:
