@@ -18,7 +18,11 @@ from recogniser.agencies import (
     EntryStatus,
     Period,
 )
-from recogniser.errors import UserInputError
+from recogniser.case_checks import schema_message
+from recogniser.errors import UserInputError, cannot_read, located
+from recogniser.i18n import phrase
+from recogniser.inputs import JsonInputError, not_json
+from recogniser.joining import quoted
 from recogniser.resources import data_dir, user_data_path
 from recogniser.schemas import schema_validator
 
@@ -38,7 +42,7 @@ class AgencyDataError(UserInputError):
         super().__init__(self.lines()[0])
 
     def lines(self) -> list[str]:
-        return [f"{self.path}: {problem}" for problem in self.problems]
+        return [located(str(self.path), problem) for problem in self.problems]
 
 
 def load_agencies(path: Path | None = None) -> AgencyRegister:
@@ -47,17 +51,15 @@ def load_agencies(path: Path | None = None) -> AgencyRegister:
     try:
         raw = source.read_bytes()
     except OSError as error:
-        raise AgencyDataError(source, [f"cannot read the file ({error.strerror or error})"]) from None
+        raise AgencyDataError(source, [cannot_read(error)]) from None
     try:
         document = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        raise AgencyDataError(source, [f"not UTF-8 text (byte offset {error.start})"]) from None
+        raise AgencyDataError(source, [phrase("not UTF-8 text (byte offset {offset})", offset=error.start)]) from None
     except json.JSONDecodeError as error:
-        raise AgencyDataError(
-            source, [f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"]
-        ) from None
+        raise AgencyDataError(source, [not_json(error).reason]) from None
     except (ValueError, RecursionError) as error:
-        raise AgencyDataError(source, [f"not valid JSON: {error}"]) from None
+        raise AgencyDataError(source, [JsonInputError.not_json(str(error)).reason]) from None
     # The same bytes found valid before are not checked against the schema again (recogniser.checked_data).
     key = checked_data.digest(AGENCY_SCHEMA, raw)
     problems = _problems(document, schema_checked=checked_data.REFERENCE_DATA.checked_before(key))
@@ -89,22 +91,25 @@ def default_agencies() -> AgencyRegister:
 
 def _problems(document: Any, *, schema_checked: bool = False) -> list[str]:
     if not isinstance(document, dict):
-        return ["an agency file is a JSON object"]
+        return [phrase("an agency file is a JSON object")]
     errors = () if schema_checked else schema_validator(AGENCY_SCHEMA).iter_errors(document)
-    problems = [f"{_field(error.json_path)}: {error.message}" for error in sorted(errors, key=lambda e: e.json_path)]
+    problems = [
+        located(_field(error.json_path), schema_message(error)) for error in sorted(errors, key=lambda e: e.json_path)
+    ]
     if problems:
         return problems
     for index, entry in enumerate(document["agencies"]):
         start, end = entry["registered_from"], entry["registered_until"]
         if start is not None and end is not None and end < start:
-            problems.append(f"agencies[{index}].registered_until: {end} is before registered_from {start}")
+            problem = phrase("{end} is before {field} {start}", end=end, field="registered_from", start=start)
+            problems.append(located(f"agencies[{index}].registered_until", problem))
         for number, period in enumerate(entry.get("earlier_periods", ())):
             if period["until"] is not None and period["until"] < period["from"]:
-                problems.append(
-                    f"agencies[{index}].earlier_periods[{number}].until: {period['until']} is before {period['from']}"
-                )
+                problem = phrase("{end} is before {start}", end=period["until"], start=period["from"])
+                problems.append(located(f"agencies[{index}].earlier_periods[{number}].until", problem))
         if entry.get("status", "registered") != "registered" and not entry.get("status_reason"):
-            problems.append(f"agencies[{index}].status_reason: a {entry['status']} entry says why")
+            problem = phrase("an entry of status {status} says why", status=quoted(entry["status"]))
+            problems.append(located(f"agencies[{index}].status_reason", problem))
     return problems
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,13 +21,17 @@ from typing import Any
 
 from recogniser.agencies import Agency, AgencyRegister, EntryStatus
 from recogniser.agency_file import AGENCY_FILE_NAME, AGENCY_FORMAT, check_register_document
-from recogniser.errors import UserInputError
+from recogniser.errors import UserInputError, located
 from recogniser.files import StagedFile
+from recogniser.i18n import N_, phrase
 from recogniser.inputs import InputFileError, JsonInputError, load_json, read_bounded, refuse_duplicate_keys
+from recogniser.joining import as_given
 from recogniser.resources import user_data_path
 
 #: An export of the whole register is a few hundred kilobytes.
 MAX_EXPORT_BYTES = 20 * 1024 * 1024
+#: The DEQAR Web API's list of agencies, which an export is taken from.
+_API = "/webapi/v2/browse/agencies/"
 _DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
@@ -61,51 +65,60 @@ def read_export(path: Path) -> list[dict[str, Any]]:
     """The agency entries of a DEQAR export, each checked; ExportError names the file and the entry."""
     try:
         document = load_json(
-            read_bounded(path, MAX_EXPORT_BYTES, "DEQAR agency export"), object_pairs_hook=refuse_duplicate_keys
+            read_bounded(path, MAX_EXPORT_BYTES, N_("DEQAR agency export")), object_pairs_hook=refuse_duplicate_keys
         )
     except InputFileError as error:
-        raise ExportError(str(error)) from None
+        raise ExportError(error.lines()[0]) from None
     except JsonInputError as error:
-        raise ExportError(f"{path}: {error}") from None
+        raise ExportError(located(str(path), error.reason)) from None
     entries = document.get("results") if isinstance(document, dict) else document
     if not isinstance(entries, list):
-        raise ExportError(
-            f"{path}: not an export of /webapi/v2/browse/agencies/ (expected a list of agencies, or an object "
-            "with results)"
-        )
+        problem = phrase("not an export of {api} (expected a list of agencies, or an object with results)", api=_API)
+        raise ExportError(located(str(path), problem))
     total = document.get("count") if isinstance(document, dict) else None
     if isinstance(total, int) and total > len(entries):
         # One page of a paged answer would retire every agency on the other pages.
-        raise ExportError(
-            f"{path}: holds {len(entries)} of the {total} agencies the answer counts (one page of it); export them "
-            f"all, for example with limit={total}"
+        problem = phrase(
+            "holds {count} of the {total} agencies the answer counts (one page of it); export them all, for "
+            "example with {limit}",
+            count=len(entries),
+            total=total,
+            limit=f"limit={total}",
         )
+        raise ExportError(located(str(path), problem))
     return [_checked(path, index, entry) for index, entry in enumerate(entries)]
 
 
 def _checked(path: Path, index: int, entry: Any) -> dict[str, Any]:
-    where = f"{path}: results[{index}]"
+    where = f"results[{index}]"
+
+    def refuse(field: str, problem: str) -> ExportError:
+        return ExportError(located(str(path), located(f"{where}{field}", problem)))
+
     if not isinstance(entry, dict):
-        raise ExportError(f"{where}: an agency is a JSON object")
+        raise refuse("", phrase("an agency is a JSON object"))
     for field in ("id", "acronym_primary", "name_primary", "country"):
         if field not in entry:
-            raise ExportError(f"{where}.{field}: is required")
+            raise refuse(f".{field}", phrase("is required"))
     if not isinstance(entry["id"], int) or isinstance(entry["id"], bool) or entry["id"] < 1:
-        raise ExportError(f"{where}.id: {entry['id']!r} is not a DEQAR agency number")
+        raise refuse(".id", phrase("{value} is not a DEQAR agency number", value=as_given(entry["id"])))
     register_id = entry.get("deqar_id")
     if register_id is not None and (not isinstance(register_id, int) or isinstance(register_id, bool)):
-        raise ExportError(f"{where}.deqar_id: {register_id!r} is not a register number")
+        raise refuse(".deqar_id", phrase("{value} is not a register number", value=as_given(register_id)))
     for field in ("acronym_primary", "name_primary"):
         if not isinstance(entry[field], str) or not entry[field].strip():
-            raise ExportError(f"{where}.{field}: is empty")
+            raise refuse(f".{field}", phrase("is empty"))
     country = entry["country"]
     code = country.get("iso_3166_alpha2") if isinstance(country, dict) else country
     if not isinstance(code, str) or not re.fullmatch(r"[A-Za-z]{2}", code.strip()):
-        raise ExportError(f"{where}.country.iso_3166_alpha2: {code!r} is not a two-letter country code")
-    start = _export_date(where, entry, "registration_start")
-    until = _export_date(where, entry, "registration_valid_to")
+        raise refuse(
+            ".country.iso_3166_alpha2", phrase("{value} is not a two-letter country code", value=as_given(code))
+        )
+    start = _export_date(refuse, entry, "registration_start")
+    until = _export_date(refuse, entry, "registration_valid_to")
     if start is not None and until is not None and until < start:
-        raise ExportError(f"{where}.registration_valid_to: {until} is before registration_start {start}")
+        problem = phrase("{end} is before {field} {start}", end=until, field="registration_start", start=start)
+        raise refuse(".registration_valid_to", problem)
     note = entry.get("registration_note")
     return {
         "deqar_id": entry["id"],
@@ -119,7 +132,7 @@ def _checked(path: Path, index: int, entry: Any) -> dict[str, Any]:
     }
 
 
-def _export_date(where: str, entry: Mapping[str, Any], field: str) -> date | None:
+def _export_date(refuse: Callable[[str, str], ExportError], entry: Mapping[str, Any], field: str) -> date | None:
     value = entry.get(field)
     if value is None or value == "":
         return None
@@ -129,7 +142,7 @@ def _export_date(where: str, entry: Mapping[str, Any], field: str) -> date | Non
             raise ValueError
         return date.fromisoformat(match.group(1))
     except ValueError:
-        raise ExportError(f"{where}.{field}: {value!r} is not a date") from None
+        raise refuse(f".{field}", phrase("{value} is not a date", value=as_given(value))) from None
 
 
 def plan_import(
@@ -137,10 +150,12 @@ def plan_import(
 ) -> AgencyImport:
     """The register the export gives, merged with what ``current`` knew; refused when no agency would remain."""
     if not exported:
-        raise ExportError(
-            f"{source}: lists no agency; importing it would remove all {len(current.agencies)} agencies, so it is "
-            "refused. Export /webapi/v2/browse/agencies/ again."
+        problem = phrase(
+            "lists no agency; importing it would remove all {count} agencies, so it is refused. Export {api} again.",
+            count=len(current.agencies),
+            api=_API,
         )
+        raise ExportError(located(source, problem))
     known = {_identity(agency.register_id, agency.acronym): agency for agency in current.agencies}
     entries: list[dict[str, Any]] = []
     added: list[str] = []
@@ -150,7 +165,7 @@ def plan_import(
     for item in exported:
         identity = _identity(item["register_id"], item["acronym"])
         if identity in seen:
-            raise ExportError(f"{source}: lists {item['acronym']} twice")
+            raise ExportError(located(source, phrase("lists {acronym} twice", acronym=item["acronym"])))
         seen.add(identity)
         previous = known.get(identity) or known.get(("acronym", item["acronym"].casefold()))
         entry = _entry(item, previous)
@@ -176,7 +191,7 @@ def plan_import(
             no_longer.append(agency.acronym)
         entries.append(entry)
     if not any(entry.get("status", "registered") == "registered" for entry in entries):
-        raise ExportError(f"{source}: would leave no registered agency, so it is refused")
+        raise ExportError(located(source, phrase("would leave no registered agency, so it is refused")))
     document = {
         "format": AGENCY_FORMAT,
         "as_of": retrieved_on.isoformat(),

@@ -14,8 +14,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from recogniser.countries import EU_ABBREVIATIONS, is_alpha2
-from recogniser.errors import UserInputError
+from recogniser.errors import UserInputError, located
+from recogniser.i18n import N_, Phrase, phrase, plural
 from recogniser.inputs import MAX_JSON_DEPTH, nesting_depth
+from recogniser.joining import Derived, alternatives, grouped, in_series, quoted
 from recogniser.schemas import load_schema, schema_validator
 
 if TYPE_CHECKING:
@@ -27,7 +29,8 @@ class Problem:
     """One thing wrong with a case file; ``path`` is dotted (``credential.workload.ects``), empty for the root.
 
     ``field`` is the field to fix: ``path`` itself, or for a missing required key the path of that key, so a
-    form can put the message beside the empty field rather than its section.
+    form can put the message beside the empty field rather than its section. ``message`` is a phrase, shown in
+    the reader's language; :meth:`line` names the field before it.
     """
 
     path: str
@@ -38,8 +41,12 @@ class Problem:
         if not self.field:
             object.__setattr__(self, "field", self.path)
 
+    def line(self) -> str:
+        """The problem named by its field: "credential.title: must not be empty" (a phrase)."""
+        return located(self.path, self.message)
+
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        return self.line()
 
 
 class CaseFileError(UserInputError):
@@ -48,12 +55,11 @@ class CaseFileError(UserInputError):
     def __init__(self, problems: list[Problem], source: str | None = None) -> None:
         self.problems = problems
         self.source = source
-        super().__init__(self.lines()[0] if problems else "invalid case file")
+        super().__init__(self.lines()[0] if problems else phrase("invalid case file"))
 
     def lines(self) -> list[str]:
-        """One line per problem, each naming the file (when known) and the field."""
-        prefix = f"{self.source}: " if self.source else ""
-        return [f"{prefix}{problem}" for problem in self.problems]
+        """One line per problem, each naming the file (when known) and the field (phrases)."""
+        return [located(self.source or "", problem.line()) for problem in self.problems]
 
 
 CASE_SCHEMA = "case-1.schema.json"
@@ -69,7 +75,7 @@ def validation_problems(document: Any, *, schema_checked: bool = False) -> list[
 
     ``schema_checked`` is for a document whose bytes passed every check before (``recogniser.checked_data``):
     the schema is not asked again, the checks written here in code are."""
-    problems = [] if schema_checked else schema_problems(document, CASE_SCHEMA, "a case file")
+    problems = [] if schema_checked else schema_problems(document, CASE_SCHEMA, N_("a case file"))
     if not isinstance(document, dict):
         return problems
     reported = {problem.path for problem in problems}
@@ -96,7 +102,8 @@ def _procedure_problems(document: Mapping[str, Any]) -> list[Problem]:
     except (TypeError, ValueError):
         return []  # of a form the schema reports
     if received is not None and complete is not None and complete < received:
-        return [Problem("procedure.complete_on", f"the file cannot be complete before it was received ({received})")]
+        message = phrase("the file cannot be complete before it was received ({received})", received=received)
+        return [Problem("procedure.complete_on", message)]
     return []
 
 
@@ -125,27 +132,36 @@ def _country_problems(document: Mapping[str, Any]) -> list[Problem]:
         if not isinstance(value, str) or len(value) != 2 or not value.isupper() or is_alpha2(value):
             continue  # absent, or of a form the schema reports
         meant = EU_ABBREVIATIONS.get(value)
-        got = f"{_shown(value)}, the EU's abbreviation; ISO 3166-1 writes {meant}" if meant else _shown(value)
-        problems.append(Problem(path, f"must be an ISO 3166-1 alpha-2 country code (got {got})"))
+        got = (
+            phrase("{value}, the EU's abbreviation; ISO 3166-1 writes {code}", value=_shown(value), code=meant)
+            if meant
+            else _shown(value)
+        )
+        problems.append(Problem(path, phrase("must be an ISO 3166-1 alpha-2 country code (got {got})", got=got)))
     return problems
 
 
 def _one_credential_key(document: Mapping[str, Any]) -> list[Problem]:
     """A case holds one ``credential`` or a list of ``credentials``: both at once would be read two ways."""
     if "credential" in document and "credentials" in document:
-        return [Problem("credentials", "give either credential or credentials (a list), not both")]
+        message = phrase(
+            "give either {one} or {many} (a list), not both", one=quoted("credential"), many=quoted("credentials")
+        )
+        return [Problem("credentials", message)]
     return []
 
 
 def schema_problems(document: Any, schema_name: str, what: str) -> list[Problem]:
     """Every problem in ``document`` against the shipped schema ``schema_name``, sorted by path, one per field.
 
-    ``what`` names the kind of file in the message when the document is not even a JSON object.
+    ``what`` names the kind of file in the message when the document is not even a JSON object (marked with
+    ``N_``: it is translated when shown).
     """
     if not isinstance(document, dict):
-        return [Problem("", f"{what} is a JSON object, not {_json_kind(document)}")]
+        message = phrase("{what} is a JSON object, not {kind}", what=Phrase(what), kind=_json_kind(document))
+        return [Problem("", message)]
     if nesting_depth(document) > MAX_JSON_DEPTH:
-        return [Problem("", f"nested more than {MAX_JSON_DEPTH} levels deep")]
+        return [Problem("", phrase("nested more than {limit} levels deep", limit=MAX_JSON_DEPTH))]
     unencodable = _unencodable_text(document, "")
     if unencodable:
         return unencodable
@@ -153,7 +169,7 @@ def schema_problems(document: Any, schema_name: str, what: str) -> list[Problem]
     for error in schema_validator(schema_name).iter_errors(document):
         for leaf in _leaf_errors(error):
             path = _dotted(leaf.absolute_path)
-            problems.setdefault(path, Problem(path, _message(leaf), _field(leaf, path)))
+            problems.setdefault(path, Problem(path, schema_message(leaf), _field(leaf, path)))
     return sorted(problems.values(), key=lambda p: p.path)
 
 
@@ -162,7 +178,7 @@ def _unencodable_text(document: Any, path: str) -> list[Problem]:
     if _all_encodable(document):
         return []  # the usual case, found at the JSON encoder's speed; the fields are looked for only otherwise
     problems = [
-        Problem(where, "holds a character that is not valid Unicode text (a lone surrogate)", where)
+        Problem(where, phrase("holds a character that is not valid Unicode text (a lone surrogate)"), where)
         for where, text in _texts_with_paths(document, path)
         if not _encodable(text)
     ]
@@ -174,7 +190,7 @@ def _nul_characters(document: Any) -> list[Problem]:
     if "\\u0000" not in _json_text(document, ensure_ascii=True):
         return []  # the usual case, found at the JSON encoder's speed (it writes NUL as \u0000)
     problems = [
-        Problem(where, "holds a NUL character (U+0000); remove it", where)
+        Problem(where, phrase("holds a NUL character (U+0000); remove it"), where)
         for where, text in _texts_with_paths(document, "")
         if "\x00" in text
     ]
@@ -252,76 +268,112 @@ def _field(error: ValidationError, path: str) -> str:
     return f"{path}.{missing}" if path else missing
 
 
-def _message(error: ValidationError) -> str:
+def schema_message(error: ValidationError) -> str:
+    """What is wrong with the field, as a phrase for its kind of check: the field is named before it."""
     value = error.instance
     shown = _shown(value)
     validator = error.validator
+    limit = error.validator_value
     if validator == "required":
-        return f"{_missing_key(error)} is required here"
+        return phrase("{field} is required here", field=_missing_key(error))
     if validator == "const":
-        return f"must be {json.dumps(error.validator_value)} (got {shown})"
+        return phrase("must be {wanted} (got {got})", wanted=_shown(limit), got=shown)
     if validator == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value if v is not None)
-        return f"must be one of {allowed} (got {shown})"
+        allowed = in_series(str(v) for v in limit if v is not None)
+        return phrase("must be one of {allowed} (got {got})", allowed=allowed, got=shown)
     if validator == "type":
-        wanted = error.validator_value
-        kinds = [kind for kind in (wanted if isinstance(wanted, list) else [wanted]) if kind != "null"]
-        wanted_text = " or ".join(_WANTED_KINDS.get(kind, kind) for kind in kinds)
+        kinds = [kind for kind in (limit if isinstance(limit, list) else [limit]) if kind != "null"]
+        wanted = alternatives([Phrase(_WANTED_KINDS[kind]) if kind in _WANTED_KINDS else kind for kind in kinds])
         got = shown if isinstance(value, str | int | float) and not isinstance(value, bool) else _json_kind(value)
-        return f"must be {wanted_text} (got {got})"
+        return phrase("must be {wanted} (got {got})", wanted=wanted, got=got)
     if validator == "minimum":
-        return f"must be at least {error.validator_value} (got {shown})"
+        return phrase("must be at least {limit} (got {got})", limit=limit, got=shown)
     if validator == "exclusiveMinimum":
-        return f"must be greater than {error.validator_value} (got {shown})"
+        return phrase("must be greater than {limit} (got {got})", limit=limit, got=shown)
     if validator == "maximum":
-        return f"must be at most {error.validator_value} (got {shown})"
+        return phrase("must be at most {limit} (got {got})", limit=limit, got=shown)
     if validator == "format":
         if isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
-            return f"{value} is not a date in the calendar"
-        return f"must be a date written year-month-day, such as 2025-03-14 (got {shown})"
+            return phrase("{date} is not a date in the calendar", date=value)
+        return phrase("must be a date written year-month-day, such as 2025-03-14 (got {got})", got=shown)
     if validator == "pattern":
-        # A pattern's schema describes the form it wants; the case format's only undescribed one is the country.
-        wanted = error.schema.get("description", "an ISO 3166-1 alpha-2 country code such as HR or IE")
-        return f"must be {wanted} (got {shown})"
+        # A pattern's schema describes the form it wants; the undescribed two-capital one is a country code.
+        described = error.schema.get("description") or (_COUNTRY_CODE if limit == "^[A-Z]{2}$" else None)
+        if described is None:
+            return phrase("is not of the form this field takes (got {got})", got=shown)
+        return phrase("must be {wanted} (got {got})", wanted=Phrase(described), got=shown)
     if validator == "minLength":
-        return "must not be empty"
+        return phrase("must not be empty")
     if validator == "maxLength":
-        return f"is too long ({len(value):,} characters; at most {error.validator_value:,})"
+        return phrase(
+            "is too long ({length} characters; at most {limit})", length=grouped(len(value)), limit=grouped(limit)
+        )
+    if validator == "minItems":
+        return plural("needs at least {n} entry", "needs at least {n} entries", n=limit)
     if validator == "maxItems":
-        return f"has too many entries ({len(value):,}; at most {error.validator_value:,})"
-    return str(error.message)
+        return phrase(
+            "has too many entries ({count}; at most {limit})", count=grouped(len(value)), limit=grouped(limit)
+        )
+    if validator == "additionalProperties" and isinstance(value, dict):
+        known = set(error.schema.get("properties", {}))
+        extra = sorted(str(key) for key in value if key not in known)
+        return plural(
+            "{fields} is not a field of this format",
+            "{fields} are not fields of this format",
+            n=len(extra),
+            fields=in_series(quoted(key) for key in extra),
+        )
+    return str(error.message)  # a check the schemas here do not use: jsonschema's own words
 
 
 #: The words for what a JSON Schema type asks for, as an evaluator reads them.
 _WANTED_KINDS = {
-    "number": "a number, such as 5 or 2.5",
-    "integer": "a whole number, such as 6",
-    "string": "text",
-    "boolean": "yes or no (true or false)",
-    "array": "a list",
-    "object": "a group of fields",
+    "number": N_("a number, such as 5 or 2.5"),
+    "integer": N_("a whole number, such as 6"),
+    "string": N_("text"),
+    "boolean": N_("yes or no (true or false)"),
+    "array": N_("a list"),
+    "object": N_("a group of fields"),
 }
+#: What a value of a shipped schema's described patterns must be (the descriptions, marked to be translated).
+_COUNTRY_CODE = N_("an ISO 3166-1 alpha-2 country code such as HR or IE")
+_PATTERN_WORDS = (
+    N_("a SHA-256 hash as 64 lowercase hexadecimal digits"),
+    N_("letters, digits, '.', '_' or '-', starting with a letter or digit, at most 100 characters"),
+)
 #: A date written in the case format's shape, whether or not the calendar has it.
 _DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+class _GivenValue(Derived):
+    """A value as the file gives it, written as JSON (cut short past 40 characters): a text in the reader's
+    quotation marks ("HR" in English, « HR » in French), anything else as written."""
+
+    @classmethod
+    def read(cls, value: str, language: str) -> str:
+        if language != "en" and len(value) >= 2 and value[0] == '"' and value[-1] in '".':
+            inner = value[1:-1] if value.endswith('"') else value[1:]
+            return quoted(inner).text(language)
+        return value
+
+
 def _shown(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return _GivenValue(text if len(text) <= 40 else text[:37] + "...")
 
 
 def _json_kind(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "a boolean"
+        return Phrase(N_("a boolean"))
     if isinstance(value, int | float):
-        return "a number"
+        return Phrase(N_("a number"))
     if isinstance(value, str):
-        return "a string"
+        return Phrase(N_("a string"))
     if isinstance(value, list):
-        return "a list"
-    return "an object"
+        return Phrase(N_("a list"))
+    return Phrase(N_("an object"))
 
 
 def unknown_keys(document: Mapping[str, Any]) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ from recogniser.case_checks import (
     validation_problems,
 )
 from recogniser.files import write_text_atomically
+from recogniser.i18n import N_, phrase
 from recogniser.inputs import InputFileError, JsonInputError, load_json, read_bounded
 from recogniser.model import (
     Applicant,
@@ -63,7 +64,7 @@ def load_case(path: str | os.PathLike[str]) -> Case:
     (``recogniser.checked_data``): the rest of the checks, and the reading, are done on every load."""
     source = os.fspath(path)
     try:
-        raw = read_bounded(source, MAX_CASE_BYTES, "case file")
+        raw = read_bounded(source, MAX_CASE_BYTES, N_("case file"))
     except InputFileError as error:
         raise CaseFileError([Problem("", error.reason)], source) from None
     key = checked_data.digest(CASE_SCHEMA, raw)
@@ -76,7 +77,12 @@ def parse_case_bytes(raw: bytes, source: str | None = None, *, schema_checked: b
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        problem = Problem("", f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})")
+        problem = Problem(
+            "",
+            phrase(
+                "not UTF-8 text (byte {byte} at offset {offset})", byte=f"0x{raw[error.start]:02x}", offset=error.start
+            ),
+        )
         raise CaseFileError([problem], source) from None
     return parse_case_text(text, source=source, schema_checked=schema_checked)
 
@@ -96,7 +102,7 @@ def parse_case_text(text: str, source: str | None = None, *, schema_checked: boo
     try:
         document = load_json(text, object_pairs_hook=keep_keys_given_twice)
     except JsonInputError as error:
-        raise CaseFileError([Problem("", str(error))], source) from None
+        raise CaseFileError([Problem("", error.reason)], source) from None
     if given_twice:
         raise CaseFileError(_keys_given_twice(document), source)
     return parse_case(document, source=source, schema_checked=schema_checked)
@@ -116,7 +122,7 @@ def _keys_given_twice(document: Any) -> list[Problem]:
         path, value = pending.pop()
         if isinstance(value, _KeysGivenTwice):
             problems += [
-                Problem(path, f"the key {json.dumps(key, ensure_ascii=False)} is given twice; keep one")
+                Problem(path, phrase("the key {key} is given twice; keep one", key=json.dumps(key, ensure_ascii=False)))
                 for key in value.twice
             ]
         if isinstance(value, dict):
@@ -137,7 +143,7 @@ def parse_case(
     :func:`~recogniser.case_checks.validation_problems`.
     """
     problems = (
-        schema_problems(document, CASE_SCHEMA, "a case file")
+        schema_problems(document, CASE_SCHEMA, N_("a case file"))
         if accepted_earlier
         else validation_problems(document, schema_checked=schema_checked)
     )

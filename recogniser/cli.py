@@ -23,7 +23,7 @@ from recogniser.errors import UserInputError
 from recogniser.i18n import SOURCE_LANGUAGE, UnknownLanguageError, _
 from recogniser.i18n import use_language as _use
 from recogniser.logs import log_file, redacted_command_line, setup_logging
-from recogniser.settings import load_settings
+from recogniser.settings import load_settings, stated_language, unknown_language
 from recogniser.terminal import EscapingWriter
 
 EXIT_OK = 0
@@ -141,7 +141,7 @@ def _speak_if_known(asked: str | None) -> None:
 def _run(handler: Handler, options: argparse.Namespace, parser: argparse.ArgumentParser, arguments: list[str]) -> int:
     try:
         # A settings file with a problem stops every command, named, before any work is done.
-        use_language(options.reader_language or load_settings().language or SOURCE_LANGUAGE)
+        use_language(options.reader_language or _settings_language())
         code = handler(options)
         # Flushed here, so that a reader gone away is met inside this handler rather than at exit.
         sys.stdout.flush()
@@ -149,7 +149,7 @@ def _run(handler: Handler, options: argparse.Namespace, parser: argparse.Argumen
     except BrokenPipeError:
         return _reader_gone()
     except UserInputError as error:
-        for line in error.lines():
+        for line in error.shown_lines():
             print(f"recogniser: {line}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
@@ -161,14 +161,22 @@ def _run(handler: Handler, options: argparse.Namespace, parser: argparse.Argumen
         return EXIT_INTERNAL
 
 
+def _settings_language() -> str:
+    """The language settings.toml chooses; a settings file with a problem is refused in the language it asks
+    for, where that much of it can be read."""
+    try:
+        return load_settings().language or SOURCE_LANGUAGE
+    except UserInputError:
+        use_language(stated_language() or SOURCE_LANGUAGE)
+        raise
+
+
 def use_language(code: str) -> None:
     """Speak ``code`` from now on; an unknown language is refused, named, like any bad option."""
     try:
         _use(code)
     except UnknownLanguageError as error:
-        raise UserInputError(
-            f"--language: {code!r} is not a language Recogniser speaks (known: {', '.join(error.known)})"
-        ) from None
+        raise UserInputError(unknown_language("--language", code, error.known)) from None
 
 
 def command_words(parser: argparse.ArgumentParser) -> set[str]:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from recogniser.errors import located
 from recogniser.i18n import phrase
 from recogniser.model import CREDIT_GRANTING_OUTCOMES, Case, Outcome, Recommendation
 from recogniser.precedents import Precedent, divergence
@@ -48,7 +49,7 @@ class DecisionPolicyError(ValueError):
     """A decision cannot be recorded as given; ``field`` names what to correct."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+        super().__init__(located(field, message))
         self.field = field
         self.message = message
 

@@ -28,7 +28,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Self, TypeVar
 
-from recogniser.errors import OutputFileError, UserInputError
+from recogniser.errors import OutputFileError, UserInputError, located, system_reason
+from recogniser.i18n import phrase
 from recogniser.resources import user_data_path
 
 _T = TypeVar("_T")
@@ -126,28 +127,34 @@ def output_target(path: str | os.PathLike[str]) -> Path:
     """
     text = os.fspath(path)
     if not text:
-        raise OutputFileError("", "no file name given")
+        raise OutputFileError("", phrase("no file name given"))
     # Written through the link, which stays: the user named the link to mean the file it points to.
     target = Path(os.path.realpath(text)) if os.path.islink(text) else Path(text)
     folder = target.parent
     if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "does not exist"
-        raise OutputFileError(text, f"the folder {folder} {what}", errno.ENOENT)
+        raise OutputFileError(text, no_folder(folder), errno.ENOENT)
     try:
         status = target.stat()
     except FileNotFoundError:
         return target
     except OSError as error:
-        raise OutputFileError(text, error.strerror or str(error), error.errno or 0) from None
+        raise OutputFileError(text, system_reason(error), error.errno or 0) from None
     if stat.S_ISDIR(status.st_mode):
-        raise OutputFileError(text, "is a folder; give a file name", errno.EISDIR)
+        raise OutputFileError(text, phrase("is a folder; give a file name"), errno.EISDIR)
     if not stat.S_ISREG(status.st_mode):
-        raise OutputFileError(text, "is not a regular file", errno.EINVAL)
+        raise OutputFileError(text, phrase("is not a regular file"), errno.EINVAL)
     # Write bits checked as well as access: the superuser may write anything, but a file nobody may write is
     # one its owner protected.
     if not os.access(target, os.W_OK) or not status.st_mode & 0o222:
-        raise OutputFileError(text, "the file is read-only", errno.EACCES)
+        raise OutputFileError(text, phrase("the file is read-only"), errno.EACCES)
     return target
+
+
+def no_folder(folder: Path) -> str:
+    """Why ``folder``, which is not a folder, cannot hold a file."""
+    if folder.exists():
+        return phrase("the folder {folder} is not a folder", folder=str(folder))
+    return phrase("the folder {folder} does not exist", folder=str(folder))
 
 
 def writable_output(path: str | os.PathLike[str], *, force: bool) -> str:
@@ -155,9 +162,18 @@ def writable_output(path: str | os.PathLike[str], *, force: bool) -> str:
     replaced with ``force`` (``--force``), and never when :func:`output_target` refuses it."""
     text = os.fspath(path)
     output_target(text)
-    if os.path.lexists(text) and not force:
-        raise UserInputError(f"{text}: already exists; give --force to replace it, or -o to write elsewhere")
+    keep_existing(text, force=force)
     return text
+
+
+def keep_existing(path: str | os.PathLike[str], *, force: bool) -> None:
+    """Refuse to replace a file already at ``path`` unless ``force`` (``--force``) is given."""
+    text = os.fspath(path)
+    if os.path.lexists(text) and not force:
+        problem = phrase(
+            "already exists; give {force} to replace it, or {output} to write elsewhere", force="--force", output="-o"
+        )
+        raise UserInputError(located(text, problem))
 
 
 class StagedFile:
@@ -226,7 +242,7 @@ class StagedFile:
         self.discard()
 
     def _error(self, error: OSError) -> OutputFileError:
-        return OutputFileError(self.path, error.strerror or str(error), error.errno or 0)
+        return OutputFileError(self.path, system_reason(error), error.errno or 0)
 
 
 def _replaced_mode(target: Path) -> int:

@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from recogniser import checked_data
-from recogniser.case_checks import Problem
-from recogniser.errors import UserInputError
+from recogniser.case_checks import Problem, schema_message
+from recogniser.errors import UserInputError, cannot_read, located
 from recogniser.i18n import Phrase, from_data, phrase
+from recogniser.inputs import not_json
+from recogniser.joining import quoted
 from recogniser.resources import data_dir, user_data_path
 from recogniser.schemas import load_schema, schema_validator
 
@@ -157,7 +159,7 @@ class FrameworkDataError(UserInputError):
         super().__init__(self.lines()[0])
 
     def lines(self) -> list[str]:
-        return [f"{self.source}: {problem}" for problem in self.problems]
+        return [located(self.source, problem.line()) for problem in self.problems]
 
 
 # Alternative spellings of a country that evaluators and EU documents use for ISO 3166-1 alpha-2 codes.
@@ -271,7 +273,7 @@ def load_frameworks(*directories: Path) -> FrameworkRegistry:
     passed: list[str] = []
     for directory in directories:
         if not directory.is_dir():
-            raise FrameworkDataError(str(directory), [Problem("", "is not a folder of framework files")])
+            raise FrameworkDataError(str(directory), [Problem("", phrase("is not a folder of framework files"))])
         for path in sorted(directory.glob("*.json")):
             if not path.name.startswith("."):
                 framework = load_framework_file(path, passed)
@@ -288,14 +290,14 @@ def load_framework_file(path: Path, passed: list[str] | None = None) -> Framewor
         raw = path.read_bytes()
         document = json.loads(raw.decode("utf-8-sig"))
     except OSError as error:
-        raise FrameworkDataError(source, [Problem("", f"cannot read the file ({error.strerror or error})")]) from None
+        raise FrameworkDataError(source, [Problem("", cannot_read(error))]) from None
     except UnicodeDecodeError as error:
-        raise FrameworkDataError(source, [Problem("", f"not UTF-8 text (offset {error.start})")]) from None
+        message = phrase("not UTF-8 text (offset {offset})", offset=error.start)
+        raise FrameworkDataError(source, [Problem("", message)]) from None
     except json.JSONDecodeError as error:
-        problem = Problem("", f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}")
-        raise FrameworkDataError(source, [problem]) from None
+        raise FrameworkDataError(source, [Problem("", not_json(error).reason)]) from None
     except RecursionError:
-        raise FrameworkDataError(source, [Problem("", "not valid JSON: nested too deeply")]) from None
+        raise FrameworkDataError(source, [Problem("", phrase("not valid JSON: nested too deeply"))]) from None
     key = checked_data.digest(_schema_name(document), raw)
     problems = (
         [] if checked_data.REFERENCE_DATA.checked_before(key) else _schema_problems(document)
@@ -334,9 +336,11 @@ def _problem(error: ValidationError) -> Problem:
         # Name the missing or unexpected field itself, not the object that holds it.
         names = re.findall(r"'([^']+)'", error.message)
         field = ".".join(part for part in (path, names[0] if names else "") if part)
-        message = "is required" if error.validator == "required" else "is not a field of a framework file"
+        message = (
+            phrase("is required") if error.validator == "required" else phrase("is not a field of a framework file")
+        )
         return Problem(field, message)
-    return Problem(path, error.message)
+    return Problem(path, schema_message(error))
 
 
 def _consistency_problems(document: dict[str, Any], path: Path) -> list[Problem]:
@@ -345,33 +349,52 @@ def _consistency_problems(document: dict[str, Any], path: Path) -> list[Problem]
     framework_id, country = document["id"], document["country"]
     if path.stem != framework_id:
         problems.append(
-            Problem("id", f"is {framework_id} but the file is named {path.name}; name it {framework_id}.json")
+            Problem(
+                "id",
+                phrase(
+                    "is {id} but the file is named {file}; name it {wanted}",
+                    id=framework_id,
+                    file=path.name,
+                    wanted=f"{framework_id}.json",
+                ),
+            )
         )
     id_country = framework_id.split("-", 1)[0]
     if _COUNTRY_ALIASES.get(id_country, id_country) != country:
-        problems.append(Problem("country", f"is {country} but the id {framework_id} starts with {id_country}"))
+        message = phrase(
+            "is {country} but the id {id} starts with {prefix}", country=country, id=framework_id, prefix=id_country
+        )
+        problems.append(Problem("country", message))
     seen_ids: set[str] = set()
     seen_labels: set[str] = set()
     seen_uris: set[str] = set()
     for index, level in enumerate(document["levels"]):
         field = f"levels[{index}]"
         if _key(level["id"]) in seen_ids:
-            problems.append(Problem(f"{field}.id", f"level {level['id']!r} appears twice"))
+            problems.append(Problem(f"{field}.id", phrase("level {level} appears twice", level=quoted(level["id"]))))
         for place, label in [("label", level["label"])] + [
             (f"aliases[{number}]", alias) for number, alias in enumerate(level.get("aliases", ()))
         ]:
             if _key(label) in seen_labels:
-                problems.append(Problem(f"{field}.{place}", f"label {label!r} appears twice"))
+                problems.append(Problem(f"{field}.{place}", phrase("label {label} appears twice", label=quoted(label))))
             seen_labels.add(_key(label))
         if level.get("uri"):
             if _uri_key(level["uri"]) in seen_uris:
-                problems.append(Problem(f"{field}.uri", f"concept {level['uri']} appears twice"))
+                problems.append(Problem(f"{field}.uri", phrase("concept {uri} appears twice", uri=level["uri"])))
             seen_uris.add(_uri_key(level["uri"]))
         seen_ids.add(_key(level["id"]))
         cycle, eqf_level = level["cycle"], level["eqf_level"]
         if cycle is not None and _EQF_OF_CYCLE[Cycle(cycle)] != eqf_level:
             problems.append(
-                Problem(f"{field}.cycle", f"{cycle} corresponds to EQF {_EQF_OF_CYCLE[Cycle(cycle)]}, not {eqf_level}")
+                Problem(
+                    f"{field}.cycle",
+                    phrase(
+                        "{cycle} corresponds to EQF {eqf}, not {level}",
+                        cycle=cycle,
+                        eqf=_EQF_OF_CYCLE[Cycle(cycle)],
+                        level=eqf_level,
+                    ),
+                )
             )
     return problems
 

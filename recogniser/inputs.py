@@ -18,7 +18,9 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from recogniser.errors import UserInputError
+from recogniser.errors import UserInputError, cannot_read, located
+from recogniser.i18n import N_, Phrase, Value, phrase
+from recogniser.joining import grouped
 
 #: No Recogniser format nests beyond a few levels; an unknown key's value may add some. Deeper is refused
 #: before any check walks the document.
@@ -37,7 +39,7 @@ class InputFileError(UserInputError):
     def __init__(self, source: str, reason: str) -> None:
         self.source = source
         self.reason = reason
-        super().__init__(f"{source}: {reason}")
+        super().__init__(located(source, reason))
 
 
 def read_bounded(path: str | os.PathLike[str], limit: int, what: str = "file") -> bytes:
@@ -49,13 +51,13 @@ def read_bounded(path: str | os.PathLike[str], limit: int, what: str = "file") -
         # Non-blocking, so that opening a FIFO with no writer returns at once rather than waiting for one.
         descriptor = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as error:
-        raise InputFileError(source, f"cannot read the file ({error.strerror or error})") from None
+        raise InputFileError(source, cannot_read(error)) from None
     try:
         status = os.fstat(descriptor)
         if stat.S_ISDIR(status.st_mode):
-            raise InputFileError(source, "is a folder, not a file")
+            raise InputFileError(source, phrase("is a folder, not a file"))
         if not stat.S_ISREG(status.st_mode):
-            raise InputFileError(source, "is not a regular file (a device, pipe or socket); give a file")
+            raise InputFileError(source, phrase("is not a regular file (a device, pipe or socket); give a file"))
         if status.st_size > limit:
             raise InputFileError(source, _too_large(status.st_size, limit, what))
         chunks: list[bytes] = []
@@ -67,18 +69,50 @@ def read_bounded(path: str | os.PathLike[str], limit: int, what: str = "file") -
                 raise InputFileError(source, _too_large(size, limit, what, at_least=True))
         return b"".join(chunks)
     except OSError as error:
-        raise InputFileError(source, f"cannot read the file ({error.strerror or error})") from None
+        raise InputFileError(source, cannot_read(error)) from None
     finally:
         os.close(descriptor)
 
 
 def _too_large(size: int, limit: int, what: str, *, at_least: bool = False) -> str:
-    more = "more than " if at_least else ""
-    return f"file is {more}{size:,} bytes; a {what} is at most {limit:,} bytes"
+    values: dict[str, Value] = {"size": grouped(size), "what": Phrase(what), "limit": grouped(limit)}
+    if at_least:
+        return phrase("file is more than {size} bytes; a {what} is at most {limit} bytes", **values)
+    return phrase("file is {size} bytes; a {what} is at most {limit} bytes", **values)
+
+
+#: The JSON reader's words for what it expected, marked so that a reader of another language is told them in
+#: theirs.
+_JSON_REASONS = frozenset(
+    {
+        N_("Expecting value"),
+        N_("Expecting property name enclosed in double quotes"),
+        N_("Expecting ':' delimiter"),
+        N_("Expecting ',' delimiter"),
+        N_("Unterminated string starting at"),
+        N_("Invalid control character at"),
+        N_("Invalid \\escape"),
+        N_("Invalid \\uXXXX escape"),
+        N_("Extra data"),
+        N_("Illegal trailing comma before end of object"),
+        N_("Illegal trailing comma before end of array"),
+    }
+)
 
 
 class JsonInputError(ValueError):
-    """JSON that is refused before it is used; the message says why in a line."""
+    """JSON that is refused before it is used; ``reason`` says why in a line (a phrase). ``syntax`` is, for text
+    that is not JSON at all, what is wrong with it ("Expecting value at line 1, column 1"), else None."""
+
+    def __init__(self, reason: str, syntax: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.syntax = syntax
+
+    @classmethod
+    def not_json(cls, syntax: str) -> JsonInputError:
+        """Text that is not JSON, for the reason ``syntax``."""
+        return cls(phrase("not valid JSON: {reason}", reason=syntax), syntax)
 
 
 def load_json(
@@ -98,14 +132,22 @@ def load_json(
             object_pairs_hook=object_pairs_hook,
         )
     except json.JSONDecodeError as error:
-        raise JsonInputError(f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
+        raise not_json(error) from None
     except RecursionError:
         raise JsonInputError(_too_deep(max_depth)) from None
     except UnicodeDecodeError as error:
-        raise JsonInputError(f"not UTF-8 text (byte at offset {error.start:,})") from None
+        raise JsonInputError(phrase("not UTF-8 text (byte at offset {offset})", offset=grouped(error.start))) from None
     if nesting_depth(document, max_depth) > max_depth:
         raise JsonInputError(_too_deep(max_depth))
     return document
+
+
+def not_json(error: json.JSONDecodeError) -> JsonInputError:
+    """The refusal of text that is not JSON, saying where: "not valid JSON: Expecting value at line 1, column 1"
+    (the JSON reader's own words for what it expected)."""
+    reason = Phrase(error.msg) if error.msg in _JSON_REASONS else error.msg
+    where = phrase("{reason} at line {line}, column {column}", reason=reason, line=error.lineno, column=error.colno)
+    return JsonInputError.not_json(where)
 
 
 def refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -114,7 +156,9 @@ def refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     document = dict(pairs)
     if len(document) != len(pairs):
         twice = next(key for key, count in Counter(key for key, _ in pairs).items() if count > 1)
-        raise JsonInputError(f"the key {json.dumps(twice, ensure_ascii=False)} is given twice in an object; keep one")
+        raise JsonInputError(
+            phrase("the key {key} is given twice in an object; keep one", key=json.dumps(twice, ensure_ascii=False))
+        )
     return document
 
 
@@ -142,11 +186,11 @@ def lone_surrogate_path(document: Any) -> str | None:
         path, value = pending.pop()
         if isinstance(value, str):
             if not _encodable(value):
-                return path or "the document"
+                return path or Phrase(N_("the document"))
         elif isinstance(value, dict):
             for key, child in value.items():
                 if not _encodable(key):
-                    return path or "the document"
+                    return path or Phrase(N_("the document"))
                 pending.append((f"{path}.{key}" if path else key, child))
         elif isinstance(value, list):
             pending.extend((f"{path}[{index}]", child) for index, child in enumerate(value))
@@ -162,22 +206,28 @@ def _encodable(text: str) -> bool:
 
 
 def _too_deep(limit: int) -> str:
-    return f"nested more than {limit} levels deep"
+    return phrase("nested more than {limit} levels deep", limit=limit)
 
 
 def _refuse_constant(name: str) -> Any:
-    raise JsonInputError(f"not valid JSON: {name} is not a JSON number")
+    raise JsonInputError.not_json(phrase("{name} is not a JSON number", name=name))
 
 
 def _integer(text: str) -> int:
     digits = len(text.lstrip("-"))
     if digits > MAX_INTEGER_DIGITS:
-        raise JsonInputError(f"a number of {digits:,} digits is too large (at most {MAX_INTEGER_DIGITS})")
+        raise JsonInputError(
+            phrase(
+                "a number of {digits} digits is too large (at most {limit})",
+                digits=grouped(digits),
+                limit=MAX_INTEGER_DIGITS,
+            )
+        )
     return int(text)
 
 
 def _finite(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise JsonInputError(f"the number {text[:40]} is too large")
+        raise JsonInputError(phrase("the number {number} is too large", number=text[:40]))
     return value

@@ -72,6 +72,36 @@ class _Unstopped(Derived):
         return render(value, language).rstrip(".")
 
 
+def alternatives(items: Iterable[str]) -> str:
+    """Items offered as a choice: "a or b or c"."""
+    return joined(items, lambda choices, item: phrase("{choices} or {item}", choices=choices, item=item))
+
+
 def unstopped(sentence: str) -> str:
     """``sentence`` without its final full stop, as a part of a list ("a; b.")."""
     return _Unstopped(sentence)
+
+
+def quoted(text: str) -> Phrase:
+    """A name, a value or a text as given, in quotes: 'Agency' in English, « Agency » in French."""
+    return phrase("'{text}'", text=text)
+
+
+def as_given(value: object) -> str:
+    """A value of a file as it was given: a text in the reader's quotation marks, anything else (a number, a
+    list) as Python writes it."""
+    return quoted(value) if isinstance(value, str) else repr(value)
+
+
+class _Grouped(Derived):
+    """A whole number with its thousands grouped as the reader's language groups them: 65,536 / 65 536."""
+
+    @classmethod
+    def read(cls, value: str, language: str) -> str:
+        text = f"{int(value):,}"
+        return text.replace(",", "\u202f").replace("-", "\u2212") if language == "fr" else text
+
+
+def grouped(number: int) -> str:
+    """``number`` with its thousands grouped: "1,048,576" in English, "1 048 576" in French."""
+    return _Grouped(str(number))

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from recogniser.errors import UserInputError
+from recogniser.errors import UserInputError, located
 from recogniser.files import StagedFile
 from recogniser.frameworks import (
     FRAMEWORK_FORMAT,
@@ -25,6 +25,7 @@ from recogniser.frameworks import (
     FrameworkRegistry,
     check_framework_document,
 )
+from recogniser.i18n import N_, phrase
 from recogniser.inputs import load_json, read_bounded
 from recogniser.nqf_vocabulary import MAX_VOCABULARY_BYTES, Concept, Vocabulary
 from recogniser.resources import data_dir, user_data_path
@@ -67,10 +68,11 @@ def plan_levels_import(registry: FrameworkRegistry, vocabulary: Vocabulary, sour
     plan = LevelsImport(vocabulary)
     known = [concept for concept in vocabulary.concepts if registry.framework_for_uri(concept.uri) is not None]
     if not known:
-        raise UserInputError(
-            f"{source}: shares no concept with the national-framework vocabulary in use, so it is refused: it would "
-            "relabel no level (is it the qdr national-framework scheme?)"
+        problem = phrase(
+            "shares no concept with the national-framework vocabulary in use, so it is refused: it would relabel "
+            "no level (is it the qdr national-framework scheme?)"
         )
+        raise UserInputError(located(source, problem))
     prefixes = _label_prefixes(registry)
     for concept in vocabulary.concepts:
         found = registry.find_uri(concept.uri)
@@ -117,11 +119,14 @@ def _document(framework_id: str) -> dict[str, Any]:
     """The framework's file as in use: the office's copy where there is one, else the shipped file."""
     office = user_data_path() / FRAMEWORKS_FOLDER / f"{framework_id}.json"
     path = office if office.is_file() else data_dir() / FRAMEWORKS_FOLDER / f"{framework_id}.json"
-    document: dict[str, Any] = load_json(read_bounded(path, _MAX_FRAMEWORK_BYTES, "framework file"))
+    document: dict[str, Any] = load_json(read_bounded(path, _MAX_FRAMEWORK_BYTES, N_("framework file")))
     if document.get("format") != FRAMEWORK_FORMAT:
-        raise UserInputError(
-            f"{path}: is a {document.get('format')} file; convert it to {FRAMEWORK_FORMAT} before importing labels"
+        problem = phrase(
+            "is a {found} file; convert it to {wanted} before importing labels",
+            found=str(document.get("format")),
+            wanted=FRAMEWORK_FORMAT,
         )
+        raise UserInputError(located(str(path), problem))
     return document
 
 
@@ -151,7 +156,7 @@ def write_levels_import(plan: LevelsImport, vocabulary_file: Path, retrieved_on:
             target.write((json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
             staged.append(target)
         vocabulary_copy = StagedFile(copy)
-        vocabulary_copy.write(read_bounded(vocabulary_file, MAX_VOCABULARY_BYTES, "vocabulary file"))
+        vocabulary_copy.write(read_bounded(vocabulary_file, MAX_VOCABULARY_BYTES, N_("vocabulary file")))
         staged.append(vocabulary_copy)
         record_file = StagedFile(vocabularies / VOCABULARY_RECORD_NAME)
         record_file.write((json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))

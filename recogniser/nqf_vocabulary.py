@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
-from recogniser.errors import UserInputError
+from recogniser.errors import UserInputError, located
+from recogniser.i18n import N_, phrase
 from recogniser.inputs import InputFileError, read_bounded
 from recogniser.resources import data_dir
 
@@ -33,7 +34,7 @@ class VocabularyDataError(UserInputError):
 
     def __init__(self, path: Path, problem: str) -> None:
         self.path = path
-        super().__init__(f"{path}: {problem}")
+        super().__init__(located(str(path), problem))
 
 
 @dataclass(frozen=True)
@@ -59,23 +60,23 @@ def shipped_vocabulary_path() -> Path:
 def read_vocabulary(path: Path) -> Vocabulary:
     """The concepts of ``path``, an XSD or a SKOS RDF/XML file; VocabularyDataError when it is neither."""
     try:
-        root = ElementTree.fromstring(read_bounded(path, MAX_VOCABULARY_BYTES, "vocabulary file"))
+        root = ElementTree.fromstring(read_bounded(path, MAX_VOCABULARY_BYTES, N_("vocabulary file")))
     except InputFileError as error:
         raise VocabularyDataError(path, error.reason) from None
     except ElementTree.ParseError as error:
-        raise VocabularyDataError(path, f"not XML ({error})") from None
+        raise VocabularyDataError(path, phrase("not XML ({reason})", reason=str(error))) from None
     if root.tag == f"{_XS}schema":
         concepts, form = _xsd_concepts(root), "XSD"
     elif root.tag == f"{_RDF}RDF":
         concepts, form = _skos_concepts(root), "SKOS (RDF/XML)"
     else:
-        raise VocabularyDataError(path, "is neither the vocabulary's XSD nor a SKOS RDF/XML file")
+        raise VocabularyDataError(path, phrase("is neither the vocabulary's XSD nor a SKOS RDF/XML file"))
     if not concepts:
-        raise VocabularyDataError(path, "holds no concepts of the national-framework vocabulary")
+        raise VocabularyDataError(path, phrase("holds no concepts of the national-framework vocabulary"))
     uris = [concept.uri for concept in concepts]
     duplicate = next((uri for uri in uris if uris.count(uri) > 1), None)
     if duplicate is not None:
-        raise VocabularyDataError(path, f"names the concept {duplicate} twice")
+        raise VocabularyDataError(path, phrase("names the concept {uri} twice", uri=duplicate))
     return Vocabulary(tuple(sorted(concepts, key=lambda concept: concept.uri)), form)
 
 

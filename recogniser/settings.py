@@ -30,10 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from recogniser.countries import is_alpha2
-from recogniser.errors import UserInputError
+from recogniser.errors import UserInputError, located, system_reason
 from recogniser.files import private_folder, write_text_atomically
-from recogniser.i18n import available_languages
+from recogniser.i18n import N_, Phrase, available_languages, phrase
 from recogniser.inputs import InputFileError, nesting_depth, read_bounded
+from recogniser.joining import in_series, quoted
 from recogniser.resources import user_config_path
 
 SETTINGS_FILE_NAME = "settings.toml"
@@ -43,7 +44,9 @@ MAX_SETTINGS_BYTES = 64 * 1024
 #: Settings are tables of text; a file nested deeper than this holds none of them (other mistakes are named
 #: key by key).
 SETTINGS_DEPTH = 8
-_TOO_DEEP = f'nested more than {SETTINGS_DEPTH} levels deep; settings are key = "text" lines under a [table]'
+_TOO_DEEP = phrase(
+    'nested more than {depth} levels deep; settings are key = "text" lines under a [table]', depth=SETTINGS_DEPTH
+)
 
 #: The tables of settings.toml and the keys each may hold, with the attribute of :class:`Settings` behind them.
 SETTINGS_KEYS: dict[str, dict[str, str]] = {
@@ -111,66 +114,77 @@ def load_settings(path: Path | None = None) -> Settings:
     if not os.path.lexists(source):
         return Settings()
     try:
-        raw = read_bounded(source, MAX_SETTINGS_BYTES, "settings file")
+        raw = read_bounded(source, MAX_SETTINGS_BYTES, N_("settings file"))
     except InputFileError as error:
-        raise UserInputError(f"{source}: {error.reason}") from None
+        raise UserInputError(located(str(source), error.reason)) from None
     try:
         document = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise UserInputError(f"{source}: the settings file is not UTF-8 text") from None
+        raise UserInputError(located(str(source), phrase("the settings file is not UTF-8 text"))) from None
     except tomllib.TOMLDecodeError as error:
-        raise UserInputError(f"{source}: not valid TOML ({error})") from None
+        raise UserInputError(located(str(source), phrase("not valid TOML ({reason})", reason=str(error)))) from None
     except RecursionError:
-        raise UserInputError(f"{source}: {_TOO_DEEP}") from None
+        raise UserInputError(located(str(source), _TOO_DEEP)) from None
     if nesting_depth(document, SETTINGS_DEPTH) > SETTINGS_DEPTH:
-        raise UserInputError(f"{source}: {_TOO_DEEP}")
+        raise UserInputError(located(str(source), _TOO_DEEP))
     values: dict[str, str] = {}
-    tables = ", ".join(f"[{name}]" for name in SETTINGS_KEYS)
+    tables = in_series(f"[{name}]" for name in SETTINGS_KEYS)
     for table_name, table in document.items():
         keys = SETTINGS_KEYS.get(table_name)
         if keys is None and not isinstance(table, dict):
-            raise UserInputError(f"{source}: {table_name}: a setting outside a table; settings go under {tables}")
+            problem = phrase("a setting outside a table; settings go under {tables}", tables=tables)
+            raise UserInputError(_at(source, table_name, problem))
         if keys is None:
-            raise UserInputError(f"{source}: [{table_name}]: unknown table (known: {tables})")
+            raise UserInputError(
+                _at(source, f"[{table_name}]", phrase("unknown table (known: {tables})", tables=tables))
+            )
         if not isinstance(table, dict):
-            raise UserInputError(f"{source}: {table_name}: must be a table ([{table_name}])")
+            problem = phrase("must be a table ({table})", table=f"[{table_name}]")
+            raise UserInputError(_at(source, table_name, problem))
         for key, value in table.items():
             if key not in keys:
-                raise UserInputError(f"{source}: {table_name}.{key}: unknown setting (known: {', '.join(keys)})")
-            values[keys[key]] = _text(value, f"{source}: {table_name}.{key}")
+                problem = phrase("unknown setting (known: {keys})", keys=in_series(keys))
+                raise UserInputError(_at(source, f"{table_name}.{key}", problem))
+            values[keys[key]] = _text(value, source, f"{table_name}.{key}")
     settings = Settings(**values)
     if settings.assessing_country and not is_alpha2(settings.assessing_country):
-        raise UserInputError(
-            f"{source}: office.assessing_country: {settings.assessing_country!r} is not an ISO 3166-1 alpha-2 "
-            "country code (e.g. HR)"
+        problem = phrase(
+            "{value} is not an ISO 3166-1 alpha-2 country code (e.g. HR)", value=quoted(settings.assessing_country)
         )
+        raise UserInputError(_at(source, "office.assessing_country", problem))
     if settings.rpl_credit_cap:
         try:
             parse_share(settings.rpl_credit_cap)
         except ValueError:
-            raise UserInputError(
-                f"{source}: office.rpl_credit_cap: {settings.rpl_credit_cap!r} is not a share of a programme's "
-                'credits; write a percentage such as "15%"'
-            ) from None
+            problem = phrase(
+                "{value} is not a share of a programme's credits; write a percentage such as {example}",
+                value=quoted(settings.rpl_credit_cap),
+                example=quoted("15%"),
+            )
+            raise UserInputError(_at(source, "office.rpl_credit_cap", problem)) from None
     if settings.stack_max_age_years:
         try:
             parse_years(settings.stack_max_age_years)
         except ValueError:
-            raise UserInputError(
-                f"{source}: office.stack_max_age_years: {settings.stack_max_age_years!r} is not a number of years; "
-                f'write a whole number such as "5", or remove the line for no limit'
-            ) from None
+            problem = phrase(
+                "{value} is not a number of years; write a whole number such as {example}, or remove the line for "
+                "no limit",
+                value=quoted(settings.stack_max_age_years),
+                example=quoted("5"),
+            )
+            raise UserInputError(_at(source, "office.stack_max_age_years", problem)) from None
     if settings.language and settings.language not in available_languages():
-        raise UserInputError(
-            f"{source}: general.language: {settings.language!r} is not a language Recogniser speaks (known: "
-            f"{', '.join(available_languages())})"
-        )
+        problem = unknown_language("general.language", settings.language, available_languages())
+        raise UserInputError(located(str(source), problem))
     scheme = settings.database_url.partition(":")[0].partition("+")[0]
     if settings.database_url and scheme not in _DATABASE_SCHEMES:
-        raise UserInputError(
-            f"{source}: store.database_url: {scheme!r} is not a database Recogniser uses; write "
-            "sqlite:///PATH or postgresql://USER@HOST/DATABASE"
+        problem = phrase(
+            "{scheme} is not a database Recogniser uses; write {sqlite} or {postgresql}",
+            scheme=quoted(scheme),
+            sqlite="sqlite:///PATH",
+            postgresql="postgresql://USER@HOST/DATABASE",
         )
+        raise UserInputError(_at(source, "store.database_url", problem))
     return settings
 
 
@@ -185,7 +199,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     except FileNotFoundError:
         document = tomlkit.document()
     except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError) as error:
-        raise UserInputError(f"{target}: cannot read the settings file to update it ({error})") from None
+        problem = phrase("cannot read the settings file to update it ({reason})", reason=str(error))
+        raise UserInputError(located(str(target), problem)) from None
     attributes = {field.name: getattr(settings, field.name) for field in fields(settings)}
     for table_name, keys in SETTINGS_KEYS.items():
         table: Any = document.get(table_name)
@@ -205,7 +220,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         private_folder(target.parent)  # the settings may hold a database password
         write_text_atomically(target, tomlkit.dumps(document))
     except OSError as error:
-        raise UserInputError(f"{target}: cannot write the settings file ({error.strerror or error})") from None
+        problem = phrase("cannot write the settings file ({reason})", reason=system_reason(error))
+        raise UserInputError(located(str(target), problem)) from None
 
 
 def parse_share(text: str) -> float:
@@ -227,10 +243,35 @@ def parse_years(text: str) -> int:
     return years
 
 
-def _text(value: object, where: str) -> str:
+def stated_language(path: Path | None = None) -> str:
+    """The language a settings file that cannot be used asks for, where that much can be read ("" otherwise),
+    so that what is wrong with the file is said in that language."""
+    try:
+        document = tomllib.loads(read_bounded(path or settings_file(), MAX_SETTINGS_BYTES).decode("utf-8"))
+        language = document.get("general", {}).get("language", "")
+    except (UserInputError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, AttributeError):
+        return ""
+    return language if isinstance(language, str) and language.strip() in available_languages() else ""
+
+
+def _text(value: object, source: Path, key: str) -> str:
     if not isinstance(value, str):
-        raise UserInputError(f"{where}: must be text in quotes")
+        raise UserInputError(_at(source, key, phrase("must be text in quotes")))
     value = value.strip()
     if len(value) > TEXT_LIMIT:
-        raise UserInputError(f"{where}: is too long ({len(value)} characters; at most {TEXT_LIMIT})")
+        problem = phrase("is too long ({length} characters; at most {limit})", length=len(value), limit=TEXT_LIMIT)
+        raise UserInputError(_at(source, key, problem))
     return value
+
+
+def _at(source: Path, key: str, problem: str) -> str:
+    """A problem of the setting (or table) ``key`` of the settings file ``source``."""
+    return located(str(source), located(key, problem))
+
+
+def unknown_language(where: str, code: str, known: list[str]) -> Phrase:
+    """The line refusing a language named where it was asked for (an option, a setting)."""
+    problem = phrase(
+        "{code} is not a language Recogniser speaks (known: {known})", code=quoted(code), known=in_series(known)
+    )
+    return phrase("{place}: {problem}", place=where, problem=problem)

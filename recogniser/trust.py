@@ -24,8 +24,10 @@ from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.oid import NameOID
 
 from recogniser.authenticity_reasons import reason
-from recogniser.errors import UserInputError
+from recogniser.errors import UserInputError, cannot_read, located
 from recogniser.files import write_bytes_atomically
+from recogniser.i18n import phrase, plural
+from recogniser.joining import grouped, quoted
 from recogniser.resources import user_data_path
 
 TRUST_FOLDER = "trust"
@@ -119,7 +121,7 @@ def read_certificates(data: bytes) -> list[x509.Certificate]:
                 return _trusted_list_certificates(data)
             return [x509.load_der_x509_certificate(data)]
         except (ValueError, binascii.Error, UnsupportedAlgorithm, x509.InvalidVersion):
-            raise UserInputError("not a certificate (PEM or DER) or an EU trusted list") from None
+            raise UserInputError(phrase("not a certificate (PEM or DER) or an EU trusted list")) from None
 
 
 def _trusted_list_certificates(data: bytes) -> list[x509.Certificate]:
@@ -128,7 +130,7 @@ def _trusted_list_certificates(data: bytes) -> list[x509.Certificate]:
         certificate = x509.load_der_x509_certificate(base64.b64decode(b"".join(encoded.split()), validate=True))
         found[fingerprint(certificate)] = certificate
     if not found:
-        raise UserInputError("an XML file with no X509Certificate: not an EU trusted list")
+        raise UserInputError(phrase("an XML file with no X509Certificate: not an EU trusted list"))
     return list(found.values())
 
 
@@ -137,14 +139,15 @@ def add_trust_anchors(path: str | os.PathLike[str], folder: Path | None = None) 
     source = os.fspath(path)
     try:
         if os.path.getsize(source) > MAX_TRUST_FILE_BYTES:
-            raise UserInputError(f"{source}: larger than {MAX_TRUST_FILE_BYTES:,} bytes: not a certificate file")
+            problem = phrase("larger than {limit} bytes: not a certificate file", limit=grouped(MAX_TRUST_FILE_BYTES))
+            raise UserInputError(located(source, problem))
         data = Path(source).read_bytes()
     except OSError as error:
-        raise UserInputError(f"{source}: cannot read the file ({error.strerror or error})") from None
+        raise UserInputError(located(source, cannot_read(error))) from None
     try:
         certificates = read_certificates(data)
     except UserInputError as error:
-        raise UserInputError(f"{source}: {error}") from None
+        raise UserInputError(located(source, error.lines()[0])) from None
     where = folder or trust_folder()
     where.mkdir(parents=True, exist_ok=True)
     anchors = []
@@ -161,12 +164,20 @@ def remove_trust_anchor(prefix: str, folder: Path | None = None) -> TrustAnchor:
     """Remove the anchor whose fingerprint starts with ``prefix`` (at least 8 hex digits)."""
     wanted = prefix.strip().lower().replace(":", "")
     if len(wanted) < 8 or not all(char in "0123456789abcdef" for char in wanted):
-        raise UserInputError(f"{prefix!r}: give at least 8 hex digits of the fingerprint (recogniser trust list)")
+        problem = phrase("give at least 8 hex digits of the fingerprint ({command})", command="recogniser trust list")
+        raise UserInputError(located(quoted(prefix), problem))
     store = TrustStore.load(folder)
     matches = [anchor for key, anchor in store.anchors.items() if key.startswith(wanted)]
     if len(matches) != 1:
-        raise UserInputError(
-            f"{prefix}: {'no' if not matches else len(matches)} trusted certificates have that fingerprint"
+        problem = (
+            phrase("no trusted certificate has that fingerprint")
+            if not matches
+            else plural(
+                "{n} trusted certificate has that fingerprint",
+                "{n} trusted certificates have that fingerprint",
+                n=len(matches),
+            )
         )
+        raise UserInputError(located(prefix, problem))
     ((folder or trust_folder()) / f"{matches[0].fingerprint}.pem").unlink()
     return matches[0]

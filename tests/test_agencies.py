@@ -346,7 +346,7 @@ def test_a_malformed_file_names_the_file_and_the_field(tmp_path: Path, entry: di
         (b'{"format": ', "not valid JSON"),
         (b"\xff\xfe{}", "not UTF-8"),
         (b"[]", "JSON object"),
-        (b'{"format": "recogniser-qa-agencies/1"}', "(top level): 'as_of' is a required property"),
+        (b'{"format": "recogniser-qa-agencies/1"}', "(top level): as_of is required here"),
     ],
 )
 def test_an_unreadable_file_gives_a_clear_error(tmp_path: Path, content: bytes, message: str) -> None:

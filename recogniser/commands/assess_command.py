@@ -15,9 +15,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from recogniser.casefile import load_case
-from recogniser.errors import OutputFileError, UserInputError
+from recogniser.errors import OutputFileError, UserInputError, located
 from recogniser.files import StagedFile
-from recogniser.i18n import Phrase, Value, _, plural, say, shown, translate
+from recogniser.i18n import Phrase, Value, _, phrase, plural, say, shown, translate
+from recogniser.joining import quoted
 from recogniser.model import (
     COVERAGE_MARKS,
     Case,
@@ -59,7 +60,7 @@ _STATUS_COUNTS: dict[Status, Callable[[int], Phrase]] = {
 def run(options: argparse.Namespace) -> int:
     for option, given in (("--evaluator", options.evaluator is not None), ("--update", options.update)):
         if given and not options.save:
-            raise UserInputError(f"{option}: goes with --save")
+            raise UserInputError(located(option, phrase("goes with {option}", option="--save")))
     as_of = _iso_date(options.as_of) if options.as_of is not None else None
     case = load_case(options.case)
     # Bad settings and an unusable destination are reported before anything is assessed, saved or written.
@@ -92,7 +93,8 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UserInputError(f"--as-of: {text!r} is not a date as YYYY-MM-DD") from None
+        problem = phrase("{value} is not a date as YYYY-MM-DD", value=quoted(text))
+        raise UserInputError(located("--as-of", problem)) from None
 
 
 def _warn_as_of_before_issue(case: Case, as_of: date | None) -> None:
@@ -124,7 +126,7 @@ class _PendingReport:
             # The report names who records the decision it goes with.
             settings = replace(settings, evaluator_name=evaluator)
         if not path:
-            raise UserInputError("--pdf: no file name given")
+            raise UserInputError(located("--pdf", phrase("no file name given")))
         try:
             return cls(StagedFile(path), settings)
         except OutputFileError as error:
@@ -146,7 +148,8 @@ class _PendingReport:
 
 
 def _pdf_error(error: OutputFileError) -> UserInputError:
-    return UserInputError(f"--pdf: cannot write {error.filename} ({error.strerror})")
+    problem = phrase("cannot write {file} ({reason})", file=str(error.filename), reason=error.strerror or "")
+    return UserInputError(located("--pdf", problem))
 
 
 def _assess_and_save(
@@ -172,10 +175,12 @@ def _assess_and_save(
                 recorded=stage_report,
             )
         except CaseChangedError as error:
-            raise UserInputError(
-                f"{options.case}: {error}; give --update to store this file as its new version, "
-                "or give the file another reference"
-            ) from None
+            problem = phrase(
+                "{problem}; give {update} to store this file as its new version, or give the file another reference",
+                problem=error.lines()[0],
+                update="--update",
+            )
+            raise UserInputError(located(options.case, problem)) from None
     values: dict[str, Value] = {"reference": stored.reference, "version": stored.version, "decision": str(recorded.id)}
     if recorded.repeat_of:
         saved = say(
@@ -200,7 +205,8 @@ def _evaluator(options: argparse.Namespace) -> str:
     try:
         return getpass.getuser()
     except (OSError, KeyError):
-        raise UserInputError("--evaluator: no login name found; name who records the decision") from None
+        problem = phrase("no login name found; name who records the decision")
+        raise UserInputError(located("--evaluator", problem)) from None
 
 
 def format_decision(decision: Decision, *, show_all: bool = False) -> str:

@@ -7,8 +7,9 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from recogniser.commands.parsers import MAX_LIMIT
-from recogniser.errors import UserInputError
-from recogniser.i18n import N_, _, say, shown, translate
+from recogniser.errors import UserInputError, located
+from recogniser.i18n import N_, _, phrase, say, shown, translate
+from recogniser.joining import grouped, quoted
 from recogniser.model import Outcome, Purpose
 from recogniser.terminal import one_line
 from recogniser.vocabulary import agreement_words
@@ -84,7 +85,10 @@ def _limit(text: str) -> int:
     except ValueError:
         limit = 0
     if not 1 <= limit <= MAX_LIMIT:
-        raise UserInputError(f"--limit: must be a whole number from 1 to {MAX_LIMIT:,} (got {text!r})")
+        problem = phrase(
+            "must be a whole number from 1 to {limit} (got {value})", limit=grouped(MAX_LIMIT), value=quoted(text)
+        )
+        raise UserInputError(located("--limit", problem))
     return limit
 
 

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from recogniser.agency_file import default_agencies
 from recogniser.agency_import import plan_import, read_export, write_register
-from recogniser.errors import UserInputError
+from recogniser.errors import UserInputError, cannot_read, located
 from recogniser.frameworks import default_frameworks
-from recogniser.i18n import _, say
+from recogniser.i18n import _, phrase, say
+from recogniser.joining import quoted
 from recogniser.levels_import import plan_levels_import, write_levels_import
 from recogniser.nqf_vocabulary import read_vocabulary
 from recogniser.reference_data import format_status, reference_data_status
@@ -38,11 +39,12 @@ def _retrieved(options: argparse.Namespace, path: Path) -> tuple[date, str]:
         try:
             return date.fromisoformat(options.retrieved), _("as given")
         except ValueError:
-            raise UserInputError(f"--retrieved: {options.retrieved!r} is not a date (YYYY-MM-DD)") from None
+            problem = phrase("{value} is not a date (YYYY-MM-DD)", value=quoted(options.retrieved))
+            raise UserInputError(located("--retrieved", problem)) from None
     try:
         return datetime.fromtimestamp(path.stat().st_mtime).date(), _("the file's modification date")
     except OSError as error:
-        raise UserInputError(f"{path}: cannot read the file ({error.strerror or error})") from None
+        raise UserInputError(located(str(path), cannot_read(error))) from None
 
 
 def _import_levels(options: argparse.Namespace) -> int:

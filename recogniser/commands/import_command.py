@@ -9,7 +9,6 @@ is written atomically and never replaces an existing file unless ``--force`` is 
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import sys
@@ -17,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from recogniser.casefile import parse_case, save_case
-from recogniser.errors import UserInputError
+from recogniser.errors import UserInputError, located, system_reason
+from recogniser.files import keep_existing
 from recogniser.i18n import _, phrase, plural, say
 from recogniser.interchange import ImportResult, import_credential, stack_document
 from recogniser.interchange.report import FROM_OPTION, FROM_SETTINGS, format_import
+from recogniser.joining import quoted
 from recogniser.model import Purpose, Target
 from recogniser.settings import load_settings
 
@@ -32,14 +33,19 @@ def run(options: argparse.Namespace) -> int:
     credentials = [Path(name) for name in options.credentials]
     output = Path(options.output) if options.output is not None else default_case_path(credentials[0])
     if options.output == "":
-        raise UserInputError("-o: no file name given")
+        raise UserInputError(located("-o", phrase("no file name given")))
     if options.language is not None and not _LANGUAGE_CODE.fullmatch(options.language):
-        raise UserInputError(f"--language: {options.language!r} is not a language code such as hr or en")
+        problem = phrase("{value} is not a language code such as hr or en", value=quoted(options.language))
+        raise UserInputError(located("--language", problem))
     for credential in credentials:
         if output.exists() and credential.exists() and output.resolve() == credential.resolve():
-            raise UserInputError(f"{output}: is the credential {credential} itself; choose another name with -o")
-    if os.path.lexists(output) and not options.force:
-        raise UserInputError(f"{output}: already exists; give --force to replace it, or -o to write elsewhere")
+            problem = phrase(
+                "is the credential {credential} itself; choose another name with {option}",
+                credential=str(credential),
+                option="-o",
+            )
+            raise UserInputError(located(str(output), problem))
+    keep_existing(output, force=options.force)
     country, origin = assessing_country(options.assessing_country)
     results = []
     for credential in credentials:
@@ -71,7 +77,8 @@ def run(options: argparse.Namespace) -> int:
     try:
         save_case(output, document)
     except OSError as error:
-        raise UserInputError(f"{output}: cannot write the case file ({error.strerror or error})") from None
+        problem = phrase("cannot write the case file ({reason})", reason=system_reason(error))
+        raise UserInputError(located(str(output), problem)) from None
     for result in results:
         _warn_language_absent(options.language, result.document)
     _warn_other_learners(results)
@@ -135,8 +142,12 @@ def assessing_country(given: str | None) -> tuple[str, str]:
     if office:
         return office, FROM_SETTINGS
     raise UserInputError(
-        "no assessing country: give --assessing-country CC, or set assessing_country under [office] in "
-        "settings.toml (in the window: Settings); the issuer's country is not taken for it"
+        phrase(
+            "no assessing country: give {option}, or set {setting} under [office] in settings.toml (in the window: "
+            "Settings); the issuer's country is not taken for it",
+            option="--assessing-country CC",
+            setting="assessing_country",
+        )
     )
 
 

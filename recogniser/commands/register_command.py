@@ -7,8 +7,9 @@ import sys
 from datetime import date
 
 from recogniser.commands.cases_command import open_store
-from recogniser.errors import UserInputError
-from recogniser.i18n import plural
+from recogniser.errors import UserInputError, located
+from recogniser.i18n import phrase, plural
+from recogniser.joining import quoted
 
 
 def day(text: str | None, option: str) -> date | None:
@@ -17,7 +18,8 @@ def day(text: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UserInputError(f"{option}: must be a date as YYYY-MM-DD (got {text!r})") from None
+        problem = phrase("must be a date as YYYY-MM-DD (got {value})", value=quoted(text))
+        raise UserInputError(located(option, problem)) from None
 
 
 def _export(options: argparse.Namespace) -> int:
@@ -25,7 +27,8 @@ def _export(options: argparse.Namespace) -> int:
 
     first, last = day(options.first, "--from"), day(options.last, "--to")
     if first is not None and last is not None and last < first:
-        raise UserInputError(f"--to: {last} is before --from {first}")
+        problem = phrase("{last} is before {option} {first}", last=last, option="--from", first=first)
+        raise UserInputError(located("--to", problem))
     if options.output is None:
         with open_store(options) as store:
             store.export_register(sys.stdout, options.kind, first, last)

@@ -15,9 +15,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from recogniser.commands.assess_command import format_decision
-from recogniser.errors import UserInputError
+from recogniser.errors import UserInputError, located
 from recogniser.files import writable_output
 from recogniser.i18n import _, language, phrase, say, shown
+from recogniser.joining import in_series, quoted
 from recogniser.model import Outcome
 from recogniser.rules import assess
 from recogniser.seminar import (
@@ -47,7 +48,7 @@ def _writable(path: str, force: bool) -> Path:
 def run_pack(options: argparse.Namespace) -> int:
     output = _writable(options.output, options.force)
     if options.notes is not None and not Path(options.notes).is_dir():
-        raise UserInputError(f"{options.notes}: --notes must be a folder")
+        raise UserInputError(located(options.notes, phrase("{option} must be a folder", option="--notes")))
     sources = sources_from_files(options.cases, options.notes)
     data, pack = build_pack(sources, title=options.title, pack_id=options.pack_id, version=options.pack_version)
     write_pack(output, data)
@@ -96,9 +97,12 @@ def run_assess(options: argparse.Namespace) -> int:
     pack = open_pack(options.pack)
     unknown = [case_id for case_id in options.case_ids if case_id not in pack.case_ids]
     if unknown:
-        raise UserInputError(
-            f"{options.pack}: no case {', '.join(map(repr, unknown))} in the pack (cases: {', '.join(pack.case_ids)})"
+        problem = phrase(
+            "no case {unknown} in the pack (cases: {cases})",
+            unknown=in_series(quoted(case_id) for case_id in unknown),
+            cases=in_series(pack.case_ids),
         )
+        raise UserInputError(located(options.pack, problem))
     chosen = [case for case in pack.cases if not options.case_ids or case.id in options.case_ids]
     decisions = [(case.id, assess(case.case)) for case in chosen]
     if options.json:
@@ -132,7 +136,8 @@ def run_respond(options: argparse.Namespace) -> int:
     named, verdicts = load_verdicts(options.verdicts)
     group = options.group or named
     if not group:
-        raise UserInputError(f'{options.verdicts}: no group name; give --group NAME or set "group" in the file')
+        problem = phrase("no group name; give {option} or set {key} in the file", option="--group NAME", key='"group"')
+        raise UserInputError(located(options.verdicts, problem))
     response = build_response(pack, group, verdicts)
     write_response(output, response)
     print(
@@ -159,7 +164,7 @@ def run_compare(options: argparse.Namespace) -> int:
         )
         print(f"recogniser: {left_out.text()}", file=sys.stderr)
     if not comparison.groups:
-        raise UserInputError(_("no response could be compared; the reasons are listed above"))
+        raise UserInputError(phrase("no response could be compared; the reasons are listed above"))
     if pdf is not None:
         # Imported here so that commands without --pdf do not load reportlab and the fonts.
         from recogniser.seminar.pdf import write_comparison_pdf

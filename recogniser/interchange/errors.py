@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from recogniser.errors import UserInputError
+from recogniser.errors import UserInputError, located
 
 
 class CredentialImportError(UserInputError):
@@ -11,7 +11,7 @@ class CredentialImportError(UserInputError):
     def __init__(self, reason: str, source: str | None = None) -> None:
         self.reason = reason
         self.source = source
-        super().__init__(f"{source}: {reason}" if source else reason)
+        super().__init__(located(source or "", reason))
 
     def at(self, source: str) -> CredentialImportError:
         """The same reason, naming the file."""

@@ -20,7 +20,8 @@ from typing import Any
 from recogniser.authenticity_reasons import encoded
 from recogniser.case_checks import validation_problems
 from recogniser.countries import alpha2
-from recogniser.i18n import Phrase, phrase
+from recogniser.errors import cannot_read, located
+from recogniser.i18n import N_, Phrase, phrase, plural
 from recogniser.inputs import InputFileError, JsonInputError, load_json, lone_surrogate_path, read_bounded
 from recogniser.interchange.authenticity import AuthenticityResult, judge_authenticity
 from recogniser.interchange.elements import CredentialDraft, ElementReport
@@ -38,13 +39,20 @@ from recogniser.interchange.signatures import (
     unwrap_compact_jws,
     unwrap_json_envelope,
 )
+from recogniser.joining import grouped, in_list, quoted
 from recogniser.model import CASE_FORMAT, Purpose, Target
 from recogniser.provenance import Authenticity
 from recogniser.terminal import one_line
 from recogniser.trust import TrustStore
+from recogniser.vocabulary import words
 
 #: Larger files are refused unread: real credentials, embedded images included, stay far below this.
 MAX_CREDENTIAL_BYTES = 25 * 1024 * 1024
+
+
+#: What the refusal of a JSON text names it: the file itself, or the payload of a signed envelope.
+_THE_FILE = Phrase(N_("the file"))
+_THE_PAYLOAD = Phrase(N_("the signed payload"))
 
 
 class CredentialFormat(StrEnum):
@@ -109,7 +117,7 @@ def import_credential(
     """
     source = os.fspath(path)
     try:
-        raw = read_bounded(source, MAX_CREDENTIAL_BYTES, "credential file")
+        raw = read_bounded(source, MAX_CREDENTIAL_BYTES, N_("credential file"))
     except InputFileError as error:
         raise CredentialImportError(error.reason, source) from None
     try:
@@ -127,7 +135,7 @@ def import_credential(
     except CredentialImportError as error:
         raise error.at(source) from None
     except OSError as error:
-        raise CredentialImportError(f"cannot read the file ({error.strerror or error})", source) from None
+        raise CredentialImportError(cannot_read(error), source) from None
 
 
 def import_credential_bytes(
@@ -144,7 +152,13 @@ def import_credential_bytes(
 ) -> ImportResult:
     """The same as :func:`import_credential`, for a credential already in memory (dropped or pasted)."""
     if len(raw) > MAX_CREDENTIAL_BYTES:
-        raise CredentialImportError(f"{len(raw):,} bytes; a credential is at most {MAX_CREDENTIAL_BYTES:,} bytes")
+        raise CredentialImportError(
+            phrase(
+                "{size} bytes; a credential is at most {limit} bytes",
+                size=grouped(len(raw)),
+                limit=grouped(MAX_CREDENTIAL_BYTES),
+            )
+        )
     opened = _open(_text(raw))
     credential = opened.credential
     if is_europass(credential):
@@ -206,7 +220,11 @@ def _text(raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise CredentialImportError(
-            f"not a JSON credential: not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start:,})"
+            phrase(
+                "not a JSON credential: not UTF-8 text (byte {byte} at offset {offset})",
+                byte=f"0x{raw[error.start]:02x}",
+                offset=grouped(error.start),
+            )
         ) from None
 
 
@@ -232,15 +250,20 @@ def _open(text: str) -> _Opened:
         # A compact JWS has three parts; a token cut short (or a JWE's five) is not "not JSON".
         parts = stripped.count(".") + 1
         raise CredentialImportError(
-            f"a JWS (VC-JWT) in {parts} part{'s' if parts > 1 else ''}: a signed credential has three, "
-            "header.payload.signature (the file may have been cut short)"
+            plural(
+                "a JWS (VC-JWT) in {n} part: a signed credential has three, {parts} (the file may have been cut short)",
+                "a JWS (VC-JWT) in {n} parts: a signed credential has three, {parts} (the file may have been cut "
+                "short)",
+                n=parts,
+                parts="header.payload.signature",
+            )
         )
-    return _open_document(_json(text, "the file"), "the file")
+    return _open_document(_json(text, _THE_FILE), _THE_FILE)
 
 
 def _open_compact(token: str) -> _Opened:
     unwrapped = unwrap_compact_jws(token)
-    claims = _object(_json(_text(unwrapped.payload), "the signed payload"), "the signed payload")
+    claims = _object(_json(_text(unwrapped.payload), _THE_PAYLOAD), _THE_PAYLOAD)
     # A VC-JWT of the 1.1 data model carries the credential under "vc", and its issuer as "iss".
     inner = claims.get("vc")
     credential = inner if isinstance(inner, dict) else claims
@@ -251,24 +274,27 @@ def _open_compact(token: str) -> _Opened:
 def _open_document(document: Any, what: str) -> _Opened:
     if is_json_envelope(document):
         unwrapped = unwrap_json_envelope(document)
-        credential = _object(_json(_text(unwrapped.payload), "the signed payload"), "the signed payload")
+        credential = _object(_json(_text(unwrapped.payload), _THE_PAYLOAD), _THE_PAYLOAD)
         return _Opened(credential, unwrapped.check, True, unwrapped.envelope)
     credential = _object(document, what)
     types = types_of(credential)
     if _is_upload_wrapper(credential, types):
         # The Europass wallet's upload form wraps the credential: {"credential": {...}}.
         inner = credential["credential"]
-        return _open(inner) if isinstance(inner, str) else _open_document(inner, "the wrapped credential")
+        return _open(inner) if isinstance(inner, str) else _open_document(inner, Phrase(N_("the wrapped credential")))
     if "VerifiablePresentation" not in types:
         return _Opened(credential, check_embedded_proof(credential), bool(nodes(credential.get("proof"))))
     # A wallet hands credentials over in a presentation; its own proof is the holder's, not the issuer's.
     held = as_list(credential.get("verifiableCredential"))
     if len(held) != 1:
-        count = f"{len(held)} credentials: import them one at a time" if held else "no credential"
-        raise CredentialImportError(f"a verifiable presentation holding {count}")
+        raise CredentialImportError(
+            phrase("a verifiable presentation holding {n} credentials: import them one at a time", n=len(held))
+            if held
+            else phrase("a verifiable presentation holding no credential")
+        )
     if isinstance(held[0], str) and looks_like_compact_jws(held[0]):
         return _open_compact(held[0])
-    return _open_document(held[0], "the presented credential")
+    return _open_document(held[0], Phrase(N_("the presented credential")))
 
 
 def _is_upload_wrapper(document: dict[str, Any], types: set[str]) -> bool:
@@ -282,43 +308,60 @@ def _json(text: str, what: str) -> Any:
     stripped = text.lstrip()
     if stripped.startswith("<"):
         raise CredentialImportError(
-            f"{what} is XML, not JSON: only JSON-LD credentials (Europass ELM v3, Open Badges 3.0) are imported"
+            phrase(
+                "{what} is XML, not JSON: only JSON-LD credentials (Europass ELM v3, Open Badges 3.0) are imported",
+                what=what,
+            )
         )
     try:
         document = load_json(text)
     except JsonInputError as error:
-        message, prefix = str(error), "not valid JSON: "
-        reason = f"is not JSON: {message.removeprefix(prefix)}" if message.startswith(prefix) else message
-        raise CredentialImportError(f"{what} {reason}" if reason.startswith("is ") else f"{what}: {reason}") from None
+        reason = located(what, error.reason)
+        if error.syntax is not None:
+            reason = phrase("{what} is not JSON: {reason}", what=what, reason=error.syntax)
+        raise CredentialImportError(reason) from None
     surrogate = lone_surrogate_path(document)
     if surrogate is not None:
         raise CredentialImportError(
-            f"{what}: {surrogate} holds a character that is not valid Unicode text (a lone surrogate)"
+            located(
+                what,
+                phrase(
+                    "{field} holds a character that is not valid Unicode text (a lone surrogate)",
+                    field=surrogate,
+                ),
+            )
         )
     return document
 
 
 def _object(value: Any, what: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        kind = "a list" if isinstance(value, list) else type(value).__name__
-        raise CredentialImportError(f"not a credential: {what} holds {kind}, not a JSON object")
+        kind = Phrase(N_("a list")) if isinstance(value, list) else type(value).__name__
+        raise CredentialImportError(
+            phrase("not a credential: {what} holds {kind}, not a JSON object", what=what, kind=kind)
+        )
     return value
 
 
 def _not_supported(document: dict[str, Any]) -> str:
     types = sorted(types_of(document))
     if document.get("format") == CASE_FORMAT:
-        return "this is already a case file (recogniser-case/1), not a credential"
+        return phrase("this is already a case file ({format}), not a credential", format=CASE_FORMAT)
     if "Assertion" in types or ("badge" in document and "recipient" in document):
-        return "an Open Badges 2.0 assertion: only Open Badges 3.0 and Europass (ELM v3) credentials are imported"
+        return phrase(
+            "an Open Badges 2.0 assertion: only Open Badges 3.0 and Europass (ELM v3) credentials are imported"
+        )
     if "VerifiableCredential" in types:
         # A type is the file's text: shown on one line, whatever characters it holds.
-        named = one_line(", ".join(t for t in types if t != "VerifiableCredential")) or "no further type"
-        return (
-            f"a verifiable credential of another type ({named}), "
-            "neither a Europass (ELM v3) nor an Open Badges 3.0 credential"
+        named = one_line(", ".join(t for t in types if t != "VerifiableCredential"))
+        return phrase(
+            "a verifiable credential of another type ({types}), neither a Europass (ELM v3) nor an Open Badges 3.0 "
+            "credential",
+            types=named or Phrase(N_("no further type")),
         )
-    return "not a credential: no type names a Europass (EuropeanDigitalCredential) or Open Badges 3.0 credential"
+    return phrase(
+        "not a credential: no type names a Europass (EuropeanDigitalCredential) or Open Badges 3.0 credential"
+    )
 
 
 def _result(
@@ -341,7 +384,9 @@ def _result(
     if target is not None:
         document["target"] = target_json(target)
     elif purpose in (Purpose.ADMISSION, Purpose.CREDIT_TRANSFER):
-        raise CredentialImportError(f"the purpose {purpose.value} needs the target programme recognition is sought for")
+        raise CredentialImportError(
+            phrase("the purpose {purpose} needs the target programme recognition is sought for", purpose=words(purpose))
+        )
     document["credential"] = credential
     authenticity: dict[str, Any] = {"status": judged.status.value, "reason": judged.reason}
     # Beside the English, the sentence's code and fields: a reader in another language is shown it in theirs.
@@ -361,12 +406,15 @@ def _result(
     problems = [problem for problem in validation_problems(document) if problem.field != "assessing_country"]
     target_problems = [problem for problem in problems if problem.path.startswith("target")]
     if target_problems:
-        raise CredentialImportError("; ".join(str(problem) for problem in target_problems))
+        raise CredentialImportError(in_list(problem.line() for problem in target_problems))
     if problems:
         # The mappers write values of the kinds the schema accepts; what is left is more than a case holds (more
         # learning outcomes, a longer text): the file's, named by the case field it would fill.
         raise CredentialImportError(
-            "the credential does not fit a case: " + "; ".join(str(problem) for problem in problems[:3])
+            phrase(
+                "the credential does not fit a case: {problems}",
+                problems=in_list(problem.line() for problem in problems[:3]),
+            )
         )
     return ImportResult(
         document=document,
@@ -395,7 +443,9 @@ def stack_document(results: Sequence[ImportResult]) -> dict[str, Any]:
         digest, name = str(source.get("sha256", "")), str(source.get("file_name") or "a file")
         if digest and digest in seen:
             # The same credential twice would be the same learning twice.
-            raise CredentialImportError(f"{name}: is the same credential as {seen[digest]}; give each file once")
+            raise CredentialImportError(
+                located(name, phrase("is the same credential as {other}; give each file once", other=seen[digest]))
+            )
         seen.setdefault(digest, name)
     first = results[0].document
     document = {key: value for key, value in first.items() if key not in ("credential", "provenance")}
@@ -410,7 +460,9 @@ def _assessing_country(given: str | None) -> str | None:
         return None
     code = alpha2(given)
     if code is None:
-        raise CredentialImportError(f"assessing country '{given}' is not an ISO 3166-1 country code")
+        raise CredentialImportError(
+            phrase("assessing country {code} is not an ISO 3166-1 country code", code=quoted(given))
+        )
     return code
 
 

@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from cryptography.utils import CryptographyDeprecationWarning
 
 from recogniser.authenticity_reasons import reason
+from recogniser.i18n import phrase
 from recogniser.inputs import JsonInputError, load_json, lone_surrogate_path
 from recogniser.interchange.errors import CredentialImportError
 from recogniser.interchange.jsonld import as_list, nodes
@@ -95,11 +96,11 @@ def unwrap_json_envelope(envelope: dict[str, Any]) -> Unwrapped:
     """Open a JWS JSON serialisation (general or flattened), the form of a JAdES-sealed Europass credential."""
     signatures = nodes(envelope.get("signatures")) if "signatures" in envelope else [envelope]
     if not signatures:
-        raise CredentialImportError("a signed envelope with no signatures")
+        raise CredentialImportError(phrase("a signed envelope with no signatures"))
     raw_payload = envelope.get("payload")
     if not isinstance(raw_payload, str) or not raw_payload:
         raise CredentialImportError(
-            "the signed envelope carries no payload (a detached signature without the credential)"
+            phrase("the signed envelope carries no payload (a detached signature without the credential)")
         )
     headers = [_protected_header(signature.get("protected")) for signature in signatures]
     # RFC 7797: with "b64": false the payload is the credential text itself, not its base64url encoding.
@@ -109,7 +110,7 @@ def unwrap_json_envelope(envelope: dict[str, Any]) -> Unwrapped:
     unencoded = unencoded or raw_payload.lstrip().startswith("{")
     payload = raw_payload.encode("utf-8") if unencoded else _base64url(raw_payload)
     if payload is None:
-        raise CredentialImportError("the signed envelope's payload is not base64url")
+        raise CredentialImportError(phrase("the signed envelope's payload is not base64url"))
     checks = [
         _check(header, signature.get("protected"), raw_payload, signature.get("signature"))
         for header, signature in zip(headers, signatures, strict=True)
@@ -122,7 +123,7 @@ def unwrap_compact_jws(token: str) -> Unwrapped:
     protected, raw_payload, signature = token.strip().split(".")
     payload = _base64url(raw_payload)
     if payload is None:
-        raise CredentialImportError("a JWS whose payload is not base64url")
+        raise CredentialImportError(phrase("a JWS whose payload is not base64url"))
     header = _protected_header(protected)
     return Unwrapped(payload, _check(header, protected, raw_payload, signature), "JWS (compact serialisation)")
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
 
-from recogniser.errors import UserInputError
-from recogniser.i18n import N_, translate
+from recogniser.errors import UserInputError, located
+from recogniser.i18n import N_, phrase, translate
 from recogniser.settings import Settings, load_settings, settings_file
 
 #: The letterhead of an office that has not named itself, in the reader's language.
@@ -45,7 +45,7 @@ def report_settings(settings: Settings, source: Path) -> ReportSettings:
     """The report's author from the office settings read from ``source``; the logo is checked here."""
     logo = settings.logo_path(source)
     if logo is not None:
-        check_logo(logo, f"{source}: report.logo")
+        check_logo(logo, located(str(source), "report.logo"))
     return ReportSettings(
         office_name=settings.office_name or DEFAULT_OFFICE_NAME,
         office_address=settings.office_address,
@@ -57,10 +57,11 @@ def report_settings(settings: Settings, source: Path) -> ReportSettings:
 def check_logo(logo: Path, where: str) -> None:
     """Raise :class:`UserInputError` unless ``logo`` is an image reportlab can draw."""
     if logo.is_dir():
-        raise UserInputError(f"{where}: {logo} is a folder, not an image file")
+        raise UserInputError(located(where, phrase("{file} is a folder, not an image file", file=str(logo))))
     if not logo.is_file():
-        raise UserInputError(f"{where}: no such file {logo}")
+        raise UserInputError(located(where, phrase("no such file {file}", file=str(logo))))
     try:
         ImageReader(str(logo)).getSize()
     except Exception:  # reportlab and PIL raise many kinds, with their internals in the text, for an unreadable image
-        raise UserInputError(f"{where}: {logo} is not a PNG or JPEG image that can be read") from None
+        problem = phrase("{file} is not a PNG or JPEG image that can be read", file=str(logo))
+        raise UserInputError(located(where, problem)) from None

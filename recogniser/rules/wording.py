@@ -5,12 +5,14 @@ stand alone), a choice of several items ("a or b") and a figure to one decimal (
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from decimal import Decimal
 
-from recogniser.i18n import N_, Phrase, phrase, pphrase
-from recogniser.joining import joined
+from recogniser.i18n import N_, Phrase, pphrase
+from recogniser.joining import alternatives, quoted
 from recogniser.model import AssessmentType, ProviderKind
+
+__all__ = ["alternatives", "assessment_words", "provider_words", "quoted", "tenths"]
 
 _ASSESSMENT_WORDS: Mapping[AssessmentType, Phrase] = {
     AssessmentType.WRITTEN_EXAM: Phrase(N_("written exam")),
@@ -46,16 +48,6 @@ def provider_words(kind: ProviderKind) -> Phrase:
     return Phrase(_PROVIDER_WORDS[kind])
 
 
-def alternatives(items: Sequence[str]) -> str:
-    """Items offered as a choice: "a or b or c"."""
-    return joined(items, lambda choices, item: phrase("{choices} or {item}", choices=choices, item=item))
-
-
 def tenths(value: float) -> Decimal:
     """``value`` to one decimal, the decimal kept when shown ("4.0", "4,0")."""
     return Decimal(f"{value:.1f}")
-
-
-def quoted(text: str) -> Phrase:
-    """A name or text as the case gives it, in quotes: 'Agency' in English, « Agency » in French."""
-    return phrase("'{text}'", text=text)

@@ -33,9 +33,11 @@ from typing import Any
 from recogniser import __version__, i18n
 from recogniser.case_checks import CaseFileError, schema_problems
 from recogniser.casefile import MAX_CASE_BYTES, case_sha256, dumps_case, load_case, parse_case_bytes
-from recogniser.errors import FileProblemsError
+from recogniser.errors import FileProblemsError, located
 from recogniser.files import write_bytes_atomically
+from recogniser.i18n import N_, Phrase, phrase
 from recogniser.inputs import InputFileError, JsonInputError, load_json, read_bounded, refuse_duplicate_keys
+from recogniser.joining import as_given, grouped, quoted
 from recogniser.model import Case
 from recogniser.resources import translated_names
 from recogniser.rules import DEFAULT_RULEBOOK
@@ -118,7 +120,7 @@ def build_pack(
     """
     problems = _source_problems(sources, title, pack_id, version)
     if problems:
-        raise PackError("pack", problems)
+        raise PackError(N_("pack"), problems)
     entries: list[dict[str, Any]] = []
     files: dict[str, bytes] = {}
     for source in sources:
@@ -152,22 +154,33 @@ def build_pack(
     return data, read_pack_bytes(data, source="pack")
 
 
+#: What an identifier of a pack or of its cases may hold.
+_IDENTIFIER_RULE = Phrase(N_("use letters, digits, '.', '_' or '-' (at most 100 characters)"))
+
+
+def not_utf8(error: UnicodeDecodeError) -> str:
+    """Why a file that should be text is not."""
+    return phrase("not UTF-8 text (offset {offset})", offset=error.start)
+
+
 def _source_problems(sources: Sequence[CaseSource], title: str, pack_id: str | None, version: int) -> list[str]:
     problems: list[str] = []
     if not sources:
-        problems.append("a pack needs at least one case")
+        problems.append(phrase("a pack needs at least one case"))
     if not title.strip():
-        problems.append("the title must not be empty")
+        problems.append(phrase("the title must not be empty"))
     if pack_id is not None and not _IDENTIFIER.match(pack_id):
-        problems.append(f"pack id {pack_id!r}: use letters, digits, '.', '_' or '-' (at most 100 characters)")
+        problems.append(phrase("pack id {id}: {rule}", id=quoted(pack_id), rule=_IDENTIFIER_RULE))
     if version < 1:
-        problems.append(f"version must be at least 1 (got {version})")
+        problems.append(phrase("version must be at least 1 (got {version})", version=version))
     seen: set[str] = set()
     for source in sources:
         if not _IDENTIFIER.match(source.id):
-            problems.append(f"case id {source.id!r}: use letters, digits, '.', '_' or '-' (at most 100 characters)")
+            problems.append(phrase("case id {id}: {rule}", id=quoted(source.id), rule=_IDENTIFIER_RULE))
         if source.id in seen:
-            problems.append(f"case id {source.id!r} is used twice; give the case files different names")
+            problems.append(
+                phrase("case id {id} is used twice; give the case files different names", id=quoted(source.id))
+            )
         seen.add(source.id)
     return problems
 
@@ -213,9 +226,9 @@ def _notes_file(folder: Path, stem: str, language: str) -> Path | None:
 
 def _read_notes(path: Path) -> str:
     try:
-        return read_bounded(path, MAX_NOTES_BYTES, "notes file").decode("utf-8-sig")
+        return read_bounded(path, MAX_NOTES_BYTES, N_("notes file")).decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise PackError(str(path), [f"not UTF-8 text (offset {error.start})"]) from None
+        raise PackError(str(path), [not_utf8(error)]) from None
     except InputFileError as error:
         raise PackError(str(path), [error.reason]) from None
 
@@ -254,7 +267,7 @@ def open_pack(path: str | os.PathLike[str]) -> Pack:
     """Read and check a pack file: manifest valid, every case present, valid and matching its hash."""
     source = os.fspath(path)
     try:
-        data = read_bounded(source, MAX_PACK_BYTES, "pack")
+        data = read_bounded(source, MAX_PACK_BYTES, N_("pack"))
     except InputFileError as error:
         raise PackError(source, [error.reason]) from None
     return read_pack_bytes(data, source=source)
@@ -264,17 +277,21 @@ def read_pack_bytes(data: bytes, *, source: str) -> Pack:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
-        raise PackError(source, ["not a seminar pack (not a zip file)"]) from None
+        raise PackError(source, [phrase("not a seminar pack (not a zip file)")]) from None
     with archive:
         names = Counter(info.filename for info in archive.infolist())
         twice = sorted(name for name, count in names.items() if count > 1)
         if twice:
             raise PackError(
-                source, [f"{name}: the zip holds it more than once; a pack names each file once" for name in twice]
+                source,
+                [
+                    located(name, phrase("the zip holds it more than once; a pack names each file once"))
+                    for name in twice
+                ],
             )
         manifest_bytes = _entry(archive, MANIFEST_NAME, MAX_MANIFEST_BYTES, source)
         if manifest_bytes is None:
-            raise PackError(source, [f"not a seminar pack ({MANIFEST_NAME} is missing)"])
+            raise PackError(source, [phrase("not a seminar pack ({manifest} is missing)", manifest=MANIFEST_NAME)])
         manifest = _manifest(manifest_bytes, source)
         problems: list[str] = []
         cases = []
@@ -283,7 +300,11 @@ def read_pack_bytes(data: bytes, *, source: str) -> Pack:
             if pack_case is not None:
                 cases.append(pack_case)
         ids = [entry["id"] for entry in manifest["cases"]]
-        problems.extend(f"{MANIFEST_NAME}: case id {i!r} is listed twice" for i in sorted(set(ids)) if ids.count(i) > 1)
+        problems.extend(
+            located(MANIFEST_NAME, phrase("case id {id} is listed twice", id=quoted(i)))
+            for i in sorted(set(ids))
+            if ids.count(i) > 1
+        )
         if problems:
             raise PackError(source, problems)
     return Pack(
@@ -311,11 +332,13 @@ def _entry(archive: zipfile.ZipFile, name: str, limit: int, source: str) -> byte
     except KeyError:
         return None
     if info.flag_bits & 0x1:
-        raise PackError(source, [f"{name}: is encrypted; a pack holds no encrypted files"])
+        raise PackError(source, [located(name, phrase("is encrypted; a pack holds no encrypted files"))])
     if info.compress_type not in _PACK_COMPRESSION:
-        raise PackError(source, [f"{name}: is compressed with a method a pack does not use ({info.compress_type})"])
+        problem = phrase("is compressed with a method a pack does not use ({method})", method=info.compress_type)
+        raise PackError(source, [located(name, problem)])
     if info.file_size > limit:
-        raise PackError(source, [f"{name}: {info.file_size:,} bytes; at most {limit:,}"])
+        problem = phrase("{size} bytes; at most {limit}", size=grouped(info.file_size), limit=grouped(limit))
+        raise PackError(source, [located(name, problem)])
     pieces: list[bytes] = []
     size = 0
     try:
@@ -323,10 +346,12 @@ def _entry(archive: zipfile.ZipFile, name: str, limit: int, source: str) -> byte
             while piece := stream.read(_ENTRY_CHUNK):
                 size += len(piece)
                 if size > limit:
-                    raise PackError(source, [f"{name}: inflates to more than {limit:,} bytes; at most {limit:,}"])
+                    problem = phrase("inflates to more than {limit} bytes; at most {limit}", limit=grouped(limit))
+                    raise PackError(source, [located(name, problem)])
                 pieces.append(piece)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error) as error:
-        raise PackError(source, [f"{name}: cannot be read from the zip ({error})"]) from None
+        problem = phrase("cannot be read from the zip ({reason})", reason=str(error))
+        raise PackError(source, [located(name, problem)]) from None
     return b"".join(pieces)
 
 
@@ -334,14 +359,17 @@ def _manifest(raw: bytes, source: str) -> dict[str, Any]:
     try:
         manifest = load_json(raw.decode("utf-8"), object_pairs_hook=refuse_duplicate_keys)
     except UnicodeDecodeError as error:
-        raise PackError(source, [f"{MANIFEST_NAME}: not UTF-8 text (offset {error.start})"]) from None
+        raise PackError(source, [located(MANIFEST_NAME, not_utf8(error))]) from None
     except JsonInputError as error:
-        raise PackError(source, [f"{MANIFEST_NAME}: {error}"]) from None
+        raise PackError(source, [located(MANIFEST_NAME, error.reason)]) from None
     if isinstance(manifest, dict) and manifest.get("format") != PACK_FORMAT and "format" in manifest:
-        raise PackError(source, [f"{MANIFEST_NAME}: format is {manifest['format']!r}; this tool reads {PACK_FORMAT}"])
-    problems = schema_problems(manifest, PACK_SCHEMA, "a pack manifest")
+        problem = phrase(
+            "format is {found}; this tool reads {wanted}", found=as_given(manifest["format"]), wanted=PACK_FORMAT
+        )
+        raise PackError(source, [located(MANIFEST_NAME, problem)])
+    problems = schema_problems(manifest, PACK_SCHEMA, N_("a pack manifest"))
     if problems:
-        raise PackError(source, [f"{MANIFEST_NAME}: {problem}" for problem in problems])
+        raise PackError(source, [located(MANIFEST_NAME, problem.line()) for problem in problems])
     result: dict[str, Any] = manifest
     return result
 
@@ -351,7 +379,7 @@ def _pack_case(archive: zipfile.ZipFile, entry: Mapping[str, Any], source: str, 
     name = f"cases/{case_id}.json"
     raw = _entry(archive, name, MAX_CASE_BYTES, source)
     if raw is None:
-        problems.append(f"{name} is listed in the manifest but missing from the pack")
+        problems.append(phrase("{file} is listed in the manifest but missing from the pack", file=name))
         return None
     try:
         case = parse_case_bytes(raw, source=name)
@@ -359,17 +387,19 @@ def _pack_case(archive: zipfile.ZipFile, entry: Mapping[str, Any], source: str, 
         problems.extend(error.lines())
         return None
     if case_sha256(case) != entry["sha256"]:
-        problems.append(f"{name}: the case differs from the one the manifest lists (SHA-256 mismatch)")
+        problem = phrase("the case differs from the one the manifest lists (SHA-256 mismatch)")
+        problems.append(located(name, problem))
         return None
     notes = None
     if "notes_sha256" in entry:
         notes_name = f"notes/{case_id}.md"
         notes_raw = _entry(archive, notes_name, MAX_NOTES_BYTES, source)
         if notes_raw is None:
-            problems.append(f"{notes_name} is listed in the manifest but missing from the pack")
+            problems.append(phrase("{file} is listed in the manifest but missing from the pack", file=notes_name))
             return None
         if hashlib.sha256(notes_raw).hexdigest() != entry["notes_sha256"]:
-            problems.append(f"{notes_name}: the notes differ from the ones the manifest lists (SHA-256 mismatch)")
+            problem = phrase("the notes differ from the ones the manifest lists (SHA-256 mismatch)")
+            problems.append(located(notes_name, problem))
             return None
         notes = notes_raw.decode("utf-8", errors="replace")
     return PackCase(id=case_id, title=entry["title"], case=case, sha256=entry["sha256"], notes=notes)

@@ -23,12 +23,15 @@ from typing import Any
 from recogniser import __version__
 from recogniser.case_checks import Problem, schema_problems
 from recogniser.decision_policy import credits_sought
-from recogniser.errors import FileProblemsError
+from recogniser.errors import FileProblemsError, located
 from recogniser.files import write_text_atomically
+from recogniser.i18n import N_, phrase
 from recogniser.inputs import InputFileError, JsonInputError, load_json, read_bounded
+from recogniser.joining import as_given, in_series, quoted
 from recogniser.model import Case, Decision, Outcome, plain_number
 from recogniser.rules import DEFAULT_RULEBOOK, assess
-from recogniser.seminar.pack import Pack
+from recogniser.seminar.pack import Pack, not_utf8
+from recogniser.vocabulary import words
 
 RESPONSE_FORMAT = "recogniser-seminar-response/1"
 RESPONSE_SCHEMA = "seminar-response-1.schema.json"
@@ -106,21 +109,31 @@ def build_response(pack: Pack, group: str, verdicts: Mapping[str, Verdict]) -> R
     """
     problems = []
     if not group.strip():
-        problems.append("group: the group name must not be empty")
-    problems += [f"no verdict for case {case_id!r}" for case_id in pack.case_ids if case_id not in verdicts]
+        problems.append(located("group", phrase("the group name must not be empty")))
     problems += [
-        f"verdict for {case_id!r}, which is not a case of pack {pack.pack_id!r} (cases: {', '.join(pack.case_ids)})"
+        phrase("no verdict for case {id}", id=quoted(case_id)) for case_id in pack.case_ids if case_id not in verdicts
+    ]
+    problems += [
+        phrase(
+            "verdict for {id}, which is not a case of pack {pack} (cases: {cases})",
+            id=quoted(case_id),
+            pack=quoted(pack.pack_id),
+            cases=in_series(pack.case_ids),
+        )
         for case_id in verdicts
         if case_id not in pack.case_ids
     ]
     problems += [
-        f"verdict for {pack_case.id!r}: ects: no credits are sought in this case "
-        f"({pack_case.case.purpose.value.replace('_', ' ')}); leave it null"
+        phrase(
+            "verdict for {id}: ects: no credits are sought in this case ({purpose}); leave it null",
+            id=quoted(pack_case.id),
+            purpose=words(pack_case.case.purpose),
+        )
         for pack_case in pack.cases
         if pack_case.id in verdicts and verdicts[pack_case.id].ects is not None and not _credits_sought(pack_case.case)
     ]
     if problems:
-        raise ResponseError("verdicts", problems)
+        raise ResponseError(N_("verdicts"), problems)
     cases = tuple(
         CaseResponse(
             case_id=pack_case.id,
@@ -182,9 +195,9 @@ def load_verdicts(path: str | os.PathLike[str]) -> tuple[str | None, dict[str, V
     """The group name (if the file gives one) and the verdicts by case id; cases without an outcome are left out."""
     source = os.fspath(path)
     document = read_json(source)
-    problems = schema_problems(document, VERDICTS_SCHEMA, "a verdicts file")
+    problems = schema_problems(document, VERDICTS_SCHEMA, N_("a verdicts file"))
     if problems:
-        raise ResponseError(source, [str(problem) for problem in problems])
+        raise ResponseError(source, [problem.line() for problem in problems])
     verdicts = {
         case_id: Verdict(
             outcome=Outcome(entry["outcome"]),
@@ -203,15 +216,15 @@ def load_verdicts(path: str | os.PathLike[str]) -> tuple[str | None, dict[str, V
 def read_json(source: str) -> Any:
     """A JSON file's content, or a :class:`ResponseError` saying plainly why it cannot be read."""
     try:
-        text = read_bounded(source, MAX_RESPONSE_BYTES, "response file").decode("utf-8-sig")
+        text = read_bounded(source, MAX_RESPONSE_BYTES, N_("response file")).decode("utf-8-sig")
     except InputFileError as error:
         raise ResponseError(source, [error.reason]) from None
     except UnicodeDecodeError as error:
-        raise ResponseError(source, [f"not UTF-8 text (offset {error.start})"]) from None
+        raise ResponseError(source, [not_utf8(error)]) from None
     try:
         return load_json(text)
     except JsonInputError as error:
-        raise ResponseError(source, [str(error)]) from None
+        raise ResponseError(source, [error.reason]) from None
 
 
 def load_response(path: str | os.PathLike[str]) -> Response:
@@ -222,14 +235,22 @@ def load_response(path: str | os.PathLike[str]) -> Response:
 def parse_response(document: Any, *, source: str) -> Response:
     """A response from its JSON, checked against the response and decision formats."""
     if isinstance(document, dict) and "format" in document and document["format"] != RESPONSE_FORMAT:
-        raise ResponseError(source, [f"format is {document['format']!r}, not a seminar response ({RESPONSE_FORMAT})"])
-    problems = [str(problem) for problem in schema_problems(document, RESPONSE_SCHEMA, "a seminar response")]
+        problem = phrase(
+            "format is {found}, not a seminar response ({wanted})",
+            found=as_given(document["format"]),
+            wanted=RESPONSE_FORMAT,
+        )
+        raise ResponseError(source, [problem])
+    problems = [problem.line() for problem in schema_problems(document, RESPONSE_SCHEMA, N_("a seminar response"))]
     decisions: list[Decision] = []
     if not problems:
         for index, entry in enumerate(document["cases"]):
             found, decision = _checked_decision(entry["decision"])
             problems += [
-                f"cases[{index}].decision.{problem}" if problem.path else f"cases[{index}].decision: {problem}"
+                located(
+                    f"cases[{index}].decision.{problem.path}" if problem.path else f"cases[{index}].decision",
+                    problem.message,
+                )
                 for problem in found
             ]
             if decision is not None:
@@ -279,7 +300,7 @@ def _checked_decision_text(text: str) -> tuple[tuple[Problem, ...], Decision | N
 
 
 def _decision_problems(document: Any) -> tuple[tuple[Problem, ...], Decision | None]:
-    problems = tuple(schema_problems(document, DECISION_SCHEMA, "a decision"))
+    problems = tuple(schema_problems(document, DECISION_SCHEMA, N_("a decision")))
     return problems, None if problems else Decision.from_json(document)
 
 

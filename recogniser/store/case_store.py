@@ -22,6 +22,9 @@ from typing import IO, TYPE_CHECKING, Self
 from sqlalchemy import Connection, Engine, delete, select
 from sqlalchemy.engine import URL
 
+from recogniser.errors import located
+from recogniser.i18n import phrase
+from recogniser.joining import quoted
 from recogniser.store.case_pages import Search, count_matching, page_statement, parts_after, summary
 from recogniser.store.database import (
     create_store_engine,
@@ -312,7 +315,10 @@ class CaseStore:
             row = locked_case(session, reference)
             if decision.case_sha256 != row.case_sha256:
                 raise CaseConflictError(
-                    f"case {reference!r} has changed since it was assessed; assess it again as it is now stored"
+                    phrase(
+                        "case {reference} has changed since it was assessed; assess it again as it is now stored",
+                        reference=quoted(reference),
+                    )
                 )
             entry = DecisionEntry.checked(
                 decision.recommendation.outcome,
@@ -325,12 +331,13 @@ class CaseStore:
             )
             reason = (divergence_reason or "").strip() or None
             if reason is not None and "\x00" in reason:
-                raise InvalidDecisionRecordError("divergence_reason: holds a NUL character (U+0000); remove it")
+                problem = phrase("holds a NUL character (U+0000); remove it")
+                raise InvalidDecisionRecordError(located("divergence_reason", problem))
             if entry.final_outcome is not None and reason is None:
                 found = office_record.precedents(session, json.loads(row.document), row.id, PRECEDENTS_SHOWN)
                 owed = reason_for_departing_owed(entry.final_outcome, entry.final_ects, found)
                 if owed is not None:
-                    raise InvalidDecisionRecordError(f"divergence_reason: {owed.message}")
+                    raise InvalidDecisionRecordError(located("divergence_reason", owed.message))
             return append_decision(session, row, decision, replace(entry, divergence_reason=reason), now)
 
     def record_assessment(

@@ -20,7 +20,10 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
-from recogniser.files import create_private_file, fsync_folder, private_folder
+from recogniser.errors import located, system_reason
+from recogniser.files import create_private_file, fsync_folder, no_folder, private_folder
+from recogniser.i18n import phrase
+from recogniser.joining import quoted
 from recogniser.resources import user_data_path
 from recogniser.settings import load_settings
 from recogniser.store.errors import (
@@ -62,7 +65,12 @@ def resolve_url(explicit: str | None) -> URL:
         url = make_url(raw)
     except ArgumentError:
         raise UnusableDatabaseError(
-            f"{raw!r} is not a database URL; use sqlite:///PATH or postgresql://USER@HOST/DATABASE"
+            phrase(
+                "{url} is not a database URL; use {sqlite} or {postgresql}",
+                url=quoted(raw),
+                sqlite="sqlite:///PATH",
+                postgresql="postgresql://USER@HOST/DATABASE",
+            )
         ) from None
     backend = url.get_backend_name()
     if backend in ("postgresql", "postgres"):
@@ -70,12 +78,14 @@ def resolve_url(explicit: str | None) -> URL:
     if backend == "sqlite":
         if url.database in (None, "", ":memory:"):
             # Such a database lives only as long as the command: a case saved there would be gone at its end.
-            raise UnusableDatabaseError(
-                f"{shown(url)}: an in-memory database keeps nothing after the command ends; "
-                "name a file (sqlite:///PATH)"
+            problem = phrase(
+                "an in-memory database keeps nothing after the command ends; name a file ({sqlite})",
+                sqlite="sqlite:///PATH",
             )
+            raise UnusableDatabaseError(located(shown(url), problem))
         return url.set(drivername="sqlite")
-    raise UnusableDatabaseError(f"{shown(url)}: Recogniser stores cases in SQLite or PostgreSQL, not {backend}")
+    problem = phrase("Recogniser stores cases in SQLite or PostgreSQL, not {backend}", backend=backend)
+    raise UnusableDatabaseError(located(shown(url), problem))
 
 
 def shown(url: URL) -> str:
@@ -104,7 +114,8 @@ def create_store_engine(url: URL) -> Engine:
         try:
             engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args={"connect_timeout": 10})
         except NoSuchModuleError:
-            raise UnusableDatabaseError(f"{shown(url)}: no driver for this kind of database") from None
+            problem = phrase("no driver for this kind of database")
+            raise UnusableDatabaseError(located(shown(url), problem)) from None
     event.listen(engine, "before_cursor_execute", _refuse_nul_characters)
     return engine
 
@@ -119,7 +130,9 @@ def _refuse_nul_characters(
     for row in parameters if executemany else [parameters]:
         values = row.values() if isinstance(row, Mapping) else row if isinstance(row, list | tuple) else ()
         if any(isinstance(value, str) and "\x00" in value for value in values):
-            raise TextWithNulError("a text holds a NUL character (U+0000), which the database cannot take; remove it")
+            raise TextWithNulError(
+                phrase("a text holds a NUL character (U+0000), which the database cannot take; remove it")
+            )
 
 
 def _sqlite_folder(url: URL, path: Path) -> None:
@@ -128,14 +141,14 @@ def _sqlite_folder(url: URL, path: Path) -> None:
     if path.parent.is_dir():
         return
     if path != Path(str(make_url(default_database_url()).database)):
-        what = "is not a folder" if path.parent.exists() else "does not exist"
-        raise DatabaseUnreachableError(f"{shown(url)}: the folder {path.parent} {what}")
+        raise DatabaseUnreachableError(located(shown(url), no_folder(path.parent)))
     try:
         private_folder(path.parent)
     except OSError as error:
-        raise DatabaseUnreachableError(
-            f"{shown(url)}: cannot create the folder {path.parent} ({error.strerror or error})"
-        ) from None
+        problem = phrase(
+            "cannot create the folder {folder} ({reason})", folder=str(path.parent), reason=system_reason(error)
+        )
+        raise DatabaseUnreachableError(located(shown(url), problem)) from None
 
 
 def _private_database_file(url: URL, path: Path) -> None:
@@ -144,9 +157,8 @@ def _private_database_file(url: URL, path: Path) -> None:
     try:
         create_private_file(path)
     except OSError as error:
-        raise DatabaseUnreachableError(
-            f"{shown(url)}: cannot open the database file ({error.strerror or error})"
-        ) from None
+        problem = phrase("cannot open the database file ({reason})", reason=system_reason(error))
+        raise DatabaseUnreachableError(located(shown(url), problem)) from None
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -196,25 +208,31 @@ def unavailability_error(url: URL, error: DBAPIError) -> StoreError:
     lowered = detail.lower()
     where = shown(url)
     if "password authentication failed" in lowered or "no password supplied" in lowered:
-        return WrongPasswordError(f"{where}: the server refused the user name or password")
+        return WrongPasswordError(located(where, phrase("the server refused the user name or password")))
     if "file is not a database" in lowered or "file is encrypted" in lowered:
-        return UnusableDatabaseError(f"{where}: this file is not a Recogniser database")
+        return UnusableDatabaseError(located(where, phrase("this file is not a Recogniser database")))
     if "database is locked" in lowered:
-        return DatabaseUnreachableError(f"{where}: another program is writing to the database; try again shortly")
+        problem = phrase("another program is writing to the database; try again shortly")
+        return DatabaseUnreachableError(located(where, problem))
     if "unable to open database file" in lowered:
-        return DatabaseUnreachableError(f"{where}: cannot open the database file (check the folder and permissions)")
+        problem = phrase("cannot open the database file (check the folder and permissions)")
+        return DatabaseUnreachableError(located(where, problem))
     server = f"{url.host or 'localhost'}:{url.port or 5432}"
     if "could not translate host name" in lowered or "name or service not known" in lowered:
-        return DatabaseUnreachableError(f"{where}: no computer named {url.host} is known on the network")
+        problem = phrase("no computer named {host} is known on the network", host=str(url.host))
+        return DatabaseUnreachableError(located(where, problem))
     if "connection refused" in lowered:
-        return DatabaseUnreachableError(f"{where}: no database server answers at {server} (is it running?)")
+        problem = phrase("no database server answers at {server} (is it running?)", server=server)
+        return DatabaseUnreachableError(located(where, problem))
     if "timeout expired" in lowered or "timed out" in lowered:
-        return DatabaseUnreachableError(f"{where}: the server at {server} did not answer in time")
+        problem = phrase("the server at {server} did not answer in time", server=server)
+        return DatabaseUnreachableError(located(where, problem))
     if "role" in lowered and "does not exist" in lowered:
-        return WrongPasswordError(f"{where}: the server has no user named {url.username}")
+        return WrongPasswordError(located(where, phrase("the server has no user named {user}", user=str(url.username))))
     if "database" in lowered and "does not exist" in lowered:
-        return DatabaseUnreachableError(f"{where}: the server has no database named {url.database}")
-    return DatabaseUnreachableError(f"{where}: cannot use the database ({detail})")
+        problem = phrase("the server has no database named {database}", database=str(url.database))
+        return DatabaseUnreachableError(located(where, problem))
+    return DatabaseUnreachableError(located(where, phrase("cannot use the database ({reason})", reason=detail)))
 
 
 def check_database(url_text: str) -> None:
@@ -261,12 +279,15 @@ def migrate(engine: Engine, url: URL, target: str = "head") -> None:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})
         current = MigrationContext.configure(connection).get_current_revision()
         if current is not None and current not in known:
-            raise NewerSchemaError(
-                f"{shown(url)}: the database was updated by a newer version of Recogniser (schema {current}); "
-                "install that version or newer to open it"
+            problem = phrase(
+                "the database was updated by a newer version of Recogniser (schema {schema}); install that version "
+                "or newer to open it",
+                schema=current,
             )
+            raise NewerSchemaError(located(shown(url), problem))
         if current is None and inspect(connection).get_table_names():
-            raise UnusableDatabaseError(f"{shown(url)}: this database holds another program's tables")
+            problem = phrase("this database holds another program's tables")
+            raise UnusableDatabaseError(located(shown(url), problem))
         wanted = scripts.get_current_head() if target == "head" else target
         if current == wanted:
             return
@@ -283,11 +304,21 @@ def migrate(engine: Engine, url: URL, target: str = "head") -> None:
             if getattr(error.orig, "sqlstate", None) != _INSUFFICIENT_PRIVILEGE:
                 raise
             # The application's role of a two-role set-up: only the owner changes tables.
-            needed = "has no Recogniser tables yet" if current is None else f"has tables of schema {current}"
-            raise UnusableDatabaseError(
-                f"{shown(url)}: the database {needed} and this user may not change tables; connect once as "
-                f"the database's owner to bring them up to date (schema {wanted})"
-            ) from None
+            problem = (
+                phrase(
+                    "the database has no Recogniser tables yet and this user may not change tables; connect once as "
+                    "the database's owner to bring them up to date (schema {wanted})",
+                    wanted=wanted,
+                )
+                if current is None
+                else phrase(
+                    "the database has tables of schema {current} and this user may not change tables; connect once "
+                    "as the database's owner to bring them up to date (schema {wanted})",
+                    current=current,
+                    wanted=wanted,
+                )
+            )
+            raise UnusableDatabaseError(located(shown(url), problem)) from None
 
 
 _REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*["']([^"']+)["']""", re.MULTILINE)
@@ -338,8 +369,9 @@ def backup_sqlite(path: Path, revision: str) -> Path:
         fsync_folder(path.parent)
     except (OSError, sqlite3.Error) as error:
         backup.unlink(missing_ok=True)
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        raise DatabaseUnreachableError(
-            f"{path}: cannot back up the database before updating its tables ({reason}); nothing was changed"
-        ) from None
+        reason = system_reason(error) if isinstance(error, OSError) else str(error)
+        problem = phrase(
+            "cannot back up the database before updating its tables ({reason}); nothing was changed", reason=reason
+        )
+        raise DatabaseUnreachableError(located(str(path), problem)) from None
     return backup

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from recogniser.decision_policy import DecisionPolicyError, checked_credits, reasons_owed
+from recogniser.errors import located
+from recogniser.i18n import phrase
 from recogniser.model import Decision, Outcome
 from recogniser.store.errors import InvalidDecisionRecordError
 from recogniser.store.records import CaseStatus, StoredDecision
@@ -45,21 +47,23 @@ class DecisionEntry:
         decided_by = decided_by.strip()
         justification = (justification or "").strip() or None
         if not decided_by:
-            raise InvalidDecisionRecordError("decided_by: name the evaluator who records this decision")
+            problem = phrase("name the evaluator who records this decision")
+            raise InvalidDecisionRecordError(located("decided_by", problem))
         for field, value in (("decided_by", decided_by), ("justification", justification or "")):
             if "\x00" in value:
-                raise InvalidDecisionRecordError(f"{field}: holds a NUL character (U+0000); remove it")
+                problem = phrase("holds a NUL character (U+0000); remove it")
+                raise InvalidDecisionRecordError(located(field, problem))
         # An override in outcome is named first: the credits are asked for once the outcome stands.
         owed = reasons_owed(recommended, final_outcome)
         if owed is not None and justification is None:
-            raise InvalidDecisionRecordError(f"justification: {owed.message}")
+            raise InvalidDecisionRecordError(located("justification", owed.message))
         try:
             credits = checked_credits(final_outcome, final_ects, credits_sought)
         except DecisionPolicyError as problem:
-            raise InvalidDecisionRecordError(str(problem)) from None
+            raise InvalidDecisionRecordError(located(problem.field, problem.message)) from None
         owed = reasons_owed(recommended, final_outcome, recommended_ects, credits)
         if owed is not None and justification is None:
-            raise InvalidDecisionRecordError(f"justification: {owed.message}")
+            raise InvalidDecisionRecordError(located("justification", owed.message))
         return cls(decided_by, final_outcome, justification, credits)
 
 

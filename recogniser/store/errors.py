@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from recogniser.errors import UserInputError
+from recogniser.errors import UserInputError, located
+from recogniser.i18n import phrase
+from recogniser.joining import quoted
 
 
 class StoreError(UserInputError):
@@ -34,7 +36,7 @@ class UnknownReferenceError(StoreError):
 
     def __init__(self, reference: str) -> None:
         self.reference = reference
-        super().__init__(f"no case with reference {reference!r}")
+        super().__init__(phrase("no case with reference {reference}", reference=quoted(reference)))
 
 
 class InvalidOriginalError(StoreError):
@@ -42,10 +44,11 @@ class InvalidOriginalError(StoreError):
 
     def __init__(self, reference: str, file_name: str) -> None:
         self.reference = reference
-        super().__init__(
-            f"{file_name}: not the credential case {reference} was imported from (its SHA-256 differs from the "
-            "one the case records)"
+        problem = phrase(
+            "not the credential case {reference} was imported from (its SHA-256 differs from the one the case records)",
+            reference=reference,
         )
+        super().__init__(located(file_name, problem))
 
 
 class DuplicateReferenceError(StoreError):
@@ -53,7 +56,12 @@ class DuplicateReferenceError(StoreError):
 
     def __init__(self, reference: str) -> None:
         self.reference = reference
-        super().__init__(f"a case with reference {reference!r} already exists; give this case another reference")
+        super().__init__(
+            phrase(
+                "a case with reference {reference} already exists; give this case another reference",
+                reference=quoted(reference),
+            )
+        )
 
 
 class CaseConflictError(StoreError):
@@ -65,7 +73,13 @@ class CaseChangedError(StoreError):
 
     def __init__(self, reference: str, version: int) -> None:
         self.reference = reference
-        super().__init__(f"case {reference!r} is stored with a different text (version {version})")
+        super().__init__(
+            phrase(
+                "case {reference} is stored with a different text (version {version})",
+                reference=quoted(reference),
+                version=version,
+            )
+        )
 
 
 class CaseHasDecisionsError(StoreError):
@@ -73,7 +87,11 @@ class CaseHasDecisionsError(StoreError):
 
     def __init__(self, reference: str) -> None:
         self.reference = reference
-        super().__init__(f"case {reference!r} has recorded decisions and is kept; it cannot be deleted")
+        super().__init__(
+            phrase(
+                "case {reference} has recorded decisions and is kept; it cannot be deleted", reference=quoted(reference)
+            )
+        )
 
 
 class InvalidDecisionRecordError(StoreError):

@@ -15,6 +15,8 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from recogniser.casefile import case_sha256, parse_case
+from recogniser.i18n import phrase
+from recogniser.joining import quoted
 from recogniser.model import Case, Outcome
 from recogniser.store import search_index
 from recogniser.store.columns import CaseColumns
@@ -89,8 +91,13 @@ def locked_case(session: Session, reference: str) -> CaseRow:
 
 def conflict(reference: str, expected: int, current: int) -> CaseConflictError:
     return CaseConflictError(
-        f"case {reference!r} was saved by someone else since you opened it (you have version {expected}, "
-        f"the store has version {current}); reload it and make your changes again"
+        phrase(
+            "case {reference} was saved by someone else since you opened it (you have version {expected}, the store "
+            "has version {current}); reload it and make your changes again",
+            reference=quoted(reference),
+            expected=expected,
+            current=current,
+        )
     )
 
 

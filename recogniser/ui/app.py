@@ -14,7 +14,7 @@ from recogniser.i18n import use_language
 from recogniser.model import Case, Decision
 from recogniser.rules import assess
 from recogniser.rules.office import current_office_rulebook
-from recogniser.settings import load_settings
+from recogniser.settings import load_settings, stated_language
 from recogniser.ui.collector import MainThreadCollector
 from recogniser.ui.crash import install_crash_hook
 from recogniser.ui.dialogs import Dialogs
@@ -51,7 +51,7 @@ def chosen_language() -> str:
     try:
         return load_settings().language or SOURCE_LANGUAGE
     except UserInputError:
-        return SOURCE_LANGUAGE
+        return stated_language() or SOURCE_LANGUAGE
 
 
 def speak(language: str) -> None:

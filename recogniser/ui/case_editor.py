@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QGroupBox, QLabel, QScr
 from recogniser.agency_file import default_agencies
 from recogniser.case_checks import Problem
 from recogniser.frameworks import default_frameworks
+from recogniser.i18n import shown
 from recogniser.model import AssessmentType, Participation, ProviderKind, Purpose, QADecision
 from recogniser.ui.agency_field import AgencyField
 from recogniser.ui.authenticity import AuthenticityBanner
@@ -447,11 +448,13 @@ class CaseEditor(QScrollArea):
             if place is None:  # about a credential of the stack not shown now: named, for the list to lead to
                 index = stack_position(problem.field) or 0
                 name = credential_name(items[index], index) if index < len(items) else whole_case
-                unplaced.append(labelled(name, labelled(problem.field.partition(".")[2] or name, problem.message)))
+                unplaced.append(
+                    labelled(name, labelled(problem.field.partition(".")[2] or name, shown(problem.message)))
+                )
                 continue
             slot = self.slot_for(field_of(place))
             if slot is None:
-                unplaced.append(labelled(problem.field or whole_case, problem.message))
+                unplaced.append(labelled(problem.field or whole_case, shown(problem.message)))
             elif not self._held_back(problem, slot.field.path):
                 messages.setdefault(slot.field.path, []).append(self.problem_text(problem))
         for path, slot in self.slots.items():
@@ -463,14 +466,14 @@ class CaseEditor(QScrollArea):
         """The message shown beside the field: the field is named by its place, so only what is wrong."""
         if problem.field != problem.path:
             return self.tr("Required for this purpose")
-        return problem.message
+        return shown(problem.message)
 
     def describe_problem(self, problem: Problem) -> str:
         """A problem named by the form's label for its field, for lists away from the form."""
         place = form_path(problem.field, self.session.chosen_credential)
         slot = self.slot_for(field_of(place or problem.field))
         if slot is None:
-            return str(problem)
+            return shown(problem.line())
         return labelled(slot.field.widget.accessibleName(), self.problem_text(problem))
 
     def slot_for(self, path: str) -> FieldSlot | None:

@@ -297,7 +297,8 @@ class CaseListPane(QWidget):
     def _failed(self, error: BaseException) -> None:
         """A database problem is shown here, in the list, and the list stays usable."""
         self.model.set_rows([], 0)
-        self.show_status(self.tr("Cannot list the cases: {error}").format(error=error), error=True)
+        text = "\n".join(error.shown_lines()) if isinstance(error, UserInputError) else str(error)
+        self.show_status(self.tr("Cannot list the cases: {error}").format(error=text), error=True)
         self._update_buttons()
         self.loaded.emit()
         if not isinstance(error, UserInputError):

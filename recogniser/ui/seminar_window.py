@@ -359,7 +359,7 @@ class GroupPane(QWidget):
         try:
             group, verdicts = load_verdicts(path)
         except UserInputError as error:
-            self.dialogs.error(self, self.tr("Cannot open the verdicts"), "\n".join(error.lines()))
+            self.dialogs.error(self, self.tr("Cannot open the verdicts"), "\n".join(error.shown_lines()))
             return
         self.set_verdicts(group, verdicts)
         self.unsaved = False
@@ -381,7 +381,7 @@ class GroupPane(QWidget):
             # Checked before asking where to save: the group learns what is missing first.
             response = build_response(self.pack, group, self.verdicts)
         except UserInputError as error:
-            self.dialogs.error(self, self.tr("The response is not complete"), "\n".join(error.lines()))
+            self.dialogs.error(self, self.tr("The response is not complete"), "\n".join(error.shown_lines()))
             return
         suggested = f"{''.join(c if c.isalnum() else '-' for c in group).strip('-') or 'group'}-response.json"
         path = self.dialogs.save_path(self, self.tr("Export the group's response"), suggested, _tr(RESPONSE_FILTER))
@@ -405,7 +405,7 @@ class SeminarWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.tasks.failed.connect(
             lambda title, error: dialogs.error(
-                self, title, "\n".join(error.lines()) if isinstance(error, UserInputError) else str(error)
+                self, title, "\n".join(error.shown_lines()) if isinstance(error, UserInputError) else str(error)
             )
         )
         self.group = GroupPane(pack, dialogs)

@@ -191,7 +191,7 @@ class SettingsDialog(QDialog):
         try:
             anchors = add_trust_anchors(path)
         except UserInputError as error:
-            self._show_trust(str(error))
+            self._show_trust("\n".join(error.shown_lines()))
             return
         names = ", ".join(anchor.name for anchor in anchors[:3]) + (" …" if len(anchors) > 3 else "")
         self._show_trust(self.tr("Trusted: {names}").format(names=names))
@@ -227,14 +227,14 @@ class SettingsDialog(QDialog):
             try:
                 check_logo(logo, self.tr("Logo"))
             except UserInputError as error:
-                return "logo", str(error)
+                return "logo", "\n".join(error.shown_lines())
         if settings.database_url:
             from recogniser.store.database import resolve_url
 
             try:
                 resolve_url(settings.database_url)
             except UserInputError as error:
-                return "database_url", self.tr("Database: {problem}").format(problem=error)
+                return "database_url", self.tr("Database: {problem}").format(problem="\n".join(error.shown_lines()))
         return None
 
     def accept(self) -> None:
@@ -261,7 +261,11 @@ class SettingsDialog(QDialog):
             if self._closed:
                 return
             self.save_button.setEnabled(True)
-            message = str(error) if isinstance(error, UserInputError) else f"{type(error).__name__}: {error}"
+            message = (
+                "\n".join(error.shown_lines())
+                if isinstance(error, UserInputError)
+                else f"{type(error).__name__}: {error}"
+            )
             self._show_problem("database_url", self.tr("Database: {problem}").format(problem=message))
 
         def answered(_nothing: None) -> None:
@@ -276,7 +280,7 @@ class SettingsDialog(QDialog):
         try:
             save_settings(settings, self.source)
         except UserInputError as error:
-            self._show_problem("office_name", str(error))
+            self._show_problem("office_name", "\n".join(error.shown_lines()))
             return
         self.saved = settings
         super().accept()

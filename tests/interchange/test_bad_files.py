@@ -89,7 +89,7 @@ def test_a_missing_file(tmp_path: Path) -> None:
 def test_admission_and_credit_transfer_need_a_target() -> None:
     reason = _reason(FIXTURES / "edc-microcredential.json", purpose=Purpose.CREDIT_TRANSFER)
 
-    assert reason == "the purpose credit_transfer needs the target programme recognition is sought for"
+    assert reason == "the purpose credit transfer needs the target programme recognition is sought for"
 
 
 def test_a_target_without_the_credits_sought_is_refused_naming_the_field() -> None:

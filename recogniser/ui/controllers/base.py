@@ -32,4 +32,4 @@ class Controller(QObject):
 
     def refuse(self, title: str, error: UserInputError) -> None:
         """Tell the evaluator why what they gave cannot be used, in the lines the error names."""
-        self.dialogs.error(self.window, title, "\n".join(error.lines()))
+        self.dialogs.error(self.window, title, "\n".join(error.shown_lines()))
