@@ -127,7 +127,7 @@ class Search:
     """
 
     words: list[set[str]]
-    case_ids: list[int] | None  # every matching case, when fewer than MANY_MATCHES
+    case_ids: list[int] | None  # every matching case, when its index entries are fewer than MANY_MATCHES
     matched: Select[int] | None  # the cases with every word of several, from the engine's index
 
     @classmethod
