@@ -11,7 +11,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLabel, QVBoxLayout, QWidget
 
 from recogniser.agencies import AgencyRegister, MatchStatus, RegistrationState
-from recogniser.i18n import from_data, shown
+from recogniser.i18n import from_data, shown, written_date
 from recogniser.model import Status
 from recogniser.rules.quality_evidence import NOT_ESG_QUALITY_ASSURANCE, not_esg_kind
 from recogniser.ui.fields import TextField, fit_to_items
@@ -102,27 +102,29 @@ class AgencyField(TextField):
             return STATUS_COLOURS[Status.WARNING], self.tr("Several agencies match: {names}").format(names=names)
         if found.status is not MatchStatus.FOUND or found.agency is None:
             return STATUS_COLOURS[Status.WARNING], self.tr("Not in the EQAR agency data (as of {date})").format(
-                date=register.as_of.isoformat()
+                date=written_date(register.as_of)
             )
         agency = found.agency
         named = f"{agency.name}, {agency.country}"
         day = _date(self.session.value("credential.issue_date"))
         state = agency.registration_on(day) if day is not None else None
+        issued = written_date(day) if day is not None else ""
         if state is RegistrationState.REGISTERED:
             return STATUS_COLOURS[Status.PASS], "✓ " + self.tr("{agency} — on the EQAR register on {date}").format(
-                agency=named, date=day
+                agency=named, date=issued
             )
         if state in (RegistrationState.SUSPENDED, RegistrationState.NO_LONGER_REGISTERED):
+            why = shown(from_data(agency.status_reason)) if agency.status_reason else ""
             return STATUS_COLOURS[Status.FAIL], self.tr("{agency} — not on the EQAR register on {date}: {why}").format(
-                agency=named, date=day, why=shown(from_data(agency.status_reason)) if agency.status_reason else ""
+                agency=named, date=issued, why=why
             )
         if state is RegistrationState.NOT_YET_REGISTERED:
             return STATUS_COLOURS[Status.FAIL], self.tr("{agency} — registered on EQAR only from {start}").format(
-                agency=named, start=agency.periods[0].start
+                agency=named, start=written_date(agency.periods[0].start)
             )
         return SECONDARY_TEXT_COLOUR, self.tr("{agency} — in the EQAR agency data of {date}").format(
-            agency=named, date=register.as_of.isoformat()
-        ) + (self.tr("; its registration on {day} is to be confirmed").format(day=day) if day else "")
+            agency=named, date=written_date(register.as_of)
+        ) + (self.tr("; its registration on {day} is to be confirmed").format(day=issued) if issued else "")
 
 
 def _date(value: object) -> date | None:

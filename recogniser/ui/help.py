@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from recogniser import __version__
-from recogniser.i18n import shown
+from recogniser.i18n import shown, written_date
 from recogniser.reference_data import Origin, ReferenceTable, reference_data_status
 from recogniser.resources import data_dir, translated_names
 from recogniser.rules.rulebook import DEFAULT_RULEBOOK
@@ -83,9 +83,9 @@ def _describe_table(table: ReferenceTable) -> str:
     where it is read from."""
     parts = [labelled(shown(table.title), shown(table.summary))]
     if table.as_of is not None:
-        parts.append(_tr("as of {date}").format(date=table.as_of.isoformat()))
+        parts.append(_tr("as of {date}").format(date=written_date(table.as_of)))
     if table.retrieved_on is not None:
-        parts.append(_tr("retrieved {date}").format(date=table.retrieved_on.isoformat()))
+        parts.append(_tr("retrieved {date}").format(date=written_date(table.retrieved_on)))
     where = (
         _tr("Read from an office copy, {location}")
         if table.origin is Origin.OFFICE

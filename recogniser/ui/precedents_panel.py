@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recogniser.i18n import number
+from recogniser.i18n import number, written_date
 from recogniser.model import Outcome
 from recogniser.precedents import Divergence, Precedent, divergence
 from recogniser.ui.look import ERROR_COLOUR, OUTCOME_COLOURS, SECONDARY_TEXT_COLOUR
@@ -187,7 +187,7 @@ class PrecedentsPanel(QWidget):
             f"<b style='color:{OUTCOME_COLOURS[precedent.outcome]}'>"
             f"{html.escape(outcome_with_credits(precedent.outcome, precedent.ects))}</b> — "
             + self.tr("decided {date} by {who}").format(
-                date=precedent.decided_at.date().isoformat(), who=html.escape(precedent.decided_by)
+                date=written_date(precedent.decided_at.date()), who=html.escape(precedent.decided_by)
             ),
             self.tr("Justification: {text}").format(
                 text=html.escape(precedent.justification or self.tr("none given (as recommended)"))

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from recogniser.errors import UserInputError
-from recogniser.i18n import number
+from recogniser.i18n import number, written_date
 from recogniser.model import Case, Decision, Outcome
 from recogniser.rules import assess
 from recogniser.seminar import (
@@ -124,7 +124,7 @@ def case_html(case: Case) -> str:
                 _yes_no(_tr("internal QA"), qa.internal),
                 qa.external_agency,
                 qa.decision and qa_decision_label(qa.decision),
-                None if qa.valid_until is None else _tr("valid until {date}").format(date=qa.valid_until.isoformat()),
+                None if qa.valid_until is None else _tr("valid until {date}").format(date=written_date(qa.valid_until)),
             ),
         ),
         (_tr("Prerequisites"), credential.prerequisites),

@@ -342,3 +342,32 @@ def test_the_language_in_the_settings_is_the_window_s_and_the_core_s(
     finally:
         speak("en")
     assert i18n.language() == "en" and outcome_label(Outcome.NON_RECOGNITION) == "Non-recognition"
+
+
+def test_the_window_writes_dates_and_an_imported_credential_s_reason_in_french(
+    qtbot: QtBot, french: LookupRecorder, french_window: MainWindow
+) -> None:
+    from recogniser.i18n import language_in_use
+    from recogniser.ui.agency_field import AgencyField
+    from recogniser.ui.authenticity import AuthenticityBanner
+
+    window = french_window
+    with language_in_use("fr"):
+        assert window.cases.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+        qtbot.waitUntil(lambda: not window.session.assessment_pending and not window.tasks.busy)
+        field = window.editor.slots["credential.quality_assurance.external_agency"].field
+        assert isinstance(field, AgencyField)
+        said = field.match.text()
+        assert "de l’EQAR du 20 juin 2017" in said and "son inscription au 30 juin 2025 reste à confirmer" in said
+        banner = AuthenticityBanner()
+        qtbot.addWidget(banner)
+        # A case file imported before the reasons had codes: its English reason is recognised.
+        banner.show_document(
+            {
+                "provenance": {
+                    "authenticity": {"status": "no_signature", "reason": "the file carries no signature or proof"}
+                }
+            }
+        )
+        assert "le fichier ne porte ni signature ni preuve" in banner.text()
+        assert "carries" not in banner.toolTip()
