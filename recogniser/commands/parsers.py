@@ -13,7 +13,8 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from recogniser.i18n import _, language, say
+from recogniser.i18n import _, say
+from recogniser.joining import grouped
 from recogniser.model import Outcome, Purpose
 
 #: The most cases one listing shows: more is no list a person reads, and keeps the number within every backend.
@@ -290,7 +291,7 @@ def _cases(subparsers: Any) -> None:
         "--limit",
         default="50",
         metavar="N",
-        help=say("at most N cases (default 50, at most {limit})", limit=_grouped(MAX_LIMIT)),
+        help=say("at most N cases (default 50, at most {limit})", limit=grouped(MAX_LIMIT)),
     )
     listing.add_argument("--json", action="store_true", help=_("print the list as JSON"))
     listing.set_defaults(handler=_Lazy("cases_command", "_list"))
@@ -312,12 +313,6 @@ def _cases(subparsers: Any) -> None:
     export.add_argument("-o", "--output", required=True, metavar=_("CASE.json"))
     export.add_argument("--force", action="store_true", help=_("replace the case file if it exists"))
     export.set_defaults(handler=_Lazy("cases_command", "_export"))
-
-
-def _grouped(number: int) -> str:
-    """``number`` with its thousands grouped as the reader's language groups them: 100,000 / 100 000."""
-    text = f"{number:,}"
-    return text.replace(",", "\u202f") if language() == "fr" else text
 
 
 def _trust(subparsers: Any) -> None:
