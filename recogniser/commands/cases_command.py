@@ -12,7 +12,6 @@ from recogniser.i18n import N_, _, phrase, say, shown, translate
 from recogniser.joining import grouped, quoted
 from recogniser.model import Outcome, Purpose
 from recogniser.terminal import one_line
-from recogniser.vocabulary import agreement_words
 
 if TYPE_CHECKING:
     from recogniser.precedents import Precedent
@@ -228,6 +227,8 @@ def _similar(options: argparse.Namespace) -> int:
 
 
 def _precedent_line(precedent: Precedent) -> str:
+    from recogniser.vocabulary import agreement_words  # the vocabulary's labels, not needed by a listing
+
     kind = _("equivalent") if precedent.equivalent else say("similar {score}", score=precedent.likeness.score)
     shares = agreement_words(precedent.likeness.agreements())
     return say(
