@@ -18,7 +18,7 @@ from recogniser.commands.assess_command import format_decision
 from recogniser.errors import UserInputError, located
 from recogniser.files import writable_output
 from recogniser.i18n import _, language, phrase, say, shown
-from recogniser.joining import in_series, quoted
+from recogniser.joining import in_list, in_series, quoted
 from recogniser.model import Outcome
 from recogniser.rules import assess
 from recogniser.seminar import (
@@ -283,4 +283,4 @@ def _who(source: str, group: str | None) -> str:
 
 
 def _reasons(reasons: Sequence[str]) -> str:
-    return "; ".join(shown(reason) for reason in reasons)
+    return shown(in_list(reasons))

@@ -23,6 +23,7 @@ from recogniser import __version__, i18n
 from recogniser.files import write_bytes_atomically
 from recogniser.i18n import _, phrase, shown, translate
 from recogniser.isolation import isolate_decision, texts_in
+from recogniser.joining import in_list
 from recogniser.model import Status, plain_number
 from recogniser.report.blocks import named_label, ruled_table
 from recogniser.report.fonts import BASE_BOLD_FONT, BASE_FONT, register_fonts
@@ -157,7 +158,7 @@ def _opening(comparison: Comparison, width: float, limit: int | None) -> list[Fl
             [
                 text_flowable(os.path.basename(rejection.source), CELL),
                 text_flowable(rejection.group or "-", CELL),
-                text_flowable("; ".join(shown(reason) for reason in rejection.reasons), CELL),
+                text_flowable(shown(in_list(rejection.reasons)), CELL),
             ]
             for rejection in comparison.rejected
         ]

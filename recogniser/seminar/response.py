@@ -324,13 +324,20 @@ class Mismatch:
 def mismatches(pack: Pack, response: Response) -> list[Mismatch]:
     """Every way ``response`` fails to answer ``pack`` as it stands; empty when it does."""
     if response.pack_id != pack.pack_id:
-        return [Mismatch(MismatchKind.PACK, f"answers pack {response.pack_id!r}, not {pack.pack_id!r}")]
+        reason = phrase(
+            "answers pack {answered}, not {pack}", answered=quoted(response.pack_id), pack=quoted(pack.pack_id)
+        )
+        return [Mismatch(MismatchKind.PACK, reason)]
     if response.manifest_sha256 != pack.manifest_sha256:
         return [
             Mismatch(
                 MismatchKind.PACK,
-                f"answers another revision of pack {pack.pack_id!r} (manifest SHA-256 "
-                f"{response.manifest_sha256[:12]}…, this pack {pack.manifest_sha256[:12]}…)",
+                phrase(
+                    "answers another revision of pack {pack} (manifest SHA-256 {answered}…, this pack {this}…)",
+                    pack=quoted(pack.pack_id),
+                    answered=response.manifest_sha256[:12],
+                    this=pack.manifest_sha256[:12],
+                ),
             )
         ]
     found: list[Mismatch] = []
@@ -338,7 +345,11 @@ def mismatches(pack: Pack, response: Response) -> list[Mismatch]:
         found.append(
             Mismatch(
                 MismatchKind.VERSION,
-                f"made with Recogniser {response.tool_version}; the pack was built with {pack.tool_version}",
+                phrase(
+                    "made with Recogniser {made}; the pack was built with {built}",
+                    made=response.tool_version,
+                    built=pack.tool_version,
+                ),
             )
         )
     rulebooks = {response.rulebook_version} | {case.decision.rulebook_version for case in response.cases}
@@ -346,24 +357,29 @@ def mismatches(pack: Pack, response: Response) -> list[Mismatch]:
         found.append(
             Mismatch(
                 MismatchKind.VERSION,
-                f"judged with rulebook {', '.join(sorted(rulebooks))}; the pack was built with rulebook "
-                f"{pack.rulebook_version}",
+                phrase(
+                    "judged with rulebook {used}; the pack was built with rulebook {built}",
+                    used=in_series(sorted(rulebooks)),
+                    built=pack.rulebook_version,
+                ),
             )
         )
     answered = Counter(case.case_id for case in response.cases)
     in_pack = set(pack.case_ids)
     for case_id in pack.case_ids:
         if case_id not in answered:
-            found.append(Mismatch(MismatchKind.CASES, f"case {case_id!r} is missing"))
+            found.append(Mismatch(MismatchKind.CASES, phrase("case {id} is missing", id=quoted(case_id))))
     for case_id, times in answered.items():
         if case_id not in in_pack:
-            found.append(Mismatch(MismatchKind.CASES, f"case {case_id!r} is not in the pack"))
+            found.append(Mismatch(MismatchKind.CASES, phrase("case {id} is not in the pack", id=quoted(case_id))))
         elif times > 1:
-            found.append(Mismatch(MismatchKind.CASES, f"case {case_id!r} is answered {times} times"))
+            reason = phrase("case {id} is answered {times} times", id=quoted(case_id), times=times)
+            found.append(Mismatch(MismatchKind.CASES, reason))
     for case in response.cases:
         if case.case_id not in in_pack:
             continue
         expected = pack.case(case.case_id).sha256
         if case.case_sha256 != expected or case.decision.case_sha256 != expected:
-            found.append(Mismatch(MismatchKind.CASES, f"case {case.case_id!r} was answered for a different case file"))
+            reason = phrase("case {id} was answered for a different case file", id=quoted(case.case_id))
+            found.append(Mismatch(MismatchKind.CASES, reason))
     return found

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from recogniser.i18n import number, shown
+from recogniser.joining import in_list
 from recogniser.seminar import (
     CHART_COLOURS,
     OUTCOME_ORDER,
@@ -315,7 +316,7 @@ class ComparePane(QWidget):
         ]
         if comparison.rejected:
             items = "".join(
-                f"<li><b>{html.escape(Path(r.source).name)}</b>: {html.escape('; '.join(r.reasons))}</li>"
+                f"<li><b>{html.escape(Path(r.source).name)}</b>: {html.escape(shown(in_list(r.reasons)))}</li>"
                 for r in comparison.rejected
             )
             left_out = self.tr("Left out:")

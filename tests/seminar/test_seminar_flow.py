@@ -490,3 +490,31 @@ def test_credits_are_refused_where_none_are_sought(tmp_path: Path, capsys: pytes
     entry["ects"] = None
     verdicts.write_text(json.dumps(document), "utf-8")
     assert main(arguments) == 0
+
+
+@pytest.mark.parametrize(
+    ("bad_response", "french"),
+    [
+        (MISMATCHED[0], "répond au jeu d’exercices «\u00a0other-seminar\u00a0», pas à «\u00a0test"),
+        (MALFORMED[3], "mal formé\u00a0: group est obligatoire ici"),
+        (MISMATCHED[4], "le cas «\u00a005-corporate-provider\u00a0» manque"),
+    ],
+    ids=["another-pack", "no-group", "case-missing"],
+)
+def test_a_response_is_left_out_with_its_reason_in_french(
+    seminar: dict[str, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    bad_response: tuple[str, Callable[[Path, Path], None], str],
+    french: str,
+) -> None:
+    name, make, reason = bad_response
+    bad = tmp_path / f"{name}.json"
+    make(seminar["Group B"], bad)
+    arguments = ["--language", "fr", "seminar", "compare", str(seminar["pack"]), str(seminar["Group A"]), str(bad)]
+    assert main(arguments) == 0
+    printed = " ".join(capsys.readouterr().out.split())
+    assert " ".join(french.split()) in printed
+    # The comparison's JSON keeps the English reason.
+    [rejection] = _compare_json([seminar["Group A"], bad], seminar["pack"], capsys)["rejected"]
+    assert any(reason in line for line in rejection["reasons"])
