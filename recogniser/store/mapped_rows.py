@@ -1,6 +1,7 @@
-"""The store's rows as SQLAlchemy's mapped classes, over the tables of ``tables``: for the units of work that read
-a case or a decision as an object, change it and flush. Reading a page of the case list uses the tables alone,
-so that ``recogniser cases list`` loads no ORM (a sixth to a fifth of its processor time)."""
+"""The store's case and decision rows as SQLAlchemy's mapped classes, over the tables of ``tables``: for the units
+of work that read a case or a decision as an object, change it and flush (the other tables are written and read as
+tables). Reading a page of the case list uses the tables alone, so that ``recogniser cases list`` loads no ORM (a
+sixth to a fifth of its processor time)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import DeclarativeBase, Mapped
 
-from recogniser.store.tables import CASE_ORIGINALS, CASE_TERMS, CASES, DECISIONS, metadata
+from recogniser.store.tables import CASES, DECISIONS, metadata
 
 
 class StoreModel(DeclarativeBase):
@@ -59,19 +60,3 @@ class DecisionRow(StoreModel):
     divergence_reason: Mapped[str | None]
     decided_by: Mapped[str]
     recorded_at: Mapped[datetime]
-
-
-class CaseTermRow(StoreModel):
-    __table__ = CASE_TERMS
-
-    term: Mapped[str]
-    case_id: Mapped[int]
-
-
-class CaseOriginalRow(StoreModel):
-    __table__ = CASE_ORIGINALS
-
-    case_id: Mapped[int]
-    file_name: Mapped[str]
-    sha256: Mapped[str]
-    content: Mapped[bytes]

@@ -26,6 +26,7 @@ from recogniser.store import (
 )
 from recogniser.store.columns import CaseColumns
 from recogniser.store.database import check_database, create_store_engine, head_revision, migrate, resolve_url
+from recogniser.store.mapped_rows import CaseRow, DecisionRow
 from recogniser.store.search import sort_key
 from recogniser.store.tables import CASES, DECISIONS, metadata
 from tests.store.cases import make_case, make_decision
@@ -258,6 +259,12 @@ def test_the_search_index_revision_can_be_undone_and_redone(database_url: str) -
         assert "case_terms" not in inspect(connection).get_table_names()
     with CaseStore.open(database_url) as store:
         assert [s.reference for s in store.search_cases("ivan")] == ["CASE-1"]
+
+
+def test_the_mapped_classes_type_every_column_of_their_table() -> None:
+    # The tables declare the columns; the classes' annotations only type them, so they must name the same ones.
+    for mapped in (CaseRow, DecisionRow):
+        assert set(mapped.__annotations__) == set(mapped.__table__.columns.keys()), mapped.__name__
 
 
 def test_the_newest_schema_is_read_from_the_migration_files_as_alembic_reads_it() -> None:
