@@ -292,13 +292,16 @@ def schema_message(error: ValidationError) -> str:
         return phrase("must be greater than {limit} (got {got})", limit=limit, got=shown)
     if validator == "maximum":
         return phrase("must be at most {limit} (got {got})", limit=limit, got=shown)
-    if validator == "format":
+    if validator == "format" or (validator == "pattern" and limit == _DATE_PATTERN):
         if isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
             return phrase("{date} is not a date in the calendar", date=value)
         return phrase("must be a date written year-month-day, such as 2025-03-14 (got {got})", got=shown)
     if validator == "pattern":
-        # A pattern's schema describes the form it wants; the undescribed two-capital one is a country code.
-        described = error.schema.get("description") or (_COUNTRY_CODE if limit == "^[A-Z]{2}$" else None)
+        # A pattern's description says the form it wants where it is one of PATTERN_WORDS (others say what the
+        # field means); the two-capital one otherwise undescribed is a country code.
+        described = error.schema.get("description")
+        if described not in PATTERN_WORDS:
+            described = _COUNTRY_CODE if limit == "^[A-Z]{2}$" else None
         if described is None:
             return phrase("is not of the form this field takes (got {got})", got=shown)
         return phrase("must be {wanted} (got {got})", wanted=Phrase(described), got=shown)
@@ -337,10 +340,19 @@ _WANTED_KINDS = {
 }
 #: What a value of a shipped schema's described patterns must be (the descriptions, marked to be translated).
 _COUNTRY_CODE = N_("an ISO 3166-1 alpha-2 country code such as HR or IE")
-_PATTERN_WORDS = (
+PATTERN_WORDS = (
     N_("a SHA-256 hash as 64 lowercase hexadecimal digits"),
     N_("letters, digits, '.', '_' or '-', starting with a letter or digit, at most 100 characters"),
+    N_(
+        "Country code (UK-ENI, UK-SCT, UK-WLS and BE-FL, BE-FR, BE-DE for sub-national frameworks), a hyphen and the "
+        "framework's usual acronym in capitals, e.g. HR-CROQF."
+    ),
+    N_("ISO 3166-1 alpha-2 (GB for the United Kingdom frameworks; XK for Kosovo)."),
+    N_("ISO 3166-1 alpha-2 (XK for Kosovo)"),
 )
+#: The pattern of a date written year-month-day; what it means is the schema's description, what it asks for
+#: is said as for a date.
+_DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 #: A date written in the case format's shape, whether or not the calendar has it.
 _DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

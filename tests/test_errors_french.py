@@ -200,3 +200,25 @@ def test_the_error_itself_keeps_english_for_the_log(tmp_path: Path) -> None:
         assert raised.value.shown_lines() == [
             _french(f"{path} : JSON non valide : valeur attendue à la ligne 1, colonne 1")
         ]
+
+
+def test_a_framework_file_is_refused_in_french_by_its_schema_words(tmp_path: Path) -> None:
+    from recogniser.frameworks import FrameworkDataError, load_framework_file
+    from recogniser.resources import data_dir
+
+    document = json.loads((data_dir() / "nqf_levels" / "HR-CROQF.json").read_text(encoding="utf-8"))
+    document["country"] = "Croatia"
+    document["levels"][0]["uri"] = "c_123"
+    path = tmp_path / "HR-CROQF.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(FrameworkDataError) as raised:
+        load_framework_file(path)
+    with language_in_use("fr"):
+        lines = raised.value.shown_lines()
+    assert lines == [
+        _french(
+            f"{path} : country : doit être un code ISO 3166-1 alpha-2 (GB pour les cadres du Royaume-Uni ; XK pour "
+            "le Kosovo) (reçu : « Croatia »)"
+        ),
+        _french(f"{path} : levels[0].uri : n’a pas la forme que prend ce champ (reçu : « c_123 »)"),
+    ]
