@@ -38,6 +38,7 @@ from recogniser.i18n import phrase, plural
 from recogniser.joining import in_list
 from recogniser.model import Outcome, Purpose, plain_number
 from recogniser.textkeys import latin_key
+from recogniser.vocabulary import words
 
 #: Title score (0–100) from which two credentials' titles count as the same credential's.
 EQUIVALENT_TITLE = 90.0
@@ -298,10 +299,9 @@ def _numbers(key: str) -> frozenset[str]:
 
 
 def _with_credits(outcome: Outcome, ects: float | None) -> str:
-    # The outcome by its code, as the command line that shows it takes outcomes.
     if ects is None:
-        return outcome.value
-    return phrase("{outcome}, {ects} ECTS", outcome=outcome.value, ects=ects)
+        return words(outcome)
+    return phrase("{outcome}, {ects} ECTS", outcome=words(outcome), ects=ects)
 
 
 def _object(value: Any) -> Mapping[str, Any]:

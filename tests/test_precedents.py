@@ -119,7 +119,7 @@ def test_divergence_is_named_against_equivalent_cases_only() -> None:
     refused = divergence(Outcome.NON_RECOGNITION, 0, found)
     assert refused is not None
     assert [p.reference for p in refused.departs_from] == ["HR-EQ"]
-    assert "HR-EQ: full_recognition, 5 ECTS (2026-03-01)" in refused.describe()
+    assert "HR-EQ: full recognition, 5 ECTS (2026-03-01)" in refused.describe()
 
 
 def test_other_credits_for_the_same_outcome_diverge() -> None:
@@ -151,7 +151,7 @@ def test_the_decision_policy_owes_a_reason_for_departing_from_an_equivalent_case
     found = [precedent(OPEN, Outcome.PARTIAL_RECOGNITION, 3, "HR-EQ")]
     owed = reason_for_departing_owed(Outcome.FULL_RECOGNITION, 5, found)
     assert owed is not None and owed.why is Override.PRECEDENT
-    assert "HR-EQ: partial_recognition, 3 ECTS" in owed.message
+    assert "HR-EQ: partial recognition, 3 ECTS" in owed.message
     assert reason_for_departing_owed(Outcome.PARTIAL_RECOGNITION, 3, found) is None
     assert reason_for_departing_owed(Outcome.INFORMATION_REQUIRED, None, found) is None
     assert reason_for_departing_owed(None, None, found) is None
@@ -166,8 +166,8 @@ def test_a_divergence_is_named_in_french_with_french_numbers() -> None:
     assert "departs from the office's earlier decisions on" in departs.describe()
     with language_in_use("fr"):
         said = shown(departs.describe())
-    assert said.startswith("non_recognition, 0 ECTS s’écarte des décisions antérieures du bureau")
-    assert "HR-EQ\u00a0: partial_recognition, 2,5 ECTS (1er mars 2026)\u00a0; " in said and "{" not in said
+    assert said.startswith("non-reconnaissance, 0 ECTS s’écarte des décisions antérieures du bureau")
+    assert "HR-EQ\u00a0: partial recognition, 2,5 ECTS (1er mars 2026)\u00a0; " in said and "{" not in said
 
 
 def test_every_agreement_has_words_in_every_language() -> None:

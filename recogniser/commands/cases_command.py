@@ -114,6 +114,8 @@ def _row(cells: list[str]) -> str:
 
 
 def _show(options: argparse.Namespace) -> int:
+    from recogniser.vocabulary import purpose_words, words  # the vocabulary's labels, not needed by a listing
+
     with open_store(options) as store:
         stored = store.get_case(options.reference)
         decisions = store.decisions_for(options.reference)
@@ -129,9 +131,9 @@ def _show(options: argparse.Namespace) -> int:
         (_("title"), credential.title),
         (_("awarding body"), body),
         (_("issuer country"), credential.issuer_country),
-        (_("purpose"), stored.case.purpose.value),
+        (_("purpose"), purpose_words(stored.case.purpose)),
         (_("status"), stored.status.value),
-        (_("outcome"), stored.outcome.value if stored.outcome else None),
+        (_("outcome"), shown(words(stored.outcome)) if stored.outcome else None),
         (_("version"), str(stored.version)),
         (_("added"), stored.created_at.isoformat(timespec="seconds")),
         (_("changed"), stored.updated_at.isoformat(timespec="seconds")),
@@ -180,7 +182,9 @@ def _decision_line(decision: StoredDecision, current_sha256: str) -> str:
 
 
 def _with_credits(outcome: Outcome, ects: float | None) -> str:
-    return outcome.value if ects is None else say("{outcome}, {ects} ECTS", outcome=outcome.value, ects=ects)
+    from recogniser.vocabulary import words
+
+    return shown(words(outcome)) if ects is None else say("{outcome}, {ects} ECTS", outcome=words(outcome), ects=ects)
 
 
 def _case_json(stored: StoredCase, decisions: list[StoredDecision]) -> dict[str, Any]:

@@ -72,7 +72,7 @@ def test_list_filters_and_json(capsys: pytest.CaptureFixture[str], database_url:
     assert (shown["status"], shown["outcome"]) == ("assessed", "full_recognition")
     assert shown["decisions"][0]["decided_by"] == "M. Evaluator"
     code, out, _ = run(capsys, database_url, "show", "CASE-ANA")
-    assert "by M. Evaluator: full_recognition, 5 ECTS (rulebook 2026.1)" in out
+    assert "by M. Evaluator: full recognition, 5 ECTS (rulebook 2026.1)" in out
 
     with CaseStore.open(database_url) as store:
         store.record_decision(
@@ -84,7 +84,7 @@ def test_list_filters_and_json(capsys: pytest.CaptureFixture[str], database_url:
             final_ects=2.5,
         )
     code, out, _ = run(capsys, database_url, "show", "CASE-ANA")
-    assert "recommended full_recognition, 5 ECTS; decided partial_recognition, 2.5 ECTS (rulebook 2026.1" in out
+    assert "recommended full recognition, 5 ECTS; decided partial recognition, 2.5 ECTS (rulebook 2026.1" in out
     assert "justification: One outcome is not covered." in out
     code, out, _ = run(capsys, database_url, "show", "CASE-ANA", "--json")
     assert json.loads(out)["decisions"][1]["final_ects"] == 2.5
@@ -208,7 +208,7 @@ def test_similar_and_register_export(capsys: pytest.CaptureFixture[str], databas
     code, out, _ = run(capsys, database_url, "similar", "NOW")
     assert code == 0
     assert out.startswith("EARLIER (equivalent; same title, awarding body, target, issuing country, EQF level): ")
-    assert "full_recognition, 5 ECTS on " in out and " by M. Novak" in out
+    assert "full recognition, 5 ECTS on " in out and " by M. Novak" in out
 
     code, out, _ = run(capsys, database_url, "similar", "NOW", "--json")
     [precedent] = json.loads(out)["similar"]

@@ -96,7 +96,7 @@ def test_a_decision_departing_from_an_equivalent_case_needs_its_reason(store: Ca
     stored = store.add_case(make_case("NOW"))
     decision = make_decision(stored.case, Outcome.FULL_RECOGNITION)
 
-    with pytest.raises(InvalidDecisionRecordError, match=r"divergence_reason: .*EARLIER: full_recognition, 5 ECTS"):
+    with pytest.raises(InvalidDecisionRecordError, match=r"divergence_reason: .*EARLIER: full recognition, 5 ECTS"):
         store.record_decision(
             "NOW", decision, "E. Evaluator", Outcome.PARTIAL_RECOGNITION, "Overlap is partial.", final_ects=3
         )
