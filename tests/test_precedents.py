@@ -167,7 +167,7 @@ def test_a_divergence_is_named_in_french_with_french_numbers() -> None:
     with language_in_use("fr"):
         said = shown(departs.describe())
     assert said.startswith("non-reconnaissance, 0 ECTS s’écarte des décisions antérieures du bureau")
-    assert "HR-EQ\u00a0: partial recognition, 2,5 ECTS (1er mars 2026)\u00a0; " in said and "{" not in said
+    assert "HR-EQ\u00a0: reconnaissance partielle, 2,5 ECTS (1er mars 2026)\u00a0; " in said and "{" not in said
 
 
 def test_every_agreement_has_words_in_every_language() -> None:
