@@ -6,6 +6,8 @@ end shows :meth:`UserInputError.shown_lines` — the same lines in the reader's 
 
 from __future__ import annotations
 
+import os
+
 from recogniser.i18n import N_, Phrase, phrase, shown
 
 #: The system's words for the usual reasons a file cannot be read or written (as C libraries write them in
@@ -38,6 +40,11 @@ def cannot_read(error: OSError) -> str:
     """Why a file could not be read, the system's own words in brackets: "cannot read the file (Permission
     denied)"."""
     return phrase("cannot read the file ({reason})", reason=system_reason(error))
+
+
+def failed_on(path: str | os.PathLike[str], error: OSError) -> str:
+    """A file that could not be read or written, named with the system's reason: "case.json: Permission denied"."""
+    return located(os.fspath(path), system_reason(error))
 
 
 def system_reason(error: OSError) -> str:

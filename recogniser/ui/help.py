@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from recogniser import __version__
+from recogniser.errors import system_reason
 from recogniser.i18n import shown, written_date
 from recogniser.reference_data import Origin, ReferenceTable, reference_data_status
 from recogniser.resources import data_dir, translated_names
@@ -177,7 +178,7 @@ def guide_window(parent: QWidget | None, language: str | None = None) -> TextWin
         window.text.setMarkdown(guide.read_text("utf-8"))
     except OSError as error:
         window.text.setPlainText(
-            _tr("The user guide cannot be read: {file}: {error}").format(file=guide, error=error.strerror)
+            _tr("The user guide cannot be read: {file}: {error}").format(file=guide, error=shown(system_reason(error)))
         )
     window.text.setSearchPaths([str(guide.parent)])
     window.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)

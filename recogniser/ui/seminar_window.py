@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recogniser.errors import UserInputError
-from recogniser.i18n import number, written_date
+from recogniser.errors import UserInputError, failed_on
+from recogniser.i18n import number, shown, written_date
 from recogniser.model import Case, Decision, Outcome
 from recogniser.rules import assess
 from recogniser.seminar import (
@@ -371,7 +371,7 @@ class GroupPane(QWidget):
         try:
             write_verdicts(path, self.pack, self.group_edit.text().strip() or None, self.verdicts)
         except OSError as error:
-            self.dialogs.error(self, self.tr("Cannot save the verdicts"), f"{path}: {error.strerror or error}")
+            self.dialogs.error(self, self.tr("Cannot save the verdicts"), shown(failed_on(path, error)))
             return
         self.unsaved = False
 
@@ -390,7 +390,7 @@ class GroupPane(QWidget):
         try:
             write_response(path, response)
         except OSError as error:
-            self.dialogs.error(self, self.tr("Cannot write the response"), f"{path}: {error.strerror or error}")
+            self.dialogs.error(self, self.tr("Cannot write the response"), shown(failed_on(path, error)))
             return
         self.unsaved = False
 

@@ -12,7 +12,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from recogniser.casefile import dumps_case
+from recogniser.errors import failed_on
 from recogniser.files import StagedFile, write_bytes_atomically, write_text_atomically
+from recogniser.i18n import shown
 from recogniser.settings import settings_file
 from recogniser.ui.controllers.base import CASE_FILE_FILTER, Controller
 from recogniser.ui.controllers.office import Office
@@ -122,7 +124,7 @@ class Exports(Controller):
         try:
             write_text_atomically(path, dumps_case(self.case.session.document))
         except OSError as error:
-            self.dialogs.error(self.window, self.tr("Cannot write the case file"), f"{path}: {error.strerror or error}")
+            self.dialogs.error(self.window, self.tr("Cannot write the case file"), shown(failed_on(path, error)))
             return False
         self.message.emit(self.tr("Exported {path}").format(path=path), 5000)
         return True

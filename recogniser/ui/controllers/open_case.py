@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from recogniser.errors import system_reason
+from recogniser.i18n import shown
 from recogniser.ui.controllers.base import Controller
 from recogniser.ui.controllers.office import Office
 from recogniser.ui.document import value_at
@@ -123,7 +125,7 @@ class OpenCase(Controller):
             write_draft(Draft(self.session.document, self.reference, self.version))
         except OSError as error:
             _log.warning("cannot write the draft: %s", error)
-            self.message.emit(self.tr("Cannot keep a draft: {error}").format(error=error.strerror), 8000)
+            self.message.emit(self.tr("Cannot keep a draft: {error}").format(error=shown(system_reason(error))), 8000)
 
     def offer_draft(self) -> bool:
         """Offer back the work an earlier run did not save; True when it was restored."""

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 
-from recogniser.errors import UserInputError
+from recogniser.errors import UserInputError, failed_on
+from recogniser.i18n import shown
 from recogniser.ui.controllers.base import CASE_FILE_FILTER, SEMINAR_PACK_FILTER, Controller
 from recogniser.ui.translations import translate as _tr
 from recogniser.ui.translations import window_language
@@ -63,7 +64,7 @@ class SeminarController(Controller):
         try:
             write_pack(path, data)
         except OSError as error:
-            self.dialogs.error(self.window, self.tr("Cannot save the pack"), f"{path}: {error.strerror or error}")
+            self.dialogs.error(self.window, self.tr("Cannot save the pack"), shown(failed_on(path, error)))
             return
         self.open_pack(Path(path))
 
