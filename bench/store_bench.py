@@ -4,9 +4,11 @@
 Fills a fresh SQLite database (with ``--postgresql`` a database on a PostgreSQL 15 server of its own, started as
 the tests start theirs; with ``--database-url`` the *empty* database the URL names, such as an office's) with
 100,000 cases, learners in Latin, Cyrillic, Georgian and Greek script, and prints the median time of the case
-list's first page with its total, of a search by a learner's name and by a word of a credential's title, and of
-a deep page (50,000 cases in, newest first and by learner) reached from the cursor of the page before it. With
-``--grow-to`` it then adds cases up to that many (1,000,000, say), times the same again and prints how each grew.
+list's first page with its total, of a search by a learner's name and by a word of a credential's title, of
+three searches whose matches lie at the far end of the list's order (a first name sorted by learner, a prefix of
+the oldest cases' serials newest first), and of a deep page (50,000 cases in, newest first and by learner)
+reached from the cursor of the page before it. With ``--grow-to`` it then adds cases up to that many (1,000,000,
+say), times the same again and prints how each grew.
 Target: under 50 ms each.
 
 The cases are written as the store writes them (the same row values and search terms), but in bulk: one
@@ -65,6 +67,8 @@ BATCH = 1_000
 #: Cases made and written at a time while filling (memory stays bounded whatever the count).
 CHUNK = 20_000
 REPEATS = 50
+#: Searches whose matches lie far along the order are slower: timed fewer times.
+FAR_REPEATS = 5
 DEPTH = 50_000
 TARGET_MS = 50
 
@@ -163,6 +167,13 @@ def timings(store: CaseStore, rng: random.Random, depth: int, server: int | None
     }.items():
         typed = iter(texts * REPEATS * 2)
         found[label] = timed(lambda typed=typed: page(CaseQuery(search=next(typed))), REPEATS, server)
+    for label, query in {
+        # Their matches lie at the far end of the order: a walk of the order alone would check nearly every case.
+        '"Zoë", by learner A-Z': CaseQuery(search="Zoë", sort=CaseSort.LEARNER, descending=False),
+        '"01" (the oldest cases\' serials), newest first': CaseQuery(search="01"),
+        '"0", newest first': CaseQuery(search="0"),
+    }.items():
+        found[label] = timed(lambda q=query: page(q), FAR_REPEATS, server)
     for label, query in {
         f"page {depth:,} cases deep, newest first": CaseQuery(),
         f"page {depth:,} cases deep, by learner": CaseQuery(sort=CaseSort.LEARNER, descending=False),

@@ -10,6 +10,7 @@ from sqlalchemy import (
     CompoundSelect,
     Connection,
     FromClause,
+    Row,
     Select,
     and_,
     func,
@@ -58,15 +59,105 @@ SUMMARY_COLUMNS = (
 )
 
 
-def page_statement(query: CaseQuery, search: Search) -> Select[*tuple[Any, ...]]:
-    """The cases ``query`` selects with their summary columns, the row id and the sort value, in its order."""
-    column = SORT_COLUMNS[query.sort]
-    order = [column.desc(), _CASES.c.id.desc()] if query.descending else [column.asc(), _CASES.c.id]
+def page_statement(query: CaseQuery, search: Search, walking: bool | None = None) -> Select[*tuple[Any, ...]]:
+    """The cases ``query`` selects with their summary columns, the row id and the sort value, in its order; a
+    search's words checked case by case along the order when ``walking`` (by default, when its plan walks)."""
+    walks = search.walks if walking is None else walking
     return (
-        select_columns(*SUMMARY_COLUMNS, _CASES.c.id.label("id"), column.label("sort_value"))
-        .where(*query_filters(query), *search.conditions(walk_sort_order=search.walks))
-        .order_by(*order)
+        select_columns(*SUMMARY_COLUMNS, _CASES.c.id.label("id"), SORT_COLUMNS[query.sort].label("sort_value"))
+        .where(*query_filters(query), *search.conditions(walk_sort_order=walks))
+        .order_by(*_order(query))
     )
+
+
+def _order(query: CaseQuery) -> list[ColumnElement[Any]]:
+    column = SORT_COLUMNS[query.sort]
+    return [column.desc(), _CASES.c.id.desc()] if query.descending else [column.asc(), _CASES.c.id]
+
+
+Rows = list[Row[Any]]
+
+
+def listed_rows(connection: Connection, query: CaseQuery, search: Search, offset: int, limit: int) -> Rows:
+    """The rows of the list from ``offset`` on, at most ``limit``."""
+    if not search.walks:
+        return list(connection.execute(page_statement(query, search).offset(offset).limit(limit)).all())
+    return page_rows(connection, query, search, None, offset + limit)[offset:]
+
+
+def page_rows(connection: Connection, query: CaseQuery, search: Search, after: CaseCursor | None, wanted: int) -> Rows:
+    """The first ``wanted`` rows of the list after ``after`` (None: from its start).
+
+    The list is read as ranges of the (sort column, id) index in turn, each all with or all without a sort value:
+    no ``OR`` that would keep a database from reading one range in order."""
+    nulls_high = connection.dialect.name == "postgresql"
+    if after is None and not search.walks:
+        return list(connection.execute(page_statement(query, search).limit(wanted)).all())
+    parts = (
+        [[part] for part in parts_after(query, after, nulls_high)]
+        if after is not None
+        else parts_from_start(query, nulls_high)
+    )
+    rows: Rows = []
+    for part in parts:
+        if search.walks:
+            rows += _walked(connection, query, search, part, wanted - len(rows))
+        else:
+            rows += connection.execute(page_statement(query, search).where(*part).limit(wanted - len(rows))).all()
+        if len(rows) >= wanted:
+            break
+    return rows
+
+
+#: A walk of the sort order checks at most this many cases of each part (those with a sort value, those without):
+#: when the page is not full by then, the matches lie far along the order and the rest is found by reading the
+#: sort column's index and looking each case up among the matching ones, which the database gathers once. Checking
+#: a case's words costs some microseconds; a first name in the newest cases fills its page after some 1,800.
+WALK_BOUND = 20_000
+
+
+def _walked(connection: Connection, query: CaseQuery, search: Search, part: list[Any], wanted: int) -> Rows:
+    """The first ``wanted`` matching rows of one part, by a walk of at most WALK_BOUND cases and, when that does
+    not fill them, by reading the part's order against every matching case."""
+    # The bound counts every case along the order, as the walk passes them, filtered or not: read from the index
+    # alone, where a filter would have the databases read (and PostgreSQL sort) every case it selects.
+    column = SORT_COLUMNS[query.sort]
+    in_order = select_columns(column, _CASES.c.id).where(*part).order_by(*_order(query))
+    edge = connection.execute(in_order.offset(WALK_BOUND - 1).limit(1)).first()
+    walk = page_statement(query, search, walking=True).where(*part)
+    if edge is None:  # fewer cases than the bound
+        return list(connection.execute(walk.limit(wanted)).all())
+    rows = list(connection.execute(walk.where(_up_to(query, *edge)).limit(wanted)).all())
+    if len(rows) == wanted:
+        return rows
+    # The matches as a set probed from each case of the order: written as a test of truth, the condition is not
+    # made a join, which would have the databases read every matching case's row and sort them all (at a million
+    # cases, half a second for a prefix of 100,000 cases). The ids come from the index alone where no filter is
+    # set; only the page's rows are read.
+    found = (
+        select_columns(_CASES.c.id).where(*query_filters(query), *part, search.among_matches()).order_by(*_order(query))
+    )
+    page = page_statement(query, Search([], None, None)).where(_CASES.c.id.in_(found.limit(wanted)))
+    return list(connection.execute(page).all())
+
+
+def _up_to(query: CaseQuery, value: Any, case_id: int) -> ColumnElement[bool]:
+    """The cases of a part up to the one with this sort value and id, in the query's order."""
+    column, row_id = SORT_COLUMNS[query.sort], _CASES.c.id
+    ascending = not query.descending
+    if value is None:  # among the cases without a sort value, which come in the order they were added
+        return row_id <= case_id if ascending else row_id >= case_id
+    key, at = tuple_(column, row_id), tuple_(literal(value, column.type), literal(case_id))
+    return key <= at if ascending else key >= at
+
+
+def parts_from_start(query: CaseQuery, nulls_high: bool) -> list[list[ColumnElement[bool]]]:
+    """The whole list as parts each all with or all without a sort value, in the query's order."""
+    column = SORT_COLUMNS[query.sort]
+    if not column.nullable:
+        return [[]]
+    parts = [[column.is_(None)], [column.is_not(None)]]
+    return parts if (not query.descending) != nulls_high else parts[::-1]
 
 
 def count_matching(connection: Connection, query: CaseQuery, search: Search) -> int:
@@ -113,7 +204,7 @@ def query_filters(query: CaseQuery) -> list[ColumnElement[bool]]:
 #: A search with fewer matches than this (index entries: a case holding two terms of its word counts twice)
 #: fetches their ids from the term index and then just those cases; with more, a page is found by walking the
 #: sort order and checking each case until the page is full, which ends sooner than fetching and sorting every
-#: match (at 100,000 cases and pages of 50 the two meet near 2,000) unless the matches lie far along the order.
+#: match (at 100,000 cases and pages of 50 the two meet near 2,000); a walk is bounded (WALK_BOUND).
 MANY_MATCHES = 2_000
 
 
@@ -163,6 +254,10 @@ class Search:
         if walk_sort_order:
             return [_has_word(_CASES.c.id, prefixes) for prefixes in self.words]
         return [_CASES.c.id.in_(self._matching())]
+
+    def among_matches(self) -> ColumnElement[bool]:
+        """Whether a case is one of the matching ones, looked up in their set gathered once."""
+        return _CASES.c.id.in_(self._matching()).is_(True)
 
     def count(self, connection: Connection) -> int:
         """How many cases have every word (from the indexes alone)."""

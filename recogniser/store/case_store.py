@@ -25,7 +25,7 @@ from sqlalchemy.engine import URL
 from recogniser.errors import located
 from recogniser.i18n import phrase
 from recogniser.joining import quoted
-from recogniser.store.case_pages import Search, count_matching, page_statement, parts_after, summary
+from recogniser.store.case_pages import Search, count_matching, listed_rows, page_rows, summary
 from recogniser.store.database import (
     create_store_engine,
     migrate,
@@ -235,8 +235,7 @@ class CaseStore:
         query = query or CaseQuery()
         with self._reading() as connection:
             search = Search.planned(connection, query.search)
-            statement = page_statement(query, search).offset(max(offset, 0)).limit(max(limit, 0))
-            return [summary(row) for row in connection.execute(statement).all()]
+            return [summary(row) for row in listed_rows(connection, query, search, max(offset, 0), max(limit, 0))]
 
     def page_cases(
         self, query: CaseQuery | None = None, after: CaseCursor | None = None, limit: int = 50, *, count: bool = True
@@ -249,19 +248,7 @@ class CaseStore:
         query = query or CaseQuery()
         with self._reading() as connection:
             search = Search.planned(connection, query.search)
-            statement = page_statement(query, search)
-            wanted = max(limit, 0) + 1
-            if after is None:
-                rows = list(connection.execute(statement.limit(wanted)).all())
-            else:
-                # The rest of the walk in at most two index ranges: on from the cursor within its part (the
-                # cases with a sort value, or those without), then the other part from its start if it follows.
-                nulls_high = connection.dialect.name == "postgresql"
-                rows = []
-                for part in parts_after(query, after, nulls_high):
-                    rows += connection.execute(statement.where(part).limit(wanted - len(rows))).all()
-                    if len(rows) >= wanted:
-                        break
+            rows = page_rows(connection, query, search, after, max(limit, 0) + 1)
             more = len(rows) > limit
             rows = rows[:limit]
             total = count_matching(connection, query, search) if count else None

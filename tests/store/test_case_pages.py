@@ -67,3 +67,75 @@ def test_the_last_page_has_no_cursor(listed: CaseStore) -> None:
     page = listed.page_cases(CaseQuery(purpose=Purpose.ADMISSION), limit=100)
     assert page.after is None
     assert page.total == len(page.cases)
+
+
+@pytest.fixture
+def far_matches(store: CaseStore, monkeypatch: pytest.MonkeyPatch) -> CaseStore:
+    """Cases a search walks for (MANY_MATCHES lowered) that lie at the far end of every order but a few, some
+    without a learner, behind many that do not match."""
+    monkeypatch.setattr(case_pages, "MANY_MATCHES", 5)
+    others = [
+        make_case(
+            f"A-{number:03d}",
+            learner="" if number % 9 == 0 else f"Ana Babić {number:03d}",
+            title="Academic Writing",
+            awarding_body="Academy of Arts",
+            purpose=Purpose.CREDIT_TRANSFER if number % 2 else Purpose.ADMISSION,
+            issuer_country="BE",
+        )
+        for number in range(240)
+    ]
+    early = [make_case("M-EARLY", learner="Zoë Early", title="Zymurgy Basics", issuer_country="BE")]
+    store.add_cases(early + others)
+    store.add_cases(
+        [
+            make_case(
+                f"Z-{number:03d}",
+                learner="" if number % 7 == 0 else f"Zoë Zeller {number:03d}",
+                title="Zymurgy Basics",
+                awarding_body="Zurich Brewing School",
+                purpose=Purpose.RPL if number % 3 else Purpose.ADMISSION,
+                issuer_country="SE",
+            )
+            for number in range(40)
+        ]
+    )
+    for number in range(0, 40, 5):
+        reference = f"Z-{number:03d}"
+        store.record_decision(reference, make_decision(store.get_case(reference).case, Outcome.NON_RECOGNITION), "E")
+    return store
+
+
+def test_a_walk_past_its_bound_gives_the_same_pages_in_every_order(
+    far_matches: CaseStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fallbacks = []
+    among_matches = case_pages.Search.among_matches
+
+    def counted(search: case_pages.Search) -> object:
+        fallbacks.append(search.words)
+        return among_matches(search)
+
+    monkeypatch.setattr(case_pages.Search, "among_matches", counted)
+    queries = [
+        CaseQuery(search=text, sort=sort, descending=descending, purpose=purpose)
+        for sort in CaseSort
+        for descending in (False, True)
+        for text in ("zymurgy", "zurich zymu")
+        for purpose in (None, Purpose.ADMISSION)
+    ]
+
+    def answers() -> list[object]:
+        found: list[object] = []
+        for query in queries:
+            found += [walk(far_matches, query, size) for size in (4, 50)]
+            found.append([summary.reference for summary in far_matches.list_cases(query, offset=3, limit=6)])
+        return found
+
+    monkeypatch.setattr(case_pages, "WALK_BOUND", 10**9)
+    unbounded = answers()
+    assert not fallbacks
+    assert unbounded[1] == (unbounded[1][0], 41)  # every "Zymurgy" case on one page of 50
+    monkeypatch.setattr(case_pages, "WALK_BOUND", 12)
+    assert answers() == unbounded
+    assert fallbacks  # past the bound the pages came from the matching cases
