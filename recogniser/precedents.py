@@ -38,7 +38,7 @@ from recogniser.i18n import phrase, plural
 from recogniser.joining import in_list
 from recogniser.model import Outcome, Purpose, plain_number
 from recogniser.textkeys import latin_key
-from recogniser.vocabulary import words
+from recogniser.vocabulary import with_credits
 
 #: Title score (0–100) from which two credentials' titles count as the same credential's.
 EQUIVALENT_TITLE = 90.0
@@ -256,7 +256,7 @@ class Divergence:
             phrase(
                 "{reference}: {decision} ({day})",
                 reference=p.reference,
-                decision=_with_credits(p.outcome, p.ects),
+                decision=with_credits(p.outcome, p.ects),
                 day=p.decided_at.date(),
             )
             for p in self.departs_from
@@ -267,7 +267,7 @@ class Divergence:
             "{decision} departs from the office's earlier decisions on the same credential for the same target and "
             "purpose: {earlier}",
             n=len(self.departs_from),
-            decision=_with_credits(self.outcome, self.ects),
+            decision=with_credits(self.outcome, self.ects),
             earlier=earlier,
         )
 
@@ -296,12 +296,6 @@ _ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
 
 def _numbers(key: str) -> frozenset[str]:
     return frozenset(word for word in key.split() if word.isdigit() or word in _ROMAN)
-
-
-def _with_credits(outcome: Outcome, ects: float | None) -> str:
-    if ects is None:
-        return words(outcome)
-    return phrase("{outcome}, {ects} ECTS", outcome=words(outcome), ects=ects)
 
 
 def _object(value: Any) -> Mapping[str, Any]:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from enum import Enum
 from typing import Any
 
-from recogniser.i18n import N_, Phrase, translate
+from recogniser.i18n import N_, Phrase, phrase, translate
 from recogniser.model import (
     AlternativeKind,
     AssessmentType,
@@ -276,6 +276,11 @@ def element_words(element: Element, code: str | None = None) -> str:
 def words(value: Purpose | Element | Outcome) -> Phrase:
     """A purpose, element or outcome as it sits inside a sentence, for a phrase's field (translated when shown)."""
     return Phrase(_WORDS[type(value)][value])
+
+
+def with_credits(outcome: Outcome, ects: float | None) -> Phrase:
+    """An outcome inside a sentence with the credits it grants, if stated: "partial recognition, 2.5 ECTS"."""
+    return words(outcome) if ects is None else phrase("{outcome}, {ects} ECTS", outcome=words(outcome), ects=ects)
 
 
 def assessment_type_label(kind: AssessmentType, code: str | None = None) -> str:

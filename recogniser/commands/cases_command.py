@@ -182,9 +182,9 @@ def _decision_line(decision: StoredDecision, current_sha256: str) -> str:
 
 
 def _with_credits(outcome: Outcome, ects: float | None) -> str:
-    from recogniser.vocabulary import words
+    from recogniser.vocabulary import with_credits  # the vocabulary's labels, not needed by a listing
 
-    return shown(words(outcome)) if ects is None else say("{outcome}, {ects} ECTS", outcome=words(outcome), ects=ects)
+    return shown(with_credits(outcome, ects))
 
 
 def _case_json(stored: StoredCase, decisions: list[StoredDecision]) -> dict[str, Any]:
