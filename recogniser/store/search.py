@@ -22,8 +22,10 @@ __all__ = ["SORT_KEY_LENGTH", "TERM_LENGTH", "fold", "index_terms", "prefix_uppe
 #: Indexed words are cut to this many characters: enough to tell names apart, small enough for any B-tree.
 TERM_LENGTH = 64
 
-#: Sort keys are cut to this length for the same reason.
-SORT_KEY_LENGTH = 200
+#: Sort keys are cut to this many characters: enough to order names, titles and bodies, and short enough that a
+#: case's keys together stay inside one entry of a PostgreSQL B-tree (2,704 bytes) whatever the script: the
+#: index that looks up a case's sort values holds all three (``ix_cases_id_list_keys``).
+SORT_KEY_LENGTH = 100
 
 _WORD = re.compile(r"\w+")
 

@@ -64,6 +64,20 @@ class UtcDateTime(TypeDecorator[datetime]):
 TermText = String().with_variant(String(collation="C"), "postgresql")
 
 
+#: The columns a case list is sorted and filtered by, beside the id.
+LIST_KEYS = (
+    "reference",
+    "learner_key",
+    "title_key",
+    "awarding_body_key",
+    "issuer_country",
+    "purpose",
+    "status",
+    "latest_outcome",
+    "created_at",
+    "updated_at",
+)
+
 CASES = Table(
     "cases",
     metadata,
@@ -97,6 +111,9 @@ CASES = Table(
     Index("ix_cases_latest_outcome_updated_at", "latest_outcome", "updated_at"),
     # What the statistics count of a case, without reading its row and the long text in it.
     Index("ix_cases_id_purpose_issuer_country_complete_on", "id", "purpose", "issuer_country", "complete_on"),
+    # A case's sort values and filters by its id, without reading its row: a search with some thousands of
+    # matches looks each one up here (``case_pages``). PostgreSQL only: SQLite's rows are found by id already.
+    Index("ix_cases_id_list_keys", "id", *LIST_KEYS).ddl_if(dialect="postgresql"),
 )
 
 #: One assessment of one case, as it stood: never changed, never removed.

@@ -71,9 +71,10 @@ def test_the_last_page_has_no_cursor(listed: CaseStore) -> None:
 
 @pytest.fixture
 def far_matches(store: CaseStore, monkeypatch: pytest.MonkeyPatch) -> CaseStore:
-    """Cases a search walks for (MANY_MATCHES lowered) that lie at the far end of every order but a few, some
-    without a learner, behind many that do not match."""
+    """Cases a search walks for (MANY_MATCHES and GATHER_MATCHES lowered) that lie at the far end of every order
+    but a few, some without a learner, behind many that do not match."""
     monkeypatch.setattr(case_pages, "MANY_MATCHES", 5)
+    monkeypatch.setattr(case_pages, "GATHER_MATCHES", 0)
     others = [
         make_case(
             f"A-{number:03d}",
@@ -139,3 +140,39 @@ def test_a_walk_past_its_bound_gives_the_same_pages_in_every_order(
     monkeypatch.setattr(case_pages, "WALK_BOUND", 12)
     assert answers() == unbounded
     assert fallbacks  # past the bound the pages came from the matching cases
+
+
+def test_a_page_from_every_match_s_sort_value_is_the_walk_s_page_in_every_order(
+    far_matches: CaseStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gathered = []
+    looked_up = case_pages._gathered
+
+    def counted(*arguments: object) -> object:
+        gathered.append(arguments)
+        return looked_up(*arguments)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(case_pages, "_gathered", counted)
+    queries = [
+        CaseQuery(search=text, sort=sort, descending=descending, purpose=purpose)
+        for sort in CaseSort
+        for descending in (False, True)
+        for text in ("zymurgy", "zurich zymu", "a")
+        for purpose in (None, Purpose.ADMISSION)
+    ]
+
+    def answers() -> list[object]:
+        found: list[object] = []
+        for query in queries:
+            found += [walk(far_matches, query, size) for size in (4, 50)]
+            found.append([summary.reference for summary in far_matches.list_cases(query, offset=3, limit=6)])
+        return found
+
+    monkeypatch.setattr(case_pages, "GATHER_MATCHES", 0)
+    monkeypatch.setattr(case_pages, "WALK_BOUND", 10**9)
+    walked = answers()
+    assert not gathered
+    assert walked[1] == (walked[1][0], 41)  # every "Zymurgy" case on one page of 50
+    monkeypatch.setattr(case_pages, "GATHER_MATCHES", 10**6)
+    assert answers() == walked
+    assert gathered  # the pages came from the matches' sort values

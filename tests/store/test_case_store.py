@@ -29,7 +29,7 @@ from recogniser.store import (
 )
 from recogniser.store.case_pages import MANY_MATCHES
 from recogniser.store.database import resolve_url
-from recogniser.store.search import index_terms
+from recogniser.store.search import SORT_KEY_LENGTH, index_terms, sort_key
 from tests.store.cases import edited, make_case, make_decision
 from tests.store.search_model import found_by
 
@@ -513,3 +513,18 @@ def test_every_credential_of_a_stack_is_searchable_and_the_list_counts_them(stor
     counts = {summary.reference: summary.credentials for summary in store.list_cases()}
     assert counts == {"HR-STACK-1": 2, "HR-SINGLE-1": 1}
     assert store.list_cases(CaseQuery(search="ballast"))[0].to_json()["credentials"] == 2
+
+
+def test_the_longest_names_in_four_byte_characters_are_stored_and_ordered(store: CaseStore) -> None:
+    # Each sort key and the reference in characters of four UTF-8 bytes, at the longest the case file allows:
+    # together they must fit one entry of the index that looks up a case's sort values (a PostgreSQL B-tree
+    # entry holds at most 2,704 bytes).
+    # Varied, so that PostgreSQL cannot compress the entry.
+    long = "".join(chr(0x20000 + (n * 7919) % 40_000) for n in range(200))
+    stored = store.add_case(make_case(long, learner=long + " A", title=long + " B", awarding_body=long + " C"))
+    other = store.add_case(make_case("OTHER-1", learner=long + " Z"))
+    assert store.get_case(stored.reference).case.document["credential"]["title"] == long + " B"
+    # Keys are cut to SORT_KEY_LENGTH characters: past them the two learners tie and the older case comes first.
+    by_learner = references(store.list_cases(CaseQuery(sort=CaseSort.LEARNER, descending=False)))
+    assert by_learner == [stored.reference, other.reference]
+    assert len(sort_key(long) or "") == SORT_KEY_LENGTH
