@@ -107,6 +107,15 @@ def far_matches(store: CaseStore, monkeypatch: pytest.MonkeyPatch) -> CaseStore:
     return store
 
 
+def every_page(store: CaseStore, queries: list[CaseQuery]) -> list[object]:
+    """Each query's pages of 4 and of 50 from their cursors, and a stretch of it read by offset."""
+    found: list[object] = []
+    for query in queries:
+        found += [walk(store, query, size) for size in (4, 50)]
+        found.append([summary.reference for summary in store.list_cases(query, offset=3, limit=6)])
+    return found
+
+
 def test_a_walk_past_its_bound_gives_the_same_pages_in_every_order(
     far_matches: CaseStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -126,19 +135,12 @@ def test_a_walk_past_its_bound_gives_the_same_pages_in_every_order(
         for purpose in (None, Purpose.ADMISSION)
     ]
 
-    def answers() -> list[object]:
-        found: list[object] = []
-        for query in queries:
-            found += [walk(far_matches, query, size) for size in (4, 50)]
-            found.append([summary.reference for summary in far_matches.list_cases(query, offset=3, limit=6)])
-        return found
-
     monkeypatch.setattr(case_pages, "WALK_BOUND", 10**9)
-    unbounded = answers()
+    unbounded = every_page(far_matches, queries)
     assert not fallbacks
     assert unbounded[1] == (unbounded[1][0], 41)  # every "Zymurgy" case on one page of 50
     monkeypatch.setattr(case_pages, "WALK_BOUND", 12)
-    assert answers() == unbounded
+    assert every_page(far_matches, queries) == unbounded
     assert fallbacks  # past the bound the pages came from the matching cases
 
 
@@ -161,18 +163,11 @@ def test_a_page_from_every_match_s_sort_value_is_the_walk_s_page_in_every_order(
         for purpose in (None, Purpose.ADMISSION)
     ]
 
-    def answers() -> list[object]:
-        found: list[object] = []
-        for query in queries:
-            found += [walk(far_matches, query, size) for size in (4, 50)]
-            found.append([summary.reference for summary in far_matches.list_cases(query, offset=3, limit=6)])
-        return found
-
     monkeypatch.setattr(case_pages, "GATHER_MATCHES", 0)
     monkeypatch.setattr(case_pages, "WALK_BOUND", 10**9)
-    walked = answers()
+    walked = every_page(far_matches, queries)
     assert not gathered
     assert walked[1] == (walked[1][0], 41)  # every "Zymurgy" case on one page of 50
     monkeypatch.setattr(case_pages, "GATHER_MATCHES", 10**6)
-    assert answers() == walked
+    assert every_page(far_matches, queries) == walked
     assert gathered  # the pages came from the matches' sort values
