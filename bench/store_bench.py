@@ -172,6 +172,8 @@ def timings(store: CaseStore, rng: random.Random, depth: int, server: int | None
         '"Zoë", by learner A-Z': CaseQuery(search="Zoë", sort=CaseSort.LEARNER, descending=False),
         '"01" (the oldest cases\' serials), newest first': CaseQuery(search="01"),
         '"0", newest first': CaseQuery(search="0"),
+        # A filter beside a search: its total counts the matches of one purpose.
+        '"maritime" of one purpose, with total': CaseQuery(search="maritime", purpose=Purpose.RPL),
     }.items():
         found[label] = timed(lambda q=query: page(q), FAR_REPEATS, server)
     for label, query in {

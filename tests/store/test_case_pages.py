@@ -171,3 +171,21 @@ def test_a_page_from_every_match_s_sort_value_is_the_walk_s_page_in_every_order(
     monkeypatch.setattr(case_pages, "GATHER_MATCHES", 10**6)
     assert every_page(far_matches, queries) == walked
     assert gathered  # the pages came from the matches' sort values
+
+
+def test_a_search_to_gather_for_walks_a_little_first(far_matches: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    gathered = []
+    looked_up = case_pages._gathered
+
+    def counted(*arguments: object) -> object:
+        gathered.append(arguments)
+        return looked_up(*arguments)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(case_pages, "_gathered", counted)
+    monkeypatch.setattr(case_pages, "GATHER_MATCHES", 10**6)
+    newest = far_matches.page_cases(CaseQuery(search="zymurgy"), limit=4)
+    assert [summary.reference for summary in newest.cases] == ["Z-039", "Z-038", "Z-037", "Z-036"]
+    assert not gathered  # the 41 matches' newest are the newest cases: a walk of 10 found the page
+    by_learner = far_matches.page_cases(CaseQuery(search="zymurgy", sort=CaseSort.LEARNER, descending=False), limit=4)
+    assert len(by_learner.cases) == 4
+    assert gathered  # the cases first in the order do not match: the walk gave way
