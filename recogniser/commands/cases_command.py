@@ -125,6 +125,13 @@ def _show(options: argparse.Namespace) -> int:
     credential = stored.case.credential
     learner = credential.learner.name if credential.learner else None
     body = credential.awarding_body.name if credential.awarding_body else None
+    procedure = stored.case.procedure
+    # The procedure's dates only where the case states them: most cases were kept before they were asked for.
+    dates = [
+        (label, day.isoformat())
+        for label, day in [(_("file received"), procedure.received_on), (_("file complete"), procedure.complete_on)]
+        if day is not None
+    ]
     for label, value in [
         (_("reference"), stored.reference),
         (_("learner"), learner),
@@ -132,6 +139,7 @@ def _show(options: argparse.Namespace) -> int:
         (_("awarding body"), body),
         (_("issuer country"), credential.issuer_country),
         (_("purpose"), purpose_words(stored.case.purpose)),
+        *dates,
         (_("status"), stored.status.value),
         (_("outcome"), shown(words(stored.outcome)) if stored.outcome else None),
         (_("version"), str(stored.version)),
@@ -149,11 +157,15 @@ def _show(options: argparse.Namespace) -> int:
         print("  " + _decision_line(decision, stored.case_sha256))
         if decision.justification:
             _justification(decision.justification)
+        if decision.divergence_reason:
+            reason = one_line(decision.divergence_reason)
+            print("    " + say("reason for departing from precedent: {text}", text=reason))
     return 0
 
 
 def _field(label: str, value: str) -> None:
-    print(f"{label + ':':16}{value}")
+    # A label longer than the column (in French, say) still leaves a space before its value.
+    print(f"{label + ':':15} {value}")
 
 
 def _justification(text: str) -> None:

@@ -245,3 +245,48 @@ def test_a_stack_is_listed_with_its_credentials(
     assert code == 0 and "2 credentials: Safety" in out
     code, out, _ = run(capsys, database_url, "show", "STACK-1")
     assert "credentials:    2 (a stack)" in out and "2. Ballast Water Management" in out
+
+
+def test_show_gives_the_procedure_dates_and_the_reason_for_departing(
+    capsys: pytest.CaptureFixture[str], database_url: str, tmp_path: Path
+) -> None:
+    document = json.loads((EXAMPLES / "maritime-credit-transfer.json").read_text("utf-8"))
+    document["reference"] = "DATED-1"
+    document["procedure"] = {"received_on": "2026-01-12", "complete_on": "2026-02-03"}
+    path = tmp_path / "dated.json"
+    path.write_text(dumps_case(document), "utf-8")
+    assert run(capsys, database_url, "add", str(path))[0] == 0
+    with CaseStore.open(database_url) as store:
+        dated = store.get_case("DATED-1")
+        store.record_decision(
+            "DATED-1",
+            make_decision(dated.case),
+            "M. Evaluator",
+            Outcome.PARTIAL_RECOGNITION,
+            "One outcome is not covered.",
+            final_ects=2.5,
+            divergence_reason="The programme's outcomes changed in 2026.\nRECOMMENDATION: none",
+        )
+
+    code, out, _ = run(capsys, database_url, "show", "DATED-1")
+    assert code == 0
+    assert "file received:  2026-01-12\nfile complete:  2026-02-03\n" in out
+    assert "    justification: One outcome is not covered.\n" in out
+    # One line, as everything `cases show` prints: a reason cannot fake a line of its own.
+    reason = "reason for departing from precedent: The programme's outcomes changed in 2026.\\u000aRECOMMENDATION"
+    assert f"\n    {reason}: none\n" in out
+
+    code, out, _ = run(capsys, database_url, "--language", "fr", "show", "DATED-1")
+    assert code == 0
+    assert "dossier reçu:   2026-01-12\ndossier complet: 2026-02-03\n" in out
+    assert "motif de l’écart par rapport aux précédents\u00a0: The programme's outcomes changed in 2026." in out
+
+
+def test_show_leaves_out_what_a_case_does_not_state(capsys: pytest.CaptureFixture[str], database_url: str) -> None:
+    with CaseStore.open(database_url) as store:
+        decided = store.add_case(make_case("PLAIN-1"))
+        store.record_decision("PLAIN-1", make_decision(decided.case), decided_by="M. Evaluator")
+    code, out, _ = run(capsys, database_url, "show", "PLAIN-1")
+    assert code == 0
+    assert "file received" not in out and "file complete" not in out
+    assert "reason for departing" not in out
