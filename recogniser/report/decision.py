@@ -1,5 +1,5 @@
-"""Sections 6 to 8: the recommendation, the substantial differences and the appeal, and the form for the
-evaluator's decision."""
+"""The last sections: the recommendation (6), the substantial differences and the appeal (7, where the outcome is
+not full recognition), and the form for the evaluator's decision (numbered after whichever came before)."""
 
 from __future__ import annotations
 
@@ -165,9 +165,16 @@ def _record_note(kept: RecordedDecision | None, count: int, earlier: int) -> str
 
 
 def evaluator_decision(
-    case: Case, settings: ReportSettings, width: float, decision: Decision, recorded: Sequence[RecordedDecision]
+    case: Case,
+    settings: ReportSettings,
+    width: float,
+    decision: Decision,
+    recorded: Sequence[RecordedDecision],
+    *,
+    section: int,
 ) -> list[Flowable]:
-    """The form for the evaluator's decision, filled in from the latest decision recorded on this case text."""
+    """The form for the evaluator's decision, section number ``section``, filled in from the latest decision
+    recorded on this case text."""
     line_height = 9 * mm
     label_width = 40 * mm
     padding = 6
@@ -247,7 +254,7 @@ def evaluator_decision(
     return [
         KeepTogether(
             [
-                section_heading(8, _("Decision of the evaluator")),
+                section_heading(section, _("Decision of the evaluator")),
                 fixed(
                     _(
                         "The recommendation above supports the decision; it does not make it. The evaluator records "

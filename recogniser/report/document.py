@@ -37,9 +37,15 @@ def build_story(
     of a case of one, ``originals_attached`` the SHA-256 of the files of a stack's credentials it carries."""
     # Sentences quoting a right-to-left value from the case keep their own direction (see recogniser.isolation).
     decision = isolate_decision(decision, case)
+    # Sections 1 to 6 are always there; the substantial differences and the appeal only short of full recognition,
+    # and the evaluator's decision follows whichever came last, so that the numbers run without a gap.
+    with_appeal = decision.recommendation.outcome is not Outcome.FULL_RECOGNITION
+    decision_section = 8 if with_appeal else 7
     story: list[Flowable] = []
     story += letterhead(settings, width)
-    story += title_block(case, decision, settings, width, today, original_attached=original_attached)
+    story += title_block(
+        case, decision, settings, width, today, original_attached=original_attached, decision_section=decision_section
+    )
     story += unprintable_notice(case, decision, settings, width, case_attached)
     stack = decision.stack if case.stacked else None
     story += (
@@ -50,7 +56,7 @@ def build_story(
     story += outcome_comparison(case, decision, width) if stack is None else coverage_matrix(stack, width)
     story += findings_by_rule_set(decision, width) if stack is None else findings_by_credential(decision, stack, width)
     story += recommendation_box(decision, width)
-    if decision.recommendation.outcome is not Outcome.FULL_RECOGNITION:
+    if with_appeal:
         story += differences_and_appeal(decision, width)
-    story += evaluator_decision(case, settings, width, decision, recorded)
+    story += evaluator_decision(case, settings, width, decision, recorded, section=decision_section)
     return story

@@ -48,14 +48,33 @@ def letterhead(settings: ReportSettings, width: float) -> list[Flowable]:
 
 
 def title_block(
-    case: Case, decision: Decision, settings: ReportSettings, width: float, today: date, *, original_attached: bool
+    case: Case,
+    decision: Decision,
+    settings: ReportSettings,
+    width: float,
+    today: date,
+    *,
+    original_attached: bool,
+    decision_section: int,
 ) -> list[Flowable]:
+    """The title and the case's key facts; ``decision_section`` is the number of the section for the evaluator's
+    decision, which the introduction names."""
     recommendation = decision.recommendation
+    procedure = case.procedure
     rows: list[tuple[str, Flowable]] = [
         (_("Case reference"), user_text(decision.reference or case.reference, CELL_BOLD, _("not assigned"))),
         (_("Date of report"), fixed(written_date(today), CELL)),
         (_("Purpose"), fixed(purpose_label(decision.purpose), CELL)),
         (_("Assessing country"), user_text(case.assessing_country)),
+        # The dates the four months to a decision run between (2010 Revised Recommendation), where the case gives them.
+        *[
+            (heading, fixed(written_date(day), CELL))
+            for heading, day in (
+                (_("File received on"), procedure.received_on),
+                (_("File complete on"), procedure.complete_on),
+            )
+            if day is not None
+        ],
         (_("Evaluator"), user_text(settings.evaluator_name, CELL, _("not named"))),
         (
             _("Facts judged as of"),
@@ -71,10 +90,13 @@ def title_block(
     return [
         fixed(_("Recognition recommendation"), TITLE),
         fixed(
-            _(
-                "Assessment of a micro-credential under the Lisbon Recognition Convention, the qualifications "
-                "frameworks of the EHEA and the ESG. This is a recommendation: the evaluator's decision is recorded "
-                "in section 8."
+            shown(
+                phrase(
+                    "Assessment of a micro-credential under the Lisbon Recognition Convention, the qualifications "
+                    "frameworks of the EHEA and the ESG. This is a recommendation: the evaluator's decision is "
+                    "recorded in section {number}.",
+                    number=str(decision_section),
+                )
             ),
             INTRO,
         ),

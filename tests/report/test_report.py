@@ -125,7 +125,43 @@ def test_full_recognition_has_no_appeal_section() -> None:
     case = case_from(document)
     text = flat(render_report(case, decision_for(case, Outcome.FULL_RECOGNITION), SETTINGS))
     assert "Substantial differences and appeal" not in text
-    assert "8. Decision of the evaluator" in text
+    # The evaluator's decision takes the next number: the numbers run without a gap, and the title says where.
+    assert "6. Recommendation" in text and "7. Decision of the evaluator" in text
+    assert "the evaluator's decision is recorded in section 7." in text
+
+
+_SECTION_HEADING = re.compile(r"(?<![\d.])(\d)\. (?=[A-Z])")
+
+
+@pytest.mark.parametrize("outcome", list(Outcome))
+def test_the_sections_are_numbered_without_a_gap_whatever_the_outcome(outcome: Outcome) -> None:
+    document, _ = maritime()
+    case = case_from(document)
+    text = flat(render_report(case, decision_for(case, outcome), SETTINGS))
+    numbers = [int(number) for number in _SECTION_HEADING.findall(text[text.index("1. The micro-credential") :])]
+    last = 7 if outcome is Outcome.FULL_RECOGNITION else 8
+    assert sorted(set(numbers)) == list(range(1, last + 1))
+    assert f"{last}. Decision of the evaluator" in text
+    assert f"the evaluator's decision is recorded in section {last}." in text
+
+
+def test_the_header_gives_the_dates_of_receipt_and_completeness() -> None:
+    document, _ = maritime()
+    document["procedure"] = {"received_on": "2026-01-12", "complete_on": "2026-02-03"}
+    case = case_from(document)
+    text = flat(render_report(case, decision_for(case), SETTINGS))
+    header = text[: text.index("1. The micro-credential")]
+    assert "Assessing country HR File received on 2026-01-12 File complete on 2026-02-03 Evaluator" in header
+
+    document["procedure"] = {"received_on": "2026-01-12"}
+    text = flat(render_report(case_from(document), decision_for(case), SETTINGS))
+    assert "File received on 2026-01-12 Evaluator" in text and "File complete on" not in text
+
+
+def test_a_case_without_procedure_dates_has_no_rows_for_them() -> None:
+    document, decision = maritime()
+    text = flat(render_report(case_from(document), decision, SETTINGS))
+    assert "File received on" not in text and "File complete on" not in text
 
 
 def test_footer_numbers_pages_and_names_rulebook_and_hash() -> None:

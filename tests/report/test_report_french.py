@@ -86,6 +86,15 @@ def test_the_sections_are_headed_in_french_in_order(maritime_in_french: str) -> 
     assert positions == sorted(positions)
 
 
+def test_the_dates_of_the_procedure_and_the_numbering_read_in_french() -> None:
+    document, _ = maritime()
+    document["procedure"] = {"received_on": "2026-01-12", "complete_on": "2026-03-01"}
+    case = case_from(document)
+    text = french(lambda: render_report(case, decision_for(case, Outcome.FULL_RECOGNITION), SETTINGS))
+    assert "Dossier reçu le 12 janvier 2026 Dossier complet le 1er mars 2026" in text
+    assert "7. Décision de l’évaluateur" in text and "consignée à la section 7." in text
+
+
 def test_labels_annex_i_marks_and_page_furniture_are_french(maritime_in_french: str) -> None:
     text = maritime_in_french
     for said in (

@@ -36,6 +36,8 @@ def test_a_stack_report_has_a_section_per_credential_and_the_matrix() -> None:
     assert f"target outcome not covered: {TARGET_OUTCOMES[2]}" in text
     assert "Credential 3 'Part 3': set aside" in text and "The stack" in text
     assert "The 3 credentials stacked ('Part 1', 'Part 2', 'Part 3')" in text
+    appeal = "7. Substantial differences and appeal" in text
+    assert f"{8 if appeal else 7}. Decision of the evaluator" in text
 
 
 def test_every_table_of_a_stack_names_the_credential_it_is_about() -> None:
