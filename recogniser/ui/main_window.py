@@ -91,8 +91,8 @@ class MainWindow(QMainWindow):
         # Beside the recommendation: the office's earlier decisions on similar cases.
         self.precedents = PrecedentsPanel()
         self.results.insertWidget(1, self.precedents)
-        self.results.setStretchFactor(1, 2)
-        self.results.setSizes([260, 300, 360])
+        self.results.setStretchFactor(1, 3)
+        self._share_results_column()
         self.empty_state = self._empty_state()
         self.case_area = QStackedWidget()
         self.case_area.addWidget(self.empty_state)
@@ -147,6 +147,8 @@ class MainWindow(QMainWindow):
         self.decisions.history_changed.connect(self.results.show_history)
         self.decisions.recorded.connect(lambda _reference: self.case_list.refresh())
         self.decisions.precedents_found.connect(self.precedents.show_precedents)
+        self.case.loaded.connect(self.precedents.another_case)
+        self.precedents.filled.connect(self._share_results_column)
         self.exports.report_ready.connect(self._show_preview)
         self.seminar.pack_opened.connect(self.show_seminar_pack)
 
@@ -184,6 +186,13 @@ class MainWindow(QMainWindow):
             self.case.offer_draft()
 
     # --- construction ---
+
+    def _share_results_column(self) -> None:
+        """The recommendation, the earlier decisions and the findings share the column; the earlier decisions get
+        room for a few entries and the justification of the one chosen (while there are none, the panel is only
+        its heading and the findings take its share)."""
+        column = sum(self.results.sizes()) or 960
+        self.results.setSizes([column * 22 // 100, column * 45 // 100, column * 33 // 100])
 
     def _empty_state(self) -> QLabel:
         hint = QLabel(
@@ -362,7 +371,7 @@ class MainWindow(QMainWindow):
             return
         from recogniser.ui.statistics_window import StatisticsWindow  # the charts load when first used
 
-        window = StatisticsWindow(store, self.tasks, self.dialogs, self)
+        window = StatisticsWindow(store, self.tasks, self.dialogs, self, office_name=self.office.settings.office_name)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.statistics_window = window
         window.show()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -30,6 +31,8 @@ from recogniser.ui.translations import translate as _tr
 from recogniser.vocabulary import agreement_words, outcome_label
 
 _REFERENCE_ROLE = Qt.ItemDataRole.UserRole
+#: Qt's "no maximum" for a widget's size (QWIDGETSIZE_MAX, which PySide6 does not export).
+_NO_MAXIMUM = 16777215
 
 
 def outcome_with_credits(outcome: Outcome, ects: float | None) -> str:
@@ -56,10 +59,14 @@ class PrecedentsPanel(QWidget):
     to open a case by its reference."""
 
     open_requested = Signal(str)
+    #: The list has earlier decisions again after having none: the panel wants its room back.
+    filled = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.precedents: list[Precedent] = []
+        #: Whether the next list is for the case the last one was for, so that the earlier case chosen stays chosen.
+        self._same_case = True
         self.heading = QLabel()
         self.heading.setObjectName("precedentsHeading")
         self.heading.setWordWrap(True)
@@ -93,12 +100,24 @@ class PrecedentsPanel(QWidget):
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
+        # The list above the case chosen, the evaluator free to move the line between them; the details (with the
+        # justification, the reason to look) take the larger share. Neither shrinks past a few lines of its own.
+        line = self.tree.fontMetrics().lineSpacing()
+        self.tree.setMinimumHeight(line * 3)
+        self.details.setMinimumHeight(line * 3)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setObjectName("precedentsSplit")
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.tree)
+        self.split.addWidget(self.details)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 2)
+        self.split.setSizes([line * 6, line * 12])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.heading)
         layout.addWidget(self.divergence)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.details, 1)
+        layout.addWidget(self.split, 1)
         layout.addLayout(buttons)
         self.show_precedents([], None, None)
 
@@ -106,7 +125,9 @@ class PrecedentsPanel(QWidget):
         self, precedents: Sequence[Precedent], recommended: Outcome | None, recommended_ects: float | None
     ) -> None:
         """List ``precedents`` (ranked, equivalent first) and say whether the recommendation departs from them."""
-        chosen = self._current_reference()
+        chosen = self._current_reference() if self._same_case else None
+        self._same_case = True
+        was_empty = not self.precedents
         self.precedents = list(precedents)
         equivalent = sum(p.equivalent for p in self.precedents)
         if not self.precedents:
@@ -141,13 +162,25 @@ class PrecedentsPanel(QWidget):
             self.tree.addTopLevelItem(item)
         self._select(chosen)
         self._show_details()
+        # With nothing to list the panel is its heading, and the findings below take the room.
+        empty = not self.precedents
+        self.split.setVisible(not empty)
+        self.open_button.setVisible(not empty)
+        self.setMaximumHeight(self.minimumSizeHint().height() if empty else _NO_MAXIMUM)
+        if was_empty and not empty:
+            self.filled.emit()
+
+    def another_case(self) -> None:
+        """Another case is open: its list begins with its first earlier decision chosen, whatever was chosen in
+        the list of the case before (which may hold the same earlier cases)."""
+        self._same_case = False
 
     def _current_reference(self) -> str | None:
         item = self.tree.currentItem()
         return None if item is None else str(item.data(0, _REFERENCE_ROLE))
 
     def _select(self, reference: str | None) -> None:
-        """Keep the earlier case chosen as the list is found again; otherwise choose the first."""
+        """Keep the earlier case chosen as the list of the same case is found again; otherwise choose the first."""
         items = [item for index in range(self.tree.topLevelItemCount()) if (item := self.tree.topLevelItem(index))]
         chosen = next((item for item in items if item.data(0, _REFERENCE_ROLE) == reference), None)
         if chosen is None and items:
@@ -171,9 +204,18 @@ class PrecedentsPanel(QWidget):
         target = " — ".join(part for part in (profile.target_title, profile.target_institution) if part)
         title = profile.title or self.tr("Untitled credential")
         awarding_body = profile.awarding_body or self.tr("awarding body not given")
+        # What was decided and why come first: in a short pane they are what is read without scrolling.
         lines = [
             f"<b>{html.escape(title)}</b>, {html.escape(awarding_body)}"
             f"{' (' + html.escape(profile.issuer_country) + ')' if profile.issuer_country else ''}",
+            f"<b style='color:{OUTCOME_COLOURS[precedent.outcome]}'>"
+            f"{html.escape(outcome_with_credits(precedent.outcome, precedent.ects))}</b> — "
+            + self.tr("decided {date} by {who}").format(
+                date=written_date(precedent.decided_at.date()), who=html.escape(precedent.decided_by)
+            ),
+            self.tr("Justification: {text}").format(
+                text=html.escape(precedent.justification or self.tr("none given (as recommended)"))
+            ),
             self.tr("Target: {target}").format(target=html.escape(target)) if target else self.tr("No target"),
             f"<span style='color:{SECONDARY_TEXT_COLOUR}'>"
             + (
@@ -184,14 +226,6 @@ class PrecedentsPanel(QWidget):
                 )
             )
             + "</span>",
-            f"<b style='color:{OUTCOME_COLOURS[precedent.outcome]}'>"
-            f"{html.escape(outcome_with_credits(precedent.outcome, precedent.ects))}</b> — "
-            + self.tr("decided {date} by {who}").format(
-                date=written_date(precedent.decided_at.date()), who=html.escape(precedent.decided_by)
-            ),
-            self.tr("Justification: {text}").format(
-                text=html.escape(precedent.justification or self.tr("none given (as recommended)"))
-            ),
         ]
         self.details.setText("<br>".join(lines))
 

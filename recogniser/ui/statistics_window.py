@@ -69,12 +69,16 @@ class BarChart(QWidget):
         self.title = title
         self.bars: list[Bar] = []
         self.note = ""
+        self.empty = ""
         self.setMinimumSize(320, 170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def set_bars(self, bars: Sequence[Bar], note: str = "") -> None:
+    def set_bars(self, bars: Sequence[Bar], note: str = "", empty: str = "") -> None:
+        """Show ``bars`` with ``note`` below them; ``empty`` says why there are none (by default, that the period
+        has no decisions)."""
         self.bars = list(bars)
         self.note = note
+        self.empty = empty
         self.setAccessibleName(self.title)
         self.setAccessibleDescription("; ".join(labelled(bar.label, str(bar.value)) for bar in self.bars))
         self.update()
@@ -107,7 +111,11 @@ class BarChart(QWidget):
         body.setBottom(area.bottom() - 6 - note_height)
         if not self.bars:
             painter.setPen(QColor(SECONDARY_TEXT_COLOUR))
-            painter.drawText(body, Qt.AlignmentFlag.AlignCenter, self.tr("No decisions in this period"))
+            painter.drawText(
+                body,
+                int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap),
+                self.empty or self.tr("No decisions in this period"),
+            )
         else:
             self._paint_bars(painter, body, metrics)
         if self.note:
@@ -143,14 +151,22 @@ class BarChart(QWidget):
 
 
 class StatisticsBoard(QWidget):
-    """The headline and the six charts, laid out to be read at a glance and painted whole for export."""
+    """The office's name, the headline and the charts, laid out to be read at a glance and painted whole for
+    export (a chart sent on names the office it counts)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, office_name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAutoFillBackground(True)
         palette = self.palette()
         palette.setColor(self.backgroundRole(), QColor("white"))
         self.setPalette(palette)
+        self.office = QLabel(office_name)
+        self.office.setObjectName("statisticsOffice")
+        self.office.setTextFormat(Qt.TextFormat.PlainText)
+        office_font = QFont(self.office.font())
+        office_font.setBold(True)
+        self.office.setFont(office_font)
+        self.office.setVisible(bool(office_name.strip()))
         self.headline = QLabel()
         self.headline.setObjectName("statisticsHeadline")
         self.headline.setWordWrap(True)
@@ -163,15 +179,16 @@ class StatisticsBoard(QWidget):
         self.countries = BarChart(self.tr("Decisions by issuing country"))
         self.months = BarChart(self.tr("Decisions by month"))
         grid = QGridLayout(self)
-        grid.addWidget(self.headline, 0, 0, 1, 2)
-        grid.addWidget(self.time, 1, 0)
-        grid.addWidget(self.outcomes, 1, 1)
-        grid.addWidget(self.purposes, 2, 0)
-        grid.addWidget(self.countries, 2, 1)
-        grid.addWidget(self.months, 3, 0, 1, 2)
-        grid.setRowStretch(1, 3)
+        grid.addWidget(self.office, 0, 0, 1, 2)
+        grid.addWidget(self.headline, 1, 0, 1, 2)
+        grid.addWidget(self.time, 2, 0)
+        grid.addWidget(self.outcomes, 2, 1)
+        grid.addWidget(self.purposes, 3, 0)
+        grid.addWidget(self.countries, 3, 1)
+        grid.addWidget(self.months, 4, 0, 1, 2)
         grid.setRowStretch(2, 3)
-        grid.setRowStretch(3, 4)
+        grid.setRowStretch(3, 3)
+        grid.setRowStretch(4, 4)
 
     def charts(self) -> list[BarChart]:
         return [self.time, self.outcomes, self.purposes, self.countries, self.months]
@@ -179,8 +196,11 @@ class StatisticsBoard(QWidget):
     def show_statistics(self, statistics: OfficeStatistics, period: str) -> None:
         time = statistics.time_to_decision
         share = time.share_within_deadline
-        if share is None:
-            timing = self.tr("No decided case in this period states when its file was complete.")
+        undated = self.tr("No decided case in this period states when its file was complete.")
+        if statistics.decided == 0:
+            timing = self.tr("No decision was recorded in this period.")
+        elif share is None:
+            timing = undated
         else:
             colour = OUTCOME_COLOURS[Outcome.FULL_RECOGNITION] if time.late == 0 else ERROR_COLOUR
             number = QLocale().toString
@@ -217,6 +237,7 @@ class StatisticsBoard(QWidget):
                 "The 2010 Revised Recommendation sets at most {months} months; {undated} without a date of "
                 "completeness are not counted."
             ).format(months=DECISION_DEADLINE_MONTHS, undated=QLocale().toString(time.without_complete_date)),
+            undated if statistics.decided else "",
         )
         self.outcomes.set_bars(
             [
@@ -302,7 +323,15 @@ class StatisticsBoard(QWidget):
 class StatisticsWindow(QDialog):
     """The office's statistics for a period, and the register of that period's decisions."""
 
-    def __init__(self, store: CaseStore, tasks: TaskRunner, dialogs: Dialogs, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: CaseStore,
+        tasks: TaskRunner,
+        dialogs: Dialogs,
+        parent: QWidget | None = None,
+        *,
+        office_name: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Office statistics and register"))
         self.store = store
@@ -326,7 +355,7 @@ class StatisticsWindow(QDialog):
             edit.dateChanged.connect(lambda _date: self.refresh())
         self.status = QLabel()
         self.status.setObjectName("statisticsStatus")
-        self.board = StatisticsBoard()
+        self.board = StatisticsBoard(office_name)
         self.png_button = QPushButton(self.tr("Save charts as PNG…"))
         self.pdf_button = QPushButton(self.tr("Save charts as PDF…"))
         self.csv_button = QPushButton(self.tr("Export register as CSV…"))

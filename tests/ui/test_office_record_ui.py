@@ -3,6 +3,7 @@ departs from them, and the office's statistics and register are a menu away."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from datetime import UTC, datetime
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +19,7 @@ from recogniser.casefile import parse_case
 from recogniser.model import Case, Outcome
 from recogniser.precedents import CaseProfile, Precedent, compare
 from recogniser.rules import assess
+from recogniser.statistics import TIME_BANDS, OfficeStatistics, TimeToDecision
 from recogniser.store import CaseStore
 from recogniser.ui.decision_dialog import DecisionDialog
 from recogniser.ui.main_window import MainWindow
@@ -88,6 +91,13 @@ def test_the_window_shows_earlier_decisions_and_names_a_departure(
     window.resize(1560, 900)
     qtbot.waitUntil(lambda: window.width() == 1560)
     screenshot(window, "precedents.png", tmp_path)
+    # Room to read: both entries listed, and the justification of the one chosen in full, at the first size and
+    # on a 1366×768 screen.
+    for width, height in ((1560, 900), (1366, 768)):
+        window.resize(width, height)
+        qtbot.waitUntil(lambda: window.width() == width)  # noqa: B023 - waited for here
+        assert panel.tree.viewport().height() >= 2 * panel.tree.visualItemRect(first).height()
+        assert panel.details.viewport().height() >= 6 * panel.details.fontMetrics().lineSpacing()
 
     # Typing another title finds other earlier cases as the evaluator types.
     title = line(window, "credential.title")
@@ -106,6 +116,36 @@ def test_the_window_shows_earlier_decisions_and_names_a_departure(
     window.session.mark_saved()
     panel.open_button.click()
     qtbot.waitUntil(lambda: window.case.reference == "HR-2025-000031")
+
+
+def test_another_case_opens_with_its_first_earlier_decision_chosen(
+    qtbot: QtBot, window: MainWindow, database: str
+) -> None:
+    with CaseStore.open(database) as store:
+        decide(store, maritime("HR-2025-000017"), Outcome.PARTIAL_RECOGNITION, 3, "Port state control is missing.")
+        decide(
+            store,
+            maritime("HR-2025-000031", title="Safety Management on Fishing Vessels"),
+            Outcome.FULL_RECOGNITION,
+            5,
+            "",
+        )
+    panel = window.precedents
+    assert window.cases.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2)
+    second = panel.tree.topLevelItem(1)
+    assert second is not None
+    panel.tree.setCurrentItem(second)
+    assert "Safety Management on Fishing Vessels" in panel.details.toPlainText()
+
+    # The same earlier cases are like the next case opened: its list starts at the top, not at the second.
+    window.session.mark_saved()
+    assert window.cases.open_case_file(EXAMPLES / "maritime-credit-transfer.json")
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2 and panel.tree.currentItem() is not None)
+    assert panel.tree.currentItem() is panel.tree.topLevelItem(0)
+    assert "Port state control is missing." in panel.details.toPlainText()
 
 
 def first_reference(panel: PrecedentsPanel) -> str | None:
@@ -163,6 +203,12 @@ def test_the_panel_without_precedents_says_so(qtbot: QtBot) -> None:
     assert "no earlier decided case" in panel.heading.text()
     assert not panel.open_button.isEnabled()
     assert panel.divergence.isHidden()
+    # Nothing to list: the panel is its heading, leaving the room to the findings until there is something.
+    assert panel.split.isHidden() and panel.open_button.isHidden()
+    assert panel.maximumHeight() < 100
+    with qtbot.waitSignal(panel.filled):
+        panel.show_precedents([precedent(Outcome.FULL_RECOGNITION, 5)], Outcome.FULL_RECOGNITION, 5)
+    assert not panel.split.isHidden() and panel.maximumHeight() > 10_000
 
 
 @pytest.fixture
@@ -187,6 +233,7 @@ def decided_office(database: str) -> str:
 def test_statistics_window(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, decided_office: str, tmp_path: Path
 ) -> None:
+    window.office.settings = dataclasses.replace(window.office.settings, office_name="ENIC-NARIC Croatia")
     window.statistics_action.trigger()
     statistics = window.statistics_window
     assert statistics is not None
@@ -209,6 +256,10 @@ def test_statistics_window(
     statistics.pdf_button.click()
     assert (tmp_path / "charts.png").read_bytes().startswith(b"\x89PNG")
     assert (tmp_path / "charts.pdf").read_bytes().startswith(b"%PDF")
+    # The charts sent on name the office they count: its name heads the board the PNG and the PDF are drawn from.
+    assert statistics.board.office.isVisible() and statistics.board.office.text() == "ENIC-NARIC Croatia"
+    charts = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "charts.pdf").pages)
+    assert "ENIC-NARIC Croatia" in charts and "3 cases decided" in charts
     statistics.csv_button.click()
     qtbot.waitUntil(lambda: not window.tasks.busy)
     register = (tmp_path / "register.csv").read_text("utf-8")
@@ -221,7 +272,40 @@ def test_statistics_window(
     statistics.first.setDate(datetime(2026, 3, 1).date())
     statistics.last.setDate(datetime(2026, 3, 31).date())
     qtbot.waitUntil(lambda: statistics.statistics is not None and statistics.statistics.decided == 2)
+
+    # A period without a decision says so, rather than that no decided case states its date of completeness.
+    statistics.first.setDate(datetime(2025, 1, 1).date())
+    statistics.last.setDate(datetime(2025, 1, 31).date())
+    qtbot.waitUntil(lambda: statistics.statistics is not None and statistics.statistics.decided == 0)
+    assert "No decision was recorded in this period." in statistics.board.headline.text()
+    assert "states when its file was complete" not in statistics.board.headline.text()
     statistics.close()
+
+
+def test_the_time_chart_of_decisions_without_dates_says_why_it_is_empty(qtbot: QtBot) -> None:
+    from recogniser.ui.statistics_window import StatisticsBoard
+
+    board = StatisticsBoard()
+    qtbot.addWidget(board)
+    assert board.office.isHidden()  # an office without a name: no empty line for it
+    statistics = OfficeStatistics(
+        decided=2,
+        by_outcome=(("full_recognition", 2),),
+        by_purpose=(("credit_transfer", 2),),
+        by_country=(("HR", 2),),
+        by_month=(("2026-03", 2),),
+        time_to_decision=TimeToDecision(
+            measured=0,
+            within_deadline=0,
+            median_days=None,
+            longest_days=None,
+            by_months=tuple((label, 0) for _, label in TIME_BANDS),
+            without_complete_date=2,
+        ),
+    )
+    board.show_statistics(statistics, "all decisions recorded")
+    assert "No decided case in this period states when its file was complete." in board.headline.text()
+    assert board.time.empty == "No decided case in this period states when its file was complete."
 
 
 def test_the_case_form_takes_the_dates_the_file_was_received_and_complete(qtbot: QtBot, window: MainWindow) -> None:

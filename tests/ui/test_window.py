@@ -264,7 +264,7 @@ def test_recording_a_decision_that_overrides_the_recommendation(
     qtbot.waitUntil(lambda: window.preview is not None and window.preview.isVisible())
     assert window.preview is not None
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(window.preview.pdf)).pages).split())
-    block = text.split("8. Decision of the evaluator")[1]
+    block = text.split("7. Decision of the evaluator")[1]  # full recognition recommended: no appeal section
     assert f"Decision #{recorded.id}, recorded {recorded.recorded_at:%Y-%m-%d %H:%M} UTC" in block
     assert "[ X ] otherwise, as follows: Partial recognition" in block
     assert "ECTS recognised 3" in block

@@ -91,6 +91,7 @@ class Decisions(Controller):
         )
 
     def _case_loaded(self) -> None:
+        self._precedents_asked += 1  # an answer still to come is about the case before: it is not shown
         self.history_changed.emit([])
         self.load_history()
 

@@ -2638,6 +2638,10 @@ Rien n’est perdu entre-temps&#xa0;: votre travail reste ouvert ici et est cons
         <translation>Aucun dossier tranché sur cette période n’indique la date à laquelle il était complet.</translation>
     </message>
     <message>
+        <source>No decision was recorded in this period.</source>
+        <translation>Aucune décision n’a été enregistrée sur cette période.</translation>
+    </message>
+    <message>
         <source>&lt;b style=&apos;color:{colour}&apos;&gt;{percent}% decided within {months} months&lt;/b&gt; of a complete file ({within} of {measured}; {late} late); median {median} days.</source>
         <translation>&lt;b style=&apos;color:{colour}&apos;&gt;{percent}&#xa0;% tranchés en {months} mois au plus&lt;/b&gt; après le dossier complet ({within} sur {measured}&#xa0;; {late} en retard)&#xa0;; médiane de {median} jours.</translation>
     </message>
