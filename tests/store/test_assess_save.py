@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from recogniser.casefile import dumps_case, parse_case
 from recogniser.cli import main
+from recogniser.model import Outcome
 from recogniser.store import CaseStore
 from tests.store.cases import make_case
 
@@ -94,7 +95,9 @@ def test_the_report_of_a_saved_assessment_names_the_decision_recorded(
     with CaseStore.open(database_url) as store:
         [recorded] = store.decisions_for("ATOMIC-1")
     text = " ".join("".join(page.extract_text() for page in PdfReader(report).pages).split())
-    block = text.split("8. Decision of the evaluator")[1]
+    # The evaluator's decision follows the appeal section, which full recognition has not.
+    section = 7 if recorded.recommended_outcome is Outcome.FULL_RECOGNITION else 8
+    block = text.split(f"{section}. Decision of the evaluator")[1]
     assert (
         f"Decision #{recorded.id}, recorded {recorded.recorded_at:%Y-%m-%d %H:%M} UTC, records the recommendation "
         "only: the final decision is still to be made." in block
