@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from filling import postgresql_databases, sqlite_databases, write_cases, write_rows  # noqa: E402  (bench/ is first on the path)
 from sqlalchemy import Engine, select, text  # noqa: E402
+from store_bench import FIRST_NAMES, LAST_NAMES  # noqa: E402
 from timing import median_ms, processor_ms  # noqa: E402
 
 from recogniser.casefile import case_sha256, load_case  # noqa: E402
@@ -91,7 +92,12 @@ def make_cases(template: Case, count: int, rng: random.Random) -> list[Case]:
         if purpose not in (Purpose.ADMISSION, Purpose.CREDIT_TRANSFER):
             document.pop("target", None)
         credential = document["credential"]
-        credential["learner"]["name"] = f"Learner {rng.randrange(10**6)}"
+        # Learners as an office has them: names in four scripts sharing their words, an identifier, a birth date.
+        credential["learner"] = {
+            "name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+            "identifier": f"ID-{rng.randrange(10**8):08d}",
+            "date_of_birth": (date(1960, 1, 1) + timedelta(days=rng.randrange(15000))).isoformat(),
+        }
         credential["title"] = rng.choice(names)
         credential["awarding_body"]["name"] = rng.choice(BODIES)
         credential["issuer_country"] = rng.choice(COUNTRIES)

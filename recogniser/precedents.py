@@ -20,9 +20,11 @@ target, the issuing country and the EQF level. A case is similar when its title 
 - same target: target titles and institutions equal once transliterated and folded (both absent counts as the
   same, as for employment, which has no target programme).
 
-A decision **diverges** when its outcome, or where both state credits its ECTS, differ from an equivalent
-earlier decision's; the decision then owes its reason for departing (kept with the decision, shown in the
-report). Cases that are only similar never make a divergence: they inform, they do not bind.
+A decision **diverges** when its outcome, or where both state credits its ECTS, differ from the office's latest
+decision on an equivalent case; the decision then owes its reason for departing (kept with the decision, shown
+in the report). Only the latest binds: a decision that departed with its reason recorded is the office's practice
+from then on, and the older decisions it departed from no longer ask every later case for a reason. Cases that
+are only similar never make a divergence: they inform, they do not bind.
 """
 
 from __future__ import annotations
@@ -205,6 +207,8 @@ class Precedent:
     justification: str | None
     decision_id: int
     likeness: Likeness = field(compare=False)
+    #: Why that decision departed from the office's decisions before it, where it did.
+    divergence_reason: str | None = None
 
     @property
     def equivalent(self) -> bool:
@@ -231,6 +235,7 @@ class Precedent:
             "decided_at": self.decided_at.isoformat(),
             "decided_by": self.decided_by,
             "justification": self.justification,
+            "divergence_reason": self.divergence_reason,
         }
 
 
@@ -273,18 +278,22 @@ class Divergence:
 
 
 def divergence(outcome: Outcome, ects: float | None, precedents: Sequence[Precedent]) -> Divergence | None:
-    """The equivalent earlier decisions that ``outcome`` with ``ects`` departs from, if any.
+    """The office's latest decision on an equivalent case, when ``outcome`` with ``ects`` departs from it.
 
     Departing means another outcome, or other credits where both decisions state credits. A request for
-    information decides nothing yet: it neither departs from precedent nor sets one.
+    information decides nothing yet: it neither departs from precedent nor sets one. Decisions recorded at the
+    same moment (cases decided together) are the latest together.
     """
     if outcome is Outcome.INFORMATION_REQUIRED:
         return None
+    binding = [p for p in precedents if p.equivalent and p.outcome is not Outcome.INFORMATION_REQUIRED]
+    if not binding:
+        return None
+    latest = max(p.decided_at for p in binding)
     departs = tuple(
         p
-        for p in precedents
-        if p.equivalent
-        and p.outcome is not Outcome.INFORMATION_REQUIRED
+        for p in binding
+        if p.decided_at == latest
         and (p.outcome is not outcome or (p.ects is not None and ects is not None and not math.isclose(p.ects, ects)))
     )
     return Divergence(outcome, ects, departs) if departs else None

@@ -2,11 +2,13 @@
 
 Offices are asked to keep and publish records of their decisions so that applicants can know in advance what to
 expect (LRC Art. III.2: transparent, coherent and reliable procedures and criteria). An entry
-gives the credential (title, awarding body, countries, level, ECTS), the target, the purpose, the outcome, the
-credits, the date and the basis — and **never the learner's personal data**: no name, identifier, date of birth
-or refugee status, and no case reference (an office's references can be looked up against its files). The
-evaluator's reasons are published with the learner's name, identifier and date of birth blanked out, and every
-sentence that speaks of a refugee or protection status left out.
+gives the credential (title, awarding body, countries, level, ECTS; for a stack of several credentials, each
+one's title joined by " + ", the rest as below), the target, the purpose, the outcome, the credits, the date and
+the basis — and **never the learner's personal data**: no name, identifier, date of birth or refugee status, and
+no case reference (an office's references can be looked up against its files). The evaluator's reasons are
+published with the learner's name (in any script, and declined), identifier and date of birth (in the usual ways
+of writing a date) blanked out, and the office's case references, and every sentence that speaks of a refugee or
+protection status left out.
 """
 
 from __future__ import annotations
@@ -16,32 +18,45 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, datetime
-from operator import attrgetter
-from typing import IO, Any
+from functools import cache, lru_cache
+from typing import IO, Any, NamedTuple
 
+from recogniser.casefile import credential_documents
 from recogniser.model import Outcome, plain_number
-from recogniser.textkeys import fold
+from recogniser.textkeys import fold, latin_key
 
 REGISTER_FORMAT = "recogniser-register/1"
 
 #: What stands in for the learner's personal data in published reasons.
 WITHHELD = "[withheld]"
 
-#: Words (folded: lower case, no accents) that tell of a refugee or protection status: a sentence holding one is
-#: left out of published reasons.
+#: The beginnings of words (folded: lower case, no accents) that tell of a refugee or protection status, in the
+#: languages of the office's cases (English, French, German, Spanish, Italian, the Slavic languages in both
+#: scripts): a sentence holding one is left out of published reasons.
 _STATUS_WORDS = re.compile(
-    r"\b(refugee|refugees|asylum|displaced|stateless|international protection|subsidiary protection|"
-    r"temporary protection|fluchtling|izbjeglic|беженец|беженц|bizenc)\w*",
+    r"\b(refugee|refugi|asyl|asil|azil|displaced|deplace|stateless|apatrid|staatenlos|schutzsuchend|"
+    r"(international|subsidiary|temporary) protection|protection (internationale|subsidiaire|temporaire)|"
+    r"fluchtling|vertrieben|izbjegl|izbegl|prognan|me[dđ]unarodn\w* za[sš]tit|bizenc|бежен|біжен|избегл|"
+    r"избјегл|прогнан|уточиште|притулк)\w*",
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*\s*")
 _WORD = re.compile(r"\w+")
+#: A word of a text as a case reference would be written: a run without spaces or punctuation around it.
+_TOKEN = re.compile(r"[^\s,;:()\[\]{}\"'«»“”„]+")
+#: Such a word that may be a case reference: with a digit, a hyphen, a slash or an underscore in it.
+_CANDIDATE = re.compile(r"[^\s,;:()\[\]{}\"'«»“”„]*[\d/_-][^\s,;:()\[\]{}\"'«»“”„]*")
+#: Languages whose names of the months a date of birth is looked for in (nominative and genitive forms).
+_MONTH_LOCALES = ("en", "fr", "de", "es", "it", "pt", "nl", "hr", "sr_Latn", "sr", "uk", "ru", "pl", "cs", "el", "ka")
+#: Endings a name may take when declined ("Marko" → "Marka", "Petrović" → "Petrovića"): a capitalised word that
+#: is a name's stem and up to this many letters more is withheld.
+_DECLENSION = 3
 
 
-@dataclass(frozen=True)
-class RegisterEntry:
-    """One published decision. Field names are the CSV columns and the JSON keys."""
+class RegisterEntry(NamedTuple):
+    """One published decision. Field names are the CSV columns and the JSON keys. A named tuple: a register makes
+    a hundred thousand of them, and a frozen dataclass took twice as long to make."""
 
     decision_id: int
     decided_on: str
@@ -78,25 +93,20 @@ class RegisterEntry:
         decided_at: datetime,
         justification: str | None,
         divergence_reason: str | None,
+        references: Iterable[str] = (),
     ) -> RegisterEntry:
-        credential = _object(case_document.get("credential"))
-        body = _object(credential.get("awarding_body"))
-        level = _object(credential.get("level"))
-        workload = _object(credential.get("workload"))
+        """The entry of one final decision on the case ``case_document``; ``references`` are the office's case
+        references that its reasons cite (each is withheld, as is the case's own)."""
+        credentials = [_object(item) for item in credential_documents(case_document)]
         target = _object(case_document.get("target"))
-        private = _PersonalData.of(case_document) if justification or divergence_reason else None
+        private = (
+            _PersonalData.of(case_document, credentials, references) if justification or divergence_reason else None
+        )
         return cls(
-            decision_id=decision_id,
-            decided_on=decided_at.date().isoformat(),
-            purpose=str(case_document.get("purpose")),
-            credential_title=_text(credential.get("title")),
-            awarding_body=_text(body.get("name")),
-            awarding_body_country=_text(body.get("country")),
-            issuer_country=_text(credential.get("issuer_country")),
-            framework=_text(level.get("framework")),
-            nqf_level=_text(level.get("nqf_level")),
-            eqf_level=_int(level.get("eqf_level")),
-            credential_ects=_number(workload.get("ects")),
+            decision_id,
+            decided_at.date().isoformat(),
+            str(case_document.get("purpose")),
+            *(_credential_fields(credentials[0]) if len(credentials) == 1 else _stack_fields(credentials)),
             target_title=_text(target.get("title")),
             target_institution=_text(target.get("institution")),
             target_eqf_level=_int(target.get("eqf_level")),
@@ -112,14 +122,13 @@ class RegisterEntry:
 
     def values(self) -> tuple[Any, ...]:
         """The entry's values in the order of ``COLUMNS``."""
-        return _VALUES(self)
+        return tuple(self)
 
     def to_json(self) -> dict[str, Any]:
-        return dict(zip(COLUMNS, self.values(), strict=True))
+        return dict(zip(COLUMNS, self, strict=True))
 
 
-COLUMNS: tuple[str, ...] = tuple(field.name for field in fields(RegisterEntry))
-_VALUES = attrgetter(*COLUMNS)
+COLUMNS: tuple[str, ...] = RegisterEntry._fields
 
 
 _DIFFERENCES = re.compile(r'"substantial_differences"\s*:\s*')
@@ -148,56 +157,197 @@ def basis(decision: Mapping[str, Any]) -> str:
     return f"rulebook {rulebook}; substantial differences: {cited}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _PersonalData:
-    """The learner's data in one case, to blank out of published text: each word of the name (whatever its
-    case and accents), the identifier, and the date of birth in the usual ways of writing it."""
+    """The learner's data in one case, and the office's case references, to blank out of published text: each word
+    of the learner's name (whatever its case, accents or script, and declined), the identifier (written with or
+    without its separators, and its run of digits), the date of birth in the usual ways of writing a date, and
+    each reference. Each is first looked for cheaply in the text and matched in full only where it may be there:
+    most reasons hold none, and a register reads a hundred thousand of them."""
 
-    name_words: frozenset[str]
-    exact: tuple[re.Pattern[str], ...]
+    name_words: frozenset[str]  # as compared: the Latin key of each word, one spelling (``_spelling``)
+    stems: tuple[tuple[str, str], ...]  # (name word, its stem) for declined forms
+    identifiers: tuple[str, ...]
+    births: tuple[str, ...]
+    references: frozenset[str]  # in capitals
 
     @classmethod
-    def of(cls, document: Mapping[str, Any]) -> _PersonalData:
-        learner = _object(_object(document.get("credential")).get("learner"))
-        name = _text(learner.get("name")) or ""
-        words = frozenset(fold(word) for word in _WORD.findall(name) if len(word) >= 2)
-        texts = [text for text in [_text(learner.get("identifier"))] if text]
-        birth = _text(learner.get("date_of_birth"))
-        if birth:
-            texts += _date_forms(birth)
-        ordered = sorted(set(texts), key=len, reverse=True)
-        return cls(words, tuple(re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", re.IGNORECASE) for text in ordered))
+    def of(
+        cls, document: Mapping[str, Any], credentials: list[Mapping[str, Any]], references: Iterable[str]
+    ) -> _PersonalData:
+        learners = [_object(credential.get("learner")) for credential in credentials]
+        keys = [key for learner in learners for key in _name_keys(_text(learner.get("name")))]
+        own = _text(document.get("reference"))
+        return cls(
+            frozenset(word for word, _stem in keys),
+            tuple(key for key in keys if len(key[1]) >= 3),
+            tuple(text for learner in learners if (text := _text(learner.get("identifier")))),
+            tuple(text for learner in learners if (text := _text(learner.get("date_of_birth")))),
+            frozenset(reference.upper() for reference in (*references, own) if reference),
+        )
 
     def withheld(self, text: str | None) -> str | None:
         if not text:
             return None
-        sentences = _SENTENCE.findall(text)
-        # Folding works letter by letter, so what a sentence or word folds to is part of what the whole text folds
-        # to: a text whose fold holds no status word, or no word of the name, has none to leave out.
-        if _STATUS_WORDS.search(fold(text)):
-            sentences = [sentence for sentence in sentences if not _STATUS_WORDS.search(fold(sentence))]
-        kept = "".join(sentences)
-        for pattern in self.exact:
+        reading = _reading(text)
+        kept = reading.kept
+        if any(reference in reading.capitals for reference in self.references):
+            kept = _TOKEN.sub(self._reference_withheld, kept)
+        for pattern in self._patterns(reading):
             kept = pattern.sub(WITHHELD, kept)
-        folded = fold(kept)
-        if any(word in folded for word in self.name_words):
-            kept = _WORD.sub(lambda word: WITHHELD if fold(word.group()) in self.name_words else word.group(), kept)
+        # A text whose Latin form holds no word of the name, nor a stem of one, has no word of the name.
+        if any(stem in reading.latin for _word, stem in self.stems) or any(
+            word in reading.latin for word in self.name_words
+        ):
+            kept = _WORD.sub(lambda found: WITHHELD if self._is_name(found.group()) else found.group(), kept)
         return kept.strip() or None
 
+    def _patterns(self, reading: _Reading) -> list[re.Pattern[str]]:
+        """The identifiers' and dates of birth's patterns that may match in the text: an identifier's letters and
+        digits, or its run of digits, must be in the text without separators, a date's year must be in it."""
+        found = []
+        for identifier in self.identifiers:
+            if _SEPARATORS.sub("", identifier).upper() in reading.squeezed or (
+                reading.long_number and (digits := _digits(identifier)) and digits in reading.kept
+            ):
+                found += _identifier_patterns(identifier)
+        for birth in self.births:
+            if birth[:4] in reading.kept or not birth[:4].isdigit():
+                found.append(_birth_pattern(birth))
+        return found
 
-def _date_forms(text: str) -> list[str]:
+    def _reference_withheld(self, token: re.Match[str]) -> str:
+        written = token.group()
+        core = written.rstrip(".!?")
+        return WITHHELD + written[len(core) :] if core.upper() in self.references else written
+
+    def _is_name(self, word: str) -> bool:
+        key = _spelling(latin_key(word).replace(" ", ""))
+        if key in self.name_words:
+            return True
+        # Declined: a capitalised word made of a name's stem and a short ending.
+        return word[:1].isupper() and any(
+            key.startswith(stem) and len(key) <= len(name) + _DECLENSION for name, stem in self.stems
+        )
+
+
+_SEPARATORS = re.compile(r"[\s./-]")
+_LONG_NUMBER = re.compile(r"\d{6}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A text as withholding reads it, once for every decision giving the same reasons (offices repeat theirs)."""
+
+    kept: str  # without the sentences that tell of a refugee or protection status
+    capitals: str
+    squeezed: str  # in capitals without spaces, dots, slashes or hyphens
+    latin: str  # its Latin key, in one spelling (``_spelling``)
+    long_number: bool  # whether it holds six digits in a row
+
+
+@lru_cache(maxsize=4096)
+def _reading(text: str) -> _Reading:
+    kept = text
+    # Folding works letter by letter, so what a sentence folds to is part of what the whole text folds to: a text
+    # whose fold holds no status word has none to leave out.
+    if _STATUS_WORDS.search(fold(text)):
+        kept = "".join(sentence for sentence in _SENTENCE.findall(text) if not _STATUS_WORDS.search(fold(sentence)))
+    capitals = kept.upper()
+    long_number = _LONG_NUMBER.search(kept) is not None
+    return _Reading(kept, capitals, _SEPARATORS.sub("", capitals), _spelling(latin_key(kept)), long_number)
+
+
+def _digits(identifier: str) -> str:
+    """The identifier's longest run of digits when that alone identifies (six digits or more), else nothing."""
+    digits = max(re.findall(r"\d+", identifier), key=len, default="")
+    return digits if len(digits) >= 6 else ""
+
+
+#: Letters that the transliterations of one name write differently ("Хорват": Khorvat, Horvat; "Шевченко":
+#: Shevchenko, Ševčenko; "Юлия": Yuliya, Julija), compared as one.
+_SPELLINGS = (("shch", "sc"), ("zh", "z"), ("sh", "s"), ("ch", "c"), ("kh", "h"), ("ts", "c"), ("y", "j"))
+
+
+def _name_keys(name: str | None) -> list[tuple[str, str]]:
+    """Each word of a learner's name as compared, with its stem (``_word_keys``)."""
+    return [key for word in _WORD.findall(name) for key in _word_keys(word)] if name else []
+
+
+@lru_cache(maxsize=65_536)
+def _word_keys(word: str) -> tuple[tuple[str, str], ...]:
+    """A word of a learner's name as compared: its Latin key's parts in one spelling, each with its stem. Kept
+    for the next name: names share their words, and transliterating one costs some microseconds."""
+    return tuple((part, _stem(part)) for part in map(_spelling, latin_key(word).split()) if len(part) >= 2)
+
+
+def _spelling(key: str) -> str:
+    """A name's Latin key with the letters of ``_SPELLINGS`` made one."""
+    for written, compared in _SPELLINGS:
+        key = key.replace(written, compared)
+    return key
+
+
+def _stem(word: str) -> str:
+    """A name word without its final vowel, which declension replaces ("marko" → "mark")."""
+    return word[:-1] if word[-1:] in "aeiouy" else word
+
+
+def _identifier_patterns(identifier: str) -> list[re.Pattern[str]]:
+    """The identifier as written, with its separators or without ("HR-OIB-123" and "HROIB123"), and its run of
+    digits (``_digits``)."""
+    characters = [re.escape(character) for character in identifier if character.isalnum()]
+    if not characters:
+        return [re.compile(re.escape(identifier))]
+    spelled = r"[\s./-]?".join(characters)
+    # A short identifier only as a word of its own; a long one wherever it appears, inside a longer code too.
+    found = [re.compile(spelled if len(characters) >= 5 else rf"(?<!\w){spelled}(?!\w)", re.IGNORECASE)]
+    if digits := _digits(identifier):
+        found.append(re.compile(rf"(?<!\d){digits}(?!\d)"))
+    return found
+
+
+@cache
+def _birth_pattern(text: str) -> re.Pattern[str]:
+    """A date of birth in the usual ways of writing a date: day, month and year as numbers in any of the three
+    orders with any separator ("5.4.1990", "05/04/1990", "1990-04-05", "5. 4. 1990."), and with the month's name
+    ("5 April 1990", "April 5th, 1990", "5. travnja 1990."). Not a date: the text itself."""
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        return [text]
-    return [
-        text,
-        f"{day.day}.{day.month}.{day.year}",
-        f"{day.day:02d}.{day.month:02d}.{day.year}",
-        f"{day.day}/{day.month}/{day.year}",
-        f"{day.day:02d}/{day.month:02d}/{day.year}",
-        f"{day.month:02d}/{day.day:02d}/{day.year}",
+        return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", re.IGNORECASE)
+    d, m, y = rf"0?{day.day}", rf"0?{day.month}", str(day.year)
+    sep = r"(?:\s*[./-]\s*|\s+)"
+    names = "|".join(re.escape(name) for name in sorted(_month_names(day.month), key=len, reverse=True))
+    ordinal = r"(?:st|nd|rd|th|er|e)?"
+    forms = [
+        f"{d}{sep}{m}{sep}{y}",
+        f"{m}{sep}{d}{sep}{y}",
+        f"{y}{sep}{m}{sep}{d}",
+        rf"{d}{ordinal}\.?\s*(?:of\s+)?(?:{names})\.?,?\s*{y}",
+        rf"(?:{names})\.?\s*{d}{ordinal},?\s*{y}",
     ]
+    return re.compile(rf"(?<!\d)(?:{'|'.join(forms)})(?!\d)\.?", re.IGNORECASE)
+
+
+@cache
+def _month_names(month: int) -> frozenset[str]:
+    """The month's names and abbreviations in the languages of ``_MONTH_LOCALES``, as written and without accents."""
+    from babel.dates import get_month_names  # loaded with the first date of birth to withhold
+
+    names = set()
+    for locale in _MONTH_LOCALES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                name = str(get_month_names(width, context, locale)[month]).rstrip(".")
+                names |= {name, fold(name)}
+    return frozenset(name for name in names if name)
+
+
+@lru_cache(maxsize=4096)
+def reference_candidates(text: str) -> frozenset[str]:
+    """The words of ``text`` that could be case references: with a digit, hyphen, slash or underscore in them."""
+    return frozenset(token for word in _CANDIDATE.findall(text) if 2 <= len(token := word.rstrip(".!?")) <= 200)
 
 
 def write_csv(entries: Iterable[RegisterEntry], stream: IO[str]) -> int:
@@ -216,12 +366,16 @@ def write_json(entries: Iterable[RegisterEntry], stream: IO[str], period: Mappin
     stream.write(json.dumps({"format": REGISTER_FORMAT, "period": dict(period)}, ensure_ascii=False)[:-1])
     stream.write(', "decisions": [')
     count = 0
+    encode = _ENCODER.encode  # one encoder for every entry: json.dumps would make one for each
     for entry in entries:
         stream.write(",\n" if count else "\n")
-        stream.write(json.dumps(entry.to_json(), ensure_ascii=False))
+        stream.write(encode(entry.to_json()))
         count += 1
     stream.write("\n]}\n")
     return count
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def rendered(entries: Iterator[RegisterEntry], kind: str, period: Mapping[str, str | None]) -> tuple[str, int]:
@@ -231,6 +385,38 @@ def rendered(entries: Iterator[RegisterEntry], kind: str, period: Mapping[str, s
     return buffer.getvalue(), count
 
 
+_CredentialFields = tuple[str | None, str | None, str | None, str | None, str | None, str | None, int | None, Any]
+
+
+def _credential_fields(credential: Mapping[str, Any]) -> _CredentialFields:
+    """What the register gives of a credential, in the order of its fields from ``credential_title`` on."""
+    body = _object(credential.get("awarding_body"))
+    level = _object(credential.get("level"))
+    return (
+        _text(credential.get("title")),
+        _text(body.get("name")),
+        _text(body.get("country")),
+        _text(credential.get("issuer_country")),
+        _text(level.get("framework")),
+        _text(level.get("nqf_level")),
+        _int(level.get("eqf_level")),
+        _number(_object(credential.get("workload")).get("ects")),
+    )
+
+
+def _stack_fields(credentials: list[Mapping[str, Any]]) -> _CredentialFields:
+    """The same of a stack: each part's titles joined by " + ", its other texts each once joined by "; ", the
+    level where every part shares it, and the parts' ECTS together where every part states them."""
+    parts = list(zip(*map(_credential_fields, credentials), strict=True))
+    texts = [
+        (" + " if index == 0 else "; ").join(dict.fromkeys(text for text in parts[index] if text)) or None
+        for index in range(6)
+    ]
+    levels, workloads = set(parts[6]), parts[7]
+    ects = None if None in workloads else plain_number(sum(workloads))
+    return (*texts, levels.pop() if len(levels) == 1 else None, ects)  # type: ignore[return-value]
+
+
 def _object(value: Any) -> Mapping[str, Any]:
     if type(value) is dict:  # what JSON gives, told apart without the slower check for any mapping
         return value
@@ -238,6 +424,8 @@ def _object(value: Any) -> Mapping[str, Any]:
 
 
 def _text(value: Any) -> str | None:
+    if type(value) is str:  # what JSON gives, told apart without the slower check for any subclass
+        return value.strip() or None
     return value.strip() or None if isinstance(value, str) else None
 
 

@@ -185,3 +185,23 @@ def test_every_agreement_has_words_in_every_language() -> None:
     assert set(same + resembling) == set(AGREEMENT_WORDS)
     assert agreement_words(same, "fr") != agreement_words(same, "en")
     assert "_" not in agreement_words(resembling, "en")
+
+
+def test_only_the_office_s_latest_equivalent_decision_binds() -> None:
+    earlier = replace(
+        precedent(OPEN, Outcome.PARTIAL_RECOGNITION, 3, "HR-A"), decided_at=datetime(2026, 1, 5, tzinfo=UTC)
+    )
+    departed = precedent(OPEN, Outcome.FULL_RECOGNITION, 5, "HR-B")  # decided later, with its reason for departing
+    found = [earlier, departed]
+
+    # Following the latest decision asks no reason, though the older one differs.
+    assert divergence(Outcome.FULL_RECOGNITION, 5, found) is None
+    back = divergence(Outcome.PARTIAL_RECOGNITION, 3, found)
+    assert back is not None
+    assert [p.reference for p in back.departs_from] == ["HR-B"]
+    # A later similar (not equivalent) decision changes nothing.
+    similar = replace(
+        precedent(replace(OPEN, target_title="Port Operations"), Outcome.NON_RECOGNITION, 0, "HR-S"),
+        decided_at=datetime(2026, 6, 1, tzinfo=UTC),
+    )
+    assert divergence(Outcome.FULL_RECOGNITION, 5, [*found, similar]) is None

@@ -10,7 +10,7 @@ from recogniser.commands.parsers import MAX_LIMIT
 from recogniser.errors import UserInputError, located
 from recogniser.i18n import N_, _, phrase, say, shown, translate
 from recogniser.joining import grouped, quoted
-from recogniser.model import Outcome, Purpose
+from recogniser.model import Outcome, Purpose, plain_number
 from recogniser.terminal import one_line
 
 if TYPE_CHECKING:
@@ -219,26 +219,45 @@ def _similar(options: argparse.Namespace) -> int:
     with open_store(options) as store:
         stored = store.get_case(options.reference)
         found = store.similar_cases(stored.case)
+        final = [decision for decision in store.decisions_for(stored.reference) if decision.final_outcome is not None]
+    # A decided case is weighed against the decisions recorded before its own latest one, as it was when decided.
+    latest = final[-1] if final else None
+    departs = (
+        None
+        if latest is None or latest.final_outcome is None
+        else divergence(
+            latest.final_outcome, latest.final_ects, [p for p in found if p.decided_at < latest.recorded_at]
+        )
+    )
     if options.json:
-        print(json.dumps({"reference": stored.reference, "similar": [p.to_json() for p in found]}, indent=2))
+        note = None
+        if departs is not None:
+            note = {
+                "outcome": departs.outcome.value,
+                "ects": plain_number(departs.ects),
+                "departs_from": [p.reference for p in departs.departs_from],
+                "divergence_reason": None if latest is None else latest.divergence_reason,
+            }
+        similar = [p.to_json() for p in found]
+        print(json.dumps({"reference": stored.reference, "similar": similar, "departs_from_precedent": note}, indent=2))
         return 0
     if not found:
-        print(say("no earlier decided case is like {reference}", reference=stored.reference))
+        print(say("no other decided case is like {reference}", reference=stored.reference))
         return 0
     for precedent in found:
         print(_precedent_line(precedent))
         if precedent.justification:
             _justification(precedent.justification)
-    if stored.outcome is not None:
-        departs = divergence(stored.outcome, None, found)
-        if departs is not None:
-            print(
-                say(
-                    "note: {reference}'s latest outcome {departure}",
-                    reference=stored.reference,
-                    departure=shown(departs.describe()),
-                )
+        if precedent.divergence_reason:
+            print(say("  reason for departing from precedent: {reason}", reason=shown(precedent.divergence_reason)))
+    if departs is not None:
+        print(
+            say(
+                "note: {reference}'s latest decision {departure}",
+                reference=stored.reference,
+                departure=shown(departs.describe()),
             )
+        )
     return 0
 
 

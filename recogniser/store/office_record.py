@@ -37,7 +37,7 @@ from recogniser.precedents import (
     likeness_of_names,
     ranked,
 )
-from recogniser.register import RegisterEntry, differences_of
+from recogniser.register import RegisterEntry, differences_of, reference_candidates
 from recogniser.statistics import TimeGroup
 from recogniser.store.search import TERM_LENGTH, index_terms
 from recogniser.store.tables import metadata
@@ -104,6 +104,7 @@ def precedents(session: Session, document: dict[str, Any], exclude_case_id: int 
             _DECISIONS.c.recorded_at,
             _DECISIONS.c.decided_by,
             _DECISIONS.c.justification,
+            _DECISIONS.c.divergence_reason,
         )
         .join(_CASES, _CASES.c.id == _DECISIONS.c.case_id)
         .where(_DECISIONS.c.id.in_(latest))
@@ -124,6 +125,7 @@ def precedents(session: Session, document: dict[str, Any], exclude_case_id: int 
                     justification=row.justification,
                     decision_id=row.id,
                     likeness=likeness,
+                    divergence_reason=row.divergence_reason,
                 )
             )
     return ranked(found, limit)
@@ -162,6 +164,7 @@ def _period(first: date | None, last: date | None) -> list[ColumnElement[bool]]:
 #: data, which is only blanked out of the published reasons. SQLite reads these from each text (see
 #: ``_register_text``), so that Python never parses whole cases, their learning outcomes being most of their text.
 REGISTER_PATHS: tuple[tuple[str, ...], ...] = (
+    ("reference",),
     ("purpose",),
     ("credential", "title"),
     ("credential", "issuer_country"),
@@ -178,21 +181,25 @@ REGISTER_PATHS: tuple[tuple[str, ...], ...] = (
     ("target", "institution"),
     ("target", "eqf_level"),
     ("target", "ects"),
+    ("credentials",),  # a stack's, whole (a case of one credential has none)
 )
+
+
+#: The objects of ``REGISTER_PATHS`` that hold others ("credential", then "credential.level"...), parents first.
+_REGISTER_OBJECTS = sorted({path[:depth] for path in REGISTER_PATHS for depth in range(1, len(path))}, key=len)
 
 
 def register_document(values: list[Any]) -> dict[str, Any]:
     """The part of a case's text a register entry reads, from the values at ``REGISTER_PATHS`` (None where a path
-    leads nowhere), shaped as the text: ``RegisterEntry.of`` reads the same from it as from the whole text."""
-    document: dict[str, Any] = {}
+    leads nowhere), shaped as the text: ``RegisterEntry.of`` reads the same from it as from the whole text (an
+    object of the text it lacks reads as empty there, as an absent one)."""
+    objects: dict[tuple[str, ...], dict[str, Any]] = {(): {}}
+    for path in _REGISTER_OBJECTS:
+        objects[path] = objects[path[:-1]][path[-1]] = {}
     for path, value in zip(REGISTER_PATHS, values, strict=True):
-        if value is None:
-            continue
-        place = document
-        for key in path[:-1]:
-            place = place.setdefault(key, {})
-        place[path[-1]] = value
-    return document
+        if value is not None:
+            objects[path[:-1]][path[-1]] = value
+    return objects[()]
 
 
 def _register_text(session: Session) -> tuple[ColumnElement[Any], bool]:
@@ -240,6 +247,9 @@ def register_entries(session: Session, first: date | None, last: date | None) ->
                 > tuple_(literal(moment, _DECISIONS.c.recorded_at.type), literal(last_id))
             )
         rows = session.execute(statement).all()
+        # The office's references cited in the reasons, looked up a batch at a time.
+        reasons = {row.id: f"{row.justification or ''} {row.divergence_reason or ''}" for row in rows}
+        cited = _stored_references(session, set().union(*map(reference_candidates, reasons.values())))
         for row in rows:
             found = json.loads(row.case_text)
             yield RegisterEntry.of(
@@ -257,10 +267,21 @@ def register_entries(session: Session, first: date | None, last: date | None) ->
                 decided_at=_aware(row.recorded_at),
                 justification=row.justification,
                 divergence_reason=row.divergence_reason,
+                references=reference_candidates(reasons[row.id]) & cited if cited else (),
             )
         if len(rows) < _BATCH:
             return
         after = (rows[-1].recorded_at, rows[-1].id)
+
+
+def _stored_references(session: Session, candidates: set[str]) -> set[str]:
+    """Those of ``candidates`` that are the references of stored cases (as written, or in capitals)."""
+    wanted = sorted(candidates | {candidate.upper() for candidate in candidates})
+    found: set[str] = set()
+    for first in range(0, len(wanted), _BATCH):
+        chunk = wanted[first : first + _BATCH]
+        found.update(session.scalars(select(_CASES.c.reference).where(_CASES.c.reference.in_(chunk))))
+    return {candidate for candidate in candidates if candidate in found or candidate.upper() in found}
 
 
 def office_counts(

@@ -230,6 +230,50 @@ def test_similar_and_register_export(capsys: pytest.CaptureFixture[str], databas
     assert "already exists" in capsys.readouterr().err
 
 
+def test_similar_weighs_a_decided_case_against_the_decisions_before_it(
+    capsys: pytest.CaptureFixture[str], database_url: str
+) -> None:
+    with CaseStore.open(database_url) as store:
+        earlier = store.add_case(make_case("EARLIER", learner="Ana Horvat"))
+        store.record_decision(
+            "EARLIER", make_decision(earlier.case), "M. Novak", Outcome.FULL_RECOGNITION, final_ects=5
+        )
+        later = store.add_case(make_case("LATER", learner="Ivana Horvat"))
+        store.record_decision(
+            "LATER",
+            make_decision(later.case),
+            "M. Novak",
+            Outcome.PARTIAL_RECOGNITION,
+            justification="Two of the five outcomes are not covered.",
+            final_ects=3,
+            divergence_reason="The programme dropped two modules.",
+        )
+
+    code, out, _ = run(capsys, database_url, "similar", "LATER")
+    assert code == 0
+    [note_line] = [line for line in out.splitlines() if line.startswith("note:")]
+    assert note_line.startswith(
+        "note: LATER's latest decision partial recognition, 3 ECTS departs from the office's earlier decision on the "
+        "same credential for the same target and purpose: EARLIER: full recognition, 5 ECTS ("
+    )
+    code, out, _ = run(capsys, database_url, "similar", "LATER", "--json")
+    note = json.loads(out)["departs_from_precedent"]
+    assert note == {
+        "outcome": "partial_recognition",
+        "ects": 3,
+        "departs_from": ["EARLIER"],
+        "divergence_reason": "The programme dropped two modules.",
+    }
+
+    # EARLIER was decided first: LATER is shown, with its reason for departing, but sets no precedent for it.
+    code, out, _ = run(capsys, database_url, "similar", "EARLIER")
+    assert out.startswith("LATER (equivalent;")
+    assert "  reason for departing from precedent: The programme dropped two modules." in out
+    assert "note:" not in out
+    code, out, _ = run(capsys, database_url, "similar", "EARLIER", "--json")
+    assert json.loads(out)["departs_from_precedent"] is None
+
+
 def test_a_stack_is_listed_with_its_credentials(
     capsys: pytest.CaptureFixture[str], database_url: str, tmp_path: Path
 ) -> None:

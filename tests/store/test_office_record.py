@@ -174,6 +174,49 @@ def test_the_register_leaves_out_personal_data(store: CaseStore, kind: str) -> N
         assert list(rows[0]) == list(COLUMNS)
 
 
+@pytest.mark.parametrize("kind", ["csv", "json"])
+def test_the_register_of_a_stack_leaves_out_each_learner_s_data(store: CaseStore, kind: str) -> None:
+    document: dict[str, Any] = copy.deepcopy(dict(private_case("STACK-1").document))
+    second = copy.deepcopy(document["credential"])
+    second.update(title="Marine Pollution Prevention", workload={"ects": 2, "hours": 50})
+    second["learner"].update(name="Ivana Horvat", identifier="HR-OIB-12345678901")
+    document["credentials"] = [document.pop("credential"), second]
+    decide(
+        store,
+        parse_case(document),
+        Outcome.PARTIAL_RECOGNITION,
+        3,
+        justification="Horvat, HR-OIB-12345678901, born 1994-07-15, is a refugee. Ivana's two modules fit.",
+    )
+    stream = io.StringIO()
+    assert store.export_register(stream, kind) == 1
+    text = stream.getvalue()
+    for private in [*PRIVATE_TEXTS, "STACK-1"]:
+        assert private not in text, private
+    rows = list(csv.DictReader(io.StringIO(text))) if kind == "csv" else json.loads(text)["decisions"]
+    [row] = rows
+    assert row["credential_title"] == "Safety Management on Merchant Vessels + Marine Pollution Prevention"
+    assert row["reasons"] == f"{WITHHELD}'s two modules fit."
+    assert str(row["credential_ects"]) == str(5 + 2)  # the example's 5 and the second part's 2
+
+
+def test_the_register_withholds_the_office_s_references_cited_in_reasons(store: CaseStore) -> None:
+    decide(store, make_case("HR-ENIC-2026-0001"), Outcome.FULL_RECOGNITION, 5)
+    decide(
+        store,
+        make_case("HR-ENIC-2026-0002"),
+        Outcome.PARTIAL_RECOGNITION,
+        3,
+        justification="Unlike HR-ENIC-2026-0001 and hr-enic-2026-0002, the ISO-9001 audit is missing.",
+        divergence_reason="The programme changed since case HR-ENIC-2026-0001.",
+    )
+    stream = io.StringIO()
+    store.export_register(stream, "json")
+    [_first, second] = json.loads(stream.getvalue())["decisions"]
+    assert second["reasons"] == f"Unlike {WITHHELD} and {WITHHELD}, the ISO-9001 audit is missing."
+    assert second["divergence_reason"] == f"The programme changed since case {WITHHELD}."
+
+
 def test_the_register_covers_the_period_asked(database_url: str) -> None:
     now = {"value": datetime(2026, 1, 1, tzinfo=UTC)}
 
@@ -303,6 +346,15 @@ ODD_TEXTS: list[Any] = [
         "target": {"title": "Programme", "institution": None, "eqf_level": 6.0, "ects": "5"},
     },
     {"credential": "not an object", "target": None},
+    {
+        "reference": "STACK-1",
+        "purpose": "credit_transfer",
+        "credentials": [
+            {"title": "Part One", "learner": {"name": "Горан Šimić", "identifier": "ID-1"}, "workload": {"ects": 2}},
+            {"title": "Part Two", "learner": {"name": "Goran Simic"}, "workload": {"ects": 3}, "issuer_country": "SI"},
+            "not an object",
+        ],
+    },
     {"purpose": "rpl", "credential": {"level": {"eqf_level": 7}, "workload": {"ects": 2.5}}, "target": {"ects": 10}},
 ]
 
