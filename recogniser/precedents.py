@@ -36,6 +36,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
+from recogniser.credential_summary import CredentialSummary
 from recogniser.i18n import phrase, plural
 from recogniser.joining import in_list
 from recogniser.model import Outcome, Purpose, plain_number
@@ -79,17 +80,17 @@ class CaseProfile:
 
     @classmethod
     def of(cls, document: Mapping[str, Any]) -> CaseProfile:
-        credential = _object(document.get("credential"))
-        level = _object(credential.get("level"))
-        workload = _object(credential.get("workload"))
+        """A case of one credential, or a stack as one (``recogniser.credential_summary``): a stack is equivalent
+        to a stack of the same credentials."""
+        credential = CredentialSummary.of(document)
         target = _object(document.get("target"))
         return cls(
             purpose=Purpose(str(document["purpose"])),
-            title=_text(credential.get("title")),
-            awarding_body=_text(_object(credential.get("awarding_body")).get("name")),
-            issuer_country=_text(credential.get("issuer_country")),
-            eqf_level=level.get("eqf_level") if isinstance(level.get("eqf_level"), int) else None,
-            ects=_number(workload.get("ects")),
+            title=credential.title,
+            awarding_body=credential.awarding_body,
+            issuer_country=credential.issuer_country,
+            eqf_level=credential.eqf_level,
+            ects=None if credential.ects is None else float(credential.ects),
             target_title=_text(target.get("title")),
             target_institution=_text(target.get("institution")),
         )
@@ -313,7 +314,3 @@ def _object(value: Any) -> Mapping[str, Any]:
 
 def _text(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
-
-
-def _number(value: Any) -> float | None:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None

@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from typing import IO, Any, NamedTuple
 
 from recogniser.casefile import credential_documents
+from recogniser.credential_summary import CredentialSummary
 from recogniser.model import Outcome, plain_number
 from recogniser.textkeys import fold, latin_key
 
@@ -106,7 +107,7 @@ class RegisterEntry(NamedTuple):
             decision_id,
             decided_at.date().isoformat(),
             str(case_document.get("purpose")),
-            *(_credential_fields(credentials[0]) if len(credentials) == 1 else _stack_fields(credentials)),
+            *CredentialSummary.of_credentials(credentials),
             target_title=_text(target.get("title")),
             target_institution=_text(target.get("institution")),
             target_eqf_level=_int(target.get("eqf_level")),
@@ -383,38 +384,6 @@ def rendered(entries: Iterator[RegisterEntry], kind: str, period: Mapping[str, s
     buffer = io.StringIO()
     count = write_csv(entries, buffer) if kind == "csv" else write_json(entries, buffer, period)
     return buffer.getvalue(), count
-
-
-_CredentialFields = tuple[str | None, str | None, str | None, str | None, str | None, str | None, int | None, Any]
-
-
-def _credential_fields(credential: Mapping[str, Any]) -> _CredentialFields:
-    """What the register gives of a credential, in the order of its fields from ``credential_title`` on."""
-    body = _object(credential.get("awarding_body"))
-    level = _object(credential.get("level"))
-    return (
-        _text(credential.get("title")),
-        _text(body.get("name")),
-        _text(body.get("country")),
-        _text(credential.get("issuer_country")),
-        _text(level.get("framework")),
-        _text(level.get("nqf_level")),
-        _int(level.get("eqf_level")),
-        _number(_object(credential.get("workload")).get("ects")),
-    )
-
-
-def _stack_fields(credentials: list[Mapping[str, Any]]) -> _CredentialFields:
-    """The same of a stack: each part's titles joined by " + ", its other texts each once joined by "; ", the
-    level where every part shares it, and the parts' ECTS together where every part states them."""
-    parts = list(zip(*map(_credential_fields, credentials), strict=True))
-    texts = [
-        (" + " if index == 0 else "; ").join(dict.fromkeys(text for text in parts[index] if text)) or None
-        for index in range(6)
-    ]
-    levels, workloads = set(parts[6]), parts[7]
-    ects = None if None in workloads else plain_number(sum(workloads))
-    return (*texts, levels.pop() if len(levels) == 1 else None, ects)  # type: ignore[return-value]
 
 
 def _object(value: Any) -> Mapping[str, Any]:

@@ -15,6 +15,7 @@ from sqlalchemy import insert, select
 
 from recogniser.casefile import parse_case
 from recogniser.model import Case, Outcome, Purpose
+from recogniser.precedents import divergence
 from recogniser.register import COLUMNS, WITHHELD, RegisterEntry
 from recogniser.store import CaseStore, InvalidDecisionRecordError, office_record
 from tests.store.cases import make_case, make_decision
@@ -69,6 +70,31 @@ def test_similar_cases_ranks_equivalent_first_and_leaves_out_the_case_itself(sto
         "M. Novak",
         "Reasons.",
     )
+
+
+def stack(reference: str, learner: str, *titles: str) -> Case:
+    """A case of several credentials, the example's with these titles, each of 2 ECTS."""
+    document: dict[str, Any] = copy.deepcopy(dict(make_case(reference, learner=learner).document))
+    first = document.pop("credential")
+    document["credentials"] = [{**first, "title": title, "workload": {"ects": 2, "hours": 50}} for title in titles]
+    return parse_case(document)
+
+
+def test_a_stack_s_precedents_are_stacks_of_the_same_credentials(store: CaseStore) -> None:
+    decide(
+        store, stack("STACK-EARLIER", "Ana Kovač", "Port State Control", "Ballast Water"), Outcome.FULL_RECOGNITION, 4
+    )
+    decide(store, make_case("SINGLE", title="Port State Control"), Outcome.PARTIAL_RECOGNITION, 2)
+    open_case = store.add_case(stack("STACK-NOW", "Ivana Horvat", "Ballast Water", "Port State Control"))
+
+    found = store.similar_cases(open_case.case)
+
+    assert [(p.reference, p.equivalent) for p in found][:1] == [("STACK-EARLIER", True)]
+    assert all(not p.equivalent for p in found[1:])
+    assert found[0].profile.title == "Port State Control + Ballast Water"
+    assert found[0].profile.ects == 4
+    departs = divergence(Outcome.PARTIAL_RECOGNITION, 2, found)
+    assert departs is not None and [p.reference for p in departs.departs_from] == ["STACK-EARLIER"]
 
 
 def test_the_earlier_decided_text_is_compared(store: CaseStore) -> None:
