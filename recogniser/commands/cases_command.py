@@ -169,7 +169,7 @@ def _field(label: str, value: str) -> None:
 
 
 def _justification(text: str) -> None:
-    print("    " + say("justification: {text}", text=text))
+    print("    " + say("justification: {text}", text=one_line(text)))  # a line break in it must not fake a line
 
 
 def _decision_line(decision: StoredDecision, current_sha256: str) -> str:
@@ -249,7 +249,7 @@ def _similar(options: argparse.Namespace) -> int:
         if precedent.justification:
             _justification(precedent.justification)
         if precedent.divergence_reason:
-            print(say("  reason for departing from precedent: {reason}", reason=shown(precedent.divergence_reason)))
+            print(say("  reason for departing from precedent: {reason}", reason=one_line(precedent.divergence_reason)))
     if departs is not None:
         print(
             say(

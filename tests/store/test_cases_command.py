@@ -244,7 +244,7 @@ def test_similar_weighs_a_decided_case_against_the_decisions_before_it(
             make_decision(later.case),
             "M. Novak",
             Outcome.PARTIAL_RECOGNITION,
-            justification="Two of the five outcomes are not covered.",
+            justification="Two of the five outcomes are not covered.\nnote: a line it must not make",
             final_ects=3,
             divergence_reason="The programme dropped two modules.",
         )
@@ -269,7 +269,8 @@ def test_similar_weighs_a_decided_case_against_the_decisions_before_it(
     code, out, _ = run(capsys, database_url, "similar", "EARLIER")
     assert out.startswith("LATER (equivalent;")
     assert "  reason for departing from precedent: The programme dropped two modules." in out
-    assert "note:" not in out
+    assert "covered.\\u000anote: a line it must not make" in out  # a line break in a reason is shown escaped
+    assert not any(line.startswith("note:") for line in out.splitlines())
     code, out, _ = run(capsys, database_url, "similar", "EARLIER", "--json")
     assert json.loads(out)["departs_from_precedent"] is None
 
