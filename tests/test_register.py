@@ -3,6 +3,7 @@ findings), a stack's credentials, and the reasons published without the learner'
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import UTC, datetime
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import pytest
 
 from recogniser.model import Outcome
-from recogniser.register import WITHHELD, RegisterEntry, basis, differences_of
+from recogniser.register import WITHHELD, RegisterEntry, basis, differences_of, write_json
 
 
 def test_the_basis_names_each_difference_by_element_and_provision() -> None:
@@ -174,3 +175,17 @@ def test_a_stack_is_published_as_its_credentials_and_withholds_each_learner_s_da
     assert found.eqf_level is None  # the parts sit at two levels
     assert found.credential_ects == 5.5
     assert found.credits_sought == 6
+
+
+def test_each_entry_is_written_as_json_writes_it() -> None:
+    tricky = 'A "quoted" \\ title, tab\there, é, 中文, \u2028 and \x7f'
+    document = {"purpose": "rpl", "credential": credential({"name": "A B"}, title=tricky, workload={"ects": 2.5})}
+    entries = [entry(document, 'Reasons with "quotes" and a line\nbreak.'), entry(document, "")]
+    stream = io.StringIO()
+    assert write_json(entries, stream, {"from": None, "to": "2026-12-01"}) == 2
+    lines = stream.getvalue().split("\n")
+    assert lines[1:3] == [
+        json.dumps(entries[0].to_json(), ensure_ascii=False) + ",",
+        json.dumps(entries[1].to_json(), ensure_ascii=False),
+    ]
+    assert json.loads(stream.getvalue())["decisions"] == [each.to_json() for each in entries]

@@ -185,21 +185,26 @@ REGISTER_PATHS: tuple[tuple[str, ...], ...] = (
 )
 
 
-#: The objects of ``REGISTER_PATHS`` that hold others ("credential", then "credential.level"...), parents first.
+#: The objects of ``REGISTER_PATHS`` that hold others ("credential", then "credential.level"...), parents first,
+#: each with where it sits (its parent's place in this list, the text itself being 0, and its key), and where each
+#: path's value goes: ``register_document`` builds a text from them without looking a path up.
 _REGISTER_OBJECTS = sorted({path[:depth] for path in REGISTER_PATHS for depth in range(1, len(path))}, key=len)
+_OBJECT_PLACES = [(([(), *_REGISTER_OBJECTS]).index(path[:-1]), path[-1]) for path in _REGISTER_OBJECTS]
+_VALUE_PLACES = [(([(), *_REGISTER_OBJECTS]).index(path[:-1]), path[-1]) for path in REGISTER_PATHS]
 
 
 def register_document(values: list[Any]) -> dict[str, Any]:
     """The part of a case's text a register entry reads, from the values at ``REGISTER_PATHS`` (None where a path
     leads nowhere), shaped as the text: ``RegisterEntry.of`` reads the same from it as from the whole text (an
     object of the text it lacks reads as empty there, as an absent one)."""
-    objects: dict[tuple[str, ...], dict[str, Any]] = {(): {}}
-    for path in _REGISTER_OBJECTS:
-        objects[path] = objects[path[:-1]][path[-1]] = {}
-    for path, value in zip(REGISTER_PATHS, values, strict=True):
+    objects: list[dict[str, Any]] = [{}]
+    for parent, key in _OBJECT_PLACES:
+        objects.append({})
+        objects[parent][key] = objects[-1]
+    for (parent, key), value in zip(_VALUE_PLACES, values, strict=True):
         if value is not None:
-            objects[path[:-1]][path[-1]] = value
-    return objects[()]
+            objects[parent][key] = value
+    return objects[0]
 
 
 def _register_text(session: Session) -> tuple[ColumnElement[Any], bool]:
