@@ -224,15 +224,17 @@ def run(url: str, to_fill: bool, count: int, server: int | None) -> None:
         milliseconds = median_ms(similar, REPEATS)
         average = sum(found) / len(found)
         print(f"similar cases of a case: {milliseconds:.1f} ms  (target < 50 ms; {average:.1f} found on average)")
-        for kind in ("csv", "json"):
+        # Each twice: the first export after opening reads the decisions from the disk's cache into the
+        # database's, the second finds them there, as an office exporting again would.
+        for kind, turn in (("csv", "first"), ("json", "first"), ("csv", "again"), ("json", "again")):
             stream = io.StringIO()
             start, cpu = time.perf_counter(), processor_ms(server)
             written = store.export_register(stream, kind)
             seconds, cpu = time.perf_counter() - start, (processor_ms(server) - cpu) / 1000
             size = len(stream.getvalue()) / 2**20
             print(
-                f"register of {written:,} decisions as {kind}: {seconds:.2f} s ({cpu:.2f} s of processor time), "
-                f"{size:.0f} MiB  (target < 5 s)"
+                f"register of {written:,} decisions as {kind} ({turn}): {seconds:.2f} s ({cpu:.2f} s of "
+                f"processor time), {size:.0f} MiB  (target < 5 s)"
             )
         start, cpu = time.perf_counter(), processor_ms(server)
         statistics = store.office_statistics()
