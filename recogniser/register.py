@@ -17,13 +17,13 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, lru_cache
 from typing import IO, Any, NamedTuple
 
-from recogniser.casefile import credential_documents
 from recogniser.credential_summary import CredentialSummary
 from recogniser.model import Outcome, plain_number
 from recogniser.textkeys import fold, latin_key
@@ -37,19 +37,30 @@ WITHHELD = "[withheld]"
 #: languages of the office's cases (English, French, German, Spanish, Italian, the Slavic languages in both
 #: scripts): a sentence holding one is left out of published reasons.
 _STATUS_WORDS = re.compile(
-    r"\b(refugee|refugi|asyl|asil|azil|displaced|deplace|stateless|apatrid|staatenlos|schutzsuchend|"
-    r"(international|subsidiary|temporary) protection|protection (internationale|subsidiaire|temporaire)|"
-    r"fluchtling|vertrieben|izbjegl|izbegl|prognan|me[dđ]unarodn\w* za[sš]tit|bizenc|бежен|біжен|избегл|"
-    r"избјегл|прогнан|уточиште|притулк)\w*",
+    r"\b(refugee|refugi|rifugiat|asyl|asil|azil|azyl|displaced|stateless|apatrid|staatenlos|schutzsuchend|"
+    r"schutzberechtigt|gefluchtet|fluchtling|fluechtling|izbjeglic|izbeglic|prognan|uchodzc|uprchl|"
+    r"(international|subsidiary|temporary|humanitarian|supplementary)\s+protection|"
+    r"protection\s+(internationale|subsidiaire|temporaire)|protezione\s+(internazionale|sussidiaria|temporanea)|"
+    r"proteccion\s+(internacional|subsidiaria|temporal)|(internationaler|subsidiarer|vorubergehender)\s+schutz|"
+    r"(me[dđ]unarodn|privremen|supsidijarn)\w*\s+za[sš]tit|ochron\w*\s+(miedzynarodow|czasow|uzupelniajac)|"
+    r"bizenc|бежен|біжен|избегл|избјегл|прогнан|уточиште|притулк|переселен|впо\b|"
+    r"(привремен|међународн|тимчасов|міжнародн|временн|международн)\w*\s+(заштит|захист|защит))\w*",
 )
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*\s*")
-_WORD = re.compile(r"\w+")
+#: A sentence: up to its full stop (or the end), across line breaks, which may fall anywhere in a sentence.
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*\s*|[.!?]+\s*")
+#: A word of a name: letters and digits, never an underscore ("Ivana_Horvat_diploma.pdf" holds two names' words).
+_WORD = re.compile(r"[^\W_]+")
 #: A word of a text as a case reference would be written: a run without spaces or punctuation around it.
-_TOKEN = re.compile(r"[^\s,;:()\[\]{}\"'«»“”„]+")
-#: Such a word that may be a case reference: with a digit, a hyphen, a slash or an underscore in it.
-_CANDIDATE = re.compile(r"[^\s,;:()\[\]{}\"'«»“”„]*[\d/_-][^\s,;:()\[\]{}\"'«»“”„]*")
+_TOKEN = re.compile(r"[^\s,;:()\[\]{}<>\"'«»“”„‘’‹›*#…]+")
+#: What a case reference holds and a plain word does not: a digit, a hyphen, a slash or an underscore.
+_REFERENCE_MARK = re.compile(r"[\d/_-]")
+#: Characters that do not show (soft hyphen, zero-width space and joiners...): taken out of a text before it is
+#: read, so that they cannot hide a name or a number.
+_INVISIBLE = dict.fromkeys(i for i in (0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E))
 #: Languages whose names of the months a date of birth is looked for in (nominative and genitive forms).
-_MONTH_LOCALES = ("en", "fr", "de", "es", "it", "pt", "nl", "hr", "sr_Latn", "sr", "uk", "ru", "pl", "cs", "el", "ka")
+_MONTH_LOCALES = (
+    "en", "fr", "de", "es", "it", "pt", "nl", "hu", "hr", "sr_Latn", "sr", "uk", "ru", "pl", "cs", "el", "ka",
+)  # fmt: skip
 #: Endings a name may take when declined ("Marko" → "Marka", "Petrović" → "Petrovića"): a capitalised word that
 #: is a name's stem and up to this many letters more is withheld.
 _DECLENSION = 3
@@ -98,17 +109,18 @@ class RegisterEntry(NamedTuple):
     ) -> RegisterEntry:
         """The entry of one final decision on the case ``case_document``; ``references`` are the office's case
         references that its reasons cite (each is withheld, as is the case's own)."""
-        credentials = [_object(item) for item in credential_documents(case_document)]
+        credentials = _credentials(case_document)
         target = _object(case_document.get("target"))
-        private = (
-            _PersonalData.of(case_document, credentials, references) if justification or divergence_reason else None
-        )
+        private = _PersonalData.of(case_document, credentials, references)
+        credential = CredentialSummary.of_credentials(credentials)
         return cls(
             decision_id,
             decided_at.date().isoformat(),
             str(case_document.get("purpose")),
-            *CredentialSummary.of_credentials(credentials),
-            target_title=_text(target.get("title")),
+            # A title can name the learner too (an Open Badge "awarded to Ivana Horvat").
+            private.withheld(credential.title, statements=False),
+            *credential[1:],
+            target_title=private.withheld(_text(target.get("title")), statements=False),
             target_institution=_text(target.get("institution")),
             target_eqf_level=_int(target.get("eqf_level")),
             credits_sought=_number(target.get("ects")) if case_document.get("purpose") != "admission" else None,
@@ -117,8 +129,8 @@ class RegisterEntry(NamedTuple):
             ects_recognised=plain_number(final_ects),
             rulebook_version=str(decision.get("rulebook_version")),
             basis=basis(decision),
-            reasons=None if private is None else private.withheld(justification),
-            divergence_reason=None if private is None else private.withheld(divergence_reason),
+            reasons=private.withheld(justification),
+            divergence_reason=private.withheld(divergence_reason),
         )
 
     def values(self) -> tuple[Any, ...]:
@@ -166,11 +178,11 @@ class _PersonalData:
     each reference. Each is first looked for cheaply in the text and matched in full only where it may be there:
     most reasons hold none, and a register reads a hundred thousand of them."""
 
-    name_words: frozenset[str]  # as compared: the Latin key of each word, one spelling (``_spelling``)
+    name_words: frozenset[str]  # as compared: the Latin key of each word, as transliterated and in one spelling
     stems: tuple[tuple[str, str], ...]  # (name word, its stem) for declined forms
     identifiers: tuple[str, ...]
     births: tuple[str, ...]
-    references: frozenset[str]  # in capitals
+    references: tuple[str, ...]
 
     @classmethod
     def of(
@@ -181,24 +193,31 @@ class _PersonalData:
         own = _text(document.get("reference"))
         return cls(
             frozenset(word for word, _stem in keys),
-            tuple(key for key in keys if len(key[1]) >= 3),
+            tuple(key for key in keys if len(key[1]) >= 2),
             tuple(text for learner in learners if (text := _text(learner.get("identifier")))),
             tuple(text for learner in learners if (text := _text(learner.get("date_of_birth")))),
-            frozenset(reference.upper() for reference in (*references, own) if reference),
+            tuple(reference for reference in {*references, own} if reference),
         )
 
-    def withheld(self, text: str | None) -> str | None:
+    def withheld(self, text: str | None, *, statements: bool = True) -> str | None:
+        """``text`` with the learner's data and the references withheld; a statement (the reasons) also without
+        its sentences telling of a protection status. A title is no statement: only the learner's name is looked
+        for in it."""
         if not text:
             return None
-        reading = _reading(text)
+        reading = _reading(text, statements)
         kept = reading.kept
-        if any(reference in reading.capitals for reference in self.references):
-            kept = _TOKEN.sub(self._reference_withheld, kept)
-        for pattern in self._patterns(reading):
-            kept = pattern.sub(WITHHELD, kept)
-        # A text whose Latin form holds no word of the name, nor a stem of one, has no word of the name.
-        if any(stem in reading.latin for _word, stem in self.stems) or any(
-            word in reading.latin for word in self.name_words
+        if statements:
+            for reference in self.references:
+                # A reference with a digit is in no text without one, and most reasons have none.
+                if (reading.digits or not _DIGIT.search(reference)) and _squeezed(reference) in reading.squeezed:
+                    kept = _reference_pattern(reference).sub(WITHHELD, kept)
+            for pattern in self._patterns(reading):
+                kept = pattern.sub(WITHHELD, kept)
+        # A text holding no word of the name, nor a word starting as a name's stem does, has no word of the name.
+        if not self.name_words.isdisjoint(reading.words) or any(
+            stem in reading.latin if len(stem) >= 3 else any(word[:2] == stem for word in reading.words)
+            for _name, stem in self.stems
         ):
             kept = _WORD.sub(lambda found: WITHHELD if self._is_name(found.group()) else found.group(), kept)
         return kept.strip() or None
@@ -208,66 +227,89 @@ class _PersonalData:
         digits, or its run of digits, must be in the text without separators, a date's year must be in it."""
         found = []
         for identifier in self.identifiers:
-            if _SEPARATORS.sub("", identifier).upper() in reading.squeezed or (
-                reading.long_number and (digits := _digits(identifier)) and digits in reading.kept
-            ):
+            if not reading.digits and _DIGIT.search(identifier):
+                continue  # an identifier with a digit is in no text without one
+            digits = _digits(identifier)
+            if _squeezed(identifier) in reading.squeezed or (digits and digits in reading.digits):
                 found += _identifier_patterns(identifier)
         for birth in self.births:
-            if birth[:4] in reading.kept or not birth[:4].isdigit():
+            # Every way of writing it holds the year's last two digits.
+            if birth[2:4] in reading.digits or not birth[:4].isdigit():
                 found.append(_birth_pattern(birth))
         return found
 
-    def _reference_withheld(self, token: re.Match[str]) -> str:
-        written = token.group()
-        core = written.rstrip(".!?")
-        return WITHHELD + written[len(core) :] if core.upper() in self.references else written
-
     def _is_name(self, word: str) -> bool:
-        key = _spelling(latin_key(word).replace(" ", ""))
-        if key in self.name_words:
+        latin = latin_key(word).replace(" ", "")
+        keys = {latin, _spelling(latin)}
+        if not keys.isdisjoint(self.name_words):
             return True
-        # Declined: a capitalised word made of a name's stem and a short ending.
-        return word[:1].isupper() and any(
-            key.startswith(stem) and len(key) <= len(name) + _DECLENSION for name, stem in self.stems
+        # Declined: a word made of a name's stem and a short ending, capitalised (or in a script without capitals);
+        # after a stem of two letters ("Ana", "Ivo") two letters at most.
+        first = word[:1]
+        # Georgian writes names in lower-case letters (its capitals are for headings).
+        return (not first.islower() or "\u10d0" <= first <= "\u10ff") and any(
+            key.startswith(stem) and len(key) <= len(name) + (_DECLENSION if len(stem) >= 3 else 1)
+            for key in keys
+            for name, stem in self.stems
         )
 
 
-_SEPARATORS = re.compile(r"[\s./-]")
-_LONG_NUMBER = re.compile(r"\d{6}")
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+_NOT_DIGITS = re.compile(r"\D+")
+_DIGIT = re.compile(r"\d")
+
+
+def _squeezed(text: str) -> str:
+    """The letters and digits of a text alone, in capitals: what a number or a reference is compared by, however
+    it is spaced or punctuated."""
+    return _NOT_ALPHANUMERIC.sub("", text).upper()
+
+
+@lru_cache(maxsize=4096)
+def _reference_pattern(reference: str) -> re.Pattern[str]:
+    """A case reference however spaced or punctuated ("HR-2026-000142", "HR 2026/000142", "hr2026000142"), as a
+    whole word."""
+    parts = [re.escape(part) for part in _NOT_ALPHANUMERIC.split(reference) if part]
+    between = r"[\W_]*"
+    return re.compile(rf"(?<![^\W_])(?:{between.join(parts)})(?![^\W_])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class _Reading:
     """A text as withholding reads it, once for every decision giving the same reasons (offices repeat theirs)."""
 
-    kept: str  # without the sentences that tell of a refugee or protection status
-    capitals: str
-    squeezed: str  # in capitals without spaces, dots, slashes or hyphens
-    latin: str  # its Latin key, in one spelling (``_spelling``)
-    long_number: bool  # whether it holds six digits in a row
+    kept: str  # composed (NFC), without invisible characters and the sentences telling of a protection status
+    squeezed: str  # its letters and digits alone, in capitals
+    digits: str  # its digits alone
+    latin: str  # its Latin key, as transliterated and in one spelling (``_spelling``)
+    words: frozenset[str]  # the words of that key
 
 
 @lru_cache(maxsize=4096)
-def _reading(text: str) -> _Reading:
-    kept = text
+def _reading(text: str, statements: bool) -> _Reading:
+    # Composed, so that an accent stored apart from its letter (text pasted from a PDF) does not cut a word.
+    kept = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     # Folding works letter by letter, so what a sentence folds to is part of what the whole text folds to: a text
     # whose fold holds no status word has none to leave out.
-    if _STATUS_WORDS.search(fold(text)):
-        kept = "".join(sentence for sentence in _SENTENCE.findall(text) if not _STATUS_WORDS.search(fold(sentence)))
-    capitals = kept.upper()
-    long_number = _LONG_NUMBER.search(kept) is not None
-    return _Reading(kept, capitals, _SEPARATORS.sub("", capitals), _spelling(latin_key(kept)), long_number)
+    if statements and _STATUS_WORDS.search(fold(kept)):
+        kept = "".join(sentence for sentence in _SENTENCE.findall(kept) if not _STATUS_WORDS.search(fold(sentence)))
+    latin = latin_key(kept)
+    latin = f"{latin} {_spelling(latin)}"
+    return _Reading(kept, _squeezed(kept), _NOT_DIGITS.sub("", kept), latin, frozenset(latin.split()))
 
 
 def _digits(identifier: str) -> str:
-    """The identifier's longest run of digits when that alone identifies (six digits or more), else nothing."""
-    digits = max(re.findall(r"\d+", identifier), key=len, default="")
+    """The identifier's digits when they alone identify (six or more), else nothing."""
+    digits = _NOT_DIGITS.sub("", identifier)
     return digits if len(digits) >= 6 else ""
 
 
 #: Letters that the transliterations of one name write differently ("Хорват": Khorvat, Horvat; "Шевченко":
 #: Shevchenko, Ševčenko; "Юлия": Yuliya, Julija), compared as one.
-_SPELLINGS = (("shch", "sc"), ("zh", "z"), ("sh", "s"), ("ch", "c"), ("kh", "h"), ("ts", "c"), ("y", "j"))
+_SPELLINGS = (
+    ("shch", "sc"), ("zh", "z"), ("sh", "s"), ("ch", "c"), ("kh", "h"), ("ts", "c"), ("iya", "ia"), ("ija", "ia"),
+    ("ou", "u"), ("oy", "u"), ("ue", "u"), ("oe", "o"), ("ae", "a"), ("y", "j"),
+)  # fmt: skip
 
 
 def _name_keys(name: str | None) -> list[tuple[str, str]]:
@@ -300,35 +342,45 @@ def _identifier_patterns(identifier: str) -> list[re.Pattern[str]]:
     characters = [re.escape(character) for character in identifier if character.isalnum()]
     if not characters:
         return [re.compile(re.escape(identifier))]
-    spelled = r"[\s./-]?".join(characters)
+    spelled = _ANY_SEPARATORS.join(characters)
     # A short identifier only as a word of its own; a long one wherever it appears, inside a longer code too.
-    found = [re.compile(spelled if len(characters) >= 5 else rf"(?<!\w){spelled}(?!\w)", re.IGNORECASE)]
-    if digits := _digits(identifier):
-        found.append(re.compile(rf"(?<!\d){digits}(?!\d)"))
+    found = [re.compile(spelled if len(characters) >= 5 else rf"(?<![^\W_]){spelled}(?![^\W_])", re.IGNORECASE)]
+    if digits := _digits(identifier):  # its digits alone, however grouped ("12 345 678 901")
+        found.append(re.compile(rf"(?<!\d){_ANY_SEPARATORS.join(digits)}(?!\d)"))
     return found
+
+
+#: What may stand between the characters of a number or code as written: spaces and punctuation, up to three.
+_ANY_SEPARATORS = r"[\s./_:,\-‐‑‒–—]{0,3}"
 
 
 @cache
 def _birth_pattern(text: str) -> re.Pattern[str]:
     """A date of birth in the usual ways of writing a date: day, month and year as numbers in any of the three
-    orders with any separator ("5.4.1990", "05/04/1990", "1990-04-05", "5. 4. 1990."), and with the month's name
-    ("5 April 1990", "April 5th, 1990", "5. travnja 1990."). Not a date: the text itself."""
+    orders, with any separators or none, the year in four digits or two ("5.4.1990", "05/04/90", "1990-04-05",
+    "19900405", "5. 4. 1990."), the month as a Roman numeral ("5.IV.1990") or by its name ("5 April 1990", "April
+    5th, 1990", "5-Apr-1990", "5 de abril de 1990", "1990. április 5."). Not a date: the text itself."""
     try:
-        day = date.fromisoformat(text)
+        day = date.fromisoformat(text[:10])
     except ValueError:
         return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", re.IGNORECASE)
-    d, m, y = rf"0?{day.day}", rf"0?{day.month}", str(day.year)
-    sep = r"(?:\s*[./-]\s*|\s+)"
+    d, m, y = rf"0?{day.day}", rf"0?{day.month}", rf"(?:{day.year}|{day.year % 100:02d})"
+    full_d, full_m = f"{day.day:02d}", f"{day.month:02d}"
+    sep = r"\s*[./,\-‐‑‒–—]?\s*"
     names = "|".join(re.escape(name) for name in sorted(_month_names(day.month), key=len, reverse=True))
-    ordinal = r"(?:st|nd|rd|th|er|e)?"
+    month = rf"(?:{m}|{_ROMAN_MONTHS[day.month]}|(?:{names})\.?)"
+    ordinal = r"(?:st|nd|rd|th|er|e|\.)?"
+    of = r"(?:\s*(?:of|de|the)\s+)?"
     forms = [
-        f"{d}{sep}{m}{sep}{y}",
-        f"{m}{sep}{d}{sep}{y}",
-        f"{y}{sep}{m}{sep}{d}",
-        rf"{d}{ordinal}\.?\s*(?:of\s+)?(?:{names})\.?,?\s*{y}",
-        rf"(?:{names})\.?\s*{d}{ordinal},?\s*{y}",
+        rf"{d}{ordinal}{sep}{of}{month}{sep}{of}{y}",
+        rf"{month}{sep}{of}{d}{ordinal}{sep}{y}",
+        rf"{y}{sep}{month}{sep}{d}",
+        f"{full_d}{full_m}{day.year}|{day.year}{full_m}{full_d}|{full_m}{full_d}{day.year}",
     ]
-    return re.compile(rf"(?<!\d)(?:{'|'.join(forms)})(?!\d)\.?", re.IGNORECASE)
+    return re.compile(rf"(?<![\d\w])(?:{'|'.join(forms)})(?![\d])\.?", re.IGNORECASE)
+
+
+_ROMAN_MONTHS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
 @cache
@@ -347,8 +399,18 @@ def _month_names(month: int) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def reference_candidates(text: str) -> frozenset[str]:
-    """The words of ``text`` that could be case references: with a digit, hyphen, slash or underscore in them."""
-    return frozenset(token for word in _CANDIDATE.findall(text) if 2 <= len(token := word.rstrip(".!?")) <= 200)
+    """The words of ``text`` that could be case references (with a digit, hyphen, slash or underscore in them),
+    without the punctuation around them ("HR-2026-000142’s" → HR-2026-000142)."""
+    found = set()
+    for word in _TOKEN.findall(text):
+        token = _AROUND.sub("", word)
+        if 2 <= len(token) <= 200 and _REFERENCE_MARK.search(token):
+            found.add(token)
+    return frozenset(found)
+
+
+#: Punctuation before and after a reference as written, and an English possessive after it.
+_AROUND = re.compile(r"^[^\w]+|(?:[’']s)?[^\w]*$")
 
 
 def write_csv(entries: Iterable[RegisterEntry], stream: IO[str]) -> int:
@@ -399,6 +461,14 @@ def rendered(entries: Iterator[RegisterEntry], kind: str, period: Mapping[str, s
     buffer = io.StringIO()
     count = write_csv(entries, buffer) if kind == "csv" else write_json(entries, buffer, period)
     return buffer.getvalue(), count
+
+
+def _credentials(document: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The credential objects of a case text, as ``casefile.credential_documents`` gives them, read in place."""
+    items = document.get("credentials")
+    if type(items) is list and items:
+        return [_object(item) for item in items]
+    return [_object(document.get("credential"))]
 
 
 def _object(value: Any) -> Mapping[str, Any]:

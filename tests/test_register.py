@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import io
 import json
+import time
+import unicodedata
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from recogniser.model import Outcome
-from recogniser.register import WITHHELD, RegisterEntry, basis, differences_of, write_json
+from recogniser.register import WITHHELD, RegisterEntry, basis, differences_of, reference_candidates, write_json
 
 
 def test_the_basis_names_each_difference_by_element_and_provision() -> None:
@@ -189,3 +191,120 @@ def test_each_entry_is_written_as_json_writes_it() -> None:
         json.dumps(entries[1].to_json(), ensure_ascii=False),
     ]
     assert json.loads(stream.getvalue())["decisions"] == [each.to_json() for each in entries]
+
+
+def test_a_name_in_a_file_name_is_withheld() -> None:
+    reasons = published({"name": "Ivana Horvat"}, "See Ivana_Horvat_diploma.pdf.")
+    assert reasons == f"See {WITHHELD}_{WITHHELD}_diploma.pdf."
+
+
+@pytest.mark.parametrize(
+    ("name", "reasons"),
+    [
+        ("Ivana Horvát", unicodedata.normalize("NFD", "Horvát presented.")),  # an accent stored apart
+        ("Ivana Horvat", "Hor\u00advat Hor\u200bvat presented."),  # invisible characters inside
+        ("Ivana Horvat", "Horvats presented."),  # a plural
+        ("Νίκος Παπαδόπουλος", "Nikos Papadopoulos presented."),
+        ("Nikos Papadopoulos", "Νίκος Παπαδόπουλος presented."),
+        ("Юлия Шевченко", "Yulia Shevchenko presented."),
+        ("Jürgen Müller", "Juergen Mueller presented."),
+        ("Nino Beridze", "ნინომ ბერიძის presented."),  # declined, in a script without capitals
+        ("Ana Bo", "Ani Bo presented."),  # a short name declined
+    ],
+)
+def test_a_name_is_withheld_however_it_is_stored_or_spelled(name: str, reasons: str) -> None:
+    found = published({"name": name}, reasons)
+    assert found is not None and found.endswith("presented."), found
+    assert [word for word in found.removesuffix(" presented.").split() if WITHHELD not in word] == [], found
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "05.IV.1990", "5.4.90", "05/04/90", "19900405", "05041990", "5 de abril de 1990", "1990. április 5.",
+        "5-Apr-1990", "April the 5th, 1990", "1990\u201004\u201005", "5 – 4 – 1990", "5,4,1990",
+    ],
+)  # fmt: skip
+def test_the_date_of_birth_is_withheld_in_more_ways_of_writing_it(written: str) -> None:
+    reasons = published({"name": "A B", "date_of_birth": "1990-04-05"}, f"Born {written} in Split.")
+    assert reasons is not None and reasons.startswith(f"Born {WITHHELD}") and "90" not in reasons, reasons
+
+
+@pytest.mark.parametrize(
+    ("identifier", "written"),
+    [
+        ("SSN 078-05-1120", "078051120"),
+        ("SSN 078-05-1120", "078-05-1120"),
+        ("AB12345", "AB: 12345"),
+        ("HR-OIB-12345678901", "12 345 678 901"),
+        ("HR-OIB-12345678901", "123.456.789.01"),
+        ("X1234", "X_1234"),
+    ],
+)
+def test_the_identifier_is_withheld_however_spaced(identifier: str, written: str) -> None:
+    reasons = published({"name": "A B", "identifier": identifier}, f"Card {written} seen.")
+    assert reasons == f"Card {WITHHELD} seen.", reasons
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ha lo status di rifugiato.", "Protezione internazionale.", "Protección subsidiaria.", "Er ist Geflüchteter.",
+        "Internationaler Schutz gewährt.", "Ma status uchodźcy.", "Je uprchlík.", "Privremena zaštita odobrena.",
+        "Лице под привременом заштитом.", "Він ВПО.", "Beneficiary of international\nprotection.",
+        "Under humanitarian  protection.",
+    ],
+)  # fmt: skip
+def test_protection_status_in_more_languages_and_spacings(sentence: str) -> None:
+    assert published({"name": "A B"}, f"{sentence} The outcomes match.") == "The outcomes match."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Kandidatkinja je izbjegla ponavljanje modula.", "Le module a été déplacé.", "Der Kurs wird vertrieben."],
+)
+def test_words_that_only_look_like_a_status_are_kept(sentence: str) -> None:
+    assert published({"name": "A B"}, f"{sentence} The outcomes match.") == f"{sentence} The outcomes match."
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "‘HR-2026-000142’",
+        "HR-2026-000142’s file",
+        "HR-2026-000142…",
+        "HR 2026 000142",
+        "hr/2026/000142",
+        "*HR2026000142*",
+    ],
+)
+def test_the_case_s_reference_is_withheld_however_written(written: str) -> None:
+    document = {"reference": "HR-2026-000142", "purpose": "employment", "credential": credential({"name": "A B"})}
+    reasons = entry(document, f"As in {written} here.").reasons
+    assert reasons is not None and "2026" not in reasons and "000142" not in reasons, reasons
+
+
+def test_cited_references_are_found_through_the_punctuation_around_them() -> None:
+    assert reference_candidates("As in ‘HR-2026-000142’s’ file (AUD-A), see HR/1.") == {
+        "HR-2026-000142",
+        "AUD-A",
+        "HR/1",
+    }
+
+
+def test_a_long_text_without_spaces_is_read_in_linear_time() -> None:
+    start = time.process_time()
+    reference_candidates("a" * 50_000)
+    published({"name": "A B", "identifier": "12345678", "date_of_birth": "1990-04-05"}, "1-" * 25_000)
+    assert time.process_time() - start < 2  # was 19 s for the first alone: the pattern rescanned from every letter
+
+
+def test_a_title_naming_the_learner_is_published_without_the_name() -> None:
+    document = {
+        "purpose": "credit_transfer",
+        "credential": credential({"name": "Ivana Horvat"}, title="Refugee Teaching badge awarded to Ivana Horvat"),
+        "target": {"title": "Programme for Ivana Horvat"},
+    }
+    found = entry(document, "")
+    assert found.credential_title == f"Refugee Teaching badge awarded to {WITHHELD} {WITHHELD}"
+    assert found.target_title == f"Programme for {WITHHELD} {WITHHELD}"
