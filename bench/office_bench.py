@@ -35,6 +35,7 @@ from timing import median_ms, processor_ms  # noqa: E402
 from recogniser.casefile import case_sha256, load_case  # noqa: E402
 from recogniser.model import Case, Decision, Outcome, Procedure, Purpose, Recommendation  # noqa: E402
 from recogniser.store import CaseStore  # noqa: E402
+from recogniser.store.office_record import published_values  # noqa: E402
 from recogniser.store.rows import case_values, term_rows  # noqa: E402
 from recogniser.store.tables import metadata  # noqa: E402
 
@@ -146,6 +147,7 @@ def decision_rows(stored: list[tuple[int, Case]], rng: random.Random) -> list[di
                 "justification": "As recommended." if rng.random() < 0.8 else "The learning outcomes overlap in part.",
                 "final_ects": ects,
                 "divergence_reason": None,
+                "published_values": published_values(case.document),
                 "decided_by": rng.choice(["M. Novak", "A. Horvat", "J. Kovač", "E. Beridze"]),
                 "recorded_at": decided,
             }

@@ -72,6 +72,7 @@ def append_decision(
 ) -> StoredDecision:
     """Append a decision on the case row's current text and bring the case's status and outcome up to date."""
     from recogniser.store.mapped_rows import DecisionRow  # the ORM, loaded by the units of work that change rows
+    from recogniser.store.office_record import published_values
 
     assert row.id is not None
     recommended = decision.recommendation.outcome
@@ -86,6 +87,7 @@ def append_decision(
         justification=entry.justification,
         final_ects=entry.final_ects,
         divergence_reason=entry.divergence_reason,
+        published_values=published_values(json.loads(row.document)),
         decided_by=entry.decided_by,
         recorded_at=now,
     )

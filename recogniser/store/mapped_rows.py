@@ -58,5 +58,6 @@ class DecisionRow(StoreModel):
     justification: Mapped[str | None]
     final_ects: Mapped[float | None]
     divergence_reason: Mapped[str | None]
+    published_values: Mapped[str | None]
     decided_by: Mapped[str]
     recorded_at: Mapped[datetime]

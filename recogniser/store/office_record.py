@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -185,6 +185,18 @@ REGISTER_PATHS: tuple[tuple[str, ...], ...] = (
 )
 
 
+def published_values(document: Mapping[str, Any]) -> str:
+    """The values at ``REGISTER_PATHS`` of a case text as a JSON array (None where a path leads nowhere), as
+    SQLite's json_extract gives them: kept with each decision for the register."""
+    values = []
+    for path in REGISTER_PATHS:
+        value: Any = document
+        for key in path:
+            value = value.get(key) if type(value) is dict else None
+        values.append(value)
+    return json.dumps(values, ensure_ascii=False)
+
+
 #: The objects of ``REGISTER_PATHS`` that hold others ("credential", then "credential.level"...), parents first,
 #: each with where it sits (its parent's place in this list, the text itself being 0, and its key), and where each
 #: path's value goes: ``register_document`` builds a text from them without looking a path up.
@@ -211,14 +223,16 @@ def _register_text(session: Session) -> tuple[ColumnElement[Any], bool]:
     """What the register reads of each decision's case text, and whether that is the values at ``REGISTER_PATHS``
     (as one JSON array) rather than the whole text.
 
-    SQLite's json_extract, given several paths, parses the text once and gives back what it found, each value
-    as written (true stays true, 5.0 stays 5.0): a tenth less processor time for the whole register than parsing
-    every case in Python. PostgreSQL's jsonb took more than Python's parser (6.0 against 5.1 s of processor time,
-    server and client, for 100,000 decisions), so there the text is read whole."""
+    A decision keeps those values (``published_values``); one recorded before migration 0012 has them read from
+    its case text: on SQLite by json_extract, which given several paths parses the text once and gives back what
+    it found, each value as written (true stays true, 5.0 stays 5.0); on PostgreSQL the text is read whole and
+    parsed in Python (jsonb took more processor time than Python's parser, and extracting paths from it four times
+    as long)."""
+    kept = _DECISIONS.c.published_values
     text = _DECISIONS.c.case_document
     if session.get_bind().dialect.name == "postgresql":
-        return text, False
-    return func.json_extract(text, *("$." + ".".join(path) for path in REGISTER_PATHS)), True
+        return case((kept.is_(None), text), else_=kept), False
+    return func.coalesce(kept, func.json_extract(text, *("$." + ".".join(path) for path in REGISTER_PATHS))), True
 
 
 def register_entries(session: Session, first: date | None, last: date | None) -> Iterator[RegisterEntry]:
@@ -257,9 +271,10 @@ def register_entries(session: Session, first: date | None, last: date | None) ->
         cited = _stored_references(session, set().union(*map(reference_candidates, reasons.values())))
         for row in rows:
             found = json.loads(row.case_text)
+            values = extracted or type(found) is list  # the kept values, or the whole text (a JSON object)
             yield RegisterEntry.of(
                 decision_id=row.id,
-                case_document=register_document(found) if extracted else found,
+                case_document=register_document(found) if values else found,
                 decision={
                     "rulebook_version": row.rulebook_version,
                     "recommendation": {

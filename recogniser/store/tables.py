@@ -131,6 +131,10 @@ DECISIONS = Table(
     Column("justification", Text),
     Column("final_ects", Float),
     Column("divergence_reason", Text),
+    # What the register publishes of the decided case text: the values at office_record.REGISTER_PATHS as a JSON
+    # array, so that a register reads a short text per decision, not the whole case (empty: recorded before
+    # migration 0012; the register then reads them from the case text).
+    Column("published_values", Text),
     Column("decided_by", Text, nullable=False),
     Column("recorded_at", UtcDateTime, nullable=False),
     Index("ix_decisions_recorded_at_id", "recorded_at", "id"),

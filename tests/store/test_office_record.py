@@ -386,18 +386,22 @@ ODD_TEXTS: list[Any] = [
 
 
 def test_the_register_reads_from_the_database_what_the_whole_text_gives(store: CaseStore) -> None:
-    """On SQLite the register's fields are read from each decided text by the database (``REGISTER_PATHS``);
-    whatever the text holds, the entry is the one read from the whole text parsed in Python (as PostgreSQL does)."""
+    """A decision keeps the register's fields of its decided text (``published_values``); one recorded before
+    migration 0012 has them read from the text, on SQLite by the database (``REGISTER_PATHS``). Whatever the text
+    holds, the entry is the one read from the whole text parsed in Python."""
     reasons = "Горан ID-1 ivana 2/3/2001. Born 2001-02-03; a refugee. Rest, Ivana."
     decide(store, private_case("PRIVATE-1"), Outcome.PARTIAL_RECOGNITION, 3, justification=reasons)
     [stored] = store.decisions_for("PRIVATE-1")
-    texts = [json.dumps(stored.case_document, ensure_ascii=False)] + [json.dumps(text) for text in ODD_TEXTS]
+    odd = [json.dumps(text) for text in ODD_TEXTS]
+    texts = [json.dumps(stored.case_document, ensure_ascii=False), *odd, *odd]
     decisions = office_record._DECISIONS
-    with store._engine.begin() as connection:  # decided texts as an earlier version might have kept them
+    with store._engine.begin() as connection:  # decided texts as this version and an earlier one keep them
         row = dict(connection.execute(select(decisions).where(decisions.c.id == stored.id)).mappings().one())
+        assert row["published_values"] == office_record.published_values(stored.case_document)
         del row["id"]
-        for text in texts[1:]:
-            connection.execute(insert(decisions).values({**row, "case_document": text}))
+        for number, text in enumerate(texts[1:]):
+            kept = office_record.published_values(json.loads(text)) if number < len(odd) else None
+            connection.execute(insert(decisions).values({**row, "case_document": text, "published_values": kept}))
     stream = io.StringIO()
     assert store.export_register(stream, "json") == len(texts)
     exported = json.loads(stream.getvalue())["decisions"]
