@@ -10,6 +10,7 @@ number, so references never repeat; should that text already name another case, 
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -414,7 +415,9 @@ class CaseStore:
             "from": None if first is None else first.isoformat(),
             "to": None if last is None else last.isoformat(),
         }
-        with self._session() as session:
+        # The entries make no reference cycles, and the collector of cycles, run every some hundred objects made,
+        # walks every object the process holds: in a window's process a third of the register's time.
+        with self._session() as session, _cycles_uncollected():
             entries = office_record.register_entries(session, first, last)
             return write_csv(entries, stream) if kind == "csv" else write_json(entries, stream, period)
 
@@ -426,3 +429,15 @@ class CaseStore:
 
         with self._session() as session:
             return OfficeStatistics.of(*office_record.office_counts(session, first, last))
+
+
+@contextmanager
+def _cycles_uncollected() -> Iterator[None]:
+    """The collector of reference cycles paused (reference counting still frees what is no longer used)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
