@@ -216,6 +216,15 @@ class PrecedentsPanel(QWidget):
             self.tr("Justification: {text}").format(
                 text=html.escape(precedent.justification or self.tr("none given (as recommended)"))
             ),
+            *(
+                [
+                    self.tr("Reason for departing from the decisions before it: {text}").format(
+                        text=html.escape(precedent.divergence_reason)
+                    )
+                ]
+                if precedent.divergence_reason
+                else []
+            ),
             self.tr("Target: {target}").format(target=html.escape(target)) if target else self.tr("No target"),
             f"<span style='color:{SECONDARY_TEXT_COLOUR}'>"
             + (

@@ -317,3 +317,20 @@ def test_the_case_form_takes_the_dates_the_file_was_received_and_complete(qtbot:
     type_into(qtbot, window, "procedure.complete_on", "2026-03-20")
     settle(qtbot, window)
     assert window.session.document["procedure"] == {"received_on": "2026-03-02", "complete_on": "2026-03-20"}
+
+
+def test_an_earlier_decision_s_reason_for_departing_is_shown_with_it(qtbot: QtBot) -> None:
+    panel = PrecedentsPanel()
+    qtbot.addWidget(panel)
+    departed = dataclasses.replace(
+        precedent(Outcome.FULL_RECOGNITION, 5), divergence_reason="The programme now covers port state control."
+    )
+    with qtbot.waitSignal(panel.filled):
+        followed = dataclasses.replace(
+            precedent(Outcome.FULL_RECOGNITION, 5), reference="HR-2025-000018", decision_id=5
+        )
+        panel.show_precedents([departed, followed], Outcome.FULL_RECOGNITION, 5)
+    shown = panel.details.toPlainText()
+    assert "Reason for departing from the decisions before it: The programme now covers port state control." in shown
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(1))
+    assert "Reason for departing" not in panel.details.toPlainText()  # a decision that followed gives none

@@ -2101,6 +2101,10 @@ Le détail figure dans le journal&#xa0;: {log}</translation>
         <translation>organisme de délivrance non indiqué</translation>
     </message>
     <message>
+        <source>Reason for departing from the decisions before it: {text}</source>
+        <translation>Motif de l’écart par rapport aux décisions antérieures&#xa0;: {text}</translation>
+    </message>
+    <message>
         <source>Target: {target}</source>
         <translation>Cible&#xa0;: {target}</translation>
     </message>
