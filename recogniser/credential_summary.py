@@ -28,7 +28,7 @@ class CredentialSummary(NamedTuple):
     @classmethod
     def of(cls, document: Mapping[str, Any]) -> CredentialSummary:
         """Read from a ``recogniser-case/1`` document (its ``credential`` or its ``credentials``)."""
-        return cls.of_credentials([_object(item) for item in credential_documents(document)])
+        return cls.of_credentials([json_object(item) for item in credential_documents(document)])
 
     @classmethod
     def of_credentials(cls, credentials: list[Mapping[str, Any]]) -> CredentialSummary:
@@ -46,35 +46,39 @@ class CredentialSummary(NamedTuple):
 
 
 def _one(credential: Mapping[str, Any]) -> CredentialSummary:
-    body = _object(credential.get("awarding_body"))
-    level = _object(credential.get("level"))
+    body = json_object(credential.get("awarding_body"))
+    level = json_object(credential.get("level"))
     return CredentialSummary(
-        _text(credential.get("title")),
-        _text(body.get("name")),
-        _text(body.get("country")),
-        _text(credential.get("issuer_country")),
-        _text(level.get("framework")),
-        _text(level.get("nqf_level")),
-        _int(level.get("eqf_level")),
-        _number(_object(credential.get("workload")).get("ects")),
+        json_text(credential.get("title")),
+        json_text(body.get("name")),
+        json_text(body.get("country")),
+        json_text(credential.get("issuer_country")),
+        json_text(level.get("framework")),
+        json_text(level.get("nqf_level")),
+        json_int(level.get("eqf_level")),
+        json_number(json_object(credential.get("workload")).get("ects")),
     )
 
 
-def _object(value: Any) -> Mapping[str, Any]:
+# Reading a case text's values, which may be of any JSON type whatever the schema says (a text kept by an earlier
+# version, a register's partial text): the register reads them the same way.
+
+
+def json_object(value: Any) -> Mapping[str, Any]:
     if type(value) is dict:  # what JSON gives, told apart without the slower check for any mapping
         return value
     return value if isinstance(value, Mapping) else {}
 
 
-def _text(value: Any) -> str | None:
+def json_text(value: Any) -> str | None:
     if type(value) is str:
         return value.strip() or None
     return value.strip() or None if isinstance(value, str) else None
 
 
-def _int(value: Any) -> int | None:
+def json_int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _number(value: Any) -> float | int | None:
+def json_number(value: Any) -> float | int | None:
     return plain_number(float(value)) if isinstance(value, int | float) and not isinstance(value, bool) else None

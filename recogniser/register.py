@@ -24,7 +24,7 @@ from datetime import date, datetime
 from functools import cache, lru_cache
 from typing import IO, Any, NamedTuple
 
-from recogniser.credential_summary import CredentialSummary
+from recogniser.credential_summary import CredentialSummary, json_int, json_number, json_object, json_text
 from recogniser.model import Outcome, plain_number
 from recogniser.textkeys import fold, latin_key
 
@@ -110,7 +110,7 @@ class RegisterEntry(NamedTuple):
         """The entry of one final decision on the case ``case_document``; ``references`` are the office's case
         references that its reasons cite (each is withheld, as is the case's own)."""
         credentials = _credentials(case_document)
-        target = _object(case_document.get("target"))
+        target = json_object(case_document.get("target"))
         private = _PersonalData.of(case_document, credentials, references)
         credential = CredentialSummary.of_credentials(credentials)
         return cls(
@@ -120,11 +120,11 @@ class RegisterEntry(NamedTuple):
             # A title can name the learner too (an Open Badge "awarded to Ivana Horvat").
             private.withheld(credential.title, statements=False),
             *credential[1:],
-            target_title=private.withheld(_text(target.get("title")), statements=False),
-            target_institution=_text(target.get("institution")),
-            target_eqf_level=_int(target.get("eqf_level")),
-            credits_sought=_number(target.get("ects")) if case_document.get("purpose") != "admission" else None,
-            recommended_outcome=str(_object(decision.get("recommendation")).get("outcome")),
+            target_title=private.withheld(json_text(target.get("title")), statements=False),
+            target_institution=json_text(target.get("institution")),
+            target_eqf_level=json_int(target.get("eqf_level")),
+            credits_sought=json_number(target.get("ects")) if case_document.get("purpose") != "admission" else None,
+            recommended_outcome=str(json_object(decision.get("recommendation")).get("outcome")),
             outcome=final_outcome.value,
             ects_recognised=plain_number(final_ects),
             rulebook_version=str(decision.get("rulebook_version")),
@@ -163,10 +163,10 @@ def basis(decision: Mapping[str, Any]) -> str:
     and the provision cited (the descriptions stay out: they may quote the applicant's documents). ``decision``
     is a ``recogniser-decision/1`` document."""
     rulebook = decision.get("rulebook_version")
-    differences = _object(decision.get("recommendation")).get("substantial_differences") or []
+    differences = json_object(decision.get("recommendation")).get("substantial_differences") or []
     if not differences:
         return f"rulebook {rulebook}; no substantial difference found"
-    cited = "; ".join(f"{_object(d).get('element')}: {_object(d).get('citation')}" for d in differences)
+    cited = "; ".join(f"{json_object(d).get('element')}: {json_object(d).get('citation')}" for d in differences)
     return f"rulebook {rulebook}; substantial differences: {cited}"
 
 
@@ -188,14 +188,14 @@ class _PersonalData:
     def of(
         cls, document: Mapping[str, Any], credentials: list[Mapping[str, Any]], references: Iterable[str]
     ) -> _PersonalData:
-        learners = [_object(credential.get("learner")) for credential in credentials]
-        keys = [key for learner in learners for key in _name_keys(_text(learner.get("name")))]
-        own = _text(document.get("reference"))
+        learners = [json_object(credential.get("learner")) for credential in credentials]
+        keys = [key for learner in learners for key in _name_keys(json_text(learner.get("name")))]
+        own = json_text(document.get("reference"))
         return cls(
             frozenset(word for word, _stem in keys),
             tuple(key for key in keys if len(key[1]) >= 2),
-            tuple(text for learner in learners if (text := _text(learner.get("identifier")))),
-            tuple(text for learner in learners if (text := _text(learner.get("date_of_birth")))),
+            tuple(text for learner in learners if (text := json_text(learner.get("identifier")))),
+            tuple(text for learner in learners if (text := json_text(learner.get("date_of_birth")))),
             tuple(reference for reference in {*references, own} if reference),
         )
 
@@ -467,25 +467,5 @@ def _credentials(document: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """The credential objects of a case text, as ``casefile.credential_documents`` gives them, read in place."""
     items = document.get("credentials")
     if type(items) is list and items:
-        return [_object(item) for item in items]
-    return [_object(document.get("credential"))]
-
-
-def _object(value: Any) -> Mapping[str, Any]:
-    if type(value) is dict:  # what JSON gives, told apart without the slower check for any mapping
-        return value
-    return value if isinstance(value, Mapping) else {}
-
-
-def _text(value: Any) -> str | None:
-    if type(value) is str:  # what JSON gives, told apart without the slower check for any subclass
-        return value.strip() or None
-    return value.strip() or None if isinstance(value, str) else None
-
-
-def _int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _number(value: Any) -> float | int | None:
-    return plain_number(float(value)) if isinstance(value, int | float) and not isinstance(value, bool) else None
+        return [json_object(item) for item in items]
+    return [json_object(document.get("credential"))]

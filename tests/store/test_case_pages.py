@@ -144,17 +144,23 @@ def test_a_walk_past_its_bound_gives_the_same_pages_in_every_order(
     assert fallbacks  # past the bound the pages came from the matching cases
 
 
-def test_a_page_from_every_match_s_sort_value_is_the_walk_s_page_in_every_order(
-    far_matches: CaseStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    gathered = []
+@pytest.fixture
+def gathered(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The pages found from every match's sort value (``case_pages._gathered``), as they are looked up."""
+    found: list[object] = []
     looked_up = case_pages._gathered
 
     def counted(*arguments: object) -> object:
-        gathered.append(arguments)
+        found.append(arguments)
         return looked_up(*arguments)  # type: ignore[arg-type]
 
     monkeypatch.setattr(case_pages, "_gathered", counted)
+    return found
+
+
+def test_a_page_from_every_match_s_sort_value_is_the_walk_s_page_in_every_order(
+    far_matches: CaseStore, monkeypatch: pytest.MonkeyPatch, gathered: list[object]
+) -> None:
     queries = [
         CaseQuery(search=text, sort=sort, descending=descending, purpose=purpose)
         for sort in CaseSort
@@ -173,15 +179,9 @@ def test_a_page_from_every_match_s_sort_value_is_the_walk_s_page_in_every_order(
     assert gathered  # the pages came from the matches' sort values
 
 
-def test_a_search_to_gather_for_walks_a_little_first(far_matches: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    gathered = []
-    looked_up = case_pages._gathered
-
-    def counted(*arguments: object) -> object:
-        gathered.append(arguments)
-        return looked_up(*arguments)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(case_pages, "_gathered", counted)
+def test_a_search_to_gather_for_walks_a_little_first(
+    far_matches: CaseStore, monkeypatch: pytest.MonkeyPatch, gathered: list[object]
+) -> None:
     monkeypatch.setattr(case_pages, "GATHER_MATCHES", 10**6)
     newest = far_matches.page_cases(CaseQuery(search="zymurgy"), limit=4)
     assert [summary.reference for summary in newest.cases] == ["Z-039", "Z-038", "Z-037", "Z-036"]
